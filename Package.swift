@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Every lesson is an executable `lesson-<folder>` built from `lessons/<folder>/`.
+let lessons = ["parameter-count"]
+
+let package = Package(
+    name: "TrainingTechniquesLab",
+    products: [
+        .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "Plot", targets: ["Plot"]),
+        .library(name: "LessonKit", targets: ["LessonKit"]),
+    ] + lessons.map { .executable(name: "lesson-\($0)", targets: ["lesson-\($0)"]) },
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Engine", dependencies: ["CBLAS", "CZlib"]),
+        .target(name: "Plot", dependencies: ["Engine"]),
+        .target(name: "LessonKit", dependencies: [
+            "Engine", "Plot",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "LessonTests",
+                    dependencies: ["LessonKit"] + lessons.map { .target(name: "lesson-\($0)") }),
+    ] + lessons.map {
+        .executableTarget(name: "lesson-\($0)", dependencies: ["LessonKit"],
+                          path: "lessons/\($0)", exclude: ["README.md"])
+    }
+)

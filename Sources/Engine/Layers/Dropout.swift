@@ -1,0 +1,37 @@
+/// Inverted dropout: in training each activation is kept with probability 1−p and scaled by
+/// 1/(1−p), so evaluation needs no rescaling and is the identity.
+public final class Dropout: Layer {
+    public let probability: Float
+    public var isTraining = true
+    /// The stream masks are drawn from; replace it to replay the same masks.
+    public var random: Random
+    /// The last mask: 0 for dropped units, 1/(1−p) for kept ones; nil when the last
+    /// forward pass was the identity (evaluation mode or p = 0).
+    public private(set) var mask: Matrix?
+
+    public init(_ probability: Float, random: Random) {
+        precondition(probability >= 0 && probability < 1, "dropout p must be in [0, 1)")
+        self.probability = probability
+        self.random = random
+    }
+
+    public var description: String { "Dropout(p=\(probability))" }
+
+    public func forward(_ input: Matrix) -> Matrix {
+        guard isTraining, probability > 0 else {
+            mask = nil
+            return input
+        }
+        let keep = 1 - probability
+        let scale = 1 / keep
+        var newMask = Matrix(rows: input.rows, cols: input.cols)
+        newMask.apply { _ in self.random.uniform() < keep ? scale : 0 }
+        mask = newMask
+        return input.zip(newMask, *)
+    }
+
+    public func backward(_ outputGradient: Matrix) -> Matrix {
+        guard let mask else { return outputGradient }
+        return outputGradient.zip(mask, *)
+    }
+}

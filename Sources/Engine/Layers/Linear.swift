@@ -1,0 +1,47 @@
+/// Fully connected layer `y = x·Wᵀ + b`, with W stored out×in as in PyTorch and the lecture
+/// (W⁽¹⁾ of a 50→100 layer is 100×50).
+public final class Linear: WeightedLayer {
+    public let weight: Parameter
+    public let bias: Parameter?
+    public let fanIn: Int
+    public let fanOut: Int
+    private var input = Matrix(rows: 0, cols: 0)
+
+    /// PyTorch's default initialization: W and b uniform on ±1/√fan_in.
+    public init(_ inputSize: Int, _ outputSize: Int, bias: Bool = true, random: Random) {
+        precondition(inputSize > 0 && outputSize > 0, "Linear needs positive sizes")
+        fanIn = inputSize
+        fanOut = outputSize
+        let initializer = Initializer.pytorchDefault
+        weight = Parameter("weight", role: .weight,
+                           value: initializer.matrix(rows: outputSize, cols: inputSize,
+                                                     fanIn: inputSize, fanOut: outputSize,
+                                                     random: random))
+        self.bias = bias
+            ? Parameter("bias", role: .bias,
+                        value: initializer.matrix(rows: 1, cols: outputSize, fanIn: inputSize,
+                                                  fanOut: outputSize, random: random))
+            : nil
+    }
+
+    public var description: String {
+        "Linear(\(fanIn)→\(fanOut)\(bias == nil ? ", bias=false" : ""))"
+    }
+
+    public var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }
+
+    public func forward(_ input: Matrix) -> Matrix {
+        precondition(input.cols == fanIn, "\(self) got \(input.cols) features")
+        self.input = input
+        var output = Matrix.product(input, weight.value, transposeB: true)
+        if let bias { output.addToEachRow(bias.value) }
+        return output
+    }
+
+    public func backward(_ outputGradient: Matrix) -> Matrix {
+        // dW = dYᵀ·x, db = Σ_rows dY, dx = dY·W
+        Matrix.multiply(outputGradient, transposeA: true, input, into: &weight.gradient)
+        if let bias { bias.gradient = outputGradient.columnSums() }
+        return Matrix.product(outputGradient, weight.value)
+    }
+}

@@ -1,0 +1,111 @@
+/// Layers applied one after another; backward runs them in reverse.
+public final class Sequential: Layer {
+    public let layers: [Layer]
+
+    /// When set, every forward pass records each layer's output and every backward pass the
+    /// gradient arriving at each layer's output (for `Diagnostics`). Off by default, so
+    /// training keeps no extra copies.
+    public var tracer: ActivationTracer?
+
+    public init(_ layers: [Layer]) { self.layers = layers }
+    public convenience init(_ layers: Layer...) { self.init(layers) }
+
+    public var description: String {
+        "Sequential(\n" + layers.enumerated().map { "  (\($0)) \($1)" }.joined(separator: "\n") + "\n)"
+    }
+
+    public var parameters: [Parameter] { layers.flatMap(\.parameters) }
+    public var buffers: [Buffer] { layers.flatMap(\.buffers) }
+
+    public var isTraining: Bool {
+        get { layers.contains { $0.isTraining } }
+        set { for layer in layers { layer.isTraining = newValue } }
+    }
+
+    public func forward(_ input: Matrix) -> Matrix {
+        var x = input
+        for (index, layer) in layers.enumerated() {
+            x = layer.forward(x)
+            tracer?.recordOutput(x, layer: index)
+        }
+        return x
+    }
+
+    @discardableResult
+    public func backward(_ outputGradient: Matrix) -> Matrix {
+        var g = outputGradient
+        for (index, layer) in layers.enumerated().reversed() {
+            tracer?.recordGradient(g, layer: index)
+            g = layer.backward(g)
+        }
+        return g
+    }
+
+    /// Predictions in evaluation mode, restoring the previous mode afterwards.
+    public func evaluate(_ input: Matrix) -> Matrix {
+        let wasTraining = isTraining
+        isTraining = false
+        defer { isTraining = wasTraining }
+        return forward(input)
+    }
+}
+
+/// The activation placed after each hidden layer of `Sequential.mlp`.
+public enum Activation: String, CaseIterable, Sendable {
+    case relu, sigmoid, tanh
+
+    public func makeLayer() -> Layer {
+        switch self {
+        case .relu: ReLU()
+        case .sigmoid: Sigmoid()
+        case .tanh: Tanh()
+        }
+    }
+}
+
+extension Sequential {
+    /// A multilayer perceptron with sizes `[input, hidden…, output]`. Each hidden block is
+    /// `Linear → [BatchNorm1d] → activation → [Dropout]`, the lecture's order; with batch
+    /// norm the hidden Linear layers drop their bias (β takes its place). The output layer
+    /// is a plain Linear producing logits.
+    public static func mlp(_ sizes: [Int], activation: Activation = .relu, bias: Bool = true,
+                           batchNorm: Bool = false, dropout: Float = 0,
+                           random: Random) -> Sequential {
+        precondition(sizes.count >= 2, "an MLP needs an input and an output size")
+        var layers: [Layer] = []
+        for (index, (inputSize, outputSize)) in Swift.zip(sizes, sizes.dropFirst()).enumerated() {
+            let isOutput = index == sizes.count - 2
+            layers.append(Linear(inputSize, outputSize, bias: bias && (isOutput || !batchNorm),
+                                 random: random))
+            if isOutput { break }
+            if batchNorm { layers.append(BatchNorm1d(outputSize)) }
+            layers.append(activation.makeLayer())
+            if dropout > 0 { layers.append(Dropout(dropout, random: random)) }
+        }
+        return Sequential(layers)
+    }
+
+    /// One row per layer that has parameters: what the lesson on parameter counting prints.
+    public struct LayerSummary: Sendable, Equatable {
+        public let index: Int
+        public let layer: String
+        public let weights: Int
+        public let biases: Int
+        public var total: Int { weights + biases }
+    }
+
+    public func parameterSummary() -> [LayerSummary] {
+        layers.enumerated().compactMap { index, layer in
+            let parameters = layer.parameters
+            guard !parameters.isEmpty else { return nil }
+            let weights = parameters.filter { $0.role == .weight || $0.role == .scale }
+            let others = parameters.filter { $0.role == .bias || $0.role == .shift }
+            return LayerSummary(index: index, layer: layer.description,
+                                weights: weights.reduce(0) { $0 + $1.count },
+                                biases: others.reduce(0) { $0 + $1.count })
+        }
+    }
+
+    /// The weighted layers (Linear), in order: what initializers and L2 act on.
+    public var weightedLayers: [WeightedLayer] { layers.compactMap { $0 as? WeightedLayer } }
+}

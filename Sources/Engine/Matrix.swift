@@ -1,0 +1,232 @@
+import CBLAS
+
+/// A dense row-major matrix of Float32: the one numeric type of the engine.
+///
+/// A minibatch is a matrix with one example per row, so every layer of an MLP maps a
+/// `batch × features` matrix to another. Storage is a contiguous `[Float]` (value semantics,
+/// copy on write); products go to BLAS and elementwise loops run over unsafe buffers.
+public struct Matrix: Equatable, Sendable {
+    public private(set) var rows: Int
+    public private(set) var cols: Int
+    public var storage: [Float]
+
+    public init(rows: Int, cols: Int, repeating value: Float = 0) {
+        precondition(rows >= 0 && cols >= 0, "matrix shape must not be negative")
+        self.rows = rows
+        self.cols = cols
+        self.storage = [Float](repeating: value, count: rows * cols)
+    }
+
+    public init(rows: Int, cols: Int, _ values: [Float]) {
+        precondition(values.count == rows * cols,
+                     "\(values.count) values do not fill a \(rows)×\(cols) matrix")
+        self.rows = rows
+        self.cols = cols
+        self.storage = values
+    }
+
+    /// A matrix from nested rows, for tests and small examples.
+    public init(_ nested: [[Float]]) {
+        let cols = nested.first?.count ?? 0
+        precondition(nested.allSatisfy { $0.count == cols }, "rows of different lengths")
+        self.init(rows: nested.count, cols: cols, nested.flatMap { $0 })
+    }
+
+    public var count: Int { storage.count }
+    public var shape: (rows: Int, cols: Int) { (rows, cols) }
+
+    public subscript(row: Int, col: Int) -> Float {
+        get { storage[row * cols + col] }
+        set { storage[row * cols + col] = newValue }
+    }
+
+    public func row(_ index: Int) -> ArraySlice<Float> {
+        storage[(index * cols)..<((index + 1) * cols)]
+    }
+
+    public func transposed() -> Matrix {
+        var result = Matrix(rows: cols, cols: rows)
+        for r in 0..<rows {
+            for c in 0..<cols { result.storage[c * rows + r] = storage[r * cols + c] }
+        }
+        return result
+    }
+}
+
+// MARK: - Products (BLAS)
+
+extension Matrix {
+    /// `c = alpha · op(a) · op(b) + beta · c`, where op transposes when asked: the single
+    /// entry point to `cblas_sgemm`. Forward passes use `x·Wᵀ`; backward passes use `dY·W`
+    /// and `dYᵀ·x`, so all transpose variants occur.
+    public static func multiply(_ a: Matrix, transposeA: Bool = false,
+                                _ b: Matrix, transposeB: Bool = false,
+                                alpha: Float = 1, beta: Float = 0, into c: inout Matrix) {
+        let m = transposeA ? a.cols : a.rows
+        let k = transposeA ? a.rows : a.cols
+        let kb = transposeB ? b.cols : b.rows
+        let n = transposeB ? b.rows : b.cols
+        precondition(k == kb, "cannot multiply \(m)×\(k) by \(kb)×\(n)")
+        precondition(c.rows == m && c.cols == n, "result must be \(m)×\(n), not \(c.rows)×\(c.cols)")
+        if m == 0 || n == 0 { return }
+        if k == 0 {
+            c.scale(by: beta)
+            return
+        }
+        a.storage.withUnsafeBufferPointer { pa in
+            b.storage.withUnsafeBufferPointer { pb in
+                c.storage.withUnsafeMutableBufferPointer { pc in
+                    cblas_sgemm(CblasRowMajor,
+                                transposeA ? CblasTrans : CblasNoTrans,
+                                transposeB ? CblasTrans : CblasNoTrans,
+                                Int32(m), Int32(n), Int32(k), alpha,
+                                pa.baseAddress, Int32(a.cols),
+                                pb.baseAddress, Int32(b.cols),
+                                beta, pc.baseAddress, Int32(n))
+                }
+            }
+        }
+    }
+
+    /// `op(a) · op(b)` as a new matrix.
+    public static func product(_ a: Matrix, transposeA: Bool = false,
+                               _ b: Matrix, transposeB: Bool = false) -> Matrix {
+        var c = Matrix(rows: transposeA ? a.cols : a.rows, cols: transposeB ? b.rows : b.cols)
+        multiply(a, transposeA: transposeA, b, transposeB: transposeB, into: &c)
+        return c
+    }
+}
+
+/// Number of threads OpenBLAS may use. One by default: on a 2-core machine a second thread
+/// helps only when nothing else runs, and one thread gives comparable timings.
+public enum BLAS {
+    public static func setThreads(_ count: Int) {
+        openblas_set_num_threads(Int32(max(1, count)))
+    }
+    public static var threads: Int { Int(openblas_get_num_threads()) }
+}
+
+// MARK: - Elementwise work
+
+extension Matrix {
+    /// Applies `transform` to every element in place.
+    public mutating func apply(_ transform: (Float) -> Float) {
+        storage.withUnsafeMutableBufferPointer { p in
+            for i in p.indices { p[i] = transform(p[i]) }
+        }
+    }
+
+    public func map(_ transform: (Float) -> Float) -> Matrix {
+        var result = self
+        result.apply(transform)
+        return result
+    }
+
+    /// Combines two matrices of one shape element by element.
+    public func zip(_ other: Matrix, _ combine: (Float, Float) -> Float) -> Matrix {
+        precondition(rows == other.rows && cols == other.cols, "shapes differ")
+        var result = Matrix(rows: rows, cols: cols)
+        storage.withUnsafeBufferPointer { a in
+            other.storage.withUnsafeBufferPointer { b in
+                result.storage.withUnsafeMutableBufferPointer { r in
+                    for i in r.indices { r[i] = combine(a[i], b[i]) }
+                }
+            }
+        }
+        return result
+    }
+
+    public mutating func scale(by factor: Float) {
+        storage.withUnsafeMutableBufferPointer { p in
+            for i in p.indices { p[i] *= factor }
+        }
+    }
+
+    /// `self += factor · other`, the axpy of every optimizer and penalty.
+    public mutating func add(_ other: Matrix, scaledBy factor: Float = 1) {
+        precondition(count == other.count, "sizes differ: \(count) and \(other.count)")
+        storage.withUnsafeMutableBufferPointer { a in
+            other.storage.withUnsafeBufferPointer { b in
+                for i in a.indices { a[i] += factor * b[i] }
+            }
+        }
+    }
+
+    /// Adds `vector` (a 1×cols matrix) to every row: the bias of a linear layer.
+    public mutating func addToEachRow(_ vector: Matrix) {
+        precondition(vector.count == cols, "row vector has \(vector.count) entries, not \(cols)")
+        let cols = self.cols
+        storage.withUnsafeMutableBufferPointer { a in
+            vector.storage.withUnsafeBufferPointer { v in
+                for r in 0..<rows {
+                    let base = r * cols
+                    for c in 0..<cols { a[base + c] += v[c] }
+                }
+            }
+        }
+    }
+
+    /// Sum over rows: a 1×cols matrix (the bias gradient of a linear layer).
+    public func columnSums() -> Matrix {
+        var result = Matrix(rows: 1, cols: cols)
+        let cols = self.cols
+        storage.withUnsafeBufferPointer { a in
+            result.storage.withUnsafeMutableBufferPointer { s in
+                for r in 0..<rows {
+                    let base = r * cols
+                    for c in 0..<cols { s[c] += a[base + c] }
+                }
+            }
+        }
+        return result
+    }
+
+    public func sum() -> Float {
+        storage.withUnsafeBufferPointer { p in
+            var total: Double = 0
+            for x in p { total += Double(x) }
+            return Float(total)
+        }
+    }
+
+    public func sumOfSquares() -> Float {
+        storage.withUnsafeBufferPointer { p in
+            var total: Double = 0
+            for x in p { total += Double(x) * Double(x) }
+            return Float(total)
+        }
+    }
+
+    /// False as soon as any element is NaN or infinite.
+    public var isFinite: Bool {
+        storage.withUnsafeBufferPointer { p in p.allSatisfy { $0.isFinite } }
+    }
+
+    /// Rows picked by index, in the given order.
+    public func gatherRows<S: Sequence>(_ indices: S) -> Matrix where S.Element == Int {
+        let picked = Array(indices)
+        var result = Matrix(rows: picked.count, cols: cols)
+        let cols = self.cols
+        storage.withUnsafeBufferPointer { src in
+            result.storage.withUnsafeMutableBufferPointer { dst in
+                for (r, index) in picked.enumerated() {
+                    (dst.baseAddress! + r * cols).update(from: src.baseAddress! + index * cols,
+                                                         count: cols)
+                }
+            }
+        }
+        return result
+    }
+
+    /// The index of the largest entry of each row (the predicted class of a logit row).
+    public func argmaxPerRow() -> [Int] {
+        let cols = self.cols
+        return storage.withUnsafeBufferPointer { p in
+            (0..<rows).map { r in
+                var best = 0
+                for c in 1..<max(cols, 1) where p[r * cols + c] > p[r * cols + best] { best = c }
+                return best
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+public enum TrainingDecision: Sendable { case `continue`, stop }
+
+/// Hooks into the training loop: progress displays, early stopping, logging.
+public protocol TrainingCallback: AnyObject {
+    func trainingWillStart(epochs: Int, batchesPerEpoch: Int)
+    func batchDidEnd(epoch: Int, batch: Int, loss: Float)
+    /// Return `.stop` to end training after this epoch.
+    func epochDidEnd(_ record: EpochRecord, model: Sequential) -> TrainingDecision
+    func trainingDidEnd(_ history: History, model: Sequential) throws
+}
+
+extension TrainingCallback {
+    public func trainingWillStart(epochs: Int, batchesPerEpoch: Int) {}
+    public func batchDidEnd(epoch: Int, batch: Int, loss: Float) {}
+    public func epochDidEnd(_ record: EpochRecord, model: Sequential) -> TrainingDecision { .continue }
+    public func trainingDidEnd(_ history: History, model: Sequential) throws {}
+}
+
+/// The lecture's early stopping: after each epoch compare the validation loss with the best
+/// so far; on improvement remember the weights (and write them to `checkpointPath`, if
+/// given, atomically) and reset the counter; otherwise count, and stop once the counter
+/// reaches `patience`. At the end the best weights are loaded back.
+public final class EarlyStopping: TrainingCallback {
+    public let patience: Int
+    /// An improvement must beat the best loss by more than this.
+    public let minimumDelta: Float
+    public let restoreBestWeights: Bool
+    public let checkpointPath: String?
+
+    public private(set) var bestLoss = Float.infinity
+    public private(set) var bestEpoch: Int?
+    public private(set) var stoppedEpoch: Int?
+    private var epochsWithoutImprovement = 0
+    private var bestState: ModelState?
+
+    public init(patience: Int = 3, minimumDelta: Float = 0, restoreBestWeights: Bool = true,
+                checkpointPath: String? = nil) {
+        precondition(patience >= 1, "patience must be at least 1")
+        self.patience = patience
+        self.minimumDelta = minimumDelta
+        self.restoreBestWeights = restoreBestWeights
+        self.checkpointPath = checkpointPath
+    }
+
+    public func trainingWillStart(epochs: Int, batchesPerEpoch: Int) {
+        bestLoss = .infinity
+        bestEpoch = nil
+        stoppedEpoch = nil
+        epochsWithoutImprovement = 0
+        bestState = nil
+    }
+
+    public func epochDidEnd(_ record: EpochRecord, model: Sequential) -> TrainingDecision {
+        guard let loss = record.validationLoss else {
+            preconditionFailure("early stopping needs a validation set")
+        }
+        if loss < bestLoss - minimumDelta {
+            bestLoss = loss
+            bestEpoch = record.epoch
+            epochsWithoutImprovement = 0
+            bestState = model.state()
+            if let checkpointPath {
+                do { try Checkpoint.save(bestState!, to: checkpointPath) } catch { checkpointError = error }
+            }
+            return .continue
+        }
+        epochsWithoutImprovement += 1
+        if epochsWithoutImprovement >= patience {
+            stoppedEpoch = record.epoch
+            return .stop
+        }
+        return .continue
+    }
+
+    private var checkpointError: Error?
+
+    public func trainingDidEnd(_ history: History, model: Sequential) throws {
+        if let checkpointError { throw checkpointError }
+        guard restoreBestWeights else { return }
+        if let checkpointPath, bestState != nil {
+            try model.load(Checkpoint.load(from: checkpointPath))
+        } else if let bestState {
+            try model.load(bestState)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Engine
+import Foundation
+import Plot
+
+/// What a lesson's `run()` sets up first: BLAS threads, the seeded generator, the output
+/// folder and the figure renderer; at the end it prints the figures written.
+public final class LessonContext {
+    public let name: String
+    public let options: LessonOptions
+    public let random: Random
+    public let figures: FigureRenderer
+    public let console: Console
+
+    /// Fails before any work if the output folder cannot be written, or if rendering was
+    /// required and gnuplot is missing.
+    public init(lesson name: String, options: LessonOptions, console: Console = Console()) throws {
+        self.name = name
+        self.options = options
+        self.console = console
+        BLAS.setThreads(options.threads)
+        random = Random(seed: options.seed)
+        try prepareOutputDirectory(options.output)
+        figures = FigureRenderer(directory: options.output, renderImages: !options.noRender)
+        if !options.noRender && figures.gnuplot == nil {
+            let message = "gnuplot not found: the figures' scripts and data will be written but not drawn. Install it with: \(FigureRenderer.installHint)"
+            if options.requireRender { throw ValidationError(message) }
+            console.warn(message)
+        }
+    }
+
+    /// Writes (and renders) a figure named `<lesson>-<name>`.
+    @discardableResult
+    public func write(_ figure: Figure) throws -> WrittenFigure {
+        var named = figure
+        named.name = "\(name)-\(figure.name)"
+        return try figures.write(named)
+    }
+
+    /// Loads the training and test parts of the MNIST-format data, with a clear error if
+    /// they are missing or corrupt.
+    public func loadImages(_ training: TrainingRunOptions) throws -> (train: ImageDataset, test: ImageDataset) {
+        let directory = training.dataDirectory
+        let started = Date()
+        let train = try MNISTFormat.load(.train, from: directory)
+        let test = try MNISTFormat.load(.test, from: directory)
+        console.note(String(format: "data: %d training and %d test images from %@ (%.1f s)",
+                            train.count, test.count, directory, Date().timeIntervalSince(started)))
+        return (ImageDataset(store: train), ImageDataset(store: test))
+    }
+
+    /// Lists the figure files written; call last.
+    public func finish() {
+        guard !figures.written.isEmpty else { return }
+        console.line("")
+        console.line("Figures (\(figures.written.first!.rendered ? "rendered with gnuplot" : "scripts and data only")):")
+        for figure in figures.written {
+            let files = figure.rendered ? [figure.png, figure.svg, figure.script, figure.data] : [figure.script, figure.data]
+            console.line("  " + files.joined(separator: "  "))
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import Engine
+
+/// A figure described in data, independent of gnuplot: one or more panels in a grid,
+/// each with axes and series. `GnuplotScript` turns it into a script and a data file.
+public struct Figure: Sendable {
+    /// File stem: the figure is written as `<name>.gp`, `<name>.dat`, `<name>.png`, `<name>.svg`.
+    public var name: String
+    public var title: String?
+    public var panels: [Panel]
+    public var columns: Int
+    /// Pixel size of one panel.
+    public var panelSize: (width: Int, height: Int)
+
+    public init(name: String, title: String? = nil, panels: [Panel], columns: Int? = nil,
+                panelSize: (width: Int, height: Int) = (640, 420)) {
+        precondition(!panels.isEmpty, "a figure needs at least one panel")
+        precondition(name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) },
+                     "figure names are file names: letters, digits, - _ .")
+        self.name = name
+        self.title = title
+        self.panels = panels
+        self.columns = columns ?? min(panels.count, 2)
+        self.panelSize = panelSize
+    }
+
+    public var rows: Int { (panels.count + columns - 1) / columns }
+}
+
+public enum Scale: Sendable, Equatable { case linear, log }
+
+public enum LegendPosition: String, Sendable {
+    case topRight = "top right", topLeft = "top left", bottomRight = "bottom right",
+         bottomLeft = "bottom left", outside = "outside right top", hidden
+}
+
+/// A vertical line across the panel at `x` (e.g. the best epoch), labelled at the top.
+public struct Marker: Sendable {
+    public var x: Double
+    public var label: String
+    public init(x: Double, label: String) {
+        self.x = x
+        self.label = label
+    }
+}
+
+public struct Panel: Sendable {
+    public var title: String?
+    public var xLabel: String?
+    public var yLabel: String?
+    /// A second y axis on the right, used by series with `onSecondAxis`.
+    public var y2Label: String?
+    public var xScale: Scale = .linear
+    public var yScale: Scale = .linear
+    public var y2Scale: Scale = .linear
+    public var xRange: ClosedRange<Double>?
+    public var yRange: ClosedRange<Double>?
+    public var y2Range: ClosedRange<Double>?
+    public var legend: LegendPosition = .topRight
+    public var markers: [Marker] = []
+    public var series: [Series]
+
+    public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
+                y2Label: String? = nil, xScale: Scale = .linear, yScale: Scale = .linear,
+                xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,
+                legend: LegendPosition = .topRight, markers: [Marker] = [], series: [Series]) {
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.y2Label = y2Label
+        self.xScale = xScale
+        self.yScale = yScale
+        self.xRange = xRange
+        self.yRange = yRange
+        self.legend = legend
+        self.markers = markers
+        self.series = series
+    }
+}
+
+/// One thing drawn in a panel. Colors are indices into a fixed palette so that a band and
+/// its mean line, or the same setting across panels, share a color.
+public struct Series: Sendable {
+    public enum Style: Sendable, Equatable { case lines, points, linesPoints, dashed }
+
+    public enum Content: Sendable {
+        /// y against x.
+        case line(x: [Double], y: [Double], style: Style)
+        /// A filled band between `lower` and `upper` (mean ± std).
+        case band(x: [Double], lower: [Double], upper: [Double])
+        /// One bar per category; several bar series in a panel stand side by side.
+        case bars(labels: [String], values: [Double], showValues: Bool)
+        /// Counts of `values` in equal bins (computed here, drawn as boxes).
+        case histogram(values: [Float], bins: Int, range: ClosedRange<Float>?)
+        /// A function of two variables on a grid: a color map with contour lines.
+        /// `z[i][j]` is the value at (x[j], y[i]).
+        case heatmap(x: [Double], y: [Double], z: [[Double]], contourLevels: [Double]?)
+        /// A grayscale picture (pixel (r, c) drawn at x = c, y = r, row 0 at the top).
+        case image(Matrix)
+    }
+
+    public var title: String?
+    public var content: Content
+    public var color: Int?
+    public var onSecondAxis = false
+
+    public init(_ title: String?, _ content: Content, color: Int? = nil, onSecondAxis: Bool = false) {
+        self.title = title
+        self.content = content
+        self.color = color
+        self.onSecondAxis = onSecondAxis
+    }
+
+    public static func line(_ title: String?, x: [Double], y: [Double], style: Style = .lines,
+                            color: Int? = nil, onSecondAxis: Bool = false) -> Series {
+        precondition(x.count == y.count, "x and y differ in length")
+        return Series(title, .line(x: x, y: y, style: style), color: color, onSecondAxis: onSecondAxis)
+    }
+
+    /// y against 1, 2, 3, … (per-epoch curves).
+    public static func line<Y: BinaryFloatingPoint>(_ title: String?, values: [Y], style: Style = .lines,
+                                                   color: Int? = nil, onSecondAxis: Bool = false) -> Series {
+        line(title, x: values.indices.map { Double($0 + 1) }, y: values.map { Double($0) },
+             style: style, color: color, onSecondAxis: onSecondAxis)
+    }
+
+    public static func band(_ title: String?, x: [Double], lower: [Double], upper: [Double],
+                            color: Int? = nil) -> Series {
+        precondition(x.count == lower.count && x.count == upper.count, "band columns differ in length")
+        return Series(title, .band(x: x, lower: lower, upper: upper), color: color)
+    }
+
+    public static func bars(_ title: String?, labels: [String], values: [Double],
+                            showValues: Bool = true, color: Int? = nil) -> Series {
+        precondition(labels.count == values.count, "labels and values differ in length")
+        return Series(title, .bars(labels: labels, values: values, showValues: showValues), color: color)
+    }
+
+    public static func histogram(_ title: String?, values: [Float], bins: Int = 50,
+                                 range: ClosedRange<Float>? = nil, color: Int? = nil) -> Series {
+        precondition(bins > 0, "a histogram needs bins")
+        return Series(title, .histogram(values: values, bins: bins, range: range), color: color)
+    }
+
+    public static func heatmap(x: [Double], y: [Double], z: [[Double]],
+                               contourLevels: [Double]? = nil) -> Series {
+        precondition(z.count == y.count && z.allSatisfy { $0.count == x.count }, "grid shape mismatch")
+        return Series(nil, .heatmap(x: x, y: y, z: z, contourLevels: contourLevels))
+    }
+
+    public static func image(_ pixels: Matrix) -> Series { Series(nil, .image(pixels)) }
+}
+
+extension Series {
+    /// Bin counts and centers for a histogram series, shared by the script writer and tests.
+    static func binned(_ values: [Float], bins: Int, range: ClosedRange<Float>?) -> (centers: [Double], counts: [Int], width: Double) {
+        let finite = values.filter(\.isFinite)
+        let low = Double(range?.lowerBound ?? finite.min() ?? 0)
+        var high = Double(range?.upperBound ?? finite.max() ?? 1)
+        if high <= low { high = low + 1 }
+        let width = (high - low) / Double(bins)
+        var counts = [Int](repeating: 0, count: bins)
+        for value in finite {
+            let bin = Int((Double(value) - low) / width)
+            if bin >= 0 && bin <= bins { counts[min(bin, bins - 1)] += 1 }
+        }
+        return ((0..<bins).map { low + (Double($0) + 0.5) * width }, counts, width)
+    }
+}
+
+/// Tiles equally sized images (one per matrix row, `width`×`height` pixels) into one
+/// picture with a one-pixel gap, for an image-grid panel.
+public func tileImages(_ images: [[Float]], width: Int, height: Int, columns: Int,
+                       background: Float = 1) -> Matrix {
+    precondition(columns > 0 && images.allSatisfy { $0.count == width * height }, "images must be width×height")
+    let rows = (images.count + columns - 1) / columns
+    var picture = Matrix(rows: rows * (height + 1) - 1, cols: columns * (width + 1) - 1, repeating: background)
+    for (index, image) in images.enumerated() {
+        let top = (index / columns) * (height + 1), left = (index % columns) * (width + 1)
+        for r in 0..<height {
+            for c in 0..<width { picture[top + r, left + c] = image[r * width + c] }
+        }
+    }
+    return picture
+}

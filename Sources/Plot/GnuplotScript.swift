@@ -1,0 +1,214 @@
+/// A figure translated to gnuplot: a script and the data file it reads.
+///
+/// The script is self-contained apart from its data file, which it finds beside itself
+/// (through ARG0), so `gnuplot figures/<name>.gp` run from anywhere redraws
+/// `<name>.png` and `<name>.svg` next to it. Every data series is one block of the data
+/// file, selected with `index`. Text is drawn with `noenhanced`, so `_ ^ & { } @` in titles
+/// are shown as typed.
+public struct GnuplotScript: Sendable {
+    public let script: String
+    public let data: String
+
+    /// Colors by palette index (Okabe–Ito, distinguishable with color-vision deficiencies).
+    public static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7",
+                                 "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+
+    public init(_ figure: Figure) {
+        var writer = Writer(figure: figure)
+        writer.writeFigure()
+        script = writer.script
+        data = writer.data
+    }
+
+    /// A gnuplot string literal: single quotes, in which only a doubled quote is special.
+    static func quoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''").replacingOccurrences(of: "\n", with: " ") + "'"
+    }
+
+    static func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "NaN" }
+}
+
+private struct Writer {
+    let figure: Figure
+    var script = ""
+    var data = ""
+    private var blockCount = 0
+    private var contourCount = 0
+
+    init(figure: Figure) { self.figure = figure }
+
+    mutating func line(_ text: String) { script += text + "\n" }
+
+    /// Appends a data block and returns its index.
+    mutating func block(title: String?, _ rows: [String]) -> Int {
+        if blockCount > 0 { data += "\n\n" }
+        data += "# block \(blockCount)" + (title.map { ": \($0)" } ?? "") + "\n"
+        data += rows.joined(separator: "\n") + "\n"
+        blockCount += 1
+        return blockCount - 1
+    }
+
+    mutating func writeFigure() {
+        let width = figure.panelSize.width * figure.columns
+        let height = figure.panelSize.height * figure.rows + (figure.title == nil ? 0 : 30)
+        line("# \(figure.name): written by Training Techniques Lab.")
+        line("# Redraw with `gnuplot \(figure.name).gp` from any folder; the data is \(figure.name).dat beside it,")
+        line("# one block per series (select with `index`). Edit freely: it is plain gnuplot.")
+        line("script_dir = ARG0")
+        line("n = strlen(script_dir)")
+        line("while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }")
+        line("script_dir = (n > 0) ? script_dir[1:n] : ''")
+        line("data = script_dir.'\(figure.name).dat'")
+        line("if (!exists('output_suffix')) output_suffix = ''")
+        line("do for [format in 'png svg'] {")
+        line("if (format eq 'png') {")
+        line("  set terminal pngcairo noenhanced size \(width),\(height) font 'DejaVu Sans,10'")
+        line("} else {")
+        line("  set terminal svg noenhanced size \(width),\(height) font 'DejaVu Sans,10' background '#ffffff'")
+        line("}")
+        line("set output script_dir.'\(figure.name).'.format.output_suffix")
+        let title = figure.title.map { " title " + GnuplotScript.quoted($0) } ?? ""
+        line("set multiplot layout \(figure.rows),\(figure.columns)\(title)")
+        for panel in figure.panels { writePanel(panel) }
+        line("unset multiplot")
+        line("set output")
+        line("}")
+    }
+
+    mutating func writePanel(_ panel: Panel) {
+        line("reset")
+        line("set grid lc rgb '#dddddd'")
+        line("set style fill transparent solid 0.25 noborder")
+        if let title = panel.title { line("set title \(GnuplotScript.quoted(title))") }
+        if let label = panel.xLabel { line("set xlabel \(GnuplotScript.quoted(label))") }
+        if let label = panel.yLabel { line("set ylabel \(GnuplotScript.quoted(label))") }
+        if panel.xScale == .log { line("set logscale x") }
+        if panel.yScale == .log { line("set logscale y") }
+        if let range = panel.xRange { line("set xrange [\(range.lowerBound):\(range.upperBound)]") }
+        if let range = panel.yRange { line("set yrange [\(range.lowerBound):\(range.upperBound)]") }
+        if panel.series.contains(where: \.onSecondAxis) || panel.y2Label != nil {
+            line("set ytics nomirror")
+            line("set y2tics")
+            if let label = panel.y2Label { line("set y2label \(GnuplotScript.quoted(label))") }
+            if panel.y2Scale == .log { line("set logscale y2") }
+            if let range = panel.y2Range { line("set y2range [\(range.lowerBound):\(range.upperBound)]") }
+        }
+        line(panel.legend == .hidden ? "unset key" : "set key \(panel.legend.rawValue) opaque box lc rgb '#cccccc'")
+        for marker in panel.markers {
+            let x = GnuplotScript.number(marker.x)
+            line("set arrow from \(x), graph 0 to \(x), graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'")
+            line("set label \(GnuplotScript.quoted(marker.label)) at \(x), graph 0.04 left offset 0.5,0 tc rgb '#333333'")
+        }
+
+        var items: [String] = []
+        var nextColor = 0
+        func color(_ series: Series) -> String {
+            let index = series.color ?? nextColor
+            nextColor = max(nextColor, index + 1)
+            return "lc rgb '\(GnuplotScript.palette[index % GnuplotScript.palette.count])'"
+        }
+        func titled(_ series: Series) -> String {
+            series.title.map { "title \(GnuplotScript.quoted($0))" } ?? "notitle"
+        }
+        let barSeries = panel.series.filter { if case .bars = $0.content { true } else { false } }
+        var barIndex = 0
+        // Pictures first, then filled shapes, then lines, so that lines stay visible.
+        let ordered = panel.series.filter(\.isPicture) + panel.series.filter(\.isFilled)
+            + panel.series.filter { !$0.isPicture && !$0.isFilled }
+        for series in ordered {
+            let axes = series.onSecondAxis ? " axes x1y2" : ""
+            switch series.content {
+            case let .line(x, y, style):
+                let index = block(title: series.title, zip(x, y).map { "\(GnuplotScript.number($0)) \(GnuplotScript.number($1))" })
+                let with = switch style {
+                case .lines: "lines lw 2"
+                case .points: "points pt 7 ps 0.6"
+                case .linesPoints: "linespoints lw 2 pt 7 ps 0.6"
+                case .dashed: "lines lw 2 dt 2"
+                }
+                items.append("data index \(index) using 1:2\(axes) with \(with) \(color(series)) \(titled(series))")
+            case let .band(x, lower, upper):
+                let rows = x.indices.map { "\(GnuplotScript.number(x[$0])) \(GnuplotScript.number(lower[$0])) \(GnuplotScript.number(upper[$0]))" }
+                let index = block(title: series.title, rows)
+                items.append("data index \(index) using 1:2:3\(axes) with filledcurves \(color(series)) \(titled(series))")
+            case let .bars(labels, values, showValues):
+                let rows = zip(labels, values).map { "\"\($0.replacingOccurrences(of: "\"", with: "'"))\" \(GnuplotScript.number($1))" }
+                let index = block(title: series.title, rows)
+                let width = 0.8 / Double(barSeries.count)
+                let offset = (Double(barIndex) - Double(barSeries.count - 1) / 2) * width
+                let ticks = barIndex == 0 ? ":xtic(1)" : ""
+                if barIndex == 0 {
+                    line("set boxwidth \(width)")
+                    line("set xrange [-0.6:\(Double(labels.count) - 0.4)]")
+                    line("set yrange [0:*]")
+                    line("set offsets 0, 0, graph 0.08, 0")
+                }
+                items.append("data index \(index) using ($0+\(offset)):2\(ticks) with boxes fs solid 0.8 \(color(series)) \(titled(series))")
+                if showValues {
+                    items.append("data index \(index) using ($0+\(offset)):2:(sprintf('%g', $2)) with labels offset 0,0.7 notitle")
+                }
+                barIndex += 1
+            case let .histogram(values, bins, range):
+                let (centers, counts, width) = Series.binned(values, bins: bins, range: range)
+                let index = block(title: series.title, zip(centers, counts).map { "\(GnuplotScript.number($0)) \($1)" })
+                items.append("data index \(index) using 1:2:(\(width)) with boxes fs transparent solid 0.45 \(color(series)) \(titled(series))")
+            case let .heatmap(x, y, z, levels):
+                var rows: [String] = []
+                for (i, yValue) in y.enumerated() {
+                    for (j, xValue) in x.enumerated() {
+                        rows.append("\(GnuplotScript.number(xValue)) \(GnuplotScript.number(yValue)) \(GnuplotScript.number(z[i][j]))")
+                    }
+                    rows.append("")
+                }
+                let index = block(title: "grid", rows)
+                let table = "$contours\(contourCount)"
+                contourCount += 1
+                line("set contour base")
+                line(levels.map { "set cntrparam levels discrete " + $0.map { GnuplotScript.number($0) }.joined(separator: ",") }
+                     ?? "set cntrparam levels auto 12")
+                line("unset surface")
+                line("set table \(table)")
+                line("splot data index \(index) using 1:2:3 with lines notitle")
+                line("unset table")
+                line("unset contour")
+                line("set palette cubehelix negative")
+                line("set xrange [\(GnuplotScript.number(x.first ?? 0)):\(GnuplotScript.number(x.last ?? 1))]")
+                line("set yrange [\(GnuplotScript.number(y.first ?? 0)):\(GnuplotScript.number(y.last ?? 1))]")
+                items.append("data index \(index) using 1:2:3 with image notitle")
+                items.append("\(table) using 1:2 with lines lw 0.8 lc rgb '#444444' notitle")
+            case let .image(pixels):
+                var rows: [String] = []
+                rows.reserveCapacity(pixels.count)
+                for r in 0..<pixels.rows {
+                    for c in 0..<pixels.cols { rows.append("\(c) \(r) \(GnuplotScript.number(Double(pixels[r, c])))") }
+                }
+                let index = block(title: "image \(pixels.cols)×\(pixels.rows)", rows)
+                line("set palette gray negative")
+                line("unset colorbox")
+                line("unset tics")
+                line("unset border")
+                line("set size ratio -1")
+                line("set xrange [-0.5:\(Double(pixels.cols) - 0.5)]")
+                line("set yrange [\(Double(pixels.rows) - 0.5):-0.5]")
+                items.append("data index \(index) using 1:2:3 with image notitle")
+            }
+        }
+        line("plot " + items.joined(separator: ", \\\n     "))
+    }
+}
+
+private extension Series {
+    var isPicture: Bool {
+        switch content {
+        case .heatmap, .image: true
+        default: false
+        }
+    }
+
+    var isFilled: Bool {
+        switch content {
+        case .band, .bars, .histogram: true
+        default: false
+        }
+    }
+}
