@@ -24,7 +24,7 @@ let package = Package(
             "Engine", "Plot",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "CZlib"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "LessonTests",
                     dependencies: ["LessonKit"] + lessons.map { .target(name: "lesson-\($0)") }),

@@ -17,19 +17,18 @@ set output script_dir.'parameter-count-growth.'.format.output_suffix
 set multiplot layout 1,2 title 'Total parameters of an MLP with 10 classes'
 reset
 set grid lc rgb '#dddddd'
-set style fill transparent solid 0.25 noborder
 set title 'two hidden layers of width w (grows like w²)'
 set xlabel 'hidden width w'
 set ylabel 'parameters'
 set logscale x
 set logscale y
+set xrange [8.0:1024.0]
 set key top left opaque box lc rgb '#cccccc'
 plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title '50 inputs (lecture)', \
      data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title '784 inputs (28×28 image)', \
      data index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title '60,000 Fashion-MNIST training images'
 reset
 set grid lc rgb '#dddddd'
-set style fill transparent solid 0.25 noborder
 set title 'hidden layers of width 100 (grows linearly)'
 set xlabel 'number of hidden layers'
 set ylabel 'parameters'

@@ -17,7 +17,6 @@ set output script_dir.'parameter-count-per-layer.'.format.output_suffix
 set multiplot layout 1,1
 reset
 set grid lc rgb '#dddddd'
-set style fill transparent solid 0.25 noborder
 set title 'Parameters per layer of the 50→100→100→10 MLP: 16,210 in all'
 set ylabel 'parameters'
 set key top right opaque box lc rgb '#cccccc'

@@ -3,6 +3,12 @@ import Engine
 import Foundation
 import Plot
 
+/// A lesson's failure, printed as one line by the argument parser ("Error: …").
+public struct LessonError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
 /// What a lesson's `run()` sets up first: BLAS threads, the seeded generator, the output
 /// folder and the figure renderer; at the end it prints the figures written.
 public final class LessonContext {
@@ -23,9 +29,10 @@ public final class LessonContext {
         try prepareOutputDirectory(options.output)
         figures = FigureRenderer(directory: options.output, renderImages: !options.noRender)
         if !options.noRender && figures.gnuplot == nil {
-            let message = "gnuplot not found: the figures' scripts and data will be written but not drawn. Install it with: \(FigureRenderer.installHint)"
-            if options.requireRender { throw ValidationError(message) }
-            console.warn(message)
+            if options.requireRender {
+                throw LessonError("gnuplot not found and --require-render was given; install it with: \(FigureRenderer.installHint)")
+            }
+            console.warn("gnuplot not found: the figures' scripts and data will be written but not drawn. Install it with: \(FigureRenderer.installHint)")
         }
     }
 

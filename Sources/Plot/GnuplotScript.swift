@@ -78,7 +78,6 @@ private struct Writer {
     mutating func writePanel(_ panel: Panel) {
         line("reset")
         line("set grid lc rgb '#dddddd'")
-        line("set style fill transparent solid 0.25 noborder")
         if let title = panel.title { line("set title \(GnuplotScript.quoted(title))") }
         if let label = panel.xLabel { line("set xlabel \(GnuplotScript.quoted(label))") }
         if let label = panel.yLabel { line("set ylabel \(GnuplotScript.quoted(label))") }
@@ -130,7 +129,7 @@ private struct Writer {
             case let .band(x, lower, upper):
                 let rows = x.indices.map { "\(GnuplotScript.number(x[$0])) \(GnuplotScript.number(lower[$0])) \(GnuplotScript.number(upper[$0]))" }
                 let index = block(title: series.title, rows)
-                items.append("data index \(index) using 1:2:3\(axes) with filledcurves \(color(series)) \(titled(series))")
+                items.append("data index \(index) using 1:2:3\(axes) with filledcurves fs transparent solid 0.25 noborder \(color(series)) \(titled(series))")
             case let .bars(labels, values, showValues):
                 let rows = zip(labels, values).map { "\"\($0.replacingOccurrences(of: "\"", with: "'"))\" \(GnuplotScript.number($1))" }
                 let index = block(title: series.title, rows)
@@ -151,6 +150,7 @@ private struct Writer {
             case let .histogram(values, bins, range):
                 let (centers, counts, width) = Series.binned(values, bins: bins, range: range)
                 let index = block(title: series.title, zip(centers, counts).map { "\(GnuplotScript.number($0)) \($1)" })
+                if panel.yRange == nil { line("set yrange [0:*]") }
                 items.append("data index \(index) using 1:2:(\(width)) with boxes fs transparent solid 0.45 \(color(series)) \(titled(series))")
             case let .heatmap(x, y, z, levels):
                 var rows: [String] = []
@@ -171,7 +171,7 @@ private struct Writer {
                 line("splot data index \(index) using 1:2:3 with lines notitle")
                 line("unset table")
                 line("unset contour")
-                line("set palette cubehelix negative")
+                line("set palette defined (0 '#ffffe5', 1 '#fee391', 2 '#fe9929', 3 '#cc4c02', 4 '#662506')")
                 line("set xrange [\(GnuplotScript.number(x.first ?? 0)):\(GnuplotScript.number(x.last ?? 1))]")
                 line("set yrange [\(GnuplotScript.number(y.first ?? 0)):\(GnuplotScript.number(y.last ?? 1))]")
                 items.append("data index \(index) using 1:2:3 with image notitle")
@@ -183,8 +183,9 @@ private struct Writer {
                     for c in 0..<pixels.cols { rows.append("\(c) \(r) \(GnuplotScript.number(Double(pixels[r, c])))") }
                 }
                 let index = block(title: "image \(pixels.cols)×\(pixels.rows)", rows)
-                line("set palette gray negative")
+                line("set palette gray")
                 line("unset colorbox")
+                line("unset key")
                 line("unset tics")
                 line("unset border")
                 line("set size ratio -1")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Engine
 import LessonKit
 import Plot
@@ -46,8 +47,9 @@ struct ParameterCount: ParsableCommand {
 
     /// The lecture's network.
     static let lectureSizes = [50, 100, 100, 10]
-    /// Fashion-MNIST's inputs and classes, for the growth curves.
+    /// Fashion-MNIST's inputs and classes, for the growth curves, and its training images.
     static let imageSizes = (inputs: 784, classes: 10)
+    static let trainingImages = 60_000
 
     static func model(_ sizes: [Int], bias: Bool = true, batchNorm: Bool = false, random: Random) -> Sequential {
         Sequential.mlp(sizes, bias: bias, batchNorm: batchNorm, random: random)
@@ -85,10 +87,13 @@ struct ParameterCount: ParsableCommand {
                                    header: ["network", "parameters", "per training image"])
         for (label, sizes) in growth.highlights {
             let count = Self.total(sizes, random: context.random)
-            summary.add([label, grouped(count), String(format: "%.2f", Double(count) / 60_000)])
+            summary.add([label, grouped(count), String(format: "%.2f", Double(count) / Double(Self.trainingImages))])
         }
         console.line(summary.description)
-        console.line("Fashion-MNIST has 60,000 training images: past a few hundred units per layer the network has more parameters than examples.")
+        let imageNetwork = growth.byWidth.last!
+        if let crossing = zip(growth.widths, imageNetwork.totals).first(where: { $0.1 > Self.trainingImages }) {
+            console.line("With \(Self.imageSizes.inputs) inputs, two hidden layers of width \(crossing.0) already hold more parameters (\(grouped(crossing.1))) than Fashion-MNIST has training images (\(grouped(Self.trainingImages))).")
+        }
         context.finish()
     }
 
@@ -122,7 +127,7 @@ struct ParameterCount: ParsableCommand {
     }
 
     static func growth(random: Random) -> Growth {
-        let widths = [8, 16, 32, 64, 100, 128, 256, 512, 1024, 2048]
+        let widths = [8, 16, 32, 64, 100, 128, 256, 512, 1024]
         let depths = Array(1...10)
         let inputs = [(Self.lectureSizes.first!, "50 inputs (lecture)"), (imageSizes.inputs, "784 inputs (28×28 image)")]
         let classes = imageSizes.classes
@@ -139,12 +144,12 @@ struct ParameterCount: ParsableCommand {
                 ("784→100→10", [784, 100, 10]),
                 ("784→100→100→10", [784, 100, 100, 10]),
                 ("784→500→500→10", [784, 500, 500, 10]),
-                ("784→1000×5→10", [784] + Array(repeating: 1000, count: 5) + [10]),
+                ("784→1000→1000→10", [784, 1000, 1000, 10]),
             ])
     }
 
     static func growthFigure(_ growth: Growth) -> Figure {
-        let examples = 60_000.0
+        let examples = Double(trainingImages)
         let widthSeries = growth.byWidth.enumerated().map { index, entry in
             Series.line(entry.label, x: growth.widths.map(Double.init), y: entry.totals.map(Double.init),
                         style: .linesPoints, color: index)

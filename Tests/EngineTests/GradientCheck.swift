@@ -1,0 +1,164 @@
+import XCTest
+@testable import Engine
+
+/// Central finite differences in Float32 with a weighted-sum objective f = Σ R ⊙ output, so
+/// every output element contributes with a different weight.
+enum GradientCheck {
+    static let step: Float = 1e-2
+
+    static func objective(_ output: Matrix, _ weights: Matrix) -> Double {
+        var total: Double = 0
+        for i in 0..<output.count { total += Double(output.storage[i]) * Double(weights.storage[i]) }
+        return total
+    }
+
+    /// Largest relative error between analytic and numeric gradients of the input and of
+    /// every parameter. `prepare` runs before each forward pass (to replay dropout masks).
+    static func maximumError(_ layer: Layer, input: Matrix, random: Random,
+                             prepare: () -> Void = {}, file: StaticString = #filePath, line: UInt = #line) -> Float {
+        prepare()
+        let output = layer.forward(input)
+        let weights = random.normalMatrix(rows: output.rows, cols: output.cols)
+        let analyticInput = layer.backward(weights)
+        let analyticParameters = layer.parameters.map(\.gradient)
+
+        func f(_ x: Matrix) -> Double {
+            prepare()
+            return objective(layer.forward(x), weights)
+        }
+        var worst: Float = 0
+        func compare(_ analytic: Float, _ numeric: Double) {
+            let error = abs(Double(analytic) - numeric) / max(1, abs(numeric), abs(Double(analytic)))
+            worst = max(worst, Float(error))
+        }
+        for i in 0..<input.count {
+            var plus = input, minus = input
+            plus.storage[i] += step
+            minus.storage[i] -= step
+            compare(analyticInput.storage[i], (f(plus) - f(minus)) / Double(2 * step))
+        }
+        for (parameter, analytic) in zip(layer.parameters, analyticParameters) {
+            for i in 0..<parameter.count {
+                let original = parameter.value.storage[i]
+                parameter.value.storage[i] = original + step
+                let up = f(input)
+                parameter.value.storage[i] = original - step
+                let down = f(input)
+                parameter.value.storage[i] = original
+                compare(analytic.storage[i], (up - down) / Double(2 * step))
+            }
+        }
+        return worst
+    }
+
+    /// The same for a loss: gradient of the loss value with respect to the output.
+    static func maximumError<L: Loss>(_ loss: L, output: Matrix, target: L.Target) -> Float {
+        let analytic = loss(output, target).gradient
+        var worst: Float = 0
+        for i in 0..<output.count {
+            var plus = output, minus = output
+            plus.storage[i] += step
+            minus.storage[i] -= step
+            let numeric = (Double(loss(plus, target).value) - Double(loss(minus, target).value)) / Double(2 * step)
+            worst = max(worst, Float(abs(Double(analytic.storage[i]) - numeric) / max(1, abs(numeric))))
+        }
+        return worst
+    }
+}
+
+final class GradientTests: XCTestCase {
+    let tolerance: Float = 2e-3
+
+    func testLinearWithAndWithoutBias() {
+        let random = Random(seed: 1)
+        for bias in [true, false] {
+            let layer = Linear(5, 4, bias: bias, random: random)
+            let input = random.normalMatrix(rows: 3, cols: 5)
+            XCTAssertLessThan(GradientCheck.maximumError(layer, input: input, random: random), tolerance)
+        }
+    }
+
+    func testActivations() {
+        let random = Random(seed: 2)
+        // Inputs kept away from ReLU's kink at 0, where the derivative is undefined.
+        var input = random.normalMatrix(rows: 4, cols: 6)
+        input.apply { $0 >= 0 ? $0 + 0.1 : $0 - 0.1 }
+        for layer in [ReLU(), Sigmoid(), Tanh()] as [Layer] {
+            XCTAssertLessThan(GradientCheck.maximumError(layer, input: input, random: random), tolerance, "\(layer)")
+        }
+    }
+
+    func testDropoutWithAFixedMask() {
+        let random = Random(seed: 3)
+        let dropout = Dropout(0.5, random: random)
+        let input = random.normalMatrix(rows: 4, cols: 8)
+        let error = GradientCheck.maximumError(dropout, input: input, random: random,
+                                               prepare: { dropout.random = Random(seed: 99) })
+        XCTAssertLessThan(error, tolerance)
+        // The mask really dropped something, so the check covered both cases.
+        let mask = dropout.mask!
+        XCTAssertTrue(mask.storage.contains(0) && mask.storage.contains(2))
+    }
+
+    func testBatchNormInTrainingMode() {
+        let random = Random(seed: 4)
+        let layer = BatchNorm1d(3)
+        layer.gamma.value = Matrix([[1.5, 0.7, -1.2]])
+        layer.beta.value = Matrix([[0.1, -0.3, 0.2]])
+        let input = random.normalMatrix(rows: 6, cols: 3, mean: 2, std: 3)
+        XCTAssertLessThan(GradientCheck.maximumError(layer, input: input, random: random), tolerance)
+    }
+
+    func testBatchNormInEvaluationMode() {
+        let random = Random(seed: 5)
+        let layer = BatchNorm1d(3)
+        layer.runningMean.value = Matrix([[0.5, -1, 2]])
+        layer.runningVariance.value = Matrix([[2, 0.5, 4]])
+        layer.gamma.value = Matrix([[1.5, 0.7, -1.2]])
+        layer.isTraining = false
+        let input = random.normalMatrix(rows: 4, cols: 3)
+        XCTAssertLessThan(GradientCheck.maximumError(layer, input: input, random: random), tolerance)
+    }
+
+    func testWholeNetworkWithBatchNormAndDropout() {
+        let random = Random(seed: 6)
+        let model = Sequential.mlp([4, 6, 5, 3], activation: .tanh, batchNorm: true, dropout: 0.3, random: random)
+        let dropouts = model.layers.compactMap { $0 as? Dropout }
+        let input = random.normalMatrix(rows: 5, cols: 4)
+        let error = GradientCheck.maximumError(model, input: input, random: random, prepare: {
+            for (index, dropout) in dropouts.enumerated() { dropout.random = Random(seed: UInt64(index + 10)) }
+        })
+        XCTAssertLessThan(error, 5e-3)
+    }
+
+    func testLosses() {
+        let random = Random(seed: 7)
+        let logits = random.normalMatrix(rows: 5, cols: 4, std: 2)
+        XCTAssertLessThan(GradientCheck.maximumError(CrossEntropyLoss(), output: logits, target: [0, 3, 1, 1, 2]), tolerance)
+        let target = random.normalMatrix(rows: 5, cols: 4)
+        XCTAssertLessThan(GradientCheck.maximumError(MSELoss(), output: logits, target: target), tolerance)
+        let probabilities = random.uniformMatrix(rows: 5, cols: 4, 0, 1)
+        XCTAssertLessThan(GradientCheck.maximumError(BCEWithLogitsLoss(), output: logits, target: probabilities), tolerance)
+    }
+
+    func testL2PenaltyGradient() {
+        let random = Random(seed: 8)
+        let model = Sequential.mlp([3, 4, 2], random: random)
+        let penalty = L2Penalty(lambda: 0.7)
+        let parameters = model.parameters
+        for parameter in parameters { parameter.gradient = Matrix(rows: parameter.value.rows, cols: parameter.value.cols) }
+        penalty.addGradient(parameters, batchSize: 5)
+        for parameter in parameters {
+            for i in 0..<parameter.count {
+                let original = parameter.value.storage[i]
+                parameter.value.storage[i] = original + 1e-2
+                let up = penalty.value(parameters, batchSize: 5)
+                parameter.value.storage[i] = original - 1e-2
+                let down = penalty.value(parameters, batchSize: 5)
+                parameter.value.storage[i] = original
+                XCTAssertEqual(parameter.gradient.storage[i], (up - down) / 2e-2, accuracy: 2e-3)
+            }
+            if parameter.role == .bias { XCTAssertEqual(parameter.gradient.sumOfSquares(), 0, "biases are not penalized") }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import XCTest
+import Foundation
+@testable import Engine
+
+final class ScheduleTests: XCTestCase {
+    func testDecayFormulas() {
+        let exponential = Schedules.exponential(initial: 0.1, k: 0.5)
+        XCTAssertEqual(exponential(0), 0.1)
+        XCTAssertEqual(exponential(4), 0.1 * Float(exp(-2.0)), accuracy: 1e-7)
+        let inverse = Schedules.inverse(initial: 0.1, k: 0.5)
+        XCTAssertEqual(inverse(4), 0.1 / 3, accuracy: 1e-7)
+        let step = Schedules.step(initial: 1, every: 3, factor: 0.5)
+        XCTAssertEqual((0..<7).map(step), [1, 1, 1, 0.5, 0.5, 0.5, 0.25])
+        XCTAssertEqual(Schedules.constant(0.3)(100), 0.3)
+    }
+
+    /// ηₜ = α·ηₜ₋₁ at every t, which is what makes it "multiplicative".
+    func testMultiplicativeIsARecurrence() {
+        let schedule = Schedules.multiplicative(initial: 0.2, factor: 0.9)
+        XCTAssertEqual(schedule(0), 0.2)
+        for t in 1..<20 { XCTAssertEqual(schedule(t), 0.9 * schedule(t - 1), accuracy: 1e-7) }
+    }
+
+    func testReduceOnPlateau() {
+        let plateau = ReduceOnPlateau(initial: 1, factor: 0.5, patience: 2)
+        // Improves, then stalls: after more than `patience` bad epochs the rate halves.
+        let rates = [1.0, 0.9, 0.9, 0.9, 0.9, 0.95, 0.95, 0.95, 0.5].map { plateau.step(Float($0)) }
+        XCTAssertEqual(rates, [1, 1, 1, 1, 0.5, 0.5, 0.5, 0.25, 0.25])
+        let cooled = ReduceOnPlateau(initial: 1, factor: 0.1, patience: 0, cooldown: 2, minimumRate: 0.005)
+        let cooledRates = [1.0, 1, 1, 1, 1, 1, 1].map { cooled.step(Float($0)) }
+        for (rate, expected) in zip(cooledRates, [1, 0.1, 0.1, 0.1, 0.01, 0.01, 0.01] as [Float]) {
+            XCTAssertEqual(rate, expected, accuracy: 1e-7)
+        }
+        XCTAssertEqual(cooled.step(1), 0.005, "never below the minimum rate")
+    }
+}

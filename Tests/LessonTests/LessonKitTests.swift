@@ -1,0 +1,51 @@
+import ArgumentParser
+import Engine
+import LessonKit
+import XCTest
+
+final class LessonKitTests: XCTestCase {
+    struct Probe: ParsableCommand {
+        @OptionGroup var lesson: LessonOptions
+        @OptionGroup var training: TrainingRunOptions
+    }
+
+    func testSharedOptions() throws {
+        let probe = try Probe.parse(["--seed", "7", "--quick", "--epochs", "3", "--data", "/x", "--threads", "2"])
+        XCTAssertEqual(probe.lesson.seed, 7)
+        XCTAssertTrue(probe.lesson.quick)
+        XCTAssertEqual(probe.training.epochs(full: 100, quick: 2, isQuick: true), 3)
+        XCTAssertEqual(probe.training.dataDirectory, "/x")
+        let defaults = try Probe.parse([])
+        XCTAssertEqual(defaults.lesson.output, "figures")
+        XCTAssertEqual(defaults.lesson.threads, 1)
+        XCTAssertEqual(defaults.training.epochs(full: 100, quick: 2, isQuick: false), 100)
+        XCTAssertEqual(defaults.training.epochs(full: 100, quick: 2, isQuick: true), 2)
+        for bad in [["--epochs", "-1"], ["--threads", "0"], ["--no-render", "--require-render"], ["--seed", "-3"]] {
+            XCTAssertThrowsError(try Probe.parse(bad), "\(bad)")
+        }
+    }
+
+    func testMissingDataIsAOneLineErrorNamingTheFile() throws {
+        let context = try LessonContext(lesson: "probe", options: LessonOptions.parse(["--no-render", "--output", NSTemporaryDirectory()]))
+        XCTAssertThrowsError(try context.loadImages(TrainingRunOptions.parse(["--data", "/nonexistent"]))) { error in
+            XCTAssertEqual("\(error)".split(separator: "\n").count, 1)
+            XCTAssertTrue("\(error)".hasPrefix("/nonexistent/train-images-idx3-ubyte.gz: missing"), "\(error)")
+        }
+    }
+
+    func testSummaryTable() {
+        var table = SummaryTable(title: "T", header: ["layer", "count"])
+        table.add(["Linear(50→100)", grouped(5100)])
+        table.add(["all", grouped(16210)])
+        XCTAssertEqual(table.description, """
+        T
+        layer            count
+        ----------------------
+        Linear(50→100)   5,100
+        all             16,210
+        """)
+        XCTAssertEqual(grouped(1_234_567), "1,234,567")
+        XCTAssertEqual(grouped(-1000), "-1,000")
+        XCTAssertEqual(grouped(999), "999")
+    }
+}
