@@ -27,7 +27,7 @@ final class IDXTests: XCTestCase {
             _ = bytes.withUnsafeBytes { gzwrite(file, $0.baseAddress, UInt32($0.count)) }
             gzclose(file)
         } else {
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         }
         return path
     }

@@ -116,9 +116,9 @@ final class TrainingTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("different architecture"), "\(error)")
         }
         let bytes = FileManager.default.contents(atPath: path)!
-        FileManager.default.createFile(atPath: path, contents: bytes.prefix(bytes.count - 3))
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: bytes.prefix(bytes.count - 3)))
         XCTAssertThrowsError(try Checkpoint.load(from: path)) { XCTAssertTrue("\($0)".contains("truncated"), "\($0)") }
-        FileManager.default.createFile(atPath: path, contents: Data("not a checkpoint".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data("not a checkpoint".utf8)))
         XCTAssertThrowsError(try Checkpoint.load(from: path)) { XCTAssertTrue("\($0)".contains("not a checkpoint"), "\($0)") }
     }
 

@@ -35,7 +35,7 @@ final class ParameterCountTests: XCTestCase {
     func testRunWritesItsFigures() throws {
         let folder = NSTemporaryDirectory() + "lesson-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var command = try XCTUnwrap(try ParameterCount.parseAsRoot(["--output", folder, "--quick"]) as? ParameterCount)
+        let command = try XCTUnwrap(try ParameterCount.parseAsRoot(["--output", folder, "--quick"]) as? ParameterCount)
         try command.run()
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
         for figure in ["per-layer", "growth"] {
@@ -49,9 +49,9 @@ final class ParameterCountTests: XCTestCase {
 
     func testUnwritableOutputIsAnError() throws {
         let file = NSTemporaryDirectory() + "not-a-folder-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: file, contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data()))
         defer { try? FileManager.default.removeItem(atPath: file) }
-        var command = try XCTUnwrap(try ParameterCount.parseAsRoot(["--output", file]) as? ParameterCount)
+        let command = try XCTUnwrap(try ParameterCount.parseAsRoot(["--output", file]) as? ParameterCount)
         XCTAssertThrowsError(try command.run()) { XCTAssertEqual("\($0)", "cannot write \(file): it is a file, not a folder") }
     }
 }
