@@ -24,10 +24,11 @@ let package = Package(
             "Engine", "Plot",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "CZlib"]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "CZlib", "TestSupport"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
         .testTarget(name: "LessonTests",
-                    dependencies: ["LessonKit"] + lessons.map { .target(name: "lesson-\($0)") }),
+                    dependencies: ["LessonKit", "TestSupport"] + lessons.map { .target(name: "lesson-\($0)") }),
     ] + lessons.map {
         .executableTarget(name: "lesson-\($0)", dependencies: ["LessonKit"],
                           path: "lessons/\($0)", exclude: ["README.md"])

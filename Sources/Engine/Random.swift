@@ -25,24 +25,35 @@ public final class Random: RandomNumberGenerator {
     /// must not shift the numbers of the main one).
     public func fork() -> Random { Random(seed: next()) }
 
-    public func next() -> UInt64 {
-        let result = rotate(state.1 &* 5, 7) &* 9
-        let t = state.1 << 17
-        state.2 ^= state.0
-        state.3 ^= state.1
-        state.1 ^= state.2
-        state.0 ^= state.3
-        state.2 ^= t
-        state.3 = rotate(state.3, 45)
+    public func next() -> UInt64 { Self.advance(&state) }
+
+    /// One xoshiro256** step on a state held anywhere: bulk fills run it on a local copy,
+    /// which spares debug builds an exclusivity check per number.
+    private static func advance(_ s: inout (UInt64, UInt64, UInt64, UInt64)) -> UInt64 {
+        let result = rotate(s.1 &* 5, 7) &* 9
+        let t = s.1 << 17
+        s.2 ^= s.0
+        s.3 ^= s.1
+        s.1 ^= s.2
+        s.0 ^= s.3
+        s.2 ^= t
+        s.3 = rotate(s.3, 45)
         return result
     }
 
-    private func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+    private static func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+
+    private static func unitFloat(_ bits: UInt64) -> Float { Float(bits >> 40) * 0x1p-24 }
+
+    /// Fills a buffer with uniform numbers on [0, 1), the same sequence `uniform()` gives.
+    public func fillUniform(_ buffer: UnsafeMutableBufferPointer<Float>) {
+        var local = state
+        for i in buffer.indices { buffer[i] = Self.unitFloat(Self.advance(&local)) }
+        state = local
+    }
 
     /// Uniform on [0, 1) with the 24 bits a Float holds.
-    public func uniform() -> Float {
-        Float(next() >> 40) * 0x1p-24
-    }
+    public func uniform() -> Float { Self.unitFloat(next()) }
 
     public func uniform(_ low: Float, _ high: Float) -> Float {
         low + (high - low) * uniform()
@@ -87,7 +98,8 @@ public final class Random: RandomNumberGenerator {
 
     public func uniformMatrix(rows: Int, cols: Int, _ low: Float, _ high: Float) -> Matrix {
         var m = Matrix(rows: rows, cols: cols)
-        m.apply { _ in self.uniform(low, high) }
+        m.storage.withUnsafeMutableBufferPointer { fillUniform($0) }
+        m.apply { low + (high - low) * $0 }
         return m
     }
 

@@ -6,14 +6,19 @@ import Foundation
 public final class Console {
     public let isTerminal: Bool
     private var statusShown = false
+    private let output: (String) -> Void
 
-    public init(isTerminal: Bool = isatty(STDOUT_FILENO) == 1) {
+    /// `output` receives the text; by default standard output, unbuffered so that lines
+    /// appear at once even when piped.
+    public init(isTerminal: Bool = isatty(STDOUT_FILENO) == 1,
+                output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }) {
         self.isTerminal = isTerminal
+        self.output = output
     }
 
     public func line(_ text: String) {
         clearStatus()
-        write(text + "\n")
+        output(text + "\n")
     }
 
     public func note(_ text: String) { line(text) }
@@ -26,19 +31,14 @@ public final class Console {
     /// A transient line (terminal only), replaced by the next status or line.
     public func status(_ text: String) {
         guard isTerminal else { return }
-        write("\r\u{1B}[2K" + text)
+        output("\r\u{1B}[2K" + text)
         statusShown = true
     }
 
     private func clearStatus() {
         guard statusShown else { return }
-        write("\r\u{1B}[2K")
+        output("\r\u{1B}[2K")
         statusShown = false
-    }
-
-    /// Unbuffered, so lines appear at once even when piped.
-    private func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
 

@@ -2,17 +2,15 @@ import CZlib
 import Foundation
 import XCTest
 @testable import Engine
+import TestSupport
 
 /// IDX fixtures written by the test itself: good, gzip'd, truncated, corrupt.
 final class IDXTests: XCTestCase {
-    var folder: String!
+    var temporary: TemporaryFolder!
+    var folder: String { temporary.path }
 
-    override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "idx-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: folder) }
+    override func setUpWithError() throws { temporary = try TemporaryFolder("idx") }
+    override func tearDown() { temporary.remove() }
 
     static func idx(dimensions: [Int], data: [UInt8]) -> [UInt8] {
         var bytes: [UInt8] = [0, 0, 8, UInt8(dimensions.count)]

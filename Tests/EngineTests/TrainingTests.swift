@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Engine
+import TestSupport
 
 final class TrainingTests: XCTestCase {
     func makeTrainer(seed: UInt64, dropout: Float = 0.2, learningRate: Float = 0.1,
@@ -81,8 +82,9 @@ final class TrainingTests: XCTestCase {
         // Few noisy training points and a wide network: validation loss soon rises.
         let train = Synthetic.blobs(count: 40, classes: 3, radius: 1, spread: 1, random: random)
         let validation = Synthetic.blobs(count: 300, classes: 3, radius: 1, spread: 1, random: random)
-        let path = NSTemporaryDirectory() + "best-\(UUID().uuidString).ckpt"
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let temporary = try TemporaryFolder("stopping")
+        defer { temporary.remove() }
+        let path = temporary.file("best.ckpt")
         let stopping = EarlyStopping(patience: 3, checkpointPath: path)
         let model = Sequential.mlp([2, 128, 128, 3], random: random)
         let trainer = Trainer(model: model, loss: CrossEntropyLoss(),
@@ -100,8 +102,9 @@ final class TrainingTests: XCTestCase {
     }
 
     func testCheckpointRoundTripAndArchitectureMismatch() throws {
-        let path = NSTemporaryDirectory() + "ckpt-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let temporary = try TemporaryFolder("checkpoint")
+        defer { temporary.remove() }
+        let path = temporary.file("model.ckpt")
         let model = Sequential.mlp([4, 5, 3], batchNorm: true, random: Random(seed: 1))
         _ = model(Random(seed: 2).normalMatrix(rows: 8, cols: 4))   // moves the running statistics
         try Checkpoint.save(model.state(), to: path)

@@ -49,3 +49,39 @@ final class LessonKitTests: XCTestCase {
         XCTAssertEqual(grouped(999), "999")
     }
 }
+
+final class ProgressTests: XCTestCase {
+    final class Capture: @unchecked Sendable {
+        var text = ""
+    }
+
+    func train(terminal: Bool) throws -> String {
+        let capture = Capture()
+        let console = Console(isTerminal: terminal) { capture.text += $0 }
+        let random = Random(seed: 1)
+        let data = Synthetic.blobs(count: 200, random: random)
+        let model = Sequential.mlp([2, 8, 2], random: random)
+        let trainer = Trainer(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
+                              random: random, callbacks: [ProgressDisplay(console: console, label: "probe")])
+        _ = try trainer.fit(data, validation: data, options: TrainingOptions(epochs: 2, batchSize: 10))
+        return capture.text
+    }
+
+    /// Piped: exactly one plain line per epoch, with its numbers and the time left.
+    func testPipedOutputIsOneLinePerEpoch() throws {
+        let lines = try train(terminal: false).split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertTrue(lines[0].hasPrefix("probe epoch   1/2  loss "), String(lines[0]))
+        for part in ["train ", "val loss ", "val ", "left "] { XCTAssertTrue(lines[1].contains(part), part) }
+        XCTAssertFalse(lines.joined().contains("\u{1B}"))
+    }
+
+    /// On a terminal a status line is redrawn in place (carriage return, erase line) and
+    /// then replaced by the epoch's line.
+    func testTerminalOutputRedrawsAStatusLine() throws {
+        let text = try train(terminal: true)
+        XCTAssertTrue(text.contains("\r\u{1B}[2Kprobe epoch 1/2  batch 10/20"), text)
+        XCTAssertTrue(text.contains("left "))
+        XCTAssertEqual(text.components(separatedBy: "\n").count - 1, 2)
+    }
+}

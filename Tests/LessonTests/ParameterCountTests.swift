@@ -2,6 +2,7 @@ import ArgumentParser
 import Engine
 import Foundation
 import LessonKit
+import TestSupport
 import XCTest
 @testable import lesson_parameter_count
 
@@ -33,8 +34,9 @@ final class ParameterCountTests: XCTestCase {
 
     /// The whole lesson, as `swift run lesson-parameter-count --output DIR` runs it.
     func testRunWritesItsFigures() throws {
-        let folder = NSTemporaryDirectory() + "lesson-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try TemporaryFolder("lesson")
+        defer { temporary.remove() }
+        let folder = temporary.path
         let command = try XCTUnwrap(try ParameterCount.parseAsRoot(["--output", folder, "--quick"]) as? ParameterCount)
         try command.run()
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
@@ -48,9 +50,10 @@ final class ParameterCountTests: XCTestCase {
     }
 
     func testUnwritableOutputIsAnError() throws {
-        let file = NSTemporaryDirectory() + "not-a-folder-\(UUID().uuidString)"
+        let temporary = try TemporaryFolder("lesson")
+        defer { temporary.remove() }
+        let file = temporary.file("not-a-folder")
         XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data()))
-        defer { try? FileManager.default.removeItem(atPath: file) }
         let command = try XCTUnwrap(try ParameterCount.parseAsRoot(["--output", file]) as? ParameterCount)
         XCTAssertThrowsError(try command.run()) { XCTAssertEqual("\($0)", "cannot write \(file): it is a file, not a folder") }
     }

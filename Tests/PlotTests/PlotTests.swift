@@ -2,16 +2,14 @@ import Engine
 import Foundation
 import XCTest
 @testable import Plot
+import TestSupport
 
 final class PlotTests: XCTestCase {
-    var folder: String!
+    var temporary: TemporaryFolder!
+    var folder: String { temporary.path }
 
-    override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "plot-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { if ProcessInfo.processInfo.environment["KEEP"] == nil { try? FileManager.default.removeItem(atPath: folder) } }
+    override func setUpWithError() throws { temporary = try TemporaryFolder("plot") }
+    override func tearDown() { temporary.remove() }
 
     /// One figure using every kind of series.
     var everything: Figure {
@@ -110,7 +108,7 @@ final class PlotTests: XCTestCase {
 
     func testUnwritableFolderIsAClearError() {
         XCTAssertThrowsError(try FigureRenderer(directory: folder + "/no/such/folder").write(everything)) { error in
-            XCTAssertTrue("\(error)".hasPrefix("cannot write \(self.folder!)/no/such/folder/everything.dat"), "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix("cannot write \(self.folder)/no/such/folder/everything.dat"), "\(error)")
         }
     }
 }

@@ -61,17 +61,20 @@ public struct ImageDataset: Dataset {
     public func batch(_ positions: ArraySlice<Int>) -> (inputs: Matrix, targets: [Int]) {
         let width = store.pixelsPerImage
         var inputs = Matrix(rows: positions.count, cols: width)
-        let scale = scaling.scale, shift = scaling.shift
+        // One lookup per pixel instead of a conversion and a multiply-add.
+        let values = (0..<256).map { Float($0) * scaling.scale + scaling.shift }
         var targets: [Int] = []
         targets.reserveCapacity(positions.count)
         store.pixels.withUnsafeBufferPointer { source in
             inputs.storage.withUnsafeMutableBufferPointer { destination in
-                for (row, position) in positions.enumerated() {
-                    let index = indices[position]
-                    let from = source.baseAddress! + index * width
-                    let to = destination.baseAddress! + row * width
-                    for p in 0..<width { to[p] = Float(from[p]) * scale + shift }
-                    targets.append(Int(store.labels[index]))
+                values.withUnsafeBufferPointer { value in
+                    for (row, position) in positions.enumerated() {
+                        let index = indices[position]
+                        let from = source.baseAddress! + index * width
+                        let to = destination.baseAddress! + row * width
+                        for p in 0..<width { to[p] = value[Int(from[p])] }
+                        targets.append(Int(store.labels[index]))
+                    }
                 }
             }
         }

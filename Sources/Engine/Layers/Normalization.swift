@@ -37,71 +37,106 @@ public final class BatchNorm1d: Layer {
 
     public func forward(_ input: Matrix) -> Matrix {
         precondition(input.cols == features, "\(self) got \(input.cols) features")
-        let n = input.rows
-        var mean = [Float](repeating: 0, count: features)
-        var variance = [Float](repeating: 0, count: features)
+        let n = input.rows, features = features
+        let mean: [Float], variance: [Float]
         if isTraining {
             precondition(n > 1, "BatchNorm1d in training mode needs more than one example per batch")
-            for r in 0..<n { for c in 0..<features { mean[c] += input[r, c] } }
-            for c in 0..<features { mean[c] /= Float(n) }
-            for r in 0..<n {
-                for c in 0..<features {
-                    let d = input[r, c] - mean[c]
-                    variance[c] += d * d
-                }
-            }
+            (mean, variance) = Self.batchStatistics(input)
+            let momentum = momentum
             for c in 0..<features {
-                let biased = variance[c] / Float(n)
-                let unbiased = variance[c] / Float(n - 1)
-                variance[c] = biased
-                runningMean.value.storage[c] = (1 - momentum) * runningMean.value.storage[c]
-                    + momentum * mean[c]
-                runningVariance.value.storage[c] = (1 - momentum) * runningVariance.value.storage[c]
-                    + momentum * unbiased
+                let unbiased = variance[c] * Float(n) / Float(n - 1)
+                runningMean.value.storage[c] = (1 - momentum) * runningMean.value.storage[c] + momentum * mean[c]
+                runningVariance.value.storage[c] = (1 - momentum) * runningVariance.value.storage[c] + momentum * unbiased
             }
         } else {
             mean = runningMean.value.storage
             variance = runningVariance.value.storage
         }
+        let epsilon = epsilon
         inverseStd = variance.map { 1 / ($0 + epsilon).squareRoot() }
         normalized = Matrix(rows: n, cols: features)
         var output = Matrix(rows: n, cols: features)
-        for r in 0..<n {
-            for c in 0..<features {
-                let xHat = (input[r, c] - mean[c]) * inverseStd[c]
-                normalized[r, c] = xHat
-                output[r, c] = gamma.value.storage[c] * xHat + beta.value.storage[c]
+        input.storage.withUnsafeBufferPointer { x in
+            normalized.storage.withUnsafeMutableBufferPointer { xHat in
+                output.storage.withUnsafeMutableBufferPointer { y in
+                    inverseStd.withUnsafeBufferPointer { inverse in
+                        gamma.value.storage.withUnsafeBufferPointer { g in
+                            beta.value.storage.withUnsafeBufferPointer { b in
+                                for r in 0..<n {
+                                    let row = r * features
+                                    for c in 0..<features {
+                                        xHat[row + c] = (x[row + c] - mean[c]) * inverse[c]
+                                        y[row + c] = g[c] * xHat[row + c] + b[c]
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         return output
     }
 
+    /// Per-feature mean and biased variance of a batch (two passes, for accuracy).
+    static func batchStatistics(_ input: Matrix) -> (mean: [Float], variance: [Float]) {
+        let n = input.rows, features = input.cols
+        var mean = [Float](repeating: 0, count: features)
+        var variance = [Float](repeating: 0, count: features)
+        input.storage.withUnsafeBufferPointer { x in
+            mean.withUnsafeMutableBufferPointer { m in
+                variance.withUnsafeMutableBufferPointer { v in
+                    for r in 0..<n { for c in 0..<features { m[c] += x[r * features + c] } }
+                    for c in 0..<features { m[c] /= Float(n) }
+                    for r in 0..<n {
+                        for c in 0..<features {
+                            let d = x[r * features + c] - m[c]
+                            v[c] += d * d
+                        }
+                    }
+                    for c in 0..<features { v[c] /= Float(n) }
+                }
+            }
+        }
+        return (mean, variance)
+    }
+
     public func backward(_ outputGradient: Matrix) -> Matrix {
-        let n = outputGradient.rows
-        var sumGrad = [Float](repeating: 0, count: features)      // Σ dy  = dβ
+        let n = outputGradient.rows, features = features
+        var sumGrad = [Float](repeating: 0, count: features)      // Σ dy   = dβ
         var sumGradXHat = [Float](repeating: 0, count: features)  // Σ dy·x̂ = dγ
-        for r in 0..<n {
-            for c in 0..<features {
-                sumGrad[c] += outputGradient[r, c]
-                sumGradXHat[c] += outputGradient[r, c] * normalized[r, c]
+        var inputGradient = Matrix(rows: n, cols: features)
+        let isTraining = isTraining
+        outputGradient.storage.withUnsafeBufferPointer { dy in
+            normalized.storage.withUnsafeBufferPointer { xHat in
+                sumGrad.withUnsafeMutableBufferPointer { sum in
+                    sumGradXHat.withUnsafeMutableBufferPointer { sumX in
+                        for r in 0..<n {
+                            for c in 0..<features {
+                                sum[c] += dy[r * features + c]
+                                sumX[c] += dy[r * features + c] * xHat[r * features + c]
+                            }
+                        }
+                        let scale = zip(gamma.value.storage, inverseStd).map { $0 * $1 }
+                        inputGradient.storage.withUnsafeMutableBufferPointer { dx in
+                            for r in 0..<n {
+                                for c in 0..<features {
+                                    let i = r * features + c
+                                    // The batch mean and variance depend on every input of the
+                                    // batch, which adds two correction terms in training mode:
+                                    // dx = γ/σ·(dy − mean(dy) − x̂·mean(dy·x̂)).
+                                    dx[i] = isTraining
+                                        ? scale[c] * (dy[i] - sum[c] / Float(n) - xHat[i] * sumX[c] / Float(n))
+                                        : scale[c] * dy[i]
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         gamma.gradient = Matrix(rows: 1, cols: features, sumGradXHat)
         beta.gradient = Matrix(rows: 1, cols: features, sumGrad)
-        var inputGradient = Matrix(rows: n, cols: features)
-        for r in 0..<n {
-            for c in 0..<features {
-                let g = gamma.value.storage[c] * inverseStd[c]
-                if isTraining {
-                    // The batch mean and variance depend on every input of the batch, which
-                    // adds the two correction terms: dx = γ/σ·(dy − mean(dy) − x̂·mean(dy·x̂)).
-                    inputGradient[r, c] = g * (outputGradient[r, c] - sumGrad[c] / Float(n)
-                        - normalized[r, c] * sumGradXHat[c] / Float(n))
-                } else {
-                    inputGradient[r, c] = g * outputGradient[r, c]
-                }
-            }
-        }
         return inputGradient
     }
 }

@@ -56,6 +56,7 @@ public class Adam: Optimizer {
         let rootCorrection2 = correction2.squareRoot()
         let decay = decoupledWeightDecay ? 1 - learningRate * weightDecay : 1
         let coupledDecay = decoupledWeightDecay ? 0 : weightDecay
+        let beta1 = beta1, beta2 = beta2, epsilon = epsilon, amsgrad = amsgrad
         for (parameter, state) in zip(parameters, moments) {
             parameter.update { w, gradient, count in
                 let m = state[0], v = state[1]
@@ -129,6 +130,7 @@ public final class NAdam: Optimizer {
         muProduct *= mu
         let gradientScale = Float(Double(learningRate) * (1 - mu) / (1 - muProduct))
         let momentumScale = Float(Double(learningRate) * muNext / (1 - muProduct * muNext))
+        let beta1 = beta1, beta2 = beta2, epsilon = epsilon, weightDecay = weightDecay
         for (parameter, state) in zip(parameters, moments) {
             parameter.update { w, gradient, count in
                 let m = state[0], v = state[1]

@@ -27,6 +27,7 @@ public final class Adagrad: Optimizer {
     public func step() {
         steps += 1
         let rate = learningRate / (1 + Float(steps - 1) * learningRateDecay)
+        let weightDecay = weightDecay, epsilon = epsilon
         for (parameter, state) in zip(parameters, sums) {
             parameter.update { w, gradient, count in
                 let s = state[0]
@@ -75,6 +76,8 @@ public final class RMSprop: Optimizer {
 
     public func step() {
         steps += 1
+        let learningRate = learningRate, alpha = alpha, epsilon = epsilon
+        let weightDecay = weightDecay, momentum = momentum, centered = centered
         for (parameter, state) in zip(parameters, averages) {
             parameter.update { w, gradient, count in
                 let square = state[0], buffer = state[1], mean = state[2]
@@ -128,6 +131,7 @@ public final class Adadelta: Optimizer {
 
     public func step() {
         steps += 1
+        let learningRate = learningRate, rho = rho, epsilon = epsilon, weightDecay = weightDecay
         for (parameter, state) in zip(parameters, averages) {
             parameter.update { w, gradient, count in
                 let square = state[0], updates = state[1]

@@ -37,6 +37,10 @@ public final class SGD: Optimizer {
     public func step() {
         steps += 1
         let first = steps == 1
+        // Hyperparameters copied to locals: reading a class's properties inside the loop
+        // costs a dynamic exclusivity check per element in debug builds.
+        let learningRate = learningRate, momentum = momentum, dampening = dampening
+        let nesterov = nesterov, weightDecay = weightDecay
         for (parameter, state) in zip(parameters, momentumBuffers) {
             parameter.update { w, gradient, count in
                 let buffer = state[0]
