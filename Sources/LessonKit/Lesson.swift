@@ -17,6 +17,7 @@ public final class LessonContext {
     public let random: Random
     public let figures: FigureRenderer
     public let console: Console
+    private let started = Date()
 
     /// Fails before any work if the output folder cannot be written, or if rendering was
     /// required and gnuplot is missing.
@@ -56,8 +57,37 @@ public final class LessonContext {
         return (ImageDataset(store: train), ImageDataset(store: test))
     }
 
-    /// Lists the figure files written; call last.
+    /// The lecture notebooks' three sets: a seeded validation split carved from the training
+    /// images (10 % by default), optionally cut to `trainSize` training examples, and the
+    /// test set, optionally cut to `testSize`.
+    public func loadSplits(_ training: TrainingRunOptions, validationFraction: Double = 0.1,
+                           trainSize: Int? = nil, validationSize: Int? = nil, testSize: Int? = nil)
+        throws -> (train: ImageDataset, validation: ImageDataset, test: ImageDataset) {
+        let (all, test) = try loadImages(training)
+        let splitter = Random(seed: options.seed)
+        var (train, validation) = all.split(validationFraction: validationFraction, random: splitter)
+        if let trainSize { train = train.randomSubset(trainSize, random: splitter) }
+        if let validationSize { validation = validation.randomSubset(validationSize, random: splitter) }
+        let cutTest = testSize.map { test.randomSubset($0, random: splitter) } ?? test
+        console.note("sets: \(train.count) training, \(validation.count) validation, \(cutTest.count) test images")
+        return (train, validation, cutTest)
+    }
+
+    /// Trains with the engine's loop and shows progress; the numbers of every epoch are in
+    /// the returned history.
+    public func fit<L: Loss, D: Dataset>(_ label: String, model: Sequential, loss: L, optimizer: Optimizer,
+                                         train: D, validation: D? = nil, test: D? = nil, trainingEvaluation: D? = nil,
+                                         options: TrainingOptions, random: Random,
+                                         callbacks: [TrainingCallback] = []) throws -> History where D.Target == L.Target {
+        let trainer = Trainer(model: model, loss: loss, optimizer: optimizer, random: random,
+                              callbacks: callbacks + [ProgressDisplay(console: console, label: label)])
+        return try trainer.fit(train, validation: validation, test: test, trainingEvaluation: trainingEvaluation,
+                               options: options)
+    }
+
+    /// Lists the figure files written and the run's wall time; call last.
     public func finish() {
+        defer { console.line(String(format: "Done in %.1f s.", Date().timeIntervalSince(started))) }
         guard !figures.written.isEmpty else { return }
         console.line("")
         console.line("Figures (\(figures.written.first!.rendered ? "rendered with gnuplot" : "scripts and data only")):")

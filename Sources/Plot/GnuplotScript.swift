@@ -93,10 +93,12 @@ private struct Writer {
             if let range = panel.y2Range { line("set y2range [\(range.lowerBound):\(range.upperBound)]") }
         }
         line(panel.legend == .hidden ? "unset key" : "set key \(panel.legend.rawValue) opaque box lc rgb '#cccccc'")
-        for marker in panel.markers {
+        for (index, marker) in panel.markers.enumerated() {
             let x = GnuplotScript.number(marker.x)
             line("set arrow from \(x), graph 0 to \(x), graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'")
-            line("set label \(GnuplotScript.quoted(marker.label)) at \(x), graph 0.04 left offset 0.5,0 tc rgb '#333333'")
+            // Labels step down from the top so that neighbouring markers stay readable.
+            let height = 0.95 - 0.07 * Double(index % 4)
+            line("set label \(GnuplotScript.quoted(marker.label)) at \(x), graph \(height) left offset 0.5,0 tc rgb '#333333' front")
         }
 
         var items: [String] = []

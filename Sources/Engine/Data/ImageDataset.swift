@@ -46,11 +46,21 @@ public struct ImageDataset: Dataset {
     /// The store indices of this view's examples, in order.
     public let indices: [Int]
     public var scaling: PixelScaling
+    /// Random changes applied to every image each time a batch is drawn (training sets
+    /// only), with the generator they draw from.
+    public private(set) var augmentation: (Augmentation, Random)?
 
     public init(store: ImageStore, indices: [Int]? = nil, scaling: PixelScaling = .unit) {
         self.store = store
         self.indices = indices ?? Array(0..<store.count)
         self.scaling = scaling
+    }
+
+    /// The same images, augmented on the fly.
+    public func augmented(_ augmentation: Augmentation, random: Random) -> ImageDataset {
+        var copy = self
+        copy.augmentation = (augmentation, random)
+        return copy
     }
 
     public var count: Int { indices.count }
@@ -73,6 +83,14 @@ public struct ImageDataset: Dataset {
                         let from = source.baseAddress! + index * width
                         let to = destination.baseAddress! + row * width
                         for p in 0..<width { to[p] = value[Int(from[p])] }
+                        if let (augmentation, random) = augmentation {
+                            let original = Array(UnsafeBufferPointer(start: to, count: width))
+                            original.withUnsafeBufferPointer { source in
+                                Augmentation.apply(augmentation.draw(random), to: source,
+                                                   into: UnsafeMutableBufferPointer(start: to, count: width),
+                                                   width: store.width, height: store.height, background: value[0])
+                            }
+                        }
                         targets.append(Int(store.labels[index]))
                     }
                 }

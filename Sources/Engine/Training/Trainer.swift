@@ -115,7 +115,10 @@ public final class Trainer<L: Loss> {
         return (value, output)
     }
 
-    public func fit<D: Dataset>(_ train: D, validation: D? = nil, test: D? = nil,
+    /// Trains on `train`. With `evaluateTrainingSet`, the training metrics come from an
+    /// evaluation pass over `trainingEvaluation` if given (e.g. the un-augmented images),
+    /// else over `train`.
+    public func fit<D: Dataset>(_ train: D, validation: D? = nil, test: D? = nil, trainingEvaluation: D? = nil,
                                 options: TrainingOptions) throws -> History where D.Target == L.Target {
         var history = History()
         let plannedBatches = options.dropLast ? train.count / options.batchSize
@@ -150,7 +153,7 @@ public final class Trainer<L: Loss> {
                                      trainAccuracy: hasAccuracy ? Float(correct) / Float(seen) : nil,
                                      seconds: 0)
             if options.evaluateTrainingSet {
-                let evaluation = evaluate(train, batchSize: options.evaluationBatchSize)
+                let evaluation = evaluate(trainingEvaluation ?? train, batchSize: options.evaluationBatchSize)
                 record.trainLoss = evaluation.loss
                 record.trainAccuracy = evaluation.accuracy
             }
