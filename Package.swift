@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Every lesson is an executable `lesson-<folder>` built from `lessons/<folder>/`.
-let lessons = ["parameter-count", "bias-variance", "augmentation", "early-stopping", "l2", "dropout"]
+let lessons = ["parameter-count", "bias-variance", "augmentation", "early-stopping", "l2", "dropout", "vanishing-gradients", "initialization", "batchnorm", "input-normalization"]
 
 let package = Package(
     name: "TrainingTechniquesLab",

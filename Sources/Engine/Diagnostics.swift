@@ -57,6 +57,8 @@ public struct LayerDiagnostics: Sendable {
     public var layer: String
     public var activation: TensorStatistics
     public var outputGradient: TensorStatistics?
+    /// The layer's output itself (batch × units), for histograms.
+    public var output: Matrix
 }
 
 public enum Diagnostics {
@@ -75,7 +77,8 @@ public enum Diagnostics {
             guard include(layer), let activation = tracer.outputs[index] else { return nil }
             return LayerDiagnostics(index: index, layer: layer.description,
                                     activation: TensorStatistics(activation, saturated: saturated),
-                                    outputGradient: tracer.gradients[index].map { TensorStatistics($0) })
+                                    outputGradient: tracer.gradients[index].map { TensorStatistics($0) },
+                                    output: activation)
         }
     }
 
@@ -95,4 +98,24 @@ public enum Diagnostics {
             return TensorStatistics(update).std / max(TensorStatistics(old).std, .leastNormalMagnitude)
         }
     }
+
+    /// Trains for `steps` minibatches and records, at every step, the update-to-data ratio of
+    /// each weight matrix: how fast each layer is actually learning during the first steps.
+    public static func updateToDataHistory<L: Loss, D: Dataset>(_ model: Sequential, loss: L, optimizer: Optimizer, data: D,
+                                                             steps: Int, batchSize: Int, random: Random) -> [[Float]]
+        where D.Target == L.Target {
+        precondition(data.count >= batchSize, "fewer examples than one minibatch")
+        var history: [[Float]] = []
+        model.isTraining = true
+        while history.count < steps {
+            for positions in minibatches(count: data.count, batchSize: batchSize, dropLast: true, shuffleWith: random)
+            where history.count < steps {
+                let (inputs, targets) = data.batch(positions)
+                model.backward(loss(model.forward(inputs), targets).gradient)
+                history.append(updateToDataRatios(optimizer))
+            }
+        }
+        return history
+    }
 }
+

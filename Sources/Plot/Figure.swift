@@ -30,7 +30,7 @@ public enum Scale: Sendable, Equatable { case linear, log }
 
 public enum LegendPosition: String, Sendable {
     case topRight = "top right", topLeft = "top left", bottomRight = "bottom right",
-         bottomLeft = "bottom left", outside = "outside right top", hidden
+         bottomLeft = "bottom left", right = "right center", outside = "outside right top", hidden
 }
 
 /// A vertical line across the panel at `x` (e.g. the best epoch), labelled at the top.
@@ -151,8 +151,9 @@ public struct Series: Sendable {
 }
 
 extension Series {
-    /// Bin counts and centers for a histogram series, shared by the script writer and tests.
-    static func binned(_ values: [Float], bins: Int, range: ClosedRange<Float>?) -> (centers: [Double], counts: [Int], width: Double) {
+    /// Bin counts and centers for a histogram (shared by histogram series and by lessons
+    /// that draw distributions as lines).
+    public static func binned(_ values: [Float], bins: Int, range: ClosedRange<Float>?) -> (centers: [Double], counts: [Int], width: Double) {
         let finite = values.filter(\.isFinite)
         let low = Double(range?.lowerBound ?? finite.min() ?? 0)
         var high = Double(range?.upperBound ?? finite.max() ?? 1)

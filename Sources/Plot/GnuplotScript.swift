@@ -81,8 +81,9 @@ private struct Writer {
         if let title = panel.title { line("set title \(GnuplotScript.quoted(title))") }
         if let label = panel.xLabel { line("set xlabel \(GnuplotScript.quoted(label))") }
         if let label = panel.yLabel { line("set ylabel \(GnuplotScript.quoted(label))") }
-        if panel.xScale == .log { line("set logscale x") }
-        if panel.yScale == .log { line("set logscale y") }
+        // '%g' keeps log-axis labels short (1e-07 rather than 0.0000001).
+        if panel.xScale == .log { line("set logscale x"); line("set format x '%g'") }
+        if panel.yScale == .log { line("set logscale y"); line("set format y '%g'") }
         if let range = panel.xRange { line("set xrange [\(range.lowerBound):\(range.upperBound)]") }
         if let range = panel.yRange { line("set yrange [\(range.lowerBound):\(range.upperBound)]") }
         if panel.series.contains(where: \.onSecondAxis) || panel.y2Label != nil {

@@ -61,7 +61,8 @@ final class TrainingTests: XCTestCase {
         let model = Sequential.mlp([1, 32, 1], random: random)
         let trainer = Trainer(model: model, loss: MSELoss(), optimizer: SGD(model.parameters, learningRate: 50), random: random)
         XCTAssertThrowsError(try trainer.fit(data, options: TrainingOptions(epochs: 20, batchSize: 16))) { error in
-            guard case let TrainingError.diverged(epoch, _, loss) = error else { return XCTFail("\(error)") }
+            guard case let TrainingError.diverged(epoch, _, loss, history) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(history.epochs.count, epoch - 1, "the epochs before the divergence are kept")
             XCTAssertFalse(loss.isFinite)
             XCTAssertGreaterThanOrEqual(epoch, 1)
             XCTAssertTrue("\(error)".contains("in epoch \(epoch)"))

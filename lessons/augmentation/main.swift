@@ -87,11 +87,13 @@ struct AugmentationLesson: ParsableCommand {
 
         console.line("")
         var table = SummaryTable(title: "After \(epochs) epochs on \(train.count) images (accuracy in %; training accuracy on the original images)",
-                                 header: ["training data", "train", "validation", "best validation", "test", "gap"])
+                                 header: ["training data", "train", "validation", "best validation", "test", "gap",
+                                          "validation loss", "test loss"])
         for outcome in outcomes {
             let last = outcome.history.last!
             table.add([outcome.label, percent(last.trainAccuracy), percent(last.validationAccuracy), percent(outcome.bestValidation),
-                       percent(outcome.test.accuracy), String(format: "%.2f", 100 * outcome.gap)])
+                       percent(outcome.test.accuracy), String(format: "%.2f", 100 * outcome.gap),
+                       String(format: "%.4f", last.validationLoss!), String(format: "%.4f", outcome.test.loss)])
         }
         console.line(table.description)
         context.finish()

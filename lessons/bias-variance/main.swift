@@ -10,7 +10,7 @@ struct BiasVarianceLesson: ParsableCommand {
         commandName: "lesson-bias-variance",
         abstract: "The bias–variance trade-off, measured: capacity against error, and more data against overfitting.",
         discussion: """
-        Part 1, capacity: polynomials of degree 0 to 15 are fitted by least squares to 30 noisy \
+        Part 1, capacity: polynomials of degree 0 to 10 are fitted by least squares to 30 noisy \
         samples of y = sin(2πx) + N(0, 0.3²). Training error falls with the degree; test error \
         falls, bottoms out, and rises again. Refitting on 200 independently drawn training \
         sets splits the expected test error into bias², variance and noise, which add up to \
@@ -121,7 +121,10 @@ struct BiasVarianceLesson: ParsableCommand {
         let context = try LessonContext(lesson: "bias-variance", options: lesson)
         let console = context.console
         let quick = lesson.quick
-        let degrees = Array(0...(quick ? 9 : 15))
+        // Past degree 10, 30 random points leave gaps near the ends of [0, 1] where the
+        // polynomial swings wildly on some training sets: the variance reaches 10⁵ and drowns
+        // the picture, so the sweep stops at 10 (try --points 100 to push it further).
+        let degrees = Array(0...(quick ? 9 : 10))
         let grid = Matrix(rows: 200, cols: 1, (0..<200).map { (Float($0) + 0.5) / 200 })
         let random = Random(seed: lesson.seed)
 
@@ -146,8 +149,8 @@ struct BiasVarianceLesson: ParsableCommand {
         }
         console.line(table.description)
         let best = decompositions.min { $0.expectedError < $1.expectedError }!
-        console.line(String(format: "Lowest expected test error at degree %d (%.4f); the largest gap between bias² + variance + noise and the measured error is %.4f.",
-                            best.degree, best.expectedError, decompositions.map { abs($0.sum - $0.expectedError) }.max()!))
+        console.line(String(format: "Lowest expected test error at degree %d (%.4f); bias² + variance + noise matches the measured error to within %.2f%% at every degree.",
+                            best.degree, best.expectedError, 100 * decompositions.map { abs($0.sum - $0.expectedError) / $0.expectedError }.max()!))
         try context.write(Self.capacityFigure(data: data, fits: Array(zip(degrees, fits)), grid: grid, single: single,
                                               decompositions: decompositions, sets: sets))
 

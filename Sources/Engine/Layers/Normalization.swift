@@ -79,7 +79,7 @@ public final class BatchNorm1d: Layer {
     }
 
     /// Per-feature mean and biased variance of a batch (two passes, for accuracy).
-    static func batchStatistics(_ input: Matrix) -> (mean: [Float], variance: [Float]) {
+    public static func batchStatistics(_ input: Matrix) -> (mean: [Float], variance: [Float]) {
         let n = input.rows, features = input.cols
         var mean = [Float](repeating: 0, count: features)
         var variance = [Float](repeating: 0, count: features)

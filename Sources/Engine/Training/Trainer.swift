@@ -60,13 +60,14 @@ public struct TrainingOptions: Sendable {
 }
 
 public enum TrainingError: Error, CustomStringConvertible {
-    case diverged(epoch: Int, batch: Int, loss: Float)
+    /// The loss stopped being a number; `history` holds the epochs completed before.
+    case diverged(epoch: Int, batch: Int, loss: Float, history: History)
     case emptyTrainingSet
 
     public var description: String {
         switch self {
-        case let .diverged(epoch, batch, loss):
-            "training diverged: the loss became \(loss) in epoch \(epoch), minibatch \(batch) (try a smaller learning rate)"
+        case let .diverged(epoch, batch, loss, _):
+            "training diverged: the loss became \(loss.isNaN ? "NaN" : "\(loss)") in epoch \(epoch), minibatch \(batch) (try a smaller learning rate)"
         case .emptyTrainingSet:
             "the training set has no complete minibatch"
         }
@@ -137,7 +138,7 @@ public final class Trainer<L: Loss> {
                 let (inputs, targets) = train.batch(positions)
                 let (value, output) = step(inputs, targets, l2: options.l2)
                 guard value.isFinite else {
-                    throw TrainingError.diverged(epoch: epoch, batch: index + 1, loss: value)
+                    throw TrainingError.diverged(epoch: epoch, batch: index + 1, loss: value, history: history)
                 }
                 history.minibatchLosses.append(value)
                 lossSum += Double(value) * Double(inputs.rows)
@@ -171,7 +172,7 @@ public final class Trainer<L: Loss> {
             // a while; the evaluation losses catch it at the end of the epoch.
             for value in [record.trainLoss, record.validationLoss, record.testLoss].compactMap({ $0 })
             where !value.isFinite {
-                throw TrainingError.diverged(epoch: epoch, batch: batches.count, loss: value)
+                throw TrainingError.diverged(epoch: epoch, batch: batches.count, loss: value, history: history)
             }
             record.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             history.epochs.append(record)
@@ -194,11 +195,21 @@ public final class Trainer<L: Loss> {
 }
 
 /// Loss and accuracy in evaluation mode over the whole data set, batch by batch.
-public func evaluate<L: Loss, D: Dataset>(_ model: Sequential, loss: L, on data: D,
-                                          batchSize: Int = 1000) -> Evaluation where D.Target == L.Target {
+///
+/// `batchStatistics` reproduces a classic mistake for comparison: BatchNorm layers normalize
+/// with each evaluation batch's own mean and variance (training mode) instead of the
+/// running estimates. The running estimates are restored afterwards.
+public func evaluate<L: Loss, D: Dataset>(_ model: Sequential, loss: L, on data: D, batchSize: Int = 1000,
+                                          batchStatistics: Bool = false) -> Evaluation where D.Target == L.Target {
     let wasTraining = model.isTraining
+    let saved = batchStatistics ? model.state() : nil
     model.isTraining = false
-    defer { model.isTraining = wasTraining }
+    let batchNorms = model.layers.compactMap { $0 as? BatchNorm1d }
+    if batchStatistics { for layer in batchNorms { layer.isTraining = true } }
+    defer {
+        model.isTraining = wasTraining
+        if let saved { try? model.load(saved) }
+    }
     var lossSum: Double = 0, correct = 0, hasAccuracy = false
     for positions in minibatches(count: data.count, batchSize: batchSize) {
         let (inputs, targets) = data.batch(positions)

@@ -1,0 +1,48 @@
+# augmentation-curves: written by Training Techniques Lab.
+# Redraw with `gnuplot augmentation-curves.gp` from any folder; the data is augmentation-curves.dat beside it,
+# one block per series (select with `index`). Edit freely: it is plain gnuplot.
+script_dir = ARG0
+n = strlen(script_dir)
+while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
+script_dir = (n > 0) ? script_dir[1:n] : ''
+data = script_dir.'augmentation-curves.dat'
+if (!exists('output_suffix')) output_suffix = ''
+do for [format in 'png svg'] {
+if (format eq 'png') {
+  set terminal pngcairo noenhanced size 1680,450 font 'DejaVu Sans,10'
+} else {
+  set terminal svg noenhanced size 1680,450 font 'DejaVu Sans,10' background '#ffffff'
+}
+set output script_dir.'augmentation-curves.'.format.output_suffix
+set multiplot layout 1,3 title '784→256→10 on 1000 Fashion-MNIST images, Adam'
+reset
+set grid lc rgb '#dddddd'
+set title 'accuracy (training images without augmentation)'
+set xlabel 'epoch'
+set ylabel 'accuracy (%)'
+set key bottom right opaque box lc rgb '#cccccc'
+plot data index 0 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'no augmentation, training', \
+     data index 1 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no augmentation, validation', \
+     data index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title 'augmentation, training', \
+     data index 3 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'augmentation, validation'
+reset
+set grid lc rgb '#dddddd'
+set title 'generalization gap: training − validation accuracy'
+set xlabel 'epoch'
+set ylabel 'percentage points'
+set key top left opaque box lc rgb '#cccccc'
+plot data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no augmentation', \
+     data index 5 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'augmentation'
+reset
+set grid lc rgb '#dddddd'
+set title 'loss'
+set xlabel 'epoch'
+set ylabel 'cross-entropy loss'
+set key top right opaque box lc rgb '#cccccc'
+plot data index 6 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'no augmentation, training', \
+     data index 7 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no augmentation, validation', \
+     data index 8 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title 'augmentation, training', \
+     data index 9 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'augmentation, validation'
+unset multiplot
+set output
+}
