@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Every lesson is an executable `lesson-<folder>` built from `lessons/<folder>/`.
-let lessons = ["parameter-count", "bias-variance", "augmentation", "early-stopping", "l2", "dropout", "vanishing-gradients", "initialization", "batchnorm", "input-normalization"]
+let lessons = ["parameter-count", "bias-variance", "augmentation", "early-stopping", "l2", "dropout", "vanishing-gradients", "initialization", "batchnorm", "input-normalization", "momentum", "lr-decay", "adam", "batch-size", "optimizers", "hyperparameters"]
 
 let package = Package(
     name: "TrainingTechniquesLab",
@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "Plot", targets: ["Plot"]),
         .library(name: "LessonKit", targets: ["LessonKit"]),
+        .executable(name: "regenerate-figures", targets: ["RegenerateFigures"]),
     ] + lessons.map { .executable(name: "lesson-\($0)", targets: ["lesson-\($0)"]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,6 +24,9 @@ let package = Package(
         .target(name: "LessonKit", dependencies: [
             "Engine", "Plot",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "RegenerateFigures", dependencies: [
+            "LessonKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "CZlib", "TestSupport"]),

@@ -34,6 +34,7 @@ set title 'error on this training set and on fresh test data'
 set xlabel 'polynomial degree'
 set ylabel 'mean squared error'
 set logscale y
+set format y '%g'
 set key top left opaque box lc rgb '#cccccc'
 plot data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'training', \
      data index 7 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'test'
@@ -43,6 +44,7 @@ set title 'expected test error = bias² + variance + noise (200 training sets)'
 set xlabel 'polynomial degree'
 set ylabel 'mean squared error'
 set logscale y
+set format y '%g'
 set key top left opaque box lc rgb '#cccccc'
 plot data index 8 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'bias²', \
      data index 9 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'variance', \

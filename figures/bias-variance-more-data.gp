@@ -21,6 +21,7 @@ set title 'Softmax regression on Fashion-MNIST subsets, 10000 test images kept f
 set xlabel 'training images'
 set ylabel 'accuracy (%)'
 set logscale x
+set format x '%g'
 set key bottom right opaque box lc rgb '#cccccc'
 plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' title 'training accuracy ± std', \
      data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' title 'test accuracy ± std', \

@@ -21,6 +21,7 @@ set title 'loss'
 set xlabel 'epoch'
 set ylabel 'cross-entropy loss'
 set logscale y
+set format y '%g'
 set key bottom right opaque box lc rgb '#cccccc'
 set arrow from 10.0, graph 0 to 10.0, graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'
 set label 'best epoch 10' at 10.0, graph 0.95 left offset 0.5,0 tc rgb '#333333' front

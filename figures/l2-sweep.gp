@@ -21,6 +21,7 @@ set title 'accuracy after training'
 set xlabel 'λ'
 set ylabel 'accuracy (%)'
 set logscale x
+set format x '%g'
 set key bottom left opaque box lc rgb '#cccccc'
 plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'validation', \
      data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'training', \
@@ -32,7 +33,9 @@ set title 'total squared weight norm'
 set xlabel 'λ'
 set ylabel 'Σ‖W‖²_F'
 set logscale x
+set format x '%g'
 set logscale y
+set format y '%g'
 set key bottom left opaque box lc rgb '#cccccc'
 plot data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'Σ‖W‖²', \
      data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title 'λ = 0'

@@ -21,7 +21,9 @@ set title 'two hidden layers of width w (grows like w²)'
 set xlabel 'hidden width w'
 set ylabel 'parameters'
 set logscale x
+set format x '%g'
 set logscale y
+set format y '%g'
 set xrange [8.0:1024.0]
 set key top left opaque box lc rgb '#cccccc'
 plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title '50 inputs (lecture)', \

@@ -19,31 +19,10 @@ public enum LeastSquares {
             normal[i * n + i] += ridge
             for j in 0..<i { normal[j * n + i] = normal[i * n + j] }
         }
-        // Cholesky: normal = L·Lᵀ, L lower triangular (stored in place).
-        for j in 0..<n {
-            var diagonal = normal[j * n + j]
-            for k in 0..<j { diagonal -= normal[j * n + k] * normal[j * n + k] }
-            precondition(diagonal > 0, "normal equations are singular: add a ridge or use fewer columns")
-            let root = diagonal.squareRoot()
-            normal[j * n + j] = root
-            for i in (j + 1)..<max(n, j + 1) {
-                var value = normal[i * n + j]
-                for k in 0..<j { value -= normal[i * n + k] * normal[j * n + k] }
-                normal[i * n + j] = value / root
-            }
+        guard let factor = Cholesky.factor(normal, size: n) else {
+            preconditionFailure("normal equations are singular: add a ridge or use fewer columns")
         }
-        // Forward then back substitution.
-        var y = right
-        for i in 0..<n {
-            for k in 0..<i { y[i] -= normal[i * n + k] * y[k] }
-            y[i] /= normal[i * n + i]
-        }
-        var w = y
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            for k in (i + 1)..<max(n, i + 1) { w[i] -= normal[k * n + i] * w[k] }
-            w[i] /= normal[i * n + i]
-        }
-        return Matrix(rows: n, cols: 1, w.map(Float.init))
+        return Matrix(rows: n, cols: 1, Cholesky.solve(factor, size: n, right).map(Float.init))
     }
 
     /// Legendre polynomials P₀ … P_degree of t = 2x − 1 for x in [0, 1]: a polynomial basis

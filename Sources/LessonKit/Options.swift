@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Engine
 
 /// Options every lesson takes.
@@ -49,4 +50,20 @@ public struct TrainingRunOptions: ParsableArguments {
     public func epochs(full: Int, quick: Int, isQuick: Bool) -> Int { epochs ?? (isQuick ? quick : full) }
 
     public var dataDirectory: String { MNISTFormat.directory(explicit: data) }
+}
+
+/// A comma-separated option such as `--sweep 0,0.25,0.5` or `--layers 784,75,10`.
+public struct ListOption<Element: LosslessStringConvertible & Sendable>: ExpressibleByArgument, CustomStringConvertible, Sendable {
+    public let values: [Element]
+
+    public init(_ values: [Element]) { self.values = values }
+
+    public init?(argument: String) {
+        let parts = argument.split(separator: ",", omittingEmptySubsequences: false)
+            .map { Element(String($0).trimmingCharacters(in: .whitespaces)) }
+        guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { return nil }
+        values = parts.map { $0! }
+    }
+
+    public var description: String { values.map(\.description).joined(separator: ",") }
 }

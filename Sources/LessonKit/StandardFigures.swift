@@ -40,6 +40,31 @@ public enum StandardPanels {
         return result
     }
 
+    /// A 2-D surface as a color map of log₁₀ f with contours, and optimizer paths over it.
+    public static func surface(_ surface: Surface, x: ClosedRange<Double>, y: ClosedRange<Double>, title: String,
+                               paths: [(label: String, points: [(x: Float, y: Float)])], colors: [Int]? = nil) -> Panel {
+        let xs = (0..<120).map { x.lowerBound + Double($0) / 119 * (x.upperBound - x.lowerBound) }
+        let ys = (0..<120).map { y.lowerBound + Double($0) / 119 * (y.upperBound - y.lowerBound) }
+        let z = ys.map { b in xs.map { a in log10(Double(surface.value(Float(a), Float(b))) + 1e-6) } }
+        var series: [Series] = [.heatmap(x: xs, y: ys, z: z)]
+        for (index, path) in paths.enumerated() {
+            series.append(.line(path.label, x: path.points.map { Double($0.x) }, y: path.points.map { Double($0.y) },
+                                style: path.points.count <= 60 ? .linesPoints : .lines, color: colors?[index] ?? index))
+        }
+        series.append(.line("minimum", x: [Double(surface.minimum.x)], y: [Double(surface.minimum.y)], style: .points, color: 6))
+        return Panel(title: title, xLabel: "x", yLabel: "y", xRange: x, yRange: y, legend: .bottomRight, series: series)
+    }
+
+    /// f along each path, per step, on a log scale.
+    public static func surfaceLoss(_ surface: Surface, title: String,
+                                   paths: [(label: String, points: [(x: Float, y: Float)])], colors: [Int]? = nil) -> Panel {
+        Panel(title: title, xLabel: "step", yLabel: "f (log scale)", yScale: .log, legend: .topRight,
+              series: paths.enumerated().map { index, path in
+                  .line(path.label, x: path.points.indices.map(Double.init),
+                        y: path.points.map { Double(max(surface.value($0.x, $0.y), 1e-12)) }, color: colors?[index] ?? index)
+              })
+    }
+
     /// What a curve shows: accuracy in percent or loss.
     public struct Metric: Sendable {
         public let label: String

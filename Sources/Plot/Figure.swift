@@ -96,6 +96,8 @@ public struct Series: Sendable {
         case heatmap(x: [Double], y: [Double], z: [[Double]], contourLevels: [Double]?)
         /// A grayscale picture (pixel (r, c) drawn at x = c, y = r, row 0 at the top).
         case image(Matrix)
+        /// Points colored by a value (e.g. trials of a search colored by their score).
+        case scatter(x: [Double], y: [Double], value: [Double], valueLabel: String, valueRange: ClosedRange<Double>?)
     }
 
     public var title: String?
@@ -148,6 +150,13 @@ public struct Series: Sendable {
     }
 
     public static func image(_ pixels: Matrix) -> Series { Series(nil, .image(pixels)) }
+
+    /// `valueRange` fixes the color scale, so that several panels can share it.
+    public static func scatter(_ title: String?, x: [Double], y: [Double], value: [Double], valueLabel: String,
+                               valueRange: ClosedRange<Double>? = nil) -> Series {
+        precondition(x.count == y.count && x.count == value.count, "scatter columns differ in length")
+        return Series(title, .scatter(x: x, y: y, value: value, valueLabel: valueLabel, valueRange: valueRange))
+    }
 }
 
 extension Series {

@@ -9,9 +9,11 @@ public struct GnuplotScript: Sendable {
     public let script: String
     public let data: String
 
-    /// Colors by palette index (Okabe–Ito, distinguishable with color-vision deficiencies).
+    /// Colors by palette index: Okabe–Ito (distinguishable with color-vision deficiencies),
+    /// then two more for figures with many series.
     public static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7",
-                                 "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+                                 "#E69F00", "#56B4E9", "#000000", "#F0E442",
+                                 "#882255", "#888888"]
 
     public init(_ figure: Figure) {
         var writer = Writer(figure: figure)
@@ -179,6 +181,13 @@ private struct Writer {
                 line("set yrange [\(GnuplotScript.number(y.first ?? 0)):\(GnuplotScript.number(y.last ?? 1))]")
                 items.append("data index \(index) using 1:2:3 with image notitle")
                 items.append("\(table) using 1:2 with lines lw 0.8 lc rgb '#444444' notitle")
+            case let .scatter(x, y, value, valueLabel, valueRange):
+                let rows = x.indices.map { "\(GnuplotScript.number(x[$0])) \(GnuplotScript.number(y[$0])) \(GnuplotScript.number(value[$0]))" }
+                let index = block(title: series.title, rows)
+                line("set palette defined (0 '#440154', 1 '#3b528b', 2 '#21918c', 3 '#5ec962', 4 '#fde725')")
+                line("set cblabel \(GnuplotScript.quoted(valueLabel))")
+                if let valueRange { line("set cbrange [\(valueRange.lowerBound):\(valueRange.upperBound)]") }
+                items.append("data index \(index) using 1:2:3 with points pt 7 ps 1.4 palette \(titled(series))")
             case let .image(pixels):
                 var rows: [String] = []
                 rows.reserveCapacity(pixels.count)

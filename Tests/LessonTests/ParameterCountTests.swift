@@ -26,9 +26,10 @@ final class ParameterCountTests: XCTestCase {
     }
 
     func testLayerOption() throws {
-        XCTAssertEqual(LayerSizes(argument: "784, 75,45,10")?.sizes, [784, 75, 45, 10])
-        for bad in ["", "784", "784,,10", "784,0,10", "784,-5,10", "a,b"] { XCTAssertNil(LayerSizes(argument: bad), bad) }
-        XCTAssertThrowsError(try ParameterCount.parseAsRoot(["--layers", "784,x"]))
+        XCTAssertEqual(try ParameterCount.parse(["--layers", "784, 75,45,10"]).layers.values, [784, 75, 45, 10])
+        for bad in ["", "784", "784,,10", "784,0,10", "784,-5,10", "a,b"] {
+            XCTAssertThrowsError(try ParameterCount.parse(["--layers", bad]), bad)
+        }
         XCTAssertThrowsError(try ParameterCount.parseAsRoot(["--threads", "0"]))
     }
 

@@ -27,7 +27,7 @@ struct DropoutLesson: ParsableCommand {
     var p: Float = 0.5
 
     @Option(help: "Dropout probabilities of the sweep, comma-separated.")
-    var sweep = "0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8"
+    var sweep = ListOption<Float>([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8])
 
     @Option(help: "Training images (0 for the whole training split of 54,000). Dropout helps where a network overfits, which needs a small set for this small network.")
     var trainSize = 5000
@@ -40,18 +40,12 @@ struct DropoutLesson: ParsableCommand {
 
     mutating func validate() throws {
         guard (0..<1).contains(p) else { throw ValidationError("--p must be in [0, 1), got \(p)") }
-        guard let values = Self.probabilities(sweep), values.allSatisfy({ (0..<1).contains($0) }) else {
+        guard sweep.values.allSatisfy({ (0..<1).contains($0) }) else {
             throw ValidationError("--sweep must list dropout probabilities in [0, 1), e.g. 0,0.25,0.5")
         }
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
         guard trainSize >= 0 else { throw ValidationError("--train-size must not be negative") }
         guard learningRate > 0 else { throw ValidationError("--learning-rate must be positive") }
-    }
-
-    static func probabilities(_ text: String) -> [Float]? {
-        let values = text.split(separator: ",").map { Float($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
-        return values.map { $0! }
     }
 
     static let sizes = [784, 75, 45, 10]
@@ -101,7 +95,7 @@ struct DropoutLesson: ParsableCommand {
         let epochs = training.epochs(full: 100, quick: 40, isQuick: quick)
         // The quick run overfits a small subset on purpose: smaller batches, two settings.
         let batchSize = quick ? 32 : batchSize
-        let sweep = quick ? "0,\(p)" : sweep
+        let sweep = quick ? [0, p] : sweep.values
         let (train, validation, test) = try context.loadSplits(training, trainSize: quick ? 1000 : (trainSize == 0 ? nil : trainSize),
                                                                validationSize: quick ? 1000 : nil,
                                                                testSize: quick ? 1000 : nil)
@@ -115,7 +109,7 @@ struct DropoutLesson: ParsableCommand {
         try context.write(Self.mechanicsFigure(mechanics, p: p))
 
         // 2. Training runs: the comparison and the sweep (which reuses the comparison's runs).
-        let probabilities = Array(Set((Self.probabilities(sweep) ?? []) + [0, p])).sorted()
+        let probabilities = Array(Set(sweep + [0, p])).sorted()
         var outcomes: [Float: Outcome] = [:]
         for probability in probabilities {
             let random = Random(seed: lesson.seed)  // same initial weights for every p

@@ -23,7 +23,7 @@ struct L2Lesson: ParsableCommand {
     @OptionGroup var training: TrainingRunOptions
 
     @Option(help: "Values of λ, comma-separated (0 = no penalty).")
-    var lambdas = "0,0.003,0.01,0.03,0.1,0.3,1"
+    var lambdas = ListOption<Float>([0, 0.003, 0.01, 0.03, 0.1, 0.3, 1])
 
     @Option(help: "Training images (a small set, so that the network overfits).")
     var trainSize = 2000
@@ -32,17 +32,11 @@ struct L2Lesson: ParsableCommand {
     var batchSize = 64
 
     mutating func validate() throws {
-        guard let values = Self.parse(lambdas), values.allSatisfy({ $0 >= 0 }) else {
+        guard lambdas.values.allSatisfy({ $0 >= 0 }) else {
             throw ValidationError("--lambdas must list non-negative numbers, e.g. 0,0.01,0.1")
         }
         guard trainSize >= 1 else { throw ValidationError("--train-size must be positive") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be positive") }
-    }
-
-    static func parse(_ text: String) -> [Float]? {
-        let values = text.split(separator: ",").map { Float($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
-        return Array(Set(values.map { $0! })).sorted()
     }
 
     static let sizes = [784, 256, 256, 10]
@@ -105,7 +99,7 @@ struct L2Lesson: ParsableCommand {
         let console = context.console
         let quick = lesson.quick
         let epochs = training.epochs(full: 60, quick: 40, isQuick: quick)
-        let grid = quick ? [0, 0.1, 1] : Self.parse(lambdas)!
+        let grid = quick ? [0, 0.1, 1] : Array(Set(lambdas.values)).sorted()
         let (train, validation, test) = try context.loadSplits(training, trainSize: quick ? min(trainSize, 500) : trainSize,
                                                                validationSize: quick ? 1000 : nil, testSize: quick ? 1000 : nil)
         // The two ways of writing the penalty, side by side.

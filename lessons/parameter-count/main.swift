@@ -4,22 +4,6 @@ import Engine
 import LessonKit
 import Plot
 
-/// Layer sizes given as "50,100,100,10": input first, output last.
-struct LayerSizes: ExpressibleByArgument, CustomStringConvertible {
-    let sizes: [Int]
-
-    init(_ sizes: [Int]) { self.sizes = sizes }
-
-    init?(argument: String) {
-        let parts = argument.split(separator: ",", omittingEmptySubsequences: false)
-            .map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count >= 2, parts.allSatisfy({ ($0 ?? 0) > 0 }) else { return nil }
-        sizes = parts.map { $0! }
-    }
-
-    var description: String { sizes.map(String.init).joined(separator: ",") }
-}
-
 @main
 struct ParameterCount: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,13 +21,19 @@ struct ParameterCount: ParsableCommand {
     @OptionGroup var lesson: LessonOptions
 
     @Option(help: ArgumentHelp("Layer sizes, input first and classes last.", valueName: "sizes"))
-    var layers = LayerSizes([50, 100, 100, 10])
+    var layers = ListOption<Int>([50, 100, 100, 10])
 
     @Flag(help: "Linear layers without bias vectors.")
     var noBias = false
 
     @Flag(help: "Insert BatchNorm1d after each hidden Linear layer (whose bias is then dropped, as the lecture recommends).")
     var batchnorm = false
+
+    mutating func validate() throws {
+        guard layers.values.count >= 2, layers.values.allSatisfy({ $0 > 0 }) else {
+            throw ValidationError("--layers needs at least two positive sizes, e.g. 784,100,10")
+        }
+    }
 
     /// The lecture's network.
     static let lectureSizes = [50, 100, 100, 10]
@@ -73,12 +63,12 @@ struct ParameterCount: ParsableCommand {
     func run() throws {
         let context = try LessonContext(lesson: "parameter-count", options: lesson)
         let console = context.console
-        let model = Self.model(layers.sizes, bias: !noBias, batchNorm: batchnorm, random: context.random)
+        let model = Self.model(layers.values, bias: !noBias, batchNorm: batchnorm, random: context.random)
         console.line(Self.table(for: model).description)
-        if layers.sizes == Self.lectureSizes && !noBias && !batchnorm {
+        if layers.values == Self.lectureSizes && !noBias && !batchnorm {
             console.line("(5,000 + 100) + (10,000 + 100) + (1,000 + 10) = \(grouped(model.parameterCount)), as in the lecture.")
         }
-        try context.write(Self.perLayerFigure(model, sizes: layers.sizes))
+        try context.write(Self.perLayerFigure(model, sizes: layers.values))
         let growth = Self.growth(random: context.random)
         try context.write(Self.growthFigure(growth))
 

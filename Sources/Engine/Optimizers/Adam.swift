@@ -43,6 +43,14 @@ public class Adam: Optimizer {
         moments = StateSlots.make(for: parameters, slots: amsgrad ? 3 : 2)
     }
 
+    /// The current first and second moment estimates m and v of one parameter (by its
+    /// position in `parameters`), for lessons that look inside Adam.
+    public func moments(of index: Int) -> (first: [Float], second: [Float]) {
+        let state = moments[index]
+        return (Array(UnsafeBufferPointer(start: state[0], count: state.count)),
+                Array(UnsafeBufferPointer(start: state[1], count: state.count)))
+    }
+
     /// The factors 1 − β₁ᵗ and 1 − β₂ᵗ the moments are divided by at step t.
     public func biasCorrections(step t: Int) -> (first: Float, second: Float) {
         guard biasCorrection else { return (1, 1) }

@@ -86,3 +86,22 @@ public final class EarlyStopping: TrainingCallback {
         }
     }
 }
+
+/// Reduce-on-plateau as a training callback: after each epoch the validation loss (or,
+/// without a validation set, the training loss) goes to the schedule, and the optimizer
+/// takes the rate it returns for the next epoch.
+public final class PlateauScheduler: TrainingCallback {
+    public let schedule: ReduceOnPlateau
+    private let optimizer: Optimizer
+
+    public init(_ schedule: ReduceOnPlateau, optimizer: Optimizer) {
+        self.schedule = schedule
+        self.optimizer = optimizer
+        optimizer.learningRate = schedule.learningRate
+    }
+
+    public func epochDidEnd(_ record: EpochRecord, model: Sequential) -> TrainingDecision {
+        optimizer.learningRate = schedule.step(record.validationLoss ?? record.trainLoss)
+        return .continue
+    }
+}

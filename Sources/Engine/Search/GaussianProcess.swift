@@ -1,0 +1,77 @@
+import Foundation
+
+/// Gaussian-process regression with a squared-exponential kernel, in Double: the surrogate
+/// model of Bayesian optimization. Targets are standardized before fitting, so the signal
+/// variance is 1 and the noise variance is a fraction of it.
+public struct GaussianProcess {
+    public let inputs: [[Double]]
+    public let lengthScale: Double
+    public let noiseVariance: Double
+    private let targetMean: Double
+    private let targetScale: Double
+    private let standardizedTargets: [Double]
+    private let cholesky: [Double]
+    private let alpha: [Double]
+
+    public init(inputs: [[Double]], targets: [Double], lengthScale: Double, noiseVariance: Double = 1e-4) {
+        precondition(!inputs.isEmpty && inputs.count == targets.count, "one target per input")
+        self.inputs = inputs
+        self.lengthScale = lengthScale
+        self.noiseVariance = noiseVariance
+        let mean = targets.reduce(0, +) / Double(targets.count)
+        let spread = (targets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(targets.count)).squareRoot()
+        targetMean = mean
+        targetScale = spread > 1e-12 ? spread : 1
+        let y = targets.map { ($0 - mean) / (spread > 1e-12 ? spread : 1) }
+        standardizedTargets = y
+        let n = inputs.count
+        var matrix = [Double](repeating: 0, count: n * n)
+        for i in 0..<n {
+            for j in 0..<n { matrix[i * n + j] = Self.kernel(inputs[i], inputs[j], lengthScale) }
+            matrix[i * n + i] += noiseVariance
+        }
+        let factor = Cholesky.factor(matrix, size: n)!
+        cholesky = factor
+        alpha = Cholesky.solve(factor, size: n, y)
+    }
+
+    static func kernel(_ a: [Double], _ b: [Double], _ lengthScale: Double) -> Double {
+        var distance = 0.0
+        for (x, y) in zip(a, b) { distance += (x - y) * (x - y) }
+        return exp(-0.5 * distance / (lengthScale * lengthScale))
+    }
+
+    /// Posterior mean and standard deviation at a point, in the targets' units.
+    public func predict(_ point: [Double]) -> (mean: Double, std: Double) {
+        let k = inputs.map { Self.kernel($0, point, lengthScale) }
+        let mean = zip(k, alpha).reduce(0) { $0 + $1.0 * $1.1 }
+        let v = Cholesky.forward(cholesky, size: inputs.count, k)
+        let variance = max(1 - v.reduce(0) { $0 + $1 * $1 }, 1e-12)
+        return (targetMean + targetScale * mean, targetScale * variance.squareRoot())
+    }
+
+    /// log p(y | inputs) of the standardized targets: how well a length scale explains the data.
+    public var logMarginalLikelihood: Double {
+        let n = inputs.count
+        let fit = zip(standardizedTargets, alpha).reduce(0) { $0 + $1.0 * $1.1 }   // yᵀK⁻¹y
+        let logDeterminant = (0..<n).reduce(0) { $0 + 2 * log(cholesky[$1 * n + $1]) }
+        return -0.5 * fit - 0.5 * logDeterminant - 0.5 * Double(n) * log(2 * Double.pi)
+    }
+
+    /// The length scale of a log grid with the highest marginal likelihood.
+    public static func fitted(inputs: [[Double]], targets: [Double]) -> GaussianProcess {
+        let scales = (0..<13).map { 0.05 * pow(2, Double($0) / 2) }   // 0.05 … 3.2
+        return scales.map { GaussianProcess(inputs: inputs, targets: targets, lengthScale: $0) }
+            .max { $0.logMarginalLikelihood < $1.logMarginalLikelihood }!
+    }
+}
+
+/// Expected improvement over the best value so far (for maximization): how much a point is
+/// expected to beat `best`, counting both a high mean and a large uncertainty.
+public func expectedImprovement(mean: Double, std: Double, best: Double, exploration: Double = 0.01) -> Double {
+    guard std > 1e-12 else { return max(mean - best - exploration, 0) }
+    let z = (mean - best - exploration) / std
+    let density = exp(-0.5 * z * z) / (2 * Double.pi).squareRoot()
+    let cumulative = 0.5 * erfc(-z / 2.0.squareRoot())
+    return (mean - best - exploration) * cumulative + std * density
+}

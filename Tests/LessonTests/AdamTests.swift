@@ -1,0 +1,40 @@
+import Engine
+import Foundation
+import TestSupport
+import XCTest
+@testable import lesson_adam
+
+final class AdamLessonTests: XCTestCase {
+    /// At step 1 the corrected moments are exactly g and g², so the step is lr; the
+    /// uncorrected one is lr·(1 − β₁)/√(1 − β₂) ≈ 3.16·lr. Later the correction fades.
+    func testTheFirstStepsByHand() {
+        let trace = AdamLesson.trace(mean: 0.5, noise: 1, steps: 3000, random: Random(seed: 4))
+        let g = trace.gradients[0]
+        XCTAssertEqual(trace.m[0], 0.1 * g, accuracy: 1e-6)
+        XCTAssertEqual(trace.mHat[0], g, accuracy: 1e-6)
+        XCTAssertEqual(trace.vHat[0], g * g, accuracy: 1e-5 * g * g)
+        XCTAssertEqual(trace.correctedStep[0], 0.001, accuracy: 1e-6)
+        XCTAssertEqual(trace.uncorrectedStep[0], 0.001 * 0.1 / Float(0.001).squareRoot(), accuracy: 2e-5)
+        // After thousands of steps v has caught up with E[g²] = 1.25 and needs little correction.
+        XCTAssertEqual(trace.vHat.last!, 1.25, accuracy: 0.25)
+        XCTAssertEqual(trace.v.last! / trace.vHat.last!, 1 - Float(pow(0.999, 3000.0)), accuracy: 1e-4)
+    }
+
+    func testQuickRunShowsTheEarlyStepsWithoutCorrection() throws {
+        let folder = try TemporaryFolder("adam")
+        defer { folder.remove() }
+        let report = try AdamLesson.parse(["--quick", "--output", folder.path]).perform()
+        XCTAssertEqual(report.outcomes.count, 4)
+        func early(_ outcome: AdamLesson.Outcome) -> Float { outcome.history.minibatchLosses[1..<20].reduce(0, +) / 19 }
+        // At lr 0.01 the uncorrected first steps are several times too large: the loss jumps.
+        XCTAssertGreaterThan(early(report.outcomes[3]), 2 * early(report.outcomes[2]))
+        XCTAssertLessThan(report.outcomes[3].history.last!.validationAccuracy!, report.outcomes[2].history.last!.validationAccuracy!)
+        for figure in ["moments", "training"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("adam-\(figure).png")), figure)
+        }
+    }
+
+    func testImpossibleOptionsAreRejected() {
+        for bad in [["--noise", "-1"], ["--steps", "1"]] { XCTAssertThrowsError(try AdamLesson.parse(bad), "\(bad)") }
+    }
+}

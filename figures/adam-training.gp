@@ -1,0 +1,46 @@
+# adam-training: written by Training Techniques Lab.
+# Redraw with `gnuplot adam-training.gp` from any folder; the data is adam-training.dat beside it,
+# one block per series (select with `index`). Edit freely: it is plain gnuplot.
+script_dir = ARG0
+n = strlen(script_dir)
+while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
+script_dir = (n > 0) ? script_dir[1:n] : ''
+data = script_dir.'adam-training.dat'
+if (!exists('output_suffix')) output_suffix = ''
+do for [format in 'png svg'] {
+if (format eq 'png') {
+  set terminal pngcairo noenhanced size 1280,450 font 'DejaVu Sans,10'
+} else {
+  set terminal svg noenhanced size 1280,450 font 'DejaVu Sans,10' background '#ffffff'
+}
+set output script_dir.'adam-training.'.format.output_suffix
+set multiplot layout 1,2 title '784→256→10 on 10000 Fashion-MNIST images, Adam with and without bias correction'
+reset
+set grid lc rgb '#dddddd'
+set title 'minibatch loss, first 300 steps (running average over 10)'
+set xlabel 'step'
+set ylabel 'minibatch loss'
+set logscale y
+set format y '%g'
+set key top right opaque box lc rgb '#cccccc'
+plot data index 0 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'lr 0.001, with bias correction', \
+     data index 1 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'lr 0.001, without bias correction', \
+     data index 2 using 1:2 with lines lw 2 lc rgb '#009E73' title 'lr 0.01, with bias correction', \
+     data index 3 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'lr 0.01, without bias correction'
+reset
+set grid lc rgb '#dddddd'
+set title 'accuracy per epoch'
+set xlabel 'epoch'
+set ylabel 'accuracy (%)'
+set key bottom right opaque box lc rgb '#cccccc'
+plot data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'lr 0.001, with bias correction, training', \
+     data index 5 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'lr 0.001, with bias correction, validation', \
+     data index 6 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title 'lr 0.001, without bias correction, training', \
+     data index 7 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'lr 0.001, without bias correction, validation', \
+     data index 8 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title 'lr 0.01, with bias correction, training', \
+     data index 9 using 1:2 with lines lw 2 lc rgb '#009E73' title 'lr 0.01, with bias correction, validation', \
+     data index 10 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' title 'lr 0.01, without bias correction, training', \
+     data index 11 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'lr 0.01, without bias correction, validation'
+unset multiplot
+set output
+}
