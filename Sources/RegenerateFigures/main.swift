@@ -46,16 +46,18 @@ struct RegenerateFigures: ParsableCommand {
     }
 
     func run() throws {
+        // Unbuffered, so that each progress line appears as it happens even when piped.
+        let console = Console(isTerminal: false)
         let chosen = lessons.isEmpty ? LessonCatalog.lessons : lessons.compactMap { LessonCatalog.entry(named: $0) }
-        let directory = try binaries ?? buildRelease()
+        let directory = try binaries ?? buildRelease(console)
         let logFolder = logs ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("regenerate-figures-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(atPath: logFolder, withIntermediateDirectories: true)
         var outcomes: [Outcome] = []
         for (index, entry) in chosen.enumerated() {
             let prefix = "[\(index + 1)/\(chosen.count)] \(entry.executable)"
-            print("\(prefix) …")
+            console.line("\(prefix) …")
             let outcome = runLesson(entry, binaries: directory, logFolder: logFolder)
-            print(String(format: "%@: %@ in %.1f s, %d figures", prefix, outcome.status, outcome.seconds, outcome.figures))
+            console.line(String(format: "%@: %@ in %.1f s, %d figures", prefix, outcome.status, outcome.seconds, outcome.figures))
             outcomes.append(outcome)
         }
         var table = SummaryTable(title: "Figures regenerated into \(output)\(quick ? " (--quick)" : "")",
@@ -63,8 +65,8 @@ struct RegenerateFigures: ParsableCommand {
         for outcome in outcomes {
             table.add([outcome.lesson, String(format: "%.1f", outcome.seconds), "\(outcome.figures)", outcome.status])
         }
-        print(table.description)
-        print("Logs: \(logFolder)")
+        console.line(table.description)
+        console.line("Logs: \(logFolder)")
         let failed = outcomes.filter { !$0.succeeded }
         if !failed.isEmpty {
             throw LessonError("\(failed.count) of \(outcomes.count) lessons failed: \(failed.map(\.lesson).joined(separator: ", "))")
@@ -72,8 +74,8 @@ struct RegenerateFigures: ParsableCommand {
     }
 
     /// `swift build -c release` for the whole package; returns the folder of its products.
-    func buildRelease() throws -> String {
-        print("Building all lessons in release mode …")
+    func buildRelease(_ console: Console) throws -> String {
+        console.line("Building all lessons in release mode …")
         guard try shell(["swift", "build", "-c", "release"]) == 0 else { throw LessonError("the release build failed") }
         let pipe = Pipe()
         let process = Process()
