@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Plot", targets: ["Plot"]),
         .library(name: "LessonKit", targets: ["LessonKit"]),
         .executable(name: "regenerate-figures", targets: ["RegenerateFigures"]),
+        .executable(name: "engine-benchmark", targets: ["EngineBenchmark"]),
     ] + lessons.map { .executable(name: "lesson-\($0)", targets: ["lesson-\($0)"]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,6 +29,9 @@ let package = Package(
         .executableTarget(name: "RegenerateFigures", dependencies: [
             "LessonKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "EngineBenchmark", dependencies: [
+            "LessonKit", "CBLAS", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "benchmarks/engine"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "CZlib", "TestSupport"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),

@@ -17,7 +17,7 @@ public struct CrossEntropyLoss: Loss {
     public func callAsFunction(_ logits: Matrix, _ labels: [Int]) -> (value: Float, gradient: Matrix) {
         precondition(labels.count == logits.rows, "\(labels.count) labels for \(logits.rows) rows")
         let n = logits.rows, k = logits.cols
-        var gradient = Matrix(rows: n, cols: k)
+        var gradient = Matrix(uninitializedRows: n, cols: k)
         var total: Double = 0
         logits.storage.withUnsafeBufferPointer { z in
             gradient.storage.withUnsafeMutableBufferPointer { g in

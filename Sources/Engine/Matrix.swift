@@ -70,7 +70,7 @@ extension Matrix {
         precondition(c.rows == m && c.cols == n, "result must be \(m)×\(n), not \(c.rows)×\(c.cols)")
         if m == 0 || n == 0 { return }
         if k == 0 {
-            c.scale(by: beta)
+            c.apply { beta == 0 ? 0 : beta * $0 }
             return
         }
         a.storage.withUnsafeBufferPointer { pa in
@@ -88,10 +88,19 @@ extension Matrix {
         }
     }
 
+    /// A matrix whose storage is not initialized: only for results that are written whole
+    /// before they are read (saves a pass of zeroing on the hot path).
+    init(uninitializedRows rows: Int, cols: Int) {
+        self.rows = rows
+        self.cols = cols
+        self.storage = [Float](unsafeUninitializedCapacity: rows * cols) { _, count in count = rows * cols }
+    }
+
     /// `op(a) · op(b)` as a new matrix.
     public static func product(_ a: Matrix, transposeA: Bool = false,
                                _ b: Matrix, transposeB: Bool = false) -> Matrix {
-        var c = Matrix(rows: transposeA ? a.cols : a.rows, cols: transposeB ? b.rows : b.cols)
+        // sgemm with beta = 0 writes every element of C without reading it.
+        var c = Matrix(uninitializedRows: transposeA ? a.cols : a.rows, cols: transposeB ? b.rows : b.cols)
         multiply(a, transposeA: transposeA, b, transposeB: transposeB, into: &c)
         return c
     }
@@ -125,7 +134,7 @@ extension Matrix {
     /// Combines two matrices of one shape element by element.
     public func zip(_ other: Matrix, _ combine: (Float, Float) -> Float) -> Matrix {
         precondition(rows == other.rows && cols == other.cols, "shapes differ")
-        var result = Matrix(rows: rows, cols: cols)
+        var result = Matrix(uninitializedRows: rows, cols: cols)
         storage.withUnsafeBufferPointer { a in
             other.storage.withUnsafeBufferPointer { b in
                 result.storage.withUnsafeMutableBufferPointer { r in
@@ -205,7 +214,7 @@ extension Matrix {
     /// Rows picked by index, in the given order.
     public func gatherRows<S: Sequence>(_ indices: S) -> Matrix where S.Element == Int {
         let picked = Array(indices)
-        var result = Matrix(rows: picked.count, cols: cols)
+        var result = Matrix(uninitializedRows: picked.count, cols: cols)
         let cols = self.cols
         storage.withUnsafeBufferPointer { src in
             result.storage.withUnsafeMutableBufferPointer { dst in

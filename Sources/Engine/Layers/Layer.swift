@@ -38,6 +38,7 @@ public protocol Layer: AnyObject, CustomStringConvertible {
     func forward(_ input: Matrix) -> Matrix
     @discardableResult
     func backward(_ outputGradient: Matrix) -> Matrix
+    func backwardParameters(_ outputGradient: Matrix)
     var parameters: [Parameter] { get }
     var buffers: [Buffer] { get }
     /// Training mode (dropout on, batch statistics) versus evaluation mode.
@@ -53,6 +54,10 @@ extension Layer {
         set {}
     }
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+
+    /// The backward pass when nothing needs ∂loss/∂input (the first layer of a network):
+    /// layers that can skip that work override it.
+    public func backwardParameters(_ outputGradient: Matrix) { backward(outputGradient) }
 }
 
 /// Layers with weights that an `Initializer` can reset (Linear).

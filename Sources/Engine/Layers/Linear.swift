@@ -39,9 +39,14 @@ public final class Linear: WeightedLayer {
     }
 
     public func backward(_ outputGradient: Matrix) -> Matrix {
-        // dW = dYᵀ·x, db = Σ_rows dY, dx = dY·W
+        backwardParameters(outputGradient)
+        return Matrix.product(outputGradient, weight.value)   // dx = dY·W
+    }
+
+    /// dW = dYᵀ·x and db = Σ_rows dY, without dx: for a first layer that saves the largest
+    /// product of the backward pass (batch × inputs × outputs).
+    public func backwardParameters(_ outputGradient: Matrix) {
         Matrix.multiply(outputGradient, transposeA: true, input, into: &weight.gradient)
         if let bias { bias.gradient = outputGradient.columnSums() }
-        return Matrix.product(outputGradient, weight.value)
     }
 }

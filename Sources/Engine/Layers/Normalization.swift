@@ -54,8 +54,8 @@ public final class BatchNorm1d: Layer {
         }
         let epsilon = epsilon
         inverseStd = variance.map { 1 / ($0 + epsilon).squareRoot() }
-        normalized = Matrix(rows: n, cols: features)
-        var output = Matrix(rows: n, cols: features)
+        normalized = Matrix(uninitializedRows: n, cols: features)
+        var output = Matrix(uninitializedRows: n, cols: features)
         input.storage.withUnsafeBufferPointer { x in
             normalized.storage.withUnsafeMutableBufferPointer { xHat in
                 output.storage.withUnsafeMutableBufferPointer { y in
@@ -105,7 +105,7 @@ public final class BatchNorm1d: Layer {
         let n = outputGradient.rows, features = features
         var sumGrad = [Float](repeating: 0, count: features)      // Σ dy   = dβ
         var sumGradXHat = [Float](repeating: 0, count: features)  // Σ dy·x̂ = dγ
-        var inputGradient = Matrix(rows: n, cols: features)
+        var inputGradient = Matrix(uninitializedRows: n, cols: features)
         let isTraining = isTraining
         outputGradient.storage.withUnsafeBufferPointer { dy in
             normalized.storage.withUnsafeBufferPointer { xHat in

@@ -41,6 +41,20 @@ public final class Sequential: Layer {
         return g
     }
 
+    /// The backward pass of training: parameter gradients only, skipping ∂loss/∂input of the
+    /// first layer, which nothing uses.
+    public func backwardParameters(_ outputGradient: Matrix) {
+        var g = outputGradient
+        for (index, layer) in layers.enumerated().reversed() {
+            tracer?.recordGradient(g, layer: index)
+            if index == 0 {
+                layer.backwardParameters(g)
+            } else {
+                g = layer.backward(g)
+            }
+        }
+    }
+
     /// Predictions in evaluation mode, restoring the previous mode afterwards.
     public func evaluate(_ input: Matrix) -> Matrix {
         let wasTraining = isTraining

@@ -43,13 +43,16 @@ public final class SGD: Optimizer {
         let nesterov = nesterov, weightDecay = weightDecay
         for (parameter, state) in zip(parameters, momentumBuffers) {
             parameter.update { w, gradient, count in
+                guard momentum != 0 else {
+                    // Plain SGD: a branch-free loop the compiler vectorizes.
+                    for i in 0..<count { w[i] -= learningRate * (gradient[i] + weightDecay * w[i]) }
+                    return
+                }
                 let buffer = state[0]
                 for i in 0..<count {
                     var g = gradient[i] + weightDecay * w[i]
-                    if momentum != 0 {
-                        buffer[i] = first ? g : momentum * buffer[i] + (1 - dampening) * g
-                        g = nesterov ? g + momentum * buffer[i] : buffer[i]
-                    }
+                    buffer[i] = first ? g : momentum * buffer[i] + (1 - dampening) * g
+                    g = nesterov ? g + momentum * buffer[i] : buffer[i]
                     w[i] -= learningRate * g
                 }
             }

@@ -110,7 +110,7 @@ public final class Trainer<L: Loss> {
         let output = model.forward(inputs)
         let (value, gradient) = loss(output, targets)
         guard value.isFinite else { return (value, output) }
-        model.backward(gradient)
+        model.backwardParameters(gradient)
         if l2 != 0 { L2Penalty(lambda: l2).addGradient(optimizer.parameters, batchSize: inputs.rows) }
         optimizer.step()
         return (value, output)
