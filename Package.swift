@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "CZlib", "TestSupport"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
         .testTarget(name: "LessonTests",
-                    dependencies: ["LessonKit", "TestSupport"] + lessons.map { .target(name: "lesson-\($0)") }),
+                    dependencies: ["LessonKit", "TestSupport", "EngineBenchmark"] + lessons.map { .target(name: "lesson-\($0)") }),
     ] + lessons.map {
         .executableTarget(name: "lesson-\($0)", dependencies: ["LessonKit"],
                           path: "lessons/\($0)", exclude: ["README.md"])

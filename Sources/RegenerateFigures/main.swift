@@ -57,7 +57,8 @@ struct RegenerateFigures: ParsableCommand {
             let prefix = "[\(index + 1)/\(chosen.count)] \(entry.executable)"
             console.line("\(prefix) …")
             let outcome = runLesson(entry, binaries: directory, logFolder: logFolder)
-            console.line(String(format: "%@: %@ in %.1f s, %d figures", prefix, outcome.status, outcome.seconds, outcome.figures))
+            console.line(String(format: "%@: %@ in %.1f s, %d figure%@", prefix, outcome.status, outcome.seconds, outcome.figures,
+                                outcome.figures == 1 ? "" : "s"))
             outcomes.append(outcome)
         }
         var table = SummaryTable(title: "Figures regenerated into \(output)\(quick ? " (--quick)" : "")",
