@@ -15,8 +15,7 @@ struct AdamLesson: ParsableCommand {
         their bias-corrected versions m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ) over the first steps, \
         and the step Adam takes with and without the correction. Then the same network is \
         trained on Fashion-MNIST with and without bias correction (the engine's switch). \
-        Defaults as in the lecture and PyTorch: lr 0.001, β₁ 0.9, β₂ 0.999, ε 10⁻⁸. Full run: \
-        about 20 seconds in a debug build.
+        Defaults as in the lecture and PyTorch: lr 0.001, β₁ 0.9, β₂ 0.999, ε 10⁻⁸. Full run: about 15 seconds in a debug build.
         """)
 
     @OptionGroup var lesson: LessonOptions

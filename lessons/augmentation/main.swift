@@ -15,7 +15,7 @@ struct AugmentationLesson: ParsableCommand {
         up to 2 pixels, a rotation of up to 10°, a left–right flip half of the time), cannot \
         memorize pixel patterns and generalizes better. Figures: originals next to augmented \
         versions; training and validation accuracy with and without augmentation, and the gap \
-        between them. Full run: about 2 minutes in a debug build.
+        between them. Full run: about a minute in a debug build.
         """)
 
     @OptionGroup var lesson: LessonOptions

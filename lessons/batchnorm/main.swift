@@ -15,8 +15,7 @@ struct BatchNormLesson: ParsableCommand {
         initialization and with weights drawn from N(0, 0.001²) (without BatchNorm training \
         stalls), pre-activation distributions per layer, the running mean and variance used at \
         inference, the pitfall of evaluating with batch statistics on small batches, and why \
-        the Linear layer's bias is redundant before BatchNorm. Full run: about 3 minutes in a \
-        debug build.
+        the Linear layer's bias is redundant before BatchNorm. Full run: about 2 minutes in a debug build.
         """)
 
     @OptionGroup var lesson: LessonOptions

@@ -16,8 +16,7 @@ struct BiasVarianceLesson: ParsableCommand {
         sets splits the expected test error into bias², variance and noise, which add up to \
         it. Part 2, data: softmax regression on Fashion-MNIST training subsets from 100 images \
         to the whole training split, always tested on the same 10,000 test images, over 5 \
-        seeds: the gap between training and test accuracy closes as the data grows. Full run: \
-        about 2 minutes in a debug build.
+        seeds: the gap between training and test accuracy closes as the data grows. Full run: about a minute in a debug build.
         """)
 
     @OptionGroup var lesson: LessonOptions

@@ -15,8 +15,7 @@ struct EarlyStoppingLesson: ParsableCommand {
         and resets a counter, anything else increments it, and training stops once the \
         counter reaches the patience (3). The best weights are then loaded back from the file. \
         The setting overfits on purpose (a wide MLP on 2,000 images with Adam), and a second \
-        run without stopping shows what the extra epochs would have done. Full run: about a \
-        minute in a debug build.
+        run without stopping shows what the extra epochs would have done. Full run: under a minute in a debug build.
         """)
 
     @OptionGroup var lesson: LessonOptions

@@ -18,8 +18,7 @@ struct HyperparametersLesson: ParsableCommand {
         best accuracy so far against the number of trials, validation accuracy against each \
         hyperparameter, and the lecture's rule of thumb that a zig-zag loss calls for larger \
         minibatches. Every trial is seeded: with --jobs N the grid and random trials run in N \
-        processes and give the same numbers. Full run: about 3 minutes in a debug build \
-        (--jobs 2 halves it on two cores).
+        processes and give the same numbers. Full run: about a minute in a debug build.
         """)
 
     @OptionGroup var lesson: LessonOptions

@@ -17,7 +17,7 @@ struct InitializationLesson: ParsableCommand {
         (training diverges). Variance-preserving inits: activation and gradient statistics per \
         layer at initialization for deep tanh and ReLU networks under Xavier, He and PyTorch's \
         default. Training: the inits side by side, with the update-to-data ratio per layer over \
-        the first steps. Full run: about 2 minutes in a debug build.
+        the first steps. Full run: about 35 seconds in a debug build.
         """)
 
     @OptionGroup var lesson: LessonOptions

@@ -17,7 +17,7 @@ struct InputNormalizationLesson: ParsableCommand {
         it walks straight to the minimum. Each run uses the best learning rate of a grid that \
         keeps it stable; the lesson counts the steps each needs to reach the same loss. Part 2: \
         the same MLP on Fashion-MNIST with raw pixels (0–255), pixels scaled to [0, 1], and \
-        standardized pixels. Full run: about a minute in a debug build.
+        standardized pixels. Full run: about 10 seconds in a debug build.
         """)
 
     @OptionGroup var lesson: LessonOptions

@@ -16,7 +16,7 @@ struct LearningRateDecayLesson: ParsableCommand {
         exponential η₀·e^(−kt), multiplicative ηₜ = α·ηₜ₋₁, inverse η₀/(1 + k·t), plus step \
         decay, reduce-on-plateau, and an exponential decay that is too aggressive. Figures: the \
         rate per epoch, and validation accuracy, validation loss and training loss per epoch. Full \
-        run: about 2 minutes in a debug build.
+        run: about a minute in a debug build.
         """)
 
     @OptionGroup var lesson: LessonOptions

@@ -15,8 +15,7 @@ struct MomentumLesson: ParsableCommand {
         over the contours and the loss per step. The lecture's formulas (v = α·v + η·∇L(w), \
         w = w − v, and the look-ahead ∇L(w − α·v)) are run as written and compared with the \
         engine's PyTorch-style SGD, which uses a change of variables. Finally SGD, momentum and \
-        Nesterov train the same network on Fashion-MNIST. Full run: about 30 seconds in a \
-        debug build.
+        Nesterov train the same network on Fashion-MNIST. Full run: about 10 seconds in a debug build.
         """)
 
     @OptionGroup var lesson: LessonOptions

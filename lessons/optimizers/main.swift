@@ -13,8 +13,7 @@ struct OptimizersLesson: ParsableCommand {
         Each optimizer, with its usual learning rate (stated in the table), trains the same \
         network from the same initial weights on the same Fashion-MNIST batches, and walks \
         Rosenbrock's valley from the same start. Loss curves, final accuracies and time in one \
-        table, with what the lecture says each is known for. Full run: about 2 minutes in a \
-        debug build.
+        table, with what the lecture says each is known for. Full run: about 35 seconds in a debug build.
         """)
 
     @OptionGroup var lesson: LessonOptions

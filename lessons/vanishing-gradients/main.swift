@@ -16,7 +16,7 @@ struct VanishingGradientsLesson: ParsableCommand {
         networks on Fashion-MNIST (sigmoid with PyTorch's default init, tanh with Xavier, ReLU \
         with He) at initialization and after training, trains the three, and finally scales \
         the ReLU network's weights up and down to show gradients exploding and vanishing. Full \
-        run: about 2 minutes in a debug build.
+        run: about 30 seconds in a debug build.
         """)
 
     @OptionGroup var lesson: LessonOptions
