@@ -21,10 +21,10 @@ public final class LessonContext {
 
     /// Fails before any work if the output folder cannot be written, or if rendering was
     /// required and gnuplot is missing.
-    public init(lesson name: String, options: LessonOptions, console: Console = Console()) throws {
+    public init(lesson name: String, options: LessonOptions, console: Console? = nil) throws {
         self.name = name
         self.options = options
-        self.console = console
+        self.console = console ?? (options.quiet ? Console(isTerminal: false) { _ in } : Console())
         BLAS.setThreads(options.threads)
         random = Random(seed: options.seed)
         try prepareOutputDirectory(options.output)
@@ -33,7 +33,7 @@ public final class LessonContext {
             if options.requireRender {
                 throw LessonError("gnuplot not found and --require-render was given; install it with: \(FigureRenderer.installHint)")
             }
-            console.warn("gnuplot not found: the figures' scripts and data will be written but not drawn. Install it with: \(FigureRenderer.installHint)")
+            self.console.warn("gnuplot not found: the figures' scripts and data will be written but not drawn. Install it with: \(FigureRenderer.installHint)")
         }
     }
 

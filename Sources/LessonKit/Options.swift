@@ -22,6 +22,9 @@ public struct LessonOptions: ParsableArguments {
     @Flag(help: "Fail if the figures cannot be rendered (gnuplot missing) instead of only warning.")
     public var requireRender = false
 
+    @Flag(help: "Print nothing but warnings and errors (the figures are still written).")
+    public var quiet = false
+
     public init() {}
 
     public mutating func validate() throws {

@@ -23,7 +23,7 @@ final class AdamLessonTests: XCTestCase {
     func testQuickRunShowsTheEarlyStepsWithoutCorrection() throws {
         let folder = try TemporaryFolder("adam")
         defer { folder.remove() }
-        let report = try AdamLesson.parse(["--quick", "--output", folder.path]).perform()
+        let report = try AdamLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
         XCTAssertEqual(report.outcomes.count, 4)
         func early(_ outcome: AdamLesson.Outcome) -> Float { outcome.history.minibatchLosses[1..<20].reduce(0, +) / 19 }
         // At lr 0.01 the uncorrected first steps are several times too large: the loss jumps.

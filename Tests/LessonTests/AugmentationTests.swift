@@ -10,7 +10,7 @@ final class AugmentationLessonTests: XCTestCase {
     func testQuickRunShrinksTheGap() throws {
         let folder = try TemporaryFolder("augmentation")
         defer { folder.remove() }
-        let outcomes = try AugmentationLesson.parse(["--quick", "--output", folder.path]).perform()
+        let outcomes = try AugmentationLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
         XCTAssertEqual(outcomes.map(\.label), ["no augmentation", "augmentation"])
         XCTAssertGreaterThan(outcomes[0].history.last!.trainAccuracy!, 0.97, "memorized")
         XCTAssertGreaterThan(outcomes[0].gap, 0.15)

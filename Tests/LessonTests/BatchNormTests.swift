@@ -14,7 +14,7 @@ final class BatchNormLessonTests: XCTestCase {
     func testQuickRunShowsWhatBatchNormChanges() throws {
         let folder = try TemporaryFolder("batchnorm")
         defer { folder.remove() }
-        let report = try BatchNormLesson.parse(["--quick", "--output", folder.path]).perform()
+        let report = try BatchNormLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
         let accuracy = report.outcomes.map { $0.history.last!.validationAccuracy! }
         // BatchNorm trains faster, and rescues the tiny initialization that stalls without it.
         XCTAssertGreaterThan(accuracy[1], accuracy[0])

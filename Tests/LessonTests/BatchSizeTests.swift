@@ -18,7 +18,7 @@ final class BatchSizeTests: XCTestCase {
     func testQuickRun() throws {
         let folder = try TemporaryFolder("batch-size")
         defer { folder.remove() }
-        let outcomes = try BatchSizeLesson.parse(["--quick", "--output", folder.path]).perform()
+        let outcomes = try BatchSizeLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
         let (small, large) = (outcomes[0], outcomes[1])
         XCTAssertEqual(small.history.batchesPerEpoch, 4096 / 64)
         XCTAssertEqual(large.history.batchesPerEpoch, 4, "incomplete last batch dropped")

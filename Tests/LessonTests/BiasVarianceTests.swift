@@ -8,7 +8,7 @@ final class BiasVarianceTests: XCTestCase {
     func testQuickRunShowsTheTradeOffAndTheDataEffect() throws {
         let folder = try TemporaryFolder("bias-variance")
         defer { folder.remove() }
-        let report = try BiasVarianceLesson.parse(["--quick", "--output", folder.path]).perform()
+        let report = try BiasVarianceLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
 
         // Nested least-squares models: the training error can only fall as the degree grows.
         let train = report.single.map(\.train)

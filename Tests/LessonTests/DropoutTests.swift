@@ -23,7 +23,7 @@ final class DropoutTests: XCTestCase {
     func testQuickRunNarrowsTheGap() throws {
         let folder = try TemporaryFolder("dropout")
         defer { folder.remove() }
-        let lesson = try DropoutLesson.parse(["--quick", "--output", folder.path])
+        let lesson = try DropoutLesson.parse(["--quick", "--quiet", "--output", folder.path])
         let outcomes = try lesson.perform()
         XCTAssertEqual(outcomes.map(\.p), [0, 0.5])
         let (none, dropout) = (outcomes[0], outcomes[1])

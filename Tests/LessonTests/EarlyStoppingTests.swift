@@ -11,7 +11,7 @@ final class EarlyStoppingTests: XCTestCase {
     func testQuickRunStopsAndRestoresTheBestWeights() throws {
         let folder = try TemporaryFolder("early-stopping")
         defer { folder.remove() }
-        let lesson = try EarlyStoppingLesson.parse(["--quick", "--output", folder.path, "--checkpoint", folder.file("best.ckpt")])
+        let lesson = try EarlyStoppingLesson.parse(["--quick", "--quiet", "--output", folder.path, "--checkpoint", folder.file("best.ckpt")])
         let report = try lesson.perform()
         let best = try XCTUnwrap(report.stopping.bestEpoch)
         let stop = try XCTUnwrap(report.stopping.stoppedEpoch)

@@ -8,7 +8,7 @@ final class HyperparametersTests: XCTestCase {
     func testQuickRunComparesTheSearches() throws {
         let folder = try TemporaryFolder("hyperparameters")
         defer { folder.remove() }
-        let report = try HyperparametersLesson.parse(["--quick", "--output", folder.path]).perform()
+        let report = try HyperparametersLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
         let (grid, random, bayes) = (report.searches[0], report.searches[1], report.searches[2])
         XCTAssertEqual([grid.trials.count, random.trials.count, bayes.trials.count], [8, 8, 8])
         // The grid tries only 2 learning rates in 8 trials; random search tries 8.

@@ -8,7 +8,7 @@ final class InitializationTests: XCTestCase {
     func testQuickRunShowsSymmetryScaleAndVariancePreservation() throws {
         let folder = try TemporaryFolder("initialization")
         defer { folder.remove() }
-        let report = try InitializationLesson.parse(["--quick", "--output", folder.path]).perform()
+        let report = try InitializationLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
 
         // Equal weights stay equal: no spread across units before or after training.
         let constant = report.symmetry[0], random = report.symmetry[1]

@@ -8,7 +8,7 @@ final class InputNormalizationTests: XCTestCase {
     func testQuickRunShowsTheNarrowValley() throws {
         let folder = try TemporaryFolder("input-normalization")
         defer { folder.remove() }
-        let report = try InputNormalizationLesson.parse(["--quick", "--output", folder.path]).perform()
+        let report = try InputNormalizationLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
         // Standardized features allow a much larger stable step and get there far sooner.
         XCTAssertGreaterThan(report.normalized.learningRate, 10 * report.raw.learningRate)
         let normalizedSteps = try XCTUnwrap(report.normalizedSteps)

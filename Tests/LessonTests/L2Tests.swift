@@ -17,7 +17,7 @@ final class L2Tests: XCTestCase {
     func testQuickRunShrinksWeightsAndTheGap() throws {
         let folder = try TemporaryFolder("l2")
         defer { folder.remove() }
-        let report = try L2Lesson.parse(["--quick", "--output", folder.path]).perform()
+        let report = try L2Lesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
         XCTAssertEqual(report.outcomes.map(\.lambda), [0, 0.1, 1])
         let norms = report.outcomes.map(\.squaredWeightNorm)
         XCTAssertEqual(norms, norms.sorted(by: >), "weights shrink as λ grows")

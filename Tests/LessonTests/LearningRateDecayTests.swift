@@ -8,7 +8,7 @@ final class LearningRateDecayTests: XCTestCase {
     func testQuickRun() throws {
         let folder = try TemporaryFolder("lr-decay")
         defer { folder.remove() }
-        let outcomes = try LearningRateDecayLesson.parse(["--quick", "--output", folder.path]).perform()
+        let outcomes = try LearningRateDecayLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
         let byLabel = Dictionary(uniqueKeysWithValues: outcomes.map { ($0.label, $0) })
         let constant = byLabel["constant (no decay)"]!, exponential = byLabel["exponential, k = 0.1"]!
         let aggressive = byLabel["too aggressive: exponential, k = 1"]!

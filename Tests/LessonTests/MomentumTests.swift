@@ -8,7 +8,7 @@ final class MomentumTests: XCTestCase {
     func testQuickRun() throws {
         let folder = try TemporaryFolder("momentum")
         defer { folder.remove() }
-        let report = try MomentumLesson.parse(["--quick", "--output", folder.path]).perform()
+        let report = try MomentumLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
         // The lecture's formulas and PyTorch's agree once Nesterov's variable is the look-ahead point.
         XCTAssertLessThan(report.classicalDifference, 1e-5)
         XCTAssertLessThan(report.nesterovDifference, 1e-5)

@@ -8,7 +8,7 @@ final class OptimizersTests: XCTestCase {
     func testQuickRunTrainsEveryOptimizer() throws {
         let folder = try TemporaryFolder("optimizers")
         defer { folder.remove() }
-        let outcomes = try OptimizersLesson.parse(["--quick", "--output", folder.path]).perform()
+        let outcomes = try OptimizersLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
         XCTAssertEqual(outcomes.map(\.entry.name), OptimizersLesson.entries.map(\.name))
         for outcome in outcomes {
             let epochs = outcome.history.epochs

@@ -8,7 +8,7 @@ final class VanishingGradientsTests: XCTestCase {
     func testQuickRunMeasuresVanishingAndExplodingGradients() throws {
         let folder = try TemporaryFolder("vanishing")
         defer { folder.remove() }
-        let report = try VanishingGradientsLesson.parse(["--quick", "--output", folder.path]).perform()
+        let report = try VanishingGradientsLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
         let (sigmoid, tanh, relu) = (report.outcomes[0], report.outcomes[1], report.outcomes[2])
         XCTAssertEqual(sigmoid.atInitialization.count, 11)
         // Through ten sigmoid layers the first layer's gradient is orders of magnitude smaller
