@@ -17,11 +17,12 @@ set output script_dir.'lr-decay-schedules.'.format.output_suffix
 set multiplot layout 1,1
 reset
 set grid lc rgb '#dddddd'
-set title 'learning rate per epoch'
+set title 'learning rate per epoch (the aggressive decay leaves the plot at the bottom)'
 set xlabel 'epoch'
 set ylabel 'learning rate'
 set logscale y
 set format y '%g'
+set yrange [1e-05:1.0]
 set key outside right top opaque box lc rgb '#cccccc'
 plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'constant (no decay)', \
      data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'exponential, k = 0.1', \

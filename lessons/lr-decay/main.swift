@@ -106,7 +106,9 @@ struct LearningRateDecayLesson: ParsableCommand {
 
     static func schedulesFigure(_ outcomes: [Outcome]) -> Figure {
         Figure(name: "schedules", panels: [
-            Panel(title: "learning rate per epoch", xLabel: "epoch", yLabel: "learning rate", yScale: .log, legend: .outside,
+            // The too-aggressive schedule falls to 10⁻¹⁴; cutting the axis at 10⁻⁵ keeps the others readable.
+            Panel(title: "learning rate per epoch (the aggressive decay leaves the plot at the bottom)", xLabel: "epoch",
+                  yLabel: "learning rate", yScale: .log, yRange: 1e-5...1, legend: .outside,
                   series: outcomes.enumerated().map { index, outcome in
                       .line(outcome.label, values: outcome.history.epochs.map(\.learningRate), style: .linesPoints, color: index)
                   }),
