@@ -19,13 +19,25 @@ public enum StandardPanels {
         return Panel(title: title, xLabel: "epoch", yLabel: metric.label, legend: legend, series: series)
     }
 
-    /// Minibatch losses with a running average, as in the lecture's loss plots.
-    public static func minibatchLoss(_ history: History, title: String, window: Int = 200) -> Panel {
+    /// Training minus validation accuracy per epoch, in percentage points, one line per run.
+    public static func generalizationGap(_ runs: [(label: String, history: History)]) -> Panel {
+        Panel(title: "generalization gap: training − validation accuracy", xLabel: "epoch", yLabel: "percentage points",
+              legend: .topLeft, series: runs.enumerated().map { index, run in
+                  .line(run.label, values: run.history.epochs.map { 100 * Double($0.trainAccuracy! - $0.validationAccuracy!) },
+                        color: index)
+              })
+    }
+
+    /// Every minibatch loss against the epoch (iteration / iterations per epoch), log scale,
+    /// with a running average over `window` iterations: the lecture's loss plots.
+    public static func minibatchLoss(_ history: History, title: String, xLabel: String = "epoch", window: Int,
+                                     averageTitle: String = "running average",
+                                     colors: (raw: Int, average: Int) = (5, 1)) -> Panel {
         let losses = history.minibatchLosses.map(Double.init)
-        let iterations = losses.indices.map { Double($0 + 1) }
-        return Panel(title: title, xLabel: "iteration", yLabel: "minibatch loss", series: [
-            .line("minibatch loss", x: iterations, y: losses, color: 5),
-            .line("running average (\(window))", x: iterations, y: runningAverage(losses, window: window), color: 1),
+        let epochs = losses.indices.map { Double($0 + 1) / Double(history.batchesPerEpoch) }
+        return Panel(title: title, xLabel: xLabel, yLabel: "minibatch loss", yScale: .log, legend: .topRight, series: [
+            .line("minibatch loss", x: epochs, y: losses, color: colors.raw),
+            .line(averageTitle, x: epochs, y: runningAverage(losses, window: window), color: colors.average),
         ])
     }
 

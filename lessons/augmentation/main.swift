@@ -77,11 +77,7 @@ struct AugmentationLesson: ParsableCommand {
         try context.write(Figure(name: "curves", title: "784→256→10 on \(train.count) Fashion-MNIST images, Adam", panels: [
             StandardPanels.curves(outcomes.map { ($0.label, $0.history) }, title: "accuracy (training images without augmentation)",
                                   metric: .accuracy),
-            Panel(title: "generalization gap: training − validation accuracy", xLabel: "epoch", yLabel: "percentage points",
-                  legend: .topLeft, series: outcomes.enumerated().map { index, outcome in
-                      .line(outcome.label, values: outcome.history.epochs.map { 100 * Double($0.trainAccuracy! - $0.validationAccuracy!) },
-                            color: index)
-                  }),
+            StandardPanels.generalizationGap(outcomes.map { ($0.label, $0.history) }),
             StandardPanels.curves(outcomes.map { ($0.label, $0.history) }, title: "loss", metric: .loss, legend: .topRight),
         ], columns: 3, panelSize: (560, 420)))
 

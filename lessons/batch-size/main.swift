@@ -105,17 +105,11 @@ struct BatchSizeLesson: ParsableCommand {
     static func lossFigure(_ outcomes: [Outcome]) -> Figure {
         Figure(name: "minibatch-loss", title: "Minibatch loss per iteration, with a running average", panels: outcomes.map { outcome in
             let history = outcome.history
-            let perEpoch = Double(history.batchesPerEpoch)
-            let losses = history.minibatchLosses.map(Double.init)
-            let epochAxis = losses.indices.map { Double($0 + 1) / perEpoch }
             let window = max(10, history.batchesPerEpoch)
-            return Panel(title: "batch \(outcome.batchSize): \(history.batchesPerEpoch) iterations per epoch, \(losses.count) in all",
-                         xLabel: "epoch (iteration / \(history.batchesPerEpoch))", yLabel: "minibatch loss", yScale: .log, legend: .topRight,
-                         series: [
-                             .line("minibatch loss", x: epochAxis, y: losses, color: 5),
-                             .line("running average over \(window) iterations", x: epochAxis,
-                                   y: StandardPanels.runningAverage(losses, window: window), color: 1),
-                         ])
+            return StandardPanels.minibatchLoss(
+                history, title: "batch \(outcome.batchSize): \(history.batchesPerEpoch) iterations per epoch, \(history.minibatchLosses.count) in all",
+                xLabel: "epoch (iteration / \(history.batchesPerEpoch))", window: window,
+                averageTitle: "running average over \(window) iterations")
         }, columns: 2, panelSize: (640, 440))
     }
 }

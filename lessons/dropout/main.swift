@@ -127,12 +127,7 @@ struct DropoutLesson: ParsableCommand {
         try context.write(Figure(name: "curves", title: "784→75→45→10 on Fashion-MNIST, SGD lr \(learningRate), batch \(batchSize)", panels: [
             StandardPanels.curves([("no dropout", none.history), (String(format: "p = %.1f", p), chosen.history)],
                                   title: "accuracy (training measured in evaluation mode)", metric: .accuracy),
-            Panel(title: "generalization gap: training − validation accuracy", xLabel: "epoch", yLabel: "percentage points",
-                  legend: .topLeft, series: [none, chosen].enumerated().map { index, outcome in
-                      .line(String(format: "p = %.1f", outcome.p), values: outcome.history.epochs.map {
-                          100 * Double($0.trainAccuracy! - $0.validationAccuracy!)
-                      }, color: index)
-                  }),
+            StandardPanels.generalizationGap([none, chosen].map { (String(format: "p = %.1f", $0.p), $0.history) }),
         ]))
         let ordered = probabilities.map { outcomes[$0]! }
         let ps = ordered.map { Double($0.p) }

@@ -285,14 +285,9 @@ struct HyperparametersLesson: ParsableCommand {
 
     static func zigzagFigure(_ runs: [(batchSize: Int, history: History)]) -> Figure {
         Figure(name: "zigzag", panels: runs.enumerated().map { index, run in
-            let losses = run.history.minibatchLosses.map(Double.init)
-            let x = losses.indices.map { Double($0 + 1) / Double(run.history.batchesPerEpoch) }
-            return Panel(title: "batch \(run.batchSize): \(losses.count) steps", xLabel: "epoch", yLabel: "minibatch loss",
-                         yScale: .log, legend: .topRight, series: [
-                             .line("minibatch loss", x: x, y: losses, color: index == 0 ? 5 : 4),
-                             .line("running average", x: x, y: StandardPanels.runningAverage(losses, window: max(10, losses.count / 20)),
-                                   color: index),
-                         ])
+            let steps = run.history.minibatchLosses.count
+            return StandardPanels.minibatchLoss(run.history, title: "batch \(run.batchSize): \(steps) steps",
+                                                window: max(10, steps / 20), colors: (index == 0 ? 5 : 4, index))
         }, columns: 2, panelSize: (600, 400))
     }
 }
