@@ -20,7 +20,12 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Engine", dependencies: ["CBLAS", "CZlib"]),
+        // The engine's loops are the lessons' running time: optimize them even in the debug
+        // build that `swift run lesson-X` makes (3.5–5× faster, identical numbers). Unsafe
+        // flags keep the package from being a *versioned* dependency; path and branch
+        // dependencies still work.
+        .target(name: "Engine", dependencies: ["CBLAS", "CZlib"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Plot", dependencies: ["Engine"]),
         .target(name: "LessonKit", dependencies: [
             "Engine", "Plot",
