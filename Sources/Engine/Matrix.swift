@@ -113,6 +113,9 @@ public enum BLAS {
         openblas_set_num_threads(Int32(max(1, count)))
     }
     public static var threads: Int { Int(openblas_get_num_threads()) }
+    /// The kernel family OpenBLAS chose for this CPU (or that `OPENBLAS_CORETYPE` forced),
+    /// e.g. "Haswell" or "SkylakeX": it decides the summation order, hence the last digits.
+    public static var coreName: String { openblas_get_corename().map { String(cString: $0) } ?? "unknown" }
 }
 
 // MARK: - Elementwise work

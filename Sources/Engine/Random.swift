@@ -21,6 +21,19 @@ public final class Random: RandomNumberGenerator {
         state = (splitMix(), splitMix(), splitMix(), splitMix())
     }
 
+    /// What a generator of one training run is for. A run draws each purpose from its own
+    /// stream, so settings compared under one seed start from the same weights and see the
+    /// same batches even when one of them also draws dropout masks or augmentations.
+    public enum Purpose: UInt64, Sendable, CaseIterable {
+        case weights = 1, batchOrder, noise, dataSubset
+    }
+
+    /// The stream of `purpose` for `seed`: the same numbers for the same pair, unrelated
+    /// numbers for different ones.
+    public convenience init(seed: UInt64, purpose: Purpose) {
+        self.init(seed: Random(seed: seed ^ (purpose.rawValue &* 0xD1B5_4A32_D192_ED03)).next())
+    }
+
     /// A new generator whose stream is independent of this one (for a sub-experiment that
     /// must not shift the numbers of the main one).
     public func fork() -> Random { Random(seed: next()) }

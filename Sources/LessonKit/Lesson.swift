@@ -9,26 +9,44 @@ public struct LessonError: Error, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-/// What a lesson's `run()` sets up first: BLAS threads, the seeded generator, the output
-/// folder and the figure renderer; at the end it prints the figures written.
+/// What a lesson's `run()` sets up first: the budget (full or quick), the seeds, the
+/// output folder and the figure renderer; it runs settings over seeds on worker threads,
+/// collects what the lesson reports, and at the end writes the results file, the run
+/// histories and the list of figures.
 public final class LessonContext {
     public let name: String
     public let options: LessonOptions
+    /// The generator of work outside the runs over seeds (demonstrations on one seed).
     public let random: Random
     public let figures: FigureRenderer
     public let console: Console
+    /// The seeds every compared setting runs under: seed, seed+1, …
+    public let seeds: [UInt64]
     private let started = Date()
+    private let progress: LessonProgress
+    private var results: LessonResults
+    private var settingRuns: [SettingRuns] = []
 
     /// Fails before any work if the output folder cannot be written, or if rendering was
-    /// required and gnuplot is missing.
-    public init(lesson name: String, options: LessonOptions, console: Console? = nil) throws {
+    /// required and gnuplot is missing. `seeds` is the lesson's full-run default.
+    public init(lesson name: String, options: LessonOptions, seeds defaultSeeds: Int = 5, console: Console? = nil) throws {
         self.name = name
         self.options = options
-        self.console = console ?? (options.quiet ? Console(isTerminal: false) { _ in } : Console())
-        BLAS.setThreads(options.threads)
+        self.console = console ?? Console(quiet: options.quiet)
+        // Parallelism comes from worker threads, one BLAS thread each: a second BLAS thread
+        // per product gains little at these sizes and changes the summation order.
+        BLAS.setThreads(1)
         random = Random(seed: options.seed)
-        try prepareOutputDirectory(options.output)
-        figures = FigureRenderer(directory: options.output, renderImages: !options.noRender)
+        let count = options.seeds ?? (options.quick ? min(2, defaultSeeds) : defaultSeeds)
+        seeds = (0..<count).map { options.seed &+ UInt64($0) }
+        progress = LessonProgress(console: self.console)
+        var command = "swift run lesson-\(name)"
+        if options.quick { command += " --quick" }
+        if let seeds = options.seeds { command += " --seeds \(seeds)" }
+        results = LessonResults(lesson: name, command: command, seeds: seeds, quick: options.quick,
+                                blasKernel: BLAS.coreName, lastK: 10)
+        try prepareOutputDirectory(options.outputDirectory)
+        figures = FigureRenderer(directory: options.outputDirectory, renderImages: !options.noRender)
         if !options.noRender && figures.gnuplot == nil {
             if options.requireRender {
                 throw LessonError("gnuplot not found and --require-render was given; install it with: \(FigureRenderer.installHint)")
@@ -36,6 +54,54 @@ public final class LessonContext {
             self.console.warn("gnuplot not found: the figures' scripts and data will be written but not drawn. Install it with: \(FigureRenderer.installHint)")
         }
     }
+
+    /// The full run's value, or the quick run's with `--quick`.
+    public func budget<T>(_ full: T, quick: T) -> T { options.quick ? quick : full }
+
+    /// Trains every setting under every seed, side by side on `--threads` workers, and
+    /// returns one `SettingRuns` per setting in order. Each run gets its own random streams
+    /// (`SeedRun.random`) and must build its own model and optimizer: nothing mutable may be
+    /// shared between runs. The results do not depend on the number of workers.
+    ///
+    /// Each setting's summaries go into the results file; `lastK` is the window of its
+    /// "mean of the last k epochs".
+    public func overSeeds<Setting>(_ settings: [Setting], label: (Setting) -> String, lastK: Int = 10,
+                                   _ body: @escaping (Setting, SeedRun) throws -> RunResult) throws -> [SettingRuns] {
+        let labels = settings.map(label)
+        let jobs = labels.indices.flatMap { setting in seeds.indices.map { (setting, $0) } }
+        progress.begin(runs: jobs.count)
+        let progress = self.progress, seedList = self.seeds
+        nonisolated(unsafe) let body = body, settings = settings
+        let pool = WorkerPool(jobs) { setting, seedIndex in
+            let run = SeedRun(label: labels[setting], seedIndex: seedIndex, seed: seedList[seedIndex], progress: progress)
+            let started = Date()
+            let result = try body(settings[setting], run)
+            progress.finished(run, result: result, seconds: Date().timeIntervalSince(started))
+            return result
+        }
+        let outputs = try pool.run(workers: options.threads)
+        let runs = labels.indices.map { setting in
+            SettingRuns(label: labels[setting], seeds: seeds,
+                        runs: Array(outputs[(setting * seeds.count)..<((setting + 1) * seeds.count)]))
+        }
+        settingRuns += runs
+        results.lastK = lastK
+        results.settings += runs.map { LessonResults.SettingSummary($0, lastK: lastK) }
+        return runs
+    }
+
+    /// Prints a line of the lesson's summary and keeps it for the README's results block.
+    public func report(_ line: String = "") {
+        console.summary(line)
+        results.report.append(line)
+    }
+
+    public func report(_ table: SummaryTable) {
+        for line in table.description.split(separator: "\n", omittingEmptySubsequences: false) { report(String(line)) }
+    }
+
+    /// Keeps a measured value in the results file under `key`.
+    public func record(_ key: String, _ estimate: Estimate) { results.values[key] = estimate }
 
     /// Writes (and renders) a figure named `<lesson>-<name>`.
     @discardableResult
@@ -64,7 +130,7 @@ public final class LessonContext {
                            trainSize: Int? = nil, validationSize: Int? = nil, testSize: Int? = nil)
         throws -> (train: ImageDataset, validation: ImageDataset, test: ImageDataset) {
         let (all, test) = try loadImages(training)
-        let splitter = Random(seed: options.seed)
+        let splitter = Random(seed: options.seed, purpose: .dataSubset)
         var (train, validation) = all.split(validationFraction: validationFraction, random: splitter)
         if let trainSize { train = train.randomSubset(trainSize, random: splitter) }
         if let validationSize { validation = validation.randomSubset(validationSize, random: splitter) }
@@ -85,9 +151,17 @@ public final class LessonContext {
                                options: options)
     }
 
-    /// Lists the figure files written and the run's wall time; call last.
-    public func finish() {
-        defer { console.line(String(format: "Done in %.1f s.", Date().timeIntervalSince(started))) }
+    /// Writes the results file and the run histories, lists the files written and the
+    /// run's wall time; call last.
+    public func finish() throws {
+        defer { console.summary(String(format: "Done in %.1f s; figures and results in %@.", Date().timeIntervalSince(started), figures.directory)) }
+        let directory = figures.directory as NSString
+        if !results.report.isEmpty || !settingRuns.isEmpty {
+            try writeAtomically(results.encoded(), to: directory.appendingPathComponent(LessonResults.fileName(lesson: name)))
+        }
+        if !settingRuns.isEmpty {
+            try writeAtomically(HistoryTable.csv(settingRuns), to: directory.appendingPathComponent("\(name)-runs.csv"))
+        }
         guard !figures.written.isEmpty else { return }
         console.line("")
         console.line("Figures (\(figures.written.first!.rendered ? "rendered with gnuplot" : "scripts and data only")):")

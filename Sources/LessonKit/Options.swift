@@ -4,17 +4,20 @@ import Engine
 
 /// Options every lesson takes.
 public struct LessonOptions: ParsableArguments {
-    @Option(help: "Seed of every random choice: weights, shuffling, dropout masks, subsets. The same seed gives the same numbers.")
+    @Option(help: "First seed (a whole number ≥ 0); runs over N seeds use seed, seed+1, …, seed+N−1. Each seed draws its own initial weights, batch order and dropout/augmentation noise.")
     public var seed: UInt64 = 123
 
-    @Flag(help: "A CI-sized run: small subsets and few epochs, still real data and real figures.")
+    @Option(help: ArgumentHelp("Seeds per compared setting (default: the lesson's, usually 5; 2 with --quick). Results are mean ± std over seeds.", valueName: "n"))
+    public var seeds: Int?
+
+    @Flag(help: "A CI-sized run: small subsets, few epochs and 2 seeds, still real data and real figures, written to a scratch folder unless --output is given.")
     public var quick = false
 
-    @Option(help: ArgumentHelp("Folder for the figures (.gp, .dat, .png, .svg).", valueName: "dir"))
-    public var output = "figures"
+    @Option(help: ArgumentHelp("Folder for the figures, results and histories (default: figures, or a scratch folder with --quick).", valueName: "dir"))
+    public var output: String?
 
-    @Option(help: "BLAS threads for matrix products. One keeps timings comparable; two help only on an otherwise idle machine.")
-    public var threads = 1
+    @Option(help: ArgumentHelp("Worker threads: runs over seeds train side by side, one BLAS thread each (default: all cores). The numbers do not depend on it.", valueName: "n"))
+    public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Write the gnuplot scripts and data but do not run gnuplot.")
     public var noRender = false
@@ -22,17 +25,35 @@ public struct LessonOptions: ParsableArguments {
     @Flag(help: "Fail if the figures cannot be rendered (gnuplot missing) instead of only warning.")
     public var requireRender = false
 
-    @Flag(help: "Print nothing but warnings and errors (the figures are still written).")
+    @Flag(help: "Print only the lesson's summary, warnings and errors (the figures are still written).")
     public var quiet = false
 
     public init() {}
 
+    public static let maximumSeeds = 100
+    public static let maximumThreads = 256
+
     public mutating func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard (1...Self.maximumThreads).contains(threads) else {
+            throw ValidationError("--threads must be between 1 and \(Self.maximumThreads) (got \(threads))")
+        }
+        if let seeds, !(1...Self.maximumSeeds).contains(seeds) {
+            throw ValidationError("--seeds must be between 1 and \(Self.maximumSeeds) (got \(seeds))")
+        }
+        if let output, output.isEmpty { throw ValidationError("--output must name a folder") }
         guard !(noRender && requireRender) else {
             throw ValidationError("--no-render and --require-render contradict each other")
         }
     }
+
+    /// Where `--quick` runs write when no `--output` is given: never the committed figures.
+    public static var quickOutput: String {
+        (NSTemporaryDirectory() as NSString).appendingPathComponent("training-lab-quick")
+    }
+
+    /// The folder to write: `--output` if given, else `figures` (full runs) or the scratch
+    /// folder (quick runs).
+    public var outputDirectory: String { output ?? (quick ? Self.quickOutput : "figures") }
 }
 
 /// Options of lessons that train on data.
@@ -45,8 +66,12 @@ public struct TrainingRunOptions: ParsableArguments {
 
     public init() {}
 
+    public static let maximumEpochs = 10_000
+
     public mutating func validate() throws {
-        if let epochs, epochs < 0 { throw ValidationError("--epochs must not be negative (got \(epochs))") }
+        if let epochs, !(1...Self.maximumEpochs).contains(epochs) {
+            throw ValidationError("--epochs must be between 1 and \(Self.maximumEpochs) (got \(epochs))")
+        }
     }
 
     /// The epoch count to run: the option if given, else the lesson's full or quick default.
@@ -69,4 +94,61 @@ public struct ListOption<Element: LosslessStringConvertible & Sendable>: Express
     }
 
     public var description: String { values.map(\.description).joined(separator: ",") }
+}
+
+/// An option value checked as it is parsed, so that a lesson never sees an impossible one:
+/// the argument parser answers "The value 'inf' is invalid for '--learning-rate'" and the
+/// option's help states the range.
+public protocol CheckedOption: ExpressibleByArgument, LosslessStringConvertible, Sendable {
+    associatedtype Value: LosslessStringConvertible & Sendable
+    var value: Value { get }
+    init(checked value: Value)
+    static func accepts(_ value: Value) -> Bool
+}
+
+extension CheckedOption {
+    public init?(_ description: String) {
+        guard let value = Value(description.trimmingCharacters(in: .whitespaces)), Self.accepts(value) else { return nil }
+        self.init(checked: value)
+    }
+
+    public init?(argument: String) { self.init(argument) }
+
+    /// A default or a value known to be valid; traps on an invalid literal (a programming error).
+    public init(_ value: Value) {
+        precondition(Self.accepts(value), "\(value) is not a valid \(Self.self)")
+        self.init(checked: value)
+    }
+
+    public var description: String { value.description }
+}
+
+/// A probability in [0, 1), such as dropout's p.
+public struct Probability: CheckedOption {
+    public let value: Float
+    public init(checked value: Float) { self.value = value }
+    public static func accepts(_ value: Float) -> Bool { value >= 0 && value < 1 }
+}
+
+/// A finite number > 0 (learning rates, scales).
+public struct PositiveNumber: CheckedOption {
+    public let value: Float
+    public init(checked value: Float) { self.value = value }
+    public static func accepts(_ value: Float) -> Bool { value.isFinite && value > 0 }
+}
+
+/// A finite number ≥ 0 (penalties, decay rates).
+public struct NonNegativeNumber: CheckedOption {
+    public let value: Float
+    public init(checked value: Float) { self.value = value }
+    public static func accepts(_ value: Float) -> Bool { value.isFinite && value >= 0 }
+}
+
+/// A whole number from 1 to a million (batch sizes, counts, widths); larger values would
+/// only exhaust memory.
+public struct Count: CheckedOption {
+    public let value: Int
+    public init(checked value: Int) { self.value = value }
+    public static let maximum = 1_000_000
+    public static func accepts(_ value: Int) -> Bool { (1...maximum).contains(value) }
 }

@@ -19,6 +19,28 @@ public enum StandardPanels {
         return Panel(title: title, xLabel: "epoch", yLabel: metric.label, legend: legend, series: series)
     }
 
+    /// Mean curves over seeds with ±1 standard deviation bands, one color per setting; each
+    /// metric drawn in its own line style (the first solid, the second dashed).
+    public static func seedCurves(_ settings: [SettingRuns], metrics: [EpochMetric], title: String,
+                                  yLabel: String? = nil, colors: [Int]? = nil,
+                                  legend: LegendPosition = .bottomRight) -> Panel {
+        var series: [Series] = []
+        for (index, setting) in settings.enumerated() {
+            let color = colors?[index] ?? index
+            for (order, metric) in metrics.enumerated() {
+                let (x, mean, std) = setting.curve(metric)
+                guard !x.isEmpty else { continue }
+                let name = metrics.count > 1 ? "\(setting.label), \(metric.label.split(separator: " ").first ?? "")" : setting.label
+                if setting.runs.count > 1 {
+                    series.append(.band(nil, x: x, lower: zip(mean, std).map { $0 - $1 }, upper: zip(mean, std).map { $0 + $1 },
+                                        color: color))
+                }
+                series.append(.line(name, x: x, y: mean, style: order == 0 ? .lines : .dashed, color: color))
+            }
+        }
+        return Panel(title: title, xLabel: "epoch", yLabel: yLabel ?? metrics.first?.label, legend: legend, series: series)
+    }
+
     /// Training minus validation accuracy per epoch, in percentage points, one line per run.
     public static func generalizationGap(_ runs: [(label: String, history: History)]) -> Panel {
         Panel(title: "generalization gap: training − validation accuracy", xLabel: "epoch", yLabel: "percentage points",

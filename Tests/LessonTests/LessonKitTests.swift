@@ -57,7 +57,7 @@ final class ProgressTests: XCTestCase {
 
     func train(terminal: Bool) throws -> String {
         let capture = Capture()
-        let console = Console(isTerminal: terminal) { capture.text += $0 }
+        let console = Console(isTerminal: terminal, output: { capture.text += $0 })
         let random = Random(seed: 1)
         let data = Synthetic.blobs(count: 200, random: random)
         let model = Sequential.mlp([2, 8, 2], random: random)

@@ -135,7 +135,7 @@ struct AdamLesson: ParsableCommand {
                        percent(outcome.history.last!.validationAccuracy)])
         }
         console.line(table.description)
-        context.finish()
+        try context.finish()
         return Report(trace: trace, outcomes: outcomes)
     }
 

@@ -92,7 +92,7 @@ struct AugmentationLesson: ParsableCommand {
                        String(format: "%.4f", last.validationLoss!), String(format: "%.4f", outcome.test.loss)])
         }
         console.line(table.description)
-        context.finish()
+        try context.finish()
         return outcomes
     }
 

@@ -98,7 +98,7 @@ struct BatchSizeLesson: ParsableCommand {
         console.line(table.description)
         let total = outcomes.reduce(0) { $0 + $1.history.totalSeconds }
         console.line(String(format: "Both runs together: %.2f minutes of training (the lecture's batch-1024 run alone took 4.38 minutes on a GPU).", total / 60))
-        context.finish()
+        try context.finish()
         return outcomes
     }
 

@@ -145,7 +145,7 @@ struct BatchNormLesson: ParsableCommand {
                          String(format: "%.3f", check.varianceRatioInference)])
         }
         console.line(running.description)
-        context.finish()
+        try context.finish()
         return Report(outcomes: outcomes, smallBatchAccuracy: smallBatches, runningChecks: runningChecks,
                       biasOutputDifference: difference, biasGradientSize: biasGradient)
     }

@@ -179,7 +179,7 @@ struct BiasVarianceLesson: ParsableCommand {
         console.line(String(format: "Gap between training and test accuracy: %.2f points at %d images, %.2f at %d.",
                             100 * (mean(first.train) - mean(first.test)), first.size,
                             100 * (mean(last.train) - mean(last.test)), last.size))
-        context.finish()
+        try context.finish()
         return Report(single: single, decompositions: decompositions, learningCurve: curve)
     }
 

@@ -4,60 +4,86 @@ import Foundation
 import LessonKit
 import Plot
 
-@main
 struct DropoutLesson: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson-dropout",
-        abstract: "Dropout: randomly silencing units while training narrows the gap between training and validation accuracy.",
+        abstract: "Dropout: randomly silencing units while training, measured over seeds.",
         discussion: """
         First the mechanics on one hidden layer: a sampled mask zeroes a share p of the \
         activations and scales the rest by 1/(1−p), so that the average over many masks equals \
         the activation without dropout, which is what evaluation mode uses. Then the lecture's \
-        network (784→75→45→10, ReLU, Dropout after each hidden activation, SGD lr 0.1, batch \
-        256) is trained for 100 epochs on 5,000 Fashion-MNIST images without dropout and with \
-        p = 0.5, and a sweep over p shows the final training, validation and test accuracy. \
-        Full run: under a minute with `swift run -c release`, about 3 minutes in a debug build. --quick trains on \
-        1,000 images with \
-        batch 32 (so that the network overfits) for p = 0 and the chosen p only.
+        network (784→75→45→10, ReLU, Dropout after each hidden activation, SGD, batch 256) is \
+        trained for 100 epochs on 5,000 Fashion-MNIST images for every p of the sweep, under \
+        5 seeds each; the lesson compares p with no dropout by the mean of the last 10 epochs \
+        and by the best-validation epoch, and says when a difference is within noise. \
+        --quick: 1,000 images, batch 32, 40 epochs, p = 0 and the chosen p, 2 seeds.
         """)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
 
-    @Option(help: "Dropout probability compared against no dropout.")
-    var p: Float = 0.5
+    @Option(help: "Dropout probability compared against no dropout, in [0, 1).")
+    var p = Probability(0.5)
 
-    @Option(help: "Dropout probabilities of the sweep, comma-separated.")
-    var sweep = ListOption<Float>([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8])
+    @Option(help: "Dropout probabilities of the sweep, comma-separated, each in [0, 1).")
+    var sweep = ListOption<Probability>([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8].map { Probability($0) })
 
     @Option(help: "Training images (0 for the whole training split of 54,000). Dropout helps where a network overfits, which needs a small set for this small network.")
     var trainSize = 5000
 
-    @Option(help: "Minibatch size.")
-    var batchSize = 256
+    @Option(help: "Minibatch size (default 256; 32 with --quick).")
+    var batchSize: Count?
 
-    @Option(help: "SGD learning rate.")
-    var learningRate: Float = 0.1
+    @Option(help: "SGD learning rate (finite, > 0).")
+    var learningRate = PositiveNumber(0.1)
 
     mutating func validate() throws {
-        guard (0..<1).contains(p) else { throw ValidationError("--p must be in [0, 1), got \(p)") }
-        guard sweep.values.allSatisfy({ (0..<1).contains($0) }) else {
-            throw ValidationError("--sweep must list dropout probabilities in [0, 1), e.g. 0,0.25,0.5")
-        }
-        guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
-        guard trainSize >= 0 else { throw ValidationError("--train-size must not be negative") }
-        guard learningRate > 0 else { throw ValidationError("--learning-rate must be positive") }
+        guard (0...Count.maximum).contains(trainSize) else { throw ValidationError("--train-size must be between 0 and \(Count.maximum)") }
     }
 
     static let sizes = [784, 75, 45, 10]
+    /// Epochs of the "mean of the last k epochs" summaries.
+    static let lastK = 10
 
-    struct Outcome {
-        let p: Float
-        let history: History
-        let test: Evaluation
-        var train: Float { history.last!.trainAccuracy! }
-        var validation: Float { history.last!.validationAccuracy! }
-        var gap: Float { train - validation }
+    func run() throws { _ = try perform() }
+
+    /// Runs the lesson; returns the runs by dropout probability, in increasing order.
+    func perform() throws -> [SettingRuns] {
+        let context = try LessonContext(lesson: "dropout", options: lesson)
+        let epochs = training.epochs(full: 100, quick: 40, isQuick: lesson.quick)
+        // The quick run overfits a small subset on purpose: smaller batches, two settings.
+        let batchSize = batchSize?.value ?? context.budget(256, quick: 32)
+        let (train, validation, test) = try context.loadSplits(
+            training, trainSize: context.budget(trainSize == 0 ? nil : trainSize, quick: 1000),
+            validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))
+
+        try showMechanics(context, examples: train.batch(Array(0..<12)[...]).inputs)
+        let probabilities = Array(Set(context.budget(sweep.values.map(\.value), quick: []) + [0, p.value])).sorted()
+        let runs = try context.overSeeds(probabilities, label: Self.label, lastK: Self.lastK) { probability, run in
+            let model = Sequential.mlp(Self.sizes, dropout: probability, random: run.random(.weights), masks: run.random(.noise))
+            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: learningRate.value),
+                                      train: train, validation: validation,
+                                      options: TrainingOptions(epochs: epochs, batchSize: batchSize, evaluateTrainingSet: true))
+            return RunResult(history: history, test: evaluate(model, loss: CrossEntropyLoss(), on: test))
+        }
+        let none = runs[0], chosen = runs[probabilities.firstIndex(of: p.value)!]
+        try context.write(Self.curvesFigure(none, chosen, learningRate: learningRate.value, batchSize: batchSize))
+        try context.write(Self.sweepFigure(runs, probabilities: probabilities, epochs: epochs))
+        reportSummary(context, runs: runs, none: none, chosen: chosen, epochs: epochs, trainCount: train.count)
+        try context.finish()
+        return runs
+    }
+
+    static func label(_ probability: Float) -> String { probability == 0 ? "no dropout" : String(format: "p = %.1f", probability) }
+
+    /// Step 1: the averaging argument of inverted dropout, on one batch of activations.
+    func showMechanics(_ context: LessonContext, examples: Matrix) throws {
+        let mechanics = Self.mechanics(p: p.value, examples: examples, masks: 2000, random: Random(seed: lesson.seed))
+        context.report(String(format: "Mechanics, p = %.2f: one mask dropped %.1f%% of %d activations; kept ones were scaled by 1/(1−p) = %.3f.",
+                              p.value, 100 * mechanics.droppedShare, mechanics.mask.count, 1 / (1 - p.value)))
+        context.report(String(format: "Mean over %d masks vs the activation without dropout: largest difference %.4f (activations up to %.2f).",
+                              mechanics.masks, mechanics.largestDeviation, mechanics.activations.storage.max() ?? 0))
+        try context.write(Self.mechanicsFigure(mechanics, p: p.value))
     }
 
     /// The averaging argument of inverted dropout, measured: for one batch of first-layer
@@ -86,87 +112,30 @@ struct DropoutLesson: ParsableCommand {
         return Mechanics(activations: activations, mask: mask, dropped: dropped, meanOverMasks: sum, masks: masks)
     }
 
-    func run() throws { _ = try perform() }
-
-    /// Runs the lesson and returns the training outcomes by dropout probability, in order.
-    func perform() throws -> [Outcome] {
-        let context = try LessonContext(lesson: "dropout", options: lesson)
-        let console = context.console
-        let quick = lesson.quick
-        let epochs = training.epochs(full: 100, quick: 40, isQuick: quick)
-        // The quick run overfits a small subset on purpose: smaller batches, two settings.
-        let batchSize = quick ? 32 : batchSize
-        let sweep = quick ? [0, p] : sweep.values
-        let (train, validation, test) = try context.loadSplits(training, trainSize: quick ? 1000 : (trainSize == 0 ? nil : trainSize),
-                                                               validationSize: quick ? 1000 : nil,
-                                                               testSize: quick ? 1000 : nil)
-        // 1. Mechanics.
-        let examples = train.batch(Array(0..<12)[...]).inputs
-        let mechanics = Self.mechanics(p: p, examples: examples, masks: 2000, random: Random(seed: lesson.seed))
-        console.line(String(format: "Mechanics, p = %.2f: the mask dropped %.1f%% of %d activations; kept ones were scaled by 1/(1−p) = %.3f.",
-                            p, 100 * mechanics.droppedShare, mechanics.mask.count, 1 / (1 - p)))
-        console.line(String(format: "Mean over %d masks vs the activation without dropout: largest difference %.4f (activations up to %.2f).",
-                            mechanics.masks, mechanics.largestDeviation, mechanics.activations.storage.max() ?? 0))
-        try context.write(Self.mechanicsFigure(mechanics, p: p))
-
-        // 2. Training runs: the comparison and the sweep (which reuses the comparison's runs).
-        let probabilities = Array(Set(sweep + [0, p])).sorted()
-        var outcomes: [Float: Outcome] = [:]
-        for probability in probabilities {
-            let random = Random(seed: lesson.seed)  // same initial weights for every p
-            let model = Sequential.mlp(Self.sizes, dropout: probability, random: random)
-            let history = try context.fit(String(format: "p=%.1f", probability), model: model, loss: CrossEntropyLoss(),
-                                          optimizer: SGD(model.parameters, learningRate: learningRate),
-                                          train: train, validation: validation,
-                                          options: TrainingOptions(epochs: epochs, batchSize: batchSize, evaluateTrainingSet: true),
-                                          random: random)
-            outcomes[probability] = Outcome(p: probability, history: history,
-                                            test: evaluate(model, loss: CrossEntropyLoss(), on: test))
+    /// Step 3: the table over p and the comparison with no dropout, each against its noise.
+    func reportSummary(_ context: LessonContext, runs: [SettingRuns], none: SettingRuns, chosen: SettingRuns,
+                       epochs: Int, trainCount: Int) {
+        let k = Self.lastK
+        context.report()
+        var table = SummaryTable(title: "Accuracy (%) over \(context.seeds.count) seeds (mean ± std), \(trainCount) training images, \(epochs) epochs; last \(k) = mean of the last \(k) epochs",
+                                 header: ["setting", "train, last \(k)", "validation, last \(k)", "gap, last \(k)", "best validation", "at epoch", "test, final"])
+        for setting in runs {
+            table.add([setting.label, setting.lastEpochs(k, .trainAccuracy).formatted(), setting.lastEpochs(k, .validationAccuracy).formatted(),
+                       setting.lastEpochs(k, .gap).formatted(), setting.atBestValidation(.validationAccuracy).formatted(),
+                       Estimate(setting.bestValidationEpochs.compactMap { $0.map(Double.init) }).formatted(decimals: 0),
+                       setting.testAccuracy.formatted()])
         }
-        let none = outcomes[0]!, chosen = outcomes[p]!
-        try context.write(Figure(name: "curves", title: "784→75→45→10 on Fashion-MNIST, SGD lr \(learningRate), batch \(batchSize)", panels: [
-            StandardPanels.curves([("no dropout", none.history), (String(format: "p = %.1f", p), chosen.history)],
-                                  title: "accuracy (training measured in evaluation mode)", metric: .accuracy),
-            StandardPanels.generalizationGap([none, chosen].map { (String(format: "p = %.1f", $0.p), $0.history) }),
-        ]))
-        let ordered = probabilities.map { outcomes[$0]! }
-        let ps = ordered.map { Double($0.p) }
-        try context.write(Figure(name: "sweep", panels: [
-            Panel(title: "final accuracy after \(epochs) epochs vs dropout probability", xLabel: "dropout probability p",
-                  yLabel: "accuracy (%)", legend: .bottomLeft, series: [
-                      .line("training", x: ps, y: ordered.map { Double($0.train) * 100 }, style: .linesPoints, color: 0),
-                      .line("validation", x: ps, y: ordered.map { Double($0.validation) * 100 }, style: .linesPoints, color: 1),
-                      .line("test", x: ps, y: ordered.map { Double($0.test.accuracy!) * 100 }, style: .linesPoints, color: 2),
-                  ]),
-        ], columns: 1, panelSize: (720, 440)))
-
-        console.line("")
-        var table = SummaryTable(title: "Final accuracy (%) after \(epochs) epochs, \(train.count) training images",
-                                 header: ["p", "train", "validation", "test", "gap", "seconds"])
-        for outcome in ordered {
-            table.add([String(format: "%.1f", outcome.p), percent(outcome.train), percent(outcome.validation),
-                       percent(outcome.test.accuracy), String(format: "%.2f", 100 * outcome.gap),
-                       String(format: "%.0f", outcome.history.totalSeconds)])
-        }
-        console.line(table.description)
-        console.line(String(format: "Dropout p = %.1f changed the gap from %.2f to %.2f points and test accuracy from %@%% to %@%%.",
-                            p, 100 * none.gap, 100 * chosen.gap, percent(none.test.accuracy), percent(chosen.test.accuracy)))
-        context.finish()
-        return ordered
-    }
-
-    static func mechanicsFigure(_ m: Mechanics, p: Float) -> Figure {
-        let points = Swift.zip(m.activations.storage, m.meanOverMasks.storage)
-        let largest = Double(m.activations.storage.max() ?? 1)
-        return Figure(name: "mechanics", title: String(format: "Inverted dropout, p = %.1f, on the first hidden layer (12 examples × 75 units)", p), panels: [
-            Panel(title: "activations a (evaluation mode)", series: [.image(m.activations)]),
-            Panel(title: String(format: "one mask: 0 or 1/(1−p) = %.2f", 1 / (1 - p)), series: [.image(m.mask)]),
-            Panel(title: "a ⊙ mask (training mode)", series: [.image(m.dropped)]),
-            Panel(title: "mean over \(m.masks) masks vs a", xLabel: "activation without dropout",
-                  yLabel: "mean of dropout output", legend: .topLeft, series: [
-                      .line("units", x: points.map { Double($0.0) }, y: points.map { Double($0.1) }, style: .points, color: 0),
-                      .line("y = x", x: [0, largest], y: [0, largest], style: .dashed, color: 6),
-                  ]),
-        ], columns: 2, panelSize: (620, 300))
+        context.report(table)
+        context.report()
+        let a = chosen.label, b = none.label
+        context.report(Difference(chosen.lastEpochs(k, .gap), none.lastEpochs(k, .gap))
+            .verdict(a, b, quantity: "Gap (last \(k) epochs)"))
+        context.report(Difference(chosen.lastEpochs(k, .validationAccuracy), none.lastEpochs(k, .validationAccuracy))
+            .verdict(a, b, quantity: "Validation accuracy (last \(k) epochs)"))
+        context.report(Difference(chosen.atBestValidation(.validationAccuracy), none.atBestValidation(.validationAccuracy))
+            .verdict(a, b, quantity: "Best validation accuracy"))
+        context.report(Difference(chosen.testAccuracy, none.testAccuracy).verdict(a, b, quantity: "Test accuracy after the last epoch"))
     }
 }
+
+DropoutLesson.main()

@@ -101,7 +101,7 @@ struct EarlyStoppingLesson: ParsableCommand {
         table.add(["last before stopping", "\(stopped.epochs.count)", String(format: "%.4f", lastTest.loss), percent(lastTest.accuracy)])
         table.add(["after all epochs, no stopping", "\(continued.epochs.count)", String(format: "%.4f", continuedTest.loss), percent(continuedTest.accuracy)])
         console.line(table.description)
-        context.finish()
+        try context.finish()
         return report
     }
 

@@ -238,7 +238,7 @@ struct HyperparametersLesson: ParsableCommand {
                        "\(Set(search.trials.map(\.setting.learningRate)).count)"])
         }
         console.line(table.description)
-        context.finish()
+        try context.finish()
         return Report(searches: searches, zigzag: zigzag)
     }
 

@@ -179,7 +179,7 @@ struct InitializationLesson: ParsableCommand {
                                run.divergedEpoch.map { "diverged in epoch \($0)" } ?? ""])
         }
         console.line(trainingTable.description)
-        context.finish()
+        try context.finish()
         return Report(symmetry: symmetry, profiles: profiles, runs: runs, updateRatios: updateRatios)
     }
 

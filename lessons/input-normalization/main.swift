@@ -174,7 +174,7 @@ struct InputNormalizationLesson: ParsableCommand {
         }
         console.line(table.description)
         console.line("Normalizing the inputs only helps the first layer: the inputs of every later layer drift as the weights change. Batch normalization (lesson-batchnorm) normalizes those too.")
-        context.finish()
+        try context.finish()
         return Report(raw: raw, normalized: normalized, rawSteps: rawSteps, normalizedSteps: normalizedSteps, target: target,
                       imageRuns: imageRuns)
     }

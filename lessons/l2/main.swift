@@ -144,7 +144,7 @@ struct L2Lesson: ParsableCommand {
                                 report.best.lambda, percent(report.best.validation), percent(none.validation),
                                 percent(report.best.test.accuracy), percent(none.test.accuracy)))
         }
-        context.finish()
+        try context.finish()
         return report
     }
 

@@ -100,7 +100,7 @@ struct LearningRateDecayLesson: ParsableCommand {
                        String(format: "%.2f", outcome.lateValidationSpread)])
         }
         console.line(table.description)
-        context.finish()
+        try context.finish()
         return outcomes
     }
 

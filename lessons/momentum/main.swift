@@ -157,7 +157,7 @@ struct MomentumLesson: ParsableCommand {
             table.add([run.label, String(format: "%.4f", last.trainLoss), percent(last.trainAccuracy), percent(last.validationAccuracy)])
         }
         console.line(table.description)
-        context.finish()
+        try context.finish()
         return Report(quadratic: quadratic, rosenbrock: rosenbrock, classicalDifference: classical, nesterovDifference: nesterov, runs: runs)
     }
 }

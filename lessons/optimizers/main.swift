@@ -113,7 +113,7 @@ struct OptimizersLesson: ParsableCommand {
                        String(format: "%g", outcome.entry.surfaceRate), String(format: "%.3g", outcome.surfaceDistance), outcome.entry.knownFor])
         }
         console.line(table.description)
-        context.finish()
+        try context.finish()
         return outcomes
     }
 }

@@ -84,7 +84,7 @@ struct ParameterCount: ParsableCommand {
         if let crossing = zip(growth.widths, imageNetwork.totals).first(where: { $0.1 > Self.trainingImages }) {
             console.line("With \(Self.imageSizes.inputs) inputs, two hidden layers of width \(crossing.0) already hold more parameters (\(grouped(crossing.1))) than Fashion-MNIST has training images (\(grouped(Self.trainingImages))).")
         }
-        context.finish()
+        try context.finish()
     }
 
     // MARK: Figures

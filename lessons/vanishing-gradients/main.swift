@@ -139,7 +139,7 @@ struct VanishingGradientsLesson: ParsableCommand {
                            String(format: "%.3g", norms.first! / norms.last!)])
         }
         console.line(exploding.description)
-        context.finish()
+        try context.finish()
         return Report(outcomes: outcomes, scaled: scaled)
     }
 

@@ -82,9 +82,13 @@ extension Sequential {
     /// `Linear → [BatchNorm1d] → activation → [Dropout]`, the lecture's order; with batch
     /// norm the hidden Linear layers drop their bias (β takes its place). The output layer
     /// is a plain Linear producing logits.
+    ///
+    /// Initial weights come from `random`; dropout masks from `masks` if given, else from
+    /// `random` too. Pass a separate stream (`Random(seed:purpose: .noise)`) when runs with
+    /// and without dropout must start from the same weights and see the same batches.
     public static func mlp(_ sizes: [Int], activation: Activation = .relu, bias: Bool = true,
                            batchNorm: Bool = false, dropout: Float = 0,
-                           random: Random) -> Sequential {
+                           random: Random, masks: Random? = nil) -> Sequential {
         precondition(sizes.count >= 2, "an MLP needs an input and an output size")
         var layers: [Layer] = []
         for (index, (inputSize, outputSize)) in Swift.zip(sizes, sizes.dropFirst()).enumerated() {
@@ -94,7 +98,7 @@ extension Sequential {
             if isOutput { break }
             if batchNorm { layers.append(BatchNorm1d(outputSize)) }
             layers.append(activation.makeLayer())
-            if dropout > 0 { layers.append(Dropout(dropout, random: random)) }
+            if dropout > 0 { layers.append(Dropout(dropout, random: masks ?? random)) }
         }
         return Sequential(layers)
     }

@@ -26,6 +26,8 @@ public struct History: Sendable {
     /// Set when a callback ended training before the planned epochs.
     public var stoppedAfterEpoch: Int?
 
+    public init() {}
+
     public var last: EpochRecord? { epochs.last }
     public var totalSeconds: Double { epochs.reduce(0) { $0 + $1.seconds } }
 }

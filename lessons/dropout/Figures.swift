@@ -1,0 +1,46 @@
+import Engine
+import LessonKit
+import Plot
+
+extension DropoutLesson {
+    static func curvesFigure(_ none: SettingRuns, _ chosen: SettingRuns, learningRate: Float, batchSize: Int) -> Figure {
+        Figure(name: "curves", title: "784→75→45→10 on Fashion-MNIST, SGD lr \(learningRate), batch \(batchSize): mean ± std over \(none.runs.count) seeds", panels: [
+            StandardPanels.seedCurves([none, chosen], metrics: [.validationAccuracy, .trainAccuracy],
+                                      title: "accuracy: validation (solid), training (dashed, evaluation mode)", yLabel: "accuracy (%)"),
+            StandardPanels.seedCurves([none, chosen], metrics: [.gap], title: "generalization gap: training − validation accuracy",
+                                      legend: .topLeft),
+        ])
+    }
+
+    static func sweepFigure(_ runs: [SettingRuns], probabilities: [Float], epochs: Int) -> Figure {
+        let ps = probabilities.map(Double.init)
+        var series: [Series] = []
+        for (index, (name, estimates)) in [
+            ("training", runs.map { $0.lastEpochs(lastK, .trainAccuracy) }),
+            ("validation", runs.map { $0.lastEpochs(lastK, .validationAccuracy) }),
+            ("best validation", runs.map { $0.atBestValidation(.validationAccuracy) }),
+        ].enumerated() {
+            series.append(.band(nil, x: ps, lower: estimates.map { $0.mean - $0.std }, upper: estimates.map { $0.mean + $0.std }, color: index))
+            series.append(.line(name, x: ps, y: estimates.map(\.mean), style: .linesPoints, color: index))
+        }
+        return Figure(name: "sweep", panels: [
+            Panel(title: "accuracy vs dropout probability (mean of the last \(lastK) of \(epochs) epochs; bands ±1 std over seeds)",
+                  xLabel: "dropout probability p", yLabel: "accuracy (%)", legend: .bottomLeft, series: series),
+        ], columns: 1, panelSize: (720, 440))
+    }
+
+    static func mechanicsFigure(_ m: Mechanics, p: Float) -> Figure {
+        let points = Swift.zip(m.activations.storage, m.meanOverMasks.storage)
+        let largest = Double(m.activations.storage.max() ?? 1)
+        return Figure(name: "mechanics", title: String(format: "Inverted dropout, p = %.1f, on the first hidden layer (12 examples × 75 units)", p), panels: [
+            Panel(title: "activations a (evaluation mode)", series: [.image(m.activations)]),
+            Panel(title: String(format: "one mask: 0 or 1/(1−p) = %.2f", 1 / (1 - p)), series: [.image(m.mask)]),
+            Panel(title: "a ⊙ mask (training mode)", series: [.image(m.dropped)]),
+            Panel(title: "mean over \(m.masks) masks vs a", xLabel: "activation without dropout",
+                  yLabel: "mean of dropout output", legend: .topLeft, series: [
+                      .line("units", x: points.map { Double($0.0) }, y: points.map { Double($0.1) }, style: .points, color: 0),
+                      .line("y = x", x: [0, largest], y: [0, largest], style: .dashed, color: 6),
+                  ]),
+        ], columns: 2, panelSize: (620, 300))
+    }
+}
