@@ -6,7 +6,7 @@ import Plot
 public enum StandardPanels {
     /// Training (dashed) and validation (solid) curves per epoch, one color per run.
     public static func curves(_ runs: [(label: String, history: History)], title: String,
-                              metric: Metric, legend: LegendPosition = .bottomRight) -> Panel {
+                              metric: Metric, legend: LegendPosition = .below) -> Panel {
         var series: [Series] = []
         for (index, run) in runs.enumerated() {
             let epochs = run.history.epochs
@@ -20,22 +20,22 @@ public enum StandardPanels {
     }
 
     /// Mean curves over seeds with ±1 standard deviation bands, one color per setting; each
-    /// metric drawn in its own line style (the first solid, the second dashed).
+    /// metric drawn in its own line style (the first solid, the second dashed: say so in the
+    /// title), so that the legend needs one entry per setting.
     public static func seedCurves(_ settings: [SettingRuns], metrics: [EpochMetric], title: String,
                                   yLabel: String? = nil, colors: [Int]? = nil,
-                                  legend: LegendPosition = .bottomRight) -> Panel {
+                                  legend: LegendPosition = .below) -> Panel {
         var series: [Series] = []
         for (index, setting) in settings.enumerated() {
             let color = colors?[index] ?? index
             for (order, metric) in metrics.enumerated() {
                 let (x, mean, std) = setting.curve(metric)
                 guard !x.isEmpty else { continue }
-                let name = metrics.count > 1 ? "\(setting.label), \(metric.label.split(separator: " ").first ?? "")" : setting.label
                 if setting.runs.count > 1 {
                     series.append(.band(nil, x: x, lower: zip(mean, std).map { $0 - $1 }, upper: zip(mean, std).map { $0 + $1 },
                                         color: color))
                 }
-                series.append(.line(name, x: x, y: mean, style: order == 0 ? .lines : .dashed, color: color))
+                series.append(.line(order == 0 ? setting.label : nil, x: x, y: mean, style: order == 0 ? .lines : .dashed, color: color))
             }
         }
         return Panel(title: title, xLabel: "epoch", yLabel: yLabel ?? metrics.first?.label, legend: legend, series: series)
@@ -44,7 +44,7 @@ public enum StandardPanels {
     /// Training minus validation accuracy per epoch, in percentage points, one line per run.
     public static func generalizationGap(_ runs: [(label: String, history: History)]) -> Panel {
         Panel(title: "generalization gap: training − validation accuracy", xLabel: "epoch", yLabel: "percentage points",
-              legend: .topLeft, series: runs.enumerated().map { index, run in
+              series: runs.enumerated().map { index, run in
                   .line(run.label, values: run.history.epochs.map { 100 * Double($0.trainAccuracy! - $0.validationAccuracy!) },
                         color: index)
               })
@@ -57,7 +57,7 @@ public enum StandardPanels {
                                      colors: (raw: Int, average: Int) = (5, 1)) -> Panel {
         let losses = history.minibatchLosses.map(Double.init)
         let epochs = losses.indices.map { Double($0 + 1) / Double(history.batchesPerEpoch) }
-        return Panel(title: title, xLabel: xLabel, yLabel: "minibatch loss", yScale: .log, legend: .topRight, series: [
+        return Panel(title: title, xLabel: xLabel, yLabel: "minibatch loss", yScale: .log, series: [
             .line("minibatch loss", x: epochs, y: losses, color: colors.raw),
             .line(averageTitle, x: epochs, y: runningAverage(losses, window: window), color: colors.average),
         ])
@@ -86,13 +86,13 @@ public enum StandardPanels {
                                 style: path.points.count <= 60 ? .linesPoints : .lines, color: colors?[index] ?? index))
         }
         series.append(.line("minimum", x: [Double(surface.minimum.x)], y: [Double(surface.minimum.y)], style: .points, color: 6))
-        return Panel(title: title, xLabel: "x", yLabel: "y", xRange: x, yRange: y, legend: .bottomRight, series: series)
+        return Panel(title: title, xLabel: "x", yLabel: "y", xRange: x, yRange: y, legend: .outside, series: series)
     }
 
     /// f along each path, per step, on a log scale.
     public static func surfaceLoss(_ surface: Surface, title: String,
                                    paths: [(label: String, points: [(x: Float, y: Float)])], colors: [Int]? = nil) -> Panel {
-        Panel(title: title, xLabel: "step", yLabel: "f (log scale)", yScale: .log, legend: .topRight,
+        Panel(title: title, xLabel: "step", yLabel: "f (log scale)", yScale: .log,
               series: paths.enumerated().map { index, path in
                   .line(path.label, x: path.points.indices.map(Double.init),
                         y: path.points.map { Double(max(surface.value($0.x, $0.y), 1e-12)) }, color: colors?[index] ?? index)

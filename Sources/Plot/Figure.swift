@@ -28,9 +28,12 @@ public struct Figure: Sendable {
 
 public enum Scale: Sendable, Equatable { case linear, log }
 
+/// Where a panel's legend goes. Legends sit outside the plot area by default (below it), so
+/// they never hide data; the corners inside are for a region known to stay empty.
 public enum LegendPosition: String, Sendable {
-    case topRight = "top right", topLeft = "top left", bottomRight = "bottom right",
-         bottomLeft = "bottom left", right = "right center", outside = "outside right top", hidden
+    case below = "below", outside = "outside right top vertical",
+         topRight = "inside top right", topLeft = "inside top left", bottomRight = "inside bottom right",
+         bottomLeft = "inside bottom left", hidden
 }
 
 /// A vertical line across the panel at `x` (e.g. the best epoch), labelled at the top.
@@ -55,14 +58,14 @@ public struct Panel: Sendable {
     public var xRange: ClosedRange<Double>?
     public var yRange: ClosedRange<Double>?
     public var y2Range: ClosedRange<Double>?
-    public var legend: LegendPosition = .topRight
+    public var legend: LegendPosition = .below
     public var markers: [Marker] = []
     public var series: [Series]
 
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
                 y2Label: String? = nil, xScale: Scale = .linear, yScale: Scale = .linear,
                 xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,
-                legend: LegendPosition = .topRight, markers: [Marker] = [], series: [Series]) {
+                legend: LegendPosition = .below, markers: [Marker] = [], series: [Series]) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel

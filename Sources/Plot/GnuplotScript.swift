@@ -53,6 +53,9 @@ private struct Writer {
     mutating func writeFigure() {
         let width = figure.panelSize.width * figure.columns
         let height = figure.panelSize.height * figure.rows + (figure.title == nil ? 0 : 30)
+        // GitHub shows images at most ~880 px wide: scale the font with the width so that text
+        // stays about 10 px tall on the page.
+        let fontSize = max(10, Int((10 * Double(width) / 880).rounded()))
         line("# \(figure.name): written by Training Techniques Lab.")
         line("# Redraw with `gnuplot \(figure.name).gp` from any folder; the data is \(figure.name).dat beside it,")
         line("# one block per series (select with `index`). Edit freely: it is plain gnuplot.")
@@ -64,9 +67,9 @@ private struct Writer {
         line("if (!exists('output_suffix')) output_suffix = ''")
         line("do for [format in 'png svg'] {")
         line("if (format eq 'png') {")
-        line("  set terminal pngcairo noenhanced size \(width),\(height) font 'DejaVu Sans,10'")
+        line("  set terminal pngcairo noenhanced size \(width),\(height) font 'DejaVu Sans,\(fontSize)'")
         line("} else {")
-        line("  set terminal svg noenhanced size \(width),\(height) font 'DejaVu Sans,10' background '#ffffff'")
+        line("  set terminal svg noenhanced size \(width),\(height) font 'DejaVu Sans,\(fontSize)' background '#ffffff'")
         line("}")
         line("set output script_dir.'\(figure.name).'.format.output_suffix")
         let title = figure.title.map { " title " + GnuplotScript.quoted($0) } ?? ""
@@ -95,7 +98,15 @@ private struct Writer {
             if panel.y2Scale == .log { line("set logscale y2") }
             if let range = panel.y2Range { line("set y2range [\(range.lowerBound):\(range.upperBound)]") }
         }
-        line(panel.legend == .hidden ? "unset key" : "set key \(panel.legend.rawValue) opaque box lc rgb '#cccccc'")
+        // Sample before label, as matplotlib draws it; ticks outward on the left and bottom only.
+        line("set border 3")
+        line("set tics out nomirror")
+        switch panel.legend {
+        case .hidden: line("unset key")
+        case .below: line("set key below horizontal maxrows 2 reverse Left samplen 2 nobox")
+        case .outside: line("set key \(panel.legend.rawValue) reverse Left samplen 2 nobox")
+        default: line("set key \(panel.legend.rawValue) reverse Left samplen 2 opaque box lc rgb '#cccccc'")
+        }
         for (index, marker) in panel.markers.enumerated() {
             let x = GnuplotScript.number(marker.x)
             line("set arrow from \(x), graph 0 to \(x), graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'")

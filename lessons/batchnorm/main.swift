@@ -210,7 +210,7 @@ struct BatchNormLesson: ParsableCommand {
         Figure(name: "curves", title: "784→128→64→10 with dropout \(dropout), SGD lr \(learningRate)", panels: [
             StandardPanels.curves(outcomes[0...1].map { ($0.setting.label, $0.history) }, title: "default initialization", metric: .accuracy),
             StandardPanels.curves(outcomes[2...3].map { ($0.setting.label, $0.history) }, title: "weights from N(0, 0.001²)", metric: .accuracy,
-                                  legend: .right),
+                                  legend: .outside),
         ])
     }
 

@@ -4,11 +4,10 @@ import Plot
 
 extension DropoutLesson {
     static func curvesFigure(_ none: SettingRuns, _ chosen: SettingRuns, learningRate: Float, batchSize: Int) -> Figure {
-        Figure(name: "curves", title: "784→75→45→10 on Fashion-MNIST, SGD lr \(learningRate), batch \(batchSize): mean ± std over \(none.runs.count) seeds", panels: [
+        Figure(name: "curves", title: "784→75→45→10, SGD lr \(learningRate), batch \(batchSize): mean ± std over \(none.runs.count) seeds", panels: [
             StandardPanels.seedCurves([none, chosen], metrics: [.validationAccuracy, .trainAccuracy],
-                                      title: "accuracy: validation (solid), training (dashed, evaluation mode)", yLabel: "accuracy (%)"),
-            StandardPanels.seedCurves([none, chosen], metrics: [.gap], title: "generalization gap: training − validation accuracy",
-                                      legend: .topLeft),
+                                      title: "validation (solid) and training (dashed) accuracy", yLabel: "accuracy (%)"),
+            StandardPanels.seedCurves([none, chosen], metrics: [.gap], title: "generalization gap (training − validation)"),
         ])
     }
 
@@ -25,7 +24,7 @@ extension DropoutLesson {
         }
         return Figure(name: "sweep", panels: [
             Panel(title: "accuracy vs dropout probability (mean of the last \(lastK) of \(epochs) epochs; bands ±1 std over seeds)",
-                  xLabel: "dropout probability p", yLabel: "accuracy (%)", legend: .bottomLeft, series: series),
+                  xLabel: "dropout probability p", yLabel: "accuracy (%)", series: series),
         ], columns: 1, panelSize: (720, 440))
     }
 
