@@ -1,8 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Every lesson is an executable `lesson-<folder>` built from `lessons/<folder>/`.
-let lessons = ["parameter-count", "bias-variance", "augmentation", "early-stopping", "l2", "dropout", "vanishing-gradients", "initialization", "batchnorm", "input-normalization", "momentum", "lr-decay", "adam", "batch-size", "optimizers", "hyperparameters"]
+import Foundation
+
+/// Every folder of `lessons/` is a lesson: an executable `lesson-<folder>` built from it.
+/// Adding a lesson is adding a folder (with its `lesson.json`) and its test.
+let lessons = ((try? FileManager.default.contentsOfDirectory(atPath: Context.packageDirectory + "/lessons")) ?? [])
+    .filter { FileManager.default.fileExists(atPath: Context.packageDirectory + "/lessons/\($0)/lesson.json") }
+    .sorted()
 
 let package = Package(
     name: "TrainingTechniquesLab",
@@ -44,6 +49,6 @@ let package = Package(
                     dependencies: ["LessonKit", "TestSupport", "EngineBenchmark"] + lessons.map { .target(name: "lesson-\($0)") }),
     ] + lessons.map {
         .executableTarget(name: "lesson-\($0)", dependencies: ["LessonKit"],
-                          path: "lessons/\($0)", exclude: ["README.md"])
+                          path: "lessons/\($0)", exclude: ["README.md", "lesson.json"])
     }
 )

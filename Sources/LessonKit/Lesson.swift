@@ -108,7 +108,9 @@ public final class LessonContext {
     public func write(_ figure: Figure) throws -> WrittenFigure {
         var named = figure
         named.name = "\(name)-\(figure.name)"
-        return try figures.write(named)
+        let written = try figures.write(named)
+        results.figures.append(.init(name: named.name, title: figure.title ?? figure.panels.compactMap(\.title).joined(separator: "; ")))
+        return written
     }
 
     /// Loads the training and test parts of the MNIST-format data, with a clear error if
@@ -156,9 +158,8 @@ public final class LessonContext {
     public func finish() throws {
         defer { console.summary(String(format: "Done in %.1f s; figures and results in %@.", Date().timeIntervalSince(started), figures.directory)) }
         let directory = figures.directory as NSString
-        if !results.report.isEmpty || !settingRuns.isEmpty {
-            try writeAtomically(results.encoded(), to: directory.appendingPathComponent(LessonResults.fileName(lesson: name)))
-        }
+        results.seconds = (Date().timeIntervalSince(started) * 10).rounded() / 10
+        try writeAtomically(results.encoded(), to: directory.appendingPathComponent(LessonResults.fileName(lesson: name)))
         if !settingRuns.isEmpty {
             try writeAtomically(HistoryTable.csv(settingRuns), to: directory.appendingPathComponent("\(name)-runs.csv"))
         }

@@ -25,6 +25,20 @@ public struct LessonResults: Codable, Sendable {
     public var values: [String: Estimate] = [:]
     /// The summary lines the lesson printed, in order: the README's results block.
     public var report: [String] = []
+    /// The figures written, in order: what the gallery shows.
+    public var figures: [FigureEntry] = []
+    /// Wall time of the whole run, in seconds.
+    public var seconds: Double = 0
+
+    public struct FigureEntry: Codable, Sendable, Equatable {
+        /// File stem in the output folder, e.g. "dropout-curves".
+        public var name: String
+        public var title: String
+        public init(name: String, title: String) {
+            self.name = name
+            self.title = title
+        }
+    }
 
     public init(lesson: String, command: String, seeds: [UInt64], quick: Bool, blasKernel: String, lastK: Int,
                 report: [String] = []) {

@@ -6,23 +6,41 @@ import LessonKit
 struct RegenerateFigures: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regenerate-figures",
-        abstract: "Rebuild every lesson in release mode and rerun them all, writing every figure.",
+        abstract: "Rerun every lesson (or the ones named) and rewrite the figures, results and generated documents.",
         discussion: """
-        Runs the lessons in the lecture's order (or the ones named), each as its own process \
-        with its full settings (or --quick), printing a line per lesson and a final table. A \
-        lesson that fails is reported and the others still run; the exit code is non-zero if \
-        any failed. Each lesson's output is kept in a log file. The lessons are deterministic, \
-        so running this twice writes the same data files.
-        """)
+        Builds the lessons in release mode, runs them in the lecture's order, each as its own \
+        process with its full settings (or --quick), and prints a line per lesson and a final \
+        table with its time and peak memory. A lesson that fails is reported and the others \
+        still run; the exit code is non-zero if any failed. Afterwards the generated parts of \
+        the documents are rewritten from the results files: each lesson README's results \
+        block, the lesson tables of README.md and lessons/README.md, and the gallery \
+        figures/README.md (only when writing to figures/). Run it from the package's root folder.
+        """,
+        version: "1.0")
 
     @Argument(help: "Lessons to run (default: all), e.g. dropout adam.")
     var lessons: [String] = []
 
-    @Flag(help: "Run every lesson with --quick.")
+    @Flag(help: "List the lessons in the lecture's order and exit.")
+    var list = false
+
+    @Flag(help: "Rewrite the generated documents from the committed results files without running any lesson.")
+    var documentsOnly = false
+
+    @Flag(help: "Run every lesson with --quick (into a scratch folder unless --output is given).")
     var quick = false
 
-    @Option(help: ArgumentHelp("Folder for the figures.", valueName: "dir"))
-    var output = "figures"
+    @Option(help: ArgumentHelp("Folder for the figures (default: figures, or the lessons' scratch folder with --quick).", valueName: "dir"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Passed to every lesson: seeds per setting.", valueName: "n"))
+    var seeds: Int?
+
+    @Option(help: ArgumentHelp("Passed to every lesson: the first seed.", valueName: "n"))
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp("Passed to every lesson: worker threads (default: all cores).", valueName: "n"))
+    var threads: Int?
 
     @Option(help: ArgumentHelp("Use the lesson executables in this folder instead of building them (e.g. .build/debug).", valueName: "dir"))
     var binaries: String?
@@ -31,99 +49,141 @@ struct RegenerateFigures: ParsableCommand {
     var logs: String?
 
     mutating func validate() throws {
-        let unknown = lessons.filter { LessonCatalog.entry(named: $0) == nil }
+        let known = try LessonRegistry.load().map(\.name)
+        let unknown = lessons.filter { !known.contains($0) }
         guard unknown.isEmpty else {
-            throw ValidationError("unknown lesson \(unknown.joined(separator: ", ")); lessons: \(LessonCatalog.lessons.map(\.name).joined(separator: " "))")
+            throw ValidationError("unknown lesson \(unknown.joined(separator: ", ")); lessons: \(known.joined(separator: " "))")
         }
+        if let seeds, !(1...LessonOptions.maximumSeeds).contains(seeds) { throw ValidationError("--seeds must be between 1 and \(LessonOptions.maximumSeeds)") }
+        if let threads, !(1...LessonOptions.maximumThreads).contains(threads) { throw ValidationError("--threads must be between 1 and \(LessonOptions.maximumThreads)") }
     }
 
     struct Outcome {
         let lesson: String
         let seconds: Double
+        let peakMegabytes: Double
         let figures: Int
         let status: String
         var succeeded: Bool { status == "ok" }
     }
 
+    var outputFolder: String { output ?? (quick ? LessonOptions.quickOutput : "figures") }
+
     func run() throws {
         // Unbuffered, so that each progress line appears as it happens even when piped.
         let console = Console(isTerminal: false)
-        let chosen = lessons.isEmpty ? LessonCatalog.lessons : lessons.compactMap { LessonCatalog.entry(named: $0) }
+        let registry = try LessonRegistry.load()
+        if list {
+            for entry in registry { console.summary("\(entry.order)\t\(entry.name)\t\(entry.question)") }
+            return
+        }
+        if documentsOnly { return try writeDocuments(console) }
+        let chosen = lessons.isEmpty ? registry : registry.filter { lessons.contains($0.name) }
         let directory = try binaries ?? buildRelease(console)
         let logFolder = logs ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("regenerate-figures-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(atPath: logFolder, withIntermediateDirectories: true)
+        let started = Date()
         var outcomes: [Outcome] = []
         for (index, entry) in chosen.enumerated() {
             let prefix = "[\(index + 1)/\(chosen.count)] \(entry.executable)"
             console.line("\(prefix) …")
             let outcome = runLesson(entry, binaries: directory, logFolder: logFolder)
-            console.line(String(format: "%@: %@ in %.1f s, %d figure%@", prefix, outcome.status, outcome.seconds, outcome.figures,
-                                outcome.figures == 1 ? "" : "s"))
+            console.line(String(format: "%@: %@ in %.1f s, %d figure%@, peak %.0f MB", prefix, outcome.status, outcome.seconds,
+                                outcome.figures, outcome.figures == 1 ? "" : "s", outcome.peakMegabytes))
             outcomes.append(outcome)
         }
-        var table = SummaryTable(title: "Figures regenerated into \(output)\(quick ? " (--quick)" : "")",
-                                 header: ["lesson", "seconds", "figures written", "status"], rightAligned: [1, 2])
+        var table = SummaryTable(title: "Figures regenerated into \(outputFolder)\(quick ? " (--quick)" : "")",
+                                 header: ["lesson", "seconds", "peak MB", "figures", "status"], rightAligned: [1, 2, 3])
         for outcome in outcomes {
-            table.add([outcome.lesson, String(format: "%.1f", outcome.seconds), "\(outcome.figures)", outcome.status])
+            table.add([outcome.lesson, String(format: "%.1f", outcome.seconds), String(format: "%.0f", outcome.peakMegabytes),
+                       "\(outcome.figures)", outcome.status])
         }
         console.line(table.description)
-        console.line("Logs: \(logFolder)")
+        console.line(String(format: "All lessons: %.1f min on %d cores. Logs: %@", Date().timeIntervalSince(started) / 60,
+                            ProcessInfo.processInfo.activeProcessorCount, logFolder))
+        if outputFolder == "figures" { try writeDocuments(console) }
         let failed = outcomes.filter { !$0.succeeded }
         if !failed.isEmpty {
             throw LessonError("\(failed.count) of \(outcomes.count) lessons failed: \(failed.map(\.lesson).joined(separator: ", "))")
         }
     }
 
+    func writeDocuments(_ console: Console) throws {
+        let written = try ProjectDocuments().write()
+        console.line(written.isEmpty ? "Generated documents are current." : "Rewrote: " + written.joined(separator: ", "))
+    }
+
     /// `swift build -c release` for the whole package; returns the folder of its products.
     func buildRelease(_ console: Console) throws -> String {
         console.line("Building all lessons in release mode …")
-        guard try shell(["swift", "build", "-c", "release"]) == 0 else { throw LessonError("the release build failed") }
-        let pipe = Pipe()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swift", "build", "-c", "release", "--show-bin-path"]
-        process.standardOutput = pipe
-        try process.run()
-        let path = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        process.waitUntilExit()
-        return path
+        guard try Subprocess.run(["swift", "build", "-c", "release"]).status == 0 else { throw LessonError("the release build failed") }
+        let (status, output) = try Subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], captureOutput: true)
+        guard status == 0 else { throw LessonError("swift build --show-bin-path failed") }
+        return output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    func shell(_ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
-    /// Runs one lesson with its output in a log file; counts the figures it reports.
+    /// Runs one lesson with its output in a log file; counts the figures it reports and
+    /// measures its peak resident memory.
     func runLesson(_ entry: LessonEntry, binaries: String, logFolder: String) -> Outcome {
         let started = Date()
         let logPath = (logFolder as NSString).appendingPathComponent("\(entry.name).log")
-        guard FileManager.default.createFile(atPath: logPath, contents: nil),
-              let log = FileHandle(forWritingAtPath: logPath) else {
-            return Outcome(lesson: entry.name, seconds: 0, figures: 0, status: "failed: cannot write \(logPath)")
-        }
-        defer { try? log.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: (binaries as NSString).appendingPathComponent(entry.executable))
-        process.arguments = ["--output", output] + (quick ? ["--quick"] : [])
-        process.standardOutput = log
-        process.standardError = log
+        var arguments = ["--output", outputFolder]
+        if quick { arguments.append("--quick") }
+        if let seeds { arguments += ["--seeds", "\(seeds)"] }
+        if let seed { arguments += ["--seed", "\(seed)"] }
+        if let threads { arguments += ["--threads", "\(threads)"] }
+        let executable = (binaries as NSString).appendingPathComponent(entry.executable)
+        let result: Subprocess.Result
         do {
-            try process.run()
+            result = try Subprocess.run([executable] + arguments, log: logPath)
         } catch {
-            return Outcome(lesson: entry.name, seconds: 0, figures: 0, status: "failed: \(error.localizedDescription)")
+            return Outcome(lesson: entry.name, seconds: 0, peakMegabytes: 0, figures: 0, status: "failed: \(error)")
         }
-        process.waitUntilExit()
         let seconds = Date().timeIntervalSince(started)
         let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
         let figures = text.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.hasSuffix(".dat") }.count
-        let status = process.terminationStatus == 0 ? "ok"
-            : "failed (exit \(process.terminationStatus)): " + (text.split(separator: "\n").last.map(String.init) ?? "")
-        return Outcome(lesson: entry.name, seconds: seconds, figures: figures, status: status)
+        let status = result.status == 0 ? "ok"
+            : "failed (exit \(result.status)): " + (text.split(separator: "\n").last.map(String.init) ?? "")
+        return Outcome(lesson: entry.name, seconds: seconds, peakMegabytes: result.peakMegabytes, figures: figures, status: status)
+    }
+}
+
+/// A child process started with posix_spawn and reaped with wait4, which (unlike
+/// Foundation's Process) reports the child's own peak resident memory.
+enum Subprocess {
+    struct Result {
+        let status: Int32
+        let peakMegabytes: Double
+        var output = ""
+    }
+
+    static func run(_ arguments: [String], captureOutput: Bool = false) throws -> (status: Int32, output: String) {
+        let log = (NSTemporaryDirectory() as NSString).appendingPathComponent("regenerate-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let result = try run(arguments, log: captureOutput ? log : nil)
+        return (result.status, captureOutput ? ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "") : "")
+    }
+
+    /// Runs `arguments` (the first found on PATH unless it contains a slash), with standard
+    /// output and error appended to `log` if given.
+    static func run(_ arguments: [String], log: String?) throws -> Result {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if let log {
+            posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
+        let arguments = arguments.map { strdup($0) } + [nil]
+        defer { arguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, arguments[0]!, &actions, nil, arguments, environ)
+        guard spawned == 0 else { throw LessonError("cannot start \(String(cString: arguments[0]!)): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        // Linux reports ru_maxrss in kilobytes.
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return Result(status: exit, peakMegabytes: Double(usage.ru_maxrss) / 1024)
     }
 }

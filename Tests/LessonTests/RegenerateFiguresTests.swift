@@ -57,18 +57,39 @@ final class RegenerateFiguresTests: XCTestCase {
         XCTAssertTrue(message.contains("unknown lesson no-such-lesson"), message)
     }
 
-    /// The catalog, the lesson folders and the index agree.
-    func testCatalogMatchesTheLessonFolders() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let folders = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("lessons").path)
-            .filter { !$0.hasSuffix(".md") }
-        XCTAssertEqual(Set(folders), Set(LessonCatalog.lessons.map(\.name)))
-        let index = try String(contentsOf: root.appendingPathComponent("lessons/README.md"), encoding: .utf8)
-        for entry in LessonCatalog.lessons {
-            XCTAssertTrue(index.contains(entry.command), entry.name)
-            XCTAssertTrue(index.contains("../figures/\(entry.name)-\(entry.figure).png"), entry.name)
-            XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("figures/\(entry.name)-\(entry.figure).png").path),
-                          entry.name)
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// Every lesson folder is registered, with a main figure that exists, and every lesson
+    /// has a test file.
+    func testRegistryMatchesTheLessonFolders() throws {
+        let lessons = try LessonRegistry.load(root: Self.root)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: Self.root + "/lessons").filter { !$0.hasSuffix(".md") }
+        XCTAssertEqual(Set(folders), Set(lessons.map(\.name)))
+        XCTAssertEqual(lessons.map(\.order), Array(1...lessons.count), "the lecture's order, without gaps")
+        for entry in lessons {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: Self.root + "/figures/\(entry.name)-\(entry.figure).png"), entry.name)
+        }
+    }
+
+    /// The generated tables, the gallery and every lesson README's results block are what
+    /// the committed results files give (`swift run regenerate-figures --documents-only`
+    /// rewrites them).
+    func testGeneratedDocumentsAreCurrent() throws {
+        let documents = try ProjectDocuments(root: Self.root)
+        for (path, expected) in try documents.expected() {
+            let actual = try String(contentsOfFile: Self.root + "/" + path, encoding: .utf8)
+            XCTAssertEqual(actual, expected, "\(path) is out of date: run swift run regenerate-figures --documents-only")
+        }
+        let gallery = try String(contentsOfFile: Self.root + "/figures/README.md", encoding: .utf8)
+        let pngs = try FileManager.default.contentsOfDirectory(atPath: Self.root + "/figures").filter { $0.hasSuffix(".png") }
+        for png in pngs { XCTAssertTrue(gallery.contains("(\(png))"), "the gallery lacks \(png)") }
+    }
+
+    /// Every README that quotes results has its generated block.
+    func testLessonReadmesHaveResultBlocks() throws {
+        for entry in try LessonRegistry.load(root: Self.root) {
+            let readme = try String(contentsOfFile: Self.root + "/lessons/\(entry.name)/README.md", encoding: .utf8)
+            XCTAssertTrue(readme.contains("<!-- results:begin") && readme.contains(ReadmeBlock.end), entry.name)
         }
     }
 }
