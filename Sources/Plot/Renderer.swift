@@ -26,7 +26,7 @@ public final class FigureRenderer {
     public let renderImages: Bool
     /// The gnuplot executable, found on PATH; nil when it is not installed.
     public let gnuplot: String?
-    /// Seconds gnuplot may take for one figure before it is stopped: a few are plenty.
+    /// Seconds gnuplot may take for one figure before it is stopped (a figure takes about one).
     public let timeout: TimeInterval
     public private(set) var written: [WrittenFigure] = []
     /// Whether the folder's disk is full, to explain a cut-short image; replaced in tests,
@@ -162,7 +162,7 @@ public final class FigureRenderer {
 /// A file in the temporary folder that has no name (removed once opened), so nothing is
 /// left to clean up; nil if the folder cannot be written.
 private func unnamedTemporaryFile() -> FileHandle? {
-    var template = Array((NSTemporaryDirectory() + "/gnuplot-messages-XXXXXX").utf8CString)
+    var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("gnuplot-messages-XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else { return nil }
     template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
