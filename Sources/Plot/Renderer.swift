@@ -17,21 +17,31 @@ public struct RenderError: Error, CustomStringConvertible {
 
 /// Writes figures into a folder (script and data atomically) and renders them with
 /// gnuplot when it is installed. gnuplot writes into temporary names that are renamed into
-/// place only when it succeeds, so a failed render never leaves a half-drawn image.
+/// place only when it succeeds and the images are whole, so a failed render never leaves a
+/// half-drawn image; temporary files are removed when the program is interrupted, and those
+/// an earlier, killed run left are removed when a renderer is made for the folder.
 public final class FigureRenderer {
     public let directory: String
     /// Off for `--no-render`: only the script and data are written.
     public let renderImages: Bool
     /// The gnuplot executable, found on PATH; nil when it is not installed.
     public let gnuplot: String?
+    /// Seconds gnuplot may take for one figure before it is stopped (a figure takes about one).
+    public let timeout: TimeInterval
     public private(set) var written: [WrittenFigure] = []
+    /// Whether the folder's disk is full, to explain a cut-short image; replaced in tests,
+    /// which cannot fill a disk.
+    var diskIsFull: (String) -> Bool = isDiskFull(at:)
 
     public static let installHint = "sudo apt-get install -y --no-install-recommends gnuplot-nox"
 
-    public init(directory: String, renderImages: Bool = true, gnuplot: String? = FigureRenderer.findGnuplot()) {
+    public init(directory: String, renderImages: Bool = true, gnuplot: String? = FigureRenderer.findGnuplot(),
+                timeout: TimeInterval = 120) {
         self.directory = directory
         self.renderImages = renderImages
         self.gnuplot = gnuplot
+        self.timeout = timeout
+        removeStaleTemporaryFiles(in: directory)
     }
 
     public static func findGnuplot() -> String? {
@@ -61,23 +71,106 @@ public final class FigureRenderer {
     }
 
     private func render(script: String, outputs: [String], gnuplot: String) throws {
-        let suffix = ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: gnuplot)
-        process.arguments = ["-e", "output_suffix='\(suffix)'", script]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            for output in outputs { try? FileManager.default.removeItem(atPath: output + suffix) }
-            let firstError = message.split(separator: "\n").first { $0.contains("line") || $0.contains("error") }
-            throw RenderError(message: "gnuplot failed on \(script): \(firstError.map(String.init) ?? message.trimmingCharacters(in: .whitespacesAndNewlines))")
-        }
-        for output in outputs where rename(output + suffix, output) != 0 {
-            throw OutputError(path: output, reason: String(cString: strerror(errno)))
+        let suffix = ".\(getpid()).tmp"
+        let temporaries = outputs.map { $0 + suffix }
+        for temporary in temporaries { InterruptCleanup.register(temporary) }
+        defer { for temporary in temporaries { InterruptCleanup.unregister(temporary) } }
+        do {
+            try run(gnuplot, on: script, suffix: suffix)
+            for (output, temporary) in zip(outputs, temporaries) { try checkComplete(temporary, for: output) }
+            for (output, temporary) in zip(outputs, temporaries) where rename(temporary, output) != 0 {
+                throw OutputError(path: output, reason: String(cString: strerror(errno)))
+            }
+        } catch {
+            for temporary in temporaries { unlink(temporary) }
+            throw error
         }
     }
+
+    /// Runs gnuplot on the script, which writes its images under `suffix`; throws when gnuplot
+    /// fails, crashes or outlasts `timeout` (then it is stopped).
+    private func run(_ gnuplot: String, on script: String, suffix: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: gnuplot)
+        // A relative path starting with '-' (`--output=-e`) would be read as an option.
+        let scriptArgument = script.hasPrefix("/") ? script : "./" + script
+        process.arguments = ["-e", "output_suffix='\(suffix)'", scriptArgument]
+        // Messages go to an unnamed file rather than a pipe, which gnuplot could fill and
+        // block on, or a process it left behind could hold open.
+        let errors = unnamedTemporaryFile()
+        process.standardError = errors ?? FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
+        do { try process.run() } catch {
+            throw RenderError(message: "cannot run gnuplot (\(gnuplot)): \(error.localizedDescription)")
+        }
+        if exited.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            if exited.wait(timeout: .now() + 1) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                // Not waited for without limit: Foundation notices the end only once every
+                // process gnuplot started has closed what it inherited.
+                _ = exited.wait(timeout: .now() + 1)
+            }
+            throw RenderError(message: "gnuplot did not finish within \(String(format: "%g", timeout)) s on \(script)")
+        }
+        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+            throw RenderError(message: "gnuplot failed on \(script): \(Self.failureDetail(messages(in: errors), process))")
+        }
+    }
+
+    /// The line of gnuplot's messages that says what went wrong (it names the script line),
+    /// else its first line, else how it ended.
+    static func failureDetail(_ messages: String, _ process: Process) -> String {
+        let lines = messages.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if let line = lines.first(where: { $0.contains("line") || $0.contains("error") }) ?? lines.first { return line }
+        if process.terminationReason == .uncaughtSignal {
+            let name = strsignal(process.terminationStatus).map { String(cString: $0) } ?? "unknown signal"
+            return "killed by signal \(process.terminationStatus) (\(name)), no message"
+        }
+        return "exit status \(process.terminationStatus), no message"
+    }
+
+    /// Throws unless gnuplot wrote a whole image to `temporary`: it exits 0 even when it could
+    /// not finish writing (on a full disk), leaving a file cut short.
+    private func checkComplete(_ temporary: String, for output: String) throws {
+        let data = FileManager.default.contents(atPath: temporary) ?? Data()
+        let isPNG = output.hasSuffix(".png")
+        guard isPNG ? Self.isCompletePNG(data) : Self.isCompleteSVG(data) else {
+            let reason = diskIsFull(directory) ? diskFullReason
+                : data.isEmpty ? "gnuplot wrote nothing"
+                : isPNG ? "gnuplot wrote an incomplete PNG (no IEND chunk at the end)"
+                : "gnuplot wrote an incomplete SVG (no </svg> at the end)"
+            throw OutputError(path: output, reason: reason)
+        }
+    }
+
+    static func isCompletePNG(_ data: Data) -> Bool {
+        let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        // The last chunk: length 0, type IEND, and its fixed CRC.
+        let end: [UInt8] = [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]
+        return data.count >= signature.count + end.count && data.prefix(8).elementsEqual(signature)
+            && data.suffix(12).elementsEqual(end)
+    }
+
+    static func isCompleteSVG(_ data: Data) -> Bool {
+        String(decoding: data.suffix(256), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("</svg>")
+    }
+}
+
+/// A file in the temporary folder that has no name (removed once opened), so nothing is
+/// left to clean up; nil if the folder cannot be written.
+private func unnamedTemporaryFile() -> FileHandle? {
+    var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("gnuplot-messages-XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else { return nil }
+    template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+    return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+}
+
+/// The start of what was written to `file` (all of gnuplot's messages, in practice).
+private func messages(in file: FileHandle?) -> String {
+    guard let file, (try? file.seek(toOffset: 0)) != nil, let data = try? file.read(upToCount: 1 << 16) else { return "" }
+    return String(decoding: data, as: UTF8.self)
 }

@@ -49,7 +49,7 @@ final class IDXTests: XCTestCase {
     func testRejectsBadFiles() {
         let good = Self.idx(dimensions: [2, 3, 4], data: Array(repeating: 1, count: 24))
         assertError(write(Array(good.dropLast(5)), "short"), contains: "truncated: 2×3×4 needs 24 bytes of data, found 19")
-        assertError(write(good + [9, 9], "long"), contains: "2 unexpected bytes")
+        assertError(write(good + [9, 9], "long"), contains: "unexpected bytes after the 2×3×4 data")
         assertError(write([0x1F, 0x00] + good.dropFirst(2), "magic"), contains: "bad magic number")
         assertError(write([0, 0, 0x0D, 1, 0, 0, 0, 1, 0, 0, 0, 0], "float"), contains: "is not unsigned bytes")
         assertError(write(Array(good.prefix(9)), "header"), contains: "truncated IDX header")
@@ -66,7 +66,7 @@ final class IDXTests: XCTestCase {
         let images = (0..<(3 * 4 * 5)).map { UInt8($0) }
         _ = write(Self.idx(dimensions: [3, 4, 5], data: images), "train-images-idx3-ubyte.gz", gzip: true)
         _ = write(Self.idx(dimensions: [3], data: [2, 0, 9]), "train-labels-idx1-ubyte")
-        let store = try MNISTFormat.load(.train, from: folder)
+        let store = try MNISTFormat.load(.train, from: folder, expectedShape: (height: 4, width: 5))
         XCTAssertEqual(store.count, 3)
         XCTAssertEqual(store.height, 4)
         XCTAssertEqual(store.width, 5)
@@ -80,11 +80,11 @@ final class IDXTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("t10k-images-idx3-ubyte.gz: missing"), "\(error)")
         }
         _ = write(Self.idx(dimensions: [2], data: [1, 1]), "train-labels-idx1-ubyte")
-        XCTAssertThrowsError(try MNISTFormat.load(.train, from: folder)) { error in
+        XCTAssertThrowsError(try MNISTFormat.load(.train, from: folder, expectedShape: nil)) { error in
             XCTAssertTrue("\(error)".contains("2 labels for 3 images"), "\(error)")
         }
         _ = write(Self.idx(dimensions: [3], data: [1, 10, 1]), "train-labels-idx1-ubyte")
-        XCTAssertThrowsError(try MNISTFormat.load(.train, from: folder)) { error in
+        XCTAssertThrowsError(try MNISTFormat.load(.train, from: folder, expectedShape: nil)) { error in
             XCTAssertTrue("\(error)".contains("label 10 outside"), "\(error)")
         }
     }

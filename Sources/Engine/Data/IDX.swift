@@ -28,56 +28,104 @@ public struct IDXArray: Sendable {
     }
 
     public static func parse(_ data: [UInt8], path: String) throws -> IDXArray {
-        guard data.count >= 4 else { throw DataError(path, "too short for an IDX header") }
-        guard data[0] == 0, data[1] == 0 else {
-            throw DataError(path, "not an IDX file (bad magic number)")
+        let header = try Header(data, path: path)
+        let actual = data.count - header.size
+        guard actual == header.dataSize else {
+            let shape = Header.shape(header.dimensions)
+            // No count of the extra bytes: the reader stops one byte after the data.
+            throw DataError(path, actual < header.dataSize
+                ? "truncated: \(shape) needs \(header.dataSize) bytes of data, found \(actual)"
+                : "unexpected bytes after the \(shape) data")
         }
-        guard data[2] == 0x08 else {
-            throw DataError(path, "IDX element type 0x\(String(data[2], radix: 16)) is not unsigned bytes")
-        }
-        let rank = Int(data[3])
-        guard rank >= 1 else { throw DataError(path, "IDX file declares no dimensions") }
-        let headerSize = 4 + 4 * rank
-        guard data.count >= headerSize else { throw DataError(path, "truncated IDX header") }
-        var dimensions: [Int] = []
-        for d in 0..<rank {
-            let offset = 4 + 4 * d
-            dimensions.append(data[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) })
-        }
-        let expected = dimensions.reduce(1, *)
-        let actual = data.count - headerSize
-        guard actual == expected else {
-            let shape = dimensions.map(String.init).joined(separator: "×")
-            throw DataError(path, actual < expected
-                ? "truncated: \(shape) needs \(expected) bytes of data, found \(actual)"
-                : "\(actual - expected) unexpected bytes after the \(shape) data")
-        }
-        return IDXArray(dimensions: dimensions, bytes: Array(data[headerSize...]))
+        return IDXArray(dimensions: header.dimensions, bytes: Array(data[header.size...]))
     }
 
-    static func readPossiblyCompressed(_ path: String) throws -> [UInt8] {
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw DataError(path, "cannot read the file (missing or no permission)")
+    /// The magic number and dimensions at the start of a file, and the data size they announce.
+    struct Header {
+        let dimensions: [Int]
+        /// Bytes of the header itself.
+        let size: Int
+        /// Bytes of data the dimensions announce, at most `maximumInputSize`.
+        let dataSize: Int
+
+        init(_ data: [UInt8], path: String) throws {
+            guard data.count >= 4 else { throw DataError(path, "too short for an IDX header") }
+            guard data[0] == 0, data[1] == 0 else {
+                throw DataError(path, "not an IDX file (bad magic number)")
+            }
+            guard data[2] == 0x08 else {
+                throw DataError(path, "IDX element type 0x\(String(data[2], radix: 16)) is not unsigned bytes")
+            }
+            let rank = Int(data[3])
+            guard rank >= 1 else { throw DataError(path, "IDX file declares no dimensions") }
+            size = 4 + 4 * rank
+            guard data.count >= size else { throw DataError(path, "truncated IDX header") }
+            dimensions = (0..<rank).map { d in
+                data[(4 + 4 * d)..<(8 + 4 * d)].reduce(0) { $0 << 8 | Int($1) }
+            }
+            guard let dataSize = Header.product(dimensions), dataSize <= maximumInputSize else {
+                throw DataError(path, "the header announces a \(Header.shape(dimensions)) array, more than the \(maximumInputSizeText) a data file may hold")
+            }
+            self.dataSize = dataSize
         }
-        guard let file = gzopen(path, "rb") else { throw DataError(path, "cannot open the file") }
+
+        /// The number of elements, or nil when it does not fit an Int. A single bit flip in
+        /// a header can announce 2³² × 2³² elements, so the product is checked.
+        static func product(_ dimensions: [Int]) -> Int? {
+            if dimensions.contains(0) { return 0 }
+            var product = 1
+            for d in dimensions {
+                let (next, overflow) = product.multipliedReportingOverflow(by: d)
+                if overflow { return nil }
+                product = next
+            }
+            return product
+        }
+
+        static func shape(_ dimensions: [Int]) -> String {
+            dimensions.map(String.init).joined(separator: "×")
+        }
+    }
+
+    /// The header, then exactly as many bytes as it announces plus one (so that extra data
+    /// is still noticed): a small `.gz` that inflates to gigabytes is never read to its end.
+    static func readPossiblyCompressed(_ path: String) throws -> [UInt8] {
+        let descriptor: Int32
+        do { descriptor = try openRegularFile(path, kind: "data file") } catch { throw DataError(path, error.problem) }
+        guard let file = gzdopen(descriptor, "rb") else {
+            close(descriptor)
+            throw DataError(path, "cannot open the file")
+        }
         defer { gzclose(file) }
+        var bytes = try read(file, upTo: 4, path: path)
+        if bytes.count == 4 { bytes += try read(file, upTo: 4 * Int(bytes[3]), path: path) }
+        let header = try Header(bytes, path: path)
+        bytes += try read(file, upTo: header.dataSize + 1, path: path)
+        return bytes
+    }
+
+    /// Up to `count` bytes, fewer only at the end of the file.
+    private static func read(_ file: gzFile, upTo count: Int, path: String) throws -> [UInt8] {
         var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let read = chunk.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
-            if read < 0 {
+        var chunk = [UInt8](repeating: 0, count: min(count, 1 << 20))
+        while result.count < count {
+            let wanted = min(chunk.count, count - result.count)
+            let got = chunk.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32(wanted)) }
+            if got < 0 {
                 var code: Int32 = 0
                 let message = gzerror(file, &code).map { String(cString: $0) } ?? "read error"
                 throw DataError(path, "corrupt compressed data (\(message))")
             }
-            if read == 0 { break }
-            result.append(contentsOf: chunk[0..<Int(read)])
+            if got == 0 { break }
+            result += chunk[0..<Int(got)]
         }
-        // A gzip stream cut short reads as a clean end of file; zlib reports it here.
-        var code: Int32 = 0
-        _ = gzerror(file, &code)
-        if code != Z_OK && code != Z_STREAM_END {
-            throw DataError(path, "corrupt or truncated compressed data")
+        if result.count < count {
+            // A gzip stream cut short reads as a clean end of file; zlib reports it here.
+            var code: Int32 = 0
+            _ = gzerror(file, &code)
+            if code != Z_OK && code != Z_STREAM_END {
+                throw DataError(path, "corrupt or truncated compressed data")
+            }
         }
         return result
     }

@@ -19,30 +19,43 @@ public enum MNISTFormat {
     }
 
     /// The directory to read: the explicit one, else the environment variable, else the
-    /// Debian package's.
+    /// Debian package's. An empty value is kept as it is, and `load` refuses it, rather than
+    /// silently meaning the current folder.
     public static func directory(explicit: String?) -> String {
         explicit ?? ProcessInfo.processInfo.environment[environmentVariable] ?? defaultDirectory
     }
 
+    /// The images and labels of one part. `expectedShape` (height, width) is checked here,
+    /// because images of another size would only fail later, inside the first layer of a
+    /// network built for 28×28 inputs; nil accepts any size.
     public static func load(_ part: Part, from directory: String,
-                            classNames: [String] = fashionClassNames) throws -> ImageStore {
-        let images = try IDXArray.read(try file("\(part.prefix)-images-idx3-ubyte", in: directory))
+                            classNames: [String] = fashionClassNames,
+                            expectedShape: (height: Int, width: Int)? = (28, 28)) throws -> ImageStore {
+        guard !directory.isEmpty else {
+            throw DataError("''", "an empty data folder name (from --data '' or \(environmentVariable)=''): name a folder, or give neither for \(defaultDirectory)")
+        }
+        let imagesPath = try file("\(part.prefix)-images-idx3-ubyte", in: directory)
+        let images = try IDXArray.read(imagesPath)
+        guard images.dimensions.count == 3 else {
+            throw DataError(imagesPath, "images must be a 3-D IDX array, found \(images.dimensions.count)-D")
+        }
+        let (count, height, width) = (images.dimensions[0], images.dimensions[1], images.dimensions[2])
+        guard count > 0 else { throw DataError(imagesPath, "no images") }
+        if let expected = expectedShape, (height, width) != expected {
+            throw DataError(imagesPath, "images are \(height)×\(width) pixels, expected \(expected.height)×\(expected.width)")
+        }
         let labelsPath = try file("\(part.prefix)-labels-idx1-ubyte", in: directory)
         let labels = try IDXArray.read(labelsPath)
-        guard images.dimensions.count == 3 else {
-            throw DataError(directory, "\(part.prefix) images must be a 3-D IDX array, found \(images.dimensions.count)-D")
-        }
         guard labels.dimensions.count == 1 else {
             throw DataError(labelsPath, "labels must be a 1-D IDX array")
         }
-        guard images.dimensions[0] == labels.dimensions[0] else {
-            throw DataError(labelsPath, "\(labels.dimensions[0]) labels for \(images.dimensions[0]) images")
+        guard count == labels.dimensions[0] else {
+            throw DataError(labelsPath, "\(labels.dimensions[0]) labels for \(count) images")
         }
         if let bad = labels.bytes.first(where: { Int($0) >= classNames.count }) {
             throw DataError(labelsPath, "label \(bad) outside the \(classNames.count) classes")
         }
-        return ImageStore(pixels: images.bytes, labels: labels.bytes,
-                          width: images.dimensions[2], height: images.dimensions[1],
+        return ImageStore(pixels: images.bytes, labels: labels.bytes, width: width, height: height,
                           classNames: classNames)
     }
 

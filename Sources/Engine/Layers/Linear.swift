@@ -9,7 +9,7 @@ public final class Linear: WeightedLayer {
 
     /// PyTorch's default initialization: W and b uniform on ±1/√fan_in.
     public init(_ inputSize: Int, _ outputSize: Int, bias: Bool = true, random: Random) {
-        precondition(inputSize > 0 && outputSize > 0, "Linear needs positive sizes")
+        do { try Linear.checkSize(inputs: inputSize, outputs: outputSize) } catch { preconditionFailure("\(error)") }
         fanIn = inputSize
         fanOut = outputSize
         let initializer = Initializer.pytorchDefault
@@ -22,6 +22,29 @@ public final class Linear: WeightedLayer {
                         value: initializer.matrix(rows: 1, cols: outputSize, fanIn: inputSize,
                                                   fanOut: outputSize, random: random))
             : nil
+    }
+
+    /// The most parameters one layer may have: 4 GiB of Float32 weights, as much again for
+    /// their gradient, far beyond any network of the lessons.
+    public static let maximumParameterCount = 1 << 30
+
+    /// Throws unless Linear(inputs, outputs) can be built: positive sizes, and a parameter
+    /// count (weights and bias) that neither overflows nor exceeds `maximumParameterCount`.
+    /// Sizes from the command line should pass here first: the initializer can only stop
+    /// the program.
+    public static func checkSize(inputs: Int, outputs: Int) throws {
+        guard inputs > 0, outputs > 0 else {
+            throw LayerSizeError(message: "Linear(\(inputs)→\(outputs)) needs positive sizes")
+        }
+        let (weights, overflow) = inputs.multipliedReportingOverflow(by: outputs)
+        guard !overflow, weights <= maximumParameterCount - outputs else {
+            throw LayerSizeError(message: "Linear(\(inputs)→\(outputs)) would have more than \(maximumParameterCount) parameters")
+        }
+    }
+
+    /// `checkSize` for each layer of an MLP of these sizes (input, hidden…, output).
+    public static func checkSizes(_ sizes: [Int]) throws {
+        for (inputs, outputs) in zip(sizes, sizes.dropFirst()) { try checkSize(inputs: inputs, outputs: outputs) }
     }
 
     public var description: String {
@@ -49,4 +72,10 @@ public final class Linear: WeightedLayer {
         Matrix.multiply(outputGradient, transposeA: true, input, into: &weight.gradient)
         if let bias { bias.gradient = outputGradient.columnSums() }
     }
+}
+
+/// Sizes for which a layer cannot be built.
+public struct LayerSizeError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
 }

@@ -32,13 +32,12 @@ extension Sequential {
     /// Loads a state of exactly this architecture: same names, same shapes, same order.
     public func load(_ state: ModelState) throws {
         let own = self.state()
-        guard own.entries.count == state.entries.count else {
-            throw CheckpointError(message: "checkpoint has \(state.entries.count) tensors, the model \(own.entries.count): different architecture")
+        if let problem = own.mismatch(tensorCount: state.entries.count) {
+            throw CheckpointError(message: problem)
         }
-        for (mine, theirs) in zip(own.entries, state.entries) {
-            guard mine.name == theirs.name, mine.value.rows == theirs.value.rows,
-                  mine.value.cols == theirs.value.cols else {
-                throw CheckpointError(message: "checkpoint tensor \(theirs.name) (\(theirs.value.rows)×\(theirs.value.cols)) does not fit the model's \(mine.name) (\(mine.value.rows)×\(mine.value.cols)): different architecture")
+        for (index, theirs) in state.entries.enumerated() {
+            if let problem = own.mismatch(theirs.name, rows: theirs.value.rows, cols: theirs.value.cols, at: index) {
+                throw CheckpointError(message: problem)
             }
         }
         var values = state.entries.makeIterator()
@@ -46,6 +45,21 @@ extension Sequential {
             for parameter in layer.parameters { parameter.value = values.next()!.value }
             for buffer in layer.buffers { buffer.value = values.next()!.value }
         }
+    }
+}
+
+extension ModelState {
+    /// Why a state of `count` tensors cannot be this one's, or nil.
+    func mismatch(tensorCount count: Int) -> String? {
+        count == entries.count ? nil
+            : "checkpoint has \(count) tensors, the model \(entries.count): different architecture"
+    }
+
+    /// Why tensor number `index`, `name` of rows×cols, cannot be this state's, or nil.
+    func mismatch(_ name: String, rows: Int, cols: Int, at index: Int) -> String? {
+        let mine = entries[index]
+        guard mine.name != name || mine.value.rows != rows || mine.value.cols != cols else { return nil }
+        return "checkpoint tensor \(name) (\(rows)×\(cols)) does not fit the model's \(mine.name) (\(mine.value.rows)×\(mine.value.cols)): different architecture"
     }
 }
 
@@ -67,24 +81,36 @@ public enum Checkpoint {
         try writeAtomically(Data(bytes), to: path)
     }
 
-    public static func load(from path: String) throws -> ModelState {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CheckpointError(message: "\(path): cannot read the checkpoint")
+    /// Reads a checkpoint. With `model`, every tensor's name and shape is checked against the
+    /// model's before its values are read, so a checkpoint of another architecture fails
+    /// with its first difference; without it, only against the length of the file.
+    public static func load(from path: String, for model: Sequential? = nil) throws -> ModelState {
+        let bytes: [UInt8]
+        do { bytes = try readRegularFile(path, kind: "checkpoint") } catch {
+            throw CheckpointError(message: "\(path): \(error.problem)")
         }
-        var reader = ByteReader(bytes: [UInt8](data), path: path)
+        var reader = ByteReader(bytes: bytes, path: path)
         guard try reader.take(magic.count) == magic else {
             throw CheckpointError(message: "\(path): not a checkpoint of this engine")
         }
+        let own = model?.state()
+        let count = Int(try reader.uint32())
+        if let problem = own?.mismatch(tensorCount: count) { throw CheckpointError(message: "\(path): \(problem)") }
         var entries: [(name: String, value: Matrix)] = []
-        for _ in 0..<(try reader.uint32()) {
+        for index in 0..<count {
             let name = String(decoding: try reader.take(Int(try reader.uint32())), as: UTF8.self)
             let rows = Int(try reader.uint32()), cols = Int(try reader.uint32())
-            guard rows * cols * 4 <= reader.remaining else {
-                throw CheckpointError(message: "\(path): truncated checkpoint")
+            if let problem = own?.mismatch(name, rows: rows, cols: cols, at: index) {
+                throw CheckpointError(message: "\(path): \(problem)")
+            }
+            // rows and cols come from the file: up to 2³² each, so the product is checked.
+            let (valueCount, overflow) = rows.multipliedReportingOverflow(by: cols)
+            guard !overflow, valueCount <= reader.remaining / 4 else {
+                throw CheckpointError(message: "\(path): tensor \(name) claims \(rows)×\(cols) values, more than the \(reader.remaining) bytes left: truncated or corrupt checkpoint")
             }
             var values = [Float]()
-            values.reserveCapacity(rows * cols)
-            for _ in 0..<(rows * cols) { values.append(Float(bitPattern: try reader.uint32())) }
+            values.reserveCapacity(valueCount)
+            for _ in 0..<valueCount { values.append(Float(bitPattern: try reader.uint32())) }
             entries.append((name, Matrix(rows: rows, cols: cols, values)))
         }
         guard reader.isAtEnd else { throw CheckpointError(message: "\(path): unexpected bytes at the end") }
