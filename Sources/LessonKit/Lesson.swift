@@ -137,6 +137,9 @@ public final class LessonContext {
         if let trainSize { train = train.randomSubset(trainSize, random: splitter) }
         if let validationSize { validation = validation.randomSubset(validationSize, random: splitter) }
         let cutTest = testSize.map { test.randomSubset($0, random: splitter) } ?? test
+        guard train.count >= 1, validation.count >= 1, cutTest.count >= 1 else {
+            throw LessonError("\(training.dataDirectory): \(all.count) training and \(test.count) test images are too few to carve training, validation and test sets (this lesson needs at least \(Int((1 / validationFraction).rounded(.up)) + 1) training images)")
+        }
         console.note("sets: \(train.count) training, \(validation.count) validation, \(cutTest.count) test images")
         return (train, validation, cutTest)
     }
@@ -153,6 +156,26 @@ public final class LessonContext {
                                options: options)
     }
 
+    /// Draws the main figure (the one `lessons/<name>/lesson.json` names, else the first
+    /// written) on the terminal.
+    func showPreview() throws {
+        guard figures.canRender else { return console.warn("--preview needs gnuplot and rendering (no --no-render)") }
+        let main = (try? LessonRegistry.load())?.first { $0.name == name }.map { "\(name)-\($0.figure)" }
+        let figure = figures.written.first { ($0.script as NSString).lastPathComponent == "\(main ?? "").gp" } ?? figures.written[0]
+        console.summary(try figures.preview(figure, terminal: Self.previewTerminal(width: Console.terminalWidth(), colors: console.isTerminal)))
+    }
+
+    /// sixel where the terminal is known to show it, else a text plot as wide as the terminal.
+    public static func previewTerminal(width: Int, colors: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let sixelTerminals = ["mlterm", "foot", "WezTerm", "contour", "iTerm.app"]
+        let forced = environment["TRAINING_LAB_PREVIEW"]
+        let sixel = forced == "sixel" || (forced == nil && ((environment["TERM"] ?? "").contains("sixel")
+            || sixelTerminals.contains(environment["TERM_PROGRAM"] ?? "") || sixelTerminals.contains(environment["TERM"] ?? "")))
+        if sixel { return "sixelgd size 880,560 truecolor font 'DejaVu Sans,10'" }
+        let columns = max(40, width - 1)
+        return "dumb size \(columns),\(max(20, min(50, columns * 2 / 5)))" + (colors ? " ansi" : "")
+    }
+
     /// Writes the results file and the run histories, lists the files written and the
     /// run's wall time; call last.
     public func finish() throws {
@@ -164,6 +187,7 @@ public final class LessonContext {
             try writeAtomically(HistoryTable.csv(settingRuns), to: directory.appendingPathComponent("\(name)-runs.csv"))
         }
         guard !figures.written.isEmpty else { return }
+        if options.preview { try showPreview() }
         console.line("")
         console.line("Figures (\(figures.written.first!.rendered ? "rendered with gnuplot" : "scripts and data only")):")
         for figure in figures.written {

@@ -28,6 +28,9 @@ public struct LessonOptions: ParsableArguments {
     @Flag(help: "Print only the lesson's summary, warnings and errors (the figures are still written).")
     public var quiet = false
 
+    @Flag(help: "Draw the lesson's main figure in the terminal at the end: sixel graphics where the terminal shows them (TRAINING_LAB_PREVIEW=sixel forces it), else text at the terminal's width.")
+    public var preview = false
+
     public init() {}
 
     public static let maximumSeeds = 100
@@ -72,6 +75,7 @@ public struct TrainingRunOptions: ParsableArguments {
         if let epochs, !(1...Self.maximumEpochs).contains(epochs) {
             throw ValidationError("--epochs must be between 1 and \(Self.maximumEpochs) (got \(epochs))")
         }
+        if let data, data.isEmpty { throw ValidationError("--data must name a folder") }
     }
 
     /// The epoch count to run: the option if given, else the lesson's full or quick default.

@@ -76,7 +76,7 @@ public final class FigureRenderer {
         for temporary in temporaries { InterruptCleanup.register(temporary) }
         defer { for temporary in temporaries { InterruptCleanup.unregister(temporary) } }
         do {
-            try run(gnuplot, on: script, suffix: suffix)
+            _ = try run(gnuplot, on: script, variables: ["output_suffix='\(suffix)'"])
             for (output, temporary) in zip(outputs, temporaries) { try checkComplete(temporary, for: output) }
             for (output, temporary) in zip(outputs, temporaries) where rename(temporary, output) != 0 {
                 throw OutputError(path: output, reason: String(cString: strerror(errno)))
@@ -87,19 +87,29 @@ public final class FigureRenderer {
         }
     }
 
-    /// Runs gnuplot on the script, which writes its images under `suffix`; throws when gnuplot
-    /// fails, crashes or outlasts `timeout` (then it is stopped).
-    private func run(_ gnuplot: String, on script: String, suffix: String) throws {
+    /// The figure drawn on a text or sixel terminal (`terminal` as gnuplot's `set terminal`
+    /// takes it, e.g. "dumb size 100,35"): what gnuplot printed, for a preview in the terminal.
+    public func preview(_ figure: WrittenFigure, terminal: String) throws -> String {
+        guard let gnuplot else { throw RenderError(message: "gnuplot is not installed; install it with: \(Self.installHint)") }
+        let printed = try run(gnuplot, on: figure.script, variables: ["preview='\(terminal.replacingOccurrences(of: "'", with: ""))'"])
+        // The text terminal starts each page with a form feed, which terminals show as junk.
+        return printed.replacingOccurrences(of: "\u{0C}", with: "")
+    }
+
+    /// Runs gnuplot on the script with `variables` set first and returns what it printed;
+    /// throws when gnuplot fails, crashes or outlasts `timeout` (then it is stopped).
+    private func run(_ gnuplot: String, on script: String, variables: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: gnuplot)
         // A relative path starting with '-' (`--output=-e`) would be read as an option.
         let scriptArgument = script.hasPrefix("/") ? script : "./" + script
-        process.arguments = ["-e", "output_suffix='\(suffix)'", scriptArgument]
+        process.arguments = variables.flatMap { ["-e", $0] } + [scriptArgument]
         // Messages go to an unnamed file rather than a pipe, which gnuplot could fill and
         // block on, or a process it left behind could hold open.
         let errors = unnamedTemporaryFile()
         process.standardError = errors ?? FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
+        let printed = unnamedTemporaryFile()
+        process.standardOutput = printed ?? FileHandle.nullDevice
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
         do { try process.run() } catch {
@@ -118,6 +128,7 @@ public final class FigureRenderer {
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             throw RenderError(message: "gnuplot failed on \(script): \(Self.failureDetail(messages(in: errors), process))")
         }
+        return messages(in: printed)
     }
 
     /// The line of gnuplot's messages that says what went wrong (it names the script line),
@@ -169,7 +180,7 @@ private func unnamedTemporaryFile() -> FileHandle? {
     return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
 }
 
-/// The start of what was written to `file` (all of gnuplot's messages, in practice).
+/// The start of what was written to `file` (all of gnuplot's messages or text plot, in practice).
 private func messages(in file: FileHandle?) -> String {
     guard let file, (try? file.seek(toOffset: 0)) != nil, let data = try? file.read(upToCount: 1 << 16) else { return "" }
     return String(decoding: data, as: UTF8.self)
