@@ -40,12 +40,15 @@ public final class ReduceOnPlateau {
     public let threshold: Float
     public let cooldown: Int
     public let minimumRate: Float
+    /// A reduction smaller than this is skipped, as PyTorch's `eps` (near the minimum rate
+    /// the new rate would differ from the old by rounding only).
+    public let epsilon: Float
     private var best = Float.infinity
     private var badEpochs = 0
     private var cooldownLeft = 0
 
     public init(initial: Float, factor: Float = 0.1, patience: Int = 10, threshold: Float = 1e-4,
-                cooldown: Int = 0, minimumRate: Float = 0) {
+                cooldown: Int = 0, minimumRate: Float = 0, epsilon: Float = 1e-8) {
         precondition(factor > 0 && factor < 1, "factor must be in (0, 1)")
         precondition(patience >= 0 && cooldown >= 0, "patience and cooldown must not be negative")
         learningRate = initial
@@ -54,6 +57,7 @@ public final class ReduceOnPlateau {
         self.threshold = threshold
         self.cooldown = cooldown
         self.minimumRate = minimumRate
+        self.epsilon = epsilon
     }
 
     /// Feeds one epoch's value (e.g. validation loss); returns the rate for the next epoch.
@@ -70,7 +74,8 @@ public final class ReduceOnPlateau {
             badEpochs = 0
         }
         if badEpochs > patience {
-            learningRate = max(learningRate * factor, minimumRate)
+            let reduced = max(learningRate * factor, minimumRate)
+            if learningRate - reduced > epsilon { learningRate = reduced }
             cooldownLeft = cooldown
             badEpochs = 0
         }

@@ -32,6 +32,12 @@ final class ScheduleTests: XCTestCase {
             XCTAssertEqual(rate, expected, accuracy: 1e-7)
         }
         XCTAssertEqual(cooled.step(1), 0.005, "never below the minimum rate")
+        // PyTorch's eps: a reduction smaller than it is skipped.
+        let tiny = ReduceOnPlateau(initial: 1e-7, factor: 0.5, patience: 0, epsilon: 1e-7)
+        XCTAssertEqual([1.0, 1, 1].map { tiny.step(Float($0)) }, [1e-7, 1e-7, 1e-7])
+        let allowed = ReduceOnPlateau(initial: 1e-7, factor: 0.5, patience: 0, epsilon: 1e-8)
+        XCTAssertEqual(allowed.step(1), 1e-7)
+        XCTAssertEqual(allowed.step(1), 5e-8)
     }
 }
 

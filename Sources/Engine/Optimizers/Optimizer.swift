@@ -1,51 +1,133 @@
 /// Updates parameters from the gradients the backward pass wrote, as `torch.optim` does.
 ///
-/// Each algorithm is one type whose `step()` mirrors the single-tensor loop of its PyTorch
-/// counterpart, with the same default arguments, so a step here and a step there agree
-/// to float rounding.
-public protocol Optimizer: AnyObject {
-    var parameters: [Parameter] { get }
-    var learningRate: Float { get set }
+/// Every optimizer is a subclass that states only what is particular to it, in the manner
+/// of MLX's `applySingle`: how many state arrays each parameter needs (`slotsPerParameter`),
+/// the per-step scalars (`prepareStep`), and the update of one tensor (`update`). The loop
+/// over parameter groups and parameters, the step count and the state live here, once.
+/// Each subclass mirrors the single-tensor loop of its PyTorch counterpart with the same
+/// default arguments, so a step here and a step there agree to float rounding.
+///
+/// A user's optimizer is one short subclass:
+///
+///     final class SignSGD: Optimizer {
+///         override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+///                              state: OptimizerState, group: ParameterGroup) {
+///             for i in w.indices { w[i] -= learningRate * (g[i] > 0 ? 1 : g[i] < 0 ? -1 : 0) }
+///         }
+///     }
+open class Optimizer {
+    public let groups: [ParameterGroup]
+    /// The learning rate of every group; schedules set it once per epoch.
+    public var learningRate: Float
     /// Steps taken so far (PyTorch's `state['step']`).
-    var steps: Int { get }
-    func step()
+    public private(set) var steps = 0
+    private var states: [[OptimizerState]] = []
+
+    /// One group of parameters sharing the optimizer's hyperparameters.
+    public convenience init(_ parameters: [Parameter], learningRate: Float) {
+        self.init(groups: [ParameterGroup(parameters)], learningRate: learningRate)
+    }
+
+    /// Several groups (PyTorch's `param_groups`), e.g. weight decay on weights but not on
+    /// biases.
+    public init(groups: [ParameterGroup], learningRate: Float) {
+        precondition(learningRate.isFinite && learningRate >= 0, "invalid learning rate: \(learningRate)")
+        self.groups = groups
+        self.learningRate = learningRate
+    }
+
+    public var parameters: [Parameter] { groups.flatMap(\.parameters) }
+
+    /// State arrays per parameter, each the parameter's size, zero at the start (Adam: the
+    /// moments m and v).
+    open var slotsPerParameter: Int { 0 }
+
+    /// Called once per step, after `steps` is incremented and before any tensor is updated:
+    /// the place for per-step scalars such as bias corrections.
+    open func prepareStep() {}
+
+    /// The update rule for one tensor: change `w` in place from the gradient `g`, keeping
+    /// whatever the rule remembers in `state`. `group` carries the group's weight decay.
+    open func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+                     state: OptimizerState, group: ParameterGroup) {
+        fatalError("\(type(of: self)) must override update(_:gradient:state:group:)")
+    }
+
+    /// One optimization step over every parameter of every group.
+    public final func step() {
+        if states.isEmpty {
+            states = groups.map { $0.parameters.map { OptimizerState(slots: slotsPerParameter, count: $0.count) } }
+            initializeState()
+        }
+        steps += 1
+        prepareStep()
+        for (group, groupStates) in zip(groups, states) {
+            for (parameter, state) in zip(group.parameters, groupStates) {
+                parameter.value.storage.withUnsafeMutableBufferPointer { w in
+                    parameter.gradient.storage.withUnsafeBufferPointer { g in
+                        update(w, gradient: g, state: state, group: group)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Called once when the state is created, before the first step (AdaGrad starts its
+    /// sums at a chosen value rather than zero).
+    open func initializeState() {}
+
+    /// The state of the parameter at `index` of `parameters` (created at the first step).
+    public func state(of index: Int) -> OptimizerState? {
+        states.lazy.flatMap { $0 }.dropFirst(index).first
+    }
+
+    /// Every parameter's state, in the order of `parameters`.
+    public var allStates: [OptimizerState] { states.flatMap { $0 } }
 }
 
-/// Optimizer state for one parameter: a few zero-initialized arrays ("slots") of the
-/// parameter's size, e.g. Adam's first and second moments. Raw memory owned here, so an
-/// update loop reads and writes them without copies or exclusivity checks.
-final class StateSlots {
-    let count: Int
+/// Parameters that share hyperparameters (a `torch.optim` param group).
+public struct ParameterGroup {
+    public var parameters: [Parameter]
+    /// Weight decay of this group; nil uses the optimizer's own.
+    public var weightDecay: Float?
+
+    public init(_ parameters: [Parameter], weightDecay: Float? = nil) {
+        precondition(weightDecay.map { $0.isFinite && $0 >= 0 } ?? true, "invalid weight decay")
+        self.parameters = parameters
+        self.weightDecay = weightDecay
+    }
+}
+
+/// What an optimizer remembers for one parameter: a few zero-initialized arrays ("slots")
+/// of the parameter's size, e.g. Adam's first and second moments. Raw memory owned here,
+/// so an update loop reads and writes them without copies or exclusivity checks.
+public final class OptimizerState {
+    public let count: Int
+    public let slots: Int
     private let storage: UnsafeMutablePointer<Float>
 
     init(slots: Int, count: Int) {
         self.count = count
+        self.slots = slots
         storage = .allocate(capacity: max(slots * count, 1))
         storage.initialize(repeating: 0, count: max(slots * count, 1))
     }
 
     deinit { storage.deallocate() }
 
-    subscript(slot: Int) -> UnsafeMutablePointer<Float> { storage + slot * count }
-
-    static func make(for parameters: [Parameter], slots: Int) -> [StateSlots] {
-        parameters.map { StateSlots(slots: slots, count: $0.count) }
+    public subscript(slot: Int) -> UnsafeMutableBufferPointer<Float> {
+        precondition(slot < slots, "slot \(slot) of \(slots)")
+        return UnsafeMutableBufferPointer(start: storage + slot * count, count: count)
     }
 }
 
-extension Parameter {
-    /// Gives an update loop the value (writable) and the gradient as raw pointers.
-    func update(_ body: (_ value: UnsafeMutablePointer<Float>, _ gradient: UnsafePointer<Float>,
-                         _ count: Int) -> Void) {
-        let count = self.count
-        value.storage.withUnsafeMutableBufferPointer { p in
-            gradient.storage.withUnsafeBufferPointer { g in
-                body(p.baseAddress!, g.baseAddress!, count)
-            }
-        }
-    }
-}
+/// A hyperparameter as the decimal its caller wrote, widened to Double: `Float(0.999)` is
+/// 0.99900001287…, and 1 − that in Float is 9.99987e-4, while PyTorch, holding 0.999 as a
+/// Python float, uses 1e-3. Deriving 1 − β in Double from the decimal and rounding once
+/// gives PyTorch's scalars.
+@inlinable
+public func decimal(_ value: Float) -> Double { Double(value.description) ?? Double(value) }
 
 func checkHyperparameter(_ value: Float, _ name: String, in range: ClosedRange<Float> = 0...Float.infinity) {
-    precondition(range.contains(value), "invalid \(name): \(value)")
+    precondition(value.isFinite && range.contains(value), "invalid \(name): \(value)")
 }

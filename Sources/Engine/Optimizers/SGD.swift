@@ -7,54 +7,103 @@
 ///
 /// The lecture writes momentum as v = α·v + η·∇, w = w − v; with a constant learning rate
 /// that is this update with v = lr·b, and its Nesterov look-ahead ∇L(w − α·v) is what the
-/// `g + μ·b` form computes after a change of variables (see lesson-momentum).
+/// `g + μ·b` form computes after a change of variables (`LectureMomentum` has the
+/// lecture's own form).
 public final class SGD: Optimizer {
-    public let parameters: [Parameter]
-    public var learningRate: Float
     public let momentum: Float
     public let dampening: Float
     public let nesterov: Bool
     public let weightDecay: Float
-    public private(set) var steps = 0
-    private let momentumBuffers: [StateSlots]
 
-    public init(_ parameters: [Parameter], learningRate: Float, momentum: Float = 0,
+    public convenience init(_ parameters: [Parameter], learningRate: Float, momentum: Float = 0,
+                            dampening: Float = 0, nesterov: Bool = false, weightDecay: Float = 0) {
+        self.init(groups: [ParameterGroup(parameters)], learningRate: learningRate, momentum: momentum,
+                  dampening: dampening, nesterov: nesterov, weightDecay: weightDecay)
+    }
+
+    public init(groups: [ParameterGroup], learningRate: Float, momentum: Float = 0,
                 dampening: Float = 0, nesterov: Bool = false, weightDecay: Float = 0) {
-        checkHyperparameter(learningRate, "learning rate")
         checkHyperparameter(momentum, "momentum")
+        checkHyperparameter(dampening, "dampening", in: 0...1)
         checkHyperparameter(weightDecay, "weight decay")
         precondition(!nesterov || (momentum > 0 && dampening == 0),
                      "Nesterov momentum requires a momentum and zero dampening")
-        self.parameters = parameters
-        self.learningRate = learningRate
         self.momentum = momentum
         self.dampening = dampening
         self.nesterov = nesterov
         self.weightDecay = weightDecay
-        momentumBuffers = StateSlots.make(for: parameters, slots: momentum == 0 ? 0 : 1)
+        super.init(groups: groups, learningRate: learningRate)
     }
 
-    public func step() {
-        steps += 1
-        let first = steps == 1
-        // Hyperparameters copied to locals: reading a class's properties inside the loop
-        // costs a dynamic exclusivity check per element in debug builds.
-        let learningRate = learningRate, momentum = momentum, dampening = dampening
-        let nesterov = nesterov, weightDecay = weightDecay
-        for (parameter, state) in zip(parameters, momentumBuffers) {
-            parameter.update { w, gradient, count in
-                guard momentum != 0 else {
-                    // Plain SGD: a branch-free loop the compiler vectorizes.
-                    for i in 0..<count { w[i] -= learningRate * (gradient[i] + weightDecay * w[i]) }
-                    return
-                }
-                let buffer = state[0]
-                for i in 0..<count {
-                    var g = gradient[i] + weightDecay * w[i]
-                    buffer[i] = first ? g : momentum * buffer[i] + (1 - dampening) * g
-                    g = nesterov ? g + momentum * buffer[i] : buffer[i]
-                    w[i] -= learningRate * g
-                }
+    public override var slotsPerParameter: Int { momentum == 0 ? 0 : 1 }
+
+    public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+                                state: OptimizerState, group: ParameterGroup) {
+        let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate, momentum = momentum
+        guard momentum != 0 else {
+            // Plain SGD: a branch-free loop the compiler vectorizes.
+            for i in w.indices { w[i] -= rate * (g[i] + weightDecay * w[i]) }
+            return
+        }
+        let first = steps == 1, keep = Float(1 - decimal(dampening))
+        let b = state[0]
+        for i in w.indices {
+            let gradient = g[i] + weightDecay * w[i]
+            b[i] = first ? gradient : momentum * b[i] + keep * gradient
+            w[i] -= rate * (nesterov ? gradient + momentum * b[i] : b[i])
+        }
+    }
+}
+
+/// The lecture's momentum, as written there rather than as PyTorch does it:
+///
+///     v ← α·v + η·∇L(w),   w ← w − v
+///
+/// and with `nesterov`, the gradient taken at the look-ahead point w − α·v. The look-ahead
+/// needs a second gradient evaluation, so this optimizer asks for it: `lookAhead()` moves
+/// the weights to w − α·v before the forward/backward pass, and `step()` moves them back
+/// and applies the update. With a constant η it follows the same path as `SGD(momentum:)`
+/// with v = η·b (lesson-momentum measures the difference: float rounding).
+public final class LectureMomentum: Optimizer {
+    public let alpha: Float
+    public let nesterov: Bool
+
+    public init(_ parameters: [Parameter], learningRate: Float, alpha: Float, nesterov: Bool = false) {
+        checkHyperparameter(alpha, "alpha", in: 0...1)
+        self.alpha = alpha
+        self.nesterov = nesterov
+        super.init(groups: [ParameterGroup(parameters)], learningRate: learningRate)
+    }
+
+    public override var slotsPerParameter: Int { 1 }
+    private var lookedAhead = false
+
+    /// Nesterov only: shifts every weight to w − α·v, where the next gradient is taken.
+    public func lookAhead() {
+        guard nesterov else { return }
+        shift(by: -alpha)
+        lookedAhead = true
+    }
+
+    public override func prepareStep() {
+        if lookedAhead { shift(by: alpha) }
+        lookedAhead = false
+    }
+
+    public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+                                state: OptimizerState, group: ParameterGroup) {
+        let v = state[0]
+        for i in w.indices {
+            v[i] = alpha * v[i] + learningRate * g[i]
+            w[i] -= v[i]
+        }
+    }
+
+    private func shift(by factor: Float) {
+        for (parameter, state) in zip(parameters, allStates) {
+            let v = state[0]
+            parameter.value.storage.withUnsafeMutableBufferPointer { w in
+                for i in w.indices { w[i] += factor * v[i] }
             }
         }
     }

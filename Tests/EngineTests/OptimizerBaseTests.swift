@@ -1,0 +1,96 @@
+import XCTest
+@testable import Engine
+
+/// The optimizer base: a user's optimizer is one override, parameter groups carry their own
+/// weight decay, and the lecture's momentum form follows PyTorch's.
+final class OptimizerBaseTests: XCTestCase {
+    /// signSGD, written the way a user would in their own package.
+    final class SignSGD: Optimizer {
+        override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+                             state: OptimizerState, group: ParameterGroup) {
+            for i in w.indices { w[i] -= learningRate * (g[i] > 0 ? 1 : g[i] < 0 ? -1 : 0) }
+        }
+    }
+
+    /// Momentum written by a user with one state slot: matches the built-in SGD.
+    final class HeavyBall: Optimizer {
+        override var slotsPerParameter: Int { 1 }
+        override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+                             state: OptimizerState, group: ParameterGroup) {
+            let b = state[0]
+            for i in w.indices {
+                b[i] = steps == 1 ? g[i] : 0.9 * b[i] + g[i]
+                w[i] -= learningRate * b[i]
+            }
+        }
+    }
+
+    func quadratic(_ parameter: Parameter) {
+        parameter.gradient = parameter.value.map { $0 - 0.5 }
+    }
+
+    func testAUserOptimizerIsOneOverride() {
+        let parameter = Parameter("w", role: .weight, value: Matrix(rows: 1, cols: 3, [1, -2, 0.5]))
+        let optimizer = SignSGD([parameter], learningRate: 0.125)
+        for _ in 0..<3 { quadratic(parameter); optimizer.step() }
+        XCTAssertEqual(parameter.value.storage, [0.625, -1.625, 0.5])
+        XCTAssertEqual(optimizer.steps, 3)
+
+        let a = Parameter("a", role: .weight, value: Matrix(rows: 1, cols: 3, [1, -2, 0.5]))
+        let b = Parameter("b", role: .weight, value: Matrix(rows: 1, cols: 3, [1, -2, 0.5]))
+        let mine = HeavyBall([a], learningRate: 0.1), builtIn = SGD([b], learningRate: 0.1, momentum: 0.9)
+        for _ in 0..<5 {
+            quadratic(a); mine.step()
+            quadratic(b); builtIn.step()
+        }
+        XCTAssertEqual(a.value.storage, b.value.storage)
+    }
+
+    /// The lecture's L2 pattern in one optimizer: weight decay on the weights, none on the
+    /// biases (torch's two param groups), equal to two separate optimizers.
+    func testParameterGroupsCarryTheirWeightDecay() {
+        func parameters() -> (Parameter, Parameter) {
+            (Parameter("w", role: .weight, value: Matrix(rows: 1, cols: 2, [1, -1])),
+             Parameter("b", role: .bias, value: Matrix(rows: 1, cols: 2, [2, 3])))
+        }
+        let (w1, b1) = parameters(), (w2, b2) = parameters()
+        let grouped = SGD(groups: [ParameterGroup([w1], weightDecay: 0.1), ParameterGroup([b1], weightDecay: 0)],
+                          learningRate: 0.1, momentum: 0.9)
+        let weights = SGD([w2], learningRate: 0.1, momentum: 0.9, weightDecay: 0.1)
+        let biases = SGD([b2], learningRate: 0.1, momentum: 0.9)
+        for _ in 0..<4 {
+            for p in [w1, b1, w2, b2] { quadratic(p) }
+            grouped.step(); weights.step(); biases.step()
+        }
+        XCTAssertEqual(w1.value.storage, w2.value.storage)
+        XCTAssertEqual(b1.value.storage, b2.value.storage)
+        XCTAssertEqual(grouped.parameters.map(\.name), ["w", "b"])
+    }
+
+    /// v = αv + η∇L(w), w ← w − v follows SGD(momentum: α) with v = η·b; with Nesterov the
+    /// lecture's look-ahead gradient ∇L(w − αv) gives the same iterates as PyTorch's form at
+    /// the look-ahead point.
+    func testLectureMomentumMatchesPyTorchForm() {
+        for nesterov in [false, true] {
+            let lecture = Parameter("w", role: .weight, value: Matrix(rows: 1, cols: 2, [1, -2]))
+            let torch = Parameter("w", role: .weight, value: Matrix(rows: 1, cols: 2, [1, -2]))
+            let lectureOptimizer = LectureMomentum([lecture], learningRate: 0.1, alpha: 0.9, nesterov: nesterov)
+            let torchOptimizer = SGD([torch], learningRate: 0.1, momentum: 0.9, nesterov: nesterov)
+            for _ in 0..<20 {
+                lectureOptimizer.lookAhead()
+                quadratic(lecture)
+                lectureOptimizer.step()
+                quadratic(torch)
+                torchOptimizer.step()
+            }
+            // PyTorch's Nesterov iterate is the lecture's look-ahead point w − α·v.
+            lectureOptimizer.lookAhead()
+            for (a, b) in zip(lecture.value.storage, torch.value.storage) { XCTAssertEqual(a, b, accuracy: 1e-5, "nesterov \(nesterov)") }
+        }
+    }
+
+    func testDecimalHyperparameters() {
+        XCTAssertEqual(Float(1 - decimal(0.999)), 0.001)
+        XCTAssertNotEqual(1 - Float(0.999), 0.001, "the rounding decimal() avoids")
+    }
+}
