@@ -137,8 +137,9 @@ public final class LessonContext {
         if let trainSize { train = train.randomSubset(trainSize, random: splitter) }
         if let validationSize { validation = validation.randomSubset(validationSize, random: splitter) }
         let cutTest = testSize.map { test.randomSubset($0, random: splitter) } ?? test
-        guard train.count >= 1, validation.count >= 1, cutTest.count >= 1 else {
-            throw LessonError("\(training.dataDirectory): \(all.count) training and \(test.count) test images are too few to carve training, validation and test sets (this lesson needs at least \(Int((1 / validationFraction).rounded(.up)) + 1) training images)")
+        guard train.count >= 1, validation.count >= 1 || validationFraction == 0, cutTest.count >= 1 || testSize == 0 else {
+            let needed = validationFraction > 0 ? Int((1 / validationFraction).rounded(.up)) + 1 : 1
+            throw LessonError("\(training.dataDirectory): \(all.count) training and \(test.count) test images are too few to carve training, validation and test sets (this lesson needs at least \(needed) training and 1 test image)")
         }
         console.note("sets: \(train.count) training, \(validation.count) validation, \(cutTest.count) test images")
         return (train, validation, cutTest)
