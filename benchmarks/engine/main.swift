@@ -118,6 +118,8 @@ struct EngineBenchmark: ParsableCommand {
 
     func run() throws {
         let console = Console(isTerminal: false)
+        // The kernel decides the speed (and the last digits): print it, with how to check yours.
+        console.line("OpenBLAS kernel: \(BLAS.coreName)" + (ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"].map { " (forced by OPENBLAS_CORETYPE=\($0))" } ?? " (chosen for this CPU)"))
         let store = try MNISTFormat.load(.train, from: MNISTFormat.directory(explicit: data))
         let images = ImageDataset(store: store)
         var cells: [Cell] = []
@@ -163,7 +165,7 @@ struct EngineBenchmark: ParsableCommand {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let report = Report(cells: cells, peakResidentMegabytes: Double(usage.ru_maxrss) / 1024,
-                            machine: "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
+                            machine: "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, OpenBLAS kernel \(BLAS.coreName)")
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
