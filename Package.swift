@@ -40,15 +40,17 @@ let package = Package(
             "LessonKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "EngineBenchmark", dependencies: [
-            "LessonKit", "CBLAS", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "LessonKit", "Engine", "CBLAS", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "benchmarks/engine"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "CZlib", "TestSupport"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
         .testTarget(name: "LessonTests",
-                    dependencies: ["LessonKit", "TestSupport", "EngineBenchmark"] + lessons.map { .target(name: "lesson-\($0)") }),
+                    dependencies: ["LessonKit", "Engine", "Plot", "TestSupport", "EngineBenchmark"] + lessons.map { .target(name: "lesson-\($0)") }),
     ] + lessons.map {
-        .executableTarget(name: "lesson-\($0)", dependencies: ["LessonKit"],
+        // Engine and Plot named although LessonKit brings them: lessons import them, and the
+        // incremental build only notices changes in modules a target names (stale links otherwise).
+        .executableTarget(name: "lesson-\($0)", dependencies: ["LessonKit", "Engine", "Plot"],
                           path: "lessons/\($0)", exclude: ["README.md", "lesson.json"])
     }
 )

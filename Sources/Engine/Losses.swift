@@ -7,16 +7,29 @@ public protocol Loss {
     func callAsFunction(_ output: Matrix, _ target: Target) -> (value: Float, gradient: Matrix)
 }
 
+/// How a loss combines its per-example values (PyTorch's `reduction`). For 'none', ask
+/// the loss for `perExample` values instead.
+public enum Reduction: Sendable { case mean, sum }
+
 /// Softmax cross-entropy from logits and integer class labels.
 ///
 /// Computed as logsumexp(z) − z_y with the row maximum subtracted first, so large logits
-/// neither overflow nor lose precision; the gradient is (softmax(z) − onehot(y)) / n.
+/// neither overflow nor lose precision; the gradient is (softmax(z) − onehot(y)) / n for
+/// the mean, without the 1/n for the sum.
 public struct CrossEntropyLoss: Loss {
-    public init() {}
+    public let reduction: Reduction
+    public init(reduction: Reduction = .mean) { self.reduction = reduction }
+
+    /// Each example's loss (PyTorch's `reduction='none'`).
+    public func perExample(_ logits: Matrix, _ labels: [Int]) -> [Float] {
+        let logProbabilities = Softmax.logProbabilities(logits)
+        return labels.enumerated().map { -logProbabilities[$0.offset, $0.element] }
+    }
 
     public func callAsFunction(_ logits: Matrix, _ labels: [Int]) -> (value: Float, gradient: Matrix) {
         precondition(labels.count == logits.rows, "\(labels.count) labels for \(logits.rows) rows")
         let n = logits.rows, k = logits.cols
+        let divisor = reduction == .mean ? Float(n) : 1
         var gradient = Matrix(uninitializedRows: n, cols: k)
         var total: Double = 0
         logits.storage.withUnsafeBufferPointer { z in
@@ -34,12 +47,12 @@ public struct CrossEntropyLoss: Loss {
                     let label = labels[r]
                     precondition(label >= 0 && label < k, "label \(label) outside 0..<\(k)")
                     total += Double(logf(sum) + largest - z[row + label])
-                    for c in 0..<k { g[row + c] = g[row + c] / sum / Float(n) }
-                    g[row + label] -= 1 / Float(n)
+                    for c in 0..<k { g[row + c] = g[row + c] / sum / divisor }
+                    g[row + label] -= 1 / divisor
                 }
             }
         }
-        return (Float(total / Double(max(n, 1))), gradient)
+        return (Float(reduction == .mean ? total / Double(max(n, 1)) : total), gradient)
     }
 }
 

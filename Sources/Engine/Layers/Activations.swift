@@ -53,3 +53,44 @@ public final class Tanh: Layer {
         outputGradient.zip(output) { g, t in g * (1 - t * t) }
     }
 }
+
+/// max(0, x) + slope·min(0, x) (`torch.nn.LeakyReLU`, slope 0.01): negative inputs keep a
+/// small gradient, so a unit pushed below zero can recover. `Initializer` has the matching
+/// gain √(2/(1 + slope²)).
+public final class LeakyReLU: Layer {
+    public let negativeSlope: Float
+    private var input = Matrix(rows: 0, cols: 0)
+    public init(negativeSlope: Float = 0.01) { self.negativeSlope = negativeSlope }
+    public var description: String { "LeakyReLU(\(negativeSlope))" }
+
+    public func forward(_ input: Matrix) -> Matrix {
+        self.input = input
+        let slope = negativeSlope
+        return input.map { $0 > 0 ? $0 : slope * $0 }
+    }
+
+    public func backward(_ outputGradient: Matrix) -> Matrix {
+        let slope = negativeSlope
+        return outputGradient.zip(input) { g, x in x > 0 ? g : slope * g }
+    }
+}
+
+/// x·Φ(x), Φ the standard normal distribution function (`torch.nn.GELU`, exact form):
+/// a smooth ReLU whose gradient is Φ(x) + x·φ(x).
+public final class GELU: Layer {
+    private var input = Matrix(rows: 0, cols: 0)
+    public init() {}
+    public var description: String { "GELU" }
+
+    static func cdf(_ x: Float) -> Float { 0.5 * (1 + erff(x / Float(2).squareRoot())) }
+    static func density(_ x: Float) -> Float { expf(-0.5 * x * x) / (2 * Float.pi).squareRoot() }
+
+    public func forward(_ input: Matrix) -> Matrix {
+        self.input = input
+        return input.map { $0 * GELU.cdf($0) }
+    }
+
+    public func backward(_ outputGradient: Matrix) -> Matrix {
+        outputGradient.zip(input) { g, x in g * (GELU.cdf(x) + x * GELU.density(x)) }
+    }
+}
