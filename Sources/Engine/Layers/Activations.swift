@@ -2,6 +2,7 @@ import Foundation
 
 /// max(0, x). Its gradient passes where the input was positive.
 public final class ReLU: Layer {
+    public var isTraining = true
     private var input = Matrix(rows: 0, cols: 0)
     public init() {}
     public var description: String { "ReLU" }
@@ -19,6 +20,7 @@ public final class ReLU: Layer {
 
 /// σ(x) = 1/(1+e⁻ˣ); σ′ = σ(1−σ) ≤ 1/4, the root of the vanishing gradient.
 public final class Sigmoid: Layer {
+    public var isTraining = true
     private var output = Matrix(rows: 0, cols: 0)
     public init() {}
     public var description: String { "Sigmoid" }
@@ -40,6 +42,7 @@ public final class Sigmoid: Layer {
 
 /// tanh(x); tanh′ = 1 − tanh² ≤ 1.
 public final class Tanh: Layer {
+    public var isTraining = true
     private var output = Matrix(rows: 0, cols: 0)
     public init() {}
     public var description: String { "Tanh" }
@@ -58,6 +61,7 @@ public final class Tanh: Layer {
 /// small gradient, so a unit pushed below zero can recover. `Initializer` has the matching
 /// gain √(2/(1 + slope²)).
 public final class LeakyReLU: Layer {
+    public var isTraining = true
     public let negativeSlope: Float
     private var input = Matrix(rows: 0, cols: 0)
     public init(negativeSlope: Float = 0.01) { self.negativeSlope = negativeSlope }
@@ -78,6 +82,7 @@ public final class LeakyReLU: Layer {
 /// x·Φ(x), Φ the standard normal distribution function (`torch.nn.GELU`, exact form):
 /// a smooth ReLU whose gradient is Φ(x) + x·φ(x).
 public final class GELU: Layer {
+    public var isTraining = true
     private var input = Matrix(rows: 0, cols: 0)
     public init() {}
     public var description: String { "GELU" }

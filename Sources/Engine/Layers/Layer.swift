@@ -41,18 +41,46 @@ public protocol Layer: AnyObject, CustomStringConvertible {
     func backwardParameters(_ outputGradient: Matrix)
     var parameters: [Parameter] { get }
     var buffers: [Buffer] { get }
-    /// Training mode (dropout on, batch statistics) versus evaluation mode.
+    /// Training mode (dropout on, batch statistics) versus evaluation mode. Every layer
+    /// stores its own (no default, so a layer whose behaviour depends on it cannot forget
+    /// it); containers pass it down through `Container`.
     var isTraining: Bool { get set }
+}
+
+/// A layer made of layers (Sequential, a residual block, …). Its parameters, buffers and
+/// training mode are its children's, gathered and set from this one place.
+public protocol Container: Layer {
+    var children: [Layer] { get }
+}
+
+extension Container {
+    public var parameters: [Parameter] { children.flatMap(\.parameters) }
+    public var buffers: [Buffer] { children.flatMap(\.buffers) }
+    public var isTraining: Bool {
+        get { children.contains { $0.isTraining } }
+        set { for child in children { child.isTraining = newValue } }
+    }
+
+    /// Every layer inside, depth first (containers and their contents).
+    public var descendants: [Layer] {
+        children.flatMap { child in [child] + ((child as? Container)?.descendants ?? []) }
+    }
+
+    /// Runs `body` with training-mode BatchNorm layers using batch statistics but leaving
+    /// their running estimates as they were: for probes on a trained model.
+    public func keepingRunningStatistics<T>(_ body: () throws -> T) rethrows -> T {
+        let batchNorms = descendants.compactMap { $0 as? BatchNorm1d }
+        let previous = batchNorms.map(\.updatesRunningStatistics)
+        for layer in batchNorms { layer.updatesRunningStatistics = false }
+        defer { for (layer, value) in zip(batchNorms, previous) { layer.updatesRunningStatistics = value } }
+        return try body()
+    }
 }
 
 extension Layer {
     public func callAsFunction(_ input: Matrix) -> Matrix { forward(input) }
     public var parameters: [Parameter] { [] }
     public var buffers: [Buffer] { [] }
-    public var isTraining: Bool {
-        get { false }
-        set {}
-    }
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
 
     /// The backward pass when nothing needs ∂loss/∂input (the first layer of a network):

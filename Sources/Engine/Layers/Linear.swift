@@ -1,6 +1,7 @@
 /// Fully connected layer `y = x·Wᵀ + b`, with W stored out×in as in PyTorch and the lecture
 /// (W⁽¹⁾ of a 50→100 layer is 100×50).
 public final class Linear: WeightedLayer {
+    public var isTraining = true
     public let weight: Parameter
     public let bias: Parameter?
     public let fanIn: Int

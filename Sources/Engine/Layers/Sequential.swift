@@ -1,6 +1,7 @@
 /// Layers applied one after another; backward runs them in reverse.
-public final class Sequential: Layer {
+public final class Sequential: Container {
     public let layers: [Layer]
+    public var children: [Layer] { layers }
 
     /// When set, every forward pass records each layer's output and every backward pass the
     /// gradient arriving at each layer's output (for `Diagnostics`). Off by default, so
@@ -14,13 +15,6 @@ public final class Sequential: Layer {
         "Sequential(\n" + layers.enumerated().map { "  (\($0)) \($1)" }.joined(separator: "\n") + "\n)"
     }
 
-    public var parameters: [Parameter] { layers.flatMap(\.parameters) }
-    public var buffers: [Buffer] { layers.flatMap(\.buffers) }
-
-    public var isTraining: Bool {
-        get { layers.contains { $0.isTraining } }
-        set { for layer in layers { layer.isTraining = newValue } }
-    }
 
     public func forward(_ input: Matrix) -> Matrix {
         var x = input

@@ -39,6 +39,7 @@ public enum Softmax {
 
 /// Softmax as a layer (`torch.nn.Softmax(dim=1)`): ∂L/∂z = s ⊙ (g − Σ g ⊙ s) per row.
 public final class SoftmaxLayer: Layer {
+    public var isTraining = true
     private var output = Matrix(rows: 0, cols: 0)
     public init() {}
     public var description: String { "Softmax" }
@@ -61,6 +62,7 @@ public final class SoftmaxLayer: Layer {
 
 /// Log-softmax as a layer (`torch.nn.LogSoftmax(dim=1)`): ∂L/∂z = g − softmax(z)·Σ g per row.
 public final class LogSoftmax: Layer {
+    public var isTraining = true
     private var output = Matrix(rows: 0, cols: 0)
     public init() {}
     public var description: String { "LogSoftmax" }

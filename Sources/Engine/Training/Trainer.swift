@@ -204,24 +204,22 @@ public final class Trainer<L: Loss> {
 public func evaluate<L: Loss, D: Dataset>(_ model: Sequential, loss: L, on data: D, batchSize: Int = 1000,
                                           batchStatistics: Bool = false) -> Evaluation where D.Target == L.Target {
     let wasTraining = model.isTraining
-    let saved = batchStatistics ? model.state() : nil
     model.isTraining = false
-    let batchNorms = model.layers.compactMap { $0 as? BatchNorm1d }
+    let batchNorms = model.descendants.compactMap { $0 as? BatchNorm1d }
     if batchStatistics { for layer in batchNorms { layer.isTraining = true } }
-    defer {
-        model.isTraining = wasTraining
-        if let saved { try? model.load(saved) }
-    }
-    var lossSum: Double = 0, correct = 0, hasAccuracy = false
-    for positions in minibatches(count: data.count, batchSize: batchSize) {
-        let (inputs, targets) = data.batch(positions)
-        let output = model.forward(inputs)
-        lossSum += Double(loss(output, targets).value) * Double(inputs.rows)
-        if let labels = targets as? [Int] {
-            correct += correctPredictions(output, labels)
-            hasAccuracy = true
+    defer { model.isTraining = wasTraining }
+    return model.keepingRunningStatistics {
+        var lossSum: Double = 0, correct = 0, hasAccuracy = false
+        for positions in minibatches(count: data.count, batchSize: batchSize) {
+            let (inputs, targets) = data.batch(positions)
+            let output = model.forward(inputs)
+            lossSum += Double(loss(output, targets).value) * Double(inputs.rows)
+            if let labels = targets as? [Int] {
+                correct += correctPredictions(output, labels)
+                hasAccuracy = true
+            }
         }
+        let n = Double(max(data.count, 1))
+        return Evaluation(loss: Float(lossSum / n), accuracy: hasAccuracy ? Float(Double(correct) / n) : nil)
     }
-    let n = Double(max(data.count, 1))
-    return Evaluation(loss: Float(lossSum / n), accuracy: hasAccuracy ? Float(Double(correct) / n) : nil)
 }

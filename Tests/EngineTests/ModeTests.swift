@@ -1,0 +1,59 @@
+import XCTest
+@testable import Engine
+
+/// Training mode set from one place, through any container, and BatchNorm's running
+/// estimates as PyTorch keeps them.
+final class ModeTests: XCTestCase {
+    /// A residual block a user might write: y = x + f(x). Its mode, parameters and buffers
+    /// come from `Container`; it trains inside a Sequential with the shipped Trainer.
+    final class Residual: Container {
+        let inner: Sequential
+        init(_ inner: Sequential) { self.inner = inner }
+        var children: [Layer] { [inner] }
+        var description: String { "Residual(\(inner))" }
+        func forward(_ input: Matrix) -> Matrix { input.zip(inner.forward(input), +) }
+        func backward(_ outputGradient: Matrix) -> Matrix { outputGradient.zip(inner.backward(outputGradient), +) }
+    }
+
+    func testModeRecursesThroughNestedContainers() throws {
+        let random = Random(seed: 1)
+        let dropout = Dropout(0.5, random: random), norm = BatchNorm1d(8)
+        let model = Sequential(Linear(2, 8, random: random), ReLU(),
+                               Residual(Sequential(norm, Linear(8, 8, random: random), dropout)), Linear(8, 3, random: random))
+        model.isTraining = false
+        XCTAssertFalse(dropout.isTraining || norm.isTraining)
+        model.isTraining = true
+        XCTAssertTrue(dropout.isTraining && norm.isTraining)
+        XCTAssertEqual(model.parameters.count, 2 + 2 + 2 + 2, "linear, batch norm γ β, linear, linear")
+        XCTAssertEqual(model.buffers.count, 2)
+
+        let data = Synthetic.blobs(count: 300, classes: 3, random: random)
+        let trainer = Trainer(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1), random: random)
+        let history = try trainer.fit(data, validation: data, options: TrainingOptions(epochs: 15, batchSize: 32))
+        XCTAssertGreaterThan(history.last!.validationAccuracy!, 0.8)
+    }
+
+    /// With momentum nil the running mean is the plain average of the batch means.
+    func testCumulativeRunningAverage() {
+        let norm = BatchNorm1d(1, momentum: nil)
+        let batches: [[Float]] = [[1, 3], [5, 7], [0, 2]]
+        for batch in batches { _ = norm(Matrix(rows: 2, cols: 1, batch)) }
+        XCTAssertEqual(norm.batchesTracked, 3)
+        XCTAssertEqual(norm.runningMean.value[0, 0], (2 + 6 + 1) / 3, accuracy: 1e-6)
+        XCTAssertEqual(norm.runningVariance.value[0, 0], 2, accuracy: 1e-6, "unbiased variance of each pair is 2")
+    }
+
+    /// A probe in training mode inside `keepingRunningStatistics` uses batch statistics and
+    /// leaves the running estimates alone.
+    func testKeepingRunningStatistics() {
+        let norm = BatchNorm1d(2)
+        let model = Sequential(norm)
+        _ = model(Matrix(rows: 2, cols: 2, [1, 2, 3, 4]))
+        let before = norm.runningMean.value
+        let probe = model.keepingRunningStatistics { model(Matrix(rows: 2, cols: 2, [10, 20, 30, 40])) }
+        XCTAssertEqual(norm.runningMean.value, before)
+        XCTAssertEqual(norm.batchesTracked, 1)
+        XCTAssertEqual(probe[0, 0], -1, accuracy: 1e-3, "normalized with the probe batch's own statistics")
+        XCTAssertTrue(norm.updatesRunningStatistics)
+    }
+}
