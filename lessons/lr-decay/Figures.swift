@@ -1,0 +1,31 @@
+import Engine
+import LessonKit
+import Plot
+
+extension LearningRateDecayLesson {
+    static func schedulesFigure(_ runs: [SettingRuns]) -> Figure {
+        let rate = EpochMetric(key: "learning_rate", label: "learning rate") { Double($0.learningRate) }
+        return Figure(name: "schedules", panels: [
+            // The too-aggressive schedule falls to 10⁻¹⁴; cutting the axis at 10⁻⁵ keeps the others readable.
+            Panel(title: "learning rate per epoch, mean over seeds (reduce-on-plateau differs by seed; the aggressive decay leaves the plot at the bottom)",
+                  xLabel: "epoch", yLabel: "learning rate", yScale: .log, yRange: 1e-5...1, legend: .outside,
+                  series: runs.enumerated().map { index, setting in
+                      let curve = setting.curve(rate)
+                      return .line(setting.label, x: curve.epochs, y: curve.mean, style: .linesPoints, color: index)
+                  }),
+        ], columns: 1, panelSize: (900, 440))
+    }
+
+    static func curvesFigure(_ runs: [SettingRuns], learningRate: Float) -> Figure {
+        Figure(name: "curves", title: "The same networks and batches under each schedule: mean ± std over \(runs[0].runs.count) seeds", panels: [
+            StandardPanels.seedCurves(runs, metrics: [.validationAccuracy], title: "validation accuracy"),
+            StandardPanels.seedCurves(runs, metrics: [.validationLoss], title: "validation loss"),
+            {
+                var panel = StandardPanels.seedCurves(runs, metrics: [.trainLoss],
+                                                      title: "training loss (running mean over each epoch's minibatches)")
+                panel.yScale = .log
+                return panel
+            }(),
+        ], columns: 3, panelSize: (600, 520))
+    }
+}
