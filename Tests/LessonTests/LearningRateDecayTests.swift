@@ -15,7 +15,7 @@ final class LearningRateDecayTests: XCTestCase {
         XCTAssertEqual(plateau.step(1.0), 0.1, "second bad epoch")
         XCTAssertEqual(plateau.step(1.0), 0.05, "third bad epoch halves")
         let plans = try! LearningRateDecayLesson.parse([]).plans(epochs: 30)
-        XCTAssertTrue(plans.contains { $0.label == "on plateau: ×0.5 after 3 epochs without improvement" && $0.plateauPatience == 2 })
+        XCTAssertTrue(plans.contains { $0.label == "on plateau: ×0.5 after 3 bad epochs" && $0.plateauPatience == 2 })
     }
 
     /// The quick run over its two seeds: the recorded rates are the schedule's; decaying far

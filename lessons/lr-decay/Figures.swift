@@ -18,14 +18,15 @@ extension LearningRateDecayLesson {
 
     static func curvesFigure(_ runs: [SettingRuns], learningRate: Float) -> Figure {
         Figure(name: "curves", title: "The same networks and batches under each schedule: mean ± std over \(runs[0].runs.count) seeds", panels: [
-            StandardPanels.seedCurves(runs, metrics: [.validationAccuracy], title: "validation accuracy"),
-            StandardPanels.seedCurves(runs, metrics: [.validationLoss], title: "validation loss"),
+            StandardPanels.seedCurves(runs, metrics: [.validationAccuracy], title: "validation accuracy", legend: .outside),
+            StandardPanels.seedCurves(runs, metrics: [.validationLoss], title: "validation loss", legend: .outside),
             {
                 var panel = StandardPanels.seedCurves(runs, metrics: [.trainLoss],
-                                                      title: "training loss (running mean over each epoch's minibatches)")
+                                                      title: "training loss (running mean over each epoch's minibatches, log scale)",
+                                                      legend: .outside)
                 panel.yScale = .log
                 return panel
             }(),
-        ], columns: 3, panelSize: (600, 520))
+        ], columns: 1, panelSize: (980, 380))
     }
 }

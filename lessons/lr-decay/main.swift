@@ -57,7 +57,7 @@ struct LearningRateDecayLesson: ParsableCommand {
             Plan(label: "multiplicative, α = 0.85", schedule: Schedules.multiplicative(initial: rate, factor: 0.85), plateauPatience: nil),
             Plan(label: "inverse, k = 0.3", schedule: Schedules.inverse(initial: rate, k: 0.3), plateauPatience: nil),
             Plan(label: "step: ×0.5 every \(every) epochs", schedule: Schedules.step(initial: rate, every: every, factor: 0.5), plateauPatience: nil),
-            Plan(label: "on plateau: ×0.5 after 3 epochs without improvement", schedule: nil, plateauPatience: 2),
+            Plan(label: "on plateau: ×0.5 after 3 bad epochs", schedule: nil, plateauPatience: 2),
             Plan(label: "too aggressive: exponential, k = 1", schedule: Schedules.exponential(initial: rate, k: 1), plateauPatience: nil),
         ]
     }
@@ -118,6 +118,10 @@ struct LearningRateDecayLesson: ParsableCommand {
                 .verdict(setting.label, "constant", quantity: "Validation (last \(k))"))
             context.report(Difference(setting.extra("late validation std"), constant.extra("late validation std"))
                 .verdict(setting.label, "constant", quantity: "Validation jumps"))
+        }
+        if let plateau = runs.first(where: { $0.label.hasPrefix("on plateau") }) {
+            context.report(Difference(plateau.atBestValidation(.validationAccuracy), constant.atBestValidation(.validationAccuracy))
+                .verdict(plateau.label, "constant", quantity: "Best validation (each run at its own best epoch)"))
         }
         let ranked = runs.sorted { $0.lastEpochs(k, .validationAccuracy).mean > $1.lastEpochs(k, .validationAccuracy).mean }
         if ranked.count > 1 {
