@@ -17,9 +17,9 @@ struct MomentumLesson: ParsableCommand {
         rate per step is then measured for every α and drawn over the theory's prediction \
         (critical damping), and a one-dimensional double well shows momentum carrying the \
         weights over a barrier that stops gradient descent. Finally SGD, momentum and Nesterov \
-        train the same network on Fashion-MNIST under 5 seeds, with plain SGD also run at the \
+        train the same network on Fashion-MNIST under 10 seeds, with plain SGD also run at the \
         learning rate η/(1 − α) that momentum reaches on a steady slope, so that the comparison \
-        is not just a tenfold step. Full run: about 2 minutes in a debug build. --quick: 2,000 \
+        is not just a tenfold step. Full run: about a minute in a debug build. --quick: 2,000 \
         images, 3 epochs, 2 seeds, shorter paths.
         """)
 
@@ -113,7 +113,7 @@ struct MomentumLesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "momentum", options: lesson, seeds: 5)
+        let context = try LessonContext(lesson: "momentum", options: lesson, seeds: 10)
         let bowl = Surface.quadratic(a: 1, b: 20), banana = Surface.rosenbrock
         let bowlSteps = context.budget(quadraticSteps.value, quick: min(quadraticSteps.value, 60))
         let bananaSteps = context.budget(rosenbrockSteps.value, quick: min(rosenbrockSteps.value, 500))
