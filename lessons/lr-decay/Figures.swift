@@ -5,15 +5,15 @@ import Plot
 extension LearningRateDecayLesson {
     static func schedulesFigure(_ runs: [SettingRuns]) -> Figure {
         let rate = EpochMetric(key: "learning_rate", label: "learning rate") { Double($0.learningRate) }
-        return Figure(name: "schedules", panels: [
+        return Figure(name: "schedules", title: "Learning rate per epoch (reduce-on-plateau: mean over seeds)", panels: [
             // The too-aggressive schedule falls to 10⁻¹⁴; cutting the axis at 10⁻⁵ keeps the others readable.
-            Panel(title: "learning rate per epoch, mean over seeds (reduce-on-plateau differs by seed; the aggressive decay leaves the plot at the bottom)",
-                  xLabel: "epoch", yLabel: "learning rate", yScale: .log, yRange: 1e-5...1, legend: .outside,
+            Panel(title: "the too-aggressive decay falls out of the plot at the bottom",
+                  xLabel: "epoch", yLabel: "learning rate (log scale)", yScale: .log, yRange: 1e-5...1,
                   series: runs.enumerated().map { index, setting in
                       let curve = setting.curve(rate)
                       return .line(setting.label, x: curve.epochs, y: curve.mean, style: .linesPoints, color: index)
                   }),
-        ], columns: 1, panelSize: (900, 440))
+        ], columns: 1, panelSize: (820, 560))
     }
 
     static func curvesFigure(_ runs: [SettingRuns], learningRate: Float) -> Figure {
