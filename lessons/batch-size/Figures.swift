@@ -29,6 +29,8 @@ extension BatchSizeLesson {
         let order = sizes.indices.sorted { sizes[$0] < sizes[$1] }
         let x = order.map { Double(sizes[$0]) }
         let spread = order.map { runs[$0].extra("loss std, last epoch") }
+        // The same law on fixed networks: the batch-64-trained (first setting's) weights, frozen.
+        let frozen = order.map { runs[0].extra("frozen loss std, B = \(sizes[$0])") }
         let anchor = spread[0].mean, smallest = x[0]
         let fine = (0...40).map { smallest * pow(x.last! / smallest, Double($0) / 40) }
         return Figure(name: "loss-noise", panels: [
@@ -37,7 +39,9 @@ extension BatchSizeLesson {
                   xRange: (smallest / 1.5)...(x.last! * 1.5),
                   series: [
                       .band(nil, x: x, lower: spread.map { $0.mean - $0.std }, upper: spread.map { $0.mean + $0.std }, color: 0),
-                      .line("measured", x: x, y: spread.map(\.mean), style: .linesPoints, color: 0),
+                      .line("measured during training (each batch size's own run, last epoch)", x: x, y: spread.map(\.mean), style: .linesPoints, color: 0),
+                      .band(nil, x: x, lower: frozen.map { $0.mean - $0.std }, upper: frozen.map { $0.mean + $0.std }, color: 1),
+                      .line("measured on \(runs[0].label)'s trained network, weights frozen", x: x, y: frozen.map(\.mean), style: .linesPoints, color: 1),
                       .line("prediction σ(B) = σ(\(Int(smallest)))·√(\(Int(smallest))/B)", x: fine,
                             y: fine.map { anchor * (smallest / $0).squareRoot() }, style: .dashed, color: 6),
                   ]),
