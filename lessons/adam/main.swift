@@ -4,7 +4,6 @@ import Foundation
 import LessonKit
 import Plot
 
-@main
 struct AdamLesson: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson-adam",
@@ -14,26 +13,40 @@ struct AdamLesson: ParsableCommand {
         at 0. For a noisy gradient stream with a known mean, the lesson plots m and v against \
         their bias-corrected versions m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ) over the first steps, \
         and the step Adam takes with and without the correction. Then the same network is \
-        trained on Fashion-MNIST with and without bias correction (the engine's switch). \
-        Defaults as in the lecture and PyTorch: lr 0.001, β₁ 0.9, β₂ 0.999, ε 10⁻⁸. Full run: about 15 seconds in a debug build.
+        trained on Fashion-MNIST with and without bias correction (the engine's switch), at \
+        learning rates 0.001 and 0.01, under 10 seeds; each pair is compared by its early \
+        minibatch losses and its validation accuracy, against the seeds' noise. Defaults as in \
+        the lecture and PyTorch: lr 0.001, β₁ 0.9, β₂ 0.999, ε 10⁻⁸. Full run: about a minute \
+        in a debug build. --quick: 2,000 images, 2 epochs, 2 seeds.
         """)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
 
-    @Option(help: "Mean of the synthetic gradient stream.")
+    @Option(help: "Mean of the synthetic gradient stream (finite, from −1000 to 1000).")
     var mean: Float = 0.5
 
-    @Option(help: "Standard deviation of the synthetic gradient stream.")
-    var noise: Float = 1
+    @Option(help: "Standard deviation of the synthetic gradient stream (finite, from 0 to 1000).")
+    var noise = NonNegativeNumber(1)
 
-    @Option(help: "Steps of the synthetic stream.")
+    @Option(help: "Steps of the synthetic stream (2 to 100,000).")
     var steps = 200
 
+    static let largestGradient: Float = 1000
+    static let maximumSteps = 100_000
+
     mutating func validate() throws {
-        guard noise >= 0 else { throw ValidationError("--noise must not be negative") }
-        guard steps >= 2 else { throw ValidationError("--steps must be at least 2") }
+        guard mean.isFinite, abs(mean) <= Self.largestGradient else {
+            throw ValidationError("--mean must be a finite number from −1000 to 1000 (got \(mean))")
+        }
+        guard noise.value <= Self.largestGradient else { throw ValidationError("--noise must be at most 1000 (got \(noise.value))") }
+        guard (2...Self.maximumSteps).contains(steps) else {
+            throw ValidationError("--steps must be between 2 and \(Self.maximumSteps) (got \(steps))")
+        }
     }
+
+    /// Epochs of the "mean of the last k epochs" summaries.
+    static let lastK = 2
 
     struct Trace {
         var gradients: [Float] = []
@@ -69,101 +82,136 @@ struct AdamLesson: ParsableCommand {
         return trace
     }
 
-    struct Outcome {
-        let label: String
-        let history: History
-    }
-
     struct Report {
         let trace: Trace
-        let outcomes: [Outcome]
+        let runs: [SettingRuns]
+    }
+
+    struct Setting: Sendable {
+        let rate: Float
+        let correction: Bool
+        var label: String { "lr \(rate), \(correction ? "with" : "without") bias correction" }
+    }
+
+    static func meanLoss(_ losses: [Float], _ range: Range<Int>) -> Double {
+        let slice = losses[range.clamped(to: 0..<losses.count)]
+        return slice.isEmpty ? .nan : Double(slice.reduce(0, +)) / Double(slice.count)
     }
 
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "adam", options: lesson)
-        let console = context.console
-        let quick = lesson.quick
-        let trace = Self.trace(mean: mean, noise: noise, steps: steps, random: Random(seed: lesson.seed))
-        let secondMoment = mean * mean + noise * noise
-        var stream = SummaryTable(title: "Gradient stream g ~ N(\(mean), \(noise)²): E[g] = \(mean), E[g²] = \(secondMoment); Adam's state",
+        let context = try LessonContext(lesson: "adam", options: lesson, seeds: 10)
+        let trace = try showMoments(context)
+        let runs = try compareOnImages(context)
+        try context.finish()
+        return Report(trace: trace, runs: runs)
+    }
+
+    /// Step 1: Adam's state on a synthetic gradient stream with known moments.
+    func showMoments(_ context: LessonContext) throws -> Trace {
+        let trace = Self.trace(mean: mean, noise: noise.value, steps: steps, random: Random(seed: lesson.seed))
+        guard (trace.m + trace.v + trace.mHat + trace.vHat).allSatisfy(\.isFinite) else {
+            throw LessonError("the gradient stream overflowed Float (mean \(mean), noise \(noise.value)): choose smaller values")
+        }
+        let secondMoment = mean * mean + noise.value * noise.value
+        var stream = SummaryTable(title: "Gradient stream g ~ N(\(mean), \(noise.value)²): E[g] = \(mean), E[g²] = \(secondMoment); Adam's state (one draw, seed \(lesson.seed))",
                                   header: ["step t", "m", "m̂", "v", "v̂", "step with correction", "step without"])
         for t in [1, 2, 5, 10, 20, 50, 100, steps].filter({ $0 <= steps }) {
             stream.add(["\(t)", String(format: "%.4f", trace.m[t - 1]), String(format: "%.4f", trace.mHat[t - 1]),
                         String(format: "%.5f", trace.v[t - 1]), String(format: "%.4f", trace.vHat[t - 1]),
                         String(format: "%.3g", trace.correctedStep[t - 1]), String(format: "%.3g", trace.uncorrectedStep[t - 1])])
         }
-        console.line(stream.description)
+        context.report(stream)
         try context.write(figure(trace))
+        return trace
+    }
 
-        let epochs = training.epochs(full: 5, quick: 1, isQuick: quick)
-        let (train, validation, _) = try context.loadSplits(training, trainSize: quick ? 2000 : 10000,
-                                                            validationSize: quick ? 1000 : 5000, testSize: 0)
-        var outcomes: [Outcome] = []
-        for rate: Float in [0.001, 0.01] {
-        for (name, correction) in [("with bias correction", true), ("without bias correction", false)] {
-            let label = "lr \(rate), \(name)"
-            let random = Random(seed: lesson.seed)
-            let model = Sequential.mlp([784, 256, 10], random: random)
-            let history = try context.fit(label, model: model, loss: CrossEntropyLoss(),
-                                          optimizer: Adam(model.parameters, learningRate: rate, biasCorrection: correction),
-                                          train: train, validation: validation,
-                                          options: TrainingOptions(epochs: epochs, batchSize: 64), random: random)
-            outcomes.append(Outcome(label: label, history: history))
+    /// Step 2: the same network with and without the correction, at two learning rates, over seeds.
+    func compareOnImages(_ context: LessonContext) throws -> [SettingRuns] {
+        let epochs = training.epochs(full: 5, quick: 2, isQuick: lesson.quick)
+        let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 2000),
+                                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let settings = [0.001, 0.01].flatMap { rate in [true, false].map { Setting(rate: Float(rate), correction: $0) } }
+        let runs = try context.overSeeds(settings, label: \.label, lastK: Self.lastK) { setting, run in
+            let model = Sequential.mlp([784, 256, 10], random: run.random(.weights))
+            let history = try run.fit(model: model, loss: CrossEntropyLoss(),
+                                      optimizer: Adam(model.parameters, learningRate: setting.rate, biasCorrection: setting.correction),
+                                      train: train, validation: validation, options: TrainingOptions(epochs: epochs, batchSize: 64))
+            let losses = history.minibatchLosses
+            return RunResult(history: history, extras: ["loss at step 1": Double(losses.first ?? .nan),
+                                                        "mean loss, steps 2–20": Self.meanLoss(losses, 1..<20),
+                                                        "mean loss, steps 21–100": Self.meanLoss(losses, 20..<100)])
         }
+        try context.write(Self.trainingFigure(runs, trainCount: train.count))
+        let k = min(Self.lastK, epochs)
+        context.report()
+        var table = SummaryTable(title: "784→256→10 on \(train.count) images, batch 64, \(epochs) epochs: mean ± std over \(context.seeds.count) seeds; last \(k) = mean of the last \(k) epochs",
+                                 header: ["Adam", "loss at step 1", "mean loss, steps 2–20", "mean loss, steps 21–100", "validation %, last \(k)"])
+        for setting in runs {
+            table.add([setting.label, setting.extra("loss at step 1").formatted(decimals: 4), setting.extra("mean loss, steps 2–20").formatted(decimals: 4),
+                       setting.extra("mean loss, steps 21–100").formatted(decimals: 4), setting.lastEpochs(k, .validationAccuracy).formatted()])
         }
-        let window = min(300, outcomes[0].history.minibatchLosses.count)
-        try context.write(Figure(name: "training", title: "784→256→10 on \(train.count) Fashion-MNIST images, Adam with and without bias correction", panels: [
-            Panel(title: "minibatch loss, first \(window) steps (running average over 10)", xLabel: "step", yLabel: "minibatch loss",
-                  yScale: .log, legend: .topRight, series: outcomes.enumerated().map { index, outcome in
-                      .line(outcome.label, values: StandardPanels.runningAverage(outcome.history.minibatchLosses.prefix(window).map(Double.init), window: 10),
-                            color: index)
-                  }),
-            StandardPanels.curves(outcomes.map { ($0.label, $0.history) }, title: "accuracy per epoch", metric: .accuracy),
-        ]))
-        console.line("")
-        var table = SummaryTable(title: "Training with and without bias correction",
-                                 header: ["Adam", "loss at step 1", "mean loss, steps 2–20", "mean loss, steps 21–100", "validation % after \(epochs) epochs"])
-        for outcome in outcomes {
-            let losses = outcome.history.minibatchLosses
-            func average(_ range: Range<Int>) -> String {
-                let slice = losses[range.clamped(to: 0..<losses.count)]
-                return slice.isEmpty ? "–" : String(format: "%.4f", slice.reduce(0, +) / Float(slice.count))
+        context.report(table)
+        for pair in Swift.stride(from: 0, to: runs.count - 1, by: 2) {
+            let (with, without) = (runs[pair], runs[pair + 1])
+            let rate = settings[pair].rate
+            context.report(Difference(without.extra("mean loss, steps 2–20"), with.extra("mean loss, steps 2–20"))
+                .verdict("without", "with", quantity: "lr \(rate), mean loss over steps 2–20", unit: "", decimals: 4))
+            context.report(Difference(without.lastEpochs(k, .validationAccuracy), with.lastEpochs(k, .validationAccuracy))
+                .verdict("without", "with", quantity: "lr \(rate), validation (last \(k))"))
+        }
+        return runs
+    }
+
+    static func trainingFigure(_ runs: [SettingRuns], trainCount: Int) -> Figure {
+        let window = min(300, runs[0].runs[0].history.minibatchLosses.count)
+        // Corrected runs in vermillion/orange, uncorrected in blues, as m̂ and m in the moments figure.
+        let colors = [1, 0, 4, 5]
+        var series: [Series] = []
+        for (index, setting) in runs.enumerated() {
+            let curves = setting.runs.map { StandardPanels.runningAverage($0.history.minibatchLosses.prefix(window).map(Double.init), window: 10) }
+            let steps = (1...window).map(Double.init)
+            let estimates = (0..<window).map { step in Estimate(curves.map { $0[step] }) }
+            if setting.runs.count > 1 {
+                series.append(.band(nil, x: steps, lower: estimates.map { max($0.mean - $0.std, 1e-3) }, upper: estimates.map { $0.mean + $0.std },
+                                    color: colors[index]))
             }
-            table.add([outcome.label, String(format: "%.4f", losses[0]), average(1..<20), average(20..<100),
-                       percent(outcome.history.last!.validationAccuracy)])
+            series.append(.line(setting.label, x: steps, y: estimates.map(\.mean), color: colors[index]))
         }
-        console.line(table.description)
-        try context.finish()
-        return Report(trace: trace, outcomes: outcomes)
+        return Figure(name: "training", title: "784→256→10 on \(trainCount) Fashion-MNIST images, Adam with and without bias correction: mean ± std over \(runs[0].runs.count) seeds", panels: [
+            Panel(title: "minibatch loss, first \(window) steps (running average over 10)", xLabel: "step", yLabel: "minibatch loss (log scale)",
+                  yScale: .log, series: series),
+            StandardPanels.seedCurves(runs, metrics: [.validationAccuracy], title: "validation accuracy per epoch", colors: colors),
+        ], panelSize: (660, 500))
     }
 
     func figure(_ trace: Trace) -> Figure {
+        let noise = self.noise.value
         let t = trace.m.indices.map { Double($0 + 1) }
         let secondMoment = Double(mean * mean + noise * noise)
         func corrections(_ beta: Double) -> [Double] { t.map { 1 - pow(beta, $0) } }
         return Figure(name: "moments", title: "Adam on a noisy gradient stream g ~ N(\(mean), \(noise)²), β₁ = 0.9, β₂ = 0.999, lr 0.001", panels: [
-            Panel(title: "first moment: m starts at 0, m̂ = m/(1 − β₁ᵗ) does not", xLabel: "step t", yLabel: "estimate of E[g]",
-                  legend: .bottomRight, series: [
+            Panel(title: "first moment: m starts at 0, m̂ does not", xLabel: "step t", yLabel: "estimate of E[g]",
+                  series: [
                       .line("gradient g", x: t, y: trace.gradients.map(Double.init), style: .points, color: 5),
                       .line("m", x: t, y: trace.m.map(Double.init), color: 0),
                       .line("m̂", x: t, y: trace.mHat.map(Double.init), color: 1),
                       .line("E[g] = \(mean)", x: [1, t.last!], y: [Double(mean), Double(mean)], style: .dashed, color: 6),
                   ]),
-            Panel(title: "second moment: v needs ~1/(1 − β₂) = 1,000 steps, v̂ is right from the start", xLabel: "step t",
-                  yLabel: "estimate of E[g²]", yScale: .log, legend: .bottomRight, series: [
+            Panel(title: "second moment: v needs ~1,000 steps, v̂ does not", xLabel: "step t",
+                  yLabel: "estimate of E[g²]", yScale: .log, series: [
                       .line("v", x: t, y: trace.v.map(Double.init), color: 0),
                       .line("v̂", x: t, y: trace.vHat.map(Double.init), color: 1),
                       .line(String(format: "E[g²] = %.2f", secondMoment), x: [1, t.last!], y: [secondMoment, secondMoment], style: .dashed, color: 6),
                   ]),
-            Panel(title: "the correction factors", xLabel: "step t", yLabel: "factor", yScale: .log, legend: .bottomRight, series: [
+            Panel(title: "the correction factors", xLabel: "step t", yLabel: "factor", yScale: .log, series: [
                 .line("1 − β₁ᵗ", x: t, y: corrections(0.9), color: 0),
                 .line("1 − β₂ᵗ", x: t, y: corrections(0.999), color: 1),
                 .line("uncorrected step / corrected: (1 − β₁ᵗ)/√(1 − β₂ᵗ)", x: t,
                       y: t.map { (1 - pow(0.9, $0)) / (1 - pow(0.999, $0)).squareRoot() }, color: 2),
             ]),
-            Panel(title: "size of each step |Δw|", xLabel: "step t", yLabel: "|Δw|", yScale: .log, legend: .bottomRight, series: [
+            Panel(title: "size of each step |Δw|", xLabel: "step t", yLabel: "|Δw|", yScale: .log, series: [
                 .line("with bias correction", x: t, y: trace.correctedStep.map { Double(max($0, 1e-9)) }, color: 1),
                 .line("without", x: t, y: trace.uncorrectedStep.map { Double(max($0, 1e-9)) }, color: 0),
                 .line("lr = 0.001", x: [1, t.last!], y: [0.001, 0.001], style: .dashed, color: 6),
@@ -171,3 +219,5 @@ struct AdamLesson: ParsableCommand {
         ], columns: 2, panelSize: (640, 420))
     }
 }
+
+AdamLesson.main()

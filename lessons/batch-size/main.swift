@@ -4,112 +4,159 @@ import Foundation
 import LessonKit
 import Plot
 
-@main
 struct BatchSizeLesson: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson-batch-size",
-        abstract: "Minibatch size 64 vs 1024: noisy small steps against smooth large ones, the lecture's experiment.",
+        abstract: "Minibatch size 64 vs 1024: noisy small steps against smooth large ones, the lecture's experiment, over seeds.",
         discussion: """
         The lecture's experiment on Fashion-MNIST: 784 → Linear(75, bias=false) → BatchNorm1d → \
         ReLU → Dropout(0.5) → Linear(45, bias=false) → BatchNorm1d → ReLU → Dropout(0.3) → \
-        Linear(10), SGD with learning rate 0.1 for 100 epochs, with minibatches of 64 and of \
-        1024 (the incomplete last batch dropped), 10 % of the training set held out for \
-        validation, seed 123. Figures: the minibatch loss per iteration with its running \
-        average, and training and validation accuracy per epoch; the summary puts the \
-        lecture's numbers beside ours. Full run: about 2 minutes with `swift run -c release`.
+        Linear(10), SGD with learning rate 0.1, with minibatches of 64 and of 1024 (the \
+        incomplete last batch dropped), 10 % of the training set held out for validation. The \
+        lecture trains 100 epochs once; this lesson is expensive (54,000 images per epoch), so \
+        the full run trains 20 epochs under 5 seeds (raise both with --epochs \
+        and --seeds, ideally in a release build). It compares the batch sizes by the mean of the \
+        last 10 epochs, the best-validation epoch and the test set, each against the seeds' \
+        noise, and measures the minibatch-loss noise against the 1/√B that averaging predicts. \
+        Full run: about 3 minutes with `swift run -c release`. --quick: 4,096 images, 3 epochs, 2 seeds.
         """)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
 
-    @Option(help: "The minibatch sizes to compare, comma-separated.")
-    var batchSizes = ListOption<Int>([64, 1024])
+    @Option(help: "The minibatch sizes to compare, comma-separated, each from 2 (batch norm needs two examples) to 1,000,000.")
+    var batchSizes = ListOption<Count>([Count(64), Count(1024)])
 
-    @Option(help: "SGD learning rate.")
-    var learningRate: Float = 0.1
+    @Option(help: "SGD learning rate (finite, > 0, at most 10).")
+    var learningRate = PositiveNumber(0.1)
 
     mutating func validate() throws {
-        guard batchSizes.values.allSatisfy({ $0 > 0 }) else {
-            throw ValidationError("--batch-sizes must list positive integers, e.g. 64,1024")
+        guard !batchSizes.values.isEmpty, batchSizes.values.allSatisfy({ $0.value >= 2 }) else {
+            throw ValidationError("--batch-sizes must list whole numbers ≥ 2 (batch norm needs two examples), e.g. 64,1024")
         }
-        guard learningRate > 0 else { throw ValidationError("--learning-rate must be positive") }
+        guard learningRate.value <= 10 else { throw ValidationError("--learning-rate must be at most 10") }
     }
 
-    /// The lecture's network, layer by layer.
-    static func model(random: Random) -> Sequential {
+    static let fullEpochs = 20
+    static let fullSeeds = 5
+    /// Epochs of the "mean of the last k epochs" summaries.
+    static let lastK = 5
+
+    /// The lecture's network, layer by layer; dropout masks from their own stream.
+    static func model(weights: Random, masks: Random) -> Sequential {
         Sequential(
-            Linear(784, 75, bias: false, random: random), BatchNorm1d(75), ReLU(), Dropout(0.5, random: random),
-            Linear(75, 45, bias: false, random: random), BatchNorm1d(45), ReLU(), Dropout(0.3, random: random),
-            Linear(45, 10, random: random))
+            Linear(784, 75, bias: false, random: weights), BatchNorm1d(75), ReLU(), Dropout(0.5, random: masks),
+            Linear(75, 45, bias: false, random: weights), BatchNorm1d(45), ReLU(), Dropout(0.3, random: masks),
+            Linear(45, 10, random: weights))
     }
 
-    /// What the lecture reports (MNIST, on a GPU), for the summary.
-    static let lecture: [Int: (train: String, validation: String, test: String, minutes: String)] = [
-        64: ("98.50", "97.65", "97.18", "5.59"), 1024: ("98.45", "97.67", "97.08", "4.38"),
-    ]
+    /// What the lecture reports (MNIST, 100 epochs, on a GPU), for the summary.
+    static let lecture: [Int: String] = [64: "98.50 / 97.65 / 97.18", 1024: "98.45 / 97.67 / 97.08"]
 
-    struct Outcome {
-        let batchSize: Int
-        let history: History
-        let test: Evaluation
-        /// Standard deviation of the minibatch loss over the last epoch: the zig-zag.
-        var lastEpochSpread: Float {
-            let last = Array(history.minibatchLosses.suffix(history.batchesPerEpoch))
-            return TensorStatistics(Matrix(rows: last.count, cols: 1, last)).std
+    /// Standard deviation of the minibatch loss over the last epoch: the zig-zag.
+    static func lastEpochSpread(_ history: History) -> Double {
+        Estimate(history.minibatchLosses.suffix(history.batchesPerEpoch).map(Double.init)).std
+    }
+
+    /// How much the validation accuracy moves from one epoch to the next near the end: the
+    /// standard deviation (points) of the epoch-to-epoch changes over the last epochs.
+    static func validationJitter(_ history: History) -> Double {
+        let late = history.epochs.suffix(lastK + 1).compactMap(\.validationAccuracy).map { 100 * Double($0) }
+        return Estimate(zip(late.dropFirst(), late).map { $0 - $1 }).std
+    }
+
+    /// The averaging law tested on one network: the trained weights frozen, the minibatch loss
+    /// (training mode, as during training) measured over fresh random batches of each size.
+    /// Returns the standard deviation of those losses per batch size.
+    static func frozenLossSpread(_ model: Sequential, on train: ImageDataset, sizes: [Int], batches: Int,
+                                 random: Random) -> [Int: Double] {
+        model.isTraining = true
+        var spread: [Int: Double] = [:]
+        for size in sizes {
+            let losses: [Double] = (0..<batches).map { _ in
+                let positions = (0..<size).map { _ in random.integer(below: train.count) }
+                let (inputs, labels) = train.batch(positions[...])
+                return Double(CrossEntropyLoss()(model.forward(inputs), labels).value)
+            }
+            spread[size] = Estimate(losses).std
         }
+        return spread
     }
 
     func run() throws { _ = try perform() }
 
-    func perform() throws -> [Outcome] {
-        let context = try LessonContext(lesson: "batch-size", options: lesson)
-        let console = context.console
-        let quick = lesson.quick
-        let epochs = training.epochs(full: 100, quick: 3, isQuick: quick)
-        let (train, validation, test) = try context.loadSplits(training, trainSize: quick ? 4096 : nil,
-                                                               validationSize: quick ? 1000 : nil, testSize: quick ? 1000 : nil)
-        var outcomes: [Outcome] = []
-        for batchSize in batchSizes.values {
-            let random = Random(seed: lesson.seed)
-            let model = Self.model(random: random)
-            let history = try context.fit("batch \(batchSize)", model: model, loss: CrossEntropyLoss(),
-                                          optimizer: SGD(model.parameters, learningRate: learningRate),
-                                          train: train, validation: validation,
-                                          options: TrainingOptions(epochs: epochs, batchSize: batchSize, dropLast: true,
-                                                                   evaluateTrainingSet: true),
-                                          random: random)
-            outcomes.append(Outcome(batchSize: batchSize, history: history, test: evaluate(model, loss: CrossEntropyLoss(), on: test)))
+    /// Runs the lesson; returns the runs by batch size, in the order given.
+    func perform() throws -> [SettingRuns] {
+        let context = try LessonContext(lesson: "batch-size", options: lesson, seeds: Self.fullSeeds)
+        let epochs = training.epochs(full: Self.fullEpochs, quick: 3, isQuick: lesson.quick)
+        let (train, validation, test) = try context.loadSplits(
+            training, trainSize: context.budget(nil, quick: 4096), validationSize: context.budget(nil, quick: 1000),
+            testSize: context.budget(nil, quick: 1000))
+        let sizes = batchSizes.values.map(\.value)
+        if let tooLarge = sizes.first(where: { $0 > train.count }) {
+            throw LessonError("--batch-sizes: \(tooLarge) is larger than the \(train.count) training images")
         }
-        try context.write(Self.lossFigure(outcomes))
-        try context.write(Figure(name: "accuracy", title: "Training and validation accuracy per epoch (training measured in evaluation mode)", panels: [
-            StandardPanels.curves(outcomes.map { ("batch \($0.batchSize)", $0.history) }, title: "accuracy", metric: .accuracy),
-        ], columns: 1, panelSize: (820, 460)))
-
-        console.line("")
-        var table = SummaryTable(title: "After \(epochs) epochs, SGD lr \(learningRate) (ours: Fashion-MNIST, \(BLAS.threads) CPU thread; lecture: MNIST, GPU)",
-                                 header: ["batch size", "train %", "validation %", "test %", "minutes", "minibatch loss std, last epoch",
-                                          "lecture: train / validation / test %, minutes"])
-        for outcome in outcomes {
-            let last = outcome.history.last!
-            let reference = Self.lecture[outcome.batchSize].map { "\($0.train) / \($0.validation) / \($0.test), \($0.minutes)" } ?? "–"
-            table.add(["\(outcome.batchSize)", percent(last.trainAccuracy), percent(last.validationAccuracy), percent(outcome.test.accuracy),
-                       String(format: "%.2f", outcome.history.totalSeconds / 60), String(format: "%.4f", outcome.lastEpochSpread), reference])
+        let rate = learningRate.value
+        let runs = try context.overSeeds(sizes, label: { "batch \($0)" }, lastK: Self.lastK) { batchSize, run in
+            let model = Self.model(weights: run.random(.weights), masks: run.random(.noise))
+            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: rate),
+                                      train: train, validation: validation,
+                                      options: TrainingOptions(epochs: epochs, batchSize: batchSize, dropLast: true,
+                                                               evaluateTrainingSet: true))
+            let test = evaluate(model, loss: CrossEntropyLoss(), on: test)
+            var extras = ["loss std, last epoch": Self.lastEpochSpread(history), "validation jitter": Self.validationJitter(history)]
+            for (size, spread) in Self.frozenLossSpread(model, on: train, sizes: sizes, batches: context.budget(200, quick: 50),
+                                                         random: run.random(.dataSubset)) {
+                extras["frozen loss std, B = \(size)"] = spread
+            }
+            return RunResult(history: history, test: test, extras: extras)
         }
-        console.line(table.description)
-        let total = outcomes.reduce(0) { $0 + $1.history.totalSeconds }
-        console.line(String(format: "Both runs together: %.2f minutes of training (the lecture's batch-1024 run alone took 4.38 minutes on a GPU).", total / 60))
+        try context.write(Self.lossFigure(runs))
+        try context.write(Self.noiseFigure(runs, sizes: sizes))
+        try context.write(Self.accuracyFigure(runs, learningRate: rate))
+        reportSummary(context, runs: runs, sizes: sizes, epochs: epochs)
         try context.finish()
-        return outcomes
+        return runs
     }
 
-    static func lossFigure(_ outcomes: [Outcome]) -> Figure {
-        Figure(name: "minibatch-loss", title: "Minibatch loss per iteration, with a running average", panels: outcomes.map { outcome in
-            let history = outcome.history
-            let window = max(10, history.batchesPerEpoch)
-            return StandardPanels.minibatchLoss(
-                history, title: "batch \(outcome.batchSize): \(history.batchesPerEpoch) iterations per epoch, \(history.minibatchLosses.count) in all",
-                xLabel: "epoch (iteration / \(history.batchesPerEpoch))", window: window,
-                averageTitle: "running average over \(window) iterations")
-        }, columns: 2, panelSize: (640, 440))
+    /// The table over batch sizes, the comparison of the first two against their noise, and the
+    /// loss-noise ratio against √(B₂/B₁).
+    func reportSummary(_ context: LessonContext, runs: [SettingRuns], sizes: [Int], epochs: Int) {
+        let k = Self.lastK
+        var table = SummaryTable(
+            title: "After \(epochs) epochs, SGD lr \(learningRate.value); accuracy in %, mean ± std over \(context.seeds.count) seeds; last \(k) = mean of the last \(k) epochs (lecture: MNIST, 100 epochs, GPU, one run)",
+            header: ["batch size", "train, last \(k)", "validation, last \(k)", "best validation", "test, final",
+                     "minibatch loss std, last epoch", "validation jitter", "lecture: train / validation / test"])
+        for (size, setting) in zip(sizes, runs) {
+            table.add(["\(size)", setting.lastEpochs(k, .trainAccuracy).formatted(), setting.lastEpochs(k, .validationAccuracy).formatted(),
+                       setting.atBestValidation(.validationAccuracy).formatted(), setting.testAccuracy.formatted(),
+                       setting.extra("loss std, last epoch").formatted(decimals: 4), setting.extra("validation jitter").formatted(),
+                       Self.lecture[size] ?? "–"])
+        }
+        context.report(table)
+        context.report("validation jitter = std of the epoch-to-epoch change of validation accuracy over the last \(k) epochs (points)")
+        guard runs.count >= 2 else { return }
+        let (a, b) = (runs[0], runs[1])
+        context.report()
+        context.report(Difference(a.lastEpochs(k, .validationAccuracy), b.lastEpochs(k, .validationAccuracy))
+            .verdict(a.label, b.label, quantity: "Validation (last \(k))"))
+        context.report(Difference(a.atBestValidation(.validationAccuracy), b.atBestValidation(.validationAccuracy))
+            .verdict(a.label, b.label, quantity: "Best validation"))
+        context.report(Difference(a.testAccuracy, b.testAccuracy).verdict(a.label, b.label, quantity: "Test"))
+        context.report(Difference(a.extra("validation jitter"), b.extra("validation jitter"))
+            .verdict(a.label, b.label, quantity: "Validation jitter"))
+        let predicted = (Double(sizes[1]) / Double(sizes[0])).squareRoot()
+        let ratio = Estimate(zip(a.extra("loss std, last epoch").values, b.extra("loss std, last epoch").values).map { $0 / $1 })
+        context.record("loss noise ratio", ratio)
+        context.report(String(format: "Minibatch-loss std ratio, %@ / %@, last epoch of training: %@ over seeds; averaging predicts √(%d/%d) = %.2f.",
+                              a.label, b.label, ratio.formatted(), sizes[1], sizes[0], predicted))
+        let frozen = Estimate(runs.flatMap { setting in
+            zip(setting.extra("frozen loss std, B = \(sizes[0])").values, setting.extra("frozen loss std, B = \(sizes[1])").values).map { $0 / $1 }
+        })
+        context.record("frozen loss noise ratio", frozen)
+        context.report(String(format: "The same ratio on one network (trained weights frozen, fresh random batches of %d and %d): %@ over all %d trained networks.",
+                              sizes[0], sizes[1], frozen.formatted(), frozen.count))
     }
 }
+
+BatchSizeLesson.main()

@@ -4,7 +4,6 @@ import Foundation
 import LessonKit
 import Plot
 
-@main
 struct MomentumLesson: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson-momentum",
@@ -14,28 +13,41 @@ struct MomentumLesson: ParsableCommand {
         descent, momentum (0.5, 0.9, 0.99) and Nesterov momentum (0.9) run side by side: paths \
         over the contours and the loss per step. The lecture's formulas (v = α·v + η·∇L(w), \
         w = w − v, and the look-ahead ∇L(w − α·v)) are run as written and compared with the \
-        engine's PyTorch-style SGD, which uses a change of variables. Finally SGD, momentum and \
-        Nesterov train the same network on Fashion-MNIST. Full run: about 10 seconds in a debug build.
+        engine's PyTorch-style SGD, which uses a change of variables. The bowl's convergence \
+        rate per step is then measured for every α and drawn over the theory's prediction \
+        (critical damping), and a one-dimensional double well shows momentum carrying the \
+        weights over a barrier that stops gradient descent. Finally SGD, momentum and Nesterov \
+        train the same network on Fashion-MNIST under 10 seeds, with plain SGD also run at the \
+        learning rate η/(1 − α) that momentum reaches on a steady slope, so that the comparison \
+        is not just a tenfold step. Full run: about a minute in a debug build. --quick: 2,000 \
+        images, 3 epochs, 2 seeds, shorter paths.
         """)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
 
-    @Option(help: "Learning rate on the quadratic bowl.")
-    var quadraticRate: Float = 0.04
+    @Option(help: "Learning rate on the quadratic bowl (finite, > 0; gradient descent is stable below 2/20 = 0.1).")
+    var quadraticRate = PositiveNumber(0.04)
 
-    @Option(help: "Steps on the quadratic bowl.")
-    var quadraticSteps = 120
+    @Option(help: "Steps on the quadratic bowl (1 to 100,000).")
+    var quadraticSteps = Count(120)
 
-    @Option(help: "Learning rate on Rosenbrock's valley.")
-    var rosenbrockRate: Float = 0.001
+    @Option(help: "Learning rate on Rosenbrock's valley (finite, > 0).")
+    var rosenbrockRate = PositiveNumber(0.001)
 
-    @Option(help: "Steps on Rosenbrock's valley.")
-    var rosenbrockSteps = 3000
+    @Option(help: "Steps on Rosenbrock's valley (1 to 100,000).")
+    var rosenbrockSteps = Count(3000)
+
+    @Option(help: "SGD learning rate η on Fashion-MNIST (finite, > 0, at most 1); plain SGD also runs at η/(1 − 0.9).")
+    var learningRate = PositiveNumber(0.01)
+
+    static let maximumSteps = 100_000
 
     mutating func validate() throws {
-        guard quadraticRate > 0, rosenbrockRate > 0 else { throw ValidationError("learning rates must be positive") }
-        guard quadraticSteps >= 1, rosenbrockSteps >= 1 else { throw ValidationError("step counts must be positive") }
+        guard quadraticSteps.value <= Self.maximumSteps, rosenbrockSteps.value <= Self.maximumSteps else {
+            throw ValidationError("--quadratic-steps and --rosenbrock-steps must be at most \(Self.maximumSteps)")
+        }
+        guard learningRate.value <= 1 else { throw ValidationError("--learning-rate must be at most 1") }
     }
 
     /// The lecture's momentum, written as the lecture writes it:
@@ -60,104 +72,249 @@ struct MomentumLesson: ParsableCommand {
         zip(a, b).map { max(abs($0.x - $1.x), abs($0.y - $1.y)) }.max() ?? 0
     }
 
-    struct Method {
+    struct Method: Sendable {
         let label: String
         let momentum: Float
         let nesterov: Bool
+        /// One color per method in every figure of the lesson.
+        let color: Int
         func optimizer(_ parameters: [Parameter], rate: Float) -> SGD {
             SGD(parameters, learningRate: rate, momentum: momentum, nesterov: nesterov)
         }
     }
 
     static let methods = [
-        Method(label: "gradient descent", momentum: 0, nesterov: false),
-        Method(label: "momentum 0.5", momentum: 0.5, nesterov: false),
-        Method(label: "momentum 0.9", momentum: 0.9, nesterov: false),
-        Method(label: "momentum 0.99", momentum: 0.99, nesterov: false),
-        Method(label: "Nesterov 0.9", momentum: 0.9, nesterov: true),
+        Method(label: "gradient descent", momentum: 0, nesterov: false, color: 0),
+        Method(label: "momentum 0.5", momentum: 0.5, nesterov: false, color: 4),
+        Method(label: "momentum 0.9", momentum: 0.9, nesterov: false, color: 2),
+        Method(label: "momentum 0.99", momentum: 0.99, nesterov: false, color: 3),
+        Method(label: "Nesterov 0.9", momentum: 0.9, nesterov: true, color: 8),
     ]
 
+    /// A path over a surface; `diverged` when it left every bound before its last step.
+    struct Path {
+        let method: Method
+        let points: [(x: Float, y: Float)]
+        let steps: Int
+        var diverged: Bool { points.count < steps + 1 }
+        var label: String { method.label }
+    }
+
     struct Report {
-        let quadratic: [(label: String, points: [(x: Float, y: Float)])]
-        let rosenbrock: [(label: String, points: [(x: Float, y: Float)])]
+        let quadratic: [Path]
+        let rosenbrock: [Path]
         let classicalDifference: Float
         let nesterovDifference: Float
-        let runs: [(label: String, history: History)]
+        let rates: RateSweep
+        let doubleWell: [DoubleWell.Run]
+        let runs: [SettingRuns]
     }
 
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "momentum", options: lesson)
-        let console = context.console
-        let quick = lesson.quick
+        let context = try LessonContext(lesson: "momentum", options: lesson, seeds: 10)
         let bowl = Surface.quadratic(a: 1, b: 20), banana = Surface.rosenbrock
-        let bowlStart: (Float, Float) = (-4, 1.5), bananaStart: (Float, Float) = (-1.2, 1.2)
-        let bowlSteps = quick ? min(quadraticSteps, 60) : quadraticSteps
-        let bananaSteps = quick ? min(rosenbrockSteps, 500) : rosenbrockSteps
-        let quadratic = Self.methods.map { method in
-            (method.label, bowl.trajectory(from: bowlStart, steps: bowlSteps) { method.optimizer($0, rate: quadraticRate) })
-        }
-        let rosenbrock = Self.methods.filter { $0.momentum != 0.5 }.map { method in
-            (method.label, banana.trajectory(from: bananaStart, steps: bananaSteps) { method.optimizer($0, rate: rosenbrockRate) })
-        }
-
-        // The lecture's formulas against the engine's PyTorch-style ones, on the bowl: a linear
-        // iteration, so float rounding does not snowball as it can in Rosenbrock's valley.
-        let classical = Self.largestDifference(
-            Self.lectureMomentum(bowl, from: bowlStart, steps: bowlSteps, rate: quadraticRate, alpha: 0.9, nesterov: false),
-            quadratic[2].1)
-        let nesterov = Self.largestDifference(
-            Self.lectureMomentum(bowl, from: bowlStart, steps: bowlSteps, rate: quadraticRate, alpha: 0.9, nesterov: true),
-            quadratic[4].1)
-        console.line(String(format: "Lecture's momentum vs the engine's SGD(momentum: 0.9) on the bowl, %d steps: largest difference %.2g.",
-                            bowlSteps, classical))
-        console.line(String(format: "Lecture's Nesterov (look-ahead gradient) vs SGD(momentum: 0.9, nesterov: true), comparing the engine's weights with the lecture's look-ahead point w − α·v: largest difference %.2g.",
-                            nesterov))
-        var surfaceTable = SummaryTable(title: "Distance to the minimum after the last step",
-                                        header: ["method", "bowl (\(bowlSteps) steps, lr \(quadraticRate))",
-                                                 "Rosenbrock (\(bananaSteps) steps, lr \(rosenbrockRate))"])
-        for method in Self.methods {
-            let q = quadratic.first { $0.0 == method.label }!.1.last!
-            let r = rosenbrock.first { $0.0 == method.label }?.1.last
-            surfaceTable.add([method.label, String(format: "%.3g", (q.x * q.x + q.y * q.y).squareRoot()),
-                              r.map { String(format: "%.3g", ((1 - $0.x) * (1 - $0.x) + (1 - $0.y) * (1 - $0.y)).squareRoot()) } ?? "–"])
-        }
-        console.line(surfaceTable.description)
-        let bananaColors = [0, 2, 3, 4]
-        try context.write(Figure(name: "surfaces", title: "Paths from the same start: gradient descent, momentum, Nesterov", panels: [
-            StandardPanels.surface(bowl, x: -4.5...1.5, y: -2...2, title: "\(bowl.name), lr \(quadraticRate)", paths: quadratic),
-            StandardPanels.surfaceLoss(bowl, title: "bowl: f per step", paths: quadratic),
-            StandardPanels.surface(banana, x: -1.6...1.6, y: -0.5...2, title: "\(banana.name), lr \(rosenbrockRate)", paths: rosenbrock,
-                                   colors: bananaColors),
-            StandardPanels.surfaceLoss(banana, title: "Rosenbrock: f per step", paths: rosenbrock, colors: bananaColors),
-        ], columns: 2, panelSize: (640, 460)))
-
-        // Fashion-MNIST.
-        let epochs = training.epochs(full: 10, quick: 2, isQuick: quick)
-        let (train, validation, _) = try context.loadSplits(training, trainSize: quick ? 1000 : 10000,
-                                                            validationSize: quick ? 1000 : 5000, testSize: 0)
-        var runs: [(label: String, history: History)] = []
-        for method in [Self.methods[0], Self.methods[2], Self.methods[4]] {
-            let random = Random(seed: lesson.seed)
-            let model = Sequential.mlp([784, 128, 10], random: random)
-            let history = try context.fit(method.label, model: model, loss: CrossEntropyLoss(),
-                                          optimizer: method.optimizer(model.parameters, rate: 0.01), train: train, validation: validation,
-                                          options: TrainingOptions(epochs: epochs, batchSize: 64), random: random)
-            runs.append((method.label, history))
-        }
-        try context.write(Figure(name: "fashion-mnist", title: "784→128→10 on \(train.count) Fashion-MNIST images, SGD lr 0.01", panels: [
-            StandardPanels.curves(runs, title: "accuracy", metric: .accuracy),
-            StandardPanels.curves(runs, title: "loss", metric: .loss, legend: .topRight),
-        ]))
-        console.line("")
-        var table = SummaryTable(title: "After \(epochs) epochs (accuracy in %)", header: ["optimizer", "train loss", "train", "validation"])
-        for run in runs {
-            let last = run.history.last!
-            table.add([run.label, String(format: "%.4f", last.trainLoss), percent(last.trainAccuracy), percent(last.validationAccuracy)])
-        }
-        console.line(table.description)
+        let bowlSteps = context.budget(quadraticSteps.value, quick: min(quadraticSteps.value, 60))
+        let bananaSteps = context.budget(rosenbrockSteps.value, quick: min(rosenbrockSteps.value, 500))
+        let quadratic = Self.paths(bowl, from: (-4, 1.5), steps: bowlSteps, rate: quadraticRate.value, methods: Self.methods)
+        let rosenbrock = Self.paths(banana, from: (-1.2, 1.2), steps: bananaSteps, rate: rosenbrockRate.value,
+                                    methods: Self.methods.filter { $0.momentum != 0.5 })
+        let (classical, nesterov) = compareWithLecture(context, bowl: bowl, steps: bowlSteps, engine: quadratic)
+        reportSurfaces(context, quadratic: quadratic, rosenbrock: rosenbrock, bowlSteps: bowlSteps, bananaSteps: bananaSteps)
+        try context.write(Self.surfacesFigure(bowl: bowl, quadratic: quadratic, banana: banana, rosenbrock: rosenbrock,
+                                              quadraticRate: quadraticRate.value, rosenbrockRate: rosenbrockRate.value))
+        let rates = try convergenceRates(context, bowl: bowl)
+        let well = try doubleWell(context)
+        let runs = try fashionMNIST(context)
         try context.finish()
-        return Report(quadratic: quadratic, rosenbrock: rosenbrock, classicalDifference: classical, nesterovDifference: nesterov, runs: runs)
+        return Report(quadratic: quadratic, rosenbrock: rosenbrock, classicalDifference: classical, nesterovDifference: nesterov,
+                      rates: rates, doubleWell: well, runs: runs)
+    }
+
+    static func paths(_ surface: Surface, from start: (Float, Float), steps: Int, rate: Float, methods: [Method]) -> [Path] {
+        methods.map { method in
+            Path(method: method, points: surface.trajectory(from: start, steps: steps) { method.optimizer($0, rate: rate) }, steps: steps)
+        }
+    }
+
+    /// Step 1: the lecture's formulas against the engine's PyTorch-style ones, on the bowl (a
+    /// linear iteration, so float rounding does not snowball as it can in Rosenbrock's valley).
+    func compareWithLecture(_ context: LessonContext, bowl: Surface, steps: Int, engine: [Path]) -> (Float, Float) {
+        let rate = quadraticRate.value
+        let byLabel = Dictionary(uniqueKeysWithValues: engine.map { ($0.label, $0.points) })
+        let classical = Self.largestDifference(
+            Self.lectureMomentum(bowl, from: (-4, 1.5), steps: steps, rate: rate, alpha: 0.9, nesterov: false), byLabel["momentum 0.9"]!)
+        let nesterov = Self.largestDifference(
+            Self.lectureMomentum(bowl, from: (-4, 1.5), steps: steps, rate: rate, alpha: 0.9, nesterov: true), byLabel["Nesterov 0.9"]!)
+        context.report(String(format: "Lecture's momentum vs the engine's SGD(momentum: 0.9) on the bowl, %d steps: largest difference %.2g.",
+                              steps, classical))
+        context.report(String(format: "Lecture's Nesterov (look-ahead gradient) vs SGD(momentum: 0.9, nesterov: true), comparing the engine's weights with the lecture's look-ahead point w − α·v: largest difference %.2g.",
+                              nesterov))
+        return (classical, nesterov)
+    }
+
+    /// Step 2: how close each method gets, and which ones diverge.
+    func reportSurfaces(_ context: LessonContext, quadratic: [Path], rosenbrock: [Path], bowlSteps: Int, bananaSteps: Int) {
+        func distance(_ path: Path, to minimum: (Float, Float)) -> String {
+            if path.diverged { return "diverged after \(path.points.count - 1) steps" }
+            let p = path.points.last!
+            return String(format: "%.3g", ((p.x - minimum.0) * (p.x - minimum.0) + (p.y - minimum.1) * (p.y - minimum.1)).squareRoot())
+        }
+        var table = SummaryTable(title: "Distance to the minimum after the last step",
+                                 header: ["method", "bowl (\(bowlSteps) steps, lr \(quadraticRate.value))",
+                                          "Rosenbrock (\(bananaSteps) steps, lr \(rosenbrockRate.value))"])
+        for method in Self.methods {
+            let q = quadratic.first { $0.label == method.label }!
+            let r = rosenbrock.first { $0.label == method.label }
+            table.add([method.label, distance(q, to: (0, 0)), r.map { distance($0, to: (1, 1)) } ?? "–"])
+        }
+        context.report()
+        context.report(table)
+    }
+
+    /// Step 3: the bowl's convergence rate per step against α, measured and predicted.
+    func convergenceRates(_ context: LessonContext, bowl: Surface) throws -> RateSweep {
+        let sweep = RateSweep.measure(bowl, rate: quadraticRate.value, steps: 200)
+        context.report()
+        context.report(String(format: "Bowl ½(x² + 20y²), lr %.3g: rate per step (distance ratio) measured / predicted:", quadraticRate.value))
+        for alpha in [0, 0.5, 0.9] as [Float] {
+            if let index = sweep.alphas.firstIndex(of: alpha) {
+                context.report(String(format: "  α = %.1f: %@ / %.3f", alpha,
+                                      sweep.measured[index].map { String(format: "%.3f", $0) } ?? "diverged", sweep.predicted(alpha)))
+            }
+        }
+        context.report(String(format: "  best α at this lr: %.2f (critical damping of the slow direction, (1 − √(η·1))²), rate %.3f.",
+                              sweep.criticalAlpha, sweep.predicted(sweep.criticalAlpha)))
+        context.report(String(format: "  with the best lr too (η* = 4/(√20 + 1)² = %.3f): α* = ((√κ − 1)/(√κ + 1))² = %.3f, rate %.3f (gradient descent at its best lr: %.3f).",
+                              RateSweep.bestRate, RateSweep.bestAlpha, (RateSweep.bestAlpha).squareRoot(), (20.0 - 1) / (20 + 1)))
+        try context.write(Self.ratesFigure(sweep))
+        return sweep
+    }
+
+    /// Step 4: a local minimum that gradient descent cannot leave and momentum rolls through.
+    func doubleWell(_ context: LessonContext) throws -> [DoubleWell.Run] {
+        let runs = DoubleWell.runs(steps: context.budget(300, quick: 300))
+        context.report()
+        context.report("Double well f(x) = (x² − 1)² + 0.3x from x = 2, lr \(DoubleWell.rate): local minimum at x ≈ 0.96, global at x ≈ −1.04.")
+        for run in runs {
+            context.report(String(format: "  %@: ends at x = %.3f (f = %.3f), the %@ minimum", run.method.label, run.xs.last!,
+                                  DoubleWell.f(run.xs.last!), run.xs.last! < 0 ? "global" : "local"))
+        }
+        try context.write(Self.doubleWellFigure(runs))
+        return runs
+    }
+
+    /// Step 5: Fashion-MNIST over seeds, including plain SGD at momentum's effective rate.
+    func fashionMNIST(_ context: LessonContext) throws -> [SettingRuns] {
+        let epochs = training.epochs(full: 10, quick: 3, isQuick: lesson.quick)
+        let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 2000),
+                                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let eta = learningRate.value
+        let settings: [(method: Method, rate: Float, label: String)] = [
+            (Self.methods[0], eta, "SGD, lr \(eta)"),
+            (Self.methods[0], eta / (1 - 0.9), "SGD, lr " + String(format: "%g", eta / (1 - 0.9)) + " = η/(1 − 0.9)"),
+            (Self.methods[2], eta, "momentum 0.9, lr \(eta)"),
+            (Self.methods[4], eta, "Nesterov 0.9, lr \(eta)"),
+        ]
+        let runs = try context.overSeeds(settings, label: \.label, lastK: 3) { setting, run in
+            let model = Sequential.mlp([784, 128, 10], random: run.random(.weights))
+            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: setting.method.optimizer(model.parameters, rate: setting.rate),
+                                      train: train, validation: validation, options: TrainingOptions(epochs: epochs, batchSize: 64))
+            return RunResult(history: history)
+        }
+        try context.write(Self.fashionFigure(runs, colors: settings.map { $0.rate == eta ? $0.method.color : 5 }, trainCount: train.count))
+        let k = min(3, epochs)
+        var table = SummaryTable(title: "784→128→10 on \(train.count) images, \(epochs) epochs, batch 64: mean ± std over \(context.seeds.count) seeds, last \(k) = mean of the last \(k) epochs",
+                                 header: ["optimizer", "train loss, final", "validation %, final", "validation %, last \(k)"])
+        for setting in runs {
+            table.add([setting.label, setting.final(.trainLoss).formatted(decimals: 4), setting.final(.validationAccuracy).formatted(),
+                       setting.lastEpochs(k, .validationAccuracy).formatted()])
+        }
+        context.report()
+        context.report(table)
+        let (slow, matched, momentum, nesterov) = (runs[0], runs[1], runs[2], runs[3])
+        context.report(Difference(momentum.final(.trainLoss), slow.final(.trainLoss))
+            .verdict("momentum 0.9", "SGD at the same lr", quantity: "Final training loss", unit: "", decimals: 4))
+        context.report(Difference(momentum.final(.trainLoss), matched.final(.trainLoss))
+            .verdict("momentum 0.9", "SGD at lr η/(1 − α)", quantity: "Final training loss", unit: "", decimals: 4))
+        context.report(Difference(momentum.lastEpochs(k, .validationAccuracy), matched.lastEpochs(k, .validationAccuracy))
+            .verdict("momentum 0.9", "SGD at lr η/(1 − α)", quantity: "Validation (last \(k))"))
+        context.report(Difference(nesterov.lastEpochs(k, .validationAccuracy), momentum.lastEpochs(k, .validationAccuracy))
+            .verdict("Nesterov 0.9", "momentum 0.9", quantity: "Validation (last \(k))"))
+        return runs
     }
 }
+
+/// The heavy-ball iteration on the bowl ½(μx² + Ly²): per eigen-direction λ the error follows
+/// e_{t+1} = (1 + α − ηλ)·e_t − α·e_{t−1}, whose rate per step is the larger root of
+/// z² − (1 + α − ηλ)·z + α = 0 in absolute value; the bowl's rate is the worse direction's.
+struct RateSweep {
+    static let curvatures: [Double] = [1, 20]
+    /// Polyak's tuning for κ = 20: the best learning rate and momentum together.
+    static let bestRate = 4 / pow(20.0.squareRoot() + 1, 2)
+    static let bestAlpha = pow((20.0.squareRoot() - 1) / (20.0.squareRoot() + 1), 2)
+
+    let rate: Float
+    let alphas: [Float]
+    /// Measured rate per step, nil where the path diverged.
+    let measured: [Double?]
+
+    static func predicted(alpha: Double, rate: Double) -> Double {
+        curvatures.map { lambda in
+            let b = 1 + alpha - rate * lambda, discriminant = b * b - 4 * alpha
+            return discriminant >= 0 ? max(abs(b + discriminant.squareRoot()), abs(b - discriminant.squareRoot())) / 2 : alpha.squareRoot()
+        }.max()!
+    }
+
+    func predicted(_ alpha: Float) -> Double { Self.predicted(alpha: Double(alpha), rate: Double(rate)) }
+
+    /// Critical damping of the slow direction (λ = 1) at this learning rate, where the best α lies
+    /// as long as the steep direction is underdamped there.
+    var criticalAlpha: Float { Float(pow(1 - Double(rate).squareRoot(), 2)) }
+
+    /// Runs momentum SGD for each α and measures (d_T/d_0)^(1/T), T the last step whose distance
+    /// is still above 10⁻²⁰ (float rounding sets the floor beyond).
+    static func measure(_ bowl: Surface, rate: Float, steps: Int) -> RateSweep {
+        let alphas = (0...19).map { Float($0 * 5) / 100 } + [0.97, 0.99]
+        let measured: [Double?] = alphas.map { alpha in
+            let path = bowl.trajectory(from: (-4, 1.5), steps: steps) { SGD($0, learningRate: rate, momentum: alpha) }
+            guard path.count == steps + 1 else { return nil }
+            let distances = path.map { Double(($0.x * $0.x + $0.y * $0.y).squareRoot()) }
+            let last = distances.lastIndex { $0 > 1e-20 } ?? 0
+            guard last > 0 else { return nil }
+            return pow(distances[last] / distances[0], 1 / Double(last))
+        }
+        return RateSweep(rate: rate, alphas: alphas, measured: measured)
+    }
+}
+
+/// f(x) = (x² − 1)² + 0.3x: a local minimum near 0.96 and a lower one near −1.04, a barrier
+/// near 0.075 between them.
+enum DoubleWell {
+    static let rate: Float = 0.01
+    static let start: Float = 2
+    static func f(_ x: Float) -> Float { (x * x - 1) * (x * x - 1) + 0.3 * x }
+    static func derivative(_ x: Float) -> Float { 4 * x * (x * x - 1) + 0.3 }
+
+    struct Run {
+        let method: MomentumLesson.Method
+        let xs: [Float]
+    }
+
+    static func runs(steps: Int) -> [Run] {
+        MomentumLesson.methods.filter { !$0.nesterov && $0.momentum < 0.95 }.map { method in
+            let point = Parameter("x", role: .weight, value: Matrix(rows: 1, cols: 1, [start]))
+            let optimizer = method.optimizer([point], rate: rate)
+            var xs = [start]
+            for _ in 0..<steps {
+                point.gradient = Matrix(rows: 1, cols: 1, [derivative(point.value[0, 0])])
+                optimizer.step()
+                xs.append(point.value[0, 0])
+            }
+            return Run(method: method, xs: xs)
+        }
+    }
+}
+
+MomentumLesson.main()
