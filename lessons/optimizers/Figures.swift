@@ -70,7 +70,7 @@ extension OptimizersLesson {
         let panels = outcomes.map { outcome in
             let path = outcome.path
             let marked = Swift.stride(from: 0, to: path.count, by: stride).map { path[$0] }
-            return Panel(title: "\(outcome.entry.short), lr \(outcome.entry.surfaceRate): ends \(String(format: "%.2g", outcome.surfaceDistance)) away",
+            return Panel(title: "\(outcome.entry.short), lr \(outcome.entry.surfaceRate): ends \(String(format: outcome.surfaceDistance < 0.01 ? "%.0e" : "%.2g", outcome.surfaceDistance)) away",
                          xLabel: "x", yLabel: "y", xRange: xRange, yRange: yRange, legend: .hidden,
                          series: contours + [
                              .line(nil, x: path.map { Double($0.x) }, y: path.map { Double($0.y) }, color: outcome.entry.color),

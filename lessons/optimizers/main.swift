@@ -10,12 +10,12 @@ struct OptimizersLesson: ParsableCommand {
         abstract: "Nine optimizers side by side: SGD, momentum, Nesterov, AdaGrad, RMSprop, Adam, NAdam, AdamW, AdaDelta.",
         discussion: """
         Each optimizer, with its usual learning rate (stated in the table), trains the same \
-        network (784→128→10, batch 64, 10 epochs on 10,000 Fashion-MNIST images) under 5 seeds; \
+        network (784→128→10, batch 64, 10 epochs on 10,000 Fashion-MNIST images) under 10 seeds; \
         under one seed every optimizer starts from the same weights and sees the same batches. \
         The optimizers are ranked by the mean validation accuracy of the last 3 epochs, and each \
         is compared with the best, paired over seeds: the lesson says which differences are \
         within noise. Then each walks Rosenbrock's valley from (−1.2, 1.2) (deterministic: no \
-        seeds). Full run: about 2 minutes in a debug build on 2 cores. \
+        seeds). Full run: about a minute in a debug build on 2 cores. \
         --quick: 1,000 images, 2 epochs, 2 seeds, 300 steps on the valley.
         """)
 
@@ -88,7 +88,7 @@ struct OptimizersLesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     func perform() throws -> [Outcome] {
-        let context = try LessonContext(lesson: "optimizers", options: lesson, seeds: 5)
+        let context = try LessonContext(lesson: "optimizers", options: lesson, seeds: 10)
         let epochs = training.epochs(full: 10, quick: 2, isQuick: lesson.quick)
         let steps = surfaceSteps ?? context.budget(2000, quick: 300)
         let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),

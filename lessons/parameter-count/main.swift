@@ -137,7 +137,7 @@ struct ParameterCount: ParsableCommand {
     // MARK: The lesson
 
     func run() throws {
-        let context = try LessonContext(lesson: "parameter-count", options: lesson)
+        let context = try LessonContext(lesson: "parameter-count", options: lesson, seeds: 1)
         try countTheNetwork(context)
         let growth = Self.growth()
         try context.write(Self.growthFigure(growth))
