@@ -56,15 +56,18 @@ extension HyperparametersLesson {
                       }, columns: 3, panelSize: (480, 380))
     }
 
-    /// Minibatch losses of batch 8 and batch 128 on one shared log axis.
+    /// Minibatch losses of batch 8 and batch 128 on one shared linear axis (the losses span
+    /// about a decade, where a log axis would show a single tick).
     static func zigzagFigure(_ runs: [(batchSize: Int, history: History)]) -> Figure {
-        let losses = runs.flatMap(\.history.minibatchLosses).map(Double.init).filter { $0 > 0 && $0.isFinite }
-        let range = (losses.min() ?? 0.01) / 1.2...(losses.max() ?? 10) * 1.2
+        let losses = runs.flatMap(\.history.minibatchLosses).map(Double.init).filter(\.isFinite)
+        let range = 0...((losses.max() ?? 3) * 1.05)
         return Figure(name: "zigzag", title: "One epoch of 784→128→10, SGD lr 0.05: minibatch loss on a shared axis", panels: runs.enumerated().map { index, run in
             let steps = run.history.minibatchLosses.count
             var panel = StandardPanels.minibatchLoss(run.history, title: "batch \(run.batchSize): \(steps) steps",
                                                      window: max(10, steps / 20), colors: (index == 0 ? 5 : 4, index))
+            panel.yScale = .linear
             panel.yRange = range
+            panel.xRange = 0...1
             return panel
         }, columns: 2, panelSize: (600, 400))
     }
