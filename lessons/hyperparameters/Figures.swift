@@ -1,0 +1,74 @@
+import Engine
+import Foundation
+import LessonKit
+import Plot
+
+extension HyperparametersLesson {
+    /// Best validation accuracy so far against the trial number: mean over the repeated
+    /// searches with a ±1 std band, one color per strategy.
+    static func progressFigure(_ runs: [SettingRuns], trials: Int) -> Figure {
+        let x = (1...trials).map(Double.init)
+        var series: [Series] = []
+        for (index, setting) in runs.enumerated() {
+            let estimates = (1...trials).map { setting.extra(bestKey($0)) }
+            if setting.runs.count > 1 {
+                series.append(.band(nil, x: x, lower: estimates.map { $0.mean - $0.std }, upper: estimates.map { $0.mean + $0.std }, color: index))
+            }
+            series.append(.line(setting.label, x: x, y: estimates.map(\.mean), style: .linesPoints, color: index))
+        }
+        let count = runs.first?.runs.count ?? 0
+        return Figure(name: "progress", panels: [
+            Panel(title: "best validation accuracy so far: mean ± std over \(count) repeated searches", xLabel: "trial",
+                  yLabel: "accuracy (%)", xRange: 1...Double(trials), series: series),
+        ], columns: 1, panelSize: (720, 440))
+    }
+
+    /// The trials of one search per strategy in the (learning rate, width) plane.
+    static func spaceFigure(_ searches: [Search]) -> Figure {
+        let accuracies = searches.flatMap { $0.trials.map { 100 * Double($0.accuracy) } }
+        let colors = accuracies.min()!...max(accuracies.max()!, accuracies.min()! + 1)
+        return Figure(name: "search-space", title: "One search of each strategy (the first seed): trials colored by validation accuracy (dropout not shown)",
+               panels: searches.map { search in
+                   Panel(title: "\(search.strategy.rawValue) search", xLabel: "log₁₀ learning rate", yLabel: "log₂ hidden width",
+                         xRange: -4.2...0.2, yRange: 3.8...9.2, legend: .hidden, series: [
+                             .scatter(nil, x: search.trials.map { log10(Double($0.setting.learningRate)) },
+                                      y: search.trials.map { log2(Double($0.setting.width)) },
+                                      value: search.trials.map { 100 * Double($0.accuracy) }, valueLabel: "validation accuracy (%)",
+                                      valueRange: colors),
+                         ])
+               }, columns: 3, panelSize: (520, 440))
+    }
+
+    /// Validation accuracy against each hyperparameter, every random trial of every search.
+    static func marginalsFigure(_ searches: [Search]) -> Figure {
+        let trials = searches.flatMap(\.trials)
+        let accuracy = trials.map { 100 * Double($0.accuracy) }
+        let dimensions: [(String, (Setting) -> Double)] = [
+            ("log₁₀ learning rate", { log10(Double($0.learningRate)) }),
+            ("log₂ hidden width", { log2(Double($0.width)) }),
+            ("dropout probability", { Double($0.dropout) }),
+        ]
+        return Figure(name: "marginals", title: "Random search, all \(trials.count) trials of \(searches.count) searches: validation accuracy against each hyperparameter",
+                      panels: dimensions.map { name, value in
+                          Panel(xLabel: name, yLabel: "validation accuracy (%)", yRange: 0...100, legend: .hidden, series: [
+                              .line(nil, x: trials.map { value($0.setting) }, y: accuracy, style: .points, color: 0),
+                          ])
+                      }, columns: 3, panelSize: (480, 380))
+    }
+
+    /// Minibatch losses of batch 8 and batch 128 on one shared linear axis (the losses span
+    /// about a decade, where a log axis would show a single tick).
+    static func zigzagFigure(_ runs: [(batchSize: Int, history: History)]) -> Figure {
+        let losses = runs.flatMap(\.history.minibatchLosses).map(Double.init).filter(\.isFinite)
+        let range = 0...((losses.max() ?? 3) * 1.05)
+        return Figure(name: "zigzag", title: "One epoch of 784→128→10, SGD lr 0.05: minibatch loss on a shared axis", panels: runs.enumerated().map { index, run in
+            let steps = run.history.minibatchLosses.count
+            var panel = StandardPanels.minibatchLoss(run.history, title: "batch \(run.batchSize): \(steps) steps",
+                                                     window: max(10, steps / 20), colors: (index == 0 ? 5 : 4, index))
+            panel.yScale = .linear
+            panel.yRange = range
+            panel.xRange = 0...1
+            return panel
+        }, columns: 2, panelSize: (600, 400))
+    }
+}
