@@ -16,11 +16,14 @@ final class LessonKitTests: XCTestCase {
         XCTAssertEqual(probe.training.epochs(full: 100, quick: 2, isQuick: true), 3)
         XCTAssertEqual(probe.training.dataDirectory, "/x")
         let defaults = try Probe.parse([])
-        XCTAssertEqual(defaults.lesson.output, "figures")
-        XCTAssertEqual(defaults.lesson.threads, 1)
+        XCTAssertEqual(defaults.lesson.outputDirectory, "figures")
+        XCTAssertEqual(defaults.lesson.threads, ProcessInfo.processInfo.activeProcessorCount, "seeds on every core")
+        XCTAssertNil(defaults.lesson.seeds, "the lesson's own default")
         XCTAssertEqual(defaults.training.epochs(full: 100, quick: 2, isQuick: false), 100)
         XCTAssertEqual(defaults.training.epochs(full: 100, quick: 2, isQuick: true), 2)
-        for bad in [["--epochs", "-1"], ["--threads", "0"], ["--no-render", "--require-render"], ["--seed", "-3"]] {
+        for bad in [["--epochs", "-1"], ["--epochs", "0"], ["--epochs", "10001"], ["--threads", "0"], ["--threads", "4294967296"],
+                    ["--seeds", "0"], ["--seeds", "101"], ["--data", ""], ["--output", ""],
+                    ["--no-render", "--require-render"], ["--seed", "-3"]] {
             XCTAssertThrowsError(try Probe.parse(bad), "\(bad)")
         }
     }
