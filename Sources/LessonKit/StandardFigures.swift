@@ -74,28 +74,66 @@ public enum StandardPanels {
         return result
     }
 
-    /// A 2-D surface as a color map of log₁₀ f with contours, and optimizer paths over it.
-    public static func surface(_ surface: Surface, x: ClosedRange<Double>, y: ClosedRange<Double>, title: String,
-                               paths: [(label: String, points: [(x: Float, y: Float)])], colors: [Int]? = nil) -> Panel {
-        let xs = (0..<120).map { x.lowerBound + Double($0) / 119 * (x.upperBound - x.lowerBound) }
-        let ys = (0..<120).map { y.lowerBound + Double($0) / 119 * (y.upperBound - y.lowerBound) }
+    /// An optimizer's path over a 2-D surface, for `surfacePaths` and `surfaceLoss`.
+    public struct SurfacePath {
+        public var label: String
+        public var points: [(x: Float, y: Float)]
+        public var color: Int
+        /// The path stopped early because f stopped being a number.
+        public var diverged: Bool
+
+        public init(label: String, points: [(x: Float, y: Float)], color: Int, diverged: Bool = false) {
+            self.label = label
+            self.points = points
+            self.color = color
+            self.diverged = diverged
+        }
+
+        var title: String { diverged ? "\(label) (diverged after \(points.count - 1) steps)" : label }
+    }
+
+    /// The axes that show `around` and every point of every path that did not diverge, with
+    /// a small margin: overshoots are never clipped. Panels compared side by side share it.
+    public static func surfaceRange(_ paths: [SurfacePath], around: (x: ClosedRange<Double>, y: ClosedRange<Double>))
+        -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        let points = paths.filter { !$0.diverged }.flatMap(\.points)
+        let xs = points.map { Double($0.x) } + [around.x.lowerBound, around.x.upperBound]
+        let ys = points.map { Double($0.y) } + [around.y.lowerBound, around.y.upperBound]
+        let (x0, x1, y0, y1) = (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
+        return ((x0 - 0.03 * (x1 - x0))...(x1 + 0.03 * (x1 - x0)), (y0 - 0.03 * (y1 - y0))...(y1 + 0.03 * (y1 - y0)))
+    }
+
+    /// Paths over light grey contour lines of log₁₀ f (not a colour map, which would swallow
+    /// paths of its own colours), each in its method's colour with a marker per step (every
+    /// few steps on long paths), and the minimum in black.
+    public static func surfacePaths(_ surface: Surface, paths: [SurfacePath], range: (x: ClosedRange<Double>, y: ClosedRange<Double>),
+                                    title: String, legend: LegendPosition = .below) -> Panel {
+        let cells = 120
+        let xs = (0...cells).map { range.x.lowerBound + Double($0) / Double(cells) * (range.x.upperBound - range.x.lowerBound) }
+        let ys = (0...cells).map { range.y.lowerBound + Double($0) / Double(cells) * (range.y.upperBound - range.y.lowerBound) }
         let z = ys.map { b in xs.map { a in log10(Double(surface.value(Float(a), Float(b))) + 1e-6) } }
-        var series: [Series] = [.heatmap(x: xs, y: ys, z: z)]
-        for (index, path) in paths.enumerated() {
-            series.append(.line(path.label, x: path.points.map { Double($0.x) }, y: path.points.map { Double($0.y) },
-                                style: path.points.count <= 60 ? .linesPoints : .lines, color: colors?[index] ?? index))
+        let finite = z.joined().filter(\.isFinite)
+        let (low, high) = (finite.min() ?? 0, finite.max() ?? 1)
+        var series: [Series] = [.contours(x: xs, y: ys, z: z, levels: (1...11).map { low + (high - low) * Double($0) / 12 })]
+        for path in paths {
+            let x = path.points.map { Double($0.x) }, y = path.points.map { Double($0.y) }
+            let every = max(1, (path.points.count + 59) / 60)
+            series.append(.line(path.title, x: x, y: y, style: every == 1 ? .linesPoints : .lines, color: path.color))
+            if every > 1 {
+                let marked = Swift.stride(from: 0, to: x.count, by: every)
+                series.append(.line(nil, x: marked.map { x[$0] }, y: marked.map { y[$0] }, style: .points, color: path.color))
+            }
         }
         series.append(.line("minimum", x: [Double(surface.minimum.x)], y: [Double(surface.minimum.y)], style: .points, color: 6))
-        return Panel(title: title, xLabel: "x", yLabel: "y", xRange: x, yRange: y, legend: .outside, series: series)
+        return Panel(title: title, xLabel: "x", yLabel: "y", xRange: range.x, yRange: range.y, legend: legend, series: series)
     }
 
     /// f along each path, per step, on a log scale.
-    public static func surfaceLoss(_ surface: Surface, title: String,
-                                   paths: [(label: String, points: [(x: Float, y: Float)])], colors: [Int]? = nil) -> Panel {
-        Panel(title: title, xLabel: "step", yLabel: "f (log scale)", yScale: .log,
-              series: paths.enumerated().map { index, path in
-                  .line(path.label, x: path.points.indices.map(Double.init),
-                        y: path.points.map { Double(max(surface.value($0.x, $0.y), 1e-12)) }, color: colors?[index] ?? index)
+    public static func surfaceLoss(_ surface: Surface, paths: [SurfacePath], title: String, legend: LegendPosition = .below) -> Panel {
+        Panel(title: title, xLabel: "step", yLabel: "f (log scale)", yScale: .log, legend: legend,
+              series: paths.map { path in
+                  .line(path.title, x: path.points.indices.map(Double.init),
+                        y: path.points.map { Double(max(surface.value($0.x, $0.y), 1e-12)) }, color: path.color)
               })
     }
 

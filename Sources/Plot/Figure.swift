@@ -97,6 +97,9 @@ public struct Series: Sendable {
         /// A function of two variables on a grid: a color map with contour lines.
         /// `z[i][j]` is the value at (x[j], y[i]).
         case heatmap(x: [Double], y: [Double], z: [[Double]], contourLevels: [Double]?)
+        /// The same grid as contour lines only, thin and light grey: a background that paths
+        /// of every colour stay visible on.
+        case contours(x: [Double], y: [Double], z: [[Double]], levels: [Double]?)
         /// A grayscale picture (pixel (r, c) drawn at x = c, y = r, row 0 at the top).
         case image(Matrix)
         /// Points colored by a value (e.g. trials of a search colored by their score).
@@ -150,6 +153,11 @@ public struct Series: Sendable {
                                contourLevels: [Double]? = nil) -> Series {
         precondition(z.count == y.count && z.allSatisfy { $0.count == x.count }, "grid shape mismatch")
         return Series(nil, .heatmap(x: x, y: y, z: z, contourLevels: contourLevels))
+    }
+
+    public static func contours(x: [Double], y: [Double], z: [[Double]], levels: [Double]? = nil) -> Series {
+        precondition(z.count == y.count && z.allSatisfy { $0.count == x.count }, "grid shape mismatch")
+        return Series(nil, .contours(x: x, y: y, z: z, levels: levels))
     }
 
     public static func image(_ pixels: Matrix) -> Series { Series(nil, .image(pixels)) }

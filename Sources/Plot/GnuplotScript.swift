@@ -35,7 +35,7 @@ private struct Writer {
     var script = ""
     var data = ""
     private var blockCount = 0
-    private var contourCount = 0
+    fileprivate var contourCount = 0
 
     init(figure: Figure) { self.figure = figure }
 
@@ -175,29 +175,13 @@ private struct Writer {
                 if panel.yRange == nil { line("set yrange [0:*]") }
                 items.append("data index \(index) using 1:2:(\(width)) with boxes fs transparent solid 0.45 \(color(series)) \(titled(series))")
             case let .heatmap(x, y, z, levels):
-                var rows: [String] = []
-                for (i, yValue) in y.enumerated() {
-                    for (j, xValue) in x.enumerated() {
-                        rows.append("\(GnuplotScript.number(xValue)) \(GnuplotScript.number(yValue)) \(GnuplotScript.number(z[i][j]))")
-                    }
-                    rows.append("")
-                }
-                let index = block(title: "grid", rows)
-                let table = "$contours\(contourCount)"
-                contourCount += 1
-                line("set contour base")
-                line(levels.map { "set cntrparam levels discrete " + $0.map { GnuplotScript.number($0) }.joined(separator: ",") }
-                     ?? "set cntrparam levels auto 12")
-                line("unset surface")
-                line("set table \(table)")
-                line("splot data index \(index) using 1:2:3 with lines notitle")
-                line("unset table")
-                line("unset contour")
+                let (index, table) = contourTable(x: x, y: y, z: z, levels: levels)
                 line("set palette defined (0 '#ffffe5', 1 '#fee391', 2 '#fe9929', 3 '#cc4c02', 4 '#662506')")
-                line("set xrange [\(GnuplotScript.number(x.first ?? 0)):\(GnuplotScript.number(x.last ?? 1))]")
-                line("set yrange [\(GnuplotScript.number(y.first ?? 0)):\(GnuplotScript.number(y.last ?? 1))]")
                 items.append("data index \(index) using 1:2:3 with image notitle")
                 items.append("\(table) using 1:2 with lines lw 0.8 lc rgb '#444444' notitle")
+            case let .contours(x, y, z, levels):
+                let (_, table) = contourTable(x: x, y: y, z: z, levels: levels)
+                items.append("\(table) using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle")
             case let .scatter(x, y, value, valueLabel, valueRange):
                 let rows = x.indices.map { "\(GnuplotScript.number(x[$0])) \(GnuplotScript.number(y[$0])) \(GnuplotScript.number(value[$0]))" }
                 let index = block(title: series.title, rows)
@@ -227,10 +211,39 @@ private struct Writer {
     }
 }
 
+extension Writer {
+    /// Writes the grid as a data block and has gnuplot trace its contour lines into a
+    /// datablock; returns the grid's block index and the datablock's name. Fixes the axes
+    /// to the grid.
+    mutating func contourTable(x: [Double], y: [Double], z: [[Double]], levels: [Double]?) -> (index: Int, table: String) {
+        var rows: [String] = []
+        for (i, yValue) in y.enumerated() {
+            for (j, xValue) in x.enumerated() {
+                rows.append("\(GnuplotScript.number(xValue)) \(GnuplotScript.number(yValue)) \(GnuplotScript.number(z[i][j]))")
+            }
+            rows.append("")
+        }
+        let index = block(title: "grid", rows)
+        let table = "$contours\(contourCount)"
+        contourCount += 1
+        line("set contour base")
+        line(levels.map { "set cntrparam levels discrete " + $0.map { GnuplotScript.number($0) }.joined(separator: ",") }
+             ?? "set cntrparam levels auto 12")
+        line("unset surface")
+        line("set table \(table)")
+        line("splot data index \(index) using 1:2:3 with lines notitle")
+        line("unset table")
+        line("unset contour")
+        line("set xrange [\(GnuplotScript.number(x.first ?? 0)):\(GnuplotScript.number(x.last ?? 1))]")
+        line("set yrange [\(GnuplotScript.number(y.first ?? 0)):\(GnuplotScript.number(y.last ?? 1))]")
+        return (index, table)
+    }
+}
+
 private extension Series {
     var isPicture: Bool {
         switch content {
-        case .heatmap, .image: true
+        case .heatmap, .contours, .image: true
         default: false
         }
     }

@@ -6,14 +6,17 @@ import Plot
 extension MomentumLesson {
     static func surfacesFigure(bowl: Surface, quadratic: [Path], banana: Surface, rosenbrock: [Path],
                                quadraticRate: Float, rosenbrockRate: Float) -> Figure {
-        func labelled(_ paths: [Path]) -> [(label: String, points: [(x: Float, y: Float)])] {
-            paths.map { ($0.diverged ? "\($0.label) (diverged after \($0.points.count - 1) steps)" : $0.label, $0.points) }
+        func drawn(_ paths: [Path]) -> [StandardPanels.SurfacePath] {
+            paths.map { .init(label: $0.label, points: $0.points, color: $0.method.color, diverged: $0.diverged) }
         }
+        let (bowlPaths, bananaPaths) = (drawn(quadratic), drawn(rosenbrock))
         return Figure(name: "surfaces", title: "Paths from the same start (dots: one per step, or every few steps on long paths)", panels: [
-            SurfacePaths.panel(bowl, around: (-4.5...1.5, -2...2), title: "\(bowl.name), lr \(quadraticRate)", paths: quadratic),
-            StandardPanels.surfaceLoss(bowl, title: "bowl: f per step", paths: labelled(quadratic), colors: quadratic.map(\.method.color)),
-            SurfacePaths.panel(banana, around: (-1.6...1.6, -0.5...2), title: "\(banana.name), lr \(rosenbrockRate)", paths: rosenbrock),
-            StandardPanels.surfaceLoss(banana, title: "Rosenbrock: f per step", paths: labelled(rosenbrock), colors: rosenbrock.map(\.method.color)),
+            StandardPanels.surfacePaths(bowl, paths: bowlPaths, range: StandardPanels.surfaceRange(bowlPaths, around: (-4.5...1.5, -2...2)),
+                                        title: "\(bowl.name), lr \(quadraticRate)"),
+            StandardPanels.surfaceLoss(bowl, paths: bowlPaths, title: "bowl: f per step"),
+            StandardPanels.surfacePaths(banana, paths: bananaPaths, range: StandardPanels.surfaceRange(bananaPaths, around: (-1.6...1.6, -0.5...2)),
+                                        title: "\(banana.name), lr \(rosenbrockRate)"),
+            StandardPanels.surfaceLoss(banana, paths: bananaPaths, title: "Rosenbrock: f per step"),
         ], columns: 2, panelSize: (660, 520))
     }
 
@@ -60,71 +63,5 @@ extension MomentumLesson {
                 return panel
             }(),
         ], panelSize: (640, 480))
-    }
-}
-
-/// Optimizer paths over light contour lines instead of a colour map, so that every path
-/// colour stays visible; axes widen to show overshoots (diverged paths excepted).
-enum SurfacePaths {
-    static func panel(_ surface: Surface, around: (x: ClosedRange<Double>, y: ClosedRange<Double>), title: String,
-                      paths: [MomentumLesson.Path]) -> Panel {
-        var (x, y) = around
-        for path in paths where !path.diverged {
-            for point in path.points {
-                x = min(x.lowerBound, Double(point.x))...max(x.upperBound, Double(point.x))
-                y = min(y.lowerBound, Double(point.y))...max(y.upperBound, Double(point.y))
-            }
-        }
-        let pad = (x: 0.03 * (x.upperBound - x.lowerBound), y: 0.03 * (y.upperBound - y.lowerBound))
-        x = (x.lowerBound - pad.x)...(x.upperBound + pad.x)
-        y = (y.lowerBound - pad.y)...(y.upperBound + pad.y)
-        var series = [contours(surface, x: x, y: y)]
-        for path in paths {
-            let xs = path.points.map { Double($0.x) }, ys = path.points.map { Double($0.y) }
-            let label = path.diverged ? "\(path.label) (diverged after \(path.points.count - 1) steps)" : path.label
-            if path.points.count <= 150 {
-                series.append(.line(label, x: xs, y: ys, style: .linesPoints, color: path.method.color))
-            } else {
-                let every = (path.points.count + 59) / 60
-                series.append(.line(label, x: xs, y: ys, color: path.method.color))
-                let marked = Swift.stride(from: 0, to: xs.count, by: every)
-                series.append(.line(nil, x: marked.map { xs[$0] }, y: marked.map { ys[$0] }, style: .points, color: path.method.color))
-            }
-        }
-        series.append(.line("minimum", x: [Double(surface.minimum.x)], y: [Double(surface.minimum.y)], style: .points, color: 6))
-        return Panel(title: title, xLabel: "x", yLabel: "y", xRange: x, yRange: y, legend: .below, series: series)
-    }
-
-    /// Contour lines of log₁₀ f (marching squares), one series in grey with breaks between segments.
-    static func contours(_ surface: Surface, x: ClosedRange<Double>, y: ClosedRange<Double>, cells: Int = 120) -> Series {
-        let xs = (0...cells).map { x.lowerBound + Double($0) / Double(cells) * (x.upperBound - x.lowerBound) }
-        let ys = (0...cells).map { y.lowerBound + Double($0) / Double(cells) * (y.upperBound - y.lowerBound) }
-        let z = ys.map { b in xs.map { a in log10(Double(surface.value(Float(a), Float(b))) + 1e-6) } }
-        let flat = z.flatMap { $0 }.filter(\.isFinite)
-        guard let low = flat.min(), let high = flat.max(), high > low else { return .line(nil, x: [], y: [], color: 9) }
-        let levels = (1...9).map { low + (high - low) * Double($0) / 10 }
-        var outX: [Double] = [], outY: [Double] = []
-        for level in levels {
-            for i in 0..<cells {
-                for j in 0..<cells {
-                    // Corners counter-clockwise: (j, i), (j+1, i), (j+1, i+1), (j, i+1).
-                    let corners = [(xs[j], ys[i], z[i][j]), (xs[j + 1], ys[i], z[i][j + 1]),
-                                   (xs[j + 1], ys[i + 1], z[i + 1][j + 1]), (xs[j], ys[i + 1], z[i + 1][j])]
-                    var crossings: [(Double, Double)] = []
-                    for edge in 0..<4 {
-                        let (a, b) = (corners[edge], corners[(edge + 1) % 4])
-                        if (a.2 < level) != (b.2 < level) {
-                            let t = (level - a.2) / (b.2 - a.2)
-                            crossings.append((a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1)))
-                        }
-                    }
-                    for pair in Swift.stride(from: 0, to: crossings.count - 1, by: 2) {
-                        outX += [crossings[pair].0, crossings[pair + 1].0, .nan]
-                        outY += [crossings[pair].1, crossings[pair + 1].1, .nan]
-                    }
-                }
-            }
-        }
-        return .line(nil, x: outX, y: outY, color: 9)
     }
 }
