@@ -13,7 +13,8 @@ final class InitializationTests: XCTestCase {
         let report = try lesson.perform()
 
         // Equal weights stay equal on every seed: no spread across units before, and after
-        // training at most 10⁻⁶ of the weights' size (float rounding differs between CPUs).
+        // training at most 10⁻³ of the weights' size (float rounding differs between CPUs),
+        // while a random init's units differ by a spread of order their size.
         let constant = report.symmetry[0], random = report.symmetry[1]
         XCTAssertEqual(constant.runs.count, 2)
         XCTAssertEqual(constant.extra("spread before 1").max, 0)
@@ -21,6 +22,7 @@ final class InitializationTests: XCTestCase {
         for layer in [1, 2] {
             XCTAssertLessThanOrEqual(constant.extra("relative spread after \(layer)").max, InitializationLesson.symmetryTolerance)
             XCTAssertGreaterThan(random.extra("spread after \(layer)").min, 0.01)
+            XCTAssertGreaterThan(random.extra("relative spread after \(layer)").min, 0.3)
         }
 
         // He keeps a deep ReLU net's activations at scale; PyTorch's default and N(0, 0.001²)

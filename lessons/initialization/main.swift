@@ -56,8 +56,11 @@ struct InitializationLesson: ParsableCommand {
     static let batchSize = 64
     static let probeSize = 512
     /// "Still equal": the spread across units after training, relative to the weights' mean
-    /// size, stays below this (float rounding differs between CPUs: 0 on one, 10⁻⁹ on another).
-    static let symmetryTolerance = 1e-6
+    /// size, stays below this. Float rounding in the BLAS kernel (which differs between CPUs
+    /// and thread counts) can give identical units slightly different sums: exactly 0 on one
+    /// machine, 10⁻⁸…10⁻⁵ of the weights on another, against a spread of order 1 from a
+    /// random init.
+    static let symmetryTolerance = 1e-3
 
     func deepModel(_ activation: Activation, _ scheme: Scheme, random: Random) -> Sequential {
         let model = Sequential.mlp([784] + Array(repeating: width, count: depth) + [10], activation: activation, random: random)
@@ -212,9 +215,15 @@ struct InitializationLesson: ParsableCommand {
                                setting.lastEpochs(k, .validationAccuracy).formatted()])
         }
         context.report(symmetryTable)
-        let relative = Estimate(report.symmetry[0].runs.flatMap { run in [1, 2].compactMap { run.extras["relative spread after \($0)"] } })
-        context.report(String(format: "All weights 0.01: after training the spread across units is at most %.1g of the weights' mean size on every seed and layer (0 up to float rounding, which differs between CPUs): %@.",
-                              relative.max, relative.max <= Self.symmetryTolerance ? "the units stayed identical" : "ABOVE the 1e-6 tolerance"))
+        func relative(_ setting: SettingRuns) -> Estimate {
+            Estimate(setting.runs.flatMap { run in [1, 2].compactMap { run.extras["relative spread after \($0)"] } })
+        }
+        let constant = relative(report.symmetry[0]), random = relative(report.symmetry[1])
+        context.report(String(format: "After training, spread across units relative to the weights' mean size, largest over seeds and layers: all weights 0.01 %.1g, PyTorch default (smallest) %.2g.",
+                              constant.max, random.min))
+        context.report(constant.max <= Self.symmetryTolerance
+            ? String(format: "All weights 0.01: the units stayed identical up to float rounding (below %.0e relative; the exact digits depend on the CPU).", Self.symmetryTolerance)
+            : String(format: "All weights 0.01: the spread exceeds %.0e relative: the units did not stay identical.", Self.symmetryTolerance))
         context.report()
 
         var signalTable = SummaryTable(title: "At initialization, \(depth) hidden layers of \(width), one batch: std of the activations and of ∂L/∂activation, first and last hidden layer (seed \(context.seeds[0]))",
