@@ -14,13 +14,13 @@ extension BatchNormLesson {
     }
 
     /// The tiny-initialization stall at step resolution: the running average of the
-    /// minibatch loss, mean ± std over seeds, for the first two epochs.
+    /// minibatch loss, mean ± std over seeds, over the whole run on a log step axis (the
+    /// first steps and the late escape both visible).
     func stallFigure(_ runs: [SettingRuns]) -> Figure {
         var series: [Series] = []
         for (color, setting) in runs.enumerated() {
             let averages = setting.runs.map { StandardPanels.runningAverage($0.history.minibatchLosses.map(Double.init), window: Self.lossWindow) }
-            let perEpoch = setting.runs.first?.history.batchesPerEpoch ?? 1
-            let steps = min(averages.map(\.count).min() ?? 0, 2 * perEpoch)
+            let steps = averages.map(\.count).min() ?? 0
             guard steps > 0 else { continue }
             let x = (1...steps).map(Double.init)
             let estimates = (0..<steps).map { step in Estimate(averages.map { $0[step] }) }
@@ -29,11 +29,12 @@ extension BatchNormLesson {
             }
             series.append(.line(setting.label, x: x, y: estimates.map(\.mean), style: setting.label.contains("0.001") ? .lines : .dashed, color: color))
         }
-        series.append(.line("chance: ln 10", x: [1, Double(series.isEmpty ? 1 : 2 * (runs[0].runs.first?.history.batchesPerEpoch ?? 1))],
-                            y: [log(10), log(10)], style: .dashed, color: 6))
+        let lastStep = Double(runs.flatMap { $0.runs.map(\.history.minibatchLosses.count) }.min() ?? 1)
+        series.append(.line("chance: ln 10", x: [1, max(lastStep, 2)], y: [log(10), log(10)], style: .dashed, color: 6))
         return Figure(name: "stall", panels: [
-            Panel(title: "Minibatch loss (running average over \(Self.lossWindow) steps), first 2 epochs: mean ± std over \(runs[0].runs.count) seeds",
-                  xLabel: "step (minibatch of \(Self.batchSize))", yLabel: "training loss (log scale)", yScale: .log, series: series),
+            Panel(title: "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: mean ± std over \(runs[0].runs.count) seeds",
+                  xLabel: "step (minibatch of \(Self.batchSize), log scale)", yLabel: "training loss (log scale)", xScale: .log, yScale: .log,
+                  series: series),
         ], columns: 1, panelSize: (860, 460))
     }
 
