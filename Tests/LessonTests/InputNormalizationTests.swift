@@ -48,3 +48,16 @@ final class InputNormalizationTests: XCTestCase {
         }
     }
 }
+
+extension InputNormalizationTests {
+    func testFewImages() throws {
+        let small = try tinyMNIST(train: 12, test: 2), tiny = try tinyMNIST(train: 1, test: 1)
+        let output = try TemporaryFolder("input-normalization-small")
+        defer { small.remove(); tiny.remove(); output.remove() }
+        let common = ["--quick", "--quiet", "--no-render", "--epochs", "1", "--steps", "10", "--rates", "0.01", "--output", output.path]
+        XCTAssertNoThrow(try InputNormalizationLesson.parse(common + ["--data", small.path]).perform())
+        XCTAssertThrowsError(try InputNormalizationLesson.parse(common + ["--data", tiny.path]).perform()) { error in
+            XCTAssertTrue("\(error)".contains("needs at least 5 images in the training file"), "\(error)")
+        }
+    }
+}

@@ -50,3 +50,18 @@ final class VanishingGradientsTests: XCTestCase {
         }
     }
 }
+
+extension VanishingGradientsTests {
+    /// Fewer images than the probe batch of 256: the lesson measures on what is there.
+    func testFewImages() throws {
+        let small = try tinyMNIST(train: 30, test: 5), tiny = try tinyMNIST(train: 2, test: 1)
+        let output = try TemporaryFolder("vanishing-small")
+        defer { small.remove(); tiny.remove(); output.remove() }
+        let common = ["--quick", "--quiet", "--no-render", "--epochs", "1", "--output", output.path]
+        let report = try VanishingGradientsLesson.parse(common + ["--data", small.path]).perform()
+        XCTAssertEqual(report.sigmoid.runs.count, 2)
+        XCTAssertThrowsError(try VanishingGradientsLesson.parse(common + ["--data", tiny.path]).perform()) { error in
+            XCTAssertTrue("\(error)".contains("needs at least 5 images in the training file"), "\(error)")
+        }
+    }
+}

@@ -122,7 +122,7 @@ struct BatchNormLesson: ParsableCommand {
         // Evaluating with batch statistics needs ≥ 2 images in every batch: keep a multiple of 8.
         let test = fullTest.randomSubset(fullTest.count / 8 * 8, random: Random(seed: lesson.seed, purpose: .dataSubset))
         guard train.count >= Self.batchSize, validation.count >= 1, test.count >= 8 else {
-            throw LessonError("lesson-batchnorm needs at least \(Self.batchSize) training images, 1 validation image (\(Self.batchSize * 10 / 9 + 1) in the training file) and 8 test images; the data have \(train.count + validation.count) training and \(fullTest.count) test images")
+            throw LessonError("lesson-batchnorm needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate) and 8 in the test file; the data have \(train.count + validation.count) and \(fullTest.count)")
         }
         let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])
 

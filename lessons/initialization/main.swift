@@ -124,7 +124,7 @@ struct InitializationLesson: ParsableCommand {
         let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
                                                             validationSize: context.budget(5000, quick: 1000), testSize: 0)
         guard train.count >= Self.batchSize, validation.count >= 1 else {
-            throw LessonError("lesson-initialization needs at least \(Self.batchSize) training images and 1 validation image (\(Self.batchSize * 10 / 9 + 1) in the training file); the data have \(train.count + validation.count)")
+            throw LessonError("lesson-initialization needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate); the data have \(train.count + validation.count)")
         }
         let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])
 

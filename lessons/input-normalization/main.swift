@@ -152,7 +152,7 @@ struct InputNormalizationLesson: ParsableCommand {
         let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
                                                             validationSize: context.budget(5000, quick: 1000), testSize: 0)
         guard train.count >= 1, validation.count >= 1 else {
-            throw LessonError("lesson-input-normalization needs at least 2 training images (1 to train on, 1 to validate); the data have \(train.count + validation.count)")
+            throw LessonError("lesson-input-normalization needs at least 5 images in the training file (10 % of them validate); the data have \(train.count + validation.count)")
         }
         let (mean, std) = train.pixelStatistics()
         context.report(String(format: "Training pixels on [0, 1]: one global mean %.4f and std %.4f over all pixels of all training images.", mean, std))

@@ -111,7 +111,7 @@ struct VanishingGradientsLesson: ParsableCommand {
         let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
                                                             validationSize: context.budget(5000, quick: 1000), testSize: 0)
         guard train.count >= 2, validation.count >= 1 else {
-            throw LessonError("lesson-vanishing-gradients needs at least 3 training images (2 to train on, 1 to validate); the data have \(train.count + validation.count)")
+            throw LessonError("lesson-vanishing-gradients needs at least 5 images in the training file (10 % of them validate); the data have \(train.count + validation.count)")
         }
         let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])
         let runs = try trainNetworks(context, train: train, validation: validation, probe: probe, epochs: epochs)
