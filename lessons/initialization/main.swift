@@ -9,15 +9,17 @@ struct InitializationLesson: ParsableCommand {
         commandName: "lesson-initialization",
         abstract: "Weight initialization: symmetry, scale, and the variance formulas of Xavier/Glorot and He/Kaiming, measured over seeds.",
         discussion: """
-        Four experiments on Fashion-MNIST. Symmetry: with every weight equal, all hidden units \
+        Five experiments on Fashion-MNIST. Symmetry: with every weight equal, all hidden units \
         of a layer compute the same thing and receive the same gradient, so they stay identical \
         however long the network trains. Scale: in a network of 10 ReLU layers, weights drawn \
         from N(0, 0.001²) make the signal vanish (training stalls) and N(0, 1) make it explode \
         (training diverges). Variance-preserving inits: activation and gradient statistics per \
         layer at initialization for deep tanh and ReLU networks under Xavier, He and PyTorch's \
         default, against the predicted factor per ReLU layer. Training: the inits side by side \
-        under 5 seeds each, with the update-to-data ratio per layer over the first steps. Full \
-        run: about 2 minutes in a debug build. --quick: 1,000 images, 2 epochs, 2 seeds.
+        under 10 seeds each, with the update-to-data ratio per layer over the first steps. Slow \
+        convergence: a shallow network from N(0, 0.01²) and N(0, 0.001²) sits at chance for \
+        hundreds to thousands of steps before it escapes. Full run: about 1.5 minutes in a \
+        debug build. --quick: 1,000 images, 2 epochs (40 for the shallow network), 2 seeds.
         """)
 
     @OptionGroup var lesson: LessonOptions
@@ -50,6 +52,16 @@ struct InitializationLesson: ParsableCommand {
     ]
     static let tooSmall = Scheme(name: "N(0, 0.001²)", initializer: .normal(mean: 0, std: 0.001))
     static let tooLarge = Scheme(name: "N(0, 1)", initializer: .normal(mean: 0, std: 1))
+    /// The lecture's "slow convergence": a shallow network from ever smaller weights.
+    static let shallow = [
+        Scheme(name: "PyTorch default", initializer: .pytorchDefault),
+        Scheme(name: "N(0, 0.01²)", initializer: .normal(mean: 0, std: 0.01)),
+        Scheme(name: "N(0, 0.001²)", initializer: .normal(mean: 0, std: 0.001)),
+    ]
+    /// The running average of the minibatch loss (over `lossWindow` steps) below which a
+    /// run has left the plateau at chance, ln 10 ≈ 2.30.
+    static let escapeLoss = 2.0
+    static let lossWindow = 20
     static let trained = [tooSmall, tooLarge] + variancePreserving.filter { ["Xavier normal", "He normal", "PyTorch default"].contains($0.name) }
     /// Epochs of the "mean of the last k epochs" summaries.
     static let lastK = 2
@@ -102,6 +114,7 @@ struct InitializationLesson: ParsableCommand {
         let profiles: [[SignalProfile]]
         let runs: [SettingRuns]
         let updateRatios: [(Scheme, [[Float]])]
+        let slow: [SettingRuns]
 
         func profile(_ activation: Activation, _ name: String, seed: Int = 0) -> SignalProfile {
             profiles[seed].first { $0.activation == activation && $0.scheme.name == name }!
@@ -119,7 +132,7 @@ struct InitializationLesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "initialization", options: lesson)
+        let context = try LessonContext(lesson: "initialization", options: lesson, seeds: 10)
         let epochs = training.epochs(full: 5, quick: 2, isQuick: lesson.quick)
         let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
                                                             validationSize: context.budget(5000, quick: 1000), testSize: 0)
@@ -137,7 +150,9 @@ struct InitializationLesson: ParsableCommand {
         let updateRatios = updateHistory(train: train, steps: context.budget(200, quick: 30))
         try context.write(trainingFigure(runs.filter { $0.extra("diverged epoch").count == 0 }, epochs: epochs))
         try context.write(updateFigure(updateRatios))
-        let report = Report(symmetry: symmetry, profiles: profiles, runs: runs, updateRatios: updateRatios)
+        let slow = try slowConvergence(context, train: train, validation: validation, epochs: context.budget(20, quick: 40))
+        try context.write(slowFigure(slow))
+        let report = Report(symmetry: symmetry, profiles: profiles, runs: runs, updateRatios: updateRatios, slow: slow)
         reportSummary(context, report, epochs: epochs, trainCount: train.count)
         try context.finish()
         return report
@@ -164,13 +179,15 @@ struct InitializationLesson: ParsableCommand {
         }
     }
 
-    /// Steps 2 and 3: every network's statistics per layer at initialization, per seed.
+    /// Steps 2 and 3: every network's statistics per layer at initialization, per seed
+    /// (the activations themselves, for the histograms, of the first seed only).
     func signalProfiles(_ context: LessonContext, probe: (inputs: Matrix, targets: [Int])) -> [[SignalProfile]] {
-        context.seeds.map { seed in
+        context.seeds.enumerated().map { index, seed in
             [Activation.tanh, .relu].flatMap { activation in
                 (Self.variancePreserving + [Self.tooSmall, Self.tooLarge]).map { scheme in
                     let model = deepModel(activation, scheme, random: Random(seed: seed, purpose: .weights))
-                    let layers = Diagnostics.trace(model, loss: CrossEntropyLoss(), inputs: probe.inputs, targets: probe.targets)
+                    var layers = Diagnostics.trace(model, loss: CrossEntropyLoss(), inputs: probe.inputs, targets: probe.targets)
+                    if index > 0 { for layer in layers.indices { layers[layer].output = Matrix(rows: 0, cols: 0) } }
                     return SignalProfile(activation: activation, scheme: scheme, layers: layers)
                 }
             }
@@ -190,6 +207,25 @@ struct InitializationLesson: ParsableCommand {
             } catch let TrainingError.diverged(epoch, _, _, history) {
                 return RunResult(history: history, extras: ["diverged epoch": Double(epoch)])
             }
+        }
+    }
+
+    /// Step 5, the lecture's "slow convergence": 784→64→64→10 (ReLU) from the default init
+    /// and from N(0, 0.01²) and N(0, 0.001²). Small weights pass on a small signal and a small
+    /// gradient (each weight's gradient is a product of the others' sizes), so the loss sits
+    /// at chance until the weights have grown: the smaller the start, the longer.
+    func slowConvergence(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns] {
+        try context.overSeeds(Self.shallow, label: { "shallow, \($0.name)" }, lastK: Self.lastK) { scheme, run in
+            let random = run.random(.weights)
+            let model = Sequential.mlp([784, 64, 64, 10], random: random)
+            for layer in model.weightedLayers { layer.initialize(weight: scheme.initializer, bias: .zeros, random: random) }
+            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
+                                      train: train, validation: validation,
+                                      options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
+            let average = StandardPanels.runningAverage(history.minibatchLosses.map(Double.init), window: Self.lossWindow)
+            var extras: [String: Double] = [:]
+            if let step = average.firstIndex(where: { $0 < Self.escapeLoss }) { extras["steps to escape"] = Double(step + 1) }
+            return RunResult(history: history, extras: extras)
         }
     }
 
@@ -266,6 +302,17 @@ struct InitializationLesson: ParsableCommand {
             context.report(Difference(xavier.lastEpochs(k, .validationAccuracy), standard.lastEpochs(k, .validationAccuracy))
                 .verdict(xavier.label, standard.label, quantity: "Validation accuracy (last \(k) epochs)"))
         }
+        context.report()
+        var slowTable = SummaryTable(title: "Slow convergence: 784→64→64→10 (ReLU), SGD lr 0.1, batch \(Self.batchSize), \(report.slow.first?.runs.first?.history.epochs.count ?? 0) epochs, \(seeds) seeds",
+                                     header: ["init", "steps until loss < \(Self.escapeLoss) (running average over \(Self.lossWindow))", "validation, epoch 1", "validation, last \(k)"])
+        for setting in report.slow {
+            let escape = setting.extra("steps to escape")
+            let first = Estimate(setting.runs.compactMap { $0.history.epochs.first?.validationAccuracy.map { 100 * Double($0) } })
+            slowTable.add([setting.label, escape.count == setting.runs.count ? escape.formatted(decimals: 0)
+                                                                              : "\(escape.count) of \(setting.runs.count) seeds escaped",
+                           first.formatted(), setting.lastEpochs(k, .validationAccuracy).formatted()])
+        }
+        context.report(slowTable)
     }
 }
 

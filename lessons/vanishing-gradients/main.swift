@@ -14,7 +14,7 @@ struct VanishingGradientsLesson: ParsableCommand {
         The lesson plots that bound, then measures ‖∂L/∂W⁽ˡ⁾‖ for every layer of 10-hidden-layer \
         networks on Fashion-MNIST (sigmoid with PyTorch's default init, tanh with Xavier, ReLU \
         with He) at initialization and after training, against the predicted per-layer factor \
-        0.25·√n·σ_W; trains the three under 5 seeds each; and finally scales the ReLU network's \
+        0.25·√n·σ_W; trains the three under 10 seeds each; and finally scales the ReLU network's \
         weights by k to show gradients exploding and vanishing as k^(layers − 1). Full run: \
         about 2 minutes in a debug build. --quick: 1,000 images, 3 epochs, 2 seeds.
         """)
@@ -102,7 +102,7 @@ struct VanishingGradientsLesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "vanishing-gradients", options: lesson)
+        let context = try LessonContext(lesson: "vanishing-gradients", options: lesson, seeds: 10)
         let epochs = training.epochs(full: 10, quick: 3, isQuick: lesson.quick)
         context.report(String(format: "σ′(z) = σ(z)(1 − σ(z)) is largest at z = 0: %.2f. Through 10 sigmoid layers at best 0.25¹⁰ = %.3g.",
                               Self.sigmoidDerivative(0), pow(0.25, 10)))
