@@ -63,7 +63,7 @@ final class InitializationTests: XCTestCase {
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--depth", "0"], ["--depth", "51"], ["--width", "1"], ["--width", "1e6"], ["--width", "1000000"], ["--width", "-5"],
+        for bad in [["--depth", "0"], ["--depth", "51"], ["--width", "1"], ["--width", "1e6"], ["--width", "1000000"], ["--width", "1025"], ["--width", "-5"],
                     ["--epochs", "-1"], ["--epochs", "0"], ["--seeds", "0"], ["--threads", "4294967296"]] {
             XCTAssertThrowsError(try InitializationLesson.parse(bad), "\(bad)")
         }

@@ -31,6 +31,14 @@ final class InputNormalizationTests: XCTestCase {
         }
     }
 
+    /// A scale ratio at the top of its range still finds a stable rate for the raw features.
+    func testLargestScaleRatio() throws {
+        let data = InputNormalizationLesson.problem(count: 200, scale: 10_000, random: Random(seed: 3))
+        let descent = try InputNormalizationLesson.bestDescent(data, steps: 20)
+        XCTAssertLessThan(descent.learningRate, 1e-7)
+        XCTAssertTrue(descent.losses.allSatisfy(\.isFinite))
+    }
+
     func testStandardizationCentresAndScalesEachFeature() {
         let data = InputNormalizationLesson.standardized(InputNormalizationLesson.problem(count: 500, scale: 10, random: Random(seed: 1)))
         for c in 0..<2 {
@@ -42,7 +50,7 @@ final class InputNormalizationTests: XCTestCase {
 
     func testImpossibleOptionsAreRejected() {
         for bad in [["--scale-ratio", "0.5"], ["--scale-ratio", "inf"], ["--scale-ratio", "nan"], ["--scale-ratio", "-2"], ["--scale-ratio", "1e30"],
-                    ["--steps", "3"], ["--steps", "2000000000"], ["--learning-rate", "0"], ["--learning-rate", "inf"], ["--rates", "0.1,nan"],
+                    ["--steps", "3"], ["--steps", "20001"], ["--steps", "2000000000"], ["--learning-rate", "0"], ["--learning-rate", "inf"], ["--rates", "0.1,nan"],
                     ["--rates", ""], ["--epochs", "0"], ["--seeds", "0"], ["--threads", "4294967296"]] {
             XCTAssertThrowsError(try InputNormalizationLesson.parse(bad), "\(bad)")
         }

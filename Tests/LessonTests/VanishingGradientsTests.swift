@@ -43,7 +43,7 @@ final class VanishingGradientsTests: XCTestCase {
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--depth", "0"], ["--depth", "51"], ["--width", "0"], ["--width", "1e6"], ["--width", "1000000"],
+        for bad in [["--depth", "0"], ["--depth", "51"], ["--width", "0"], ["--width", "1e6"], ["--width", "1000000"], ["--width", "1025"],
                     ["--width", "-3"], ["--learning-rate", "0"], ["--learning-rate", "nan"], ["--learning-rate", "inf"],
                     ["--learning-rate", "-1"], ["--epochs", "0"], ["--seeds", "0"], ["--threads", "4294967296"]] {
             XCTAssertThrowsError(try VanishingGradientsLesson.parse(bad), "\(bad)")

@@ -31,7 +31,7 @@ struct InitializationLesson: ParsableCommand {
     @Option(help: "Units per hidden layer of the deep networks (2…\(maximumWidth)).")
     var width = 100
 
-    static let maximumWidth = 4096
+    static let maximumWidth = 1024
 
     mutating func validate() throws {
         guard (1...50).contains(depth) else { throw ValidationError("--depth must be in 1…50 (got \(depth))") }

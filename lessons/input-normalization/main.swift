@@ -38,7 +38,7 @@ struct InputNormalizationLesson: ParsableCommand {
     var rates = ListOption<PositiveNumber>([1e-5, 1e-4, 1e-3, 0.01, 0.05, 0.2].map { PositiveNumber($0) })
 
     static let maximumScaleRatio: Float = 10_000
-    static let maximumSteps = 100_000
+    static let maximumSteps = 20_000
 
     mutating func validate() throws {
         guard (1...Self.maximumScaleRatio).contains(scaleRatio.value) else {
@@ -103,10 +103,17 @@ struct InputNormalizationLesson: ParsableCommand {
     /// The learning rate of a log grid whose run has the lowest mean loss over all steps
     /// (i.e. gets down fastest) among the runs that stay finite: the best any single rate
     /// can do.
-    static func bestDescent(_ data: RegressionDataset, steps: Int) -> Descent {
-        let grid = (-16...4).map { pow(10, Float($0) / 4) }   // 10⁻⁴ … 10
+    /// The grid runs from 10⁻⁴ (lower for large feature scales: the stable rate falls with
+    /// the square of the largest feature's size) to 10, four rates per decade.
+    static func bestDescent(_ data: RegressionDataset, steps: Int) throws -> Descent {
+        let largest = data.inputs.storage.map(abs).max() ?? 1
+        let lowest = min(-16, Int((4 * log10(1e-2 / max(Double(largest) * Double(largest), 1))).rounded(.down)))
+        let grid = (lowest...4).map { pow(10, Float($0) / 4) }
         func area(_ d: Descent) -> Double { d.losses.reduce(0) { $0 + Double($1) } }
-        return grid.compactMap { descend(data, learningRate: $0, steps: steps) }.min { area($0) < area($1) }!
+        guard let best = grid.compactMap({ descend(data, learningRate: $0, steps: steps) }).min(by: { area($0) < area($1) }) else {
+            throw LessonError("gradient descent diverged at every learning rate from \(grid.first!) to 10")
+        }
+        return best
     }
 
     /// Steps until the loss is within 1 % of the best loss either run reached (nil: never).
@@ -178,15 +185,18 @@ struct InputNormalizationLesson: ParsableCommand {
     func twoFeatures(_ context: LessonContext) throws -> (raw: Descent, normalized: Descent, rawSteps: Int?, normalizedSteps: Int?, target: Float) {
         let data = Self.problem(count: 200, scale: scaleRatio.value, random: Random(seed: lesson.seed))
         let normalizedData = Self.standardized(data)
-        let raw = Self.bestDescent(data, steps: steps), normalized = Self.bestDescent(normalizedData, steps: steps)
+        let raw = try Self.bestDescent(data, steps: steps), normalized = try Self.bestDescent(normalizedData, steps: steps)
         let floor = min(raw.losses.min()!, normalized.losses.min()!)
         let target = floor * 1.01
         let rawSteps = Self.stepsToReach(target, raw.losses), normalizedSteps = Self.stepsToReach(target, normalized.losses)
-        func describe(_ steps: Int?) -> String { steps.map { "\($0) steps" } ?? "not within \(self.steps) steps" }
-        context.report(String(format: "Raw features: best stable learning rate %.3g, loss after %d steps %.4f; reaches %.4f (1%% above the best) in %@.",
-                              raw.learningRate, steps, raw.losses.last!, target, describe(rawSteps)))
-        context.report(String(format: "Standardized features: best learning rate %.3g, loss after %d steps %.4f; reaches %.4f in %@.",
-                              normalized.learningRate, steps, normalized.losses.last!, target, describe(normalizedSteps)))
+        func describe(_ steps: Int?) -> String {
+            steps.map { String(format: "reaches %.4f (1%% above the best loss) in %d steps", target, $0) }
+                ?? String(format: "does not reach %.4f (1%% above the best loss) within %d steps", target, self.steps)
+        }
+        context.report(String(format: "Raw features: best stable learning rate %.3g, loss after %d steps %.4f; %@.",
+                              raw.learningRate, steps, raw.losses.last!, describe(rawSteps)))
+        context.report(String(format: "Standardized features: best learning rate %.3g, loss after %d steps %.4f; %@.",
+                              normalized.learningRate, steps, normalized.losses.last!, describe(normalizedSteps)))
         context.report()
         try context.write(surfaceFigure(raw: (data, raw), normalized: (normalizedData, normalized)))
         return (raw, normalized, rawSteps, normalizedSteps, target)

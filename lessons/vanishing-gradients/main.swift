@@ -31,7 +31,7 @@ struct VanishingGradientsLesson: ParsableCommand {
     @Option(help: "SGD learning rate (finite, > 0).")
     var learningRate = PositiveNumber(0.05)
 
-    static let maximumWidth = 4096
+    static let maximumWidth = 1024
 
     mutating func validate() throws {
         guard (1...50).contains(depth) else { throw ValidationError("--depth must be in 1…50 (got \(depth))") }
