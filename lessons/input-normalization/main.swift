@@ -226,16 +226,22 @@ struct InputNormalizationLesson: ParsableCommand {
         let k = Self.lastK, seeds = context.seeds.count
         var table = SummaryTable(title: "784→128→10, SGD lr \(learningRate.value), batch 64, \(epochs) epochs on \(trainCount) images, \(seeds) seeds (accuracy in %; last \(k) = mean of the last \(k) epochs)",
                                  header: ["inputs", "train, last \(k)", "validation, last \(k)", "best validation", "diverged"])
+        // A run that diverged in its first epoch has no epoch to summarize.
+        func formatted(_ estimate: Estimate) -> String { estimate.count > 0 ? estimate.formatted() : "–" }
         for setting in report.imageRuns {
-            table.add([setting.label, setting.lastEpochs(k, .trainAccuracy).formatted(), setting.lastEpochs(k, .validationAccuracy).formatted(),
-                       setting.atBestValidation(.validationAccuracy).formatted(), "\(setting.extra("diverged epoch").count) of \(setting.runs.count)"])
+            table.add([setting.label, formatted(setting.lastEpochs(k, .trainAccuracy)), formatted(setting.lastEpochs(k, .validationAccuracy)),
+                       formatted(setting.atBestValidation(.validationAccuracy)), "\(setting.extra("diverged epoch").count) of \(setting.runs.count)"])
         }
         context.report(table)
         let (raw, unit, standardized) = (report.imageRuns[0], report.imageRuns[1], report.imageRuns[2])
-        context.report(Difference(unit.lastEpochs(k, .validationAccuracy), raw.lastEpochs(k, .validationAccuracy))
-            .verdict(unit.label, raw.label, quantity: "Validation accuracy (last \(k) epochs)"))
-        context.report(Difference(standardized.lastEpochs(k, .validationAccuracy), unit.lastEpochs(k, .validationAccuracy))
-            .verdict(standardized.label, unit.label, quantity: "Validation accuracy (last \(k) epochs)"))
+        for (a, b) in [(unit, raw), (standardized, unit)] {
+            let (x, y) = (a.lastEpochs(k, .validationAccuracy), b.lastEpochs(k, .validationAccuracy))
+            guard x.count == a.runs.count, y.count == b.runs.count else {
+                context.report("Validation accuracy (last \(k) epochs): \(a.label) vs \(b.label) not compared: runs diverged.")
+                continue
+            }
+            context.report(Difference(x, y).verdict(a.label, b.label, quantity: "Validation accuracy (last \(k) epochs)"))
+        }
         context.report()
         let gridEpochs = min(Self.gridEpochs, epochs)
         var grid = SummaryTable(title: "Validation accuracy (%) after \(gridEpochs) epochs by learning rate, \(seeds) seeds (a diverged run counts as 10 %)",
