@@ -70,7 +70,7 @@ extension InputNormalizationLesson {
         Figure(name: "fashion-mnist", title: "784→128→10 on Fashion-MNIST, SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds", panels: [
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "validation (solid) and running-average training (dashed) accuracy", yLabel: "accuracy (%)"),
-            Self.logCurves(runs, metrics: [.validationLoss, .trainLoss], title: "validation (solid) and training (dashed) loss, log scale",
+            Self.logCurves(runs, metrics: [.validationLoss, .trainLoss], title: "validation (solid) and running-average training (dashed) loss, log scale",
                            yLabel: "cross-entropy loss (log scale)"),
         ])
     }

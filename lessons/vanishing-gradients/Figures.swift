@@ -65,9 +65,9 @@ extension VanishingGradientsLesson {
     func trainingFigure(_ runs: [SettingRuns]) -> Figure {
         Figure(name: "training", title: "\(depth) hidden layers of \(width), SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds", panels: [
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
-                                      title: "validation (solid) and training (dashed) accuracy", yLabel: "accuracy (%)"),
+                                      title: "validation (solid) and running-average training (dashed) accuracy", yLabel: "accuracy (%)"),
             StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss],
-                                      title: "validation (solid) and training (dashed) loss", yLabel: "cross-entropy loss"),
+                                      title: "validation (solid) and running-average training (dashed) loss", yLabel: "cross-entropy loss"),
         ])
     }
 
