@@ -59,7 +59,7 @@ extension VanishingGradientsLesson {
                   yScale: .log, series: series("init", overlay: true)),
             Panel(title: "after \(epochs) epochs of SGD", xLabel: "layer l", yLabel: "gradient norm", yScale: .log,
                   series: series("trained", overlay: false)),
-        ])
+        ], columns: 2, panelSize: (640, 540))
     }
 
     func trainingFigure(_ runs: [SettingRuns]) -> Figure {
