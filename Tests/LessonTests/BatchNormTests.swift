@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import LessonKit
 import TestSupport
 import XCTest
 @testable import lesson_batchnorm
@@ -15,30 +16,94 @@ final class BatchNormLessonTests: XCTestCase {
         let folder = try TemporaryFolder("batchnorm")
         defer { folder.remove() }
         let report = try BatchNormLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
-        let accuracy = report.outcomes.map { $0.history.last!.validationAccuracy! }
-        // BatchNorm trains faster, and rescues the tiny initialization that stalls without it.
-        XCTAssertGreaterThan(accuracy[1], accuracy[0])
-        XCTAssertLessThan(accuracy[2], 0.2)
-        XCTAssertGreaterThan(accuracy[3], 0.5)
+        XCTAssertEqual(report.runs.map(\.runs.count), [2, 2, 2, 2])
+        // From N(0, 0.001²), without BatchNorm every seed is still at chance after 3 short
+        // epochs and its loss never leaves the plateau; with BatchNorm every seed learns.
+        let tiny = report.run("no BatchNorm, N(0, 0.001²) init"), tinyBN = report.run("BatchNorm, N(0, 0.001²) init")
+        XCTAssertLessThan(tiny.lastEpochs(3, .validationAccuracy).max, 20)
+        XCTAssertGreaterThan(tinyBN.lastEpochs(3, .validationAccuracy).min, 50)
+        XCTAssertTrue(Difference(tinyBN.lastEpochs(3, .validationAccuracy), tiny.lastEpochs(3, .validationAccuracy)).isResolved)
+        XCTAssertEqual(tiny.extra("steps to escape").count, 0)
+        XCTAssertEqual(tinyBN.extra("steps to escape").count, 2)
         // With BatchNorm every pre-activation layer is centred and scaled on the training batch.
-        for layer in report.outcomes[1].before {
+        let before = try XCTUnwrap(report.captured.before["BatchNorm"])
+        XCTAssertEqual(before.count, 2)
+        for layer in before {
             XCTAssertEqual(layer.activation.mean, 0, accuracy: 1e-4)
             XCTAssertEqual(layer.activation.std, 1, accuracy: 1e-2)
         }
-        // Evaluating with batch statistics on tiny batches costs accuracy; evaluation mode
-        // does not depend on the batch size.
-        let rows = report.smallBatchAccuracy
-        XCTAssertLessThan(rows[0].batchStatistics, rows[0].running - 0.15)
-        XCTAssertEqual(Set(rows.map(\.running)).count, 1)
-        XCTAssertEqual(report.runningChecks.count, 2)
-        for figure in ["curves", "preactivations", "inference"] {
-            XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("batchnorm-\(figure).png")), figure)
+        // The per-step percentiles were recorded for both default-initialized networks.
+        for label in ["no BatchNorm", "BatchNorm"] {
+            let tracker = try XCTUnwrap(report.captured.percentiles[label])
+            XCTAssertGreaterThan(tracker.steps.count, 50)
+            XCTAssertTrue(zip(tracker.percentiles[0], tracker.percentiles[2]).allSatisfy { $0 <= $1 })
+        }
+        // The largest learning rate of the sweep: without BatchNorm training fails, with it every
+        // seed learns, by far more than the noise.
+        let rate = report.sweepRates.max()!
+        let without = report.sweep.first { $0.label == BatchNormLesson.sweepLabel(rate, batchNorm: false) }!.extra("final validation")
+        let with = report.sweep.first { $0.label == BatchNormLesson.sweepLabel(rate, batchNorm: true) }!.extra("final validation")
+        XCTAssertLessThan(without.max, 30)
+        XCTAssertGreaterThan(with.min, 50)
+        // Evaluating with batch statistics on batches of 2 costs accuracy on every seed;
+        // evaluation mode does not depend on the batch size.
+        let batchNorm = report.run("BatchNorm")
+        for (batch, running) in zip(batchNorm.extra("batch statistics 2").values, batchNorm.extra("running 2").values) {
+            XCTAssertLessThan(batch, running - 15)
+        }
+        for run in batchNorm.runs {
+            XCTAssertEqual(Set(BatchNormLesson.inferenceBatchSizes.map { run.extras["running \($0)"]! }).count, 1)
+        }
+        XCTAssertEqual(batchNorm.extra("mean error 2").count, 2)
+        for file in ["curves.png", "stall.png", "percentiles.png", "preactivations.png", "learning-rates.png", "inference.png",
+                     "results.json", "runs.csv"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("batchnorm-\(file)")), file)
         }
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--dropout", "1"], ["--learning-rate", "-1"]] {
+        for bad in [["--dropout", "1"], ["--dropout", "nan"], ["--dropout", "-0.1"], ["--learning-rate", "-1"], ["--learning-rate", "0"],
+                    ["--learning-rate", "nan"], ["--learning-rate", "inf"], ["--sweep", "0.1,inf"], ["--sweep", "0"], ["--sweep", "x"],
+                    ["--train-size", "-1"], ["--train-size", "10000000"], ["--epochs", "0"], ["--seeds", "0"], ["--threads", "4294967296"]] {
             XCTAssertThrowsError(try BatchNormLesson.parse(bad), "\(bad)")
+        }
+    }
+}
+
+/// A folder of MNIST-format files with `train` training and `test` test images (28 × 28,
+/// random pixels, labels cycling through the 10 classes), for the small-data cases.
+/// (Shared by the batchnorm, initialization, vanishing-gradients and input-normalization tests.)
+func tinyMNIST(train: Int, test: Int, seed: UInt64 = 1) throws -> TemporaryFolder {
+    let folder = try TemporaryFolder("tiny-mnist")
+    let random = Random(seed: seed)
+    func idx(_ dimensions: [Int], _ data: [UInt8]) -> Data {
+        var bytes: [UInt8] = [0, 0, 8, UInt8(dimensions.count)]
+        for d in dimensions { bytes += [UInt8(d >> 24 & 255), UInt8(d >> 16 & 255), UInt8(d >> 8 & 255), UInt8(d & 255)] }
+        return Data(bytes + data)
+    }
+    for (prefix, count) in [("train", train), ("t10k", test)] {
+        let pixels = (0..<(count * 784)).map { _ in UInt8(random.uniform(0, 255)) }
+        let labels = (0..<count).map { UInt8($0 % 10) }
+        try idx([count, 28, 28], pixels).write(to: URL(fileURLWithPath: folder.file("\(prefix)-images-idx3-ubyte")))
+        try idx([count], labels).write(to: URL(fileURLWithPath: folder.file("\(prefix)-labels-idx1-ubyte")))
+    }
+    return folder
+}
+
+final class SmallDataTests: XCTestCase {
+    /// Fewer images than the lessons' probe batches (512/256) or a minibatch: each lesson
+    /// either works with what is there or says how many images it needs, never traps.
+    func testLessonsWithFewImages() throws {
+        let small = try tinyMNIST(train: 100, test: 20)
+        let tiny = try tinyMNIST(train: 20, test: 3)
+        let output = try TemporaryFolder("small-data")
+        defer { small.remove(); tiny.remove(); output.remove() }
+        let common = ["--quick", "--quiet", "--no-render", "--epochs", "1", "--output", output.path]
+        // Enough for a minibatch: the lesson runs.
+        XCTAssertNoThrow(try BatchNormLesson.parse(common + ["--data", small.path]).perform())
+        // Too few: a clear error naming how many images are needed.
+        XCTAssertThrowsError(try BatchNormLesson.parse(common + ["--data", tiny.path]).perform()) { error in
+            XCTAssertTrue("\(error)".contains("needs at least 72 images in the training file"), "\(error)")
         }
     }
 }

@@ -4,61 +4,69 @@ import Foundation
 import LessonKit
 import Plot
 
-@main
 struct BatchNormLesson: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson-batchnorm",
-        abstract: "Batch normalization: normalizing each layer's inputs over the minibatch, and what it changes.",
+        abstract: "Batch normalization: normalizing each layer's inputs over the minibatch, and what it changes, measured over seeds.",
         discussion: """
         The lecture's block Linear(bias=false) → BatchNorm1d → ReLU → Dropout against the same \
-        network without BatchNorm on Fashion-MNIST: training curves with the default \
-        initialization and with weights drawn from N(0, 0.001²) (without BatchNorm training \
-        stalls), pre-activation distributions per layer, the running mean and variance used at \
+        network without BatchNorm on Fashion-MNIST, under 5 seeds each: training curves with the \
+        default initialization and with weights drawn from N(0, 0.001²) (without BatchNorm \
+        training stalls for a while: shown step by step), the 15/50/85th percentiles of a \
+        unit's pre-activation per step (Ioffe & Szegedy's figure 1), a learning-rate sweep that \
+        shows the larger steps BatchNorm tolerates, the running mean and variance used at \
         inference, the pitfall of evaluating with batch statistics on small batches, and why \
-        the Linear layer's bias is redundant before BatchNorm. Full run: about 2 minutes in a debug build.
+        the Linear layer's bias is redundant before BatchNorm. The full run trains on 20,000 \
+        of the 54,000 training images to keep 5 seeds near 3 minutes in a debug build \
+        (--train-size 0 uses them all). --quick: 2,000 images, 3 epochs, 2 seeds.
         """)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
 
-    @Option(help: "Dropout probability after each hidden activation.")
-    var dropout: Float = 0.2
+    @Option(help: "Dropout probability after each hidden activation, in [0, 1).")
+    var dropout = Probability(0.2)
 
-    @Option(help: "SGD learning rate.")
-    var learningRate: Float = 0.1
+    @Option(help: "SGD learning rate (finite, > 0).")
+    var learningRate = PositiveNumber(0.1)
+
+    @Option(help: "Learning rates of the sweep with and without BatchNorm, comma-separated, each finite and > 0.")
+    var sweep = ListOption<PositiveNumber>([0.1, 0.5, 2].map { PositiveNumber($0) })
+
+    @Option(help: "Training images (0 for the whole training split of 54,000).")
+    var trainSize = 20000
 
     mutating func validate() throws {
-        guard (0..<1).contains(dropout) else { throw ValidationError("--dropout must be in [0, 1)") }
-        guard learningRate > 0 else { throw ValidationError("--learning-rate must be positive") }
+        guard (0...Count.maximum).contains(trainSize) else { throw ValidationError("--train-size must be between 0 and \(Count.maximum)") }
+        guard sweep.values.count <= 10 else { throw ValidationError("--sweep takes at most 10 learning rates") }
     }
 
     static let sizes = [784, 128, 64, 10]
+    static let batchSize = 64
+    static let lastK = 3
+    static let probeSize = 512
+    /// Epochs of the learning-rate sweep.
+    static let sweepEpochs = 3
+    static let inferenceBatchSizes = [2, 4, 8, 32, 128, 1000]
+    /// The running average of the minibatch loss that counts as "left the plateau" (chance is ln 10 ≈ 2.30).
+    static let escapeLoss = 2.0
+    static let lossWindow = 20
 
-    struct Setting {
+    struct Setting: Sendable {
         let label: String
         let batchNorm: Bool
         let tinyInit: Bool
     }
 
-    struct Outcome {
-        let setting: Setting
-        let history: History
-        let test: Evaluation
-        let before: [LayerDiagnostics]
-        let after: [LayerDiagnostics]
-        let model: Sequential
-    }
+    static let settings = [
+        Setting(label: "no BatchNorm", batchNorm: false, tinyInit: false),
+        Setting(label: "BatchNorm", batchNorm: true, tinyInit: false),
+        Setting(label: "no BatchNorm, N(0, 0.001²) init", batchNorm: false, tinyInit: true),
+        Setting(label: "BatchNorm, N(0, 0.001²) init", batchNorm: true, tinyInit: true),
+    ]
 
-    struct Report {
-        let outcomes: [Outcome]
-        let smallBatchAccuracy: [(batchSize: Int, batchStatistics: Float, running: Float)]
-        let runningChecks: [RunningCheck]
-        let biasOutputDifference: Float
-        let biasGradientSize: Float
-    }
-
-    func makeModel(_ setting: Setting, random: Random) -> Sequential {
-        let model = Sequential.mlp(Self.sizes, batchNorm: setting.batchNorm, dropout: dropout, random: random)
+    func makeModel(_ setting: Setting, random: Random, masks: Random) -> Sequential {
+        let model = Sequential.mlp(Self.sizes, batchNorm: setting.batchNorm, dropout: dropout.value, random: random, masks: masks)
         if setting.tinyInit {
             for layer in model.weightedLayers { layer.initialize(weight: .normal(mean: 0, std: 0.001), bias: .zeros, random: random) }
         }
@@ -77,78 +85,188 @@ struct BatchNormLesson: ParsableCommand {
         return result
     }
 
+    /// What the first seed's runs leave for the figures: pre-activations before and after
+    /// training, and the percentiles of one unit's pre-activation per step.
+    final class Captured: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var before: [String: [LayerDiagnostics]] = [:]
+        private(set) var after: [String: [LayerDiagnostics]] = [:]
+        private(set) var percentiles: [String: PercentileTracker] = [:]
+        func store(_ label: String, before: [LayerDiagnostics], after: [LayerDiagnostics], tracker: PercentileTracker?) {
+            lock.withLock {
+                self.before[label] = before
+                self.after[label] = after
+                if let tracker { percentiles[label] = tracker }
+            }
+        }
+    }
+
+    struct Report {
+        let runs: [SettingRuns]
+        let sweep: [SettingRuns]
+        let sweepRates: [Float]
+        let captured: Captured
+        let biasOutputDifference: Float
+        let biasGradientSize: Float
+        func run(_ label: String) -> SettingRuns { runs.first { $0.label == label }! }
+    }
+
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
         let context = try LessonContext(lesson: "batchnorm", options: lesson)
-        let console = context.console
-        let quick = lesson.quick
-        let epochs = training.epochs(full: 10, quick: 3, isQuick: quick)
-        let (train, validation, test) = try context.loadSplits(training, trainSize: quick ? 2000 : nil,
-                                                               validationSize: quick ? 1000 : nil, testSize: quick ? 1000 : nil)
-        let probe = train.batch(Array(0..<512)[...])
+        let epochs = training.epochs(full: 10, quick: 3, isQuick: lesson.quick)
+        let (train, validation, fullTest) = try context.loadSplits(
+            training, trainSize: context.budget(trainSize == 0 ? nil : trainSize, quick: 2000),
+            validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))
+        // Evaluating with batch statistics needs ≥ 2 images in every batch: keep a multiple of 8.
+        let test = fullTest.randomSubset(fullTest.count / 8 * 8, random: Random(seed: lesson.seed, purpose: .dataSubset))
+        guard train.count >= Self.batchSize, validation.count >= 1, test.count >= 8 else {
+            throw LessonError("lesson-batchnorm needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate) and 8 in the test file; the data have \(train.count + validation.count) and \(fullTest.count)")
+        }
+        let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])
 
-        // Why the bias before BatchNorm is redundant: β absorbs it.
         let (difference, biasGradient) = Self.biasRedundancy(random: Random(seed: lesson.seed))
-        console.line(String(format: "Linear with bias → BatchNorm vs the same Linear without bias → BatchNorm: largest output difference %.2g; the bias's gradient is at most %.2g.",
-                            difference, biasGradient))
+        context.report(String(format: "Linear with bias → BatchNorm vs the same Linear without bias → BatchNorm: largest output difference %.2g; the bias's gradient is at most %.2g.",
+                              difference, biasGradient))
+        let captured = Captured()
+        let runs = try compare(context, train: train, validation: validation, test: test, probe: probe, epochs: epochs, captured: captured)
+        let rates = sweep.values.map(\.value)
+        let sweepRuns = try learningRateSweep(context, rates: rates, train: train, validation: validation)
+        let report = Report(runs: runs, sweep: sweepRuns, sweepRates: rates, captured: captured,
+                            biasOutputDifference: difference, biasGradientSize: biasGradient)
+        try context.write(curvesFigure(runs, epochs: epochs))
+        try context.write(stallFigure(runs))
+        try context.write(percentileFigure(captured))
+        try context.write(Self.preActivationFigure(captured))
+        try context.write(sweepFigure(sweepRuns, rates: rates))
+        try context.write(Self.inferenceFigure(report.run("BatchNorm"), batchSizes: Self.inferenceBatchSizes.filter { $0 <= test.count }))
+        reportSummary(context, report, epochs: epochs, trainCount: train.count, testCount: test.count)
+        try context.finish()
+        return report
+    }
 
-        let settings = [
-            Setting(label: "no BatchNorm", batchNorm: false, tinyInit: false),
-            Setting(label: "BatchNorm", batchNorm: true, tinyInit: false),
-            Setting(label: "no BatchNorm, N(0, 0.001²) init", batchNorm: false, tinyInit: true),
-            Setting(label: "BatchNorm, N(0, 0.001²) init", batchNorm: true, tinyInit: true),
-        ]
-        var outcomes: [Outcome] = []
-        for setting in settings {
-            let random = Random(seed: lesson.seed)
-            let model = makeModel(setting, random: random)
-            let before = try Self.preActivations(model, batch: probe)
-            let history = try context.fit(setting.label, model: model, loss: CrossEntropyLoss(),
-                                          optimizer: SGD(model.parameters, learningRate: learningRate),
+    /// Step 1: the four networks under every seed. Each BatchNorm run is also evaluated with
+    /// batch statistics on small batches, and its running estimates are checked.
+    func compare(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, test: ImageDataset,
+                 probe: (inputs: Matrix, targets: [Int]), epochs: Int, captured: Captured) throws -> [SettingRuns] {
+        let learningRate = learningRate.value
+        return try context.overSeeds(Self.settings, label: \.label, lastK: Self.lastK) { setting, run in
+            let model = makeModel(setting, random: run.random(.weights), masks: run.random(.noise))
+            let first = run.seedIndex == 0
+            let before = first ? try Self.preActivations(model, batch: probe) : []
+            let tracker = first && !setting.tinyInit ? PercentileTracker(model: model, probe: probe.inputs, every: lesson.quick ? 1 : 5) : nil
+            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: learningRate),
+                                      train: train, validation: validation,
+                                      options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize, dropLast: true, evaluateTrainingSet: true),
+                                      callbacks: tracker.map { [$0] } ?? [])
+            if first { captured.store(setting.label, before: before, after: try Self.preActivations(model, batch: probe), tracker: tracker) }
+            var extras: [String: Double] = [:]
+            let average = StandardPanels.runningAverage(history.minibatchLosses.map(Double.init), window: Self.lossWindow)
+            if let step = average.firstIndex(where: { $0 < Self.escapeLoss }) { extras["steps to escape"] = Double(step + 1) }
+            if setting.batchNorm && !setting.tinyInit {
+                for size in Self.inferenceBatchSizes where size <= test.count {
+                    extras["batch statistics \(size)"] = 100 * Double(evaluate(model, loss: CrossEntropyLoss(), on: test, batchSize: size, batchStatistics: true).accuracy!)
+                    extras["running \(size)"] = 100 * Double(evaluate(model, loss: CrossEntropyLoss(), on: test, batchSize: size).accuracy!)
+                }
+                for check in try Self.runningStatisticsCheck(model, data: train) {
+                    extras["mean error \(check.layer)"] = Double(check.meanError)
+                    extras["variance ratio, dropout on \(check.layer)"] = Double(check.varianceRatioTraining)
+                    extras["variance ratio, dropout off \(check.layer)"] = Double(check.varianceRatioInference)
+                }
+            }
+            return RunResult(history: history, test: evaluate(model, loss: CrossEntropyLoss(), on: test), extras: extras)
+        }
+    }
+
+    /// Step 2: the larger learning rate BatchNorm permits: both networks at each rate of the
+    /// sweep, for a few epochs. A run that diverges counts as chance (10 %).
+    func learningRateSweep(_ context: LessonContext, rates: [Float], train: ImageDataset, validation: ImageDataset) throws -> [SettingRuns] {
+        let settings = rates.flatMap { rate in [(rate, false), (rate, true)] }
+        let epochs = min(Self.sweepEpochs, training.epochs ?? Self.sweepEpochs)
+        return try context.overSeeds(settings, label: { Self.sweepLabel($0.0, batchNorm: $0.1) }, lastK: 1) { setting, run in
+            let model = makeModel(Setting(label: "", batchNorm: setting.1, tinyInit: false), random: run.random(.weights), masks: run.random(.noise))
+            do {
+                let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: setting.0),
                                           train: train, validation: validation,
-                                          options: TrainingOptions(epochs: epochs, batchSize: 64, evaluateTrainingSet: true),
-                                          random: random)
-            outcomes.append(Outcome(setting: setting, history: history, test: evaluate(model, loss: CrossEntropyLoss(), on: test),
-                                    before: before, after: try Self.preActivations(model, batch: probe), model: model))
+                                          options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize, dropLast: true))
+                return RunResult(history: history, extras: ["final validation": 100 * Double(history.last?.validationAccuracy ?? 0.1)])
+            } catch let TrainingError.diverged(epoch, _, _, history) {
+                return RunResult(history: history, extras: ["final validation": 10, "diverged epoch": Double(epoch)])
+            }
+        }
+    }
+
+    /// Step 4: the tables, and every comparison against its seed-to-seed noise.
+    func reportSummary(_ context: LessonContext, _ report: Report, epochs: Int, trainCount: Int, testCount: Int) {
+        let k = Self.lastK, seeds = context.seeds.count
+        let epochOne = EpochMetric(key: "validation_epoch_1", label: "validation accuracy after epoch 1 (%)") { record in
+            record.epoch == 1 ? record.validationAccuracy.map { 100 * Double($0) } : nil
+        }
+        func afterFirstEpoch(_ setting: SettingRuns) -> Estimate {
+            Estimate(setting.runs.compactMap { $0.history.epochs.first.flatMap(epochOne.value) })
+        }
+        context.report()
+        var table = SummaryTable(title: "784→128→64→10, dropout \(dropout.value), SGD lr \(learningRate.value), batch \(Self.batchSize), \(trainCount) training images, \(epochs) epochs, \(seeds) seeds (accuracy in %, mean ± std; last \(k) = mean of the last \(k) epochs)",
+                                 header: ["network", "validation, epoch 1", "train, last \(k)", "validation, last \(k)", "best validation", "test, final", "steps to loss < 2"])
+        for setting in report.runs {
+            let escape = setting.extra("steps to escape")
+            table.add([setting.label, afterFirstEpoch(setting).formatted(), setting.lastEpochs(k, .trainAccuracy).formatted(),
+                       setting.lastEpochs(k, .validationAccuracy).formatted(), setting.atBestValidation(.validationAccuracy).formatted(),
+                       setting.testAccuracy.formatted(),
+                       escape.count == setting.runs.count ? escape.formatted(decimals: 0) : "\(escape.count) of \(setting.runs.count) seeds"])
+        }
+        context.report(table)
+        for (a, b) in [("BatchNorm", "no BatchNorm"), ("BatchNorm, N(0, 0.001²) init", "no BatchNorm, N(0, 0.001²) init")] {
+            let (x, y) = (report.run(a), report.run(b))
+            context.report(Difference(afterFirstEpoch(x), afterFirstEpoch(y)).verdict(a, b, quantity: "Validation accuracy after epoch 1"))
+            context.report(Difference(x.lastEpochs(k, .validationAccuracy), y.lastEpochs(k, .validationAccuracy))
+                .verdict(a, b, quantity: "Validation accuracy (last \(k) epochs)"))
+            context.report(Difference(x.testAccuracy, y.testAccuracy).verdict(a, b, quantity: "Test accuracy after the last epoch"))
+        }
+        let tiny = report.run("no BatchNorm, N(0, 0.001²) init").extra("steps to escape")
+        let tinyBN = report.run("BatchNorm, N(0, 0.001²) init").extra("steps to escape")
+        if tiny.count == seeds && tinyBN.count == seeds {
+            context.report(Difference(tiny, tinyBN).verdict("no BatchNorm", "BatchNorm", quantity: "From N(0, 0.001²), steps until the loss (running average over \(Self.lossWindow)) falls below \(Self.escapeLoss)", unit: " steps", decimals: 0))
         }
 
-        // Inference: running estimates against each batch's own statistics.
-        let trained = outcomes[1].model
-        let smallBatches = [2, 4, 8, 32, 128, 1000].map { size in
-            (size, evaluate(trained, loss: CrossEntropyLoss(), on: test, batchSize: size, batchStatistics: true).accuracy!,
-             evaluate(trained, loss: CrossEntropyLoss(), on: test, batchSize: size).accuracy!)
+        context.report()
+        var sweep = SummaryTable(title: "Learning-rate sweep: validation accuracy (%) after \(Self.sweepEpochs) epochs, \(seeds) seeds (a diverged run counts as 10 %)",
+                                 header: ["learning rate", "no BatchNorm", "BatchNorm", "diverged without / with BN"])
+        for rate in report.sweepRates {
+            let without = report.sweep.first { $0.label == Self.sweepLabel(rate, batchNorm: false) }!
+            let with = report.sweep.first { $0.label == Self.sweepLabel(rate, batchNorm: true) }!
+            sweep.add(["\(rate)", without.extra("final validation").formatted(), with.extra("final validation").formatted(),
+                       "\(without.extra("diverged epoch").count) / \(with.extra("diverged epoch").count)"])
         }
-        let runningChecks = try Self.runningStatisticsCheck(trained, data: train)
-
-        try context.write(curvesFigure(outcomes, epochs: epochs))
-        try context.write(Self.preActivationFigure(outcomes))
-        try context.write(Self.inferenceFigure(smallBatches))
-
-        console.line("")
-        var table = SummaryTable(title: "784→128→64→10, dropout \(dropout), SGD lr \(learningRate), \(epochs) epochs (accuracy in %)",
-                                 header: ["network", "train", "validation", "test", "seconds"])
-        for outcome in outcomes {
-            table.add([outcome.setting.label, percent(outcome.history.last!.trainAccuracy), percent(outcome.history.last!.validationAccuracy),
-                       percent(outcome.test.accuracy), String(format: "%.0f", outcome.history.totalSeconds)])
+        context.report(sweep)
+        for rate in report.sweepRates {
+            let without = report.sweep.first { $0.label == Self.sweepLabel(rate, batchNorm: false) }!
+            let with = report.sweep.first { $0.label == Self.sweepLabel(rate, batchNorm: true) }!
+            context.report(Difference(with.extra("final validation"), without.extra("final validation"))
+                .verdict("BatchNorm", "no BatchNorm", quantity: "Learning rate \(rate), validation after \(Self.sweepEpochs) epochs"))
         }
-        console.line(table.description)
-        var inference = SummaryTable(title: "Test accuracy (%) of the trained BatchNorm network by evaluation batch size",
+
+        context.report()
+        let batchNorm = report.run("BatchNorm")
+        var inference = SummaryTable(title: "Test accuracy (%) of the trained BatchNorm networks by evaluation batch size (\(testCount) test images, \(seeds) seeds)",
                                      header: ["batch size", "batch statistics (training mode)", "running estimates (evaluation mode)"])
-        for row in smallBatches { inference.add(["\(row.0)", percent(row.1), percent(row.2)]) }
-        console.line(inference.description)
-        var running = SummaryTable(title: "Running estimates after training vs the statistics of each BatchNorm's input over 10,000 training images",
+        for size in Self.inferenceBatchSizes where size <= testCount {
+            inference.add(["\(size)", batchNorm.extra("batch statistics \(size)").formatted(), batchNorm.extra("running \(size)").formatted()])
+        }
+        context.report(inference)
+        var running = SummaryTable(title: "Running estimates after training vs the statistics of each BatchNorm's input over up to 10,000 training images (\(seeds) seeds)",
                                    header: ["BatchNorm", "mean |error| of the mean (in stds)", "running/actual variance, dropout on",
                                             "running/actual variance, dropout off"])
-        for check in runningChecks {
-            running.add(["\(check.layer)", String(format: "%.3f", check.meanError), String(format: "%.3f", check.varianceRatioTraining),
-                         String(format: "%.3f", check.varianceRatioInference)])
+        for layer in [1, 2] {
+            running.add(["\(layer)", batchNorm.extra("mean error \(layer)").formatted(decimals: 3),
+                         batchNorm.extra("variance ratio, dropout on \(layer)").formatted(decimals: 3),
+                         batchNorm.extra("variance ratio, dropout off \(layer)").formatted(decimals: 3)])
         }
-        console.line(running.description)
-        try context.finish()
-        return Report(outcomes: outcomes, smallBatchAccuracy: smallBatches, runningChecks: runningChecks,
-                      biasOutputDifference: difference, biasGradientSize: biasGradient)
+        context.report(running)
     }
+
+    static func sweepLabel(_ rate: Float, batchNorm: Bool) -> String { "\(batchNorm ? "BatchNorm" : "no BatchNorm"), lr \(rate)" }
 
     /// A Linear layer with bias feeding BatchNorm, and the same weights without the bias:
     /// training-mode BatchNorm subtracts the batch mean, which removes any constant per
@@ -166,8 +284,8 @@ struct BatchNormLesson: ParsableCommand {
     }
 
     /// One BatchNorm layer's running estimates against the actual statistics of its input
-    /// over 10,000 training images, with dropout active (as during training) and without
-    /// (as at inference).
+    /// over up to 10,000 training images, with dropout active (as during training) and
+    /// without (as at inference).
     struct RunningCheck {
         let layer: Int
         let meanError: Float
@@ -193,56 +311,61 @@ struct BatchNormLesson: ParsableCommand {
             let norm = model.layers[index] as! BatchNorm1d
             let running = (norm.runningMean.value.storage, norm.runningVariance.value.storage)
             let meanError = (0..<norm.features).map { c in
-                abs(running.0[c] - withDropout[number].mean[c]) / withDropout[number].variance[c].squareRoot()
+                abs(running.0[c] - withDropout[number].mean[c]) / max(withDropout[number].variance[c].squareRoot(), 1e-12)
             }.reduce(0, +) / Float(norm.features)
             func ratio(_ actual: [Float]) -> Float {
-                (0..<norm.features).map { running.1[$0] / actual[$0] }.reduce(0, +) / Float(norm.features)
+                (0..<norm.features).map { running.1[$0] / max(actual[$0], 1e-12) }.reduce(0, +) / Float(norm.features)
             }
             return RunningCheck(layer: number + 1, meanError: meanError,
                                 varianceRatioTraining: ratio(withDropout[number].variance),
                                 varianceRatioInference: ratio(withoutDropout[number].variance))
         }
     }
+}
 
-    // MARK: Figures
+/// Every few steps, the 15th, 50th and 85th percentiles over a fixed batch of one unit's
+/// pre-activation in the last hidden layer (what enters its ReLU), as in Ioffe & Szegedy's
+/// figure 1. Measured in training mode with dropout off (no mask is drawn, so training's
+/// random streams are untouched) and the running statistics restored afterwards.
+final class PercentileTracker: TrainingCallback, @unchecked Sendable {
+    let model: Sequential
+    let probe: Matrix
+    let every: Int
+    let unit = 0
+    private(set) var steps: [Double] = []
+    private(set) var percentiles: [[Double]] = [[], [], []]
+    private var step = 0
 
-    func curvesFigure(_ outcomes: [Outcome], epochs: Int) -> Figure {
-        Figure(name: "curves", title: "784→128→64→10 with dropout \(dropout), SGD lr \(learningRate)", panels: [
-            StandardPanels.curves(outcomes[0...1].map { ($0.setting.label, $0.history) }, title: "default initialization", metric: .accuracy),
-            StandardPanels.curves(outcomes[2...3].map { ($0.setting.label, $0.history) }, title: "weights from N(0, 0.001²)", metric: .accuracy,
-                                  legend: .outside),
-        ])
+    init(model: Sequential, probe: Matrix, every: Int) {
+        self.model = model
+        self.probe = probe
+        self.every = every
     }
 
-    static func preActivationFigure(_ outcomes: [Outcome]) -> Figure {
-        let chosen = outcomes[0...1]
-        var panels: [Panel] = []
-        for outcome in chosen {
-            for (moment, layers) in [("at initialization", outcome.before), ("after training", outcome.after)] {
-                panels.append(Panel(title: "\(outcome.setting.label), \(moment)", xLabel: "pre-activation (input of ReLU)",
-                                    yLabel: "share of units (%)", legend: .topRight,
-                                    series: layers.enumerated().map { index, layer in
-                                        let values = layer.output.storage
-                                        let (centers, counts, _) = Series.binned(values, bins: 80, range: -6...6)
-                                        return .line(String(format: "hidden layer %d: mean %.2f, std %.2f", index + 1,
-                                                            layer.activation.mean, layer.activation.std),
-                                                     x: centers, y: counts.map { 100 * Double($0) / Double(values.count) }, color: index)
-                                    }))
-            }
+    func trainingWillStart(epochs: Int, batchesPerEpoch: Int) { record() }
+
+    func batchDidEnd(epoch: Int, batch: Int, loss: Float) {
+        step += 1
+        if step % every == 0 { record() }
+    }
+
+    private func record() {
+        guard let relu = model.layers.indices.last(where: { model.layers[$0] is ReLU }), let saved = Optional(model.state()) else { return }
+        let tracer = ActivationTracer()
+        model.tracer = tracer
+        model.isTraining = true
+        for layer in model.layers where layer is Dropout { layer.isTraining = false }
+        _ = model.forward(probe)
+        model.tracer = nil
+        model.isTraining = true
+        try? model.load(saved)
+        guard let output = tracer.outputs[relu - 1] else { return }
+        let values = (0..<output.rows).map { Double(output[$0, unit]) }.sorted()
+        steps.append(Double(step))
+        for (index, p) in [0.15, 0.5, 0.85].enumerated() {
+            percentiles[index].append(values[Int((p * Double(values.count - 1)).rounded())])
         }
-        return Figure(name: "preactivations", title: "What enters each ReLU, on one batch of 512 training images", panels: panels,
-                      columns: 2, panelSize: (620, 360))
-    }
-
-    static func inferenceFigure(_ rows: [(batchSize: Int, batchStatistics: Float, running: Float)]) -> Figure {
-        let x = rows.map { Double($0.batchSize) }
-        return Figure(name: "inference", panels: [
-            Panel(title: "Evaluating a trained BatchNorm network: test accuracy by evaluation batch size", xLabel: "evaluation batch size",
-                  yLabel: "test accuracy (%)", xScale: .log, legend: .bottomRight, series: [
-                      .line("running mean/variance (model.eval(): correct)", x: x, y: rows.map { 100 * Double($0.running) }, style: .linesPoints, color: 0),
-                      .line("each batch's own statistics (forgot model.eval())", x: x, y: rows.map { 100 * Double($0.batchStatistics) },
-                            style: .linesPoints, color: 1),
-                  ]),
-        ], columns: 1, panelSize: (760, 440))
     }
 }
+
+BatchNormLesson.main()

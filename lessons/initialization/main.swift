@@ -4,37 +4,41 @@ import Foundation
 import LessonKit
 import Plot
 
-@main
 struct InitializationLesson: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson-initialization",
-        abstract: "Weight initialization: symmetry, scale, and the variance formulas of Xavier/Glorot and He/Kaiming.",
+        abstract: "Weight initialization: symmetry, scale, and the variance formulas of Xavier/Glorot and He/Kaiming, measured over seeds.",
         discussion: """
-        Four experiments on Fashion-MNIST. Symmetry: with every weight equal, all hidden units \
+        Five experiments on Fashion-MNIST. Symmetry: with every weight equal, all hidden units \
         of a layer compute the same thing and receive the same gradient, so they stay identical \
         however long the network trains. Scale: in a network of 10 ReLU layers, weights drawn \
         from N(0, 0.001²) make the signal vanish (training stalls) and N(0, 1) make it explode \
         (training diverges). Variance-preserving inits: activation and gradient statistics per \
         layer at initialization for deep tanh and ReLU networks under Xavier, He and PyTorch's \
-        default. Training: the inits side by side, with the update-to-data ratio per layer over \
-        the first steps. Full run: about 35 seconds in a debug build.
+        default, against the predicted factor per ReLU layer. Training: the inits side by side \
+        under 10 seeds each, with the update-to-data ratio per layer over the first steps. Slow \
+        convergence: a shallow network from N(0, 0.01²) and N(0, 0.001²) sits at chance for \
+        hundreds to thousands of steps before it escapes. Full run: about 1.5 minutes in a \
+        debug build. --quick: 1,000 images, 2 epochs (40 for the shallow network), 2 seeds.
         """)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
 
-    @Option(help: "Hidden layers of the deep networks.")
+    @Option(help: "Hidden layers of the deep networks (1…50).")
     var depth = 10
 
-    @Option(help: "Units per hidden layer of the deep networks.")
+    @Option(help: "Units per hidden layer of the deep networks (2…\(maximumWidth)).")
     var width = 100
 
+    static let maximumWidth = 1024
+
     mutating func validate() throws {
-        guard (1...50).contains(depth) else { throw ValidationError("--depth must be in 1…50") }
-        guard width >= 2 else { throw ValidationError("--width must be at least 2") }
+        guard (1...50).contains(depth) else { throw ValidationError("--depth must be in 1…50 (got \(depth))") }
+        guard (2...Self.maximumWidth).contains(width) else { throw ValidationError("--width must be in 2…\(Self.maximumWidth) (got \(width))") }
     }
 
-    struct Scheme {
+    struct Scheme: Sendable {
         let name: String
         let initializer: Initializer
     }
@@ -48,6 +52,27 @@ struct InitializationLesson: ParsableCommand {
     ]
     static let tooSmall = Scheme(name: "N(0, 0.001²)", initializer: .normal(mean: 0, std: 0.001))
     static let tooLarge = Scheme(name: "N(0, 1)", initializer: .normal(mean: 0, std: 1))
+    /// The lecture's "slow convergence": a shallow network from ever smaller weights.
+    static let shallow = [
+        Scheme(name: "PyTorch default", initializer: .pytorchDefault),
+        Scheme(name: "N(0, 0.01²)", initializer: .normal(mean: 0, std: 0.01)),
+        Scheme(name: "N(0, 0.001²)", initializer: .normal(mean: 0, std: 0.001)),
+    ]
+    /// The running average of the minibatch loss (over `lossWindow` steps) below which a
+    /// run has left the plateau at chance, ln 10 ≈ 2.30.
+    static let escapeLoss = 2.0
+    static let lossWindow = 20
+    static let trained = [tooSmall, tooLarge] + variancePreserving.filter { ["Xavier normal", "He normal", "PyTorch default"].contains($0.name) }
+    /// Epochs of the "mean of the last k epochs" summaries.
+    static let lastK = 2
+    static let batchSize = 64
+    static let probeSize = 512
+    /// "Still equal": the spread across units after training, relative to the weights' mean
+    /// size, stays below this. Float rounding in the BLAS kernel (which differs between CPUs
+    /// and thread counts) can give identical units slightly different sums: exactly 0 on one
+    /// machine, 10⁻⁸…10⁻⁵ of the weights on another, against a spread of order 1 from a
+    /// random init.
+    static let symmetryTolerance = 1e-3
 
     func deepModel(_ activation: Activation, _ scheme: Scheme, random: Random) -> Sequential {
         let model = Sequential.mlp([784] + Array(repeating: width, count: depth) + [10], activation: activation, random: random)
@@ -62,11 +87,10 @@ struct InitializationLesson: ParsableCommand {
         return columns.reduce(0, +) / Float(columns.count)
     }
 
-    struct SymmetryOutcome {
-        let name: String
-        let spreadBefore: [Float]
-        let spreadAfter: [Float]
-        let history: History
+    /// The spread relative to the weights' mean absolute value.
+    static func relativeSpread(_ weight: Matrix) -> Double {
+        let size = weight.storage.reduce(0) { $0 + Double(abs($1)) } / Double(max(weight.count, 1))
+        return Double(spreadAcrossUnits(weight)) / max(size, .leastNormalMagnitude)
     }
 
     struct SignalProfile {
@@ -75,169 +99,221 @@ struct InitializationLesson: ParsableCommand {
         let layers: [LayerDiagnostics]
     }
 
-    struct TrainingOutcome {
-        let scheme: Scheme
-        let history: History
-        let divergedEpoch: Int?
+    /// The predicted factor per hidden layer (2…depth, all width × width) of a ReLU
+    /// network's activation std: Var(z) = n·Var(W)·E[a²] and E[a²] = Var(z)/2, so the std
+    /// changes by √(n·Var(W)/2) per layer: 1 for He (Var(W) = 2/n), 1/√2 for Xavier
+    /// (2/(n+n) = 1/n), 1/√6 for PyTorch's default (1/(3n)).
+    func predictedReLUFactor(_ scheme: Scheme) -> Double? {
+        guard let std = scheme.initializer.standardDeviation(fanIn: width, fanOut: width) else { return nil }
+        return (Double(width) * Double(std) * Double(std) / 2).squareRoot()
     }
 
     struct Report {
-        let symmetry: [SymmetryOutcome]
-        let profiles: [SignalProfile]
-        let runs: [TrainingOutcome]
+        let symmetry: [SettingRuns]
+        /// Per seed, every network's statistics at initialization.
+        let profiles: [[SignalProfile]]
+        let runs: [SettingRuns]
         let updateRatios: [(Scheme, [[Float]])]
+        let slow: [SettingRuns]
+
+        func profile(_ activation: Activation, _ name: String, seed: Int = 0) -> SignalProfile {
+            profiles[seed].first { $0.activation == activation && $0.scheme.name == name }!
+        }
+
+        /// Per seed: last hidden layer's activation std over the first's.
+        func signalRatio(_ activation: Activation, _ name: String) -> Estimate {
+            Estimate(profiles.indices.map { seed in
+                let layers = profile(activation, name, seed: seed).layers
+                return Double(layers.last!.activation.std / layers.first!.activation.std)
+            })
+        }
     }
 
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "initialization", options: lesson)
-        let console = context.console
-        let quick = lesson.quick
-        let epochs = training.epochs(full: 5, quick: 2, isQuick: quick)
-        let (train, validation, _) = try context.loadSplits(training, trainSize: quick ? 1000 : 10000,
-                                                            validationSize: quick ? 1000 : 5000, testSize: 0)
-        let probe = train.batch(Array(0..<512)[...])
+        let context = try LessonContext(lesson: "initialization", options: lesson, seeds: 10)
+        let epochs = training.epochs(full: 5, quick: 2, isQuick: lesson.quick)
+        let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
+                                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        guard train.count >= Self.batchSize, validation.count >= 1 else {
+            throw LessonError("lesson-initialization needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate); the data have \(train.count + validation.count)")
+        }
+        let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])
 
-        // 1. Symmetry.
-        var symmetry: [SymmetryOutcome] = []
-        for (name, constant) in [("all weights 0.01", true), ("PyTorch default", false)] {
-            let random = Random(seed: lesson.seed)
+        let symmetry = try symmetryRuns(context, train: train, validation: validation, epochs: epochs)
+        let profiles = signalProfiles(context, probe: probe)
+        try context.write(signalFigure(profiles[0]))
+        try context.write(focusFigure(profiles[0]))
+        try context.write(histogramFigure(profiles[0]))
+        let runs = try trainingRuns(context, train: train, validation: validation, epochs: epochs)
+        let updateRatios = updateHistory(train: train, steps: context.budget(200, quick: 30))
+        try context.write(trainingFigure(runs.filter { $0.extra("diverged epoch").count == 0 }, epochs: epochs))
+        try context.write(updateFigure(updateRatios))
+        let slow = try slowConvergence(context, train: train, validation: validation, epochs: context.budget(20, quick: 40))
+        try context.write(slowFigure(slow))
+        let report = Report(symmetry: symmetry, profiles: profiles, runs: runs, updateRatios: updateRatios, slow: slow)
+        reportSummary(context, report, epochs: epochs, trainCount: train.count)
+        try context.finish()
+        return report
+    }
+
+    /// Step 1, symmetry: 784→64→64→10 with every weight 0.01 against PyTorch's default,
+    /// the spread of weights across each hidden layer's units before and after training.
+    func symmetryRuns(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns] {
+        try context.overSeeds([true, false], label: { $0 ? "all weights 0.01" : "PyTorch default" }, lastK: Self.lastK) { constant, run in
+            let random = run.random(.weights)
             let model = Sequential.mlp([784, 64, 64, 10], random: random)
             if constant { for layer in model.weightedLayers { layer.initialize(weight: .constant(0.01), bias: .zeros, random: random) } }
             let hidden = Array(model.weightedLayers.dropLast())
-            let before = hidden.map { Self.spreadAcrossUnits($0.weight.value) }
-            let history = try context.fit(name, model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
-                                          train: train, validation: validation, options: TrainingOptions(epochs: epochs, batchSize: 64),
-                                          random: random)
-            symmetry.append(SymmetryOutcome(name: name, spreadBefore: before,
-                                            spreadAfter: hidden.map { Self.spreadAcrossUnits($0.weight.value) }, history: history))
+            var extras: [String: Double] = [:]
+            for (index, layer) in hidden.enumerated() { extras["spread before \(index + 1)"] = Double(Self.spreadAcrossUnits(layer.weight.value)) }
+            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
+                                      train: train, validation: validation,
+                                      options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
+            for (index, layer) in hidden.enumerated() {
+                extras["spread after \(index + 1)"] = Double(Self.spreadAcrossUnits(layer.weight.value))
+                extras["relative spread after \(index + 1)"] = Self.relativeSpread(layer.weight.value)
+            }
+            return RunResult(history: history, extras: extras)
         }
+    }
 
-        // 2 and 3. Signal statistics per layer at initialization.
-        var profiles: [SignalProfile] = []
-        for activation in [Activation.tanh, .relu] {
-            for scheme in Self.variancePreserving + [Self.tooSmall, Self.tooLarge] {
-                let model = deepModel(activation, scheme, random: Random(seed: lesson.seed))
-                let layers = Diagnostics.trace(model, loss: CrossEntropyLoss(), inputs: probe.inputs, targets: probe.targets)
-                profiles.append(SignalProfile(activation: activation, scheme: scheme, layers: layers))
+    /// Steps 2 and 3: every network's statistics per layer at initialization, per seed
+    /// (the activations themselves, for the histograms, of the first seed only).
+    func signalProfiles(_ context: LessonContext, probe: (inputs: Matrix, targets: [Int])) -> [[SignalProfile]] {
+        context.seeds.enumerated().map { index, seed in
+            [Activation.tanh, .relu].flatMap { activation in
+                (Self.variancePreserving + [Self.tooSmall, Self.tooLarge]).map { scheme in
+                    let model = deepModel(activation, scheme, random: Random(seed: seed, purpose: .weights))
+                    var layers = Diagnostics.trace(model, loss: CrossEntropyLoss(), inputs: probe.inputs, targets: probe.targets)
+                    if index > 0 { for layer in layers.indices { layers[layer].output = Matrix(rows: 0, cols: 0) } }
+                    return SignalProfile(activation: activation, scheme: scheme, layers: layers)
+                }
             }
         }
-        try context.write(signalFigure(profiles))
-        try context.write(histogramFigure(profiles))
+    }
 
-        // 4. Training the deep ReLU network from each initialization.
-        var runs: [TrainingOutcome] = []
-        for scheme in [Self.tooSmall, Self.tooLarge] + Self.variancePreserving.filter({ ["Xavier normal", "He normal", "PyTorch default"].contains($0.name) }) {
-            let random = Random(seed: lesson.seed)
-            let model = deepModel(.relu, scheme, random: random)
+    /// Step 4: the deep ReLU network trained from each initialization, under every seed.
+    func trainingRuns(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns] {
+        try context.overSeeds(Self.trained, label: \.name, lastK: Self.lastK) { scheme, run in
+            let model = deepModel(.relu, scheme, random: run.random(.weights))
             do {
-                let history = try context.fit(scheme.name, model: model, loss: CrossEntropyLoss(),
-                                              optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
-                                              train: train, validation: validation,
-                                              options: TrainingOptions(epochs: epochs, batchSize: 64), random: random)
-                runs.append(TrainingOutcome(scheme: scheme, history: history, divergedEpoch: nil))
-            } catch let TrainingError.diverged(epoch, _, loss, history) {
-                console.line("\(scheme.name): training diverged in epoch \(epoch) (loss \(loss.isNaN ? "NaN" : "\(loss)")).")
-                runs.append(TrainingOutcome(scheme: scheme, history: history, divergedEpoch: epoch))
+                let history = try run.fit(model: model, loss: CrossEntropyLoss(),
+                                          optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
+                                          train: train, validation: validation,
+                                          options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
+                return RunResult(history: history)
+            } catch let TrainingError.diverged(epoch, _, _, history) {
+                return RunResult(history: history, extras: ["diverged epoch": Double(epoch)])
             }
         }
-        let steps = quick ? 30 : 200
-        let updateRatios = [Self.variancePreserving[3], Self.variancePreserving[4], Self.tooSmall].map { scheme in
-            let random = Random(seed: lesson.seed)
-            let model = deepModel(.relu, scheme, random: random)
+    }
+
+    /// Step 5, the lecture's "slow convergence": 784→64→64→10 (ReLU) from the default init
+    /// and from N(0, 0.01²) and N(0, 0.001²). Small weights pass on a small signal and a small
+    /// gradient (each weight's gradient is a product of the others' sizes), so the loss sits
+    /// at chance until the weights have grown: the smaller the start, the longer.
+    func slowConvergence(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns] {
+        try context.overSeeds(Self.shallow, label: { "shallow, \($0.name)" }, lastK: Self.lastK) { scheme, run in
+            let random = run.random(.weights)
+            let model = Sequential.mlp([784, 64, 64, 10], random: random)
+            for layer in model.weightedLayers { layer.initialize(weight: scheme.initializer, bias: .zeros, random: random) }
+            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
+                                      train: train, validation: validation,
+                                      options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
+            let average = StandardPanels.runningAverage(history.minibatchLosses.map(Double.init), window: Self.lossWindow)
+            var extras: [String: Double] = [:]
+            if let step = average.firstIndex(where: { $0 < Self.escapeLoss }) { extras["steps to escape"] = Double(step + 1) }
+            return RunResult(history: history, extras: extras)
+        }
+    }
+
+    /// The update-to-data ratio of every layer over the first steps (one seed: a diagnostic).
+    func updateHistory(train: ImageDataset, steps: Int) -> [(Scheme, [[Float]])] {
+        [Self.variancePreserving[3], Self.variancePreserving[4], Self.tooSmall].map { scheme in
+            let model = deepModel(.relu, scheme, random: Random(seed: lesson.seed, purpose: .weights))
             return (scheme, Diagnostics.updateToDataHistory(model, loss: CrossEntropyLoss(),
                                                              optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
-                                                             data: train, steps: steps, batchSize: 64, random: random))
+                                                             data: train, steps: steps, batchSize: Self.batchSize,
+                                                             random: Random(seed: lesson.seed, purpose: .batchOrder)))
         }
-        try context.write(trainingFigure(runs.filter { $0.divergedEpoch == nil }, epochs: epochs))
-        try context.write(updateFigure(updateRatios))
+    }
 
-        // Summary.
-        console.line("")
-        var symmetryTable = SummaryTable(title: "Symmetry (784→64→64→10, ReLU): spread of weights across the units of each hidden layer",
-                                         header: ["init", "layer 1 before", "layer 1 after", "layer 2 before", "layer 2 after", "validation %"])
-        for outcome in symmetry {
-            symmetryTable.add([outcome.name, String(format: "%.3g", outcome.spreadBefore[0]), String(format: "%.3g", outcome.spreadAfter[0]),
-                               String(format: "%.3g", outcome.spreadBefore[1]), String(format: "%.3g", outcome.spreadAfter[1]),
-                               percent(outcome.history.last?.validationAccuracy)])
+    func reportSummary(_ context: LessonContext, _ report: Report, epochs: Int, trainCount: Int) {
+        let seeds = context.seeds.count, k = Self.lastK
+        func g(_ estimate: Estimate) -> String { estimate.count > 1 ? String(format: "%.3g ± %.2g", estimate.mean, estimate.std) : String(format: "%.3g", estimate.mean) }
+        var symmetryTable = SummaryTable(title: "Symmetry (784→64→64→10, ReLU, \(epochs) epochs): spread of weights across the units of each hidden layer, mean ± std over \(seeds) seeds",
+                                         header: ["init", "layer 1 before", "layer 1 after", "layer 2 before", "layer 2 after", "validation %, last \(k)"])
+        for setting in report.symmetry {
+            symmetryTable.add([setting.label, g(setting.extra("spread before 1")), g(setting.extra("spread after 1")),
+                               g(setting.extra("spread before 2")), g(setting.extra("spread after 2")),
+                               setting.lastEpochs(k, .validationAccuracy).formatted()])
         }
-        console.line(symmetryTable.description)
-        var signalTable = SummaryTable(title: "At initialization, \(depth) hidden layers of \(width): std of the activations and of ∂L/∂activation, first and last hidden layer",
+        context.report(symmetryTable)
+        func relative(_ setting: SettingRuns) -> Estimate {
+            Estimate(setting.runs.flatMap { run in [1, 2].compactMap { run.extras["relative spread after \($0)"] } })
+        }
+        let constant = relative(report.symmetry[0]), random = relative(report.symmetry[1])
+        context.report(String(format: "After training, spread across units relative to the weights' mean size, largest over seeds and layers: all weights 0.01 %.1g, PyTorch default (smallest) %.2g.",
+                              constant.max, random.min))
+        context.report(constant.max <= Self.symmetryTolerance
+            ? String(format: "All weights 0.01: the units stayed identical up to float rounding (below %.0e relative; the exact digits depend on the CPU).", Self.symmetryTolerance)
+            : String(format: "All weights 0.01: the spread exceeds %.0e relative: the units did not stay identical.", Self.symmetryTolerance))
+        context.report()
+
+        var signalTable = SummaryTable(title: "At initialization, \(depth) hidden layers of \(width), one batch: std of the activations and of ∂L/∂activation, first and last hidden layer (seed \(context.seeds[0]))",
                                        header: ["network", "init", "act std 1", "act std \(depth)", "grad std 1", "grad std \(depth)"])
-        for profile in profiles {
+        for profile in report.profiles[0] {
             let first = profile.layers.first!, last = profile.layers.last!
             signalTable.add([profile.activation.rawValue, profile.scheme.name,
                              String(format: "%.3g", first.activation.std), String(format: "%.3g", last.activation.std),
                              String(format: "%.3g", first.outputGradient!.std), String(format: "%.3g", last.outputGradient!.std)])
         }
-        console.line(signalTable.description)
-        var trainingTable = SummaryTable(title: "Deep ReLU network trained with SGD (lr 0.01, momentum 0.9) for \(epochs) epochs",
-                                         header: ["init", "train %", "validation %", "note"])
-        for run in runs {
-            trainingTable.add([run.scheme.name, percent(run.history.last?.trainAccuracy), percent(run.history.last?.validationAccuracy),
-                               run.divergedEpoch.map { "diverged in epoch \($0)" } ?? ""])
+        context.report(signalTable)
+        context.report("ReLU network: activation std of layer \(depth) over layer 1, measured (mean ± std over \(seeds) seeds) and predicted (factor per layer)^\(depth - 1):")
+        for name in ["Xavier normal", "He normal", "PyTorch default"] {
+            let scheme = Self.variancePreserving.first { $0.name == name }!
+            let factor = predictedReLUFactor(scheme)!
+            context.report(String(format: "  %@: measured %@, predicted %.3g (×%.3f per layer)", name,
+                                  g(report.signalRatio(.relu, name)), pow(factor, Double(depth - 1)), factor))
         }
-        console.line(trainingTable.description)
-        try context.finish()
-        return Report(symmetry: symmetry, profiles: profiles, runs: runs, updateRatios: updateRatios)
-    }
+        let gap = Estimate(zip(report.signalRatio(.relu, "He normal").values, report.signalRatio(.relu, "Xavier normal").values).map { $0 / $1 })
+        context.report(String(format: "  He normal over Xavier normal at layer %d: ×%@ (predicted √2^%d = %.1f).", depth, g(gap), depth - 1,
+                              pow(2, Double(depth - 1) / 2)))
+        context.report()
 
-    // MARK: Figures
-
-    func signalFigure(_ profiles: [SignalProfile]) -> Figure {
-        func panel(_ activation: Activation, gradient: Bool) -> Panel {
-            let chosen = profiles.filter { $0.activation == activation }
-            return Panel(title: "\(activation.rawValue) network: std of \(gradient ? "∂L/∂activation" : "activations")",
-                         xLabel: "hidden layer", yLabel: "standard deviation", yScale: .log, legend: .outside,
-                         series: chosen.enumerated().map { index, profile in
-                             .line(profile.scheme.name, x: profile.layers.indices.map { Double($0 + 1) },
-                                   y: profile.layers.map { Double(gradient ? $0.outputGradient!.std : $0.activation.std) },
-                                   style: .linesPoints, color: index)
-                         })
+        var trainingTable = SummaryTable(title: "Deep ReLU network, SGD lr 0.01 momentum 0.9, \(epochs) epochs on \(trainCount) images, \(seeds) seeds; last \(k) = mean of the last \(k) epochs (%)",
+                                         header: ["init", "train, last \(k)", "validation, last \(k)", "best validation", "note"])
+        for setting in report.runs {
+            let diverged = setting.extra("diverged epoch")
+            trainingTable.add([setting.label, diverged.count == setting.runs.count ? "–" : setting.lastEpochs(k, .trainAccuracy).formatted(),
+                               diverged.count == setting.runs.count ? "–" : setting.lastEpochs(k, .validationAccuracy).formatted(),
+                               diverged.count == setting.runs.count ? "–" : setting.atBestValidation(.validationAccuracy).formatted(),
+                               diverged.count > 0 ? "\(diverged.count) of \(setting.runs.count) seeds diverged (epoch \(Int(diverged.min))–\(Int(diverged.max)))" : ""])
         }
-        return Figure(name: "signal", title: "At initialization: does the signal keep its size through \(depth) layers? (one batch of 512 images)", panels: [
-            panel(.tanh, gradient: false), panel(.tanh, gradient: true), panel(.relu, gradient: false), panel(.relu, gradient: true),
-        ], columns: 2, panelSize: (720, 400))
-    }
-
-    func histogramFigure(_ profiles: [SignalProfile]) -> Figure {
-        let shown: [(Activation, String)] = [(.tanh, "Xavier normal"), (.tanh, "PyTorch default"), (.relu, "He normal"), (.relu, "PyTorch default")]
-        let layers = Array(Set([0, depth / 3, 2 * depth / 3, depth - 1])).sorted()
-        return Figure(name: "histograms", title: "Distribution of each hidden layer's activations at initialization", panels: shown.map { activation, name in
-            let profile = profiles.first { $0.activation == activation && $0.scheme.name == name }!
-            let range: ClosedRange<Float> = activation == .tanh ? -1...1 : 0...3
-            return Panel(title: "\(activation.rawValue), \(name)", xLabel: "activation", yLabel: "share of units (%)", legend: .topRight,
-                         series: layers.enumerated().map { index, layer in
-                             let output = profile.layers[layer].output.storage
-                             // ReLU's exact zeros would dwarf the rest: the label gives their share.
-                             let values = activation == .tanh ? output : output.filter { $0 > 0 }
-                             let (centers, counts, _) = Series.binned(values, bins: 60, range: range)
-                             let total = Double(max(output.count, 1))
-                             let zeros = activation == .relu
-                                 ? String(format: " (%.0f%% zero)", 100 * profile.layers[layer].activation.fractionZero) : ""
-                             return .line(String(format: "layer %d: std %.3f", layer + 1, profile.layers[layer].activation.std) + zeros,
-                                          x: centers, y: counts.map { 100 * Double($0) / total }, color: index)
-                         })
-        }, columns: 2, panelSize: (640, 380))
-    }
-
-    func trainingFigure(_ runs: [TrainingOutcome], epochs: Int) -> Figure {
-        Figure(name: "training", title: "\(depth) ReLU layers of \(width), SGD lr 0.01 momentum 0.9", panels: [
-            StandardPanels.curves(runs.map { ($0.scheme.name, $0.history) }, title: "accuracy", metric: .accuracy, legend: .outside),
-        ], columns: 1, panelSize: (820, 440))
-    }
-
-    func updateFigure(_ ratios: [(Scheme, [[Float]])]) -> Figure {
-        Figure(name: "update-ratio", title: "Update-to-data ratio std(Δw)/std(w) per layer over the first steps (deep ReLU net, SGD lr 0.01 momentum 0.9)",
-               panels: ratios.map { scheme, history in
-                   let steps = history.indices.map { Double($0 + 1) }
-                   let layerCount = history.first?.count ?? 0
-                   let shown = Array(Set([0, layerCount / 2, layerCount - 1])).sorted()
-                   return Panel(title: scheme.name, xLabel: "step", yLabel: "update / data", yScale: .log, legend: .bottomRight,
-                                series: shown.enumerated().map { index, layer in
-                                    .line("layer \(layer + 1)", x: steps, y: history.map { Double(max($0[layer], 1e-12)) }, color: index)
-                                } + [.line("10⁻³ (rule of thumb)", x: [1, Double(history.count)], y: [1e-3, 1e-3], style: .dashed, color: 6)])
-               }, columns: 3, panelSize: (520, 400))
+        context.report(trainingTable)
+        let byName = Dictionary(uniqueKeysWithValues: report.runs.map { ($0.label, $0) })
+        if let he = byName["He normal"], let xavier = byName["Xavier normal"], let standard = byName["PyTorch default"] {
+            context.report(Difference(he.lastEpochs(k, .validationAccuracy), xavier.lastEpochs(k, .validationAccuracy))
+                .verdict(he.label, xavier.label, quantity: "Validation accuracy (last \(k) epochs)"))
+            context.report(Difference(he.atBestValidation(.validationAccuracy), xavier.atBestValidation(.validationAccuracy))
+                .verdict(he.label, xavier.label, quantity: "Best validation accuracy"))
+            context.report(Difference(xavier.lastEpochs(k, .validationAccuracy), standard.lastEpochs(k, .validationAccuracy))
+                .verdict(xavier.label, standard.label, quantity: "Validation accuracy (last \(k) epochs)"))
+        }
+        context.report()
+        var slowTable = SummaryTable(title: "Slow convergence: 784→64→64→10 (ReLU), SGD lr 0.1, batch \(Self.batchSize), \(report.slow.first?.runs.first?.history.epochs.count ?? 0) epochs, \(seeds) seeds",
+                                     header: ["init", "steps until loss < \(Self.escapeLoss) (running average over \(Self.lossWindow))", "validation, epoch 1", "validation, last \(k)"])
+        for setting in report.slow {
+            let escape = setting.extra("steps to escape")
+            let first = Estimate(setting.runs.compactMap { $0.history.epochs.first?.validationAccuracy.map { 100 * Double($0) } })
+            slowTable.add([setting.label, escape.count == setting.runs.count ? escape.formatted(decimals: 0)
+                                                                              : "\(escape.count) of \(setting.runs.count) seeds escaped",
+                           first.formatted(), setting.lastEpochs(k, .validationAccuracy).formatted()])
+        }
+        context.report(slowTable)
     }
 }
+
+InitializationLesson.main()

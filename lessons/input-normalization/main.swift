@@ -4,7 +4,6 @@ import Foundation
 import LessonKit
 import Plot
 
-@main
 struct InputNormalizationLesson: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson-input-normalization",
@@ -14,25 +13,44 @@ struct InputNormalizationLesson: ParsableCommand {
         surface over the two weights is a long, narrow ellipse; gradient descent must use a \
         learning rate small enough for the steep direction and then crawls along the flat one. \
         After standardization (zero mean, unit variance per feature) the contours are round and \
-        it walks straight to the minimum. Each run uses the best learning rate of a grid that \
+        a much larger step is stable. Each run uses the best learning rate of a grid that \
         keeps it stable; the lesson counts the steps each needs to reach the same loss. Part 2: \
         the same MLP on Fashion-MNIST with raw pixels (0–255), pixels scaled to [0, 1], and \
-        standardized pixels. Full run: about 10 seconds in a debug build.
+        pixels standardized with one global mean and std, under 10 seeds each: first at one \
+        learning rate, then each scaling over a grid of learning rates, so that it is also \
+        compared at its own best rate. Full run: about 2.5 minutes in a debug build. --quick: \
+        1,000 images, 2 epochs, 2 seeds.
         """)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
 
-    @Option(help: "Ratio of the second feature's scale to the first's.")
-    var scaleRatio: Float = 10
+    @Option(help: "Ratio of the second feature's scale to the first's (1…\(Int(maximumScaleRatio))).")
+    var scaleRatio = PositiveNumber(10)
 
-    @Option(help: "Gradient-descent steps on the 2-feature problem.")
+    @Option(help: "Gradient-descent steps on the 2-feature problem (10…\(maximumSteps)).")
     var steps = 1000
 
+    @Option(help: "SGD learning rate of the first Fashion-MNIST comparison (finite, > 0).")
+    var learningRate = PositiveNumber(0.05)
+
+    @Option(help: "Learning rates tried for every scaling, comma-separated, each finite and > 0.")
+    var rates = ListOption<PositiveNumber>([1e-5, 1e-4, 1e-3, 0.01, 0.05, 0.2].map { PositiveNumber($0) })
+
+    static let maximumScaleRatio: Float = 10_000
+    static let maximumSteps = 20_000
+
     mutating func validate() throws {
-        guard scaleRatio >= 1 else { throw ValidationError("--scale-ratio must be at least 1") }
-        guard steps >= 10 else { throw ValidationError("--steps must be at least 10") }
+        guard (1...Self.maximumScaleRatio).contains(scaleRatio.value) else {
+            throw ValidationError("--scale-ratio must be between 1 and \(Int(Self.maximumScaleRatio)) (got \(scaleRatio))")
+        }
+        guard (10...Self.maximumSteps).contains(steps) else { throw ValidationError("--steps must be between 10 and \(Self.maximumSteps) (got \(steps))") }
+        guard (1...12).contains(rates.values.count) else { throw ValidationError("--rates takes 1 to 12 learning rates") }
     }
+
+    static let lastK = 3
+    /// Epochs of each run of the learning-rate grid.
+    static let gridEpochs = 3
 
     // MARK: Part 1: two features
 
@@ -85,10 +103,17 @@ struct InputNormalizationLesson: ParsableCommand {
     /// The learning rate of a log grid whose run has the lowest mean loss over all steps
     /// (i.e. gets down fastest) among the runs that stay finite: the best any single rate
     /// can do.
-    static func bestDescent(_ data: RegressionDataset, steps: Int) -> Descent {
-        let grid = (-16...4).map { pow(10, Float($0) / 4) }   // 10⁻⁴ … 10
+    /// The grid runs from 10⁻⁴ (lower for large feature scales: the stable rate falls with
+    /// the square of the largest feature's size) to 10, four rates per decade.
+    static func bestDescent(_ data: RegressionDataset, steps: Int) throws -> Descent {
+        let largest = data.inputs.storage.map(abs).max() ?? 1
+        let lowest = min(-16, Int((4 * log10(1e-2 / max(Double(largest) * Double(largest), 1))).rounded(.down)))
+        let grid = (lowest...4).map { pow(10, Float($0) / 4) }
         func area(_ d: Descent) -> Double { d.losses.reduce(0) { $0 + Double($1) } }
-        return grid.compactMap { descend(data, learningRate: $0, steps: steps) }.min { area($0) < area($1) }!
+        guard let best = grid.compactMap({ descend(data, learningRate: $0, steps: steps) }).min(by: { area($0) < area($1) }) else {
+            throw LessonError("gradient descent diverged at every learning rate from \(grid.first!) to 10")
+        }
+        return best
     }
 
     /// Steps until the loss is within 1 % of the best loss either run reached (nil: never).
@@ -98,11 +123,9 @@ struct InputNormalizationLesson: ParsableCommand {
 
     // MARK: Part 2: Fashion-MNIST
 
-    struct ImageRun {
+    struct Scaling: Sendable {
         let label: String
-        let learningRate: Float
-        let history: History?
-        let divergedEpoch: Int?
+        let scaling: PixelScaling
     }
 
     struct Report {
@@ -111,110 +134,140 @@ struct InputNormalizationLesson: ParsableCommand {
         let rawSteps: Int?
         let normalizedSteps: Int?
         let target: Float
-        let imageRuns: [ImageRun]
+        /// The three scalings at `--learning-rate`.
+        let imageRuns: [SettingRuns]
+        /// Every scaling at every rate of the grid, scaling-major.
+        let grid: [SettingRuns]
+        let gridRates: [Float]
+
+        func gridRuns(_ scaling: String) -> [SettingRuns] { grid.filter { $0.label.hasPrefix(scaling + ",") } }
+
+        /// The grid rate with the highest mean final validation accuracy for a scaling.
+        func best(_ scaling: String) -> (rate: Float, runs: SettingRuns) {
+            let runs = gridRuns(scaling)
+            let index = runs.indices.max { runs[$0].extra("final validation").mean < runs[$1].extra("final validation").mean }!
+            return (gridRates[index], runs[index])
+        }
     }
 
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "input-normalization", options: lesson)
-        let console = context.console
-        let quick = lesson.quick
-        let data = Self.problem(count: 200, scale: scaleRatio, random: Random(seed: lesson.seed))
+        let context = try LessonContext(lesson: "input-normalization", options: lesson, seeds: 10)
+        let part1 = try twoFeatures(context)
+        let epochs = training.epochs(full: 10, quick: 2, isQuick: lesson.quick)
+        let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
+                                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        guard train.count >= 1, validation.count >= 1 else {
+            throw LessonError("lesson-input-normalization needs at least 5 images in the training file (10 % of them validate); the data have \(train.count + validation.count)")
+        }
+        let (mean, std) = train.pixelStatistics()
+        context.report(String(format: "Training pixels on [0, 1]: one global mean %.4f and std %.4f over all pixels of all training images.", mean, std))
+        let scalings = [Scaling(label: "raw 0–255", scaling: .raw), Scaling(label: "scaled to [0, 1]", scaling: .unit),
+                        Scaling(label: "standardized", scaling: .standardized(mean: mean, std: max(std, 1e-6)))]
+        let imageRuns = try trainRuns(context, scalings.map { ($0, learningRate.value) }, label: { $0.0.label },
+                                  train: train, validation: validation, epochs: epochs)
+        let gridRates = rates.values.map(\.value)
+        let grid = try trainRuns(context, scalings.flatMap { scaling in gridRates.map { (scaling, $0) } },
+                             label: { "\($0.0.label), lr \($0.1)" }, train: train, validation: validation,
+                             epochs: min(Self.gridEpochs, epochs))
+        let report = Report(raw: part1.raw, normalized: part1.normalized, rawSteps: part1.rawSteps, normalizedSteps: part1.normalizedSteps,
+                            target: part1.target, imageRuns: imageRuns, grid: grid, gridRates: gridRates)
+        try context.write(imageFigure(imageRuns, epochs: epochs))
+        try context.write(gridFigure(report, scalings: scalings.map(\.label), epochs: min(Self.gridEpochs, epochs)))
+        reportImages(context, report, scalings: scalings.map(\.label), epochs: epochs, trainCount: train.count)
+        try context.finish()
+        return report
+    }
+
+    /// Part 1: gradient descent on the two-feature problem, raw and standardized, each at
+    /// its best stable learning rate. Deterministic given the data (full-batch, from w = 0).
+    func twoFeatures(_ context: LessonContext) throws -> (raw: Descent, normalized: Descent, rawSteps: Int?, normalizedSteps: Int?, target: Float) {
+        let data = Self.problem(count: 200, scale: scaleRatio.value, random: Random(seed: lesson.seed))
         let normalizedData = Self.standardized(data)
-        let raw = Self.bestDescent(data, steps: steps), normalized = Self.bestDescent(normalizedData, steps: steps)
+        let raw = try Self.bestDescent(data, steps: steps), normalized = try Self.bestDescent(normalizedData, steps: steps)
         let floor = min(raw.losses.min()!, normalized.losses.min()!)
         let target = floor * 1.01
         let rawSteps = Self.stepsToReach(target, raw.losses), normalizedSteps = Self.stepsToReach(target, normalized.losses)
-        func describe(_ steps: Int?) -> String { steps.map { "\($0) steps" } ?? "not within \(self.steps) steps" }
-        console.line(String(format: "Raw features: best stable learning rate %.3g, loss after %d steps %.4f; reaches %.4f (1%% above the best) in %@.",
-                            raw.learningRate, steps, raw.losses.last!, target, describe(rawSteps)))
-        console.line(String(format: "Standardized features: best learning rate %.3g, loss after %d steps %.4f; reaches %.4f in %@.",
-                            normalized.learningRate, steps, normalized.losses.last!, target, describe(normalizedSteps)))
+        func describe(_ steps: Int?) -> String {
+            steps.map { String(format: "reaches %.4f (1%% above the best loss) in %d steps", target, $0) }
+                ?? String(format: "does not reach %.4f (1%% above the best loss) within %d steps", target, self.steps)
+        }
+        context.report(String(format: "Raw features: best stable learning rate %.3g, loss after %d steps %.4f; %@.",
+                              raw.learningRate, steps, raw.losses.last!, describe(rawSteps)))
+        context.report(String(format: "Standardized features: best learning rate %.3g, loss after %d steps %.4f; %@.",
+                              normalized.learningRate, steps, normalized.losses.last!, describe(normalizedSteps)))
+        context.report()
         try context.write(surfaceFigure(raw: (data, raw), normalized: (normalizedData, normalized)))
+        return (raw, normalized, rawSteps, normalizedSteps, target)
+    }
 
-        // Fashion-MNIST with three input scalings and one learning rate.
-        let epochs = training.epochs(full: 10, quick: 2, isQuick: quick)
-        let (train, validation, _) = try context.loadSplits(training, trainSize: quick ? 1000 : 10000,
-                                                            validationSize: quick ? 1000 : 5000, testSize: 0)
-        let (mean, std) = train.pixelStatistics()
-        console.line(String(format: "Training pixels on [0, 1]: mean %.4f, std %.4f.", mean, std))
-        var imageRuns: [ImageRun] = []
-        let learningRate: Float = 0.05
-        for (label, scaling) in [("raw 0–255", PixelScaling.raw), ("scaled to [0, 1]", .unit),
-                                 ("standardized", .standardized(mean: mean, std: std))] {
+    /// Part 2: 784→128→10 on Fashion-MNIST for each (scaling, learning rate), under every
+    /// seed. A run that diverges keeps its history so far and counts as chance (10 %).
+    func trainRuns(_ context: LessonContext, _ settings: [(Scaling, Float)], label: ((Scaling, Float)) -> String,
+               train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns] {
+        try context.overSeeds(settings, label: label, lastK: Self.lastK) { setting, run in
             var (scaledTrain, scaledValidation) = (train, validation)
-            scaledTrain.scaling = scaling
-            scaledValidation.scaling = scaling
-            let random = Random(seed: lesson.seed)
-            let model = Sequential.mlp([784, 128, 10], random: random)
+            scaledTrain.scaling = setting.0.scaling
+            scaledValidation.scaling = setting.0.scaling
+            let model = Sequential.mlp([784, 128, 10], random: run.random(.weights))
             do {
-                let history = try context.fit(label, model: model, loss: CrossEntropyLoss(),
-                                              optimizer: SGD(model.parameters, learningRate: learningRate),
-                                              train: scaledTrain, validation: scaledValidation,
-                                              options: TrainingOptions(epochs: epochs, batchSize: 64), random: random)
-                imageRuns.append(ImageRun(label: label, learningRate: learningRate, history: history, divergedEpoch: nil))
-            } catch let TrainingError.diverged(epoch, batch, _, _) {
-                console.line("\(label): diverged in epoch \(epoch), minibatch \(batch), at learning rate \(learningRate).")
-                imageRuns.append(ImageRun(label: label, learningRate: learningRate, history: nil, divergedEpoch: epoch))
+                let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: setting.1),
+                                          train: scaledTrain, validation: scaledValidation,
+                                          options: TrainingOptions(epochs: epochs, batchSize: 64))
+                return RunResult(history: history, extras: ["final validation": 100 * Double(history.last?.validationAccuracy ?? 0.1)])
+            } catch let TrainingError.diverged(epoch, _, _, history) {
+                return RunResult(history: history, extras: ["final validation": 10, "diverged epoch": Double(epoch)])
             }
         }
-        let finished = imageRuns.filter { $0.history != nil }
-        try context.write(Figure(name: "fashion-mnist", title: "784→128→10 on Fashion-MNIST, SGD lr \(learningRate)", panels: [
-            StandardPanels.curves(finished.map { ($0.label, $0.history!) }, title: "accuracy", metric: .accuracy),
-            StandardPanels.curves(finished.map { ($0.label, $0.history!) }, title: "loss", metric: .loss, legend: .topRight),
-        ]))
-
-        console.line("")
-        var table = SummaryTable(title: "784→128→10, SGD lr \(learningRate), \(epochs) epochs on \(train.count) images (accuracy in %)",
-                                 header: ["inputs", "train", "validation", "note"])
-        for run in imageRuns {
-            table.add([run.label, percent(run.history?.last?.trainAccuracy), percent(run.history?.last?.validationAccuracy),
-                       run.divergedEpoch.map { "diverged in epoch \($0)" } ?? ""])
-        }
-        console.line(table.description)
-        console.line("Normalizing the inputs only helps the first layer: the inputs of every later layer drift as the weights change. Batch normalization (lesson-batchnorm) normalizes those too.")
-        try context.finish()
-        return Report(raw: raw, normalized: normalized, rawSteps: rawSteps, normalizedSteps: normalizedSteps, target: target,
-                      imageRuns: imageRuns)
     }
 
-    // MARK: Figure
-
-    func surfaceFigure(raw: (RegressionDataset, Descent), normalized: (RegressionDataset, Descent)) -> Figure {
-        func panel(_ title: String, _ data: RegressionDataset, _ descent: Descent) -> Panel {
-            // The optimum and the contours come from the exact least-squares solution.
-            let design = Matrix(rows: data.count, cols: 3, (0..<data.count).flatMap { [data.inputs[$0, 0], data.inputs[$0, 1], 1] })
-            let solution = LeastSquares.solve(design, data.targets)
-            let bias = solution[2, 0]
-            let w1s = descent.path.map { Double($0.0) } + [Double(solution[0, 0])]
-            let w2s = descent.path.map { Double($0.1) } + [Double(solution[1, 0])]
-            let pad1 = (w1s.max()! - w1s.min()!) * 0.15 + 0.1, pad2 = (w2s.max()! - w2s.min()!) * 0.15 + 0.1
-            let xs = (0..<80).map { w1s.min()! - pad1 + Double($0) / 79 * (w1s.max()! - w1s.min()! + 2 * pad1) }
-            let ys = (0..<80).map { w2s.min()! - pad2 + Double($0) / 79 * (w2s.max()! - w2s.min()! + 2 * pad2) }
-            let z = ys.map { w2 in
-                xs.map { w1 in
-                    let weights = Matrix(rows: 3, cols: 1, [Float(w1), Float(w2), bias])
-                    return log10(Double(MSELoss()(Matrix.product(design, weights), data.targets).value))
-                }
+    func reportImages(_ context: LessonContext, _ report: Report, scalings: [String], epochs: Int, trainCount: Int) {
+        let k = Self.lastK, seeds = context.seeds.count
+        var table = SummaryTable(title: "784→128→10, SGD lr \(learningRate.value), batch 64, \(epochs) epochs on \(trainCount) images, \(seeds) seeds (accuracy in %; last \(k) = mean of the last \(k) epochs)",
+                                 header: ["inputs", "train, last \(k)", "validation, last \(k)", "best validation", "diverged"])
+        // A run that diverged in its first epoch has no epoch to summarize.
+        func formatted(_ estimate: Estimate) -> String { estimate.count > 0 ? estimate.formatted() : "–" }
+        for setting in report.imageRuns {
+            table.add([setting.label, formatted(setting.lastEpochs(k, .trainAccuracy)), formatted(setting.lastEpochs(k, .validationAccuracy)),
+                       formatted(setting.atBestValidation(.validationAccuracy)), "\(setting.extra("diverged epoch").count) of \(setting.runs.count)"])
+        }
+        context.report(table)
+        let (raw, unit, standardized) = (report.imageRuns[0], report.imageRuns[1], report.imageRuns[2])
+        for (a, b) in [(unit, raw), (standardized, unit)] {
+            let (x, y) = (a.lastEpochs(k, .validationAccuracy), b.lastEpochs(k, .validationAccuracy))
+            guard x.count == a.runs.count, y.count == b.runs.count else {
+                context.report("Validation accuracy (last \(k) epochs): \(a.label) vs \(b.label) not compared: runs diverged.")
+                continue
             }
-            return Panel(title: title, xLabel: "w₁", yLabel: "w₂", legend: .bottomRight, series: [
-                .heatmap(x: xs, y: ys, z: z),
-                .line(String(format: "gradient descent, lr %.3g", descent.learningRate),
-                      x: descent.path.map { Double($0.0) }, y: descent.path.map { Double($0.1) }, style: .lines, color: 0),
-                .line("minimum", x: [Double(solution[0, 0])], y: [Double(solution[1, 0])], style: .points, color: 6),
-            ])
+            context.report(Difference(x, y).verdict(a.label, b.label, quantity: "Validation accuracy (last \(k) epochs)"))
         }
-        let steps = (1...raw.1.losses.count).map(Double.init)
-        return Figure(name: "surface", title: "Loss surface log₁₀(MSE) over the two weights (bias at its optimum), and \(self.steps) steps of gradient descent", panels: [
-            panel("raw features (scales 1 and \(Int(scaleRatio)))", raw.0, raw.1),
-            panel("standardized features", normalized.0, normalized.1),
-            Panel(title: "loss per step at each one's best stable learning rate", xLabel: "step", yLabel: "mean squared error",
-                  xScale: .log, yScale: .log, legend: .topRight, series: [
-                      .line(String(format: "raw, lr %.3g", raw.1.learningRate), x: steps, y: raw.1.losses.map(Double.init), color: 0),
-                      .line(String(format: "standardized, lr %.3g", normalized.1.learningRate), x: steps,
-                            y: normalized.1.losses.map(Double.init), color: 1),
-                  ]),
-        ], columns: 3, panelSize: (520, 460))
+        context.report()
+        let gridEpochs = min(Self.gridEpochs, epochs)
+        var grid = SummaryTable(title: "Validation accuracy (%) after \(gridEpochs) epochs by learning rate, \(seeds) seeds (a diverged run counts as 10 %)",
+                                header: ["learning rate"] + scalings)
+        for (index, rate) in report.gridRates.enumerated() {
+            grid.add(["\(rate)"] + scalings.map { scaling in
+                let runs = report.gridRuns(scaling)[index]
+                let diverged = runs.extra("diverged epoch").count
+                return runs.extra("final validation").formatted() + (diverged > 0 ? " (\(diverged) diverged)" : "")
+            })
+        }
+        context.report(grid)
+        for scaling in scalings {
+            let best = report.best(scaling)
+            context.report("Best learning rate of the grid for \(scaling): \(best.rate) (\(best.runs.extra("final validation").formatted()) %).")
+        }
+        let bestRaw = report.best(scalings[0]).runs, bestUnit = report.best(scalings[1]).runs, bestStandardized = report.best(scalings[2]).runs
+        context.report(Difference(bestStandardized.extra("final validation"), bestRaw.extra("final validation"))
+            .verdict("standardized", "raw 0–255", quantity: "Each at its own best learning rate, validation after \(gridEpochs) epochs"))
+        context.report(Difference(bestStandardized.extra("final validation"), bestUnit.extra("final validation"))
+            .verdict("standardized", "scaled to [0, 1]", quantity: "Each at its own best learning rate, validation after \(gridEpochs) epochs"))
+        context.report(Difference(bestUnit.extra("final validation"), bestRaw.extra("final validation"))
+            .verdict("scaled to [0, 1]", "raw 0–255", quantity: "Each at its own best learning rate, validation after \(gridEpochs) epochs"))
+        context.report("Normalizing the inputs only helps the first layer: the inputs of every later layer drift as the weights change. Batch normalization (lesson-batchnorm) normalizes those too.")
     }
+
 }
+
+InputNormalizationLesson.main()

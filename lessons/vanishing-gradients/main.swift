@@ -4,41 +4,42 @@ import Foundation
 import LessonKit
 import Plot
 
-@main
 struct VanishingGradientsLesson: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson-vanishing-gradients",
-        abstract: "Vanishing and exploding gradients: why deep sigmoid networks barely learn, measured layer by layer.",
+        abstract: "Vanishing and exploding gradients: why deep sigmoid networks barely learn, measured layer by layer over seeds.",
         discussion: """
         The sigmoid's derivative σ′(z) = σ(z)(1 − σ(z)) is at most 0.25, so backpropagation \
         through L sigmoid layers multiplies the gradient by at most 0.25^L: 0.25¹⁰ ≈ 9.54·10⁻⁷. \
         The lesson plots that bound, then measures ‖∂L/∂W⁽ˡ⁾‖ for every layer of 10-hidden-layer \
         networks on Fashion-MNIST (sigmoid with PyTorch's default init, tanh with Xavier, ReLU \
-        with He) at initialization and after training, trains the three, and finally scales \
-        the ReLU network's weights up and down to show gradients exploding and vanishing. Full \
-        run: about 30 seconds in a debug build.
+        with He) at initialization and after training, against the predicted per-layer factor \
+        0.25·√n·σ_W; trains the three under 10 seeds each; and finally scales the ReLU network's \
+        weights by k to show gradients exploding and vanishing as k^(layers − 1). Full run: \
+        about 2 minutes in a debug build. --quick: 1,000 images, 3 epochs, 2 seeds.
         """)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
 
-    @Option(help: "Hidden layers of the deep networks.")
+    @Option(help: "Hidden layers of the deep networks (1…50).")
     var depth = 10
 
-    @Option(help: "Units per hidden layer.")
+    @Option(help: "Units per hidden layer (2…\(maximumWidth)).")
     var width = 100
 
-    @Option(help: "SGD learning rate.")
-    var learningRate: Float = 0.05
+    @Option(help: "SGD learning rate (finite, > 0).")
+    var learningRate = PositiveNumber(0.05)
+
+    static let maximumWidth = 1024
 
     mutating func validate() throws {
-        guard (1...50).contains(depth) else { throw ValidationError("--depth must be in 1…50") }
-        guard width >= 1 else { throw ValidationError("--width must be positive") }
-        guard learningRate > 0 else { throw ValidationError("--learning-rate must be positive") }
+        guard (1...50).contains(depth) else { throw ValidationError("--depth must be in 1…50 (got \(depth))") }
+        guard (2...Self.maximumWidth).contains(width) else { throw ValidationError("--width must be in 2…\(Self.maximumWidth) (got \(width))") }
     }
 
     /// A deep network and the initialization that suits (or, for the sigmoid, is usual for) it.
-    struct Network {
+    struct Network: Sendable {
         let name: String
         let activation: Activation
         let initializer: Initializer
@@ -49,6 +50,11 @@ struct VanishingGradientsLesson: ParsableCommand {
         Network(name: "tanh, Xavier init", activation: .tanh, initializer: .xavierUniform(gain: 5.0 / 3)),
         Network(name: "ReLU, He init", activation: .relu, initializer: .kaimingNormal(nonlinearity: .relu)),
     ]
+    static let scales: [Float] = [0.5, 1, 1.5, 2]
+    /// Epochs of the "mean of the last k epochs" summaries.
+    static let lastK = 3
+    /// Images of the batch the gradient norms are measured on.
+    static let probeSize = 256
 
     func makeModel(_ network: Network, scale: Float = 1, random: Random) -> Sequential {
         let sizes = [784] + Array(repeating: width, count: depth) + [10]
@@ -66,127 +72,167 @@ struct VanishingGradientsLesson: ParsableCommand {
         return Diagnostics.weightGradientNorms(model)
     }
 
-    struct Outcome {
-        let network: Network
-        let atInitialization: [Float]
-        let afterTraining: [Float]
-        let history: History
-        /// First layer's gradient norm over the last layer's, at initialization.
-        var attenuation: Float { atInitialization.first! / atInitialization.last! }
+    /// The predicted factor by which ‖∂L/∂W‖ shrinks from one hidden layer to the one below
+    /// it at initialization: each backward step multiplies the signal by Wᵀ (a sum of n
+    /// terms of size σ_W: ×√n·σ_W) and by σ′(z) ≈ 0.25 for the small pre-activations of the
+    /// default init. For PyTorch's default σ_W = 1/√(3n), so the factor is 0.25/√3 ≈ 1/6.9.
+    func predictedSigmoidFactor() -> Double {
+        let std = Initializer.pytorchDefault.standardDeviation(fanIn: width, fanOut: width) ?? 0
+        return 0.25 * Double(width).squareRoot() * Double(std)
+    }
+
+    /// The measured factor per layer: the geometric mean of ‖∂W⁽ˡ⁾‖/‖∂W⁽ˡ⁺¹⁾‖ over the hidden
+    /// layers 2…depth, whose inputs and outputs are both hidden activations.
+    static func measuredFactor(_ norms: [Float]) -> Double? {
+        guard norms.count >= 4 else { return nil }
+        let first = 1, last = norms.count - 2
+        return pow(Double(norms[first]) / Double(norms[last]), 1 / Double(last - first))
     }
 
     struct Report {
-        let outcomes: [Outcome]
-        let scaled: [(scale: Float, norms: [Float])]
+        let runs: [SettingRuns]
+        let predictedFactor: Double
+        /// Per seed, per scale k: every layer's gradient norm.
+        let scaled: [[Scaled]]
+        var sigmoid: SettingRuns { runs[0] }
+        var tanh: SettingRuns { runs[1] }
+        var relu: SettingRuns { runs[2] }
     }
 
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "vanishing-gradients", options: lesson)
-        let console = context.console
-        let quick = lesson.quick
-        let epochs = training.epochs(full: 10, quick: 3, isQuick: quick)
-
-        // The bound.
-        console.line(String(format: "σ′(z) = σ(z)(1 − σ(z)) is largest at z = 0: %.2f. Through 10 sigmoid layers at best 0.25¹⁰ = %.3g.",
-                            Self.sigmoidDerivative(0), pow(0.25, 10)))
+        let context = try LessonContext(lesson: "vanishing-gradients", options: lesson, seeds: 10)
+        let epochs = training.epochs(full: 10, quick: 3, isQuick: lesson.quick)
+        context.report(String(format: "σ′(z) = σ(z)(1 − σ(z)) is largest at z = 0: %.2f. Through 10 sigmoid layers at best 0.25¹⁰ = %.3g.",
+                              Self.sigmoidDerivative(0), pow(0.25, 10)))
         try context.write(Self.boundFigure())
 
-        let (train, validation, _) = try context.loadSplits(training, trainSize: quick ? 1000 : 10000,
-                                                            validationSize: quick ? 1000 : 5000, testSize: 0)
-        let probe = train.batch(Array(0..<256)[...])
-        var outcomes: [Outcome] = []
-        for network in Self.networks {
-            let random = Random(seed: lesson.seed)
-            let model = makeModel(network, random: random)
-            let before = Self.gradientNorms(model, batch: probe)
-            let history = try context.fit(network.name, model: model, loss: CrossEntropyLoss(),
-                                          optimizer: SGD(model.parameters, learningRate: learningRate),
-                                          train: train, validation: validation,
-                                          options: TrainingOptions(epochs: epochs, batchSize: 64), random: random)
-            outcomes.append(Outcome(network: network, atInitialization: before,
-                                    afterTraining: Self.gradientNorms(model, batch: probe), history: history))
+        let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
+                                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        guard train.count >= 2, validation.count >= 1 else {
+            throw LessonError("lesson-vanishing-gradients needs at least 5 images in the training file (10 % of them validate); the data have \(train.count + validation.count)")
         }
-        let scales: [Float] = [0.5, 1, 1.5, 2]
-        let relu = Self.networks[2]
-        let scaled = scales.map { scale in
-            (scale, Self.gradientNorms(makeModel(relu, scale: scale, random: Random(seed: lesson.seed)), batch: probe))
-        }
-        try context.write(gradientFigure(outcomes, epochs: epochs))
-        try context.write(Figure(name: "training", panels: [
-            StandardPanels.curves(outcomes.map { ($0.network.name, $0.history) },
-                                  title: "\(depth) hidden layers of \(width), SGD lr \(learningRate): accuracy", metric: .accuracy),
-            StandardPanels.curves(outcomes.map { ($0.network.name, $0.history) }, title: "loss", metric: .loss, legend: .topRight),
-        ]))
+        let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])
+        let runs = try trainNetworks(context, train: train, validation: validation, probe: probe, epochs: epochs)
+        let scaled = explode(context, probe: probe)
+        let report = Report(runs: runs, predictedFactor: predictedSigmoidFactor(), scaled: scaled)
+        try context.write(gradientFigure(report, epochs: epochs, probeCount: probe.targets.count))
+        try context.write(trainingFigure(runs))
         try context.write(explodingFigure(scaled))
-
-        console.line("")
-        var table = SummaryTable(title: "Gradient norms ‖∂L/∂W‖ on one batch of 256 images; accuracy after \(epochs) epochs",
-                                 header: ["network", "layer 1 at init", "layer \(depth + 1) at init", "ratio 1/last",
-                                          "layer 1 trained", "train %", "validation %"])
-        for outcome in outcomes {
-            table.add([outcome.network.name, String(format: "%.3g", outcome.atInitialization.first!),
-                       String(format: "%.3g", outcome.atInitialization.last!), String(format: "%.3g", outcome.attenuation),
-                       String(format: "%.3g", outcome.afterTraining.first!), percent(outcome.history.last!.trainAccuracy),
-                       percent(outcome.history.last!.validationAccuracy)])
-        }
-        console.line(table.description)
-        var exploding = SummaryTable(title: "ReLU network with He-init weights multiplied by a factor: gradient norms at initialization",
-                                     header: ["factor", "layer 1", "layer \(depth + 1)", "ratio 1/last"])
-        for (scale, norms) in scaled {
-            exploding.add([String(format: "%.1f", scale), String(format: "%.3g", norms.first!), String(format: "%.3g", norms.last!),
-                           String(format: "%.3g", norms.first! / norms.last!)])
-        }
-        console.line(exploding.description)
+        reportSummary(context, report, epochs: epochs, probeCount: probe.targets.count, trainCount: train.count)
         try context.finish()
-        return Report(outcomes: outcomes, scaled: scaled)
+        return report
+    }
+
+    /// Step 2: gradient norms per layer at initialization, training, and again after it,
+    /// for each network under every seed.
+    func trainNetworks(_ context: LessonContext, train: ImageDataset, validation: ImageDataset,
+                       probe: (inputs: Matrix, targets: [Int]), epochs: Int) throws -> [SettingRuns] {
+        let learningRate = learningRate.value
+        return try context.overSeeds(Self.networks, label: \.name, lastK: Self.lastK) { network, run in
+            let model = makeModel(network, random: run.random(.weights))
+            let before = Self.gradientNorms(model, batch: probe)
+            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: learningRate),
+                                      train: train, validation: validation, options: TrainingOptions(epochs: epochs, batchSize: 64))
+            let after = Self.gradientNorms(model, batch: probe)
+            var extras: [String: Double] = [:]
+            for (layer, norm) in before.enumerated() { extras["init \(layer + 1)"] = Double(norm) }
+            for (layer, norm) in after.enumerated() { extras["trained \(layer + 1)"] = Double(norm) }
+            extras["attenuation"] = Double(before.first! / before.last!)
+            if let factor = Self.measuredFactor(before) { extras["factor"] = factor }
+            return RunResult(history: history, extras: extras)
+        }
+    }
+
+    /// One scaled network at initialization: every layer's ‖∂L/∂W⁽ˡ⁾‖ and the norm of the
+    /// loss's gradient with respect to the logits, ‖∂L/∂z⁽ᴸ⁾‖ (where backpropagation starts).
+    struct Scaled {
+        let norms: [Float]
+        let outputGradient: Float
+    }
+
+    /// Step 3: the ReLU network with its He weights multiplied by k, at initialization, for
+    /// every seed. ReLU is positively homogeneous and the biases are 0, so the activations of
+    /// layer l grow as k^l and the backpropagated signal into layer l as k^(L−l): every weight
+    /// gradient aᵀδ grows as k^(L−1) = k^depth, times the change of ∂L/∂z⁽ᴸ⁾ (softmax saturates).
+    func explode(_ context: LessonContext, probe: (inputs: Matrix, targets: [Int])) -> [[Scaled]] {
+        context.seeds.map { seed in
+            Self.scales.map { scale in
+                let model = makeModel(Self.networks[2], scale: scale, random: Random(seed: seed, purpose: .weights))
+                let norms = Self.gradientNorms(model, batch: probe)
+                let logitGradient = CrossEntropyLoss()(model.forward(probe.inputs), probe.targets).gradient
+                return Scaled(norms: norms, outputGradient: logitGradient.sumOfSquares().squareRoot())
+            }
+        }
+    }
+
+    /// ‖∂W⁽ˡ⁾(k)‖/‖∂W⁽ˡ⁾(1)‖ (geometric mean over the layers) per seed, and the same ratio
+    /// for g = ‖∂L/∂logits‖.
+    static func explodingRatios(_ scaled: [[Scaled]], scaleIndex: Int) -> (weights: Estimate, logits: Estimate) {
+        let reference = scales.firstIndex(of: 1)!
+        let weights = scaled.map { perScale in
+            let logs = zip(perScale[scaleIndex].norms, perScale[reference].norms).map { log(Double($0) / Double($1)) }
+            return exp(logs.reduce(0, +) / Double(logs.count))
+        }
+        return (Estimate(weights), Estimate(scaled.map { Double($0[scaleIndex].outputGradient / $0[reference].outputGradient) }))
+    }
+
+    func reportSummary(_ context: LessonContext, _ report: Report, epochs: Int, probeCount: Int, trainCount: Int) {
+        let k = Self.lastK, seeds = context.seeds.count
+        context.report()
+        var table = SummaryTable(title: "Gradient norms ‖∂L/∂W‖ on one batch of \(probeCount) images, mean ± std over \(seeds) seeds",
+                                 header: ["network", "layer 1 at init", "layer \(depth + 1) at init", "ratio 1/last (log₁₀)", "layer 1 trained"])
+        for setting in report.runs {
+            table.add([setting.label, Self.scientific(setting.extra("init 1")), Self.scientific(setting.extra("init \(depth + 1)")),
+                       Estimate(setting.extra("attenuation").values.map(log10)).formatted(decimals: 1),
+                       Self.scientific(setting.extra("trained 1"))])
+        }
+        context.report(table)
+        let measured = report.sigmoid.extra("factor")
+        if measured.count > 0 {
+            context.report(String(format: "Sigmoid network: the gradient shrinks per hidden layer by a factor 1/%.2f (seeds from 1/%.2f to 1/%.2f); predicted 0.25·√n·σ_W = 1/%.2f.",
+                                  1 / measured.mean, 1 / measured.max, 1 / measured.min, 1 / report.predictedFactor))
+            context.record("sigmoid factor per layer", measured)
+        }
+        context.report()
+        var accuracy = SummaryTable(title: "Accuracy (%) over \(seeds) seeds, \(trainCount) training images, \(epochs) epochs; last \(k) = mean of the last \(k) epochs",
+                                    header: ["network", "train, last \(k)", "validation, last \(k)", "best validation"])
+        for setting in report.runs {
+            accuracy.add([setting.label, setting.lastEpochs(k, .trainAccuracy).formatted(),
+                          setting.lastEpochs(k, .validationAccuracy).formatted(), setting.atBestValidation(.validationAccuracy).formatted()])
+        }
+        context.report(accuracy)
+        for other in [report.relu, report.tanh] {
+            context.report(Difference(other.lastEpochs(k, .validationAccuracy), report.sigmoid.lastEpochs(k, .validationAccuracy))
+                .verdict(other.label, report.sigmoid.label, quantity: "Validation accuracy (last \(k) epochs)"))
+        }
+        context.report(Difference(report.relu.lastEpochs(k, .validationAccuracy), report.tanh.lastEpochs(k, .validationAccuracy))
+            .verdict(report.relu.label, report.tanh.label, quantity: "Validation accuracy (last \(k) epochs)"))
+        context.report()
+        var exploding = SummaryTable(title: "ReLU network, He weights × k, at initialization: ‖∂L/∂W⁽ˡ⁾‖(k) / ‖∂L/∂W⁽ˡ⁾‖(1), geometric mean over the layers",
+                                     header: ["k", "predicted k^\(depth)", "measured", "measured / k^\(depth)", "‖∂L/∂logits‖(k) / (1)"])
+        for (index, scale) in Self.scales.enumerated() where scale != 1 {
+            let (weights, logits) = Self.explodingRatios(report.scaled, scaleIndex: index)
+            let power = pow(Double(scale), Double(depth))
+            exploding.add([String(format: "%.1f", scale), String(format: "%.3g", power), Self.scientific(weights),
+                           Self.scientific(Estimate(weights.values.map { $0 / power })), Self.scientific(logits)])
+        }
+        context.report(exploding)
+    }
+
+    /// "1.3e-08 (×/÷ 1.4)": geometric mean and geometric spread, for quantities spanning decades.
+    static func scientific(_ estimate: Estimate) -> String {
+        let logs = Estimate(estimate.values.map { log10(max($0, 1e-300)) })
+        guard logs.count > 0 else { return "–" }
+        let mean = String(format: "%.3g", pow(10, logs.mean))
+        return logs.count > 1 ? mean + String(format: " (×/÷ %.2g)", pow(10, logs.std)) : mean
     }
 
     static func sigmoidDerivative(_ z: Float) -> Float {
         let s = Sigmoid.sigmoid(z)
         return s * (1 - s)
     }
-
-    static func boundFigure() -> Figure {
-        let z = (0...200).map { Double($0) / 10 - 10 }
-        let depths = (1...20).map(Double.init)
-        return Figure(name: "sigmoid", panels: [
-            Panel(title: "the sigmoid and its derivative", xLabel: "z", legend: .topLeft, series: [
-                .line("σ(z)", x: z, y: z.map { Double(Sigmoid.sigmoid(Float($0))) }, color: 0),
-                .line("σ′(z) = σ(z)(1 − σ(z)), at most 0.25", x: z, y: z.map { Double(sigmoidDerivative(Float($0))) }, color: 1),
-            ]),
-            Panel(title: "largest factor through L sigmoid layers: 0.25^L", xLabel: "layers L", yLabel: "0.25^L", yScale: .log,
-                  legend: .topRight, markers: [Marker(x: 10, label: "0.25¹⁰ ≈ 9.5·10⁻⁷")], series: [
-                      .line("0.25^L", x: depths, y: depths.map { pow(0.25, $0) }, style: .linesPoints, color: 1),
-                  ]),
-        ])
-    }
-
-    func gradientFigure(_ outcomes: [Outcome], epochs: Int) -> Figure {
-        let layers = (1...(depth + 1)).map(Double.init)
-        func series(_ pick: (Outcome) -> [Float], style: Series.Style, suffix: String) -> [Series] {
-            outcomes.enumerated().map { index, outcome in
-                .line("\(outcome.network.name)\(suffix)", x: layers, y: pick(outcome).map(Double.init), style: style, color: index)
-            }
-        }
-        return Figure(name: "gradients", title: "‖∂L/∂W⁽ˡ⁾‖ per layer, \(depth) hidden layers of \(width) (layer 1 is next to the input)", panels: [
-            Panel(title: "at initialization", xLabel: "layer l", yLabel: "gradient norm", yScale: .log, legend: .bottomRight,
-                  series: series(\.atInitialization, style: .linesPoints, suffix: "")),
-            Panel(title: "after \(epochs) epochs of SGD", xLabel: "layer l", yLabel: "gradient norm", yScale: .log, legend: .bottomRight,
-                  series: series(\.afterTraining, style: .linesPoints, suffix: "")),
-        ])
-    }
-
-    func explodingFigure(_ scaled: [(scale: Float, norms: [Float])]) -> Figure {
-        let layers = (1...(depth + 1)).map(Double.init)
-        return Figure(name: "exploding", panels: [
-            Panel(title: "ReLU net, He-init weights × factor: gradients at initialization", xLabel: "layer l",
-                  yLabel: "gradient norm ‖∂L/∂W⁽ˡ⁾‖", yScale: .log, legend: .topRight,
-                  series: scaled.enumerated().map { index, entry in
-                      .line(String(format: "weights × %.1f", entry.scale), x: layers, y: entry.norms.map(Double.init),
-                            style: .linesPoints, color: index)
-                  }),
-        ], columns: 1, panelSize: (720, 440))
-    }
 }
+
+VanishingGradientsLesson.main()

@@ -1,0 +1,102 @@
+import Engine
+import Foundation
+import LessonKit
+import Plot
+
+extension BatchNormLesson {
+    func curvesFigure(_ runs: [SettingRuns], epochs: Int) -> Figure {
+        Figure(name: "curves", title: "784→128→64→10 with dropout \(dropout.value), SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds", panels: [
+            StandardPanels.seedCurves(Array(runs[0...1]), metrics: [.validationAccuracy, .trainAccuracy],
+                                      title: "default initialization: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
+            StandardPanels.seedCurves(Array(runs[2...3]), metrics: [.validationAccuracy, .trainAccuracy],
+                                      title: "weights from N(0, 0.001²): validation (solid), training (dashed)", yLabel: "accuracy (%)"),
+        ])
+    }
+
+    /// The tiny-initialization stall at step resolution: the running average of the
+    /// minibatch loss, mean ± std over seeds, over the whole run on a log step axis (the
+    /// first steps and the late escape both visible).
+    func stallFigure(_ runs: [SettingRuns]) -> Figure {
+        var series: [Series] = []
+        for (color, setting) in runs.enumerated() {
+            let averages = setting.runs.map { StandardPanels.runningAverage($0.history.minibatchLosses.map(Double.init), window: Self.lossWindow) }
+            let steps = averages.map(\.count).min() ?? 0
+            guard steps > 0 else { continue }
+            let x = (1...steps).map(Double.init)
+            let estimates = (0..<steps).map { step in Estimate(averages.map { $0[step] }) }
+            if setting.runs.count > 1 {
+                series.append(.band(nil, x: x, lower: estimates.map { $0.mean - $0.std }, upper: estimates.map { $0.mean + $0.std }, color: color))
+            }
+            series.append(.line(setting.label, x: x, y: estimates.map(\.mean), style: setting.label.contains("0.001") ? .lines : .dashed, color: color))
+        }
+        let lastStep = Double(runs.flatMap { $0.runs.map(\.history.minibatchLosses.count) }.min() ?? 1)
+        series.append(.line("chance: ln 10", x: [1, max(lastStep, 2)], y: [log(10), log(10)], style: .dashed, color: 6))
+        return Figure(name: "stall", panels: [
+            Panel(title: "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: mean ± std over \(runs[0].runs.count) seeds",
+                  xLabel: "step (minibatch of \(Self.batchSize), log scale)", yLabel: "training loss (log scale)", xScale: .log, yScale: .log,
+                  series: series),
+        ], columns: 1, panelSize: (860, 460))
+    }
+
+    /// Ioffe & Szegedy's figure 1: a unit's pre-activation distribution during training.
+    func percentileFigure(_ captured: Captured) -> Figure {
+        let panels: [Panel] = ["no BatchNorm", "BatchNorm"].compactMap { label in
+            guard let tracker = captured.percentiles[label] else { return nil }
+            return Panel(title: "\(label): unit 1 of hidden layer 2, what enters its ReLU", xLabel: "step", yLabel: "pre-activation",
+                         series: zip(["15th percentile", "median", "85th percentile"], tracker.percentiles).enumerated().map { index, entry in
+                             .line(entry.0, x: tracker.steps, y: entry.1, style: index == 1 ? .lines : .dashed, color: index == 1 ? 0 : 1)
+                         })
+        }
+        return Figure(name: "percentiles", title: "15th, 50th and 85th percentiles over \(Self.probeSize) training images during training (first seed, as Ioffe & Szegedy 2015, fig. 1)",
+                      panels: panels, columns: 2, panelSize: (620, 400))
+    }
+
+    func sweepFigure(_ runs: [SettingRuns], rates: [Float]) -> Figure {
+        let x = rates.map(Double.init)
+        var series: [Series] = []
+        for (color, batchNorm) in [false, true].enumerated() {
+            let estimates = rates.map { rate in runs.first { $0.label == Self.sweepLabel(rate, batchNorm: batchNorm) }!.extra("final validation") }
+            series.append(.band(nil, x: x, lower: estimates.map { $0.mean - $0.std }, upper: estimates.map { $0.mean + $0.std }, color: color))
+            series.append(.line(batchNorm ? "BatchNorm" : "no BatchNorm", x: x, y: estimates.map(\.mean), style: .linesPoints, color: color))
+        }
+        return Figure(name: "learning-rates", panels: [
+            Panel(title: "Validation accuracy after \(Self.sweepEpochs) epochs by learning rate (diverged runs count as 10 %); ±1 std over \(runs[0].runs.count) seeds",
+                  xLabel: "SGD learning rate", yLabel: "validation accuracy (%)", xScale: .log, series: series),
+        ], columns: 1, panelSize: (860, 440))
+    }
+
+    static func preActivationFigure(_ captured: Captured) -> Figure {
+        var panels: [Panel] = []
+        for label in ["no BatchNorm", "BatchNorm"] {
+            for (moment, layers) in [("at initialization", captured.before[label] ?? []), ("after training", captured.after[label] ?? [])] {
+                panels.append(Panel(title: "\(label), \(moment)", xLabel: "pre-activation (input of ReLU)", yLabel: "share of units (%)",
+                                    series: layers.enumerated().map { index, layer in
+                                        let values = layer.output.storage
+                                        let (centers, counts, _) = Series.binned(values, bins: 80, range: -6...6)
+                                        return .line(String(format: "hidden layer %d: mean %.2f, std %.2f", index + 1,
+                                                            layer.activation.mean, layer.activation.std),
+                                                     x: centers, y: counts.map { 100 * Double($0) / Double(max(values.count, 1)) }, color: index)
+                                    }))
+            }
+        }
+        return Figure(name: "preactivations", title: "What enters each ReLU, on one batch of training images (first seed)", panels: panels,
+                      columns: 2, panelSize: (620, 380))
+    }
+
+    static func inferenceFigure(_ batchNorm: SettingRuns, batchSizes: [Int]) -> Figure {
+        let x = batchSizes.map(Double.init)
+        var series: [Series] = []
+        for (color, (key, title)) in [("running", "running mean/variance (model.eval(): correct)"),
+                                      ("batch statistics", "each batch's own statistics (forgot model.eval())")].enumerated() {
+            let estimates = batchSizes.map { batchNorm.extra("\(key) \($0)") }
+            if batchNorm.runs.count > 1 {
+                series.append(.band(nil, x: x, lower: estimates.map { $0.mean - $0.std }, upper: estimates.map { $0.mean + $0.std }, color: color))
+            }
+            series.append(.line(title, x: x, y: estimates.map(\.mean), style: .linesPoints, color: color))
+        }
+        return Figure(name: "inference", panels: [
+            Panel(title: "Evaluating the trained BatchNorm network: test accuracy by evaluation batch size (±1 std over \(batchNorm.runs.count) seeds)",
+                  xLabel: "evaluation batch size", yLabel: "test accuracy (%)", xScale: .log, series: series),
+        ], columns: 1, panelSize: (860, 440))
+    }
+}

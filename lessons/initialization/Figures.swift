@@ -1,0 +1,123 @@
+import Engine
+import Foundation
+import LessonKit
+import Plot
+
+extension InitializationLesson {
+    /// The predicted ReLU activation std per hidden layer, anchored at layer 1's measured std.
+    func predictedReLUCurve(_ profile: SignalProfile) -> [Double]? {
+        guard let factor = predictedReLUFactor(profile.scheme) else { return nil }
+        let first = Double(profile.layers[0].activation.std)
+        return profile.layers.indices.map { first * pow(factor, Double($0)) }
+    }
+
+    func signalFigure(_ profiles: [SignalProfile]) -> Figure {
+        func panel(_ activation: Activation, gradient: Bool) -> Panel {
+            let chosen = profiles.filter { $0.activation == activation }
+            var series: [Series] = []
+            for (index, profile) in chosen.enumerated() {
+                let x = profile.layers.indices.map { Double($0 + 1) }
+                series.append(.line(profile.scheme.name, x: x,
+                                    y: profile.layers.map { Double(gradient ? $0.outputGradient!.std : $0.activation.std) },
+                                    style: .linesPoints, color: index))
+                if activation == .relu, !gradient, ["Xavier normal", "He normal", "PyTorch default"].contains(profile.scheme.name),
+                   let predicted = predictedReLUCurve(profile) {
+                    series.append(.line(nil, x: x, y: predicted, style: .dashed, color: index))
+                }
+            }
+            return Panel(title: "\(activation.rawValue) network: std of \(gradient ? "∂L/∂activation" : "activations")"
+                            + (activation == .relu && !gradient ? " (dashed: predicted)" : ""),
+                         xLabel: "hidden layer", yLabel: "standard deviation", yScale: .log, legend: .outside, series: series)
+        }
+        return Figure(name: "signal", title: "At initialization: does the signal keep its size through \(depth) layers? (one batch)", panels: [
+            panel(.tanh, gradient: false), panel(.tanh, gradient: true), panel(.relu, gradient: false), panel(.relu, gradient: true),
+        ], columns: 2, panelSize: (720, 400))
+    }
+
+    /// The ReLU activations under Xavier and He only, on a range where their gap is visible,
+    /// with the predicted factor per layer: ×1/√2 for Xavier, ×1 for He.
+    func focusFigure(_ profiles: [SignalProfile]) -> Figure {
+        let chosen = profiles.filter { $0.activation == .relu && ($0.scheme.name.hasPrefix("Xavier") || $0.scheme.name.hasPrefix("He")) }
+        var series: [Series] = []
+        for (index, profile) in chosen.enumerated() {
+            let x = profile.layers.indices.map { Double($0 + 1) }
+            series.append(.line(profile.scheme.name, x: x, y: profile.layers.map { Double($0.activation.std) }, style: .linesPoints, color: index))
+            if profile.scheme.name.hasSuffix("normal"), let predicted = predictedReLUCurve(profile) {
+                series.append(.line(String(format: "predicted for %@: ×%.3f per layer", profile.scheme.name.components(separatedBy: " ")[0],
+                                           predictedReLUFactor(profile.scheme)!),
+                                    x: x, y: predicted, style: .dashed, color: index))
+            }
+        }
+        return Figure(name: "xavier-vs-he", panels: [
+            Panel(title: "ReLU network at initialization: activation std per hidden layer, Xavier vs He", xLabel: "hidden layer",
+                  yLabel: "standard deviation (log scale)", yScale: .log, legend: .outside, series: series),
+        ], columns: 1, panelSize: (860, 440))
+    }
+
+    func histogramFigure(_ profiles: [SignalProfile]) -> Figure {
+        let shown: [(Activation, String)] = [(.tanh, "Xavier normal"), (.tanh, "PyTorch default"), (.relu, "He normal"), (.relu, "PyTorch default")]
+        let layers = Array(Set([0, depth / 3, 2 * depth / 3, depth - 1])).sorted()
+        return Figure(name: "histograms", title: "Distribution of each hidden layer's activations at initialization", panels: shown.map { activation, name in
+            let profile = profiles.first { $0.activation == activation && $0.scheme.name == name }!
+            let range: ClosedRange<Float> = activation == .tanh ? -1...1 : 0...3
+            return Panel(title: "\(activation.rawValue), \(name)", xLabel: "activation", yLabel: "share of units (%)",
+                         series: layers.enumerated().map { index, layer in
+                             let output = profile.layers[layer].output.storage
+                             // ReLU's exact zeros would dwarf the rest: the label gives their share.
+                             let values = activation == .tanh ? output : output.filter { $0 > 0 }
+                             let (centers, counts, _) = Series.binned(values, bins: 60, range: range)
+                             let total = Double(max(output.count, 1))
+                             let zeros = activation == .relu
+                                 ? String(format: " (%.0f%% zero)", 100 * profile.layers[layer].activation.fractionZero) : ""
+                             return .line(String(format: "layer %d: std %.3f", layer + 1, profile.layers[layer].activation.std) + zeros,
+                                          x: centers, y: counts.map { 100 * Double($0) / total }, color: index)
+                         })
+        }, columns: 2, panelSize: (640, 400))
+    }
+
+    func trainingFigure(_ runs: [SettingRuns], epochs: Int) -> Figure {
+        Figure(name: "training", title: "\(depth) ReLU layers of \(width), SGD lr 0.01 momentum 0.9: mean ± std over \(runs.first?.runs.count ?? 0) seeds", panels: [
+            StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
+                                      title: "validation (solid) and running-average training (dashed) accuracy", yLabel: "accuracy (%)"),
+        ], columns: 1, panelSize: (820, 460))
+    }
+
+    func updateFigure(_ ratios: [(Scheme, [[Float]])]) -> Figure {
+        let floor = 1e-12
+        let all = ratios.flatMap { $0.1.flatMap { $0 } }.map { max(Double($0), floor) }
+        let low = pow(10, (log10(all.min() ?? floor)).rounded(.down)), high = pow(10, (log10(all.max() ?? 1)).rounded(.up))
+        return Figure(name: "update-ratio", title: "Update-to-data ratio std(Δw)/std(w) per layer over the first steps (deep ReLU net, SGD lr 0.01 momentum 0.9)",
+               panels: ratios.map { scheme, history in
+                   let steps = history.indices.map { Double($0 + 1) }
+                   let layerCount = history.first?.count ?? 0
+                   let shown = Array(Set([0, layerCount / 2, layerCount - 1])).sorted()
+                   return Panel(title: scheme.name, xLabel: "step", yLabel: "update / data", yScale: .log, yRange: low...high,
+                                series: shown.enumerated().map { index, layer in
+                                    .line("layer \(layer + 1)", x: steps, y: history.map { Double(max($0[layer], 1e-12)) }, color: index)
+                                } + [.line("10⁻³ (rule of thumb)", x: [1, Double(history.count)], y: [1e-3, 1e-3], style: .dashed, color: 6)])
+               }, columns: 3, panelSize: (520, 560))
+    }
+
+    /// The running average of the minibatch loss per step, mean ± std over seeds, log axes.
+    func slowFigure(_ runs: [SettingRuns]) -> Figure {
+        var series: [Series] = []
+        for (color, setting) in runs.enumerated() {
+            let averages = setting.runs.map { StandardPanels.runningAverage($0.history.minibatchLosses.map(Double.init), window: Self.lossWindow) }
+            let steps = averages.map(\.count).min() ?? 0
+            guard steps > 0 else { continue }
+            let x = (1...steps).map(Double.init)
+            let estimates = (0..<steps).map { step in Estimate(averages.map { $0[step] }) }
+            if setting.runs.count > 1 {
+                series.append(.band(nil, x: x, lower: estimates.map { max($0.mean - $0.std, $0.mean / 2) }, upper: estimates.map { $0.mean + $0.std }, color: color))
+            }
+            series.append(.line(setting.label, x: x, y: estimates.map(\.mean), color: color))
+        }
+        let last = Double(runs.flatMap { $0.runs.map(\.history.minibatchLosses.count) }.min() ?? 2)
+        series.append(.line("chance: ln 10", x: [1, max(last, 2)], y: [log(10), log(10)], style: .dashed, color: 6))
+        return Figure(name: "slow-convergence", panels: [
+            Panel(title: "Slow convergence from small weights, 784→64→64→10: minibatch loss (running average over \(Self.lossWindow) steps), ±1 std over \(runs.first?.runs.count ?? 0) seeds",
+                  xLabel: "step (minibatch of \(Self.batchSize), log scale)", yLabel: "training loss (log scale)", xScale: .log, yScale: .log,
+                  series: series),
+        ], columns: 1, panelSize: (860, 460))
+    }
+}

@@ -1,0 +1,93 @@
+import Engine
+import Foundation
+import LessonKit
+import Plot
+
+extension InputNormalizationLesson {
+    /// The loss surface over (w₁, w₂) with the bias at its best value for each pair (the
+    /// surface the descent sees once the bias has caught up), and the (w₁, w₂) projection of
+    /// the path, which moves in (w₁, w₂, b).
+    func surfaceFigure(raw: (RegressionDataset, Descent), normalized: (RegressionDataset, Descent)) -> Figure {
+        func panel(_ title: String, _ data: RegressionDataset, _ descent: Descent) -> Panel {
+            let design = Matrix(rows: data.count, cols: 3, (0..<data.count).flatMap { [data.inputs[$0, 0], data.inputs[$0, 1], 1] })
+            let solution = LeastSquares.solve(design, data.targets)
+            let n = Double(data.count)
+            let meanX1 = (0..<data.count).reduce(0.0) { $0 + Double(data.inputs[$1, 0]) } / n
+            let meanX2 = (0..<data.count).reduce(0.0) { $0 + Double(data.inputs[$1, 1]) } / n
+            let meanY = (0..<data.count).reduce(0.0) { $0 + Double(data.targets[$1, 0]) } / n
+            let w1s = descent.path.map { Double($0.0) } + [Double(solution[0, 0])]
+            let w2s = descent.path.map { Double($0.1) } + [Double(solution[1, 0])]
+            let pad1 = (w1s.max()! - w1s.min()!) * 0.15 + 0.1, pad2 = (w2s.max()! - w2s.min()!) * 0.15 + 0.1
+            let xs = (0..<80).map { w1s.min()! - pad1 + Double($0) / 79 * (w1s.max()! - w1s.min()! + 2 * pad1) }
+            let ys = (0..<80).map { w2s.min()! - pad2 + Double($0) / 79 * (w2s.max()! - w2s.min()! + 2 * pad2) }
+            let z = ys.map { w2 in
+                xs.map { w1 in
+                    let bias = Float(meanY - w1 * meanX1 - w2 * meanX2)
+                    let weights = Matrix(rows: 3, cols: 1, [Float(w1), Float(w2), bias])
+                    return log10(Double(MSELoss()(Matrix.product(design, weights), data.targets).value))
+                }
+            }
+            return Panel(title: title, xLabel: "w₁", yLabel: "w₂", series: [
+                .heatmap(x: xs, y: ys, z: z),
+                .line(String(format: "descent, lr %.3g", descent.learningRate),
+                      x: descent.path.map { Double($0.0) }, y: descent.path.map { Double($0.1) },
+                      style: descent.path.count <= 60 ? .linesPoints : .lines, color: 0),
+                .line("minimum", x: [Double(solution[0, 0])], y: [Double(solution[1, 0])], style: .points, color: 6),
+            ])
+        }
+        let steps = (1...raw.1.losses.count).map(Double.init)
+        return Figure(name: "surface", title: "log₁₀(MSE) over the two weights, the bias at its best for each (w₁, w₂); the path moves in (w₁, w₂, b) and is drawn in (w₁, w₂)", panels: [
+            panel("raw features (scales 1 and \(Int(scaleRatio.value)))", raw.0, raw.1),
+            panel("standardized features", normalized.0, normalized.1),
+            Panel(title: "loss per step, each at its best stable rate", xLabel: "step", yLabel: "mean squared error",
+                  xScale: .log, yScale: .log, series: [
+                      .line(String(format: "raw, lr %.3g", raw.1.learningRate), x: steps, y: raw.1.losses.map(Double.init), color: 0),
+                      .line(String(format: "standardized, lr %.3g", normalized.1.learningRate), x: steps,
+                            y: normalized.1.losses.map(Double.init), color: 1),
+                  ]),
+        ], columns: 3, panelSize: (560, 500))
+    }
+
+    /// Mean curves with ±1 std bands on a log scale; the band's lower edge is kept above
+    /// a tenth of the mean so that the log axis can draw it.
+    static func logCurves(_ settings: [SettingRuns], metrics: [EpochMetric], title: String, yLabel: String) -> Panel {
+        var series: [Series] = []
+        for (color, setting) in settings.enumerated() {
+            for (order, metric) in metrics.enumerated() {
+                let (x, mean, std) = setting.curve(metric)
+                guard !x.isEmpty else { continue }
+                if setting.runs.count > 1 {
+                    series.append(.band(nil, x: x, lower: zip(mean, std).map { max($0 - $1, $0 / 10) }, upper: zip(mean, std).map { $0 + $1 },
+                                        color: color))
+                }
+                series.append(.line(order == 0 ? setting.label : nil, x: x, y: mean, style: order == 0 ? .lines : .dashed, color: color))
+            }
+        }
+        return Panel(title: title, xLabel: "epoch", yLabel: yLabel, yScale: .log, series: series)
+    }
+
+    func imageFigure(_ runs: [SettingRuns], epochs: Int) -> Figure {
+        Figure(name: "fashion-mnist", title: "784→128→10 on Fashion-MNIST, SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds", panels: [
+            StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
+                                      title: "validation (solid) and running-average training (dashed) accuracy", yLabel: "accuracy (%)"),
+            Self.logCurves(runs, metrics: [.validationLoss, .trainLoss], title: "validation (solid) and running-average training (dashed) loss, log scale",
+                           yLabel: "cross-entropy loss (log scale)"),
+        ])
+    }
+
+    func gridFigure(_ report: Report, scalings: [String], epochs: Int) -> Figure {
+        let x = report.gridRates.map(Double.init)
+        var series: [Series] = []
+        for (color, scaling) in scalings.enumerated() {
+            let estimates = report.gridRuns(scaling).map { $0.extra("final validation") }
+            if estimates.first.map({ $0.count > 1 }) ?? false {
+                series.append(.band(nil, x: x, lower: estimates.map { $0.mean - $0.std }, upper: estimates.map { $0.mean + $0.std }, color: color))
+            }
+            series.append(.line(scaling, x: x, y: estimates.map(\.mean), style: .linesPoints, color: color))
+        }
+        return Figure(name: "learning-rates", panels: [
+            Panel(title: "Each input scaling at every learning rate: validation accuracy after \(epochs) epochs (±1 std over \(report.grid[0].runs.count) seeds; diverged = 10 %)",
+                  xLabel: "SGD learning rate", yLabel: "validation accuracy (%)", xScale: .log, series: series),
+        ], columns: 1, panelSize: (860, 440))
+    }
+}

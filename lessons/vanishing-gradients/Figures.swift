@@ -1,0 +1,94 @@
+import Engine
+import Foundation
+import LessonKit
+import Plot
+
+extension VanishingGradientsLesson {
+    static func boundFigure() -> Figure {
+        let z = (0...200).map { Double($0) / 10 - 10 }
+        let depths = (1...20).map(Double.init)
+        return Figure(name: "sigmoid", panels: [
+            Panel(title: "the sigmoid and its derivative", xLabel: "z", series: [
+                .line("σ(z)", x: z, y: z.map { Double(Sigmoid.sigmoid(Float($0))) }, color: 0),
+                .line("σ′(z) = σ(z)(1 − σ(z)), at most 0.25", x: z, y: z.map { Double(sigmoidDerivative(Float($0))) }, color: 1),
+            ]),
+            Panel(title: "largest factor through L sigmoid layers: 0.25^L", xLabel: "layers L", yLabel: "0.25^L", yScale: .log,
+                  markers: [Marker(x: 10, label: "0.25¹⁰ ≈ 9.5·10⁻⁷")], series: [
+                      .line("0.25^L", x: depths, y: depths.map { pow(0.25, $0) }, style: .linesPoints, color: 1),
+                  ]),
+        ])
+    }
+
+    /// Geometric mean over seeds of each layer's norm, with a band of ±1 std of log₁₀.
+    static func logBand(_ perSeed: [[Double]]) -> (mean: [Double], lower: [Double], upper: [Double]) {
+        let layers = perSeed.first?.count ?? 0
+        var mean: [Double] = [], lower: [Double] = [], upper: [Double] = []
+        for layer in 0..<layers {
+            let logs = Estimate(perSeed.map { log10(max($0[layer], 1e-300)) })
+            mean.append(pow(10, logs.mean))
+            lower.append(pow(10, logs.mean - logs.std))
+            upper.append(pow(10, logs.mean + logs.std))
+        }
+        return (mean, lower, upper)
+    }
+
+    func gradientFigure(_ report: Report, epochs: Int, probeCount: Int) -> Figure {
+        let layers = (1...(depth + 1)).map(Double.init)
+        func perSeed(_ setting: SettingRuns, _ prefix: String) -> [[Double]] {
+            setting.runs.map { run in layers.indices.map { run.extras["\(prefix) \($0 + 1)"] ?? .nan } }
+        }
+        func series(_ prefix: String, overlay: Bool) -> [Series] {
+            var series: [Series] = []
+            for (index, setting) in report.runs.enumerated() {
+                let band = Self.logBand(perSeed(setting, prefix))
+                if setting.runs.count > 1 { series.append(.band(nil, x: layers, lower: band.lower, upper: band.upper, color: index)) }
+                series.append(.line(setting.label, x: layers, y: band.mean, style: .linesPoints, color: index))
+                // The prediction, anchored at the last hidden layer and carried down layer by layer.
+                guard overlay, depth >= 2, index != 1 else { continue }
+                let factor = index == 0 ? report.predictedFactor : 1
+                let anchor = band.mean[depth - 1]
+                let x = Array(layers.prefix(depth))
+                series.append(.line(index == 0 ? String(format: "predicted ×0.25·√n·σ_W = ×1/%.1f per layer", 1 / factor)
+                                               : "predicted for ReLU + He: ×1 per layer",
+                                    x: x, y: x.map { anchor * pow(factor, Double(depth) - $0) }, style: .dashed, color: index))
+            }
+            return series
+        }
+        return Figure(name: "gradients", title: "‖∂L/∂W⁽ˡ⁾‖ on \(probeCount) images, \(depth) hidden layers of \(width) (layer 1 next to the input), ±1 std over \(report.runs[0].runs.count) seeds", panels: [
+            Panel(title: "at initialization, with the predicted factor per layer (dashed)", xLabel: "layer l", yLabel: "gradient norm",
+                  yScale: .log, series: series("init", overlay: true)),
+            Panel(title: "after \(epochs) epochs of SGD", xLabel: "layer l", yLabel: "gradient norm", yScale: .log,
+                  series: series("trained", overlay: false)),
+        ], columns: 2, panelSize: (640, 540))
+    }
+
+    func trainingFigure(_ runs: [SettingRuns]) -> Figure {
+        Figure(name: "training", title: "\(depth) hidden layers of \(width), SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds", panels: [
+            StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
+                                      title: "validation (solid) and running-average training (dashed) accuracy", yLabel: "accuracy (%)"),
+            StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss],
+                                      title: "validation (solid) and running-average training (dashed) loss", yLabel: "cross-entropy loss"),
+        ])
+    }
+
+    func explodingFigure(_ scaled: [[Scaled]]) -> Figure {
+        let layers = (1...(depth + 1)).map(Double.init)
+        let reference = Self.scales.firstIndex(of: 1)!
+        var series: [Series] = []
+        let baseline = Self.logBand(scaled.map { $0[reference].norms.map(Double.init) }).mean
+        for (index, scale) in Self.scales.enumerated() {
+            let band = Self.logBand(scaled.map { $0[index].norms.map(Double.init) })
+            if scaled.count > 1 { series.append(.band(nil, x: layers, lower: band.lower, upper: band.upper, color: index)) }
+            series.append(.line(String(format: "weights × %.1f", scale), x: layers, y: band.mean, style: .linesPoints, color: index))
+            if scale != 1 {
+                let power = pow(Double(scale), Double(depth))
+                series.append(.line(String(format: "× %.1f^%d predicted", scale, depth), x: layers, y: baseline.map { $0 * power },
+                                    style: .dashed, color: index))
+            }
+        }
+        return Figure(name: "exploding", panels: [
+            Panel(title: "ReLU net, He-init weights × k, at initialization: measured (points) and k^\(depth) × the k = 1 norms (dashed)",
+                  xLabel: "layer l", yLabel: "gradient norm ‖∂L/∂W⁽ˡ⁾‖", yScale: .log, legend: .outside, series: series),
+        ], columns: 1, panelSize: (860, 460))
+    }
+}
