@@ -107,7 +107,7 @@ public enum StandardPanels {
     /// paths of its own colours), each in its method's colour with a marker per step (every
     /// few steps on long paths), and the minimum in black.
     public static func surfacePaths(_ surface: Surface, paths: [SurfacePath], range: (x: ClosedRange<Double>, y: ClosedRange<Double>),
-                                    title: String, legend: LegendPosition = .below) -> Panel {
+                                    legend: LegendPosition = .below, title: String) -> Panel {
         let cells = 120
         let xs = (0...cells).map { range.x.lowerBound + Double($0) / Double(cells) * (range.x.upperBound - range.x.lowerBound) }
         let ys = (0...cells).map { range.y.lowerBound + Double($0) / Double(cells) * (range.y.upperBound - range.y.lowerBound) }

@@ -43,43 +43,17 @@ extension OptimizersLesson {
         }
     }
 
-    /// Rosenbrock's level sets f = c, exactly: x = 1 + √c·cos θ, y = x² + (√c/10)·sin θ.
-    static func rosenbrockContours(levels: [Double] = [0.01, 0.1, 0.5, 2, 5, 20, 50, 200, 500, 2000]) -> [Series] {
-        levels.map { c in
-            let thetas = (0...600).map { 2 * Double.pi * Double($0) / 600 }
-            let x = thetas.map { 1 + c.squareRoot() * cos($0) }
-            let y = zip(x, thetas).map { $0 * $0 + c.squareRoot() / 10 * sin($1) }
-            return .line(nil, x: x, y: y, color: grey)
-        }
-    }
-
-    /// The axes every path panel shares: the region of the valley shown before, widened to
-    /// every point any optimizer visits (so that no overshoot is clipped).
-    static func pathRange(_ outcomes: [Outcome]) -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
-        let points = outcomes.flatMap(\.path)
-        let xs = points.map { Double($0.x) } + [-1.6, 1.6], ys = points.map { Double($0.y) } + [-0.5, 2]
-        let (x0, x1, y0, y1) = (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
-        return ((x0 - 0.05 * (x1 - x0))...(x1 + 0.05 * (x1 - x0)), (y0 - 0.05 * (y1 - y0))...(y1 + 0.05 * (y1 - y0)))
-    }
-
-    /// One panel per optimizer: its path over grey contours of f, a dot every `stride` steps.
+    /// One panel per optimizer: its path over grey contours of f on axes every panel shares
+    /// (wide enough for every optimizer's overshoots).
     static func rosenbrockFigure(_ outcomes: [Outcome], steps: Int) -> Figure {
-        let (xRange, yRange) = pathRange(outcomes)
-        let stride = max(1, steps / 20)
-        let contours = rosenbrockContours()
-        let panels = outcomes.map { outcome in
-            let path = outcome.path
-            let marked = Swift.stride(from: 0, to: path.count, by: stride).map { path[$0] }
-            return Panel(title: "\(outcome.entry.short), lr \(outcome.entry.surfaceRate): ends \(String(format: outcome.surfaceDistance < 0.01 ? "%.0e" : "%.2g", outcome.surfaceDistance)) away",
-                         xLabel: "x", yLabel: "y", xRange: xRange, yRange: yRange, legend: .hidden,
-                         series: contours + [
-                             .line(nil, x: path.map { Double($0.x) }, y: path.map { Double($0.y) }, color: outcome.entry.color),
-                             .line(nil, x: marked.map { Double($0.x) }, y: marked.map { Double($0.y) }, style: .points, color: outcome.entry.color),
-                             .line(nil, x: [Double(start.0), 1], y: [Double(start.1), 1], style: .points, color: 6),
-                         ])
+        let paths = outcomes.map { StandardPanels.SurfacePath(label: $0.entry.short, points: $0.path, color: $0.entry.color) }
+        let range = StandardPanels.surfaceRange(paths, around: (-1.6...1.6, -0.5...2))
+        let panels = zip(outcomes, paths).map { outcome, path in
+            StandardPanels.surfacePaths(.rosenbrock, paths: [path], range: range, legend: .hidden,
+                                        title: "\(outcome.entry.short), lr \(outcome.entry.surfaceRate): ends \(String(format: outcome.surfaceDistance < 0.01 ? "%.0e" : "%.2g", outcome.surfaceDistance)) away")
         }
         return Figure(name: "rosenbrock",
-                      title: "Rosenbrock's valley: \(steps) steps from (−1.2, 1.2) towards (1, 1) (black), a dot every \(stride); grey: contours",
+                      title: "Rosenbrock's valley: \(steps) steps from (−1.2, 1.2) towards the minimum (1, 1) (black); dots mark every few steps",
                       panels: panels, columns: 3, panelSize: (420, 320))
     }
 
