@@ -22,8 +22,10 @@ public enum StandardPanels {
     /// Mean curves over seeds with ±1 standard deviation bands, one color per setting; each
     /// metric drawn in its own line style (the first solid, the second dashed: say so in the
     /// title), so that the legend needs one entry per setting.
+    /// On a log scale the band's lower edge stays above a tenth of the mean, where the axis
+    /// can draw it.
     public static func seedCurves(_ settings: [SettingRuns], metrics: [EpochMetric], title: String,
-                                  yLabel: String? = nil, colors: [Int]? = nil,
+                                  yLabel: String? = nil, yScale: Scale = .linear, colors: [Int]? = nil,
                                   legend: LegendPosition = .below) -> Panel {
         var series: [Series] = []
         for (index, setting) in settings.enumerated() {
@@ -31,14 +33,46 @@ public enum StandardPanels {
             for (order, metric) in metrics.enumerated() {
                 let (x, mean, std) = setting.curve(metric)
                 guard !x.isEmpty else { continue }
-                if setting.runs.count > 1 {
-                    series.append(.band(nil, x: x, lower: zip(mean, std).map { $0 - $1 }, upper: zip(mean, std).map { $0 + $1 },
-                                        color: color))
-                }
+                if setting.runs.count > 1 { series.append(band(x: x, mean: mean, std: std, scale: yScale, color: color)) }
                 series.append(.line(order == 0 ? setting.label : nil, x: x, y: mean, style: order == 0 ? .lines : .dashed, color: color))
             }
         }
-        return Panel(title: title, xLabel: "epoch", yLabel: yLabel ?? metrics.first?.label, legend: legend, series: series)
+        return Panel(title: title, xLabel: "epoch", yLabel: yLabel ?? metrics.first?.label, yScale: yScale, legend: legend, series: series)
+    }
+
+    /// A ±1 std band around a mean curve; on a log scale its lower edge stays above a tenth
+    /// of the mean.
+    static func band(x: [Double], mean: [Double], std: [Double], scale: Scale, color: Int) -> Series {
+        .band(nil, x: x, lower: zip(mean, std).map { scale == .log ? max($0 - $1, $0 / 10) : $0 - $1 },
+              upper: zip(mean, std).map { $0 + $1 }, color: color)
+    }
+
+    /// The running average of the minibatch loss per step, mean ± std over seeds, on log
+    /// axes (the first steps and a late escape both visible), with chance level ln 10.
+    public static func seedMinibatchLoss(_ settings: [SettingRuns], window: Int, batchSize: Int, title: String,
+                                         styles: [Series.Style]? = nil) -> Panel {
+        var series: [Series] = []
+        for (index, setting) in settings.enumerated() {
+            let averages = setting.runs.map { runningAverage($0.history.minibatchLosses.map(Double.init), window: window) }
+            let steps = averages.map(\.count).min() ?? 0
+            guard steps > 0 else { continue }
+            let x = (1...steps).map(Double.init)
+            let estimates = (0..<steps).map { step in Estimate(averages.map { $0[step] }) }
+            if setting.runs.count > 1 {
+                series.append(band(x: x, mean: estimates.map(\.mean), std: estimates.map(\.std), scale: .log, color: index))
+            }
+            series.append(.line(setting.label, x: x, y: estimates.map(\.mean), style: styles?[index] ?? .lines, color: index))
+        }
+        let last = Double(settings.flatMap { $0.runs.map(\.history.minibatchLosses.count) }.min() ?? 2)
+        series.append(.line("chance: ln 10", x: [1, max(last, 2)], y: [log(10), log(10)], style: .dashed, color: 6))
+        return Panel(title: title, xLabel: "step (minibatch of \(batchSize), log scale)", yLabel: "training loss (log scale)",
+                     xScale: .log, yScale: .log, series: series)
+    }
+
+    /// The first step (1-based) at which the running average of the minibatch loss over
+    /// `window` steps falls below `level`: when a stalled network escapes. Nil if it never does.
+    public static func escapeStep(_ history: History, window: Int, below level: Double) -> Int? {
+        runningAverage(history.minibatchLosses.map(Double.init), window: window).firstIndex { $0 < level }.map { $0 + 1 }
     }
 
     /// Training minus validation accuracy per epoch, in percentage points, one line per run.

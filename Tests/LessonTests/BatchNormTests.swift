@@ -70,26 +70,6 @@ final class BatchNormLessonTests: XCTestCase {
     }
 }
 
-/// A folder of MNIST-format files with `train` training and `test` test images (28 × 28,
-/// random pixels, labels cycling through the 10 classes), for the small-data cases.
-/// (Shared by the batchnorm, initialization, vanishing-gradients and input-normalization tests.)
-func tinyMNIST(train: Int, test: Int, seed: UInt64 = 1) throws -> TemporaryFolder {
-    let folder = try TemporaryFolder("tiny-mnist")
-    let random = Random(seed: seed)
-    func idx(_ dimensions: [Int], _ data: [UInt8]) -> Data {
-        var bytes: [UInt8] = [0, 0, 8, UInt8(dimensions.count)]
-        for d in dimensions { bytes += [UInt8(d >> 24 & 255), UInt8(d >> 16 & 255), UInt8(d >> 8 & 255), UInt8(d & 255)] }
-        return Data(bytes + data)
-    }
-    for (prefix, count) in [("train", train), ("t10k", test)] {
-        let pixels = (0..<(count * 784)).map { _ in UInt8(random.uniform(0, 255)) }
-        let labels = (0..<count).map { UInt8($0 % 10) }
-        try idx([count, 28, 28], pixels).write(to: URL(fileURLWithPath: folder.file("\(prefix)-images-idx3-ubyte")))
-        try idx([count], labels).write(to: URL(fileURLWithPath: folder.file("\(prefix)-labels-idx1-ubyte")))
-    }
-    return folder
-}
-
 final class SmallDataTests: XCTestCase {
     /// Fewer images than the lessons' probe batches (512/256) or a minibatch: each lesson
     /// either works with what is there or says how many images it needs, never traps.

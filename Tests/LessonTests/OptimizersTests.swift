@@ -50,9 +50,9 @@ final class OptimizersTests: XCTestCase {
         XCTAssertLessThan(distance["AdamW (weight decay 0.01)"]!, 0.2)
         for slow in ["SGD", "AdaGrad", "AdaDelta"] { XCTAssertGreaterThan(distance[slow]!, 0.2, slow) }
         XCTAssertTrue(paths.allSatisfy { $0.count == 2001 }, "no path diverged")
-        let outcomes = zip(OptimizersLesson.entries, paths).map { OptimizersLesson.Outcome(entry: $0, runs: SettingRuns(label: $0.name, seeds: [], runs: []), path: $1) }
-        let (x, y) = OptimizersLesson.pathRange(outcomes)
-        XCTAssertTrue(paths.joined().allSatisfy { x.contains(Double($0.x)) && y.contains(Double($0.y)) })
+        let drawn = zip(OptimizersLesson.entries, paths).map { StandardPanels.SurfacePath(label: $0.name, points: $1, color: $0.color) }
+        let (x, y) = StandardPanels.surfaceRange(drawn, around: (-1.6...1.6, -0.5...2))
+        XCTAssertTrue(paths.joined().allSatisfy { x.contains(Double($0.x)) && y.contains(Double($0.y)) }, "no overshoot is clipped")
     }
 
     /// Every optimizer keeps one color in every figure, and no two share one.

@@ -17,24 +17,10 @@ extension BatchNormLesson {
     /// minibatch loss, mean ± std over seeds, over the whole run on a log step axis (the
     /// first steps and the late escape both visible).
     func stallFigure(_ runs: [SettingRuns]) -> Figure {
-        var series: [Series] = []
-        for (color, setting) in runs.enumerated() {
-            let averages = setting.runs.map { StandardPanels.runningAverage($0.history.minibatchLosses.map(Double.init), window: Self.lossWindow) }
-            let steps = averages.map(\.count).min() ?? 0
-            guard steps > 0 else { continue }
-            let x = (1...steps).map(Double.init)
-            let estimates = (0..<steps).map { step in Estimate(averages.map { $0[step] }) }
-            if setting.runs.count > 1 {
-                series.append(.band(nil, x: x, lower: estimates.map { $0.mean - $0.std }, upper: estimates.map { $0.mean + $0.std }, color: color))
-            }
-            series.append(.line(setting.label, x: x, y: estimates.map(\.mean), style: setting.label.contains("0.001") ? .lines : .dashed, color: color))
-        }
-        let lastStep = Double(runs.flatMap { $0.runs.map(\.history.minibatchLosses.count) }.min() ?? 1)
-        series.append(.line("chance: ln 10", x: [1, max(lastStep, 2)], y: [log(10), log(10)], style: .dashed, color: 6))
-        return Figure(name: "stall", panels: [
-            Panel(title: "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: mean ± std over \(runs[0].runs.count) seeds",
-                  xLabel: "step (minibatch of \(Self.batchSize), log scale)", yLabel: "training loss (log scale)", xScale: .log, yScale: .log,
-                  series: series),
+        Figure(name: "stall", panels: [
+            StandardPanels.seedMinibatchLoss(runs, window: Self.lossWindow, batchSize: Self.batchSize,
+                                             title: "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: mean ± std over \(runs[0].runs.count) seeds",
+                                             styles: runs.map { $0.label.contains("0.001") ? .lines : .dashed }),
         ], columns: 1, panelSize: (860, 460))
     }
 

@@ -162,8 +162,7 @@ struct BatchNormLesson: ParsableCommand {
                                       callbacks: tracker.map { [$0] } ?? [])
             if first { captured.store(setting.label, before: before, after: try Self.preActivations(model, batch: probe), tracker: tracker) }
             var extras: [String: Double] = [:]
-            let average = StandardPanels.runningAverage(history.minibatchLosses.map(Double.init), window: Self.lossWindow)
-            if let step = average.firstIndex(where: { $0 < Self.escapeLoss }) { extras["steps to escape"] = Double(step + 1) }
+            if let step = StandardPanels.escapeStep(history, window: Self.lossWindow, below: Self.escapeLoss) { extras["steps to escape"] = Double(step) }
             if setting.batchNorm && !setting.tinyInit {
                 for size in Self.inferenceBatchSizes where size <= test.count {
                     extras["batch statistics \(size)"] = 100 * Double(evaluate(model, loss: CrossEntropyLoss(), on: test, batchSize: size, batchStatistics: true).accuracy!)

@@ -100,24 +100,9 @@ extension InitializationLesson {
 
     /// The running average of the minibatch loss per step, mean ± std over seeds, log axes.
     func slowFigure(_ runs: [SettingRuns]) -> Figure {
-        var series: [Series] = []
-        for (color, setting) in runs.enumerated() {
-            let averages = setting.runs.map { StandardPanels.runningAverage($0.history.minibatchLosses.map(Double.init), window: Self.lossWindow) }
-            let steps = averages.map(\.count).min() ?? 0
-            guard steps > 0 else { continue }
-            let x = (1...steps).map(Double.init)
-            let estimates = (0..<steps).map { step in Estimate(averages.map { $0[step] }) }
-            if setting.runs.count > 1 {
-                series.append(.band(nil, x: x, lower: estimates.map { max($0.mean - $0.std, $0.mean / 2) }, upper: estimates.map { $0.mean + $0.std }, color: color))
-            }
-            series.append(.line(setting.label, x: x, y: estimates.map(\.mean), color: color))
-        }
-        let last = Double(runs.flatMap { $0.runs.map(\.history.minibatchLosses.count) }.min() ?? 2)
-        series.append(.line("chance: ln 10", x: [1, max(last, 2)], y: [log(10), log(10)], style: .dashed, color: 6))
-        return Figure(name: "slow-convergence", panels: [
-            Panel(title: "Slow convergence from small weights, 784→64→64→10: minibatch loss (running average over \(Self.lossWindow) steps), ±1 std over \(runs.first?.runs.count ?? 0) seeds",
-                  xLabel: "step (minibatch of \(Self.batchSize), log scale)", yLabel: "training loss (log scale)", xScale: .log, yScale: .log,
-                  series: series),
+        Figure(name: "slow-convergence", panels: [
+            StandardPanels.seedMinibatchLoss(runs, window: Self.lossWindow, batchSize: Self.batchSize,
+                                             title: "Slow convergence from small weights, 784→64→64→10: minibatch loss (running average over \(Self.lossWindow) steps), ±1 std over \(runs.first?.runs.count ?? 0) seeds"),
         ], columns: 1, panelSize: (860, 460))
     }
 }

@@ -222,9 +222,8 @@ struct InitializationLesson: ParsableCommand {
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
                                       train: train, validation: validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
-            let average = StandardPanels.runningAverage(history.minibatchLosses.map(Double.init), window: Self.lossWindow)
             var extras: [String: Double] = [:]
-            if let step = average.firstIndex(where: { $0 < Self.escapeLoss }) { extras["steps to escape"] = Double(step + 1) }
+            if let step = StandardPanels.escapeStep(history, window: Self.lossWindow, below: Self.escapeLoss) { extras["steps to escape"] = Double(step) }
             return RunResult(history: history, extras: extras)
         }
     }

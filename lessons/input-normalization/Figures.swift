@@ -48,30 +48,12 @@ extension InputNormalizationLesson {
         ], columns: 3, panelSize: (560, 500))
     }
 
-    /// Mean curves with ±1 std bands on a log scale; the band's lower edge is kept above
-    /// a tenth of the mean so that the log axis can draw it.
-    static func logCurves(_ settings: [SettingRuns], metrics: [EpochMetric], title: String, yLabel: String) -> Panel {
-        var series: [Series] = []
-        for (color, setting) in settings.enumerated() {
-            for (order, metric) in metrics.enumerated() {
-                let (x, mean, std) = setting.curve(metric)
-                guard !x.isEmpty else { continue }
-                if setting.runs.count > 1 {
-                    series.append(.band(nil, x: x, lower: zip(mean, std).map { max($0 - $1, $0 / 10) }, upper: zip(mean, std).map { $0 + $1 },
-                                        color: color))
-                }
-                series.append(.line(order == 0 ? setting.label : nil, x: x, y: mean, style: order == 0 ? .lines : .dashed, color: color))
-            }
-        }
-        return Panel(title: title, xLabel: "epoch", yLabel: yLabel, yScale: .log, series: series)
-    }
-
     func imageFigure(_ runs: [SettingRuns], epochs: Int) -> Figure {
         Figure(name: "fashion-mnist", title: "784→128→10 on Fashion-MNIST, SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds", panels: [
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "validation (solid) and running-average training (dashed) accuracy", yLabel: "accuracy (%)"),
-            Self.logCurves(runs, metrics: [.validationLoss, .trainLoss], title: "validation (solid) and running-average training (dashed) loss, log scale",
-                           yLabel: "cross-entropy loss (log scale)"),
+            StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss], title: "validation (solid) and running-average training (dashed) loss, log scale",
+                                      yLabel: "cross-entropy loss (log scale)", yScale: .log),
         ])
     }
 
