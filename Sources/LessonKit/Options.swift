@@ -2,6 +2,19 @@ import ArgumentParser
 import Foundation
 import Engine
 
+/// The version every command reports (`--version`).
+public let trainingLabVersion = "0.3.0"
+
+extension CommandConfiguration {
+    /// A lesson's command: `lesson-<name>`, a short usage line (every option is in --help),
+    /// and the version.
+    public static func lesson(_ name: String, abstract: String, discussion: String) -> CommandConfiguration {
+        CommandConfiguration(commandName: "lesson-\(name)", abstract: abstract,
+                             usage: "lesson-\(name) [--quick] [--seeds <n>] [--epochs <n>] [--output <dir>] [<other options>]",
+                             discussion: discussion, version: trainingLabVersion)
+    }
+}
+
 /// Options every lesson takes.
 public struct LessonOptions: ParsableArguments {
     @Option(help: "First seed (a whole number ≥ 0); runs over N seeds use seed, seed+1, …, seed+N−1. Each seed draws its own initial weights, batch order and dropout/augmentation noise.")
@@ -28,6 +41,9 @@ public struct LessonOptions: ParsableArguments {
     @Flag(help: "Print only the lesson's summary, warnings and errors (the figures are still written).")
     public var quiet = false
 
+    @Flag(help: "Show the version and exit.")
+    public var version = false
+
     @Flag(help: "Draw the lesson's main figure in the terminal at the end: sixel graphics where the terminal shows them (TRAINING_LAB_PREVIEW=sixel forces it), else text at the terminal's width.")
     public var preview = false
 
@@ -37,6 +53,7 @@ public struct LessonOptions: ParsableArguments {
     public static let maximumThreads = 256
 
     public mutating func validate() throws {
+        if version { throw CleanExit.message(trainingLabVersion) }
         guard (1...Self.maximumThreads).contains(threads) else {
             throw ValidationError("--threads must be between 1 and \(Self.maximumThreads) (got \(threads))")
         }

@@ -27,7 +27,13 @@ public struct GnuplotScript: Sendable {
         "'" + text.replacingOccurrences(of: "'", with: "''").replacingOccurrences(of: "\n", with: " ") + "'"
     }
 
-    static func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "NaN" }
+    /// A value at the precision it has: one that came from a Float prints as that Float's
+    /// shortest decimal (32.68, not 32.67999887466431).
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "NaN" }
+        let single = Float(value)
+        return Double(single) == value ? "\(single)" : "\(value)"
+    }
 }
 
 private struct Writer {
@@ -42,9 +48,10 @@ private struct Writer {
     mutating func line(_ text: String) { script += text + "\n" }
 
     /// Appends a data block and returns its index.
-    mutating func block(title: String?, _ rows: [String]) -> Int {
+    mutating func block(title: String?, columns: [String], _ rows: [String]) -> Int {
         if blockCount > 0 { data += "\n\n" }
         data += "# block \(blockCount)" + (title.map { ": \($0)" } ?? "") + "\n"
+        data += "# columns: " + columns.joined(separator: " ") + "\n"
         data += rows.joined(separator: "\n") + "\n"
         blockCount += 1
         return blockCount - 1
@@ -140,7 +147,7 @@ private struct Writer {
             let axes = series.onSecondAxis ? " axes x1y2" : ""
             switch series.content {
             case let .line(x, y, style):
-                let index = block(title: series.title, zip(x, y).map { "\(GnuplotScript.number($0)) \(GnuplotScript.number($1))" })
+                let index = block(title: series.title, columns: ["x", "y"], zip(x, y).map { "\(GnuplotScript.number($0)) \(GnuplotScript.number($1))" })
                 let with = switch style {
                 case .lines: "lines lw 2"
                 case .points: "points pt 7 ps 0.6"
@@ -150,11 +157,11 @@ private struct Writer {
                 items.append("data index \(index) using 1:2\(axes) with \(with) \(color(series)) \(titled(series))")
             case let .band(x, lower, upper):
                 let rows = x.indices.map { "\(GnuplotScript.number(x[$0])) \(GnuplotScript.number(lower[$0])) \(GnuplotScript.number(upper[$0]))" }
-                let index = block(title: series.title, rows)
+                let index = block(title: series.title, columns: ["x", "lower", "upper"], rows)
                 items.append("data index \(index) using 1:2:3\(axes) with filledcurves fs transparent solid 0.25 noborder \(color(series)) \(titled(series))")
             case let .bars(labels, values, showValues):
                 let rows = zip(labels, values).map { "\"\($0.replacingOccurrences(of: "\"", with: "'"))\" \(GnuplotScript.number($1))" }
-                let index = block(title: series.title, rows)
+                let index = block(title: series.title, columns: ["label", "value"], rows)
                 let width = 0.8 / Double(barSeries.count)
                 let offset = (Double(barIndex) - Double(barSeries.count - 1) / 2) * width
                 let ticks = barIndex == 0 ? ":xtic(1)" : ""
@@ -171,7 +178,7 @@ private struct Writer {
                 barIndex += 1
             case let .histogram(values, bins, range):
                 let (centers, counts, width) = Series.binned(values, bins: bins, range: range)
-                let index = block(title: series.title, zip(centers, counts).map { "\(GnuplotScript.number($0)) \($1)" })
+                let index = block(title: series.title, columns: ["bin_center", "count"], zip(centers, counts).map { "\(GnuplotScript.number($0)) \($1)" })
                 if panel.yRange == nil { line("set yrange [0:*]") }
                 items.append("data index \(index) using 1:2:(\(width)) with boxes fs transparent solid 0.45 \(color(series)) \(titled(series))")
             case let .heatmap(x, y, z, levels):
@@ -184,7 +191,7 @@ private struct Writer {
                 items.append("\(table) using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle")
             case let .scatter(x, y, value, valueLabel, valueRange):
                 let rows = x.indices.map { "\(GnuplotScript.number(x[$0])) \(GnuplotScript.number(y[$0])) \(GnuplotScript.number(value[$0]))" }
-                let index = block(title: series.title, rows)
+                let index = block(title: series.title, columns: ["x", "y", valueLabel.replacingOccurrences(of: " ", with: "_")], rows)
                 line("set palette defined (0 '#440154', 1 '#3b528b', 2 '#21918c', 3 '#5ec962', 4 '#fde725')")
                 line("set cblabel \(GnuplotScript.quoted(valueLabel))")
                 if let valueRange { line("set cbrange [\(valueRange.lowerBound):\(valueRange.upperBound)]") }
@@ -195,7 +202,7 @@ private struct Writer {
                 for r in 0..<pixels.rows {
                     for c in 0..<pixels.cols { rows.append("\(c) \(r) \(GnuplotScript.number(Double(pixels[r, c])))") }
                 }
-                let index = block(title: "image \(pixels.cols)×\(pixels.rows)", rows)
+                let index = block(title: "image \(pixels.cols)×\(pixels.rows)", columns: ["column", "row", "value"], rows)
                 line("set palette gray")
                 line("unset colorbox")
                 line("unset key")
@@ -223,7 +230,7 @@ extension Writer {
             }
             rows.append("")
         }
-        let index = block(title: "grid", rows)
+        let index = block(title: "grid", columns: ["x", "y", "z"], rows)
         let table = "$contours\(contourCount)"
         contourCount += 1
         line("set contour base")

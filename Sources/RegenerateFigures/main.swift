@@ -16,7 +16,7 @@ struct RegenerateFigures: ParsableCommand {
         block, the lesson tables of README.md and lessons/README.md, and the gallery \
         figures/README.md (only when writing to figures/). Run it from the package's root folder.
         """,
-        version: "1.0")
+        version: trainingLabVersion)
 
     @Argument(help: "Lessons to run (default: all), e.g. dropout adam.")
     var lessons: [String] = []
