@@ -24,8 +24,15 @@ extension AugmentationLesson {
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "accuracy: validation solid, training (originals) dashed", yLabel: "accuracy (%)"),
             StandardPanels.seedCurves(runs, metrics: [.gap], title: "gap: training − validation accuracy", yLabel: "percentage points"),
-            StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss], title: "loss: validation solid, training dashed",
-                                      yLabel: "cross-entropy loss"),
+            lossPanel(runs),
         ], columns: 2, panelSize: (600, 420))
+    }
+
+    /// Log scale: the memorizing run's training loss falls by orders of magnitude.
+    static func lossPanel(_ runs: [SettingRuns]) -> Panel {
+        var panel = StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss], title: "loss (log scale): validation solid, training dashed",
+                                              yLabel: "cross-entropy loss")
+        panel.yScale = .log
+        return panel
     }
 }

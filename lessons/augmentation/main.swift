@@ -22,7 +22,7 @@ struct AugmentationLesson: ParsableCommand {
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
 
-    @Option(help: "Training images (1 to 54,000; --quick uses at most 300).")
+    @Option(help: "Training images (at least 1; more than the 54,000 of the training split means all of them; --quick uses at most 300).")
     var trainSize = Count(1000)
 
     @Option(help: "Largest shift in pixels (0…13).")

@@ -49,7 +49,7 @@ extension BiasVarianceLesson {
             ]
         }
         return Figure(name: "more-data", title: "Softmax regression on Fashion-MNIST subsets, tested on the same \(testCount) images", panels: [
-            Panel(title: "each size trained ≥ \(epochs) epochs and ≥ \(minimumSteps) steps; mean ± std over \(curve.first?.runs.count ?? 0) seeds",
+            Panel(title: "each size trained for ≥ \(minimumSteps) steps and ≥ \(epochs) epochs; mean ± std over \(curve.first?.runs.count ?? 0) seeds",
                   xLabel: "training images", yLabel: "accuracy (%)", xScale: .log,
                   series: band(curve.map { $0.extra("train_accuracy") }, "training accuracy", color: 0)
                       + band(curve.map(\.testAccuracy), "test accuracy", color: 1)),

@@ -26,7 +26,7 @@ struct EarlyStoppingLesson: ParsableCommand {
     @Option(help: "Epochs without improvement of the validation loss before stopping (1 to 1,000).")
     var patience = 3
 
-    @Option(help: "Training images (a small set, so that the network overfits; 1 to 54,000).")
+    @Option(help: "Training images (a small set, so that the network overfits; at least 1, more than the 54,000 of the training split means all of them).")
     var trainSize = Count(2000)
 
     @Option(help: ArgumentHelp("Keep the first seed's checkpoint of the best weights in this file (default: each run's checkpoint goes to the temporary folder and is deleted once loaded back).", valueName: "file"))

@@ -32,17 +32,17 @@ extension L2Lesson {
         ], panelSize: (600, 440))
     }
 
-    /// First-layer weights of the first seed without penalty and with the best positive λ, on
-    /// a range that holds all but the most extreme 0.1 % of the unpenalized weights.
+    /// First-layer weights of the first seed without penalty and with the largest λ, on a
+    /// range that holds all but the most extreme 0.1 % of the unpenalized weights.
     static func weightsFigure(_ report: Report) -> Figure {
-        let best = report.lambdas[report.bestIndex(positive: true)]
+        let best = report.lambdas.last ?? 0
         let none = report.lambdas.contains(0) ? 0 : report.lambdas[0]
         let reference = (report.firstLayerWeights[none] ?? []).map(abs).sorted()
         let bound = reference.isEmpty ? 0.1 : max(reference[Int(0.999 * Double(reference.count - 1))], 1e-3)
         var series: [Series] = [.histogram(String(format: "λ = %g", none), values: report.firstLayerWeights[none] ?? [], bins: 80,
                                            range: -bound...bound, color: 0)]
         if best != none {
-            series.append(.histogram(String(format: "λ = %g (best λ > 0 by mean validation accuracy)", best), values: report.firstLayerWeights[best] ?? [],
+            series.append(.histogram(String(format: "λ = %g (the largest of the sweep)", best), values: report.firstLayerWeights[best] ?? [],
                                      bins: 80, range: -bound...bound, color: 1))
         }
         return Figure(name: "weights", panels: [
