@@ -66,7 +66,8 @@ struct AugmentationLesson: ParsableCommand {
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: Adam(model.parameters, learningRate: 1e-3),
                                       train: data, validation: validation, trainingEvaluation: train,
                                       options: TrainingOptions(epochs: epochs, batchSize: 64, evaluateTrainingSet: true))
-            return RunResult(history: history, test: evaluate(model, loss: CrossEntropyLoss(), on: test))
+            let testEvaluation = evaluate(model, loss: CrossEntropyLoss(), on: test)
+            return RunResult(history: history, test: testEvaluation, extras: ["test_loss": Double(testEvaluation.loss)])
         }
         try context.write(Self.curvesFigure(runs, trainCount: train.count))
         reportSummary(context, runs: runs, epochs: epochs, trainCount: train.count)
@@ -87,7 +88,7 @@ struct AugmentationLesson: ParsableCommand {
                        setting.lastEpochs(k, .gap).formatted(), setting.lastEpochs(k, .validationLoss).formatted(decimals: 3),
                        setting.atBestValidation(.validationAccuracy).formatted(),
                        Estimate(setting.bestValidationEpochs.compactMap { $0.map(Double.init) }).formatted(decimals: 0),
-                       setting.testAccuracy.formatted(), Self.testLoss(setting).formatted(decimals: 3)])
+                       setting.testAccuracy.formatted(), setting.extra("test_loss").formatted(decimals: 3)])
         }
         context.report(table)
         context.report()
@@ -100,11 +101,10 @@ struct AugmentationLesson: ParsableCommand {
         context.report(Difference(augmented.atBestValidation(.validationAccuracy), none.atBestValidation(.validationAccuracy))
             .verdict(a, b, quantity: "Best validation accuracy (each run at its own best epoch)"))
         context.report(Difference(augmented.testAccuracy, none.testAccuracy).verdict(a, b, quantity: "Test accuracy after the last epoch"))
-        context.report(Difference(Self.testLoss(augmented), Self.testLoss(none))
+        context.report(Difference(augmented.extra("test_loss"), none.extra("test_loss"))
             .verdict(a, b, quantity: "Test loss after the last epoch", unit: "", decimals: 3))
     }
 
-    static func testLoss(_ setting: SettingRuns) -> Estimate { Estimate(setting.runs.compactMap { $0.test.map { Double($0.loss) } }) }
 }
 
 AugmentationLesson.main()

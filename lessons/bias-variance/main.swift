@@ -14,7 +14,7 @@ struct BiasVarianceLesson: ParsableCommand {
         falls, bottoms out, and rises again. Refitting on 200 independently drawn training \
         sets splits the expected test error into bias², variance and noise, which add up to \
         it. Part 2, data: softmax regression on Fashion-MNIST training subsets from 100 images \
-        to the whole training split, each trained to convergence (the same number of SGD \
+        to the whole training split, each with the same generous budget (the same number of SGD \
         steps for every size, --epochs epochs of the whole split, default 30, and at least that \
         many epochs; the learning rate decays linearly to 0), \
         always tested on the same 10,000 test images, over 5 seeds (different subsets, initial \
@@ -104,7 +104,7 @@ struct BiasVarianceLesson: ParsableCommand {
 
     // MARK: Part 2: data
 
-    /// Softmax regression on one subset, trained to convergence: at least `epochs` epochs
+    /// Softmax regression on one subset, trained towards convergence: at least `epochs` epochs
     /// and at least `minimumSteps` steps, SGD with the learning rate decaying linearly to 0
     /// so that the last iterate settles.
     static func softmaxRegression(_ train: ImageDataset, test: ImageDataset, epochs minimumEpochs: Int, minimumSteps: Int,
@@ -186,7 +186,7 @@ struct BiasVarianceLesson: ParsableCommand {
         return (single, decompositions)
     }
 
-    /// Part 2: softmax regression on growing subsets, each trained to convergence, over seeds.
+    /// Part 2: softmax regression on growing subsets, each with the same step budget, over seeds.
     func moreData(_ context: LessonContext) throws -> ([Int], [SettingRuns]) {
         let (all, test) = try context.loadImages(training)
         let (trainSplit, _) = all.split(validationFraction: 0.1, random: Random(seed: lesson.seed, purpose: .dataSubset))

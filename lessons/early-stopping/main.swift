@@ -70,7 +70,8 @@ struct EarlyStoppingLesson: ParsableCommand {
             guard setting == .stopping else {
                 let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: optimizer,
                                           train: train, validation: validation, options: options)
-                return RunResult(history: history, test: evaluate(model, loss: CrossEntropyLoss(), on: test))
+                let testEvaluation = evaluate(model, loss: CrossEntropyLoss(), on: test)
+                return RunResult(history: history, test: testEvaluation, extras: ["test_loss": Double(testEvaluation.loss)])
             }
             let path = run.seedIndex == 0 && keep != nil ? keep! : Self.temporaryCheckpoint(seedIndex: run.seedIndex)
             defer { if path != keep { try? FileManager.default.removeItem(atPath: path) } }
@@ -124,18 +125,17 @@ struct EarlyStoppingLesson: ParsableCommand {
                    stopping.extra("test_loss_best").formatted(decimals: 4), stopping.extra("test_accuracy_best").formatted()])
         table.add(["last before stopping", Estimate(stopping.runs.map { Double($0.history.epochs.count) }).formatted(decimals: 1),
                    stopping.extra("test_loss_last").formatted(decimals: 4), stopping.extra("test_accuracy_last").formatted()])
-        table.add(["after all epochs, no stopping", "\(report.maximumEpochs)", Self.testLoss(continued).formatted(decimals: 4),
+        table.add(["after all epochs, no stopping", "\(report.maximumEpochs)", continued.extra("test_loss").formatted(decimals: 4),
                    continued.testAccuracy.formatted()])
         context.report(table)
         context.report()
         let a = "restored best weights", b = "no stopping"
-        context.report(Difference(stopping.extra("test_loss_best"), Self.testLoss(continued))
+        context.report(Difference(stopping.extra("test_loss_best"), continued.extra("test_loss"))
             .verdict(a, b, quantity: "Test loss", unit: "", decimals: 4))
         context.report(Difference(stopping.extra("test_accuracy_best"), continued.testAccuracy)
             .verdict(a, b, quantity: "Test accuracy"))
     }
 
-    static func testLoss(_ setting: SettingRuns) -> Estimate { Estimate(setting.runs.compactMap { $0.test.map { Double($0.loss) } }) }
 }
 
 EarlyStoppingLesson.main()
