@@ -1,35 +1,49 @@
 import Engine
 import Foundation
+import LessonKit
 import TestSupport
 import XCTest
 @testable import lesson_early_stopping
 
 final class EarlyStoppingTests: XCTestCase {
-    /// The quick run overfits, so patience runs out: training stops exactly `patience`
-    /// epochs after the best one, the checkpoint holds the best weights, and loading it
-    /// restores the best validation loss.
+    /// The quick run over two seeds overfits, so patience runs out in every run: training
+    /// stops exactly `patience` epochs after the best one, the checkpoint holds the best
+    /// weights and loading it restores the best validation loss; the run without stopping
+    /// is the same run up to the stop and ends with a higher validation and test loss. The
+    /// first seed's checkpoint is kept where --checkpoint says; the others are deleted.
     func testQuickRunStopsAndRestoresTheBestWeights() throws {
         let folder = try TemporaryFolder("early-stopping")
         defer { folder.remove() }
         let lesson = try EarlyStoppingLesson.parse(["--quick", "--quiet", "--output", folder.path, "--checkpoint", folder.file("best.ckpt")])
         let report = try lesson.perform()
-        let best = try XCTUnwrap(report.stopping.bestEpoch)
-        let stop = try XCTUnwrap(report.stopping.stoppedEpoch)
-        XCTAssertEqual(stop, best + 3)
-        XCTAssertLessThan(stop, report.continued.epochs.count, "stopped before the epoch budget")
-        XCTAssertEqual(report.restoredValidationLoss, report.stopping.bestLoss, accuracy: 1e-6)
-        XCTAssertEqual(report.stopped.epochs[best - 1].validationLoss, report.stopping.bestLoss)
-        // Same seed: the run without stopping is the same run up to the stop.
-        XCTAssertEqual(report.stopped.minibatchLosses, Array(report.continued.minibatchLosses.prefix(report.stopped.minibatchLosses.count)))
-        // It kept training into overfitting: its validation loss ends above the best.
-        XCTAssertGreaterThan(report.continued.last!.validationLoss!, report.stopping.bestLoss)
-        XCTAssertLessThan(report.bestTest.loss, report.continuedTest.loss)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("best.ckpt")))
-        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("early-stopping-curves.png")))
+        XCTAssertEqual(report.stopping.runs.count, 2)
+        for (seed, (stopped, continued)) in zip(report.stopping.runs, report.continued.runs).enumerated() {
+            let best = try XCTUnwrap(stopped.extras["best_epoch"]), stop = try XCTUnwrap(stopped.extras["stopped_epoch"])
+            XCTAssertEqual(stop, best + 3, "seed \(seed)")
+            XCTAssertEqual(Int(stop), stopped.history.epochs.count)
+            XCTAssertLessThan(Int(stop), continued.history.epochs.count, "stopped before the epoch budget")
+            let bestLoss = try XCTUnwrap(stopped.extras["best_validation_loss"])
+            XCTAssertEqual(try XCTUnwrap(stopped.extras["restored_validation_loss"]), bestLoss, accuracy: 1e-6)
+            XCTAssertEqual(stopped.history.epochs[Int(best) - 1].validationLoss.map(Double.init), bestLoss)
+            // Same seed: the run without stopping is the same run up to the stop ...
+            XCTAssertEqual(stopped.history.minibatchLosses, Array(continued.history.minibatchLosses.prefix(stopped.history.minibatchLosses.count)))
+            // ... and kept training into overfitting.
+            XCTAssertGreaterThan(Double(continued.history.last!.validationLoss!), bestLoss)
+            XCTAssertLessThan(try XCTUnwrap(stopped.extras["test_loss_best"]), Double(try XCTUnwrap(continued.test).loss))
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("best.ckpt")), "kept on request")
+        for seedIndex in 0..<2 {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: EarlyStoppingLesson.temporaryCheckpoint(seedIndex: seedIndex)), "deleted")
+        }
+        for file in ["curves.png", "results.json", "runs.csv"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("early-stopping-\(file)")), file)
+        }
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--patience", "0"], ["--train-size", "0"], ["--epochs", "-1"]] {
+        for bad in [["--patience", "0"], ["--patience", "-1"], ["--patience", "1001"], ["--patience", "nan"], ["--train-size", "0"],
+                    ["--train-size", "1e9"], ["--train-size", "99999999999"], ["--epochs", "-1"], ["--epochs", "0"], ["--epochs", "inf"],
+                    ["--checkpoint", ""], ["--seeds", "0"]] {
             XCTAssertThrowsError(try EarlyStoppingLesson.parse(bad), "\(bad)")
         }
     }

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import LessonKit
 import TestSupport
 import XCTest
 @testable import lesson_l2
@@ -13,25 +14,33 @@ final class L2Tests: XCTestCase {
         XCTAssertLessThan(L2Lesson.penaltyVersusWeightDecay(lambda: 0.5, steps: 12, batchSize: 32, data: data, seed: 3), 1e-6)
     }
 
-    /// The quick run: a larger λ gives smaller weights and a smaller generalization gap.
+    /// The quick run with its own --lambdas (honoured, not replaced by the quick grid), over
+    /// two seeds: under every seed a larger λ gives smaller weights, and λ = 1 a smaller
+    /// generalization gap (last 10 epochs) than λ = 0.
     func testQuickRunShrinksWeightsAndTheGap() throws {
         let folder = try TemporaryFolder("l2")
         defer { folder.remove() }
-        let report = try L2Lesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
-        XCTAssertEqual(report.outcomes.map(\.lambda), [0, 0.1, 1])
-        let norms = report.outcomes.map(\.squaredWeightNorm)
-        XCTAssertEqual(norms, norms.sorted(by: >), "weights shrink as λ grows")
-        XCTAssertLessThan(norms[2], norms[0] / 2)
-        XCTAssertLessThan(report.outcomes[2].gap, report.outcomes[0].gap)
+        let report = try L2Lesson.parse(["--quick", "--quiet", "--output", folder.path, "--lambdas", "1,0,0.3"]).perform()
+        XCTAssertEqual(report.lambdas, [0, 0.3, 1])
+        XCTAssertEqual(report.runs.map(\.runs.count), [2, 2, 2])
+        for seed in 0..<2 {
+            let norms = report.runs.map { $0.extra("weight_norm").values[seed] }
+            XCTAssertEqual(norms, norms.sorted(by: >), "weights shrink as λ grows")
+            XCTAssertLessThan(norms[2], norms[0] / 2)
+        }
+        XCTAssertLessThan(report.runs[2].lastEpochs(10, .gap).max, report.runs[0].lastEpochs(10, .gap).min - 2, "every seed's gap shrinks")
         XCTAssertEqual(report.equivalenceDifference, 0)
-        for figure in ["sweep", "weights"] {
-            XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("l2-\(figure).png")), figure)
+        for file in ["sweep.png", "weights.png", "results.json", "runs.csv"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("l2-\(file)")), file)
         }
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--lambdas", "0,-1"], ["--lambdas", "a"], ["--batch-size", "0"], ["--train-size", "0"]] {
+        for bad in [["--lambdas", "0,-1"], ["--lambdas", "a"], ["--lambdas", "inf"], ["--lambdas", "0,nan"], ["--lambdas", "1e30"],
+                    ["--lambdas", "5000"], ["--batch-size", "0"], ["--batch-size", "-3"], ["--batch-size", "1e12"], ["--train-size", "0"],
+                    ["--train-size", "99999999999"], ["--epochs", "0"], ["--seeds", "0"]] {
             XCTAssertThrowsError(try L2Lesson.parse(bad), "\(bad)")
         }
+        XCTAssertNoThrow(try L2Lesson.parse(["--lambdas", "0,3200"]))
     }
 }

@@ -1,0 +1,38 @@
+import Engine
+import LessonKit
+import Plot
+
+extension AugmentationLesson {
+    /// Eight training images, each followed by five augmented draws; one panel per image,
+    /// titled with its class.
+    static func examplesFigure(_ train: ImageDataset, augmentation: Augmentation, random: Random) -> Figure {
+        let originals = train.batch(Array(0..<8)[...])
+        let augmented = train.augmented(augmentation, random: random)
+        let panels = (0..<8).map { row in
+            var tiles: [[Float]] = [Array(originals.inputs.row(row))]
+            for _ in 0..<5 { tiles.append(Array(augmented.batch([row]).inputs.storage)) }
+            return Panel(title: train.store.classNames[originals.targets[row]],
+                         series: [.image(tileImages(tiles, width: train.store.width, height: train.store.height, columns: 6))])
+        }
+        return Figure(name: "examples",
+                      title: "original (left), then five augmented versions: shift ≤ \(augmentation.maximumShift) px, rotation ≤ \(Int(augmentation.maximumRotation))°, flip p = \(augmentation.flipProbability)",
+                      panels: panels, columns: 2, panelSize: (440, 125))
+    }
+
+    static func curvesFigure(_ runs: [SettingRuns], trainCount: Int) -> Figure {
+        Figure(name: "curves", title: "784→256→10 on \(trainCount) Fashion-MNIST images, Adam: mean ± std over \(runs[0].runs.count) seeds", panels: [
+            StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
+                                      title: "accuracy: validation solid, training (originals) dashed", yLabel: "accuracy (%)"),
+            StandardPanels.seedCurves(runs, metrics: [.gap], title: "gap: training − validation accuracy", yLabel: "percentage points"),
+            lossPanel(runs),
+        ], columns: 2, panelSize: (600, 420))
+    }
+
+    /// Log scale: the memorizing run's training loss falls by orders of magnitude.
+    static func lossPanel(_ runs: [SettingRuns]) -> Panel {
+        var panel = StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss], title: "loss (log scale): validation solid, training dashed",
+                                              yLabel: "cross-entropy loss")
+        panel.yScale = .log
+        return panel
+    }
+}

@@ -1,0 +1,65 @@
+import Engine
+import Foundation
+import LessonKit
+import Plot
+
+extension EarlyStoppingLesson {
+    /// The run without stopping (mean ± std over seeds; identical to the stopping run up to
+    /// its stop), with each seed's best epoch and stop marked on the validation curve.
+    static func figure(_ report: Report, patience: Int) -> Figure {
+        let runs = report.stopping.runs
+        func points(_ key: String, _ value: (EpochRecord) -> Double?) -> (x: [Double], y: [Double]) {
+            var x: [Double] = [], y: [Double] = []
+            for run in runs {
+                guard let epoch = run.extras[key].map(Int.init), epoch > 0, epoch <= run.history.epochs.count,
+                      let v = value(run.history.epochs[epoch - 1]) else { continue }
+                x.append(Double(epoch))
+                y.append(v)
+            }
+            return (x, y)
+        }
+        /// A short vertical tick through each seed's point (points alone are too small to see).
+        func marks(_ value: @escaping (EpochRecord) -> Double?, tick: (Double) -> (Double, Double)) -> [Series] {
+            var series: [Series] = []
+            for (key, name, color) in [("best_epoch", "best epoch (each seed)", 2), ("stopped_epoch", "stop (each seed)", 3)] {
+                let marked = points(key, value)
+                for (index, (x, y)) in zip(marked.x, marked.y).enumerated() {
+                    let (low, high) = tick(y)
+                    series.append(.line(index == 0 ? name : nil, x: [x, x], y: [low, high], color: color))
+                }
+            }
+            return series
+        }
+        let seeds = runs.count
+        return Figure(name: "curves", title: "784→256→256→10, Adam, patience \(patience), mean ± std over \(seeds) seeds (a run with early stopping is its seed's run up to the stop)", panels: [
+            Panel(title: "loss (log scale, geometric mean ×÷ std): validation solid; training dashed = running average over each epoch's minibatches",
+                  xLabel: "epoch", yLabel: "cross-entropy loss", yScale: .log,
+                  series: logCurves(report.continued, metrics: [.validationLoss, .trainLoss])
+                      + marks({ $0.validationLoss.map(Double.init) }, tick: { ($0 / 1.5, $0 * 1.5) })),
+            Panel(title: "accuracy: validation solid; training dashed = running average over each epoch's minibatches",
+                  xLabel: "epoch", yLabel: "accuracy (%)",
+                  series: StandardPanels.seedCurves([report.continued], metrics: [.validationAccuracy, .trainAccuracy], title: "").series
+                      + marks({ $0.validationAccuracy.map { 100 * Double($0) } }, tick: { ($0 - 5, $0 + 5) })),
+        ], columns: 1, panelSize: (880, 400))
+    }
+
+    /// Curves for a log axis: the mean and standard deviation of log(value) over seeds, drawn
+    /// as a geometric mean with a band from mean ÷ factor to mean × factor, which stays
+    /// positive where an arithmetic mean − std would leave the axis.
+    static func logCurves(_ setting: SettingRuns, metrics: [EpochMetric]) -> [Series] {
+        var series: [Series] = []
+        for (order, metric) in metrics.enumerated() {
+            let logMetric = EpochMetric(key: "log_" + metric.key, label: metric.label) { record in
+                metric.value(record).flatMap { $0 > 0 ? Foundation.log($0) : nil }
+            }
+            let (x, mean, std) = setting.curve(logMetric)
+            if setting.runs.count > 1 {
+                series.append(.band(nil, x: x, lower: zip(mean, std).map { Foundation.exp($0 - $1) },
+                                    upper: zip(mean, std).map { Foundation.exp($0 + $1) }, color: 0))
+            }
+            series.append(.line(order == 0 ? setting.label : nil, x: x, y: mean.map { Foundation.exp($0) },
+                                style: order == 0 ? .lines : .dashed, color: 0))
+        }
+        return series
+    }
+}

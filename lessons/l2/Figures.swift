@@ -1,0 +1,55 @@
+import Engine
+import LessonKit
+import Plot
+
+extension L2Lesson {
+    /// Accuracy and weight norm against λ (log axis), mean ± std over seeds; λ = 0 drawn as a
+    /// dashed line with its band across the whole axis.
+    static func sweepFigure(_ report: Report, epochs: Int) -> Figure {
+        let positive = report.lambdas.indices.filter { report.lambdas[$0] > 0 }
+        let x = positive.map { Double(report.lambdas[$0]) }
+        let span = [x.first ?? 1e-3, x.last ?? 1]
+        let zero = report.lambdas.firstIndex(of: 0)
+        func sweep(_ name: String, _ estimate: (SettingRuns) -> Estimate, color: Int) -> [Series] {
+            let values = positive.map { estimate(report.runs[$0]) }
+            var series: [Series] = [
+                .band(nil, x: x, lower: values.map { $0.mean - $0.std }, upper: values.map { $0.mean + $0.std }, color: color),
+                .line(name, x: x, y: values.map(\.mean), style: .linesPoints, color: color),
+            ]
+            if let zero {
+                let none = estimate(report.runs[zero])
+                series.append(.band(nil, x: span, lower: [none.mean - none.std] * 2, upper: [none.mean + none.std] * 2, color: color))
+                series.append(.line("\(name), λ = 0", x: span, y: [none.mean] * 2, style: .dashed, color: color))
+            }
+            return series
+        }
+        return Figure(name: "sweep", title: "784→256→256→10, SGD lr \(learningRate) momentum \(momentum), \(epochs) epochs, penalty (λ/n)·Σ‖W‖²: mean ± std over \(report.runs[0].runs.count) seeds", panels: [
+            Panel(title: "accuracy, mean of the last \(lastK) epochs", xLabel: "λ", yLabel: "accuracy (%)", xScale: .log,
+                  series: sweep("training", { $0.lastEpochs(lastK, .trainAccuracy) }, color: 0)
+                      + sweep("validation", { $0.lastEpochs(lastK, .validationAccuracy) }, color: 1)),
+            Panel(title: "sum of squared weights after training", xLabel: "λ", yLabel: "Σ‖W‖² (all weight matrices)", xScale: .log, yScale: .log,
+                  series: sweep("Σ‖W‖²", { $0.extra("weight_norm") }, color: 2)),
+        ], panelSize: (600, 440))
+    }
+
+    /// First-layer weights of the first seed without penalty and with the largest λ, on a
+    /// range that holds all but the most extreme 0.1 % of the unpenalized weights.
+    static func weightsFigure(_ report: Report) -> Figure {
+        let best = report.lambdas.last ?? 0
+        let none = report.lambdas.contains(0) ? 0 : report.lambdas[0]
+        let reference = (report.firstLayerWeights[none] ?? []).map(abs).sorted()
+        let bound = reference.isEmpty ? 0.1 : max(reference[Int(0.999 * Double(reference.count - 1))], 1e-3)
+        var series: [Series] = [.histogram(String(format: "λ = %g", none), values: report.firstLayerWeights[none] ?? [], bins: 80,
+                                           range: -bound...bound, color: 0)]
+        if best != none {
+            series.append(.histogram(String(format: "λ = %g (the largest of the sweep)", best), values: report.firstLayerWeights[best] ?? [],
+                                     bins: 80, range: -bound...bound, color: 1))
+        }
+        return Figure(name: "weights", panels: [
+            Panel(title: "first-layer weights (784×256) after training, first seed (range: 99.9 % of the λ = \(String(format: "%g", none)) weights)",
+                  xLabel: "weight", yLabel: "count", xRange: -Double(bound)...Double(bound), series: series),
+        ], columns: 1, panelSize: (760, 440))
+    }
+}
+
+private func * (values: [Double], count: Int) -> [Double] { Array(repeating: values[0], count: count) }
