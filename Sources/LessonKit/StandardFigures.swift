@@ -21,47 +21,65 @@ public enum StandardPanels {
 
     /// Mean curves over seeds with ±1 standard deviation bands, one color per setting; each
     /// metric drawn in its own line style (the first solid, the second dashed: say so in the
-    /// title), so that the legend needs one entry per setting.
-    /// On a log scale the band's lower edge stays above a tenth of the mean, where the axis
-    /// can draw it.
+    /// title), so that the legend needs one entry per setting. On a log scale the curves are
+    /// geometric means with ×÷ one-std bands of the logarithm, which stay on the axis.
     public static func seedCurves(_ settings: [SettingRuns], metrics: [EpochMetric], title: String,
                                   yLabel: String? = nil, yScale: Scale = .linear, colors: [Int]? = nil,
                                   legend: LegendPosition = .below) -> Panel {
-        var series: [Series] = []
-        for (index, setting) in settings.enumerated() {
-            let color = colors?[index] ?? index
-            for (order, metric) in metrics.enumerated() {
-                let (x, mean, std) = setting.curve(metric)
-                guard !x.isEmpty else { continue }
-                if setting.runs.count > 1 { series.append(band(x: x, mean: mean, std: std, scale: yScale, color: color)) }
-                series.append(.line(order == 0 ? setting.label : nil, x: x, y: mean, style: order == 0 ? .lines : .dashed, color: color))
-            }
+        let series = settings.enumerated().flatMap { index, setting in
+            seedSeries(setting, metrics: metrics, yScale: yScale, color: colors?[index] ?? index)
         }
         return Panel(title: title, xLabel: "epoch", yLabel: yLabel ?? metrics.first?.label, yScale: yScale, legend: legend, series: series)
     }
 
-    /// A ±1 std band around a mean curve; on a log scale its lower edge stays above a tenth
-    /// of the mean.
-    static func band(x: [Double], mean: [Double], std: [Double], scale: Scale, color: Int) -> Series {
-        .band(nil, x: x, lower: zip(mean, std).map { scale == .log ? max($0 - $1, $0 / 10) : $0 - $1 },
-              upper: zip(mean, std).map { $0 + $1 }, color: color)
+    /// One setting's curves and bands for `seedCurves`, to combine with other series.
+    public static func seedSeries(_ setting: SettingRuns, metrics: [EpochMetric], yScale: Scale = .linear, color: Int) -> [Series] {
+        var series: [Series] = []
+        for (order, metric) in metrics.enumerated() {
+            let x: [Double], band: (mean: [Double], lower: [Double], upper: [Double])
+            if yScale == .log {
+                band = geometricBand(setting.runs.map { $0.history.epochs.compactMap(metric.value) })
+                x = band.mean.indices.map { Double($0 + 1) }
+            } else {
+                let curve = setting.curve(metric)
+                x = curve.epochs
+                band = (curve.mean, zip(curve.mean, curve.std).map { $0 - $1 }, zip(curve.mean, curve.std).map { $0 + $1 })
+            }
+            guard !x.isEmpty else { continue }
+            if setting.runs.count > 1 { series.append(.band(nil, x: x, lower: band.lower, upper: band.upper, color: color)) }
+            series.append(.line(order == 0 ? setting.label : nil, x: x, y: band.mean, style: order == 0 ? .lines : .dashed, color: color))
+        }
+        return series
     }
 
-    /// The running average of the minibatch loss per step, mean ± std over seeds, on log
-    /// axes (the first steps and a late escape both visible), with chance level ln 10.
+    /// Per position, the geometric mean over seeds and the band mean ÷ f … mean × f, f the
+    /// exponential of the standard deviation of the logarithms: the spread of a quantity
+    /// drawn on a log axis. `perSeed[s][i]` is seed s's value at position i; positions some
+    /// seeds lack use the others.
+    public static func geometricBand(_ perSeed: [[Double]]) -> (mean: [Double], lower: [Double], upper: [Double]) {
+        let length = perSeed.map(\.count).max() ?? 0
+        var result: (mean: [Double], lower: [Double], upper: [Double]) = ([], [], [])
+        for position in 0..<length {
+            let logs = Estimate(perSeed.compactMap { position < $0.count && $0[position] > 0 ? log($0[position]) : nil })
+            guard logs.count > 0 else { break }
+            result.mean.append(exp(logs.mean))
+            result.lower.append(exp(logs.mean - logs.std))
+            result.upper.append(exp(logs.mean + logs.std))
+        }
+        return result
+    }
+
+    /// The running average of the minibatch loss per step, geometric mean ×÷ std over seeds,
+    /// on log axes (the first steps and a late escape both visible), with chance level ln 10.
     public static func seedMinibatchLoss(_ settings: [SettingRuns], window: Int, batchSize: Int, title: String,
                                          styles: [Series.Style]? = nil) -> Panel {
         var series: [Series] = []
         for (index, setting) in settings.enumerated() {
-            let averages = setting.runs.map { runningAverage($0.history.minibatchLosses.map(Double.init), window: window) }
-            let steps = averages.map(\.count).min() ?? 0
-            guard steps > 0 else { continue }
-            let x = (1...steps).map(Double.init)
-            let estimates = (0..<steps).map { step in Estimate(averages.map { $0[step] }) }
-            if setting.runs.count > 1 {
-                series.append(band(x: x, mean: estimates.map(\.mean), std: estimates.map(\.std), scale: .log, color: index))
-            }
-            series.append(.line(setting.label, x: x, y: estimates.map(\.mean), style: styles?[index] ?? .lines, color: index))
+            let band = geometricBand(setting.runs.map { runningAverage($0.history.minibatchLosses.map(Double.init), window: window) })
+            guard !band.mean.isEmpty else { continue }
+            let x = band.mean.indices.map { Double($0 + 1) }
+            if setting.runs.count > 1 { series.append(.band(nil, x: x, lower: band.lower, upper: band.upper, color: index)) }
+            series.append(.line(setting.label, x: x, y: band.mean, style: styles?[index] ?? .lines, color: index))
         }
         let last = Double(settings.flatMap { $0.runs.map(\.history.minibatchLosses.count) }.min() ?? 2)
         series.append(.line("chance: ln 10", x: [1, max(last, 2)], y: [log(10), log(10)], style: .dashed, color: 6))

@@ -81,8 +81,15 @@ public struct Difference: Sendable, Codable {
         degreesOfFreedom >= 1 ? Self.studentT95(degreesOfFreedom) * standardError : .infinity
     }
 
-    /// Larger than the noise: the 95 % interval excludes zero.
-    public var isResolved: Bool { margin.isFinite && abs(mean) > margin }
+    /// Larger than the noise: the 95 % interval excludes zero. Identical differences on a
+    /// few seeds (a zero spread, common with accuracies on small sets) estimate no noise at
+    /// all, so they count only from five seeds on.
+    public var isResolved: Bool {
+        margin.isFinite && abs(mean) > margin && (!hasNoSpread || degreesOfFreedom >= 4)
+    }
+
+    /// Every seed gave the same difference (to rounding).
+    var hasNoSpread: Bool { standardError <= 1e-9 * max(1, abs(mean)) }
 
     /// "+1.23 ± 0.40 (95 % CI, paired over 5 seeds)".
     public func formatted(decimals: Int = 2, unit: String = "") -> String {
@@ -95,6 +102,9 @@ public struct Difference: Sendable, Codable {
     /// than no dropout by 1.23 ± 0.40 points" or "… within noise (−0.10 ± 0.35 points)".
     public func verdict(_ a: String, _ b: String, quantity: String, unit: String = " points", decimals: Int = 2) -> String {
         guard isResolved else {
+            if hasNoSpread && margin.isFinite {
+                return "\(quantity): \(a) − \(b) = \(String(format: "%+.\(decimals)f", mean))\(unit) on every seed; too few seeds to call it"
+            }
             return "\(quantity): \(a) − \(b) = \(formatted(decimals: decimals, unit: unit)), within noise"
         }
         let size = String(format: "%.\(decimals)f ± %.\(decimals)f", abs(mean), margin)

@@ -80,6 +80,16 @@ public struct Panel: Sendable {
     }
 }
 
+/// A fixed value range for an image's grey levels, shown by a labelled colour bar.
+public struct ImageScale: Sendable {
+    public var range: ClosedRange<Double>
+    public var label: String
+    public init(_ range: ClosedRange<Double>, label: String) {
+        self.range = range
+        self.label = label
+    }
+}
+
 /// One thing drawn in a panel. Colors are indices into a fixed palette so that a band and
 /// its mean line, or the same setting across panels, share a color.
 public struct Series: Sendable {
@@ -100,8 +110,10 @@ public struct Series: Sendable {
         /// The same grid as contour lines only, thin and light grey: a background that paths
         /// of every colour stay visible on.
         case contours(x: [Double], y: [Double], z: [[Double]], levels: [Double]?)
-        /// A grayscale picture (pixel (r, c) drawn at x = c, y = r, row 0 at the top).
-        case image(Matrix)
+        /// A grayscale picture (pixel (r, c) drawn at x = c, y = r, row 0 at the top). With a
+        /// `scale`, values map to grey over that fixed range with a labelled colour bar, so that
+        /// several panels can be compared value for value.
+        case image(Matrix, scale: ImageScale?)
         /// Points colored by a value (e.g. trials of a search colored by their score).
         case scatter(x: [Double], y: [Double], value: [Double], valueLabel: String, valueRange: ClosedRange<Double>?)
     }
@@ -160,7 +172,7 @@ public struct Series: Sendable {
         return Series(nil, .contours(x: x, y: y, z: z, levels: levels))
     }
 
-    public static func image(_ pixels: Matrix) -> Series { Series(nil, .image(pixels)) }
+    public static func image(_ pixels: Matrix, scale: ImageScale? = nil) -> Series { Series(nil, .image(pixels, scale: scale)) }
 
     /// `valueRange` fixes the color scale, so that several panels can share it.
     public static func scatter(_ title: String?, x: [Double], y: [Double], value: [Double], valueLabel: String,

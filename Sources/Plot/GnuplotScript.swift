@@ -196,7 +196,7 @@ private struct Writer {
                 line("set cblabel \(GnuplotScript.quoted(valueLabel))")
                 if let valueRange { line("set cbrange [\(valueRange.lowerBound):\(valueRange.upperBound)]") }
                 items.append("data index \(index) using 1:2:3 with points pt 7 ps 1.4 palette \(titled(series))")
-            case let .image(pixels):
+            case let .image(pixels, scale):
                 var rows: [String] = []
                 rows.reserveCapacity(pixels.count)
                 for r in 0..<pixels.rows {
@@ -204,9 +204,16 @@ private struct Writer {
                 }
                 let index = block(title: "image \(pixels.cols)×\(pixels.rows)", columns: ["column", "row", "value"], rows)
                 line("set palette gray")
-                line("unset colorbox")
                 line("unset key")
                 line("unset tics")
+                if let scale {
+                    line("set cbrange [\(GnuplotScript.number(scale.range.lowerBound)):\(GnuplotScript.number(scale.range.upperBound))]")
+                    line("set colorbox")
+                    line("set cblabel \(GnuplotScript.quoted(scale.label))")
+                    line("set cbtics out nomirror")
+                } else {
+                    line("unset colorbox")
+                }
                 line("unset border")
                 line("set size ratio -1")
                 line("set xrange [-0.5:\(Double(pixels.cols) - 0.5)]")

@@ -33,7 +33,13 @@ final class DropoutTests: XCTestCase {
         XCTAssertGreaterThan(none.min, 5, "no dropout overfits 1,000 images")
         XCTAssertLessThan(dropout.max, none.min - 1.5, "every seed's gap shrinks")
         XCTAssertGreaterThan(runs[1].lastEpochs(10, .validationAccuracy).min, 70, "and still learns")
-        for file in ["mechanics.png", "curves.png", "sweep.png", "results.json", "runs.csv"] {
+        // The ensemble reading: many thinned networks average to about the evaluation-mode
+        // network, and far better than one of them.
+        let ensemble = runs[1].extra("ensemble 50"), single = runs[1].extra("ensemble 1"), whole = runs[1].extra("evaluation mode")
+        XCTAssertEqual(ensemble.count, 2)
+        XCTAssertGreaterThan(ensemble.min, single.max + 3)
+        XCTAssertLessThan(abs(ensemble.mean - whole.mean), 2.5)
+        for file in ["mechanics.png", "curves.png", "sweep.png", "ensemble.png", "results.json", "runs.csv"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("dropout-\(file)")), file)
         }
     }

@@ -65,7 +65,7 @@ extension InputNormalizationTests {
         let common = ["--quick", "--quiet", "--no-render", "--epochs", "1", "--steps", "10", "--rates", "0.01", "--output", output.path]
         XCTAssertNoThrow(try InputNormalizationLesson.parse(common + ["--data", small.path]).perform())
         XCTAssertThrowsError(try InputNormalizationLesson.parse(common + ["--data", tiny.path]).perform()) { error in
-            XCTAssertTrue("\(error)".contains("needs at least 5 images in the training file"), "\(error)")
+            XCTAssertTrue("\(error)".contains("needs at least"), "\(error)")
         }
     }
 }

@@ -61,7 +61,7 @@ extension VanishingGradientsTests {
         let report = try VanishingGradientsLesson.parse(common + ["--data", small.path]).perform()
         XCTAssertEqual(report.sigmoid.runs.count, 2)
         XCTAssertThrowsError(try VanishingGradientsLesson.parse(common + ["--data", tiny.path]).perform()) { error in
-            XCTAssertTrue("\(error)".contains("needs at least 5 images in the training file"), "\(error)")
+            XCTAssertTrue("\(error)".contains("needs at least"), "\(error)")
         }
     }
 }

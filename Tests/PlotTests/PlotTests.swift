@@ -121,7 +121,7 @@ final class DataFileTests: XCTestCase {
             .band(nil, x: [1], lower: [0], upper: [1]),
         ])])
         let data = GnuplotScript(figure).data
-        XCTAssertTrue(data.contains("# block 0: accuracy\n# columns: x y\n"), data)
+        XCTAssertTrue(data.contains("# block 1: accuracy\n# columns: x y\n"), data)
         XCTAssertTrue(data.contains("# columns: x lower upper\n"), data)
         XCTAssertTrue(data.contains("2.0 0.1\n"), data)
         XCTAssertTrue(data.contains("1.0 32.68\n"), "a Float's shortest decimal: \(data)")

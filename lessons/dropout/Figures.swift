@@ -31,15 +31,36 @@ extension DropoutLesson {
     static func mechanicsFigure(_ m: Mechanics, p: Float) -> Figure {
         let points = Swift.zip(m.activations.storage, m.meanOverMasks.storage)
         let largest = Double(m.activations.storage.max() ?? 1)
-        return Figure(name: "mechanics", title: String(format: "Inverted dropout, p = %.1f, on the first hidden layer (12 examples × 75 units)", p), panels: [
-            Panel(title: "activations a (evaluation mode)", series: [.image(m.activations)]),
-            Panel(title: String(format: "one mask: 0 or 1/(1−p) = %.2f", 1 / (1 - p)), series: [.image(m.mask)]),
-            Panel(title: "a ⊙ mask (training mode)", series: [.image(m.dropped)]),
+        // One grey scale for the three maps, so that the ×1/(1−p) of the kept units shows.
+        let scale = ImageScale(0...Double(max(m.dropped.storage.max() ?? 1, m.mask.storage.max() ?? 1)), label: "value")
+        return Figure(name: "mechanics", title: String(format: "Inverted dropout, p = %.1f, on the first hidden layer (12 examples × 75 units), one grey scale", p), panels: [
+            Panel(title: "activations a (evaluation mode)", series: [.image(m.activations, scale: scale)]),
+            Panel(title: String(format: "one mask: 0 or 1/(1−p) = %.2f", 1 / (1 - p)), series: [.image(m.mask, scale: scale)]),
+            Panel(title: "a ⊙ mask (training mode)", series: [.image(m.dropped, scale: scale)]),
             Panel(title: "mean over \(m.masks) masks vs a", xLabel: "activation without dropout",
                   yLabel: "mean of dropout output", legend: .topLeft, series: [
                       .line("units", x: points.map { Double($0.0) }, y: points.map { Double($0.1) }, style: .points, color: 0),
                       .line("y = x", x: [0, largest], y: [0, largest], style: .dashed, color: 6),
                   ]),
-        ], columns: 2, panelSize: (620, 300))
+        ], columns: 2, panelSize: (700, 330))
+    }
+
+    /// Accuracy of the average of K thinned networks against K, with the evaluation-mode
+    /// network (weights used whole, no scaling needed after inverted dropout) as a band.
+    static func ensembleFigure(_ runs: SettingRuns, p: Float) -> Figure {
+        let ks = ensembleSizes.map(Double.init)
+        let ensemble = ensembleSizes.map { runs.extra("ensemble \($0)") }
+        let evaluation = runs.extra("evaluation mode")
+        let flat = [Double](repeating: evaluation.mean, count: ks.count)
+        return Figure(name: "ensemble", panels: [
+            Panel(title: String(format: "p = %.1f: averaging K thinned networks vs the evaluation-mode network (mean ± std over %d seeds)", p, runs.runs.count),
+                  xLabel: "K, thinned networks averaged (log scale)", yLabel: "test accuracy (%)", xScale: .log,
+                  xRange: 1...Double(ensembleSizes.max()!), series: [
+                      .band(nil, x: ks, lower: ensemble.map { $0.mean - $0.std }, upper: ensemble.map { $0.mean + $0.std }, color: 1),
+                      .line("average of K thinned networks", x: ks, y: ensemble.map(\.mean), style: .linesPoints, color: 1),
+                      .band(nil, x: ks, lower: flat.map { $0 - evaluation.std }, upper: flat.map { $0 + evaluation.std }, color: 0),
+                      .line("evaluation mode (all units, no masks)", x: ks, y: flat, style: .dashed, color: 0),
+                  ]),
+        ], columns: 1, panelSize: (800, 420))
     }
 }

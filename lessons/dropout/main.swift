@@ -15,8 +15,9 @@ struct DropoutLesson: ParsableCommand {
         network (784→75→45→10, ReLU, Dropout after each hidden activation, SGD, batch 256) is \
         trained for 100 epochs on 5,000 Fashion-MNIST images for every p of the sweep, under \
         5 seeds each; the lesson compares p with no dropout by the mean of the last 10 epochs \
-        and by the best-validation epoch, and says when a difference is within noise. \
-        --quick: 1,000 images, batch 32, 40 epochs, p = 0 and the chosen p, 2 seeds.
+        and by the best-validation epoch, and says when a difference is within noise. Last, \
+        the lecture's ensemble reading: averaging K thinned networks against the evaluation-mode \
+        network that scales instead. --quick: 1,000 images, batch 32, 40 epochs, p = 0 and the chosen p, 2 seeds.
         """)
 
     @OptionGroup var lesson: LessonOptions
@@ -64,14 +65,36 @@ struct DropoutLesson: ParsableCommand {
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: learningRate.value),
                                       train: train, validation: validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: batchSize, evaluateTrainingSet: true))
-            return RunResult(history: history, test: evaluate(model, loss: CrossEntropyLoss(), on: test))
+            let extras = probability == p.value ? Self.ensembleAccuracies(model, test: test, sizes: Self.ensembleSizes, random: run.random(.noise)) : [:]
+            return RunResult(history: history, test: evaluate(model, loss: CrossEntropyLoss(), on: test), extras: extras)
         }
         let none = runs[0], chosen = runs[probabilities.firstIndex(of: p.value)!]
         try context.write(Self.curvesFigure(none, chosen, learningRate: learningRate.value, batchSize: batchSize))
         try context.write(Self.sweepFigure(runs, probabilities: probabilities, epochs: epochs))
+        try context.write(Self.ensembleFigure(chosen, p: p.value))
         reportSummary(context, runs: runs, none: none, chosen: chosen, epochs: epochs, trainCount: train.count)
         try context.finish()
         return runs
+    }
+
+    /// Numbers K of thinned networks averaged in the ensemble measurement.
+    static let ensembleSizes = [1, 2, 5, 10, 20, 50]
+
+    /// The lecture's ensemble reading of dropout, measured: test accuracy of the average of
+    /// the softmax outputs of K thinned networks (K forward passes with dropout on), for each
+    /// K, keyed "ensemble K"; and of the evaluation-mode network, "evaluation mode".
+    static func ensembleAccuracies(_ model: Sequential, test: ImageDataset, sizes: [Int], random: Random) -> [String: Double] {
+        let (inputs, labels) = test.all()
+        model.isTraining = false
+        var extras = ["evaluation mode": Double(correctPredictions(model(inputs), labels)) / Double(labels.count) * 100]
+        for layer in model.layers { if let dropout = layer as? Dropout { dropout.isTraining = true; dropout.random = random } }
+        var sum = Matrix(rows: inputs.rows, cols: 10)
+        for k in 1...(sizes.max() ?? 1) {
+            sum.add(Softmax.probabilities(model(inputs)))
+            if sizes.contains(k) { extras["ensemble \(k)"] = Double(correctPredictions(sum, labels)) / Double(labels.count) * 100 }
+        }
+        model.isTraining = false
+        return extras
     }
 
     static func label(_ probability: Float) -> String { probability == 0 ? "no dropout" : String(format: "p = %.1f", probability) }
@@ -135,6 +158,15 @@ struct DropoutLesson: ParsableCommand {
         context.report(Difference(chosen.atBestValidation(.validationAccuracy), none.atBestValidation(.validationAccuracy))
             .verdict(a, b, quantity: "Best validation accuracy"))
         context.report(Difference(chosen.testAccuracy, none.testAccuracy).verdict(a, b, quantity: "Test accuracy after the last epoch"))
+        context.report()
+        let evaluationMode = chosen.extra("evaluation mode")
+        context.report("Ensemble of K thinned networks (\(a), test accuracy %, averaging K softmax outputs with dropout on) vs the evaluation-mode network \(evaluationMode.formatted()):")
+        context.report(Self.ensembleSizes.map { "K = \($0): \(chosen.extra("ensemble \($0)").formatted())" }.joined(separator: "   "))
+        let largest = Self.ensembleSizes.max()!
+        context.report(Difference(chosen.extra("ensemble \(largest)"), evaluationMode)
+            .verdict("the ensemble of \(largest)", "the evaluation-mode network", quantity: "Test accuracy"))
+        context.report(Difference(chosen.extra("ensemble \(largest)"), chosen.extra("ensemble 1"))
+            .verdict("\(largest) thinned networks", "one", quantity: "Test accuracy"))
     }
 }
 

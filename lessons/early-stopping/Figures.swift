@@ -34,32 +34,12 @@ extension EarlyStoppingLesson {
         return Figure(name: "curves", title: "784→256→256→10, Adam, patience \(patience), mean ± std over \(seeds) seeds (a run with early stopping is its seed's run up to the stop)", panels: [
             Panel(title: "loss (log scale, geometric mean ×÷ std): validation solid; training dashed = running average over each epoch's minibatches",
                   xLabel: "epoch", yLabel: "cross-entropy loss", yScale: .log,
-                  series: logCurves(report.continued, metrics: [.validationLoss, .trainLoss])
+                  series: StandardPanels.seedSeries(report.continued, metrics: [.validationLoss, .trainLoss], yScale: .log, color: 0)
                       + marks({ $0.validationLoss.map(Double.init) }, tick: { ($0 / 1.5, $0 * 1.5) })),
             Panel(title: "accuracy: validation solid; training dashed = running average over each epoch's minibatches",
                   xLabel: "epoch", yLabel: "accuracy (%)",
                   series: StandardPanels.seedCurves([report.continued], metrics: [.validationAccuracy, .trainAccuracy], title: "").series
                       + marks({ $0.validationAccuracy.map { 100 * Double($0) } }, tick: { ($0 - 5, $0 + 5) })),
         ], columns: 1, panelSize: (880, 400))
-    }
-
-    /// Curves for a log axis: the mean and standard deviation of log(value) over seeds, drawn
-    /// as a geometric mean with a band from mean ÷ factor to mean × factor, which stays
-    /// positive where an arithmetic mean − std would leave the axis.
-    static func logCurves(_ setting: SettingRuns, metrics: [EpochMetric]) -> [Series] {
-        var series: [Series] = []
-        for (order, metric) in metrics.enumerated() {
-            let logMetric = EpochMetric(key: "log_" + metric.key, label: metric.label) { record in
-                metric.value(record).flatMap { $0 > 0 ? Foundation.log($0) : nil }
-            }
-            let (x, mean, std) = setting.curve(logMetric)
-            if setting.runs.count > 1 {
-                series.append(.band(nil, x: x, lower: zip(mean, std).map { Foundation.exp($0 - $1) },
-                                    upper: zip(mean, std).map { Foundation.exp($0 + $1) }, color: 0))
-            }
-            series.append(.line(order == 0 ? setting.label : nil, x: x, y: mean.map { Foundation.exp($0) },
-                                style: order == 0 ? .lines : .dashed, color: 0))
-        }
-        return series
     }
 }

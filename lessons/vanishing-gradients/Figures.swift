@@ -19,19 +19,6 @@ extension VanishingGradientsLesson {
         ])
     }
 
-    /// Geometric mean over seeds of each layer's norm, with a band of ±1 std of log₁₀.
-    static func logBand(_ perSeed: [[Double]]) -> (mean: [Double], lower: [Double], upper: [Double]) {
-        let layers = perSeed.first?.count ?? 0
-        var mean: [Double] = [], lower: [Double] = [], upper: [Double] = []
-        for layer in 0..<layers {
-            let logs = Estimate(perSeed.map { log10(max($0[layer], 1e-300)) })
-            mean.append(pow(10, logs.mean))
-            lower.append(pow(10, logs.mean - logs.std))
-            upper.append(pow(10, logs.mean + logs.std))
-        }
-        return (mean, lower, upper)
-    }
-
     func gradientFigure(_ report: Report, epochs: Int, probeCount: Int) -> Figure {
         let layers = (1...(depth + 1)).map(Double.init)
         func perSeed(_ setting: SettingRuns, _ prefix: String) -> [[Double]] {
@@ -40,7 +27,7 @@ extension VanishingGradientsLesson {
         func series(_ prefix: String, overlay: Bool) -> [Series] {
             var series: [Series] = []
             for (index, setting) in report.runs.enumerated() {
-                let band = Self.logBand(perSeed(setting, prefix))
+                let band = StandardPanels.geometricBand(perSeed(setting, prefix))
                 if setting.runs.count > 1 { series.append(.band(nil, x: layers, lower: band.lower, upper: band.upper, color: index)) }
                 series.append(.line(setting.label, x: layers, y: band.mean, style: .linesPoints, color: index))
                 // The prediction, anchored at the last hidden layer and carried down layer by layer.
@@ -75,9 +62,9 @@ extension VanishingGradientsLesson {
         let layers = (1...(depth + 1)).map(Double.init)
         let reference = Self.scales.firstIndex(of: 1)!
         var series: [Series] = []
-        let baseline = Self.logBand(scaled.map { $0[reference].norms.map(Double.init) }).mean
+        let baseline = StandardPanels.geometricBand(scaled.map { $0[reference].norms.map(Double.init) }).mean
         for (index, scale) in Self.scales.enumerated() {
-            let band = Self.logBand(scaled.map { $0[index].norms.map(Double.init) })
+            let band = StandardPanels.geometricBand(scaled.map { $0[index].norms.map(Double.init) })
             if scaled.count > 1 { series.append(.band(nil, x: layers, lower: band.lower, upper: band.upper, color: index)) }
             series.append(.line(String(format: "weights × %.1f", scale), x: layers, y: band.mean, style: .linesPoints, color: index))
             if scale != 1 {
