@@ -29,8 +29,10 @@ let package = Package(
         // build that `swift run lesson-X` makes (3.5–5× faster, identical numbers). Unsafe
         // flags keep the package from being a *versioned* dependency; path and branch
         // dependencies still work.
-        .target(name: "Engine", dependencies: ["CBLAS", "CZlib"],
-                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        // BLAS: OpenBLAS on Linux, Accelerate on Apple platforms (Sources/Engine/BLAS.swift).
+        .target(name: "Engine", dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux])), "CZlib"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))],
+                linkerSettings: [.linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS, .visionOS]))]),
         .target(name: "Plot", dependencies: ["Engine"]),
         .target(name: "LessonKit", dependencies: [
             "Engine", "Plot",
@@ -40,7 +42,7 @@ let package = Package(
             "LessonKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "EngineBenchmark", dependencies: [
-            "LessonKit", "Engine", "CBLAS", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "LessonKit", "Engine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "benchmarks/engine"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "CZlib", "TestSupport"]),

@@ -1,4 +1,3 @@
-import CBLAS
 
 /// A dense row-major matrix of Float32: the one numeric type of the engine.
 ///
@@ -76,13 +75,9 @@ extension Matrix {
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 c.storage.withUnsafeMutableBufferPointer { pc in
-                    cblas_sgemm(CblasRowMajor,
-                                transposeA ? CblasTrans : CblasNoTrans,
-                                transposeB ? CblasTrans : CblasNoTrans,
-                                Int32(m), Int32(n), Int32(k), alpha,
-                                pa.baseAddress, Int32(a.cols),
-                                pb.baseAddress, Int32(b.cols),
-                                beta, pc.baseAddress, Int32(n))
+                    BLAS.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+                               a: pa.baseAddress, lda: a.cols, b: pb.baseAddress, ldb: b.cols,
+                               beta: beta, c: pc.baseAddress, ldc: n)
                 }
             }
         }
@@ -104,18 +99,6 @@ extension Matrix {
         multiply(a, transposeA: transposeA, b, transposeB: transposeB, into: &c)
         return c
     }
-}
-
-/// Number of threads OpenBLAS may use. One by default: on a 2-core machine a second thread
-/// helps only when nothing else runs, and one thread gives comparable timings.
-public enum BLAS {
-    public static func setThreads(_ count: Int) {
-        openblas_set_num_threads(Int32(max(1, count)))
-    }
-    public static var threads: Int { Int(openblas_get_num_threads()) }
-    /// The kernel family OpenBLAS chose for this CPU (or that `OPENBLAS_CORETYPE` forced),
-    /// e.g. "Haswell" or "SkylakeX": it decides the summation order, hence the last digits.
-    public static var coreName: String { openblas_get_corename().map { String(cString: $0) } ?? "unknown" }
 }
 
 // MARK: - Elementwise work

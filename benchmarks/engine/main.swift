@@ -1,5 +1,4 @@
 import ArgumentParser
-import CBLAS
 import Engine
 import Foundation
 import LessonKit
@@ -70,7 +69,7 @@ struct EngineBenchmark: ParsableCommand {
 
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
-    /// Median seconds of one product through the engine and through cblas_sgemm directly.
+    /// Median seconds of one product through the engine and through the BLAS call directly.
     static func timeProduct(_ p: Product, repetitions: Int) -> (engine: Double, direct: Double) {
         let random = Random(seed: 1)
         let a = p.transposeA ? random.normalMatrix(rows: p.k, cols: p.m) : random.normalMatrix(rows: p.m, cols: p.k)
@@ -89,9 +88,8 @@ struct EngineBenchmark: ParsableCommand {
             a.storage.withUnsafeBufferPointer { pa in
                 b.storage.withUnsafeBufferPointer { pb in
                     c.storage.withUnsafeMutableBufferPointer { pc in
-                        cblas_sgemm(CblasRowMajor, p.transposeA ? CblasTrans : CblasNoTrans, p.transposeB ? CblasTrans : CblasNoTrans,
-                                    Int32(p.m), Int32(p.n), Int32(p.k), 1, pa.baseAddress, Int32(a.cols),
-                                    pb.baseAddress, Int32(b.cols), 0, pc.baseAddress, Int32(p.n))
+                        BLAS.sgemm(transposeA: p.transposeA, transposeB: p.transposeB, m: p.m, n: p.n, k: p.k, alpha: 1,
+                                   a: pa.baseAddress, lda: a.cols, b: pb.baseAddress, ldb: b.cols, beta: 0, c: pc.baseAddress, ldc: p.n)
                     }
                 }
             }
