@@ -108,7 +108,7 @@ public final class ProgressDisplay: TrainingCallback {
                               Self.duration(elapsed), Self.duration(left)))
     }
 
-    public func epochDidEnd(_ record: EpochRecord, model: Sequential) -> TrainingDecision {
+    public func epochDidEnd(_ record: EpochRecord, model: any Layer) -> TrainingDecision {
         var parts = [String(format: "%@ epoch %3d/%d", label, record.epoch, epochs),
                      String(format: "loss %.4f", record.trainLoss)]
         if let accuracy = record.trainAccuracy { parts.append(String(format: "train %.2f%%", 100 * accuracy)) }

@@ -71,12 +71,16 @@ public struct ProjectDocuments {
     }
 
     func index() -> String {
-        (["| # | lesson | question | command | seeds | full run | figure |", "| --- | --- | --- | --- | --- | --- | --- |"] + lessons.map { lesson in
+        let full = lessons.compactMap { results($0) }.filter { !$0.quick }
+        let total = full.count == lessons.count
+            ? "\n\nAll \(lessons.count) lessons together: \(Self.duration(full.map(\.seconds).reduce(0, +))) (`swift run regenerate-figures`)."
+            : ""
+        return (["| # | lesson | question | command | seeds | full run | figure |", "| --- | --- | --- | --- | --- | --- | --- |"] + lessons.map { lesson in
             let results = results(lesson).flatMap { $0.quick ? nil : $0 }
             let seeds = results.map { "\($0.seeds.count)" } ?? "–"
             let time = results.map { Self.duration($0.seconds) } ?? "–"
             return "| \(lesson.order) | [\(lesson.name)](\(lesson.name)/README.md) | \(lesson.question) | `\(lesson.command)` | \(seeds) | \(time) | ![](../\(figuresFolder)/\(lesson.name)-\(lesson.figure).png) |"
-        }).joined(separator: "\n")
+        }).joined(separator: "\n") + total
     }
 
     func gallery() -> String {

@@ -147,7 +147,7 @@ public final class LessonContext {
 
     /// Trains with the engine's loop and shows progress; the numbers of every epoch are in
     /// the returned history.
-    public func fit<L: Loss, D: Dataset>(_ label: String, model: Sequential, loss: L, optimizer: Optimizer,
+    public func fit<L: Loss, D: Dataset>(_ label: String, model: any Layer, loss: L, optimizer: Optimizer,
                                          train: D, validation: D? = nil, test: D? = nil, trainingEvaluation: D? = nil,
                                          options: TrainingOptions, random: Random,
                                          callbacks: [TrainingCallback] = []) throws -> History where D.Target == L.Target {

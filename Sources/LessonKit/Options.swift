@@ -8,10 +8,22 @@ public let trainingLabVersion = "0.3.0"
 extension CommandConfiguration {
     /// A lesson's command: `lesson-<name>`, a short usage line (every option is in --help),
     /// and the version.
-    public static func lesson(_ name: String, abstract: String, discussion: String) -> CommandConfiguration {
-        CommandConfiguration(commandName: "lesson-\(name)", abstract: abstract,
-                             usage: "lesson-\(name) [--quick] [--seeds <n>] [--epochs <n>] [--output <dir>] [<other options>]",
-                             discussion: discussion, version: trainingLabVersion)
+    /// `epochs`, for lessons that train, is stated in the help, where `--epochs` refers to it.
+    public static func lesson(_ name: String, abstract: String, discussion: String, epochs: EpochBudget? = nil) -> CommandConfiguration {
+        let budget = epochs.map { "\n\nEpochs: \($0.full) by default, \($0.quick) with --quick; --epochs sets the number for either." } ?? ""
+        return CommandConfiguration(commandName: "lesson-\(name)", abstract: abstract,
+                                    usage: "lesson-\(name) [--quick] [--seeds <n>]\(epochs == nil ? "" : " [--epochs <n>]") [--output <dir>] [<other options>]",
+                                    discussion: discussion + budget, version: trainingLabVersion)
+    }
+}
+
+/// A lesson's training epochs: the full run's and the quick run's.
+public struct EpochBudget: Sendable {
+    public let full: Int
+    public let quick: Int
+    public init(full: Int, quick: Int) {
+        self.full = full
+        self.quick = quick
     }
 }
 
@@ -78,7 +90,7 @@ public struct LessonOptions: ParsableArguments {
 
 /// Options of lessons that train on data.
 public struct TrainingRunOptions: ParsableArguments {
-    @Option(help: "Training epochs (each lesson has its own default; --quick lowers it).")
+    @Option(help: ArgumentHelp("Training epochs, 1 to 10,000 (the lesson's defaults are at the end of its description).", valueName: "n"))
     public var epochs: Int?
 
     @Option(help: ArgumentHelp("MNIST-format folder (train-/t10k- IDX files, .gz or raw). Default: $\(MNISTFormat.environmentVariable), else \(MNISTFormat.defaultDirectory).", valueName: "dir"))
@@ -96,7 +108,7 @@ public struct TrainingRunOptions: ParsableArguments {
     }
 
     /// The epoch count to run: the option if given, else the lesson's full or quick default.
-    public func epochs(full: Int, quick: Int, isQuick: Bool) -> Int { epochs ?? (isQuick ? quick : full) }
+    public func epochs(_ budget: EpochBudget, isQuick: Bool) -> Int { epochs ?? (isQuick ? budget.quick : budget.full) }
 
     public var dataDirectory: String { MNISTFormat.directory(explicit: data) }
 }

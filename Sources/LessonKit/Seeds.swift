@@ -23,7 +23,7 @@ public struct EpochMetric: Sendable {
     public static let validationLoss = EpochMetric(key: "validation_loss", label: "validation loss") { $0.validationLoss.map(Double.init) }
     public static let testLoss = EpochMetric(key: "test_loss", label: "test loss") { $0.testLoss.map(Double.init) }
     /// Training minus validation accuracy: the generalization gap.
-    public static let gap = EpochMetric(key: "gap", label: "training − validation accuracy (points)") { record in
+    public static let gap = EpochMetric(key: "gap", label: "gap (percentage points)") { record in
         guard let train = record.trainAccuracy, let validation = record.validationAccuracy else { return nil }
         return 100 * Double(train - validation)
     }
@@ -43,7 +43,7 @@ public struct SeedRun: @unchecked Sendable {
 
     /// Trains with the engine's loop, shuffling with this run's batch-order stream and
     /// reporting progress to the lesson's display.
-    public func fit<L: Loss, D: Dataset>(model: Sequential, loss: L, optimizer: Optimizer, train: D,
+    public func fit<L: Loss, D: Dataset>(model: any Layer, loss: L, optimizer: Optimizer, train: D,
                                          validation: D? = nil, test: D? = nil, trainingEvaluation: D? = nil,
                                          options: TrainingOptions, callbacks: [TrainingCallback] = []) throws -> History
         where D.Target == L.Target {
@@ -252,7 +252,7 @@ private final class RunReporter: TrainingCallback {
         progress.started(run, epochs: epochs)
     }
 
-    func epochDidEnd(_ record: EpochRecord, model: Sequential) -> TrainingDecision {
+    func epochDidEnd(_ record: EpochRecord, model: any Layer) -> TrainingDecision {
         progress.epochEnded(run, epoch: record.epoch, of: epochs)
         return .continue
     }

@@ -33,6 +33,33 @@ final class ModeTests: XCTestCase {
         XCTAssertGreaterThan(history.last!.validationAccuracy!, 0.8)
     }
 
+    /// A nested model checkpoints under hierarchical names (no collisions), round-trips
+    /// through a checkpoint file, and a bare container trains with the shipped Trainer.
+    func testNestedModelsCheckpointAndTrain() throws {
+        let random = Random(seed: 2)
+        func make() -> Sequential {
+            Sequential(Linear(2, 4, random: random), Residual(Sequential(BatchNorm1d(4), Linear(4, 4, random: random))), Linear(4, 3, random: random))
+        }
+        let model = make()
+        XCTAssertEqual(model.state().entries.map(\.name), [
+            "0.weight", "0.bias", "1.0.0.weight", "1.0.0.bias", "1.0.0.running_mean", "1.0.0.running_var",
+            "1.0.1.weight", "1.0.1.bias", "2.weight", "2.bias",
+        ])
+        let path = NSTemporaryDirectory() + "nested-\(UUID().uuidString).ckpt"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Checkpoint.save(model.state(), to: path)
+        let copy = make()
+        XCTAssertNotEqual(copy.state(), model.state())
+        try copy.load(Checkpoint.load(from: path, for: copy))
+        XCTAssertEqual(copy.state(), model.state())
+
+        let block = Residual(Sequential(Linear(2, 2, random: random), Tanh()))
+        let data = Synthetic.blobs(count: 200, classes: 2, random: random)
+        let history = try Trainer(model: block, loss: CrossEntropyLoss(), optimizer: SGD(block.parameters, learningRate: 0.1), random: random)
+            .fit(data, validation: data, options: TrainingOptions(epochs: 10, batchSize: 20))
+        XCTAssertGreaterThan(history.last!.validationAccuracy!, 0.9)
+    }
+
     /// With momentum nil the running mean is the plain average of the batch means.
     func testCumulativeRunningAverage() {
         let norm = BatchNorm1d(1, momentum: nil)

@@ -13,14 +13,14 @@ final class LessonKitTests: XCTestCase {
         let probe = try Probe.parse(["--seed", "7", "--quick", "--epochs", "3", "--data", "/x", "--threads", "2"])
         XCTAssertEqual(probe.lesson.seed, 7)
         XCTAssertTrue(probe.lesson.quick)
-        XCTAssertEqual(probe.training.epochs(full: 100, quick: 2, isQuick: true), 3)
+        XCTAssertEqual(probe.training.epochs(EpochBudget(full: 100, quick: 2), isQuick: true), 3)
         XCTAssertEqual(probe.training.dataDirectory, "/x")
         let defaults = try Probe.parse([])
         XCTAssertEqual(defaults.lesson.outputDirectory, "figures")
         XCTAssertEqual(defaults.lesson.threads, ProcessInfo.processInfo.activeProcessorCount, "seeds on every core")
         XCTAssertNil(defaults.lesson.seeds, "the lesson's own default")
-        XCTAssertEqual(defaults.training.epochs(full: 100, quick: 2, isQuick: false), 100)
-        XCTAssertEqual(defaults.training.epochs(full: 100, quick: 2, isQuick: true), 2)
+        XCTAssertEqual(defaults.training.epochs(EpochBudget(full: 100, quick: 2), isQuick: false), 100)
+        XCTAssertEqual(defaults.training.epochs(EpochBudget(full: 100, quick: 2), isQuick: true), 2)
         for bad in [["--epochs", "-1"], ["--epochs", "0"], ["--epochs", "10001"], ["--threads", "0"], ["--threads", "4294967296"],
                     ["--seeds", "0"], ["--seeds", "101"], ["--data", ""], ["--output", ""],
                     ["--no-render", "--require-render"], ["--seed", "-3"]] {

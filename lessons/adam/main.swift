@@ -5,8 +5,8 @@ import LessonKit
 import Plot
 
 struct AdamLesson: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lesson-adam",
+    static let configuration = CommandConfiguration.lesson(
+        "adam",
         abstract: "Adam step by step: the moment estimates, why they start biased towards zero, and what the correction does.",
         discussion: """
         Adam keeps running averages of the gradient (m) and of its square (v), both starting \
@@ -18,7 +18,9 @@ struct AdamLesson: ParsableCommand {
         minibatch losses and its validation accuracy, against the seeds' noise. Defaults as in \
         the lecture and PyTorch: lr 0.001, β₁ 0.9, β₂ 0.999, ε 10⁻⁸. Full run: about a minute \
         in a debug build. --quick: 2,000 images, 2 epochs, 2 seeds.
-        """)
+        """, epochs: epochBudget)
+
+    static let epochBudget = EpochBudget(full: 5, quick: 2)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
@@ -129,7 +131,7 @@ struct AdamLesson: ParsableCommand {
 
     /// Step 2: the same network with and without the correction, at two learning rates, over seeds.
     func compareOnImages(_ context: LessonContext) throws -> [SettingRuns] {
-        let epochs = training.epochs(full: 5, quick: 2, isQuick: lesson.quick)
+        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 2000),
                                                             validationSize: context.budget(5000, quick: 1000), testSize: 0)
         let settings = [0.001, 0.01].flatMap { rate in [true, false].map { Setting(rate: Float(rate), correction: $0) } }

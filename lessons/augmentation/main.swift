@@ -5,8 +5,8 @@ import LessonKit
 import Plot
 
 struct AugmentationLesson: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lesson-augmentation",
+    static let configuration = CommandConfiguration.lesson(
+        "augmentation",
         abstract: "Data augmentation: small random shifts, rotations and flips make a small training set look bigger.",
         discussion: """
         An MLP (784→256→10, Adam, batch 64) trained for 150 epochs on only 1,000 \
@@ -17,7 +17,9 @@ struct AugmentationLesson: ParsableCommand {
         augmentation draws from its own stream). The lesson measures what augmentation \
         changes — the generalization gap, the validation loss, the best validation accuracy — \
         and says which differences are within noise. Full run: about 2 minutes on 2 cores; --quick: 300 images, 40 epochs, 2 seeds.
-        """)
+        """, epochs: epochBudget)
+
+    static let epochBudget = EpochBudget(full: 150, quick: 40)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
@@ -52,7 +54,7 @@ struct AugmentationLesson: ParsableCommand {
     /// Runs the lesson; returns the runs without and with augmentation, in that order.
     func perform() throws -> [SettingRuns] {
         let context = try LessonContext(lesson: "augmentation", options: lesson, seeds: 5)
-        let epochs = training.epochs(full: 150, quick: 40, isQuick: lesson.quick)
+        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let (train, validation, test) = try context.loadSplits(
             training, trainSize: context.budget(trainSize.value, quick: min(trainSize.value, 300)),
             validationSize: context.budget(5000, quick: 1000), testSize: context.budget(nil, quick: 1000))

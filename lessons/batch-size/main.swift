@@ -5,8 +5,8 @@ import LessonKit
 import Plot
 
 struct BatchSizeLesson: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lesson-batch-size",
+    static let configuration = CommandConfiguration.lesson(
+        "batch-size",
         abstract: "Minibatch size 64 vs 1024: noisy small steps against smooth large ones, the lecture's experiment, over seeds.",
         discussion: """
         The lecture's experiment on Fashion-MNIST: 784 → Linear(75, bias=false) → BatchNorm1d → \
@@ -19,7 +19,9 @@ struct BatchSizeLesson: ParsableCommand {
         last 10 epochs, the best-validation epoch and the test set, each against the seeds' \
         noise, and measures the minibatch-loss noise against the 1/√B that averaging predicts. \
         Full run: about 3 minutes with `swift run -c release`. --quick: 4,096 images, 3 epochs, 2 seeds.
-        """)
+        """, epochs: epochBudget)
+
+    static let epochBudget = EpochBudget(full: Self.fullEpochs, quick: 3)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
@@ -88,7 +90,7 @@ struct BatchSizeLesson: ParsableCommand {
     /// Runs the lesson; returns the runs by batch size, in the order given.
     func perform() throws -> [SettingRuns] {
         let context = try LessonContext(lesson: "batch-size", options: lesson, seeds: Self.fullSeeds)
-        let epochs = training.epochs(full: Self.fullEpochs, quick: 3, isQuick: lesson.quick)
+        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let (train, validation, test) = try context.loadSplits(
             training, trainSize: context.budget(nil, quick: 4096), validationSize: context.budget(nil, quick: 1000),
             testSize: context.budget(nil, quick: 1000))

@@ -5,8 +5,8 @@ import LessonKit
 import Plot
 
 struct BatchNormLesson: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lesson-batchnorm",
+    static let configuration = CommandConfiguration.lesson(
+        "batchnorm",
         abstract: "Batch normalization: normalizing each layer's inputs over the minibatch, and what it changes, measured over seeds.",
         discussion: """
         The lecture's block Linear(bias=false) → BatchNorm1d → ReLU → Dropout against the same \
@@ -19,7 +19,9 @@ struct BatchNormLesson: ParsableCommand {
         the Linear layer's bias is redundant before BatchNorm. The full run trains on 20,000 \
         of the 54,000 training images to keep 5 seeds near 3 minutes in a debug build \
         (--train-size 0 uses them all). --quick: 2,000 images, 3 epochs, 2 seeds.
-        """)
+        """, epochs: epochBudget)
+
+    static let epochBudget = EpochBudget(full: 10, quick: 3)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
@@ -115,7 +117,7 @@ struct BatchNormLesson: ParsableCommand {
 
     func perform() throws -> Report {
         let context = try LessonContext(lesson: "batchnorm", options: lesson)
-        let epochs = training.epochs(full: 10, quick: 3, isQuick: lesson.quick)
+        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let (train, validation, fullTest) = try context.loadSplits(
             training, trainSize: context.budget(trainSize == 0 ? nil : trainSize, quick: 2000),
             validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))

@@ -5,8 +5,8 @@ import LessonKit
 import Plot
 
 struct BiasVarianceLesson: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lesson-bias-variance",
+    static let configuration = CommandConfiguration.lesson(
+        "bias-variance",
         abstract: "The bias–variance trade-off, measured: capacity against error, and more data against overfitting.",
         discussion: """
         Part 1, capacity: polynomials of degree 0 to 10 are fitted by least squares to 30 noisy \
@@ -20,7 +20,9 @@ struct BiasVarianceLesson: ParsableCommand {
         always tested on the same 10,000 test images, over 5 seeds (different subsets, initial \
         weights and batch order): the gap between training and test accuracy closes as the \
         data grows. Full run: under a minute on 2 cores; --quick: degrees 0–9, 50 training sets, 3 subset sizes, 10 epochs, 2 seeds.
-        """)
+        """, epochs: epochBudget)
+
+    static let epochBudget = EpochBudget(full: 30, quick: 10)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
@@ -192,7 +194,7 @@ struct BiasVarianceLesson: ParsableCommand {
         let (trainSplit, _) = all.split(validationFraction: 0.1, random: Random(seed: lesson.seed, purpose: .dataSubset))
         let sizes = context.budget([100, 200, 500, 1000, 2000, 5000, 10000, 20000, trainSplit.count], quick: [100, 1000, 5000])
             .filter { $0 <= trainSplit.count }
-        let epochs = training.epochs(full: 30, quick: 10, isQuick: lesson.quick)
+        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         // Every size gets the steps of `epochs` epochs of the largest set: a smaller set then
         // converges at least as far, so training accuracy can only fall with the size.
         let minimumSteps = epochs * (((sizes.max() ?? 1) + 63) / 64)

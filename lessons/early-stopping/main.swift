@@ -5,8 +5,8 @@ import LessonKit
 import Plot
 
 struct EarlyStoppingLesson: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lesson-early-stopping",
+    static let configuration = CommandConfiguration.lesson(
+        "early-stopping",
         abstract: "Early stopping: watch the validation loss, keep the best weights, stop when it stops improving.",
         discussion: """
         The lecture's loop exactly: after every epoch the validation loss is compared with the \
@@ -18,7 +18,9 @@ struct EarlyStoppingLesson: ParsableCommand {
         the same seed without stopping — the same run up to the stop — shows what the extra \
         epochs would have done. --epochs sets the most epochs a run may take (default 100). \
         5 seeds, about 2 minutes on 2 cores; --quick: 500 images, at most 40 epochs, 2 seeds.
-        """)
+        """, epochs: epochBudget)
+
+    static let epochBudget = EpochBudget(full: 100, quick: 40)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
@@ -58,7 +60,7 @@ struct EarlyStoppingLesson: ParsableCommand {
 
     func perform() throws -> Report {
         let context = try LessonContext(lesson: "early-stopping", options: lesson, seeds: 5)
-        let maximumEpochs = training.epochs(full: 100, quick: 40, isQuick: lesson.quick)
+        let maximumEpochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let (train, validation, test) = try context.loadSplits(
             training, trainSize: context.budget(trainSize.value, quick: min(trainSize.value, 500)),
             validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))

@@ -5,8 +5,8 @@ import LessonKit
 import Plot
 
 struct HyperparametersLesson: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lesson-hyperparameters",
+    static let configuration = CommandConfiguration.lesson(
+        "hyperparameters",
         abstract: "Hyperparameter search: grid, random and Bayesian optimization with the same budget of trials, each repeated over seeds.",
         discussion: """
         Three hyperparameters of a small network on a Fashion-MNIST subset: the learning rate \

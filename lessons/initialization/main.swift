@@ -5,8 +5,8 @@ import LessonKit
 import Plot
 
 struct InitializationLesson: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lesson-initialization",
+    static let configuration = CommandConfiguration.lesson(
+        "initialization",
         abstract: "Weight initialization: symmetry, scale, and the variance formulas of Xavier/Glorot and He/Kaiming, measured over seeds.",
         discussion: """
         Five experiments on Fashion-MNIST. Symmetry: with every weight equal, all hidden units \
@@ -20,7 +20,9 @@ struct InitializationLesson: ParsableCommand {
         convergence: a shallow network from N(0, 0.01²) and N(0, 0.001²) sits at chance for \
         hundreds to thousands of steps before it escapes. Full run: about 1.5 minutes in a \
         debug build. --quick: 1,000 images, 2 epochs (40 for the shallow network), 2 seeds.
-        """)
+        """, epochs: epochBudget)
+
+    static let epochBudget = EpochBudget(full: 5, quick: 2)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
@@ -133,7 +135,7 @@ struct InitializationLesson: ParsableCommand {
 
     func perform() throws -> Report {
         let context = try LessonContext(lesson: "initialization", options: lesson, seeds: 10)
-        let epochs = training.epochs(full: 5, quick: 2, isQuick: lesson.quick)
+        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
                                                             validationSize: context.budget(5000, quick: 1000), testSize: 0)
         guard train.count >= Self.batchSize, validation.count >= 1 else {

@@ -5,8 +5,8 @@ import LessonKit
 import Plot
 
 struct InputNormalizationLesson: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lesson-input-normalization",
+    static let configuration = CommandConfiguration.lesson(
+        "input-normalization",
         abstract: "Why normalize inputs for gradient descent: features on different scales make the loss surface a narrow valley.",
         discussion: """
         Part 1: linear regression on two features whose scales differ tenfold. The loss \
@@ -20,7 +20,9 @@ struct InputNormalizationLesson: ParsableCommand {
         learning rate, then each scaling over a grid of learning rates, so that it is also \
         compared at its own best rate. Full run: about 2.5 minutes in a debug build. --quick: \
         1,000 images, 2 epochs, 2 seeds.
-        """)
+        """, epochs: epochBudget)
+
+    static let epochBudget = EpochBudget(full: 10, quick: 2)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
@@ -155,7 +157,7 @@ struct InputNormalizationLesson: ParsableCommand {
     func perform() throws -> Report {
         let context = try LessonContext(lesson: "input-normalization", options: lesson, seeds: 10)
         let part1 = try twoFeatures(context)
-        let epochs = training.epochs(full: 10, quick: 2, isQuick: lesson.quick)
+        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
                                                             validationSize: context.budget(5000, quick: 1000), testSize: 0)
         guard train.count >= 1, validation.count >= 1 else {

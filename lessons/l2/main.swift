@@ -5,8 +5,8 @@ import LessonKit
 import Plot
 
 struct L2Lesson: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lesson-l2",
+    static let configuration = CommandConfiguration.lesson(
+        "l2",
         abstract: "L2 regularization: penalizing large weights shrinks them and narrows the generalization gap.",
         discussion: """
         The lecture's cost is the mean loss plus (λ/n)·Σ‖W⁽ˡ⁾‖²_F over the weight matrices \
@@ -20,7 +20,9 @@ struct L2Lesson: ParsableCommand {
         the loss and SGD's weight decay 2λ/n give the same weights step after step. \
         The full run takes about 5 minutes on 2 cores (35 runs); --quick: 500 images, 40 epochs, \
         λ ∈ {0, 0.1, 1} unless --lambdas is given, 2 seeds.
-        """)
+        """, epochs: epochBudget)
+
+    static let epochBudget = EpochBudget(full: 60, quick: 40)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
@@ -105,7 +107,7 @@ struct L2Lesson: ParsableCommand {
 
     func perform() throws -> Report {
         let context = try LessonContext(lesson: "l2", options: lesson, seeds: 5)
-        let epochs = training.epochs(full: 60, quick: 40, isQuick: lesson.quick)
+        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let grid = Array(Set(lambdas.map { $0.values.map(\.value) } ?? context.budget(Self.defaultGrid, quick: Self.quickGrid))).sorted()
         let batchSize = batchSize.value
         let (train, validation, test) = try context.loadSplits(

@@ -5,8 +5,8 @@ import LessonKit
 import Plot
 
 struct LearningRateDecayLesson: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lesson-lr-decay",
+    static let configuration = CommandConfiguration.lesson(
+        "lr-decay",
         abstract: "Learning-rate decay: large steps early, small steps late, to damp the minibatch noise at the end of training.",
         discussion: """
         Minibatch gradients are noisy estimates, so with a constant learning rate the loss keeps \
@@ -20,7 +20,9 @@ struct LearningRateDecayLesson: ParsableCommand {
         Figures: the rate per epoch, and validation accuracy, validation loss and training loss \
         per epoch (mean ± std over seeds). Full run: about 2 minutes in a debug build. \
         --quick: 2,000 images, 10 epochs, 2 seeds.
-        """)
+        """, epochs: epochBudget)
+
+    static let epochBudget = EpochBudget(full: 30, quick: 10)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
@@ -74,7 +76,7 @@ struct LearningRateDecayLesson: ParsableCommand {
     /// Runs the lesson; returns the runs by schedule, in the order of `plans`.
     func perform() throws -> [SettingRuns] {
         let context = try LessonContext(lesson: "lr-decay", options: lesson, seeds: 10)
-        let epochs = training.epochs(full: 30, quick: 10, isQuick: lesson.quick)
+        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(trainSize, quick: 2000),
                                                             validationSize: context.budget(5000, quick: 1000), testSize: 0)
         let plans = plans(epochs: epochs)

@@ -5,8 +5,8 @@ import LessonKit
 import Plot
 
 struct MomentumLesson: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lesson-momentum",
+    static let configuration = CommandConfiguration.lesson(
+        "momentum",
         abstract: "Momentum and Nesterov's look-ahead: velocity damps the zig-zag and speeds up the slow direction.",
         discussion: """
         On an elongated quadratic bowl and on Rosenbrock's banana valley, plain gradient \
@@ -21,7 +21,9 @@ struct MomentumLesson: ParsableCommand {
         learning rate η/(1 − α) that momentum reaches on a steady slope, so that the comparison \
         is not just a tenfold step. Full run: about a minute in a debug build. --quick: 2,000 \
         images, 3 epochs, 2 seeds, shorter paths.
-        """)
+        """, epochs: epochBudget)
+
+    static let epochBudget = EpochBudget(full: 10, quick: 3)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
@@ -207,7 +209,7 @@ struct MomentumLesson: ParsableCommand {
 
     /// Step 5: Fashion-MNIST over seeds, including plain SGD at momentum's effective rate.
     func fashionMNIST(_ context: LessonContext) throws -> [SettingRuns] {
-        let epochs = training.epochs(full: 10, quick: 3, isQuick: lesson.quick)
+        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 2000),
                                                             validationSize: context.budget(5000, quick: 1000), testSize: 0)
         let eta = learningRate.value

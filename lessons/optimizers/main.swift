@@ -5,8 +5,8 @@ import LessonKit
 import Plot
 
 struct OptimizersLesson: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lesson-optimizers",
+    static let configuration = CommandConfiguration.lesson(
+        "optimizers",
         abstract: "Nine optimizers side by side: SGD, momentum, Nesterov, AdaGrad, RMSprop, Adam, NAdam, AdamW, AdaDelta.",
         discussion: """
         Each optimizer, with its usual learning rate (stated in the table), trains the same \
@@ -17,7 +17,9 @@ struct OptimizersLesson: ParsableCommand {
         within noise. Then each walks Rosenbrock's valley from (−1.2, 1.2) (deterministic: no \
         seeds). Full run: 1–2.5 minutes in a debug build on 2 cores, depending on load. \
         --quick: 1,000 images, 2 epochs, 2 seeds, 300 steps on the valley.
-        """)
+        """, epochs: epochBudget)
+
+    static let epochBudget = EpochBudget(full: 10, quick: 2)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
@@ -89,7 +91,7 @@ struct OptimizersLesson: ParsableCommand {
 
     func perform() throws -> [Outcome] {
         let context = try LessonContext(lesson: "optimizers", options: lesson, seeds: 10)
-        let epochs = training.epochs(full: 10, quick: 2, isQuick: lesson.quick)
+        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let steps = surfaceSteps ?? context.budget(2000, quick: 300)
         let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
                                                             validationSize: context.budget(5000, quick: 1000), testSize: 0)

@@ -5,8 +5,8 @@ import LessonKit
 import Plot
 
 struct ParameterCount: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lesson-parameter-count",
+    static let configuration = CommandConfiguration.lesson(
+        "parameter-count",
         abstract: "How many parameters does an MLP have? Counts them on a real engine model.",
         discussion: """
         The lecture's example: 50 input features, two hidden layers of 100 units, 10 classes. \

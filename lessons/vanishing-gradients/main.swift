@@ -5,8 +5,8 @@ import LessonKit
 import Plot
 
 struct VanishingGradientsLesson: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lesson-vanishing-gradients",
+    static let configuration = CommandConfiguration.lesson(
+        "vanishing-gradients",
         abstract: "Vanishing and exploding gradients: why deep sigmoid networks barely learn, measured layer by layer over seeds.",
         discussion: """
         The sigmoid's derivative σ′(z) = σ(z)(1 − σ(z)) is at most 0.25, so backpropagation \
@@ -17,7 +17,9 @@ struct VanishingGradientsLesson: ParsableCommand {
         0.25·√n·σ_W; trains the three under 10 seeds each; and finally scales the ReLU network's \
         weights by k to show gradients exploding and vanishing as k^(layers − 1). Full run: \
         about 2 minutes in a debug build. --quick: 1,000 images, 3 epochs, 2 seeds.
-        """)
+        """, epochs: epochBudget)
+
+    static let epochBudget = EpochBudget(full: 10, quick: 3)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
@@ -103,7 +105,7 @@ struct VanishingGradientsLesson: ParsableCommand {
 
     func perform() throws -> Report {
         let context = try LessonContext(lesson: "vanishing-gradients", options: lesson, seeds: 10)
-        let epochs = training.epochs(full: 10, quick: 3, isQuick: lesson.quick)
+        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         context.report(String(format: "σ′(z) = σ(z)(1 − σ(z)) is largest at z = 0: %.2f. Through 10 sigmoid layers at best 0.25¹⁰ = %.3g.",
                               Self.sigmoidDerivative(0), pow(0.25, 10)))
         try context.write(Self.boundFigure())

@@ -69,12 +69,16 @@ extension Container {
     /// Runs `body` with training-mode BatchNorm layers using batch statistics but leaving
     /// their running estimates as they were: for probes on a trained model.
     public func keepingRunningStatistics<T>(_ body: () throws -> T) rethrows -> T {
-        let batchNorms = descendants.compactMap { $0 as? BatchNorm1d }
-        let previous = batchNorms.map(\.updatesRunningStatistics)
-        for layer in batchNorms { layer.updatesRunningStatistics = false }
-        defer { for (layer, value) in zip(batchNorms, previous) { layer.updatesRunningStatistics = value } }
-        return try body()
+        try Engine.keepingRunningStatistics(of: descendants.compactMap { $0 as? BatchNorm1d }, body)
     }
+}
+
+/// Runs `body` with these BatchNorm layers' running estimates left as they are.
+func keepingRunningStatistics<T>(of batchNorms: [BatchNorm1d], _ body: () throws -> T) rethrows -> T {
+    let previous = batchNorms.map(\.updatesRunningStatistics)
+    for layer in batchNorms { layer.updatesRunningStatistics = false }
+    defer { for (layer, value) in zip(batchNorms, previous) { layer.updatesRunningStatistics = value } }
+    return try body()
 }
 
 extension Layer {

@@ -7,15 +7,15 @@ public protocol TrainingCallback: AnyObject {
     func trainingWillStart(epochs: Int, batchesPerEpoch: Int)
     func batchDidEnd(epoch: Int, batch: Int, loss: Float)
     /// Return `.stop` to end training after this epoch.
-    func epochDidEnd(_ record: EpochRecord, model: Sequential) -> TrainingDecision
-    func trainingDidEnd(_ history: History, model: Sequential) throws
+    func epochDidEnd(_ record: EpochRecord, model: any Layer) -> TrainingDecision
+    func trainingDidEnd(_ history: History, model: any Layer) throws
 }
 
 extension TrainingCallback {
     public func trainingWillStart(epochs: Int, batchesPerEpoch: Int) {}
     public func batchDidEnd(epoch: Int, batch: Int, loss: Float) {}
-    public func epochDidEnd(_ record: EpochRecord, model: Sequential) -> TrainingDecision { .continue }
-    public func trainingDidEnd(_ history: History, model: Sequential) throws {}
+    public func epochDidEnd(_ record: EpochRecord, model: any Layer) -> TrainingDecision { .continue }
+    public func trainingDidEnd(_ history: History, model: any Layer) throws {}
 }
 
 /// The lecture's early stopping: after each epoch compare the validation loss with the best
@@ -52,7 +52,7 @@ public final class EarlyStopping: TrainingCallback {
         bestState = nil
     }
 
-    public func epochDidEnd(_ record: EpochRecord, model: Sequential) -> TrainingDecision {
+    public func epochDidEnd(_ record: EpochRecord, model: any Layer) -> TrainingDecision {
         guard let loss = record.validationLoss else {
             preconditionFailure("early stopping needs a validation set")
         }
@@ -76,7 +76,7 @@ public final class EarlyStopping: TrainingCallback {
 
     private var checkpointError: Error?
 
-    public func trainingDidEnd(_ history: History, model: Sequential) throws {
+    public func trainingDidEnd(_ history: History, model: any Layer) throws {
         if let checkpointError { throw checkpointError }
         guard restoreBestWeights else { return }
         if let checkpointPath, bestState != nil {
@@ -100,7 +100,7 @@ public final class PlateauScheduler: TrainingCallback {
         optimizer.learningRate = schedule.learningRate
     }
 
-    public func epochDidEnd(_ record: EpochRecord, model: Sequential) -> TrainingDecision {
+    public func epochDidEnd(_ record: EpochRecord, model: any Layer) -> TrainingDecision {
         optimizer.learningRate = schedule.step(record.validationLoss ?? record.trainLoss)
         return .continue
     }

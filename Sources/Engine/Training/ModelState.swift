@@ -19,14 +19,19 @@ public struct CheckpointError: Error, CustomStringConvertible {
     public var description: String { message }
 }
 
-extension Sequential {
-    public func state() -> ModelState {
-        var entries: [(name: String, value: Matrix)] = []
-        for (index, layer) in layers.enumerated() {
-            for parameter in layer.parameters { entries.append(("\(index).\(parameter.name)", parameter.value)) }
-            for buffer in layer.buffers { entries.append(("\(index).\(buffer.name)", buffer.value)) }
+extension Layer {
+    /// Every parameter and buffer by hierarchical name, PyTorch's state-dict order: a
+    /// container's children are numbered ("2.0.weight" is the weight of child 0 of child 2),
+    /// so nested containers never collide.
+    public func namedTensors(prefix: String = "") -> [(name: String, parameter: Parameter?, buffer: Buffer?)] {
+        if let container = self as? Container {
+            return container.children.enumerated().flatMap { index, child in child.namedTensors(prefix: "\(prefix)\(index).") }
         }
-        return ModelState(entries: entries)
+        return parameters.map { (prefix + $0.name, $0, nil) } + buffers.map { (prefix + $0.name, nil, $0) }
+    }
+
+    public func state() -> ModelState {
+        ModelState(entries: namedTensors().map { ($0.name, $0.parameter?.value ?? $0.buffer!.value) })
     }
 
     /// Loads a state of exactly this architecture: same names, same shapes, same order.
@@ -40,10 +45,9 @@ extension Sequential {
                 throw CheckpointError(message: problem)
             }
         }
-        var values = state.entries.makeIterator()
-        for layer in layers {
-            for parameter in layer.parameters { parameter.value = values.next()!.value }
-            for buffer in layer.buffers { buffer.value = values.next()!.value }
+        for (slot, entry) in zip(namedTensors(), state.entries) {
+            slot.parameter?.value = entry.value
+            slot.buffer?.value = entry.value
         }
     }
 }
@@ -84,7 +88,7 @@ public enum Checkpoint {
     /// Reads a checkpoint. With `model`, every tensor's name and shape is checked against the
     /// model's before its values are read, so a checkpoint of another architecture fails
     /// with its first difference; without it, only against the length of the file.
-    public static func load(from path: String, for model: Sequential? = nil) throws -> ModelState {
+    public static func load(from path: String, for model: (any Layer)? = nil) throws -> ModelState {
         let bytes: [UInt8]
         do { bytes = try readRegularFile(path, kind: "checkpoint") } catch {
             throw CheckpointError(message: "\(path): \(error.problem)")

@@ -86,7 +86,7 @@ public struct Evaluation: Sendable {
 /// forward → loss (+ L2) → backward → optimizer step; then evaluation passes, callbacks,
 /// and a check that the loss is still a number.
 public final class Trainer<L: Loss> {
-    public let model: Sequential
+    public let model: any Layer
     public let loss: L
     public let optimizer: Optimizer
     public var callbacks: [TrainingCallback]
@@ -94,7 +94,7 @@ public final class Trainer<L: Loss> {
     /// fix everything).
     public let random: Random
 
-    public init(model: Sequential, loss: L, optimizer: Optimizer, random: Random,
+    public init(model: any Layer, loss: L, optimizer: Optimizer, random: Random,
                 callbacks: [TrainingCallback] = []) {
         self.model = model
         self.loss = loss
@@ -201,14 +201,14 @@ public final class Trainer<L: Loss> {
 /// `batchStatistics` reproduces a classic mistake for comparison: BatchNorm layers normalize
 /// with each evaluation batch's own mean and variance (training mode) instead of the
 /// running estimates. The running estimates are restored afterwards.
-public func evaluate<L: Loss, D: Dataset>(_ model: Sequential, loss: L, on data: D, batchSize: Int = 1000,
+public func evaluate<L: Loss, D: Dataset>(_ model: any Layer, loss: L, on data: D, batchSize: Int = 1000,
                                           batchStatistics: Bool = false) -> Evaluation where D.Target == L.Target {
     let wasTraining = model.isTraining
     model.isTraining = false
-    let batchNorms = model.descendants.compactMap { $0 as? BatchNorm1d }
+    let batchNorms = ([model] + ((model as? Container)?.descendants ?? [])).compactMap { $0 as? BatchNorm1d }
     if batchStatistics { for layer in batchNorms { layer.isTraining = true } }
     defer { model.isTraining = wasTraining }
-    return model.keepingRunningStatistics {
+    return keepingRunningStatistics(of: batchNorms) {
         var lossSum: Double = 0, correct = 0, hasAccuracy = false
         for positions in minibatches(count: data.count, batchSize: batchSize) {
             let (inputs, targets) = data.batch(positions)

@@ -1,0 +1,60 @@
+# adam-training: written by Training Techniques Lab.
+# Redraw with `gnuplot adam-training.gp` from any folder; the data is adam-training.dat beside it,
+# one block per series (select with `index`). Edit freely: it is plain gnuplot.
+script_dir = ARG0
+n = strlen(script_dir)
+while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
+script_dir = (n > 0) ? script_dir[1:n] : ''
+data = script_dir.'adam-training.dat'
+if (!exists('output_suffix')) output_suffix = ''
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+if (!exists('preview')) preview = ''
+do for [format in (preview eq '' ? 'png svg' : 'preview')] {
+if (format eq 'png') {
+  set terminal pngcairo noenhanced size 1320,530 font 'DejaVu Sans,15'
+} else {
+  if (format eq 'svg') {
+    set terminal svg noenhanced size 1320,530 font 'DejaVu Sans,15' background '#ffffff'
+  } else {
+    eval('set terminal '.preview)
+  }
+}
+if (format eq 'preview') { set output } else { set output script_dir.'adam-training.'.format.output_suffix }
+set multiplot layout 1,2 title '784→256→10 on 10000 Fashion-MNIST images, Adam with and without bias correction: mean ± std over 10 seeds'
+reset
+set grid lc rgb '#dddddd'
+set title 'minibatch loss, first 300 steps (running average over 10)'
+set xlabel 'step'
+set ylabel 'minibatch loss (log scale)'
+set logscale y
+set format y '%g'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+     data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
+     data index 4 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'lr 0.001, with bias correction', \
+     data index 5 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'lr 0.001, without bias correction', \
+     data index 6 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'lr 0.01, with bias correction', \
+     data index 7 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'lr 0.01, without bias correction'
+reset
+set grid lc rgb '#dddddd'
+set title 'validation accuracy per epoch'
+set xlabel 'epoch'
+set ylabel 'validation accuracy (%)'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+plot data index 8 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 9 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 10 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+     data index 11 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
+     data index 12 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'lr 0.001, with bias correction', \
+     data index 13 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'lr 0.001, without bias correction', \
+     data index 14 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'lr 0.01, with bias correction', \
+     data index 15 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'lr 0.01, without bias correction'
+unset multiplot
+set output
+}

@@ -1,0 +1,42 @@
+# batch-size-accuracy: written by Training Techniques Lab.
+# Redraw with `gnuplot batch-size-accuracy.gp` from any folder; the data is batch-size-accuracy.dat beside it,
+# one block per series (select with `index`). Edit freely: it is plain gnuplot.
+script_dir = ARG0
+n = strlen(script_dir)
+while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
+script_dir = (n > 0) ? script_dir[1:n] : ''
+data = script_dir.'batch-size-accuracy.dat'
+if (!exists('output_suffix')) output_suffix = ''
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+if (!exists('preview')) preview = ''
+do for [format in (preview eq '' ? 'png svg' : 'preview')] {
+if (format eq 'png') {
+  set terminal pngcairo noenhanced size 820,510 font 'DejaVu Sans,10'
+} else {
+  if (format eq 'svg') {
+    set terminal svg noenhanced size 820,510 font 'DejaVu Sans,10' background '#ffffff'
+  } else {
+    eval('set terminal '.preview)
+  }
+}
+if (format eq 'preview') { set output } else { set output script_dir.'batch-size-accuracy.'.format.output_suffix }
+set multiplot layout 1,1 title 'SGD lr 0.1: mean ± std over 5 seeds (training measured in evaluation mode)'
+reset
+set grid lc rgb '#dddddd'
+set title 'validation (solid) and training (dashed) accuracy, from epoch 1'
+set xlabel 'epoch'
+set ylabel 'accuracy (%)'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'batch 64', \
+     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle, \
+     data index 6 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'batch 1024', \
+     data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle
+unset multiplot
+set output
+}

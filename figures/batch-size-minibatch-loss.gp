@@ -1,0 +1,52 @@
+# batch-size-minibatch-loss: written by Training Techniques Lab.
+# Redraw with `gnuplot batch-size-minibatch-loss.gp` from any folder; the data is batch-size-minibatch-loss.dat beside it,
+# one block per series (select with `index`). Edit freely: it is plain gnuplot.
+script_dir = ARG0
+n = strlen(script_dir)
+while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
+script_dir = (n > 0) ? script_dir[1:n] : ''
+data = script_dir.'batch-size-minibatch-loss.dat'
+if (!exists('output_suffix')) output_suffix = ''
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+if (!exists('preview')) preview = ''
+do for [format in (preview eq '' ? 'png svg' : 'preview')] {
+if (format eq 'png') {
+  set terminal pngcairo noenhanced size 1280,470 font 'DejaVu Sans,15'
+} else {
+  if (format eq 'svg') {
+    set terminal svg noenhanced size 1280,470 font 'DejaVu Sans,15' background '#ffffff'
+  } else {
+    eval('set terminal '.preview)
+  }
+}
+if (format eq 'preview') { set output } else { set output script_dir.'batch-size-minibatch-loss.'.format.output_suffix }
+set multiplot layout 1,2 title 'Minibatch loss per iteration (first seed), with a running average; shared y-axis'
+reset
+set grid lc rgb '#dddddd'
+set title 'batch 64: 843 iterations per epoch, 16860 in all'
+set xlabel 'epoch (iteration / 843)'
+set ylabel 'minibatch loss'
+set logscale y
+set format y '%g'
+set yrange [0.1:10.0]
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+plot data index 0 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'minibatch loss', \
+     data index 1 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'running average over 843 iterations (one epoch)'
+reset
+set grid lc rgb '#dddddd'
+set title 'batch 1024: 52 iterations per epoch, 1040 in all'
+set xlabel 'epoch (iteration / 52)'
+set ylabel 'minibatch loss'
+set logscale y
+set format y '%g'
+set yrange [0.1:10.0]
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+plot data index 2 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'minibatch loss', \
+     data index 3 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'running average over 52 iterations (one epoch)'
+unset multiplot
+set output
+}

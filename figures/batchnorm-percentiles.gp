@@ -1,0 +1,48 @@
+# batchnorm-percentiles: written by Training Techniques Lab.
+# Redraw with `gnuplot batchnorm-percentiles.gp` from any folder; the data is batchnorm-percentiles.dat beside it,
+# one block per series (select with `index`). Edit freely: it is plain gnuplot.
+script_dir = ARG0
+n = strlen(script_dir)
+while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
+script_dir = (n > 0) ? script_dir[1:n] : ''
+data = script_dir.'batchnorm-percentiles.dat'
+if (!exists('output_suffix')) output_suffix = ''
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+if (!exists('preview')) preview = ''
+do for [format in (preview eq '' ? 'png svg' : 'preview')] {
+if (format eq 'png') {
+  set terminal pngcairo noenhanced size 1240,430 font 'DejaVu Sans,14'
+} else {
+  if (format eq 'svg') {
+    set terminal svg noenhanced size 1240,430 font 'DejaVu Sans,14' background '#ffffff'
+  } else {
+    eval('set terminal '.preview)
+  }
+}
+if (format eq 'preview') { set output } else { set output script_dir.'batchnorm-percentiles.'.format.output_suffix }
+set multiplot layout 1,2 title '15th, 50th and 85th percentiles over 512 training images during training (first seed, as Ioffe & Szegedy 2015, fig. 1)'
+reset
+set grid lc rgb '#dddddd'
+set title 'no BatchNorm: unit 1 of hidden layer 2, what enters its ReLU'
+set xlabel 'step'
+set ylabel 'pre-activation'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+plot data index 0 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title '15th percentile', \
+     data index 1 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'median', \
+     data index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title '85th percentile'
+reset
+set grid lc rgb '#dddddd'
+set title 'BatchNorm: unit 1 of hidden layer 2, what enters its ReLU'
+set xlabel 'step'
+set ylabel 'pre-activation'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+plot data index 3 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title '15th percentile', \
+     data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'median', \
+     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title '85th percentile'
+unset multiplot
+set output
+}

@@ -1,0 +1,40 @@
+# bias-variance-more-data: written by Training Techniques Lab.
+# Redraw with `gnuplot bias-variance-more-data.gp` from any folder; the data is bias-variance-more-data.dat beside it,
+# one block per series (select with `index`). Edit freely: it is plain gnuplot.
+script_dir = ARG0
+n = strlen(script_dir)
+while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
+script_dir = (n > 0) ? script_dir[1:n] : ''
+data = script_dir.'bias-variance-more-data.dat'
+if (!exists('output_suffix')) output_suffix = ''
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+if (!exists('preview')) preview = ''
+do for [format in (preview eq '' ? 'png svg' : 'preview')] {
+if (format eq 'png') {
+  set terminal pngcairo noenhanced size 820,510 font 'DejaVu Sans,10'
+} else {
+  if (format eq 'svg') {
+    set terminal svg noenhanced size 820,510 font 'DejaVu Sans,10' background '#ffffff'
+  } else {
+    eval('set terminal '.preview)
+  }
+}
+if (format eq 'preview') { set output } else { set output script_dir.'bias-variance-more-data.'.format.output_suffix }
+set multiplot layout 1,1 title 'Softmax regression on Fashion-MNIST subsets, tested on the same 10000 images'
+reset
+set grid lc rgb '#dddddd'
+set title 'each size trained for ≥ 25320 steps and ≥ 30 epochs; mean ± std over 5 seeds'
+set xlabel 'training images'
+set ylabel 'accuracy (%)'
+set logscale x
+set format x '%g'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'training accuracy', \
+     data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'test accuracy'
+unset multiplot
+set output
+}

@@ -1,0 +1,72 @@
+# early-stopping-curves: written by Training Techniques Lab.
+# Redraw with `gnuplot early-stopping-curves.gp` from any folder; the data is early-stopping-curves.dat beside it,
+# one block per series (select with `index`). Edit freely: it is plain gnuplot.
+script_dir = ARG0
+n = strlen(script_dir)
+while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
+script_dir = (n > 0) ? script_dir[1:n] : ''
+data = script_dir.'early-stopping-curves.dat'
+if (!exists('output_suffix')) output_suffix = ''
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+if (!exists('preview')) preview = ''
+do for [format in (preview eq '' ? 'png svg' : 'preview')] {
+if (format eq 'png') {
+  set terminal pngcairo noenhanced size 880,830 font 'DejaVu Sans,10'
+} else {
+  if (format eq 'svg') {
+    set terminal svg noenhanced size 880,830 font 'DejaVu Sans,10' background '#ffffff'
+  } else {
+    eval('set terminal '.preview)
+  }
+}
+if (format eq 'preview') { set output } else { set output script_dir.'early-stopping-curves.'.format.output_suffix }
+set multiplot layout 2,1 title '784→256→256→10, Adam, patience 3, mean ± std over 5 seeds (a run with early stopping is its seed''s run up to the stop)'
+reset
+set grid lc rgb '#dddddd'
+set title 'loss (log scale, geometric mean ×÷ std): validation solid; training dashed = running average over each epoch''s minibatches'
+set xlabel 'epoch'
+set ylabel 'cross-entropy loss'
+set logscale y
+set format y '%g'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 2 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no stopping', \
+     data index 3 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle, \
+     data index 4 using 1:2 with lines lw 2 lc rgb '#009E73' title 'best epoch (each seed)', \
+     data index 5 using 1:2 with lines lw 2 lc rgb '#009E73' notitle, \
+     data index 6 using 1:2 with lines lw 2 lc rgb '#009E73' notitle, \
+     data index 7 using 1:2 with lines lw 2 lc rgb '#009E73' notitle, \
+     data index 8 using 1:2 with lines lw 2 lc rgb '#009E73' notitle, \
+     data index 9 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'stop (each seed)', \
+     data index 10 using 1:2 with lines lw 2 lc rgb '#CC79A7' notitle, \
+     data index 11 using 1:2 with lines lw 2 lc rgb '#CC79A7' notitle, \
+     data index 12 using 1:2 with lines lw 2 lc rgb '#CC79A7' notitle, \
+     data index 13 using 1:2 with lines lw 2 lc rgb '#CC79A7' notitle
+reset
+set grid lc rgb '#dddddd'
+set title 'accuracy: validation solid; training dashed = running average over each epoch''s minibatches'
+set xlabel 'epoch'
+set ylabel 'accuracy (%)'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+plot data index 14 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 15 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 16 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no stopping', \
+     data index 17 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle, \
+     data index 18 using 1:2 with lines lw 2 lc rgb '#009E73' title 'best epoch (each seed)', \
+     data index 19 using 1:2 with lines lw 2 lc rgb '#009E73' notitle, \
+     data index 20 using 1:2 with lines lw 2 lc rgb '#009E73' notitle, \
+     data index 21 using 1:2 with lines lw 2 lc rgb '#009E73' notitle, \
+     data index 22 using 1:2 with lines lw 2 lc rgb '#009E73' notitle, \
+     data index 23 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'stop (each seed)', \
+     data index 24 using 1:2 with lines lw 2 lc rgb '#CC79A7' notitle, \
+     data index 25 using 1:2 with lines lw 2 lc rgb '#CC79A7' notitle, \
+     data index 26 using 1:2 with lines lw 2 lc rgb '#CC79A7' notitle, \
+     data index 27 using 1:2 with lines lw 2 lc rgb '#CC79A7' notitle
+unset multiplot
+set output
+}

@@ -1,0 +1,68 @@
+# hyperparameters-search-space: written by Training Techniques Lab.
+# Redraw with `gnuplot hyperparameters-search-space.gp` from any folder; the data is hyperparameters-search-space.dat beside it,
+# one block per series (select with `index`). Edit freely: it is plain gnuplot.
+script_dir = ARG0
+n = strlen(script_dir)
+while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
+script_dir = (n > 0) ? script_dir[1:n] : ''
+data = script_dir.'hyperparameters-search-space.dat'
+if (!exists('output_suffix')) output_suffix = ''
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+if (!exists('preview')) preview = ''
+do for [format in (preview eq '' ? 'png svg' : 'preview')] {
+if (format eq 'png') {
+  set terminal pngcairo noenhanced size 1560,470 font 'DejaVu Sans,18'
+} else {
+  if (format eq 'svg') {
+    set terminal svg noenhanced size 1560,470 font 'DejaVu Sans,18' background '#ffffff'
+  } else {
+    eval('set terminal '.preview)
+  }
+}
+if (format eq 'preview') { set output } else { set output script_dir.'hyperparameters-search-space.'.format.output_suffix }
+set multiplot layout 1,3 title 'One search of each strategy (the first seed): trials colored by validation accuracy (dropout not shown)'
+reset
+set grid lc rgb '#dddddd'
+set title 'grid search'
+set xlabel 'log₁₀ learning rate'
+set ylabel 'log₂ hidden width'
+set xrange [-4.2:0.2]
+set yrange [3.8:9.2]
+set border 3
+set tics out nomirror
+unset key
+set palette defined (0 '#440154', 1 '#3b528b', 2 '#21918c', 3 '#5ec962', 4 '#fde725')
+set cblabel 'validation accuracy (%)'
+set cbrange [3.700000047683716:74.80000257492065]
+plot data index 0 using 1:2:3 with points pt 7 ps 1.4 palette notitle
+reset
+set grid lc rgb '#dddddd'
+set title 'random search'
+set xlabel 'log₁₀ learning rate'
+set ylabel 'log₂ hidden width'
+set xrange [-4.2:0.2]
+set yrange [3.8:9.2]
+set border 3
+set tics out nomirror
+unset key
+set palette defined (0 '#440154', 1 '#3b528b', 2 '#21918c', 3 '#5ec962', 4 '#fde725')
+set cblabel 'validation accuracy (%)'
+set cbrange [3.700000047683716:74.80000257492065]
+plot data index 1 using 1:2:3 with points pt 7 ps 1.4 palette notitle
+reset
+set grid lc rgb '#dddddd'
+set title 'Bayesian search'
+set xlabel 'log₁₀ learning rate'
+set ylabel 'log₂ hidden width'
+set xrange [-4.2:0.2]
+set yrange [3.8:9.2]
+set border 3
+set tics out nomirror
+unset key
+set palette defined (0 '#440154', 1 '#3b528b', 2 '#21918c', 3 '#5ec962', 4 '#fde725')
+set cblabel 'validation accuracy (%)'
+set cbrange [3.700000047683716:74.80000257492065]
+plot data index 2 using 1:2:3 with points pt 7 ps 1.4 palette notitle
+unset multiplot
+set output
+}

@@ -1,0 +1,50 @@
+# hyperparameters-zigzag: written by Training Techniques Lab.
+# Redraw with `gnuplot hyperparameters-zigzag.gp` from any folder; the data is hyperparameters-zigzag.dat beside it,
+# one block per series (select with `index`). Edit freely: it is plain gnuplot.
+script_dir = ARG0
+n = strlen(script_dir)
+while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
+script_dir = (n > 0) ? script_dir[1:n] : ''
+data = script_dir.'hyperparameters-zigzag.dat'
+if (!exists('output_suffix')) output_suffix = ''
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+if (!exists('preview')) preview = ''
+do for [format in (preview eq '' ? 'png svg' : 'preview')] {
+if (format eq 'png') {
+  set terminal pngcairo noenhanced size 1200,430 font 'DejaVu Sans,14'
+} else {
+  if (format eq 'svg') {
+    set terminal svg noenhanced size 1200,430 font 'DejaVu Sans,14' background '#ffffff'
+  } else {
+    eval('set terminal '.preview)
+  }
+}
+if (format eq 'preview') { set output } else { set output script_dir.'hyperparameters-zigzag.'.format.output_suffix }
+set multiplot layout 1,2 title 'One epoch of 784→128→10, SGD lr 0.05: minibatch loss on a shared axis'
+reset
+set grid lc rgb '#dddddd'
+set title 'batch 8: 250 steps'
+set xlabel 'epoch'
+set ylabel 'minibatch loss'
+set xrange [0.0:1.0]
+set yrange [0.0:2.406343710422516]
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+plot data index 0 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'minibatch loss', \
+     data index 1 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'running average'
+reset
+set grid lc rgb '#dddddd'
+set title 'batch 128: 16 steps'
+set xlabel 'epoch'
+set ylabel 'minibatch loss'
+set xrange [0.0:1.0]
+set yrange [0.0:2.406343710422516]
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+plot data index 2 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'minibatch loss', \
+     data index 3 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'running average'
+unset multiplot
+set output
+}

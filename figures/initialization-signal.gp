@@ -1,0 +1,97 @@
+# initialization-signal: written by Training Techniques Lab.
+# Redraw with `gnuplot initialization-signal.gp` from any folder; the data is initialization-signal.dat beside it,
+# one block per series (select with `index`). Edit freely: it is plain gnuplot.
+script_dir = ARG0
+n = strlen(script_dir)
+while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
+script_dir = (n > 0) ? script_dir[1:n] : ''
+data = script_dir.'initialization-signal.dat'
+if (!exists('output_suffix')) output_suffix = ''
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+if (!exists('preview')) preview = ''
+do for [format in (preview eq '' ? 'png svg' : 'preview')] {
+if (format eq 'png') {
+  set terminal pngcairo noenhanced size 1440,830 font 'DejaVu Sans,16'
+} else {
+  if (format eq 'svg') {
+    set terminal svg noenhanced size 1440,830 font 'DejaVu Sans,16' background '#ffffff'
+  } else {
+    eval('set terminal '.preview)
+  }
+}
+if (format eq 'preview') { set output } else { set output script_dir.'initialization-signal.'.format.output_suffix }
+set multiplot layout 2,2 title 'At initialization: does the signal keep its size through 10 layers? (one batch)'
+reset
+set grid lc rgb '#dddddd'
+set title 'tanh network: std of activations'
+set xlabel 'hidden layer'
+set ylabel 'standard deviation'
+set logscale y
+set format y '%g'
+set border 3
+set tics out nomirror
+set key outside right top vertical reverse Left samplen 2 nobox
+plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'Xavier uniform', \
+     data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
+     data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'He uniform', \
+     data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
+     data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'PyTorch default', \
+     data index 5 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'N(0, 0.001²)', \
+     data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#000000' title 'N(0, 1)'
+reset
+set grid lc rgb '#dddddd'
+set title 'tanh network: std of ∂L/∂activation'
+set xlabel 'hidden layer'
+set ylabel 'standard deviation'
+set logscale y
+set format y '%g'
+set border 3
+set tics out nomirror
+set key outside right top vertical reverse Left samplen 2 nobox
+plot data index 7 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'Xavier uniform', \
+     data index 8 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
+     data index 9 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'He uniform', \
+     data index 10 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
+     data index 11 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'PyTorch default', \
+     data index 12 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'N(0, 0.001²)', \
+     data index 13 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#000000' title 'N(0, 1)'
+reset
+set grid lc rgb '#dddddd'
+set title 'relu network: std of activations (dashed: predicted)'
+set xlabel 'hidden layer'
+set ylabel 'standard deviation'
+set logscale y
+set format y '%g'
+set border 3
+set tics out nomirror
+set key outside right top vertical reverse Left samplen 2 nobox
+plot data index 14 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'Xavier uniform', \
+     data index 15 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
+     data index 16 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle, \
+     data index 17 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'He uniform', \
+     data index 18 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
+     data index 19 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' notitle, \
+     data index 20 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'PyTorch default', \
+     data index 21 using 1:2 with lines lw 2 dt 2 lc rgb '#E69F00' notitle, \
+     data index 22 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'N(0, 0.001²)', \
+     data index 23 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#000000' title 'N(0, 1)'
+reset
+set grid lc rgb '#dddddd'
+set title 'relu network: std of ∂L/∂activation'
+set xlabel 'hidden layer'
+set ylabel 'standard deviation'
+set logscale y
+set format y '%g'
+set border 3
+set tics out nomirror
+set key outside right top vertical reverse Left samplen 2 nobox
+plot data index 24 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'Xavier uniform', \
+     data index 25 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
+     data index 26 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'He uniform', \
+     data index 27 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
+     data index 28 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'PyTorch default', \
+     data index 29 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'N(0, 0.001²)', \
+     data index 30 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#000000' title 'N(0, 1)'
+unset multiplot
+set output
+}

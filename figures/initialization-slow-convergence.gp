@@ -1,0 +1,45 @@
+# initialization-slow-convergence: written by Training Techniques Lab.
+# Redraw with `gnuplot initialization-slow-convergence.gp` from any folder; the data is initialization-slow-convergence.dat beside it,
+# one block per series (select with `index`). Edit freely: it is plain gnuplot.
+script_dir = ARG0
+n = strlen(script_dir)
+while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
+script_dir = (n > 0) ? script_dir[1:n] : ''
+data = script_dir.'initialization-slow-convergence.dat'
+if (!exists('output_suffix')) output_suffix = ''
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+if (!exists('preview')) preview = ''
+do for [format in (preview eq '' ? 'png svg' : 'preview')] {
+if (format eq 'png') {
+  set terminal pngcairo noenhanced size 860,460 font 'DejaVu Sans,10'
+} else {
+  if (format eq 'svg') {
+    set terminal svg noenhanced size 860,460 font 'DejaVu Sans,10' background '#ffffff'
+  } else {
+    eval('set terminal '.preview)
+  }
+}
+if (format eq 'preview') { set output } else { set output script_dir.'initialization-slow-convergence.'.format.output_suffix }
+set multiplot layout 1,1
+reset
+set grid lc rgb '#dddddd'
+set title 'Slow convergence from small weights, 784→64→64→10: minibatch loss (running average over 20 steps), ±1 std over 10 seeds'
+set xlabel 'step (minibatch of 64, log scale)'
+set ylabel 'training loss (log scale)'
+set logscale x
+set format x '%g'
+set logscale y
+set format y '%g'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 3 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'shallow, PyTorch default', \
+     data index 4 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'shallow, N(0, 0.01²)', \
+     data index 5 using 1:2 with lines lw 2 lc rgb '#009E73' title 'shallow, N(0, 0.001²)', \
+     data index 6 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'chance: ln 10'
+unset multiplot
+set output
+}

@@ -1,0 +1,42 @@
+# initialization-xavier-vs-he: written by Training Techniques Lab.
+# Redraw with `gnuplot initialization-xavier-vs-he.gp` from any folder; the data is initialization-xavier-vs-he.dat beside it,
+# one block per series (select with `index`). Edit freely: it is plain gnuplot.
+script_dir = ARG0
+n = strlen(script_dir)
+while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
+script_dir = (n > 0) ? script_dir[1:n] : ''
+data = script_dir.'initialization-xavier-vs-he.dat'
+if (!exists('output_suffix')) output_suffix = ''
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+if (!exists('preview')) preview = ''
+do for [format in (preview eq '' ? 'png svg' : 'preview')] {
+if (format eq 'png') {
+  set terminal pngcairo noenhanced size 860,440 font 'DejaVu Sans,10'
+} else {
+  if (format eq 'svg') {
+    set terminal svg noenhanced size 860,440 font 'DejaVu Sans,10' background '#ffffff'
+  } else {
+    eval('set terminal '.preview)
+  }
+}
+if (format eq 'preview') { set output } else { set output script_dir.'initialization-xavier-vs-he.'.format.output_suffix }
+set multiplot layout 1,1
+reset
+set grid lc rgb '#dddddd'
+set title 'ReLU network at initialization: activation std per hidden layer, Xavier vs He'
+set xlabel 'hidden layer'
+set ylabel 'standard deviation (log scale)'
+set logscale y
+set format y '%g'
+set border 3
+set tics out nomirror
+set key outside right top vertical reverse Left samplen 2 nobox
+plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'Xavier uniform', \
+     data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
+     data index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title 'predicted for Xavier: ×0.707 per layer', \
+     data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'He uniform', \
+     data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
+     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' title 'predicted for He: ×1.000 per layer'
+unset multiplot
+set output
+}

@@ -1,0 +1,60 @@
+# l2-sweep: written by Training Techniques Lab.
+# Redraw with `gnuplot l2-sweep.gp` from any folder; the data is l2-sweep.dat beside it,
+# one block per series (select with `index`). Edit freely: it is plain gnuplot.
+script_dir = ARG0
+n = strlen(script_dir)
+while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
+script_dir = (n > 0) ? script_dir[1:n] : ''
+data = script_dir.'l2-sweep.dat'
+if (!exists('output_suffix')) output_suffix = ''
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+if (!exists('preview')) preview = ''
+do for [format in (preview eq '' ? 'png svg' : 'preview')] {
+if (format eq 'png') {
+  set terminal pngcairo noenhanced size 1200,470 font 'DejaVu Sans,14'
+} else {
+  if (format eq 'svg') {
+    set terminal svg noenhanced size 1200,470 font 'DejaVu Sans,14' background '#ffffff'
+  } else {
+    eval('set terminal '.preview)
+  }
+}
+if (format eq 'preview') { set output } else { set output script_dir.'l2-sweep.'.format.output_suffix }
+set multiplot layout 1,2 title '784→256→256→10, SGD lr 0.01 momentum 0.9, 60 epochs, penalty (λ/n)·Σ‖W‖²: mean ± std over 5 seeds'
+reset
+set grid lc rgb '#dddddd'
+set title 'accuracy, mean of the last 10 epochs'
+set xlabel 'λ'
+set ylabel 'accuracy (%)'
+set logscale x
+set format x '%g'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'training', \
+     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'training, λ = 0', \
+     data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'validation', \
+     data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title 'validation, λ = 0'
+reset
+set grid lc rgb '#dddddd'
+set title 'sum of squared weights after training'
+set xlabel 'λ'
+set ylabel 'Σ‖W‖² (all weight matrices)'
+set logscale x
+set format x '%g'
+set logscale y
+set format y '%g'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+plot data index 8 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 9 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 10 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'Σ‖W‖²', \
+     data index 11 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title 'Σ‖W‖², λ = 0'
+unset multiplot
+set output
+}

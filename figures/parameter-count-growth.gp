@@ -1,0 +1,57 @@
+# parameter-count-growth: written by Training Techniques Lab.
+# Redraw with `gnuplot parameter-count-growth.gp` from any folder; the data is parameter-count-growth.dat beside it,
+# one block per series (select with `index`). Edit freely: it is plain gnuplot.
+script_dir = ARG0
+n = strlen(script_dir)
+while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
+script_dir = (n > 0) ? script_dir[1:n] : ''
+data = script_dir.'parameter-count-growth.dat'
+if (!exists('output_suffix')) output_suffix = ''
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+if (!exists('preview')) preview = ''
+do for [format in (preview eq '' ? 'png svg' : 'preview')] {
+if (format eq 'png') {
+  set terminal pngcairo noenhanced size 1280,450 font 'DejaVu Sans,15'
+} else {
+  if (format eq 'svg') {
+    set terminal svg noenhanced size 1280,450 font 'DejaVu Sans,15' background '#ffffff'
+  } else {
+    eval('set terminal '.preview)
+  }
+}
+if (format eq 'preview') { set output } else { set output script_dir.'parameter-count-growth.'.format.output_suffix }
+set multiplot layout 1,2 title 'Total parameters of an MLP with 10 classes'
+reset
+set grid lc rgb '#dddddd'
+set title 'two hidden layers of width w (grows like w²)'
+set xlabel 'hidden width w'
+set ylabel 'parameters'
+set logscale x
+set format x '%g'
+set logscale y
+set format y '%g'
+set xrange [8.0:1024.0]
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set arrow from 204.0, graph 0 to 204.0, graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'
+set label '50 in: w = 204' at 204.0, graph 0.95 left offset 0.5,0 tc rgb '#333333' front
+set arrow from 63.0, graph 0 to 63.0, graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'
+set label '784 in: w = 63' at 63.0, graph 0.8799999999999999 left offset 0.5,0 tc rgb '#333333' front
+plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title '50 inputs (lecture)', \
+     data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title '784 inputs (28×28 image)', \
+     data index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title '54,000 training images'
+reset
+set grid lc rgb '#dddddd'
+set title 'hidden layers of width 100 (grows linearly)'
+set xlabel 'number of hidden layers'
+set ylabel 'parameters'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+plot data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title '50 inputs (lecture)', \
+     data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title '784 inputs (28×28 image)', \
+     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title '54,000 training images'
+unset multiplot
+set output
+}
