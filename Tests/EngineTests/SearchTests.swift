@@ -45,11 +45,26 @@ final class SearchTests: XCTestCase {
         let initialBest = values.max()!
         let optimizer = BayesianOptimization(dimensions: 2, candidates: 500)
         for _ in 0..<10 {
-            let next = optimizer.suggest(points: points, values: values, random: random)
+            let next = optimizer.suggest(points: points, values: values, random: random).point
             points.append(next)
             values.append(f(next))
         }
         XCTAssertGreaterThan(values.max()!, initialBest)
         XCTAssertGreaterThan(values.max()!, -0.01)
+    }
+
+    /// The surrogate's noise, fitted by marginal likelihood: close to the true noise of a noisy
+    /// function, small for a smooth one.
+    func testFittedNoise() {
+        let random = Random(seed: 7)
+        let points = (0..<40).map { _ in [Double(random.uniform()), Double(random.uniform())] }
+        let smooth = points.map { sin(3 * $0[0]) + cos(2 * $0[1]) }
+        let noisy = smooth.map { $0 + 0.3 * Double(random.normal()) }
+        let optimizer = BayesianOptimization(dimensions: 2, candidates: 50)
+        let noisyFit = optimizer.suggest(points: points, values: noisy, random: random)
+        XCTAssertGreaterThan(noisyFit.surrogate.noiseStandardDeviation, 0.15)
+        XCTAssertLessThan(noisyFit.surrogate.noiseStandardDeviation, 0.6)
+        XCTAssertLessThan(optimizer.suggest(points: points, values: smooth, random: random).surrogate.noiseStandardDeviation, 0.1)
+        XCTAssertTrue(noisyFit.point.allSatisfy { (0...1).contains($0) })
     }
 }

@@ -59,21 +59,6 @@ final class HyperparametersTests: XCTestCase {
         }
     }
 
-    /// The surrogate's noise, fitted by marginal likelihood: close to the true noise of a noisy
-    /// function, small for a smooth one (the engine keeps it at 10⁻⁴ of the variance either way).
-    func testFittedNoise() {
-        let random = Random(seed: 7)
-        let points = (0..<40).map { _ in [Double(random.uniform()), Double(random.uniform())] }
-        let smooth = points.map { sin(3 * $0[0]) + cos(2 * $0[1]) }
-        let noisy = smooth.map { $0 + 0.3 * Double(random.normal()) }
-        let noisyFit = NoisyBayesianOptimization.suggest(points: points, values: noisy, random: random, candidates: 50)
-        XCTAssertGreaterThan(noisyFit.noiseStd, 0.15)
-        XCTAssertLessThan(noisyFit.noiseStd, 0.6)
-        let smoothFit = NoisyBayesianOptimization.suggest(points: points, values: smooth, random: random, candidates: 50)
-        XCTAssertLessThan(smoothFit.noiseStd, 0.1)
-        XCTAssertTrue(noisyFit.point.allSatisfy { (0...1).contains($0) })
-    }
-
     func testTheSearchSpace() {
         let low = HyperparametersLesson.Setting(point: [0, 0, 0]), high = HyperparametersLesson.Setting(point: [1, 1, 1])
         XCTAssertEqual(low.learningRate, 1e-4, accuracy: 1e-9)

@@ -127,11 +127,11 @@ struct HyperparametersLesson: ParsableCommand {
                 if index < initial {
                     point = (0..<3).map { _ in Double(sampler.uniform()) }
                 } else {
-                    let suggestion = NoisyBayesianOptimization.suggest(points: search.trials.map(\.setting.point),
-                                                                      values: search.trials.map { 100 * Double($0.accuracy) },
-                                                                      random: sampler)
+                    let suggestion = BayesianOptimization(dimensions: 3).suggest(points: search.trials.map(\.setting.point),
+                                                                                 values: search.trials.map { 100 * Double($0.accuracy) },
+                                                                                 random: sampler)
                     point = suggestion.point
-                    search.fittedNoise = suggestion.noiseStd
+                    search.fittedNoise = suggestion.surrogate.noiseStandardDeviation
                 }
                 let setting = Setting(point: point)
                 search.trials.append(Trial(setting: setting, accuracy: try score(setting, trialSeed(seed, index))))
@@ -247,15 +247,8 @@ struct HyperparametersLesson: ParsableCommand {
         context.report("One trial is noisy: \(repeated.label) scored \(trialNoise.formatted()) % over \(trialNoise.count) seeds (std \(String(format: "%.2f", trialNoise.std)) points).")
         let fitted = bayes.extra("fitted noise std")
         if fitted.count > 0 {
-            context.report("The Gaussian process's noise, fitted by marginal likelihood on the trials of each Bayesian search: std \(fitted.formatted()) points (the engine's fixed 10⁻⁴ would be \(String(format: "%.2f", 0.01 * Self.typicalSpread(searches[.bayesian]!))) points).")
+            context.report("The Gaussian process's noise, fitted by marginal likelihood on the trials of each Bayesian search: std \(fitted.formatted()) points, to compare with the one trial's spread over seeds above.")
         }
-    }
-
-    /// The mean over searches of the spread (std) of their trials' accuracies, in points:
-    /// the GP standardizes its targets, so a noise variance v means a std of √v times this.
-    static func typicalSpread(_ searches: [Search]) -> Double {
-        let spreads = searches.map { Estimate($0.trials.map { 100 * Double($0.accuracy) }).std }
-        return spreads.reduce(0, +) / Double(max(spreads.count, 1))
     }
 }
 

@@ -1,6 +1,8 @@
 /// Bayesian optimization on the unit cube [0, 1]^d, maximizing: a Gaussian process is fitted
-/// to the trials so far, and the next trial is the point of a random candidate set with the
-/// largest expected improvement over the best value.
+/// to the trials so far (length scale and noise by marginal likelihood), and the next trial is
+/// the point of a random candidate set with the largest expected improvement over the
+/// incumbent, the best posterior mean at a tried point (not the best raw value, which on a
+/// noisy objective is a lucky draw).
 public struct BayesianOptimization: Sendable {
     public let dimensions: Int
     /// Random points scored by expected improvement at each suggestion.
@@ -12,10 +14,11 @@ public struct BayesianOptimization: Sendable {
         self.candidates = candidates
     }
 
-    public func suggest(points: [[Double]], values: [Double], random: Random) -> [Double] {
-        precondition(!points.isEmpty, "Bayesian optimization needs at least one observed trial")
+    /// The next point to try, and the surrogate it was chosen with.
+    public func suggest(points: [[Double]], values: [Double], random: Random) -> (point: [Double], surrogate: GaussianProcess) {
+        precondition(!points.isEmpty && points.count == values.count, "one value per observed trial")
         let surrogate = GaussianProcess.fitted(inputs: points, targets: values)
-        let best = values.max()!
+        let best = points.map { surrogate.predict($0).mean }.max()!
         var choice: [Double] = [], bestScore = -Double.infinity
         for _ in 0..<candidates {
             let point = (0..<dimensions).map { _ in Double(random.uniform()) }
@@ -26,6 +29,6 @@ public struct BayesianOptimization: Sendable {
                 choice = point
             }
         }
-        return choice
+        return (choice, surrogate)
     }
 }

@@ -2,13 +2,17 @@ import Foundation
 
 /// Gaussian-process regression with a squared-exponential kernel, in Double: the surrogate
 /// model of Bayesian optimization. Targets are standardized before fitting, so the signal
-/// variance is 1 and the noise variance is a fraction of it.
+/// variance is 1 and the noise variance is a fraction of it. `fitted` chooses the length
+/// scale and the noise by marginal likelihood: a noisy objective (a trial's accuracy moves
+/// by points from seed to seed) gets a smooth surrogate instead of one that interpolates
+/// every lucky and unlucky draw.
 public struct GaussianProcess {
     public let inputs: [[Double]]
     public let lengthScale: Double
     public let noiseVariance: Double
     private let targetMean: Double
-    private let targetScale: Double
+    /// The standard deviation the targets were divided by.
+    public let targetScale: Double
     private let standardizedTargets: [Double]
     private let cholesky: [Double]
     private let alpha: [Double]
@@ -58,11 +62,20 @@ public struct GaussianProcess {
         return -0.5 * fit - 0.5 * logDeterminant - 0.5 * Double(n) * log(2 * Double.pi)
     }
 
-    /// The length scale of a log grid with the highest marginal likelihood.
-    public static func fitted(inputs: [[Double]], targets: [Double]) -> GaussianProcess {
-        let scales = (0..<13).map { 0.05 * pow(2, Double($0) / 2) }   // 0.05 … 3.2
-        return scales.map { GaussianProcess(inputs: inputs, targets: targets, lengthScale: $0) }
-            .max { $0.logMarginalLikelihood < $1.logMarginalLikelihood }!
+    /// The noise's standard deviation in the targets' units.
+    public var noiseStandardDeviation: Double { noiseVariance.squareRoot() * targetScale }
+
+    /// Length scales tried by `fitted`: a log grid from 0.05 to 3.2.
+    public static let lengthScales = (0..<13).map { 0.05 * pow(2, Double($0) / 2) }
+    /// Noise variances tried by `fitted`, as fractions of the standardized targets' variance.
+    public static let noiseVariances = [1e-4, 1e-3, 1e-2, 0.03, 0.1, 0.2, 0.4, 0.7]
+
+    /// The (length scale, noise variance) pair of the grids with the highest marginal
+    /// likelihood. Pass `noiseVariances: [v]` to fix the noise.
+    public static func fitted(inputs: [[Double]], targets: [Double], noiseVariances: [Double] = noiseVariances) -> GaussianProcess {
+        lengthScales.flatMap { scale in
+            noiseVariances.map { GaussianProcess(inputs: inputs, targets: targets, lengthScale: scale, noiseVariance: $0) }
+        }.max { $0.logMarginalLikelihood < $1.logMarginalLikelihood }!
     }
 }
 
