@@ -29,7 +29,8 @@ public struct EpochBudget: Sendable {
 
 /// Options every lesson takes.
 public struct LessonOptions: ParsableArguments {
-    @Option(help: "First seed (a whole number ≥ 0); runs over N seeds use seed, seed+1, …, seed+N−1. Each seed draws its own initial weights, batch order and dropout/augmentation noise.")
+    // Unconditional, so that "--seed -1" is read as a (rejected) value rather than a missing one.
+    @Option(parsing: .unconditional, help: "First seed (a whole number ≥ 0); runs over N seeds use seed, seed+1, …, seed+N−1. Each seed draws its own initial weights, batch order and dropout/augmentation noise.")
     public var seed: UInt64 = 123
 
     @Option(help: ArgumentHelp("Seeds per compared setting (default: the lesson's, usually 5; 2 with --quick). Results are mean ± std over seeds.", valueName: "n"))
