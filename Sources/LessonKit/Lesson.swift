@@ -180,7 +180,10 @@ public final class LessonContext {
     /// Writes the results file and the run histories, lists the files written and the
     /// run's wall time; call last.
     public func finish() throws {
-        defer { console.summary(String(format: "Done in %.1f s; figures and results in %@.", Date().timeIntervalSince(started), figures.directory)) }
+        defer {
+            let hint = options.preview || figures.written.isEmpty ? "" : " (--preview draws the main one here)"
+            console.summary(String(format: "Done in %.1f s; figures and results in %@%@.", Date().timeIntervalSince(started), figures.directory, hint))
+        }
         let directory = figures.directory as NSString
         results.seconds = (Date().timeIntervalSince(started) * 10).rounded() / 10
         try writeAtomically(results.encoded(), to: directory.appendingPathComponent(LessonResults.fileName(lesson: name)))
