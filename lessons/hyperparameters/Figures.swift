@@ -19,8 +19,8 @@ extension HyperparametersLesson {
         let count = runs.first?.runs.count ?? 0
         return Figure(name: "progress", panels: [
             Panel(title: "best validation accuracy so far: mean ± std over \(count) repeated searches", xLabel: "trial",
-                  yLabel: "accuracy (%)", xRange: 1...Double(trials), series: series),
-        ], columns: 1, panelSize: (720, 440))
+                  yLabel: "accuracy (%)", xRange: 1...Double(trials), legend: .outside, series: series),
+        ], columns: 1, panelSize: (880, 440))
     }
 
     /// The trials of one search per strategy in the (learning rate, width) plane.
@@ -29,8 +29,10 @@ extension HyperparametersLesson {
         let colors = accuracies.min()!...max(accuracies.max()!, accuracies.min()! + 1)
         return Figure(name: "search-space", title: "One search of each strategy (the first seed): trials colored by validation accuracy (dropout not shown)",
                panels: searches.map { search in
+                   // An x range wider than 5 makes gnuplot tick every whole decade; at 4.4 it ticks
+                   // every half and the labels run into each other in a panel this narrow.
                    Panel(title: "\(search.strategy.rawValue) search", xLabel: "log₁₀ learning rate", yLabel: "log₂ hidden width",
-                         xRange: -4.2...0.2, yRange: 3.8...9.2, legend: .hidden, series: [
+                         xRange: -4.6...0.6, yRange: 3.8...9.2, legend: .hidden, series: [
                              .scatter(nil, x: search.trials.map { log10(Double($0.setting.learningRate)) },
                                       y: search.trials.map { log2(Double($0.setting.width)) },
                                       value: search.trials.map { 100 * Double($0.accuracy) }, valueLabel: "validation accuracy (%)",

@@ -59,7 +59,9 @@ extension MomentumLesson {
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy], title: "validation accuracy", colors: colors),
             {
                 var panel = StandardPanels.seedCurves(runs, metrics: [.trainLoss], title: "training loss (running mean over each epoch)", colors: colors)
-                panel.yScale = .log
+                // The losses span less than a decade: a log axis would show one labelled tick
+                // and squeeze the curves into a third of the panel.
+                panel.yScale = .linear
                 return panel
             }(),
         ], panelSize: (640, 480))

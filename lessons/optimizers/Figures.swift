@@ -50,10 +50,10 @@ extension OptimizersLesson {
         let range = StandardPanels.surfaceRange(paths, around: (-1.6...1.6, -0.5...2))
         let panels = zip(outcomes, paths).map { outcome, path in
             StandardPanels.surfacePaths(.rosenbrock, paths: [path], range: range, legend: .hidden,
-                                        title: "\(outcome.entry.short), lr \(outcome.entry.surfaceRate): ends \(String(format: outcome.surfaceDistance < 0.01 ? "%.0e" : "%.2g", outcome.surfaceDistance)) away")
+                                        title: "\(outcome.entry.short), lr \(outcome.entry.surfaceRate): \(String(format: outcome.surfaceDistance < 0.01 ? "%.0e" : "%.2g", outcome.surfaceDistance))")
         }
         return Figure(name: "rosenbrock",
-                      title: "Rosenbrock's valley: \(steps) steps from (−1.2, 1.2) towards the minimum (1, 1) (black); dots mark every few steps",
+                      title: "Rosenbrock's valley, \(steps) steps from (−1.2, 1.2) towards the minimum (1, 1) (black); titles: distance at the end",
                       panels: panels, columns: 3, panelSize: (420, 320))
     }
 
