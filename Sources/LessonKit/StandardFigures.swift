@@ -29,7 +29,11 @@ public enum StandardPanels {
         let series = settings.enumerated().flatMap { index, setting in
             seedSeries(setting, metrics: metrics, yScale: yScale, color: colors?[index] ?? index)
         }
-        return Panel(title: title, xLabel: "epoch", yLabel: yLabel ?? metrics.first?.label, yScale: yScale, legend: legend, series: series)
+        var panel = Panel(title: title, xLabel: "epoch", yLabel: yLabel ?? metrics.first?.label, yScale: yScale, legend: legend, series: series)
+        // Whole epochs only: gnuplot would label a short run at 1.5, 2.5, …
+        let epochs = settings.map { $0.runs.map(\.history.epochs.count).max() ?? 0 }.max() ?? 0
+        if epochs <= 12 { panel.xTickStep = 1 }
+        return panel
     }
 
     /// One setting's curves and bands for `seedCurves`, to combine with other series.

@@ -59,6 +59,8 @@ public struct Panel: Sendable {
     public var yRange: ClosedRange<Double>?
     public var y2Range: ClosedRange<Double>?
     public var legend: LegendPosition = .below
+    /// Spacing of the x tick marks; nil lets gnuplot choose (it may pick fractional epochs).
+    public var xTickStep: Double?
     public var markers: [Marker] = []
     public var series: [Series]
 

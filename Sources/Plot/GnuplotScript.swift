@@ -103,6 +103,7 @@ private struct Writer {
         if panel.xScale == .log { line("set logscale x"); line("set format x '%g'") }
         if panel.yScale == .log { line("set logscale y"); line("set format y '%g'") }
         if let range = panel.xRange { line("set xrange [\(range.lowerBound):\(range.upperBound)]") }
+        if let step = panel.xTickStep { line("set xtics \(GnuplotScript.number(step))") }
         if let range = panel.yRange { line("set yrange [\(range.lowerBound):\(range.upperBound)]") }
         if panel.series.contains(where: \.onSecondAxis) || panel.y2Label != nil {
             line("set ytics nomirror")

@@ -207,7 +207,8 @@ struct AdamLesson: ParsableCommand {
                       .line("v̂", x: t, y: trace.vHat.map(Double.init), color: 1),
                       .line(String(format: "E[g²] = %.2f", secondMoment), x: [1, t.last!], y: [secondMoment, secondMoment], style: .dashed, color: 6),
                   ]),
-            Panel(title: "the correction factors", xLabel: "step t", yLabel: "factor", yScale: .log, series: [
+            // From below 1 − β₂ = 0.001, so that the curve's start is not on the axis.
+            Panel(title: "the correction factors", xLabel: "step t", yLabel: "factor", yScale: .log, yRange: 5e-4...10, series: [
                 .line("1 − β₁ᵗ", x: t, y: corrections(0.9), color: 0),
                 .line("1 − β₂ᵗ", x: t, y: corrections(0.999), color: 1),
                 .line("uncorrected step / corrected: (1 − β₁ᵗ)/√(1 − β₂ᵗ)", x: t,
