@@ -78,7 +78,7 @@ extension InitializationLesson {
     func trainingFigure(_ runs: [SettingRuns], epochs: Int) -> Figure {
         Figure(name: "training", title: "\(depth) ReLU layers of \(width), SGD lr 0.01 momentum 0.9: mean ± std over \(runs.first?.runs.count ?? 0) seeds", panels: [
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
-                                      title: "validation (solid) and running-average training (dashed) accuracy", yLabel: "accuracy (%)"),
+                                      title: "accuracy: validation (solid), training (dashed, running average over the epoch)", yLabel: "accuracy (%)"),
         ], columns: 1, panelSize: (820, 460))
     }
 
@@ -91,18 +91,18 @@ extension InitializationLesson {
                    let steps = history.indices.map { Double($0 + 1) }
                    let layerCount = history.first?.count ?? 0
                    let shown = Array(Set([0, layerCount / 2, layerCount - 1])).sorted()
-                   return Panel(title: scheme.name, xLabel: "step", yLabel: "update / data", yScale: .log, yRange: low...high,
+                   return Panel(title: scheme.name, xLabel: "step", yLabel: "update / data", yScale: .log, yRange: low...high, legend: .outside,
                                 series: shown.enumerated().map { index, layer in
                                     .line("layer \(layer + 1)", x: steps, y: history.map { Double(max($0[layer], 1e-12)) }, color: index)
                                 } + [.line("10⁻³ (rule of thumb)", x: [1, Double(history.count)], y: [1e-3, 1e-3], style: .dashed, color: 6)])
-               }, columns: 3, panelSize: (520, 560))
+               }, columns: 1, panelSize: (980, 300))
     }
 
     /// The running average of the minibatch loss per step, mean ± std over seeds, log axes.
     func slowFigure(_ runs: [SettingRuns]) -> Figure {
         Figure(name: "slow-convergence", panels: [
             StandardPanels.seedMinibatchLoss(runs, window: Self.lossWindow, batchSize: Self.batchSize,
-                                             title: "Slow convergence from small weights, 784→64→64→10: minibatch loss (running average over \(Self.lossWindow) steps), ±1 std over \(runs.first?.runs.count ?? 0) seeds"),
+                                             title: "784→64→64→10 from small weights: minibatch loss (running average over \(Self.lossWindow) steps), ±1 std over \(runs.first?.runs.count ?? 0) seeds"),
         ], columns: 1, panelSize: (860, 460))
     }
 }

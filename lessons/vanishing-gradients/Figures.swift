@@ -50,11 +50,11 @@ extension VanishingGradientsLesson {
     }
 
     func trainingFigure(_ runs: [SettingRuns]) -> Figure {
-        Figure(name: "training", title: "\(depth) hidden layers of \(width), SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds", panels: [
+        Figure(name: "training", title: "\(depth) hidden layers of \(width), SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds; training = running average over the epoch", panels: [
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
-                                      title: "validation (solid) and running-average training (dashed) accuracy", yLabel: "accuracy (%)"),
+                                      title: "accuracy: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
             StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss],
-                                      title: "validation (solid) and running-average training (dashed) loss", yLabel: "cross-entropy loss"),
+                                      title: "loss: validation (solid), training (dashed)", yLabel: "cross-entropy loss"),
         ])
     }
 
