@@ -183,7 +183,7 @@ struct VanishingGradientsLesson: ParsableCommand {
     func reportSummary(_ context: LessonContext, _ report: Report, epochs: Int, probeCount: Int, trainCount: Int) {
         let k = Self.lastK, seeds = context.seeds.count
         context.report()
-        var table = SummaryTable(title: "Gradient norms ‖∂L/∂W‖ on one batch of \(probeCount) images, mean ± std over \(seeds) seeds",
+        var table = SummaryTable(title: "Gradient norms ‖∂L/∂W‖ on one batch of \(probeCount) images, geometric mean ×/÷ spread over \(seeds) seeds",
                                  header: ["network", "layer 1 at init", "layer \(depth + 1) at init", "ratio 1/last (log₁₀)", "layer 1 trained"])
         for setting in report.runs {
             table.add([setting.label, Self.scientific(setting.extra("init 1")), Self.scientific(setting.extra("init \(depth + 1)")),
