@@ -30,14 +30,14 @@ extension BiasVarianceLesson {
             Panel(title: "expected test error = bias² + variance + noise (\(sets) training sets)", xLabel: "polynomial degree",
                   yLabel: "mean squared error", yScale: .log, series: [
                       .line("bias² (plug-in)", x: degrees, y: decompositions.map(\.bias2), style: .linesPoints, color: 0),
-                      .line("bias² of the median model", x: degrees, y: decompositions.map { max($0.medianBias2, 1e-6) }, style: .dashed, color: 0),
-                      .line("variance / \(sets): the plug-in bias²'s noise", x: degrees, y: decompositions.map(\.bias2NoiseFloor), style: .points, color: 4),
+                      .line("bias² of the median fit", x: degrees, y: decompositions.map { max($0.medianBias2, 1e-6) }, style: .dashed, color: 0),
+                      .line("variance / \(sets) (bias² noise)", x: degrees, y: decompositions.map(\.bias2NoiseFloor), style: .points, color: 4),
                       .line("variance", x: degrees, y: decompositions.map(\.variance), style: .linesPoints, color: 1),
                       .line("noise σ²", x: degrees, y: decompositions.map(\.noise), style: .dashed, color: 6),
                       .line("bias² + variance + noise", x: degrees, y: decompositions.map(\.sum), color: 2),
                       .line("measured expected test error", x: degrees, y: decompositions.map(\.expectedError), style: .points, color: 3),
                   ]),
-        ], columns: 2, panelSize: (600, 460))
+        ], columns: 2, panelSize: (600, 540))
     }
 
     static func dataFigure(_ curve: [SettingRuns], sizes: [Int], testCount: Int, epochs: Int, minimumSteps: Int) -> Figure {
