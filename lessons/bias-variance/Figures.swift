@@ -51,6 +51,7 @@ extension BiasVarianceLesson {
         return Figure(name: "more-data", title: "Softmax regression on Fashion-MNIST subsets, tested on the same \(testCount) images", panels: [
             Panel(title: "each size trained for ≥ \(minimumSteps) steps and ≥ \(epochs) epochs; mean ± std over \(curve.first?.runs.count ?? 0) seeds",
                   xLabel: "training images", yLabel: "accuracy (%)", xScale: .log,
+                  xRange: (x.min() ?? 1) / 1.25...(x.max() ?? 10) * 1.25,
                   series: band(curve.map { $0.extra("train_accuracy") }, "training accuracy", color: 0)
                       + band(curve.map(\.testAccuracy), "test accuracy", color: 1)),
         ], columns: 1, panelSize: (820, 480))
