@@ -30,7 +30,7 @@ extension AugmentationLesson {
 
     /// Log scale: the memorizing run's training loss falls by orders of magnitude.
     static func lossPanel(_ runs: [SettingRuns]) -> Panel {
-        var panel = StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss], title: "loss (log scale): validation solid, training dashed",
+        var panel = StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss], title: "loss (log scale): validation solid, training (originals) dashed",
                                               yLabel: "cross-entropy loss")
         panel.yScale = .log
         return panel

@@ -30,14 +30,14 @@ extension BiasVarianceLesson {
             Panel(title: "expected test error = bias² + variance + noise (\(sets) training sets)", xLabel: "polynomial degree",
                   yLabel: "mean squared error", yScale: .log, series: [
                       .line("bias² (plug-in)", x: degrees, y: decompositions.map(\.bias2), style: .linesPoints, color: 0),
-                      .line("bias² of the median model", x: degrees, y: decompositions.map { max($0.medianBias2, 1e-6) }, style: .dashed, color: 0),
-                      .line("variance / \(sets): the plug-in bias²'s noise", x: degrees, y: decompositions.map(\.bias2NoiseFloor), style: .points, color: 4),
+                      .line("bias² of the median fit", x: degrees, y: decompositions.map { max($0.medianBias2, 1e-6) }, style: .dashed, color: 0),
+                      .line("variance / \(sets) (bias² noise)", x: degrees, y: decompositions.map(\.bias2NoiseFloor), style: .points, color: 4),
                       .line("variance", x: degrees, y: decompositions.map(\.variance), style: .linesPoints, color: 1),
                       .line("noise σ²", x: degrees, y: decompositions.map(\.noise), style: .dashed, color: 6),
                       .line("bias² + variance + noise", x: degrees, y: decompositions.map(\.sum), color: 2),
                       .line("measured expected test error", x: degrees, y: decompositions.map(\.expectedError), style: .points, color: 3),
                   ]),
-        ], columns: 2, panelSize: (600, 460))
+        ], columns: 2, panelSize: (600, 540))
     }
 
     static func dataFigure(_ curve: [SettingRuns], sizes: [Int], testCount: Int, epochs: Int, minimumSteps: Int) -> Figure {
@@ -51,6 +51,7 @@ extension BiasVarianceLesson {
         return Figure(name: "more-data", title: "Softmax regression on Fashion-MNIST subsets, tested on the same \(testCount) images", panels: [
             Panel(title: "each size trained for ≥ \(minimumSteps) steps and ≥ \(epochs) epochs; mean ± std over \(curve.first?.runs.count ?? 0) seeds",
                   xLabel: "training images", yLabel: "accuracy (%)", xScale: .log,
+                  xRange: (x.min() ?? 1) / 1.25...(x.max() ?? 10) * 1.25,
                   series: band(curve.map { $0.extra("train_accuracy") }, "training accuracy", color: 0)
                       + band(curve.map(\.testAccuracy), "test accuracy", color: 1)),
         ], columns: 1, panelSize: (820, 480))

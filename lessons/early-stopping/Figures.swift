@@ -32,11 +32,11 @@ extension EarlyStoppingLesson {
         }
         let seeds = runs.count
         return Figure(name: "curves", title: "784→256→256→10, Adam, patience \(patience), mean ± std over \(seeds) seeds (a run with early stopping is its seed's run up to the stop)", panels: [
-            Panel(title: "loss (log scale, geometric mean ×÷ std): validation solid; training dashed = running average over each epoch's minibatches",
+            Panel(title: "loss (log scale; geometric mean ×÷ std): validation solid, training dashed (running average)",
                   xLabel: "epoch", yLabel: "cross-entropy loss", yScale: .log,
                   series: StandardPanels.seedSeries(report.continued, metrics: [.validationLoss, .trainLoss], yScale: .log, color: 0)
                       + marks({ $0.validationLoss.map(Double.init) }, tick: { ($0 / 1.5, $0 * 1.5) })),
-            Panel(title: "accuracy: validation solid; training dashed = running average over each epoch's minibatches",
+            Panel(title: "accuracy: validation solid, training dashed (running average over the epoch's minibatches)",
                   xLabel: "epoch", yLabel: "accuracy (%)",
                   series: StandardPanels.seedCurves([report.continued], metrics: [.validationAccuracy, .trainAccuracy], title: "").series
                       + marks({ $0.validationAccuracy.map { 100 * Double($0) } }, tick: { ($0 - 5, $0 + 5) })),
