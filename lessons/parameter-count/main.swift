@@ -246,7 +246,7 @@ struct ParameterCount: ParsableCommand {
         return Figure(name: "growth", title: "Total parameters of an MLP with 10 classes", panels: [
             Panel(title: "two hidden layers of width w (grows like w²)", xLabel: "hidden width w",
                   yLabel: "parameters", xScale: .log, yScale: .log, xRange: widthRange,
-                  markers: growth.crossings.map { Marker(x: Double($0.width), label: "\($0.inputs) in: w = \($0.width)") },
+                  markers: growth.crossings.map { Marker(x: Double($0.width), label: "w = \($0.width)") },
                   series: widthSeries + [
                       .line(imagesLabel, x: [widthRange.lowerBound, widthRange.upperBound],
                             y: [examples, examples], style: .dashed, color: 6),
