@@ -66,9 +66,16 @@ extension BatchNormLesson {
 
     static func preActivationFigure(_ captured: Captured) -> Figure {
         var panels: [Panel] = []
+        // One y-range for the four panels: each curve is a share of units, so equal areas
+        // compare by eye (a narrow distribution is a tall spike, a wide one a low hump).
+        let tallest = (captured.before.values.flatMap { $0 } + captured.after.values.flatMap { $0 }).map { layer -> Double in
+            let values = layer.output.storage
+            return 100 * Double(Series.binned(values, bins: 80, range: -6...6).counts.max() ?? 0) / Double(max(values.count, 1))
+        }.max() ?? 100
         for label in ["no BatchNorm", "BatchNorm"] {
             for (moment, layers) in [("at initialization", captured.before[label] ?? []), ("after training", captured.after[label] ?? [])] {
                 panels.append(Panel(title: "\(label), \(moment)", xLabel: "pre-activation (input of ReLU)", yLabel: "share of units (%)",
+                                    yRange: 0...max(1.05 * tallest, 1),
                                     series: layers.enumerated().map { index, layer in
                                         let values = layer.output.storage
                                         let (centers, counts, _) = Series.binned(values, bins: 80, range: -6...6)
