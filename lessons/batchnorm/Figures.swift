@@ -9,7 +9,7 @@ extension BatchNormLesson {
             StandardPanels.seedCurves(Array(runs[0...1]), metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "default initialization: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
             StandardPanels.seedCurves(Array(runs[2...3]), metrics: [.validationAccuracy, .trainAccuracy],
-                                      title: "weights from N(0, 0.001²): validation (solid), training (dashed)", yLabel: "accuracy (%)"),
+                                      title: "N(0, 0.001²) init: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
         ])
     }
 
@@ -17,18 +17,30 @@ extension BatchNormLesson {
     /// minibatch loss, mean ± std over seeds, over the whole run on a log step axis (the
     /// first steps and the late escape both visible).
     func stallFigure(_ runs: [SettingRuns]) -> Figure {
-        Figure(name: "stall", panels: [
-            StandardPanels.seedMinibatchLoss(runs, window: Self.lossWindow, batchSize: Self.batchSize,
-                                             title: "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: mean ± std over \(runs[0].runs.count) seeds",
-                                             styles: runs.map { $0.label.contains("0.001") ? .lines : .dashed }),
-        ], columns: 1, panelSize: (860, 460))
+        var panel = StandardPanels.seedMinibatchLoss(runs, window: Self.lossWindow, batchSize: Self.batchSize,
+                                                     title: "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: geometric mean ×÷ std over \(runs[0].runs.count) seeds",
+                                                     styles: runs.map { $0.label.contains("0.001") ? .lines : .dashed })
+        // The chance line first, so that the runs sitting on it are drawn over it, not hidden.
+        if let chance = panel.series.firstIndex(where: { $0.title?.hasPrefix("chance") ?? false }) {
+            panel.series.insert(panel.series.remove(at: chance), at: 0)
+        }
+        // The step axis ends just past the last step instead of at the next decade.
+        let lastStep = panel.series.compactMap { series -> Double? in
+            if case let .line(x, _, _) = series.content { return x.max() } else { return nil }
+        }.max() ?? 2
+        panel.xRange = 1...max(lastStep * 1.2, 2)
+        return Figure(name: "stall", panels: [panel], columns: 1, panelSize: (860, 460))
     }
 
     /// Ioffe & Szegedy's figure 1: a unit's pre-activation distribution during training.
     func percentileFigure(_ captured: Captured) -> Figure {
+        // One y-range for both panels, so that the two distributions compare by eye.
+        let values = captured.percentiles.values.flatMap { $0.percentiles.flatMap { $0 } }
+        let low = values.min() ?? -1, high = values.max() ?? 1, pad = 0.05 * max(high - low, 1e-3)
         let panels: [Panel] = ["no BatchNorm", "BatchNorm"].compactMap { label in
             guard let tracker = captured.percentiles[label] else { return nil }
             return Panel(title: "\(label): unit 1 of hidden layer 2, what enters its ReLU", xLabel: "step", yLabel: "pre-activation",
+                         yRange: (low - pad)...(high + pad),
                          series: zip(["15th percentile", "median", "85th percentile"], tracker.percentiles).enumerated().map { index, entry in
                              .line(entry.0, x: tracker.steps, y: entry.1, style: index == 1 ? .lines : .dashed, color: index == 1 ? 0 : 1)
                          })
@@ -47,15 +59,23 @@ extension BatchNormLesson {
         }
         return Figure(name: "learning-rates", panels: [
             Panel(title: "Validation accuracy after \(Self.sweepEpochs) epochs by learning rate (diverged runs count as 10 %); ±1 std over \(runs[0].runs.count) seeds",
-                  xLabel: "SGD learning rate", yLabel: "validation accuracy (%)", xScale: .log, series: series),
+                  xLabel: "SGD learning rate", yLabel: "validation accuracy (%)", xScale: .log,
+                  xRange: x.count > 1 ? (x.min()! / 1.25)...(x.max()! * 1.25) : nil, series: series),
         ], columns: 1, panelSize: (860, 440))
     }
 
     static func preActivationFigure(_ captured: Captured) -> Figure {
         var panels: [Panel] = []
+        // One y-range for the four panels: each curve is a share of units, so equal areas
+        // compare by eye (a narrow distribution is a tall spike, a wide one a low hump).
+        let tallest = (captured.before.values.flatMap { $0 } + captured.after.values.flatMap { $0 }).map { layer -> Double in
+            let values = layer.output.storage
+            return 100 * Double(Series.binned(values, bins: 80, range: -6...6).counts.max() ?? 0) / Double(max(values.count, 1))
+        }.max() ?? 100
         for label in ["no BatchNorm", "BatchNorm"] {
             for (moment, layers) in [("at initialization", captured.before[label] ?? []), ("after training", captured.after[label] ?? [])] {
                 panels.append(Panel(title: "\(label), \(moment)", xLabel: "pre-activation (input of ReLU)", yLabel: "share of units (%)",
+                                    yRange: 0...max(1.05 * tallest, 1),
                                     series: layers.enumerated().map { index, layer in
                                         let values = layer.output.storage
                                         let (centers, counts, _) = Series.binned(values, bins: 80, range: -6...6)

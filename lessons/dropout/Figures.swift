@@ -7,7 +7,8 @@ extension DropoutLesson {
         Figure(name: "curves", title: "784→75→45→10, SGD lr \(learningRate), batch \(batchSize): mean ± std over \(none.runs.count) seeds", panels: [
             StandardPanels.seedCurves([none, chosen], metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "validation (solid) and training (dashed) accuracy", yLabel: "accuracy (%)"),
-            StandardPanels.seedCurves([none, chosen], metrics: [.gap], title: "generalization gap (training − validation)"),
+            StandardPanels.seedCurves([none, chosen], metrics: [.gap], title: "generalization gap (training − validation)",
+                                      yLabel: "gap (percentage points)"),
         ])
     }
 

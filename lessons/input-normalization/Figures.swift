@@ -28,7 +28,8 @@ extension InputNormalizationLesson {
                 }
             }
             return Panel(title: title, xLabel: "w₁", yLabel: "w₂", series: [
-                .heatmap(x: xs, y: ys, z: z),
+                // Light grey contours (no heat map, whose colour bar would need a label): the path stays visible.
+                .contours(x: xs, y: ys, z: z),
                 .line(String(format: "descent, lr %.3g", descent.learningRate),
                       x: descent.path.map { Double($0.0) }, y: descent.path.map { Double($0.1) },
                       style: descent.path.count <= 60 ? .linesPoints : .lines, color: 0),
@@ -36,24 +37,24 @@ extension InputNormalizationLesson {
             ])
         }
         let steps = (1...raw.1.losses.count).map(Double.init)
-        return Figure(name: "surface", title: "log₁₀(MSE) over the two weights, the bias at its best for each (w₁, w₂); the path moves in (w₁, w₂, b) and is drawn in (w₁, w₂)", panels: [
+        return Figure(name: "surface", title: "contours of log₁₀(MSE) over (w₁, w₂), the bias at its best for each pair; the path moves in (w₁, w₂, b), drawn in (w₁, w₂)", panels: [
             panel("raw features (scales 1 and \(Int(scaleRatio.value)))", raw.0, raw.1),
             panel("standardized features", normalized.0, normalized.1),
-            Panel(title: "loss per step, each at its best stable rate", xLabel: "step", yLabel: "mean squared error",
+            Panel(title: "loss per step, best stable rates", xLabel: "step", yLabel: "mean squared error",
                   xScale: .log, yScale: .log, series: [
                       .line(String(format: "raw, lr %.3g", raw.1.learningRate), x: steps, y: raw.1.losses.map(Double.init), color: 0),
                       .line(String(format: "standardized, lr %.3g", normalized.1.learningRate), x: steps,
                             y: normalized.1.losses.map(Double.init), color: 1),
                   ]),
-        ], columns: 3, panelSize: (560, 500))
+        ], columns: 3, panelSize: (480, 440))
     }
 
     func imageFigure(_ runs: [SettingRuns], epochs: Int) -> Figure {
         Figure(name: "fashion-mnist", title: "784→128→10 on Fashion-MNIST, SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds", panels: [
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
-                                      title: "validation (solid) and running-average training (dashed) accuracy", yLabel: "accuracy (%)"),
-            StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss], title: "validation (solid) and running-average training (dashed) loss, log scale",
-                                      yLabel: "cross-entropy loss (log scale)", yScale: .log),
+                                      title: "validation (solid), training (dashed, running average)", yLabel: "accuracy (%)"),
+            StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss], title: "loss, the same curves (log scale)",
+                                      yLabel: "cross-entropy loss", yScale: .log),
         ])
     }
 
@@ -69,7 +70,8 @@ extension InputNormalizationLesson {
         }
         return Figure(name: "learning-rates", panels: [
             Panel(title: "Each input scaling at every learning rate: validation accuracy after \(epochs) epochs (±1 std over \(report.grid[0].runs.count) seeds; diverged = 10 %)",
-                  xLabel: "SGD learning rate", yLabel: "validation accuracy (%)", xScale: .log, series: series),
+                  xLabel: "SGD learning rate", yLabel: "validation accuracy (%)", xScale: .log,
+                  xRange: x.count > 1 ? (x.min()! / 1.5)...(x.max()! * 1.5) : nil, series: series),
         ], columns: 1, panelSize: (860, 440))
     }
 }

@@ -10,6 +10,9 @@ extension L2Lesson {
         let x = positive.map { Double(report.lambdas[$0]) }
         let span = [x.first ?? 1e-3, x.last ?? 1]
         let zero = report.lambdas.firstIndex(of: 0)
+        // The axis spans the positive λ with a margin of a factor 1.25 (a log axis would
+        // otherwise round out to whole decades and leave an empty decade).
+        let xRange: ClosedRange<Double>? = span[0] < span[1] ? span[0] / 1.25...span[1] * 1.25 : nil
         func sweep(_ name: String, _ estimate: (SettingRuns) -> Estimate, color: Int) -> [Series] {
             let values = positive.map { estimate(report.runs[$0]) }
             var series: [Series] = [
@@ -24,10 +27,10 @@ extension L2Lesson {
             return series
         }
         return Figure(name: "sweep", title: "784→256→256→10, SGD lr \(learningRate) momentum \(momentum), \(epochs) epochs, penalty (λ/n)·Σ‖W‖²: mean ± std over \(report.runs[0].runs.count) seeds", panels: [
-            Panel(title: "accuracy, mean of the last \(lastK) epochs", xLabel: "λ", yLabel: "accuracy (%)", xScale: .log,
+            Panel(title: "accuracy, mean of the last \(lastK) epochs", xLabel: "λ", yLabel: "accuracy (%)", xScale: .log, xRange: xRange,
                   series: sweep("training", { $0.lastEpochs(lastK, .trainAccuracy) }, color: 0)
                       + sweep("validation", { $0.lastEpochs(lastK, .validationAccuracy) }, color: 1)),
-            Panel(title: "sum of squared weights after training", xLabel: "λ", yLabel: "Σ‖W‖² (all weight matrices)", xScale: .log, yScale: .log,
+            Panel(title: "sum of squared weights after training", xLabel: "λ", yLabel: "Σ‖W‖² (all weight matrices)", xScale: .log, yScale: .log, xRange: xRange,
                   series: sweep("Σ‖W‖²", { $0.extra("weight_norm") }, color: 2)),
         ], panelSize: (600, 440))
     }
