@@ -77,7 +77,9 @@ public enum StandardPanels {
     /// on log axes (the first steps and a late escape both visible), with chance level ln 10.
     public static func seedMinibatchLoss(_ settings: [SettingRuns], window: Int, batchSize: Int, title: String,
                                          styles: [Series.Style]? = nil) -> Panel {
-        var series: [Series] = []
+        // The chance line first, so that runs stalled on it are drawn over it, not hidden.
+        let last = Double(settings.flatMap { $0.runs.map(\.history.minibatchLosses.count) }.max() ?? 2)
+        var series: [Series] = [.line("chance: ln 10", x: [1, max(last, 2)], y: [log(10), log(10)], style: .dashed, color: 6)]
         for (index, setting) in settings.enumerated() {
             let band = geometricBand(setting.runs.map { runningAverage($0.history.minibatchLosses.map(Double.init), window: window) })
             guard !band.mean.isEmpty else { continue }
@@ -85,10 +87,9 @@ public enum StandardPanels {
             if setting.runs.count > 1 { series.append(.band(nil, x: x, lower: band.lower, upper: band.upper, color: index)) }
             series.append(.line(setting.label, x: x, y: band.mean, style: styles?[index] ?? .lines, color: index))
         }
-        let last = Double(settings.flatMap { $0.runs.map(\.history.minibatchLosses.count) }.min() ?? 2)
-        series.append(.line("chance: ln 10", x: [1, max(last, 2)], y: [log(10), log(10)], style: .dashed, color: 6))
+        // The step axis ends just past the last step instead of at the next decade.
         return Panel(title: title, xLabel: "step (minibatch of \(batchSize), log scale)", yLabel: "training loss (log scale)",
-                     xScale: .log, yScale: .log, series: series)
+                     xScale: .log, yScale: .log, xRange: 1...max(last * 1.2, 2), series: series)
     }
 
     /// The first step (1-based) at which the running average of the minibatch loss over

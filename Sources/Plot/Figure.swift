@@ -106,11 +106,9 @@ public struct Series: Sendable {
         case bars(labels: [String], values: [Double], showValues: Bool)
         /// Counts of `values` in equal bins (computed here, drawn as boxes).
         case histogram(values: [Float], bins: Int, range: ClosedRange<Float>?)
-        /// A function of two variables on a grid: a color map with contour lines.
-        /// `z[i][j]` is the value at (x[j], y[i]).
-        case heatmap(x: [Double], y: [Double], z: [[Double]], contourLevels: [Double]?)
-        /// The same grid as contour lines only, thin and light grey: a background that paths
-        /// of every colour stay visible on.
+        /// A function of two variables on a grid (`z[i][j]` is the value at (x[j], y[i])) as
+        /// contour lines, thin and light grey: a background that paths of every colour stay
+        /// visible on (a colour map would swallow paths of its own colours).
         case contours(x: [Double], y: [Double], z: [[Double]], levels: [Double]?)
         /// A grayscale picture (pixel (r, c) drawn at x = c, y = r, row 0 at the top). With a
         /// `scale`, values map to grey over that fixed range with a labelled colour bar, so that
@@ -161,12 +159,6 @@ public struct Series: Sendable {
                                  range: ClosedRange<Float>? = nil, color: Int? = nil) -> Series {
         precondition(bins > 0, "a histogram needs bins")
         return Series(title, .histogram(values: values, bins: bins, range: range), color: color)
-    }
-
-    public static func heatmap(x: [Double], y: [Double], z: [[Double]],
-                               contourLevels: [Double]? = nil) -> Series {
-        precondition(z.count == y.count && z.allSatisfy { $0.count == x.count }, "grid shape mismatch")
-        return Series(nil, .heatmap(x: x, y: y, z: z, contourLevels: contourLevels))
     }
 
     public static func contours(x: [Double], y: [Double], z: [[Double]], levels: [Double]? = nil) -> Series {

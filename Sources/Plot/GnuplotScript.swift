@@ -182,13 +182,8 @@ private struct Writer {
                 let index = block(title: series.title, columns: ["bin_center", "count"], zip(centers, counts).map { "\(GnuplotScript.number($0)) \($1)" })
                 if panel.yRange == nil { line("set yrange [0:*]") }
                 items.append("data index \(index) using 1:2:(\(width)) with boxes fs transparent solid 0.45 \(color(series)) \(titled(series))")
-            case let .heatmap(x, y, z, levels):
-                let (index, table) = contourTable(x: x, y: y, z: z, levels: levels)
-                line("set palette defined (0 '#ffffe5', 1 '#fee391', 2 '#fe9929', 3 '#cc4c02', 4 '#662506')")
-                items.append("data index \(index) using 1:2:3 with image notitle")
-                items.append("\(table) using 1:2 with lines lw 0.8 lc rgb '#444444' notitle")
             case let .contours(x, y, z, levels):
-                let (_, table) = contourTable(x: x, y: y, z: z, levels: levels)
+                let table = contourTable(x: x, y: y, z: z, levels: levels)
                 items.append("\(table) using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle")
             case let .scatter(x, y, value, valueLabel, valueRange):
                 let rows = x.indices.map { "\(GnuplotScript.number(x[$0])) \(GnuplotScript.number(y[$0])) \(GnuplotScript.number(value[$0]))" }
@@ -228,9 +223,8 @@ private struct Writer {
 
 extension Writer {
     /// Writes the grid as a data block and has gnuplot trace its contour lines into a
-    /// datablock; returns the grid's block index and the datablock's name. Fixes the axes
-    /// to the grid.
-    mutating func contourTable(x: [Double], y: [Double], z: [[Double]], levels: [Double]?) -> (index: Int, table: String) {
+    /// datablock; returns the datablock's name. Fixes the axes to the grid.
+    mutating func contourTable(x: [Double], y: [Double], z: [[Double]], levels: [Double]?) -> String {
         var rows: [String] = []
         for (i, yValue) in y.enumerated() {
             for (j, xValue) in x.enumerated() {
@@ -251,14 +245,14 @@ extension Writer {
         line("unset contour")
         line("set xrange [\(GnuplotScript.number(x.first ?? 0)):\(GnuplotScript.number(x.last ?? 1))]")
         line("set yrange [\(GnuplotScript.number(y.first ?? 0)):\(GnuplotScript.number(y.last ?? 1))]")
-        return (index, table)
+        return table
     }
 }
 
 private extension Series {
     var isPicture: Bool {
         switch content {
-        case .heatmap, .contours, .image: true
+        case .contours, .image: true
         default: false
         }
     }

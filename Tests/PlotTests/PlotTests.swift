@@ -28,7 +28,7 @@ final class PlotTests: XCTestCase {
             ]),
             Panel(title: "histogram", series: [.histogram("weights", values: (0..<500).map { Float($0 % 37) / 37 }, bins: 10)]),
             Panel(title: "surface", series: [
-                .heatmap(x: grid, y: grid, z: grid.map { y in grid.map { x in x * x + 4 * y * y } }, contourLevels: [0.1, 0.5, 1, 2]),
+                .contours(x: grid, y: grid, z: grid.map { y in grid.map { x in x * x + 4 * y * y } }, levels: [0.1, 0.5, 1, 2]),
                 .line("path", x: [0.9, 0.5, 0.1], y: [0.9, -0.4, 0.05], style: .linesPoints),
             ]),
             Panel(title: "images", series: [.image(tileImages([[Float](repeating: 0.5, count: 4), [0, 1, 1, 0]],

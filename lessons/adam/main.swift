@@ -16,8 +16,7 @@ struct AdamLesson: ParsableCommand {
         trained on Fashion-MNIST with and without bias correction (the engine's switch), at \
         learning rates 0.001 and 0.01, under 10 seeds; each pair is compared by its early \
         minibatch losses and its validation accuracy, against the seeds' noise. Defaults as in \
-        the lecture and PyTorch: lr 0.001, β₁ 0.9, β₂ 0.999, ε 10⁻⁸. Full run: about a minute \
-        in a debug build. --quick: 2,000 images, 2 epochs, 2 seeds.
+        the lecture and PyTorch: lr 0.001, β₁ 0.9, β₂ 0.999, ε 10⁻⁸. --quick: 2,000 images, 2 epochs, 2 seeds.
         """, epochs: epochBudget)
 
     static let epochBudget = EpochBudget(full: 5, quick: 2)

@@ -16,7 +16,7 @@ struct AugmentationLesson: ParsableCommand {
         under 5 seeds each, start from the same weights and see the same batches (the \
         augmentation draws from its own stream). The lesson measures what augmentation \
         changes — the generalization gap, the validation loss, the best validation accuracy — \
-        and says which differences are within noise. Full run: about 2 minutes on 2 cores; --quick: 300 images, 40 epochs, 2 seeds.
+        and says which differences are within noise. --quick: 300 images, 40 epochs, 2 seeds.
         """, epochs: epochBudget)
 
     static let epochBudget = EpochBudget(full: 150, quick: 40)

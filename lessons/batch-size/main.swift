@@ -18,7 +18,7 @@ struct BatchSizeLesson: ParsableCommand {
         and --seeds, ideally in a release build). It compares the batch sizes by the mean of the \
         last 10 epochs, the best-validation epoch and the test set, each against the seeds' \
         noise, and measures the minibatch-loss noise against the 1/√B that averaging predicts. \
-        Full run: about 3 minutes with `swift run -c release`. --quick: 4,096 images, 3 epochs, 2 seeds.
+        --quick: 4,096 images, 3 epochs, 2 seeds.
         """, epochs: epochBudget)
 
     static let epochBudget = EpochBudget(full: Self.fullEpochs, quick: 3)

@@ -17,19 +17,11 @@ extension BatchNormLesson {
     /// minibatch loss, mean ± std over seeds, over the whole run on a log step axis (the
     /// first steps and the late escape both visible).
     func stallFigure(_ runs: [SettingRuns]) -> Figure {
-        var panel = StandardPanels.seedMinibatchLoss(runs, window: Self.lossWindow, batchSize: Self.batchSize,
-                                                     title: "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: geometric mean ×÷ std over \(runs[0].runs.count) seeds",
-                                                     styles: runs.map { $0.label.contains("0.001") ? .lines : .dashed })
-        // The chance line first, so that the runs sitting on it are drawn over it, not hidden.
-        if let chance = panel.series.firstIndex(where: { $0.title?.hasPrefix("chance") ?? false }) {
-            panel.series.insert(panel.series.remove(at: chance), at: 0)
-        }
-        // The step axis ends just past the last step instead of at the next decade.
-        let lastStep = panel.series.compactMap { series -> Double? in
-            if case let .line(x, _, _) = series.content { return x.max() } else { return nil }
-        }.max() ?? 2
-        panel.xRange = 1...max(lastStep * 1.2, 2)
-        return Figure(name: "stall", panels: [panel], columns: 1, panelSize: (860, 460))
+        Figure(name: "stall", panels: [
+            StandardPanels.seedMinibatchLoss(runs, window: Self.lossWindow, batchSize: Self.batchSize,
+                                             title: "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: geometric mean ×÷ std over \(runs[0].runs.count) seeds",
+                                             styles: runs.map { $0.label.contains("0.001") ? .lines : .dashed }),
+        ], columns: 1, panelSize: (860, 460))
     }
 
     /// Ioffe & Szegedy's figure 1: a unit's pre-activation distribution during training.

@@ -17,7 +17,7 @@ struct BatchNormLesson: ParsableCommand {
         shows the larger steps BatchNorm tolerates, the running mean and variance used at \
         inference, the pitfall of evaluating with batch statistics on small batches, and why \
         the Linear layer's bias is redundant before BatchNorm. The full run trains on 20,000 \
-        of the 54,000 training images to keep 5 seeds near 3 minutes in a debug build \
+        of the 54,000 training images to keep 5 seeds short \
         (--train-size 0 uses them all). --quick: 2,000 images, 3 epochs, 2 seeds.
         """, epochs: epochBudget)
 

@@ -19,7 +19,7 @@ struct BiasVarianceLesson: ParsableCommand {
         many epochs; the learning rate decays linearly to 0), \
         always tested on the same 10,000 test images, over 5 seeds (different subsets, initial \
         weights and batch order): the gap between training and test accuracy closes as the \
-        data grows. Full run: under a minute on 2 cores; --quick: degrees 0–9, 50 training sets, 3 subset sizes, 10 epochs, 2 seeds.
+        data grows. --quick: degrees 0–9, 50 training sets, 3 subset sizes, 10 epochs, 2 seeds.
         """, epochs: epochBudget)
 
     static let epochBudget = EpochBudget(full: 30, quick: 10)

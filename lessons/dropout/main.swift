@@ -60,7 +60,7 @@ struct DropoutLesson: ParsableCommand {
             training, trainSize: context.budget(trainSize == 0 ? nil : trainSize, quick: 1000),
             validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))
 
-        try showMechanics(context, examples: train.batch(Array(0..<12)[...]).inputs)
+        try showMechanics(context, examples: train.batch(Array(0..<min(30, train.count))[...]).inputs)
         let probabilities = Array(Set(context.budget(sweep.values.map(\.value), quick: []) + [0, p.value])).sorted()
         let runs = try context.overSeeds(probabilities, label: Self.label, lastK: Self.lastK) { probability, run in
             let model = Sequential.mlp(Self.sizes, dropout: probability, random: run.random(.weights), masks: run.random(.noise))

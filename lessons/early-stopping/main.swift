@@ -17,7 +17,7 @@ struct EarlyStoppingLesson: ParsableCommand {
         setting overfits on purpose (784→256→256→10, Adam, 2,000 images); a second run under \
         the same seed without stopping — the same run up to the stop — shows what the extra \
         epochs would have done. --epochs sets the most epochs a run may take (default 100). \
-        5 seeds, about 2 minutes on 2 cores; --quick: 500 images, at most 40 epochs, 2 seeds.
+        5 seeds; --quick: 500 images, at most 40 epochs, 2 seeds.
         """, epochs: epochBudget)
 
     static let epochBudget = EpochBudget(full: 100, quick: 40)

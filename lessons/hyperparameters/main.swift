@@ -20,7 +20,7 @@ struct HyperparametersLesson: ParsableCommand {
         lesson compares the strategies by the best validation accuracy found after each trial, \
         mean ± std over the repeated searches, and by the test accuracy of each search's chosen \
         setting retrained under a fresh seed; it says when a difference is within noise. \
-        Full run: about 1–2 minutes in a debug build on 2 cores, depending on load. --quick: 8 trials, 2 seeds, \
+        --quick: 8 trials, 2 seeds, \
         1 epoch on 500 images. The numbers do not depend on --threads.
         """)
 

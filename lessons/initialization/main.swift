@@ -18,8 +18,7 @@ struct InitializationLesson: ParsableCommand {
         default, against the predicted factor per ReLU layer. Training: the inits side by side \
         under 10 seeds each, with the update-to-data ratio per layer over the first steps. Slow \
         convergence: a shallow network from N(0, 0.01²) and N(0, 0.001²) sits at chance for \
-        hundreds to thousands of steps before it escapes. Full run: about 1.5 minutes in a \
-        debug build. --quick: 1,000 images, 2 epochs (40 for the shallow network), 2 seeds.
+        hundreds to thousands of steps before it escapes. --quick: 1,000 images, 2 epochs (40 for the shallow network), 2 seeds.
         """, epochs: epochBudget)
 
     static let epochBudget = EpochBudget(full: 5, quick: 2)

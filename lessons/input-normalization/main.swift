@@ -18,7 +18,7 @@ struct InputNormalizationLesson: ParsableCommand {
         the same MLP on Fashion-MNIST with raw pixels (0–255), pixels scaled to [0, 1], and \
         pixels standardized with one global mean and std, under 10 seeds each: first at one \
         learning rate, then each scaling over a grid of learning rates, so that it is also \
-        compared at its own best rate. Full run: about 2.5 minutes in a debug build. --quick: \
+        compared at its own best rate. --quick: \
         1,000 images, 2 epochs, 2 seeds.
         """, epochs: epochBudget)
 

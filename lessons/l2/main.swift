@@ -18,7 +18,7 @@ struct L2Lesson: ParsableCommand {
         paired over seeds (saying when a difference is within noise), and draws the weight \
         distributions without and with the largest λ. It also checks that adding the penalty to \
         the loss and SGD's weight decay 2λ/n give the same weights step after step. \
-        The full run takes about 5 minutes on 2 cores (35 runs); --quick: 500 images, 40 epochs, \
+        The full run trains 35 networks; --quick: 500 images, 40 epochs, \
         λ ∈ {0, 0.1, 1} unless --lambdas is given, 2 seeds.
         """, epochs: epochBudget)
 
