@@ -18,7 +18,7 @@ struct LearningRateDecayLesson: ParsableCommand {
         is compared with the constant rate by the mean of the last 10 epochs' validation accuracy \
         and by how much that accuracy still jumps over those epochs, with the seeds' noise. \
         Figures: the rate per epoch, and validation accuracy, validation loss and training loss \
-        per epoch (mean ± std over seeds). Full run: about 2 minutes in a debug build. \
+        per epoch (mean ± std over seeds). \
         --quick: 2,000 images, 10 epochs, 2 seeds.
         """, epochs: epochBudget)
 

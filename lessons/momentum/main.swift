@@ -19,7 +19,7 @@ struct MomentumLesson: ParsableCommand {
         weights over a barrier that stops gradient descent. Finally SGD, momentum and Nesterov \
         train the same network on Fashion-MNIST under 10 seeds, with plain SGD also run at the \
         learning rate η/(1 − α) that momentum reaches on a steady slope, so that the comparison \
-        is not just a tenfold step. Full run: about a minute in a debug build. --quick: 2,000 \
+        is not just a tenfold step. --quick: 2,000 \
         images, 3 epochs, 2 seeds, shorter paths.
         """, epochs: epochBudget)
 

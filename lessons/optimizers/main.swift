@@ -15,7 +15,7 @@ struct OptimizersLesson: ParsableCommand {
         The optimizers are ranked by the mean validation accuracy of the last 3 epochs, and each \
         is compared with the best, paired over seeds: the lesson says which differences are \
         within noise. Then each walks Rosenbrock's valley from (−1.2, 1.2) (deterministic: no \
-        seeds). Full run: 1–2.5 minutes in a debug build on 2 cores, depending on load. \
+        seeds). \
         --quick: 1,000 images, 2 epochs, 2 seeds, 300 steps on the valley.
         """, epochs: epochBudget)
 

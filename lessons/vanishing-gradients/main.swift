@@ -15,8 +15,8 @@ struct VanishingGradientsLesson: ParsableCommand {
         networks on Fashion-MNIST (sigmoid with PyTorch's default init, tanh with Xavier, ReLU \
         with He) at initialization and after training, against the predicted per-layer factor \
         0.25·√n·σ_W; trains the three under 10 seeds each; and finally scales the ReLU network's \
-        weights by k to show gradients exploding and vanishing as k^(layers − 1). Full run: \
-        about 2 minutes in a debug build. --quick: 1,000 images, 3 epochs, 2 seeds.
+        weights by k to show gradients exploding and vanishing as k^(layers − 1). \
+        --quick: 1,000 images, 3 epochs, 2 seeds.
         """, epochs: epochBudget)
 
     static let epochBudget = EpochBudget(full: 10, quick: 3)
