@@ -1,3 +1,4 @@
+import Plot
 import Foundation
 
 /// A quantity measured once per seed, summarized by its mean and sample standard deviation.
@@ -119,5 +120,12 @@ public struct Difference: Sendable, Codable {
         let whole = Int(df.rounded(.down))
         if whole < 1 { return .infinity }
         return whole <= table.count ? table[whole - 1] : 1.960 + 2.4 / df
+    }
+}
+
+extension Series {
+    /// The band mean ± one standard deviation of estimates over seeds, one per x.
+    public static func spread(x: [Double], _ estimates: [Estimate], color: Int) -> Series {
+        .band(nil, x: x, lower: estimates.map { $0.mean - $0.std }, upper: estimates.map { $0.mean + $0.std }, color: color)
     }
 }

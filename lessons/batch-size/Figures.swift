@@ -38,9 +38,9 @@ extension BatchSizeLesson {
                   xLabel: "batch size B (log scale)", yLabel: "std of the minibatch loss (log scale)", xScale: .log, yScale: .log,
                   xRange: (smallest / 1.5)...(x.last! * 1.5),
                   series: [
-                      .band(nil, x: x, lower: spread.map { $0.mean - $0.std }, upper: spread.map { $0.mean + $0.std }, color: 0),
+                      .spread(x: x, spread, color: 0),
                       .line("measured during training (each batch size's own run, last epoch)", x: x, y: spread.map(\.mean), style: .linesPoints, color: 0),
-                      .band(nil, x: x, lower: frozen.map { $0.mean - $0.std }, upper: frozen.map { $0.mean + $0.std }, color: 1),
+                      .spread(x: x, frozen, color: 1),
                       .line("measured on \(runs[0].label)'s trained network, weights frozen", x: x, y: frozen.map(\.mean), style: .linesPoints, color: 1),
                       .line("prediction σ(B) = σ(\(Int(smallest)))·√(\(Int(smallest))/B)", x: fine,
                             y: fine.map { anchor * (smallest / $0).squareRoot() }, style: .dashed, color: 6),

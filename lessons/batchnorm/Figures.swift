@@ -46,7 +46,7 @@ extension BatchNormLesson {
         var series: [Series] = []
         for (color, batchNorm) in [false, true].enumerated() {
             let estimates = rates.map { rate in runs.first { $0.label == Self.sweepLabel(rate, batchNorm: batchNorm) }!.extra("final validation") }
-            series.append(.band(nil, x: x, lower: estimates.map { $0.mean - $0.std }, upper: estimates.map { $0.mean + $0.std }, color: color))
+            series.append(.spread(x: x, estimates, color: color))
             series.append(.line(batchNorm ? "BatchNorm" : "no BatchNorm", x: x, y: estimates.map(\.mean), style: .linesPoints, color: color))
         }
         return Figure(name: "learning-rates", panels: [
@@ -88,7 +88,7 @@ extension BatchNormLesson {
                                       ("batch statistics", "each batch's own statistics (forgot model.eval())")].enumerated() {
             let estimates = batchSizes.map { batchNorm.extra("\(key) \($0)") }
             if batchNorm.runs.count > 1 {
-                series.append(.band(nil, x: x, lower: estimates.map { $0.mean - $0.std }, upper: estimates.map { $0.mean + $0.std }, color: color))
+                series.append(.spread(x: x, estimates, color: color))
             }
             series.append(.line(title, x: x, y: estimates.map(\.mean), style: .linesPoints, color: color))
         }

@@ -44,7 +44,7 @@ extension BiasVarianceLesson {
         let x = sizes.map(Double.init)
         func band(_ estimates: [Estimate], _ title: String, color: Int) -> [Series] {
             [
-                .band(nil, x: x, lower: estimates.map { $0.mean - $0.std }, upper: estimates.map { $0.mean + $0.std }, color: color),
+                .spread(x: x, estimates, color: color),
                 .line(title, x: x, y: estimates.map(\.mean), style: .linesPoints, color: color),
             ]
         }

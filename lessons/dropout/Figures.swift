@@ -20,7 +20,7 @@ extension DropoutLesson {
             ("validation", runs.map { $0.lastEpochs(lastK, .validationAccuracy) }),
             ("best validation", runs.map { $0.atBestValidation(.validationAccuracy) }),
         ].enumerated() {
-            series.append(.band(nil, x: ps, lower: estimates.map { $0.mean - $0.std }, upper: estimates.map { $0.mean + $0.std }, color: index))
+            series.append(.spread(x: ps, estimates, color: index))
             series.append(.line(name, x: ps, y: estimates.map(\.mean), style: .linesPoints, color: index))
         }
         return Figure(name: "sweep", panels: [
@@ -57,7 +57,7 @@ extension DropoutLesson {
             Panel(title: String(format: "p = %.1f: averaging K thinned networks vs the evaluation-mode network (mean ± std over %d seeds)", p, runs.runs.count),
                   xLabel: "K, thinned networks averaged (log scale)", yLabel: "test accuracy (%)", xScale: .log,
                   xRange: 1...Double(ensembleSizes.max()!), series: [
-                      .band(nil, x: ks, lower: ensemble.map { $0.mean - $0.std }, upper: ensemble.map { $0.mean + $0.std }, color: 1),
+                      .spread(x: ks, ensemble, color: 1),
                       .line("average of K thinned networks", x: ks, y: ensemble.map(\.mean), style: .linesPoints, color: 1),
                       .band(nil, x: ks, lower: flat.map { $0 - evaluation.std }, upper: flat.map { $0 + evaluation.std }, color: 0),
                       .line("evaluation mode (all units, no masks)", x: ks, y: flat, style: .dashed, color: 0),

@@ -12,7 +12,7 @@ extension HyperparametersLesson {
         for (index, setting) in runs.enumerated() {
             let estimates = (1...trials).map { setting.extra(bestKey($0)) }
             if setting.runs.count > 1 {
-                series.append(.band(nil, x: x, lower: estimates.map { $0.mean - $0.std }, upper: estimates.map { $0.mean + $0.std }, color: index))
+                series.append(.spread(x: x, estimates, color: index))
             }
             series.append(.line(setting.label, x: x, y: estimates.map(\.mean), style: .linesPoints, color: index))
         }

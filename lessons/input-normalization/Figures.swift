@@ -64,7 +64,7 @@ extension InputNormalizationLesson {
         for (color, scaling) in scalings.enumerated() {
             let estimates = report.gridRuns(scaling).map { $0.extra("final validation") }
             if estimates.first.map({ $0.count > 1 }) ?? false {
-                series.append(.band(nil, x: x, lower: estimates.map { $0.mean - $0.std }, upper: estimates.map { $0.mean + $0.std }, color: color))
+                series.append(.spread(x: x, estimates, color: color))
             }
             series.append(.line(scaling, x: x, y: estimates.map(\.mean), style: .linesPoints, color: color))
         }

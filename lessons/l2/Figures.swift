@@ -16,7 +16,7 @@ extension L2Lesson {
         func sweep(_ name: String, _ estimate: (SettingRuns) -> Estimate, color: Int) -> [Series] {
             let values = positive.map { estimate(report.runs[$0]) }
             var series: [Series] = [
-                .band(nil, x: x, lower: values.map { $0.mean - $0.std }, upper: values.map { $0.mean + $0.std }, color: color),
+                .spread(x: x, values, color: color),
                 .line(name, x: x, y: values.map(\.mean), style: .linesPoints, color: color),
             ]
             if let zero {
