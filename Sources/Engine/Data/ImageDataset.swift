@@ -72,33 +72,25 @@ public struct ImageDataset: Dataset {
         let width = store.pixelsPerImage
         var inputs = Matrix(uninitializedRows: positions.count, cols: width)
         let scale = scaling.scale, shift = scaling.shift
-        // Unoptimized (debug) builds convert fastest through a table of the 256 values; optimized
-        // builds vectorize the plain conversion. Both compute byte·scale + shift identically.
-        let table = (0..<256).map { Float($0) * scale + shift }
         var targets: [Int] = []
         targets.reserveCapacity(positions.count)
         store.pixels.withUnsafeBufferPointer { source in
             inputs.storage.withUnsafeMutableBufferPointer { destination in
-                table.withUnsafeBufferPointer { value in
-                    for (row, position) in positions.enumerated() {
-                        let index = indices[position]
-                        let from = source.baseAddress! + index * width
-                        let to = destination.baseAddress! + row * width
-                        #if DEBUG
-                        for p in 0..<width { to[p] = value[Int(from[p])] }
-                        #else
-                        for p in 0..<width { to[p] = Float(from[p]) * scale + shift }
-                        #endif
-                        if let (augmentation, random) = augmentation {
-                            let original = Array(UnsafeBufferPointer(start: to, count: width))
-                            original.withUnsafeBufferPointer { source in
-                                Augmentation.apply(augmentation.draw(random), to: source,
-                                                   into: UnsafeMutableBufferPointer(start: to, count: width),
-                                                   width: store.width, height: store.height, background: shift)
-                            }
+                for (row, position) in positions.enumerated() {
+                    let index = indices[position]
+                    let from = source.baseAddress! + index * width
+                    let to = destination.baseAddress! + row * width
+                    // The engine is compiled optimized in every build, so this loop vectorizes.
+                    for p in 0..<width { to[p] = Float(from[p]) * scale + shift }
+                    if let (augmentation, random) = augmentation {
+                        let original = Array(UnsafeBufferPointer(start: to, count: width))
+                        original.withUnsafeBufferPointer { source in
+                            Augmentation.apply(augmentation.draw(random), to: source,
+                                               into: UnsafeMutableBufferPointer(start: to, count: width),
+                                               width: store.width, height: store.height, background: shift)
                         }
-                        targets.append(Int(store.labels[index]))
                     }
+                    targets.append(Int(store.labels[index]))
                 }
             }
         }

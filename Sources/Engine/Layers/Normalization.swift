@@ -55,16 +55,18 @@ public final class BatchNorm1d: Layer {
             variance = runningVariance.value.storage
         }
         inverseStd = variance.map { 1 / ($0 + epsilon).squareRoot() }
-        normalized = Matrix(uninitializedRows: n, cols: features)
-        var output = Matrix(uninitializedRows: n, cols: features)
-        let g = gamma.value.storage, b = beta.value.storage
+        // Loops over local arrays: no exclusivity checks on the layer's stored properties.
+        let x = input.storage, g = gamma.value.storage, b = beta.value.storage, inverse = inverseStd
+        var xHat = [Float](repeating: 0, count: n * features), y = xHat
         for r in 0..<n {
+            let row = r * features
             for c in 0..<features {
-                normalized[r, c] = (input[r, c] - mean[c]) * inverseStd[c]
-                output[r, c] = g[c] * normalized[r, c] + b[c]
+                xHat[row + c] = (x[row + c] - mean[c]) * inverse[c]
+                y[row + c] = g[c] * xHat[row + c] + b[c]
             }
         }
-        return output
+        normalized = Matrix(rows: n, cols: features, xHat)
+        return Matrix(rows: n, cols: features, y)
     }
 
     private func track(mean: [Float], variance: [Float], batchSize n: Int) {
@@ -79,44 +81,47 @@ public final class BatchNorm1d: Layer {
 
     /// Per-feature mean and biased variance of a batch (two passes, for accuracy).
     public static func batchStatistics(_ input: Matrix) -> (mean: [Float], variance: [Float]) {
-        let n = Float(input.rows)
-        var mean = [Float](repeating: 0, count: input.cols)
-        var variance = [Float](repeating: 0, count: input.cols)
-        for r in 0..<input.rows { for c in 0..<input.cols { mean[c] += input[r, c] } }
-        for c in 0..<input.cols { mean[c] /= n }
-        for r in 0..<input.rows {
-            for c in 0..<input.cols {
-                let d = input[r, c] - mean[c]
+        let n = input.rows, features = input.cols, x = input.storage
+        var mean = [Float](repeating: 0, count: features)
+        var variance = [Float](repeating: 0, count: features)
+        for r in 0..<n { for c in 0..<features { mean[c] += x[r * features + c] } }
+        for c in 0..<features { mean[c] /= Float(n) }
+        for r in 0..<n {
+            for c in 0..<features {
+                let d = x[r * features + c] - mean[c]
                 variance[c] += d * d
             }
         }
-        for c in 0..<input.cols { variance[c] /= n }
+        for c in 0..<features { variance[c] /= Float(n) }
         return (mean, variance)
     }
 
     public func backward(_ outputGradient: Matrix) -> Matrix {
-        let n = outputGradient.rows
+        let n = outputGradient.rows, features = features
+        let dy = outputGradient.storage, xHat = normalized.storage
         var sumGrad = [Float](repeating: 0, count: features)      // Σ dy   = dβ
         var sumGradXHat = [Float](repeating: 0, count: features)  // Σ dy·x̂ = dγ
         for r in 0..<n {
             for c in 0..<features {
-                sumGrad[c] += outputGradient[r, c]
-                sumGradXHat[c] += outputGradient[r, c] * normalized[r, c]
+                sumGrad[c] += dy[r * features + c]
+                sumGradXHat[c] += dy[r * features + c] * xHat[r * features + c]
             }
         }
         let scale = zip(gamma.value.storage, inverseStd).map { $0 * $1 }
-        var inputGradient = Matrix(uninitializedRows: n, cols: features)
+        let training = isTraining
+        var dx = [Float](repeating: 0, count: n * features)
         for r in 0..<n {
             for c in 0..<features {
+                let i = r * features + c
                 // The batch mean and variance depend on every input of the batch, which adds
                 // two correction terms in training mode: dx = γ/σ·(dy − mean(dy) − x̂·mean(dy·x̂)).
-                inputGradient[r, c] = isTraining
-                    ? scale[c] * (outputGradient[r, c] - sumGrad[c] / Float(n) - normalized[r, c] * sumGradXHat[c] / Float(n))
-                    : scale[c] * outputGradient[r, c]
+                dx[i] = training
+                    ? scale[c] * (dy[i] - sumGrad[c] / Float(n) - xHat[i] * sumGradXHat[c] / Float(n))
+                    : scale[c] * dy[i]
             }
         }
         gamma.gradient = Matrix(rows: 1, cols: features, sumGradXHat)
         beta.gradient = Matrix(rows: 1, cols: features, sumGrad)
-        return inputGradient
+        return Matrix(rows: n, cols: features, dx)
     }
 }
