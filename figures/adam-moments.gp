@@ -53,6 +53,7 @@ set xlabel 'step t'
 set ylabel 'factor'
 set logscale y
 set format y '%g'
+set yrange [0.0005:10.0]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox

@@ -44,6 +44,7 @@ set grid lc rgb '#dddddd'
 set title 'validation accuracy per epoch'
 set xlabel 'epoch'
 set ylabel 'validation accuracy (%)'
+set xtics 1.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox

@@ -51,7 +51,7 @@ plot data index 8 using 1:2:3 with filledcurves fs transparent solid 0.25 nobord
      data index 11 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'augmentation'
 reset
 set grid lc rgb '#dddddd'
-set title 'loss (log scale): validation solid, training dashed'
+set title 'loss (log scale): validation solid, training (originals) dashed'
 set xlabel 'epoch'
 set ylabel 'cross-entropy loss'
 set logscale y

@@ -26,6 +26,7 @@ set grid lc rgb '#dddddd'
 set title 'default initialization: validation (solid), training (dashed)'
 set xlabel 'epoch'
 set ylabel 'accuracy (%)'
+set xtics 1.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox
@@ -39,9 +40,10 @@ plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 nobord
      data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle
 reset
 set grid lc rgb '#dddddd'
-set title 'weights from N(0, 0.001²): validation (solid), training (dashed)'
+set title 'N(0, 0.001²) init: validation (solid), training (dashed)'
 set xlabel 'epoch'
 set ylabel 'accuracy (%)'
+set xtics 1.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox

@@ -28,6 +28,7 @@ set xlabel 'SGD learning rate'
 set ylabel 'validation accuracy (%)'
 set logscale x
 set format x '%g'
+set xrange [0.0800000011920929:2.5]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox

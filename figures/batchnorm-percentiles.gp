@@ -26,6 +26,7 @@ set grid lc rgb '#dddddd'
 set title 'no BatchNorm: unit 1 of hidden layer 2, what enters its ReLU'
 set xlabel 'step'
 set ylabel 'pre-activation'
+set yrange [-1.3122538089752198:1.8801868915557862]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox
@@ -37,6 +38,7 @@ set grid lc rgb '#dddddd'
 set title 'BatchNorm: unit 1 of hidden layer 2, what enters its ReLU'
 set xlabel 'step'
 set ylabel 'pre-activation'
+set yrange [-1.3122538089752198:1.8801868915557862]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox

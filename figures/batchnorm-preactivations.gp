@@ -26,6 +26,7 @@ set grid lc rgb '#dddddd'
 set title 'no BatchNorm, at initialization'
 set xlabel 'pre-activation (input of ReLU)'
 set ylabel 'share of units (%)'
+set yrange [0.0:53.21136474609375]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox
@@ -36,6 +37,7 @@ set grid lc rgb '#dddddd'
 set title 'no BatchNorm, after training'
 set xlabel 'pre-activation (input of ReLU)'
 set ylabel 'share of units (%)'
+set yrange [0.0:53.21136474609375]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox
@@ -46,6 +48,7 @@ set grid lc rgb '#dddddd'
 set title 'BatchNorm, at initialization'
 set xlabel 'pre-activation (input of ReLU)'
 set ylabel 'share of units (%)'
+set yrange [0.0:53.21136474609375]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox
@@ -56,6 +59,7 @@ set grid lc rgb '#dddddd'
 set title 'BatchNorm, after training'
 set xlabel 'pre-activation (input of ReLU)'
 set ylabel 'share of units (%)'
+set yrange [0.0:53.21136474609375]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox

@@ -23,13 +23,14 @@ if (format eq 'preview') { set output } else { set output script_dir.'batchnorm-
 set multiplot layout 1,1
 reset
 set grid lc rgb '#dddddd'
-set title 'Minibatch loss (running average over 20 steps), whole run: mean ± std over 5 seeds'
+set title 'Minibatch loss (running average over 20 steps), whole run: geometric mean ×÷ std over 5 seeds'
 set xlabel 'step (minibatch of 64, log scale)'
 set ylabel 'training loss (log scale)'
 set logscale x
 set format x '%g'
 set logscale y
 set format y '%g'
+set xrange [1.0:3744.0]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox
@@ -37,11 +38,11 @@ plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 nobord
      data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
      data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
-     data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'no BatchNorm', \
-     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title 'BatchNorm', \
-     data index 6 using 1:2 with lines lw 2 lc rgb '#009E73' title 'no BatchNorm, N(0, 0.001²) init', \
-     data index 7 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'BatchNorm, N(0, 0.001²) init', \
-     data index 8 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'chance: ln 10'
+     data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'chance: ln 10', \
+     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'no BatchNorm', \
+     data index 6 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title 'BatchNorm', \
+     data index 7 using 1:2 with lines lw 2 lc rgb '#009E73' title 'no BatchNorm, N(0, 0.001²) init', \
+     data index 8 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'BatchNorm, N(0, 0.001²) init'
 unset multiplot
 set output
 }

@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1200,950 font 'DejaVu Sans,14'
+  set terminal pngcairo noenhanced size 1200,1110 font 'DejaVu Sans,14'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1200,950 font 'DejaVu Sans,14' background '#ffffff'
+    set terminal svg noenhanced size 1200,1110 font 'DejaVu Sans,14' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -58,8 +58,8 @@ set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox
 plot data index 7 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'bias² (plug-in)', \
-     data index 8 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'bias² of the median model', \
-     data index 9 using 1:2 with points pt 7 ps 0.6 lc rgb '#E69F00' title 'variance / 200: the plug-in bias²''s noise', \
+     data index 8 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'bias² of the median fit', \
+     data index 9 using 1:2 with points pt 7 ps 0.6 lc rgb '#E69F00' title 'variance / 200 (bias² noise)', \
      data index 10 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'variance', \
      data index 11 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'noise σ²', \
      data index 12 using 1:2 with lines lw 2 lc rgb '#009E73' title 'bias² + variance + noise', \

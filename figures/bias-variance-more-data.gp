@@ -28,6 +28,7 @@ set xlabel 'training images'
 set ylabel 'accuracy (%)'
 set logscale x
 set format x '%g'
+set xrange [80.0:67500.0]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox

@@ -41,7 +41,7 @@ reset
 set grid lc rgb '#dddddd'
 set title 'generalization gap (training − validation)'
 set xlabel 'epoch'
-set ylabel 'training − validation accuracy (points)'
+set ylabel 'gap (percentage points)'
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox

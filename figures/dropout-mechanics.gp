@@ -20,7 +20,7 @@ if (format eq 'png') {
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'dropout-mechanics.'.format.output_suffix }
-set multiplot layout 2,2 title 'Inverted dropout, p = 0.5, on the first hidden layer (12 examples × 75 units), one grey scale'
+set multiplot layout 2,2 title 'Inverted dropout, p = 0.5, on the first hidden layer (30 examples × 75 units), one grey scale'
 reset
 set grid lc rgb '#dddddd'
 set title 'activations a (evaluation mode)'
@@ -37,7 +37,7 @@ set cbtics out nomirror
 unset border
 set size ratio -1
 set xrange [-0.5:74.5]
-set yrange [11.5:-0.5]
+set yrange [29.5:-0.5]
 plot data index 0 using 1:2:3 with image notitle
 reset
 set grid lc rgb '#dddddd'
@@ -55,7 +55,7 @@ set cbtics out nomirror
 unset border
 set size ratio -1
 set xrange [-0.5:74.5]
-set yrange [11.5:-0.5]
+set yrange [29.5:-0.5]
 plot data index 1 using 1:2:3 with image notitle
 reset
 set grid lc rgb '#dddddd'
@@ -73,7 +73,7 @@ set cbtics out nomirror
 unset border
 set size ratio -1
 set xrange [-0.5:74.5]
-set yrange [11.5:-0.5]
+set yrange [29.5:-0.5]
 plot data index 2 using 1:2:3 with image notitle
 reset
 set grid lc rgb '#dddddd'

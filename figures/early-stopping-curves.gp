@@ -23,7 +23,7 @@ if (format eq 'preview') { set output } else { set output script_dir.'early-stop
 set multiplot layout 2,1 title '784→256→256→10, Adam, patience 3, mean ± std over 5 seeds (a run with early stopping is its seed''s run up to the stop)'
 reset
 set grid lc rgb '#dddddd'
-set title 'loss (log scale, geometric mean ×÷ std): validation solid; training dashed = running average over each epoch''s minibatches'
+set title 'loss (log scale; geometric mean ×÷ std): validation solid, training dashed (running average)'
 set xlabel 'epoch'
 set ylabel 'cross-entropy loss'
 set logscale y
@@ -47,7 +47,7 @@ plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 nobord
      data index 13 using 1:2 with lines lw 2 lc rgb '#CC79A7' notitle
 reset
 set grid lc rgb '#dddddd'
-set title 'accuracy: validation solid; training dashed = running average over each epoch''s minibatches'
+set title 'accuracy: validation solid, training dashed (running average over the epoch''s minibatches)'
 set xlabel 'epoch'
 set ylabel 'accuracy (%)'
 set border 3

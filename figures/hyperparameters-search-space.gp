@@ -26,7 +26,7 @@ set grid lc rgb '#dddddd'
 set title 'grid search'
 set xlabel 'log₁₀ learning rate'
 set ylabel 'log₂ hidden width'
-set xrange [-4.2:0.2]
+set xrange [-4.6:0.6]
 set yrange [3.8:9.2]
 set border 3
 set tics out nomirror
@@ -40,7 +40,7 @@ set grid lc rgb '#dddddd'
 set title 'random search'
 set xlabel 'log₁₀ learning rate'
 set ylabel 'log₂ hidden width'
-set xrange [-4.2:0.2]
+set xrange [-4.6:0.6]
 set yrange [3.8:9.2]
 set border 3
 set tics out nomirror
@@ -54,7 +54,7 @@ set grid lc rgb '#dddddd'
 set title 'Bayesian search'
 set xlabel 'log₁₀ learning rate'
 set ylabel 'log₂ hidden width'
-set xrange [-4.2:0.2]
+set xrange [-4.6:0.6]
 set yrange [3.8:9.2]
 set border 3
 set tics out nomirror

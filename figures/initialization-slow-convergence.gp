@@ -23,23 +23,24 @@ if (format eq 'preview') { set output } else { set output script_dir.'initializa
 set multiplot layout 1,1
 reset
 set grid lc rgb '#dddddd'
-set title 'Slow convergence from small weights, 784→64→64→10: minibatch loss (running average over 20 steps), ±1 std over 10 seeds'
+set title '784→64→64→10 from small weights: minibatch loss (running average over 20 steps), ±1 std over 10 seeds'
 set xlabel 'step (minibatch of 64, log scale)'
 set ylabel 'training loss (log scale)'
 set logscale x
 set format x '%g'
 set logscale y
 set format y '%g'
+set xrange [1.0:3768.0]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox
 plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 3 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'shallow, PyTorch default', \
-     data index 4 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'shallow, N(0, 0.01²)', \
-     data index 5 using 1:2 with lines lw 2 lc rgb '#009E73' title 'shallow, N(0, 0.001²)', \
-     data index 6 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'chance: ln 10'
+     data index 3 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'chance: ln 10', \
+     data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'shallow, PyTorch default', \
+     data index 5 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'shallow, N(0, 0.01²)', \
+     data index 6 using 1:2 with lines lw 2 lc rgb '#009E73' title 'shallow, N(0, 0.001²)'
 unset multiplot
 set output
 }

@@ -23,9 +23,10 @@ if (format eq 'preview') { set output } else { set output script_dir.'initializa
 set multiplot layout 1,1 title '10 ReLU layers of 100, SGD lr 0.01 momentum 0.9: mean ± std over 10 seeds'
 reset
 set grid lc rgb '#dddddd'
-set title 'validation (solid) and running-average training (dashed) accuracy'
+set title 'accuracy: validation (solid), training (dashed, running average over the epoch)'
 set xlabel 'epoch'
 set ylabel 'accuracy (%)'
+set xtics 1.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox

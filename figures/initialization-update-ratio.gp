@@ -11,16 +11,16 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1560,590 font 'DejaVu Sans,18'
+  set terminal pngcairo noenhanced size 980,930 font 'DejaVu Sans,11'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1560,590 font 'DejaVu Sans,18' background '#ffffff'
+    set terminal svg noenhanced size 980,930 font 'DejaVu Sans,11' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'initialization-update-ratio.'.format.output_suffix }
-set multiplot layout 1,3 title 'Update-to-data ratio std(Δw)/std(w) per layer over the first steps (deep ReLU net, SGD lr 0.01 momentum 0.9)'
+set multiplot layout 3,1 title 'Update-to-data ratio std(Δw)/std(w) per layer over the first steps (deep ReLU net, SGD lr 0.01 momentum 0.9)'
 reset
 set grid lc rgb '#dddddd'
 set title 'He normal'
@@ -31,7 +31,7 @@ set format y '%g'
 set yrange [1e-12:0.1]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key outside right top vertical reverse Left samplen 2 nobox
 plot data index 0 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'layer 1', \
      data index 1 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'layer 6', \
      data index 2 using 1:2 with lines lw 2 lc rgb '#009E73' title 'layer 11', \
@@ -46,7 +46,7 @@ set format y '%g'
 set yrange [1e-12:0.1]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key outside right top vertical reverse Left samplen 2 nobox
 plot data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'layer 1', \
      data index 5 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'layer 6', \
      data index 6 using 1:2 with lines lw 2 lc rgb '#009E73' title 'layer 11', \
@@ -61,7 +61,7 @@ set format y '%g'
 set yrange [1e-12:0.1]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key outside right top vertical reverse Left samplen 2 nobox
 plot data index 8 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'layer 1', \
      data index 9 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'layer 6', \
      data index 10 using 1:2 with lines lw 2 lc rgb '#009E73' title 'layer 11', \

@@ -23,9 +23,10 @@ if (format eq 'preview') { set output } else { set output script_dir.'input-norm
 set multiplot layout 1,2 title '784→128→10 on Fashion-MNIST, SGD lr 0.05: mean ± std over 10 seeds'
 reset
 set grid lc rgb '#dddddd'
-set title 'validation (solid) and running-average training (dashed) accuracy'
+set title 'validation (solid), training (dashed, running average)'
 set xlabel 'epoch'
 set ylabel 'accuracy (%)'
+set xtics 1.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox
@@ -43,11 +44,12 @@ plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 nobord
      data index 11 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' notitle
 reset
 set grid lc rgb '#dddddd'
-set title 'validation (solid) and running-average training (dashed) loss, log scale'
+set title 'loss, the same curves (log scale)'
 set xlabel 'epoch'
-set ylabel 'cross-entropy loss (log scale)'
+set ylabel 'cross-entropy loss'
 set logscale y
 set format y '%g'
+set xtics 1.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox

@@ -11,16 +11,16 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1680,530 font 'DejaVu Sans,19'
+  set terminal pngcairo noenhanced size 1440,470 font 'DejaVu Sans,16'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1680,530 font 'DejaVu Sans,19' background '#ffffff'
+    set terminal svg noenhanced size 1440,470 font 'DejaVu Sans,16' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'input-normalization-surface.'.format.output_suffix }
-set multiplot layout 1,3 title 'log₁₀(MSE) over the two weights, the bias at its best for each (w₁, w₂); the path moves in (w₁, w₂, b) and is drawn in (w₁, w₂)'
+set multiplot layout 1,3 title 'contours of log₁₀(MSE) over (w₁, w₂), the bias at its best for each pair; the path moves in (w₁, w₂, b), drawn in (w₁, w₂)'
 reset
 set grid lc rgb '#dddddd'
 set title 'raw features (scales 1 and 10)'
@@ -38,9 +38,7 @@ unset table
 unset contour
 set xrange [-0.399805361032486:2.3985077679157256]
 set yrange [-0.17616956830024721:0.6839666903018952]
-set palette defined (0 '#ffffe5', 1 '#fee391', 2 '#fe9929', 3 '#cc4c02', 4 '#662506')
-plot data index 0 using 1:2:3 with image notitle, \
-     $contours0 using 1:2 with lines lw 0.8 lc rgb '#444444' notitle, \
+plot $contours0 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
      data index 1 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'descent, lr 0.00316', \
      data index 2 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
@@ -60,14 +58,12 @@ unset table
 unset contour
 set xrange [-0.5029633522033692:3.18938570022583]
 set yrange [-0.6639091610908507:4.42330356836319]
-set palette defined (0 '#ffffe5', 1 '#fee391', 2 '#fe9929', 3 '#cc4c02', 4 '#662506')
-plot data index 3 using 1:2:3 with image notitle, \
-     $contours1 using 1:2 with lines lw 0.8 lc rgb '#444444' notitle, \
+plot $contours1 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
      data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'descent, lr 0.562', \
      data index 5 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
 set grid lc rgb '#dddddd'
-set title 'loss per step, each at its best stable rate'
+set title 'loss per step, best stable rates'
 set xlabel 'step'
 set ylabel 'mean squared error'
 set logscale x

@@ -28,6 +28,7 @@ set xlabel 'λ'
 set ylabel 'accuracy (%)'
 set logscale x
 set format x '%g'
+set xrange [0.0024000000208616256:1.25]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox
@@ -48,6 +49,7 @@ set logscale x
 set format x '%g'
 set logscale y
 set format y '%g'
+set xrange [0.0024000000208616256:1.25]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox

@@ -26,6 +26,7 @@ set grid lc rgb '#dddddd'
 set title 'validation accuracy'
 set xlabel 'epoch'
 set ylabel 'validation accuracy (%)'
+set xtics 1.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox
@@ -42,8 +43,7 @@ set grid lc rgb '#dddddd'
 set title 'training loss (running mean over each epoch)'
 set xlabel 'epoch'
 set ylabel 'training loss'
-set logscale y
-set format y '%g'
+set xtics 1.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox

@@ -20,10 +20,10 @@ if (format eq 'png') {
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'optimizers-rosenbrock.'.format.output_suffix }
-set multiplot layout 3,3 title 'Rosenbrock''s valley: 2000 steps from (−1.2, 1.2) towards the minimum (1, 1) (black); dots mark every few steps'
+set multiplot layout 3,3 title 'Rosenbrock''s valley, 2000 steps from (−1.2, 1.2) towards the minimum (1, 1) (black); titles: distance at the end'
 reset
 set grid lc rgb '#dddddd'
-set title 'SGD, lr 0.001: ends 0.59 away'
+set title 'SGD, lr 0.001: 0.59'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-1.6960000000000002:1.6960000000000002]
@@ -46,7 +46,7 @@ plot $contours0 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
      data index 3 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
 set grid lc rgb '#dddddd'
-set title 'momentum 0.9, lr 0.001: ends 2e-04 away'
+set title 'momentum 0.9, lr 0.001: 2e-04'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-1.6960000000000002:1.6960000000000002]
@@ -69,7 +69,7 @@ plot $contours1 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
      data index 7 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
 set grid lc rgb '#dddddd'
-set title 'Nesterov 0.9, lr 0.001: ends 2e-04 away'
+set title 'Nesterov 0.9, lr 0.001: 2e-04'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-1.6960000000000002:1.6960000000000002]
@@ -92,7 +92,7 @@ plot $contours2 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
      data index 11 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
 set grid lc rgb '#dddddd'
-set title 'AdaGrad, lr 0.5: ends 0.3 away'
+set title 'AdaGrad, lr 0.5: 0.3'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-1.6960000000000002:1.6960000000000002]
@@ -115,7 +115,7 @@ plot $contours3 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
      data index 15 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
 set grid lc rgb '#dddddd'
-set title 'RMSprop, lr 0.01: ends 0.11 away'
+set title 'RMSprop, lr 0.01: 0.11'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-1.6960000000000002:1.6960000000000002]
@@ -138,7 +138,7 @@ plot $contours4 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
      data index 19 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
 set grid lc rgb '#dddddd'
-set title 'Adam, lr 0.05: ends 9e-07 away'
+set title 'Adam, lr 0.05: 9e-07'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-1.6960000000000002:1.6960000000000002]
@@ -161,7 +161,7 @@ plot $contours5 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
      data index 23 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
 set grid lc rgb '#dddddd'
-set title 'NAdam, lr 0.05: ends 0.15 away'
+set title 'NAdam, lr 0.05: 0.15'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-1.6960000000000002:1.6960000000000002]
@@ -184,7 +184,7 @@ plot $contours6 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
      data index 27 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
 set grid lc rgb '#dddddd'
-set title 'AdamW (decay 0.01), lr 0.05: ends 0.055 away'
+set title 'AdamW (decay 0.01), lr 0.05: 0.055'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-1.6960000000000002:1.6960000000000002]
@@ -207,7 +207,7 @@ plot $contours7 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
      data index 31 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
 set grid lc rgb '#dddddd'
-set title 'AdaDelta, lr 1.0: ends 0.63 away'
+set title 'AdaDelta, lr 1.0: 0.63'
 set xlabel 'x'
 set ylabel 'y'
 set xrange [-1.6960000000000002:1.6960000000000002]

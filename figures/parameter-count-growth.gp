@@ -35,9 +35,9 @@ set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox
 set arrow from 204.0, graph 0 to 204.0, graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'
-set label '50 in: w = 204' at 204.0, graph 0.95 left offset 0.5,0 tc rgb '#333333' front
+set label 'w = 204' at 204.0, graph 0.95 left offset 0.5,0 tc rgb '#333333' front
 set arrow from 63.0, graph 0 to 63.0, graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'
-set label '784 in: w = 63' at 63.0, graph 0.8799999999999999 left offset 0.5,0 tc rgb '#333333' front
+set label 'w = 63' at 63.0, graph 0.8799999999999999 left offset 0.5,0 tc rgb '#333333' front
 plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title '50 inputs (lecture)', \
      data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title '784 inputs (28×28 image)', \
      data index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title '54,000 training images'

@@ -20,12 +20,13 @@ if (format eq 'png') {
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'vanishing-gradients-training.'.format.output_suffix }
-set multiplot layout 1,2 title '10 hidden layers of 100, SGD lr 0.05: mean ± std over 10 seeds'
+set multiplot layout 1,2 title '10 hidden layers of 100, SGD lr 0.05: mean ± std over 10 seeds; training = running average over the epoch'
 reset
 set grid lc rgb '#dddddd'
-set title 'validation (solid) and running-average training (dashed) accuracy'
+set title 'accuracy: validation (solid), training (dashed)'
 set xlabel 'epoch'
 set ylabel 'accuracy (%)'
+set xtics 1.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox
@@ -43,9 +44,10 @@ plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 nobord
      data index 11 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' notitle
 reset
 set grid lc rgb '#dddddd'
-set title 'validation (solid) and running-average training (dashed) loss'
+set title 'loss: validation (solid), training (dashed)'
 set xlabel 'epoch'
 set ylabel 'cross-entropy loss'
+set xtics 1.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox
