@@ -4,7 +4,8 @@ import PackageDescription
 import Foundation
 
 /// Every folder of `lessons/` is a lesson: an executable `lesson-<folder>` built from it.
-/// Adding a lesson is adding a folder (with its `lesson.json`) and its test.
+/// Adding a lesson is adding a folder (with its `lesson.json`) and its test; SwiftPM caches
+/// this manifest's result, so touch this file (or `swift package reset`) after adding one.
 let lessons = ((try? FileManager.default.contentsOfDirectory(atPath: Context.packageDirectory + "/lessons")) ?? [])
     .filter { FileManager.default.fileExists(atPath: Context.packageDirectory + "/lessons/\($0)/lesson.json") }
     .sorted()

@@ -15,6 +15,7 @@ import XCTest
 @testable import lesson_momentum
 @testable import lesson_optimizers
 @testable import lesson_parameter_count
+@testable import lesson_regularizers
 @testable import lesson_vanishing_gradients
 
 /// The shared options' bounds, for every lesson in one table: each impossible value is an
@@ -24,7 +25,7 @@ final class OptionBoundsTests: XCTestCase {
         AdamLesson.self, AugmentationLesson.self, BatchSizeLesson.self, BatchNormLesson.self, BiasVarianceLesson.self,
         DropoutLesson.self, EarlyStoppingLesson.self, HyperparametersLesson.self, InitializationLesson.self,
         InputNormalizationLesson.self, L2Lesson.self, LearningRateDecayLesson.self, MomentumLesson.self,
-        OptimizersLesson.self, VanishingGradientsLesson.self,
+        OptimizersLesson.self, RegularizersLesson.self, VanishingGradientsLesson.self,
     ]
     static let all: [ParsableCommand.Type] = training + [ParameterCount.self]
 

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Engine
+import Foundation
+import LessonKit
+import Plot
+
+struct RegularizersLesson: ParsableCommand {
+    static let configuration = CommandConfiguration.lesson(
+        "regularizers",
+        abstract: "The regularizers of the lecture side by side: one network, one small data set, the same seeds.",
+        discussion: """
+        Each earlier lesson used its own network, optimizer and data size, so their numbers \
+        cannot be compared. Here one network (784→256→256→10, ReLU, SGD lr 0.01 with momentum \
+        0.9, batch 64) trains on the same 2,000 Fashion-MNIST images under the same seeds with \
+        no regularization, early stopping (patience 5, best weights restored), the L2 penalty \
+        at two strengths, dropout at two rates, data augmentation, and batch normalization with \
+        dropout. Every final network is measured the same way, in evaluation mode: its \
+        generalization gap (training − validation accuracy) and its test accuracy, each against \
+        no regularization with a 95 % interval over the paired seeds. --quick: 500 images, 15 \
+        epochs, 2 seeds.
+        """, epochs: epochBudget)
+
+    static let epochBudget = EpochBudget(full: 60, quick: 15)
+
+    @OptionGroup var lesson: LessonOptions
+    @OptionGroup var training: TrainingRunOptions
+
+    @Option(help: "Training images (at least 100, at most 54,000): few, so that the network overfits.")
+    var trainSize = Count(2000)
+
+    mutating func validate() throws {
+        guard (100...54_000).contains(trainSize.value) else { throw ValidationError("--train-size must be between 100 and 54000") }
+    }
+
+    static let sizes = [784, 256, 256, 10]
+    static let batchSize = 64
+
+    /// One way of regularizing the same network.
+    struct Technique: Sendable {
+        var label: String
+        var dropout: Float = 0
+        var l2: Float = 0
+        var batchNorm = false
+        var augmentation = false
+        var earlyStopping = false
+    }
+
+    static let techniques = [
+        Technique(label: "none"),
+        Technique(label: "early stopping", earlyStopping: true),
+        Technique(label: "L2, λ = 0.03", l2: 0.03),
+        Technique(label: "L2, λ = 0.1", l2: 0.1),
+        Technique(label: "dropout 0.2", dropout: 0.2),
+        Technique(label: "dropout 0.5", dropout: 0.5),
+        Technique(label: "augmentation", augmentation: true),
+        Technique(label: "batch norm + dropout 0.2", dropout: 0.2, batchNorm: true),
+    ]
+
+    func run() throws { _ = try perform() }
+
+    func perform() throws -> [SettingRuns] {
+        let context = try LessonContext(lesson: "regularizers", options: lesson)
+        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
+        let (train, validation, test) = try context.loadSplits(
+            training, trainSize: context.budget(trainSize.value, quick: 500),
+            validationSize: context.budget(5000, quick: 1000), testSize: context.budget(nil, quick: 1000))
+        let runs = try context.overSeeds(Self.techniques, label: \.label) { technique, run in
+            try Self.train(technique, run: run, epochs: epochs, train: train, validation: validation, test: test)
+        }
+        try context.write(Self.comparisonFigure(runs, trainCount: train.count, epochs: epochs))
+        Self.report(context, runs: runs, trainCount: train.count, epochs: epochs)
+        try context.finish()
+        return runs
+    }
+
+    /// Trains one technique under one seed and measures the final network (for early stopping,
+    /// the restored best weights) in evaluation mode on the three sets.
+    static func train(_ technique: Technique, run: SeedRun, epochs: Int, train: ImageDataset, validation: ImageDataset,
+                      test: ImageDataset) throws -> RunResult {
+        let model = Sequential.mlp(sizes, batchNorm: technique.batchNorm, dropout: technique.dropout,
+                                   random: run.random(.weights), masks: run.random(.noise))
+        let data = technique.augmentation ? train.augmented(Augmentation(), random: run.random(.noise)) : train
+        let callbacks: [TrainingCallback] = technique.earlyStopping ? [EarlyStopping(patience: 5, restoreBestWeights: true)] : []
+        let history = try run.fit(model: model, loss: CrossEntropyLoss(),
+                                  optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
+                                  train: data, validation: validation,
+                                  options: TrainingOptions(epochs: epochs, batchSize: batchSize, l2: technique.l2),
+                                  callbacks: callbacks)
+        func accuracy(_ set: ImageDataset) -> Double { 100 * Double(evaluate(model, loss: CrossEntropyLoss(), on: set).accuracy!) }
+        let (trainAccuracy, validationAccuracy) = (accuracy(train), accuracy(validation))
+        return RunResult(history: history, extras: [
+            "train": trainAccuracy, "validation": validationAccuracy, "gap": trainAccuracy - validationAccuracy,
+            "test": accuracy(test), "epochs": Double(history.epochs.count),
+        ])
+    }
+
+    /// The table and each technique against no regularization.
+    static func report(_ context: LessonContext, runs: [SettingRuns], trainCount: Int, epochs: Int) {
+        var table = SummaryTable(title: "Final networks in evaluation mode, accuracy % over \(context.seeds.count) seeds (mean ± std), \(trainCount) training images, up to \(epochs) epochs",
+                                 header: ["technique", "epochs", "train", "validation", "gap", "test"])
+        for setting in runs {
+            table.add([setting.label, setting.extra("epochs").formatted(decimals: 0), setting.extra("train").formatted(),
+                       setting.extra("validation").formatted(), setting.extra("gap").formatted(), setting.extra("test").formatted()])
+        }
+        context.report(table)
+        context.report()
+        let none = runs[0]
+        for setting in runs.dropFirst() {
+            context.report(Difference(setting.extra("gap"), none.extra("gap")).verdict(setting.label, "none", quantity: "Gap"))
+            context.report(Difference(setting.extra("test"), none.extra("test")).verdict(setting.label, "none", quantity: "Test accuracy"))
+        }
+    }
+}
+
+RegularizersLesson.main()
