@@ -39,7 +39,11 @@ public final class LessonContext {
         random = Random(seed: options.seed)
         let count = options.seeds ?? (options.quick ? min(2, defaultSeeds) : defaultSeeds)
         seeds = (0..<count).map { options.seed &+ UInt64($0) }
-        progress = LessonProgress(console: self.console)
+        // The whole lesson's time left is estimated from the last run like this one that left
+        // its results file in the output folder (the committed one, for figures/).
+        let previous = try? LessonResults.read((options.outputDirectory as NSString).appendingPathComponent(LessonResults.fileName(lesson: name)))
+        let comparable = previous.flatMap { $0.quick == options.quick && $0.seeds.count == count ? $0.seconds : nil }
+        progress = LessonProgress(console: self.console, lessonSeconds: comparable)
         var command = "swift run lesson-\(name)"
         if options.quick { command += " --quick" }
         if let seeds = options.seeds { command += " --seeds \(seeds)" }

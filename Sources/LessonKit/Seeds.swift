@@ -186,8 +186,15 @@ final class LessonProgress: @unchecked Sendable {
     private var epochsDone = 0
     private var current: [String: String] = [:]
     private var started = Date()
+    /// When the lesson started and how long its last full run on this machine took (from the
+    /// results file it left): the basis of the whole lesson's time left.
+    private let lessonStarted = Date()
+    private let lessonSeconds: Double?
 
-    init(console: Console) { self.console = console }
+    init(console: Console, lessonSeconds: Double? = nil) {
+        self.console = console
+        self.lessonSeconds = lessonSeconds
+    }
 
     func begin(runs: Int) {
         lock.withLock {
@@ -213,8 +220,10 @@ final class LessonProgress: @unchecked Sendable {
             let planned = Double(max(epochsPerRun, 1) * totalRuns)
             let elapsed = Date().timeIntervalSince(started)
             let left = elapsed / Double(epochsDone) * max(planned - Double(epochsDone), 0)
+            let lessonLeft = lessonSeconds.map { max($0 - Date().timeIntervalSince(lessonStarted), 0) }
             return "run \(finishedRuns + 1)–\(min(finishedRuns + current.count, totalRuns)) of \(totalRuns)  "
                 + current.values.sorted().joined(separator: " · ") + "  left ~\(ProgressDisplay.duration(left))"
+                + (lessonLeft.map { ", lesson ~\(ProgressDisplay.duration($0))" } ?? "")
         }
         console.status(text)
     }
