@@ -52,20 +52,21 @@ struct MomentumLesson: ParsableCommand {
         guard learningRate.value <= 1 else { throw ValidationError("--learning-rate must be at most 1") }
     }
 
-    /// The lecture's momentum, written as the lecture writes it:
-    /// v_t = α·v_{t−1} + η·∇L(point), w_{t+1} = w_t − v_t, where the gradient is taken at w_t
-    /// (classical) or at the look-ahead point w_t − α·v_{t−1} (Nesterov).
+    /// The lecture's momentum, v ← α·v + η·∇L(w) and w ← w − v, run with the engine's
+    /// `LectureMomentum`; with Nesterov the gradient is taken at the look-ahead point
+    /// w − α·v, and the path records that point, which is what PyTorch's form iterates.
     static func lectureMomentum(_ surface: Surface, from start: (Float, Float), steps: Int, rate: Float, alpha: Float,
                                 nesterov: Bool) -> [(x: Float, y: Float)] {
-        var w = start, v: (Float, Float) = (0, 0)
-        var path = [(x: w.0, y: w.1)]
+        let point = Parameter("w", role: .weight, value: Matrix(rows: 1, cols: 2, [start.0, start.1]))
+        let optimizer = LectureMomentum([point], learningRate: rate, alpha: alpha, nesterov: nesterov)
+        var path = [(x: start.0, y: start.1)]
         for _ in 0..<steps {
-            let at = nesterov ? (w.0 - alpha * v.0, w.1 - alpha * v.1) : w
-            let g = surface.gradient(at.0, at.1)
-            v = (alpha * v.0 + rate * g.0, alpha * v.1 + rate * g.1)
-            w = (w.0 - v.0, w.1 - v.1)
-            // PyTorch's Nesterov variable is the look-ahead point; record that for comparison.
-            path.append(nesterov ? (w.0 - alpha * v.0, w.1 - alpha * v.1) : (w.0, w.1))
+            optimizer.lookAhead()
+            let (gx, gy) = surface.gradient(point.value[0, 0], point.value[0, 1])
+            point.gradient = Matrix(rows: 1, cols: 2, [gx, gy])
+            optimizer.step()
+            optimizer.lookAhead()
+            path.append((point.value[0, 0], point.value[0, 1]))
         }
         return path
     }

@@ -78,9 +78,10 @@ public final class LectureMomentum: Optimizer {
     public override var slotsPerParameter: Int { 1 }
     private var lookedAhead = false
 
-    /// Nesterov only: shifts every weight to w − α·v, where the next gradient is taken.
+    /// Nesterov only: shifts every weight to w − α·v, where the next gradient is taken (once:
+    /// a second call before `step()` changes nothing).
     public func lookAhead() {
-        guard nesterov else { return }
+        guard nesterov, !lookedAhead else { return }
         shift(by: -alpha)
         lookedAhead = true
     }
