@@ -73,59 +73,9 @@ public final class Console: @unchecked Sendable {
     }
 }
 
-/// Training progress: on a terminal a live line with epoch, batch, loss and time left; in
-/// any case one line per epoch with the epoch's numbers.
-public final class ProgressDisplay: TrainingCallback {
-    private let console: Console
-    private let label: String
-    private var epochs = 0
-    private var batchesPerEpoch = 0
-    private var started = Date()
-    private var epochStarted = Date()
-    private var runningLoss: Float = 0
-
-    public init(console: Console, label: String) {
-        self.console = console
-        self.label = label
-    }
-
-    public func trainingWillStart(epochs: Int, batchesPerEpoch: Int) {
-        self.epochs = epochs
-        self.batchesPerEpoch = batchesPerEpoch
-        started = Date()
-        epochStarted = started
-    }
-
-    public func batchDidEnd(epoch: Int, batch: Int, loss: Float) {
-        if batch == 1 { epochStarted = Date(); runningLoss = loss }
-        runningLoss = 0.95 * runningLoss + 0.05 * loss
-        guard console.isTerminal, batch % 10 == 0 || batch == batchesPerEpoch else { return }
-        let done = Double(epoch - 1) + Double(batch) / Double(max(batchesPerEpoch, 1))
-        let elapsed = Date().timeIntervalSince(started)
-        let left = elapsed / done * (Double(epochs) - done)
-        console.status(String(format: "%@ epoch %d/%d  batch %d/%d  loss %.4f  elapsed %@  left %@",
-                              label, epoch, epochs, batch, batchesPerEpoch, runningLoss,
-                              Self.duration(elapsed), Self.duration(left)))
-    }
-
-    public func epochDidEnd(_ record: EpochRecord, model: any Layer) -> TrainingDecision {
-        var parts = [String(format: "%@ epoch %3d/%d", label, record.epoch, epochs),
-                     String(format: "loss %.4f", record.trainLoss)]
-        if let accuracy = record.trainAccuracy { parts.append(String(format: "train %.2f%%", 100 * accuracy)) }
-        if let loss = record.validationLoss { parts.append(String(format: "val loss %.4f", loss)) }
-        if let accuracy = record.validationAccuracy { parts.append(String(format: "val %.2f%%", 100 * accuracy)) }
-        if let accuracy = record.testAccuracy { parts.append(String(format: "test %.2f%%", 100 * accuracy)) }
-        let elapsed = Date().timeIntervalSince(started)
-        let left = elapsed / Double(record.epoch) * Double(epochs - record.epoch)
-        parts.append(String(format: "%.1fs", record.seconds))
-        parts.append("left \(Self.duration(left))")
-        console.line(parts.joined(separator: "  "))
-        return .continue
-    }
-
-    static func duration(_ seconds: Double) -> String {
-        guard seconds.isFinite else { return "?" }
-        let s = Int(seconds.rounded())
-        return s >= 60 ? "\(s / 60)m\(String(format: "%02d", s % 60))s" : "\(s)s"
-    }
+/// "1m05s" or "42s": a time left, as the progress lines print it.
+func shortDuration(_ seconds: Double) -> String {
+    guard seconds.isFinite else { return "?" }
+    let s = Int(seconds.rounded())
+    return s >= 60 ? "\(s / 60)m\(String(format: "%02d", s % 60))s" : "\(s)s"
 }

@@ -149,18 +149,6 @@ public final class LessonContext {
         return (train, validation, cutTest)
     }
 
-    /// Trains with the engine's loop and shows progress; the numbers of every epoch are in
-    /// the returned history.
-    public func fit<L: Loss, D: Dataset>(_ label: String, model: any Layer, loss: L, optimizer: Optimizer,
-                                         train: D, validation: D? = nil, test: D? = nil, trainingEvaluation: D? = nil,
-                                         options: TrainingOptions, random: Random,
-                                         callbacks: [TrainingCallback] = []) throws -> History where D.Target == L.Target {
-        let trainer = Trainer(model: model, loss: loss, optimizer: optimizer, random: random,
-                              callbacks: callbacks + [ProgressDisplay(console: console, label: label)])
-        return try trainer.fit(train, validation: validation, test: test, trainingEvaluation: trainingEvaluation,
-                               options: options)
-    }
-
     /// Draws the main figure (the one `lessons/<name>/lesson.json` names, else the first
     /// written) on the terminal.
     func showPreview() throws {

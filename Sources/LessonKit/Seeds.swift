@@ -222,8 +222,8 @@ final class LessonProgress: @unchecked Sendable {
             let left = elapsed / Double(epochsDone) * max(planned - Double(epochsDone), 0)
             let lessonLeft = lessonSeconds.map { max($0 - Date().timeIntervalSince(lessonStarted), 0) }
             return "run \(finishedRuns + 1)–\(min(finishedRuns + current.count, totalRuns)) of \(totalRuns)  "
-                + current.values.sorted().joined(separator: " · ") + "  left ~\(ProgressDisplay.duration(left))"
-                + (lessonLeft.map { ", lesson ~\(ProgressDisplay.duration($0))" } ?? "")
+                + current.values.sorted().joined(separator: " · ") + "  left ~\(shortDuration(left))"
+                + (lessonLeft.map { ", lesson ~\(shortDuration($0))" } ?? "")
         }
         console.status(text)
     }

@@ -4,21 +4,6 @@ import Plot
 
 /// Panels that several lessons draw the same way.
 public enum StandardPanels {
-    /// Training (dashed) and validation (solid) curves per epoch, one color per run.
-    public static func curves(_ runs: [(label: String, history: History)], title: String,
-                              metric: Metric, legend: LegendPosition = .below) -> Panel {
-        var series: [Series] = []
-        for (index, run) in runs.enumerated() {
-            let epochs = run.history.epochs
-            let x = epochs.map { Double($0.epoch) }
-            series.append(.line("\(run.label), training", x: x, y: epochs.map { metric.training($0) }, style: .dashed, color: index))
-            if epochs.first.flatMap(metric.validation) != nil {
-                series.append(.line("\(run.label), validation", x: x, y: epochs.map { metric.validation($0) ?? .nan }, color: index))
-            }
-        }
-        return Panel(title: title, xLabel: "epoch", yLabel: metric.label, legend: legend, series: series)
-    }
-
     /// Mean curves over seeds with ±1 standard deviation bands, one color per setting; each
     /// metric drawn in its own line style (the first solid, the second dashed: say so in the
     /// title), so that the legend needs one entry per setting. On a log scale the curves are
@@ -96,15 +81,6 @@ public enum StandardPanels {
     /// `window` steps falls below `level`: when a stalled network escapes. Nil if it never does.
     public static func escapeStep(_ history: History, window: Int, below level: Double) -> Int? {
         runningAverage(history.minibatchLosses.map(Double.init), window: window).firstIndex { $0 < level }.map { $0 + 1 }
-    }
-
-    /// Training minus validation accuracy per epoch, in percentage points, one line per run.
-    public static func generalizationGap(_ runs: [(label: String, history: History)]) -> Panel {
-        Panel(title: "generalization gap: training − validation accuracy", xLabel: "epoch", yLabel: "percentage points",
-              series: runs.enumerated().map { index, run in
-                  .line(run.label, values: run.history.epochs.map { 100 * Double($0.trainAccuracy! - $0.validationAccuracy!) },
-                        color: index)
-              })
     }
 
     /// Every minibatch loss against the epoch (iteration / iterations per epoch), log scale,
@@ -193,23 +169,4 @@ public enum StandardPanels {
                         y: path.points.map { Double(max(surface.value($0.x, $0.y), 1e-12)) }, color: path.color)
               })
     }
-
-    /// What a curve shows: accuracy in percent or loss.
-    public struct Metric: Sendable {
-        public let label: String
-        public let training: @Sendable (EpochRecord) -> Double
-        public let validation: @Sendable (EpochRecord) -> Double?
-
-        public static let accuracy = Metric(label: "accuracy (%)",
-                                            training: { Double($0.trainAccuracy ?? .nan) * 100 },
-                                            validation: { $0.validationAccuracy.map { Double($0) * 100 } })
-        public static let loss = Metric(label: "cross-entropy loss",
-                                        training: { Double($0.trainLoss) },
-                                        validation: { $0.validationLoss.map(Double.init) })
-    }
-}
-
-/// Formats a fraction as a percentage with two decimals ("87.31").
-public func percent(_ fraction: Float?) -> String {
-    fraction.map { String(format: "%.2f", 100 * $0) } ?? "–"
 }
