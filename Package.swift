@@ -26,12 +26,13 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CPrefetch"),
         // The engine's loops are the lessons' running time: optimize them even in the debug
         // build that `swift run lesson-X` makes (3.5–5× faster, identical numbers). Unsafe
         // flags keep the package from being a *versioned* dependency; path and branch
         // dependencies still work.
         // BLAS: OpenBLAS on Linux, Accelerate on Apple platforms (Sources/Engine/BLAS.swift).
-        .target(name: "Engine", dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux])), "CZlib"],
+        .target(name: "Engine", dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux])), "CZlib", "CPrefetch"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))],
                 linkerSettings: [.linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS, .visionOS]))]),
         .target(name: "Plot", dependencies: ["Engine"]),

@@ -112,8 +112,14 @@ extension Matrix {
     }
 
     public func map(_ transform: (Float) -> Float) -> Matrix {
-        var result = self
-        result.apply(transform)
+        // Written into fresh storage in one pass: copying self and transforming the copy
+        // in place would read and write every element twice.
+        var result = Matrix(uninitializedRows: rows, cols: cols)
+        storage.withUnsafeBufferPointer { a in
+            result.storage.withUnsafeMutableBufferPointer { r in
+                for i in r.indices { r[i] = transform(a[i]) }
+            }
+        }
         return result
     }
 
@@ -153,9 +159,10 @@ extension Matrix {
         let cols = self.cols
         storage.withUnsafeMutableBufferPointer { a in
             vector.storage.withUnsafeBufferPointer { v in
+                // Row by row through pointers: the inner loop then vectorizes.
                 for r in 0..<rows {
-                    let base = r * cols
-                    for c in 0..<cols { a[base + c] += v[c] }
+                    let row = a.baseAddress! + r * cols
+                    for c in 0..<cols { row[c] += v[c] }
                 }
             }
         }
@@ -168,8 +175,8 @@ extension Matrix {
         storage.withUnsafeBufferPointer { a in
             result.storage.withUnsafeMutableBufferPointer { s in
                 for r in 0..<rows {
-                    let base = r * cols
-                    for c in 0..<cols { s[c] += a[base + c] }
+                    let row = a.baseAddress! + r * cols
+                    for c in 0..<cols { s[c] += row[c] }
                 }
             }
         }

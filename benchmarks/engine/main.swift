@@ -112,12 +112,15 @@ struct EngineBenchmark: ParsableCommand {
         let cells: [Cell]
         let peakResidentMegabytes: Double
         let machine: String
+        let blasKernel: String
     }
 
     func run() throws {
         let console = Console(isTerminal: false)
         // The kernel decides the speed (and the last digits): print it, with how to check yours.
-        console.line("OpenBLAS kernel: \(BLAS.coreName)" + (ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"].map { " (forced by OPENBLAS_CORETYPE=\($0))" } ?? " (chosen for this CPU)"))
+        if !json {
+            console.line("OpenBLAS kernel: \(BLAS.coreName)" + (ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"].map { " (forced by OPENBLAS_CORETYPE=\($0))" } ?? " (chosen for this CPU)"))
+        }
         let store = try MNISTFormat.load(.train, from: MNISTFormat.directory(explicit: data))
         let images = ImageDataset(store: store)
         var cells: [Cell] = []
@@ -163,7 +166,8 @@ struct EngineBenchmark: ParsableCommand {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let report = Report(cells: cells, peakResidentMegabytes: Double(usage.ru_maxrss) / 1024,
-                            machine: "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, OpenBLAS kernel \(BLAS.coreName)")
+                            machine: "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB",
+                            blasKernel: BLAS.coreName)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -176,7 +180,7 @@ struct EngineBenchmark: ParsableCommand {
                              String(format: "%.2f", cell.medianSeconds / cell.gemmSeconds), String(format: "%.1f", cell.overheadPerStepMicroseconds)])
             }
             console.line(summary.description)
-            console.line(String(format: "Peak resident memory: %.0f MB (%@).", report.peakResidentMegabytes, report.machine))
+            console.line(String(format: "Peak resident memory: %.0f MB (%@, OpenBLAS kernel %@).", report.peakResidentMegabytes, report.machine, report.blasKernel))
         }
     }
 }
