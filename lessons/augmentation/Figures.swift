@@ -16,7 +16,7 @@ extension AugmentationLesson {
         }
         return Figure(name: "examples",
                       title: "original (left), then five augmented versions: shift ≤ \(augmentation.maximumShift) px, rotation ≤ \(Int(augmentation.maximumRotation))°, flip p = \(augmentation.flipProbability)",
-                      panels: panels, columns: 2, panelSize: (440, 125))
+                      panels: panels, layout: .strip)
     }
 
     static func curvesFigure(_ runs: [SettingRuns], trainCount: Int) -> Figure {
@@ -25,7 +25,7 @@ extension AugmentationLesson {
                                       title: "accuracy: validation solid, training (originals) dashed", yLabel: "accuracy (%)"),
             StandardPanels.seedCurves(runs, metrics: [.gap], title: "gap: training − validation accuracy", yLabel: "percentage points"),
             lossPanel(runs),
-        ], columns: 2, panelSize: (600, 420))
+        ], layout: .triple)
     }
 
     /// Log scale: the memorizing run's training loss falls by orders of magnitude.

@@ -10,7 +10,7 @@ extension BatchNormLesson {
                                       title: "default initialization: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
             StandardPanels.seedCurves(Array(runs[2...3]), metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "N(0, 0.001²) init: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
-        ])
+        ], layout: .pair)
     }
 
     /// The tiny-initialization stall at step resolution: the running average of the
@@ -21,7 +21,7 @@ extension BatchNormLesson {
             StandardPanels.seedMinibatchLoss(runs, window: Self.lossWindow, batchSize: Self.batchSize,
                                              title: "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: geometric mean ×÷ std over \(runs[0].runs.count) seeds",
                                              styles: runs.map { $0.label.contains("0.001") ? .lines : .dashed }),
-        ], columns: 1, panelSize: (860, 460))
+        ], layout: .single)
     }
 
     /// Ioffe & Szegedy's figure 1: a unit's pre-activation distribution during training.
@@ -38,7 +38,7 @@ extension BatchNormLesson {
                          })
         }
         return Figure(name: "percentiles", title: "15th, 50th and 85th percentiles over \(Self.probeSize) training images during training (first seed, as Ioffe & Szegedy 2015, fig. 1)",
-                      panels: panels, columns: 2, panelSize: (620, 400))
+                      panels: panels, layout: .pair)
     }
 
     func sweepFigure(_ runs: [SettingRuns], rates: [Float]) -> Figure {
@@ -53,7 +53,7 @@ extension BatchNormLesson {
             Panel(title: "Validation accuracy after \(Self.sweepEpochs) epochs by learning rate (diverged runs count as 10 %); ±1 std over \(runs[0].runs.count) seeds",
                   xLabel: "SGD learning rate", yLabel: "validation accuracy (%)", xScale: .log,
                   xRange: x.count > 1 ? (x.min()! / 1.25)...(x.max()! * 1.25) : nil, series: series),
-        ], columns: 1, panelSize: (860, 440))
+        ], layout: .single)
     }
 
     static func preActivationFigure(_ captured: Captured) -> Figure {
@@ -77,8 +77,7 @@ extension BatchNormLesson {
                                     }))
             }
         }
-        return Figure(name: "preactivations", title: "What enters each ReLU, on one batch of training images (first seed)", panels: panels,
-                      columns: 2, panelSize: (620, 380))
+        return Figure(name: "preactivations", title: "What enters each ReLU, on one batch of training images (first seed)", panels: panels, layout: .pair)
     }
 
     static func inferenceFigure(_ batchNorm: SettingRuns, batchSizes: [Int]) -> Figure {
@@ -95,6 +94,6 @@ extension BatchNormLesson {
         return Figure(name: "inference", panels: [
             Panel(title: "Evaluating the trained BatchNorm network: test accuracy by evaluation batch size (±1 std over \(batchNorm.runs.count) seeds)",
                   xLabel: "evaluation batch size", yLabel: "test accuracy (%)", xScale: .log, series: series),
-        ], columns: 1, panelSize: (860, 440))
+        ], layout: .single)
     }
 }

@@ -28,7 +28,7 @@ extension OptimizersLesson {
             return Panel(title: "\(outcome.entry.short), lr \(outcome.entry.networkRate)", xLabel: "epoch", yLabel: metric.label,
                          yScale: scale, yRange: range, legend: .hidden, series: series)
         }
-        return Figure(name: name, title: title, panels: panels, columns: 3, panelSize: (420, 300))
+        return Figure(name: name, title: title, panels: panels, layout: .smallMultiples)
     }
 
     /// A range around [low, high] with a margin; on a log scale a factor, never below a positive floor.
@@ -54,7 +54,7 @@ extension OptimizersLesson {
         }
         return Figure(name: "rosenbrock",
                       title: "Rosenbrock's valley, \(steps) steps from (−1.2, 1.2) towards the minimum (1, 1) (black); titles: distance at the end",
-                      panels: panels, columns: 3, panelSize: (420, 320))
+                      panels: panels, layout: .smallMultiples)
     }
 
     /// f per step, one panel per optimizer on shared log axes, the others in grey.
@@ -71,6 +71,6 @@ extension OptimizersLesson {
                          series: others + [.line(nil, x: curves[index].indices.map(Double.init), y: curves[index], color: outcome.entry.color)])
         }
         return Figure(name: "rosenbrock-f", title: "f per step on Rosenbrock's valley; grey: the other optimizers",
-                      panels: panels, columns: 3, panelSize: (420, 280))
+                      panels: panels, layout: .smallMultiples)
     }
 }
