@@ -117,7 +117,9 @@ private struct Writer {
         line("set tics out nomirror")
         switch panel.legend {
         case .hidden: line("unset key")
-        case .below: line("set key below horizontal maxrows 2 reverse Left samplen 2 nobox")
+        // `height 1`: a line of room above the key, which otherwise touches the x-axis label
+        // when its entries do not fit two rows.
+        case .below: line("set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1")
         case .outside: line("set key \(panel.legend.rawValue) reverse Left samplen 2 nobox")
         default: line("set key \(panel.legend.rawValue) reverse Left samplen 2 opaque box lc rgb '#cccccc'")
         }
