@@ -43,7 +43,9 @@ extension DropoutLesson {
                       .line("units", x: points.map { Double($0.0) }, y: points.map { Double($0.1) }, style: .points, color: 0),
                       .line("y = x", x: [0, largest], y: [0, largest], style: .dashed, color: 6),
                   ]),
-        ], layout: .pair)
+        // One above the other: the maps are wide (units across), and stacked their columns line
+        // up, so that a unit's value in a, in the mask and in a ⊙ mask reads straight down.
+        ], layout: .stacked)
     }
 
     /// Accuracy of the average of K thinned networks against K, with the evaluation-mode
