@@ -27,7 +27,7 @@ extension InitializationLesson {
             }
             return Panel(title: "\(activation.rawValue) network: std of \(gradient ? "∂L/∂activation" : "activations")"
                             + (activation == .relu && !gradient ? " (dashed: predicted)" : ""),
-                         xLabel: "hidden layer", yLabel: "standard deviation", yScale: .log, legend: .outside, series: series)
+                         xLabel: "hidden layer", yLabel: "standard deviation", yScale: .log, series: series)
         }
         return Figure(name: "signal", title: "At initialization: does the signal keep its size through \(depth) layers? (one batch)", panels: [
             panel(.tanh, gradient: false), panel(.tanh, gradient: true), panel(.relu, gradient: false), panel(.relu, gradient: true),
@@ -50,7 +50,7 @@ extension InitializationLesson {
         }
         return Figure(name: "xavier-vs-he", panels: [
             Panel(title: "ReLU network at initialization: activation std per hidden layer, Xavier vs He", xLabel: "hidden layer",
-                  yLabel: "standard deviation (log scale)", yScale: .log, legend: .outside, series: series),
+                  yLabel: "standard deviation (log scale)", yScale: .log, series: series),
         ], layout: .single)
     }
 
