@@ -52,9 +52,12 @@ extension HyperparametersLesson {
         ]
         return Figure(name: "marginals", title: "Random search, all \(trials.count) trials of \(searches.count) searches: validation accuracy against each hyperparameter",
                       panels: dimensions.map { name, value in
-                          Panel(xLabel: name, yLabel: "validation accuracy (%)", yRange: 0...100, legend: .hidden, series: [
+                          var panel = Panel(xLabel: name, yLabel: "validation accuracy (%)", yRange: 0...100, legend: .hidden, series: [
                               .line(nil, x: trials.map { value($0.setting) }, y: accuracy, style: .points, color: 0),
                           ])
+                          // Whole powers only: gnuplot's half steps crowd a panel a third of the page wide.
+                          if name.hasPrefix("log") { panel.xTickStep = 1 }
+                          return panel
                       }, layout: .triple)
     }
 
