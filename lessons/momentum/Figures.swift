@@ -23,9 +23,10 @@ extension MomentumLesson {
     static func ratesFigure(_ sweep: RateSweep) -> Figure {
         let fine = (0...198).map { Double($0) * 0.005 }
         let measured = zip(sweep.alphas, sweep.measured).compactMap { alpha, rate in rate.map { (Double(alpha), $0) } }
+        // The y axis runs to 1.15 so that the markers' labels sit above the curves (which end at 1).
         return Figure(name: "rates", panels: [
             Panel(title: "bowl ½(x² + 20y²): error shrinks by this factor per step (lower is faster)",
-                  xLabel: "momentum α", yLabel: "rate per step", yRange: 0.5...1.02,
+                  xLabel: "momentum α", yLabel: "rate per step", yRange: 0.5...1.15,
                   markers: [Marker(x: Double(sweep.criticalAlpha), label: String(format: "critical damping at lr %.2g", sweep.rate)),
                             Marker(x: RateSweep.bestAlpha, label: String(format: "α* = ((√κ−1)/(√κ+1))² = %.2f", RateSweep.bestAlpha))],
                   series: [
@@ -54,7 +55,7 @@ extension MomentumLesson {
         }
         return Figure(name: "double-well", title: "Momentum carries the weight over a barrier (lr \(DoubleWell.rate), from x = \(DoubleWell.start))", panels: [
             Panel(title: "the first 80 steps on the landscape", xLabel: "x", yLabel: "f(x)", xRange: xs.first!...xs.last!, yRange: -0.6...top, series: landscape),
-            Panel(title: "x per step", xLabel: "step", yLabel: "x", series: runs.map { run in
+            Panel(title: "x per step", xLabel: "step", yLabel: "x", xRange: 1...Double(runs.map(\.xs.count).max()!), series: runs.map { run in
                 .line(run.method.label, values: run.xs, color: run.method.color)
             }),
         ], layout: .pair)
