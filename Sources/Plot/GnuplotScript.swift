@@ -10,10 +10,11 @@ public struct GnuplotScript: Sendable {
     public let data: String
 
     /// Colors by palette index: Okabe–Ito (distinguishable with color-vision deficiencies),
-    /// then two more for figures with many series.
+    /// then three more for figures with many series (wine, grey, brown). The Okabe–Ito
+    /// yellow (7) is pale on white: thin lines in it are hard to see.
     public static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7",
                                  "#E69F00", "#56B4E9", "#000000", "#F0E442",
-                                 "#882255", "#888888"]
+                                 "#882255", "#888888", "#8C510A"]
 
     public init(_ figure: Figure) {
         var writer = Writer(figure: figure)

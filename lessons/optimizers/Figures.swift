@@ -25,8 +25,11 @@ extension OptimizersLesson {
                                     upper: zip(own.mean, own.std).map { $0 + $1 }, color: outcome.entry.color))
             }
             series.append(.line(outcome.entry.name, x: own.epochs, y: own.mean, style: .linesPoints, color: outcome.entry.color))
-            return Panel(title: "\(outcome.entry.short), lr \(outcome.entry.networkRate)", xLabel: "epoch", yLabel: metric.label,
-                         yScale: scale, yRange: range, legend: .hidden, series: series)
+            var panel = Panel(title: "\(outcome.entry.short), lr \(outcome.entry.networkRate)", xLabel: "epoch", yLabel: metric.label,
+                              yScale: scale, yRange: range, legend: .hidden, series: series)
+            // Whole epochs only, as StandardPanels.seedCurves ticks them.
+            if (curves.map { $0.epochs.count }.max() ?? 0) <= 12 { panel.xTickStep = 1 }
+            return panel
         }
         return Figure(name: name, title: title, panels: panels, layout: .smallMultiples)
     }
