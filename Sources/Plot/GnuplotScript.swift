@@ -10,10 +10,11 @@ public struct GnuplotScript: Sendable {
     public let data: String
 
     /// Colors by palette index: Okabe–Ito (distinguishable with color-vision deficiencies),
-    /// then two more for figures with many series.
+    /// then three more for figures with many series (wine, grey, brown). The Okabe–Ito
+    /// yellow (7) is pale on white: thin lines in it are hard to see.
     public static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7",
                                  "#E69F00", "#56B4E9", "#000000", "#F0E442",
-                                 "#882255", "#888888"]
+                                 "#882255", "#888888", "#8C510A"]
 
     public init(_ figure: Figure) {
         var writer = Writer(figure: figure)
@@ -117,7 +118,9 @@ private struct Writer {
         line("set tics out nomirror")
         switch panel.legend {
         case .hidden: line("unset key")
-        case .below: line("set key below horizontal maxrows 2 reverse Left samplen 2 nobox")
+        // `height 1`: a line of room above the key, which otherwise touches the x-axis label
+        // when its entries do not fit two rows.
+        case .below: line("set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1")
         case .outside: line("set key \(panel.legend.rawValue) reverse Left samplen 2 nobox")
         default: line("set key \(panel.legend.rawValue) reverse Left samplen 2 opaque box lc rgb '#cccccc'")
         }

@@ -184,7 +184,7 @@ struct AdamLesson: ParsableCommand {
             Panel(title: "minibatch loss, first \(window) steps (running average over 10)", xLabel: "step", yLabel: "minibatch loss (log scale)",
                   yScale: .log, series: series),
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy], title: "validation accuracy per epoch", colors: colors),
-        ], panelSize: (660, 500))
+        ], layout: .pair)
     }
 
     func figure(_ trace: Trace) -> Figure {
@@ -218,7 +218,7 @@ struct AdamLesson: ParsableCommand {
                 .line("without", x: t, y: trace.uncorrectedStep.map { Double(max($0, 1e-9)) }, color: 0),
                 .line("lr = 0.001", x: [1, t.last!], y: [0.001, 0.001], style: .dashed, color: 6),
             ]),
-        ], columns: 2, panelSize: (640, 420))
+        ], layout: .pair)
     }
 }
 

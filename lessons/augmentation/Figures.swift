@@ -16,21 +16,22 @@ extension AugmentationLesson {
         }
         return Figure(name: "examples",
                       title: "original (left), then five augmented versions: shift ≤ \(augmentation.maximumShift) px, rotation ≤ \(Int(augmentation.maximumRotation))°, flip p = \(augmentation.flipProbability)",
-                      panels: panels, columns: 2, panelSize: (440, 125))
+                      panels: panels, layout: .strip)
     }
 
     static func curvesFigure(_ runs: [SettingRuns], trainCount: Int) -> Figure {
-        Figure(name: "curves", title: "784→256→10 on \(trainCount) Fashion-MNIST images, Adam: mean ± std over \(runs[0].runs.count) seeds", panels: [
+        // A row of three: the panel titles stay short, the figure title says which line is which.
+        Figure(name: "curves", title: "784→256→10 on \(trainCount) Fashion-MNIST images, Adam, mean ± std over \(runs[0].runs.count) seeds: validation solid, training (originals) dashed", panels: [
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
-                                      title: "accuracy: validation solid, training (originals) dashed", yLabel: "accuracy (%)"),
-            StandardPanels.seedCurves(runs, metrics: [.gap], title: "gap: training − validation accuracy", yLabel: "percentage points"),
+                                      title: "accuracy", yLabel: "accuracy (%)"),
+            StandardPanels.seedCurves(runs, metrics: [.gap], title: "gap: training − validation", yLabel: "percentage points"),
             lossPanel(runs),
-        ], columns: 2, panelSize: (600, 420))
+        ], layout: .triple)
     }
 
     /// Log scale: the memorizing run's training loss falls by orders of magnitude.
     static func lossPanel(_ runs: [SettingRuns]) -> Panel {
-        var panel = StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss], title: "loss (log scale): validation solid, training (originals) dashed",
+        var panel = StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss], title: "loss (log scale)",
                                               yLabel: "cross-entropy loss")
         panel.yScale = .log
         return panel

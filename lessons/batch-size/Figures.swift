@@ -20,7 +20,7 @@ extension BatchSizeLesson {
             for index in panels.indices { panels[index].yRange = range }
         }
         return Figure(name: "minibatch-loss", title: "Minibatch loss per iteration (first seed), with a running average; shared y-axis",
-                      panels: panels, columns: 2, panelSize: (640, 440))
+                      panels: panels, layout: .pair)
     }
 
     /// The minibatch-loss noise of the last epoch against the batch size, with the 1/√B law
@@ -45,13 +45,13 @@ extension BatchSizeLesson {
                       .line("prediction σ(B) = σ(\(Int(smallest)))·√(\(Int(smallest))/B)", x: fine,
                             y: fine.map { anchor * (smallest / $0).squareRoot() }, style: .dashed, color: 6),
                   ]),
-        ], columns: 1, panelSize: (720, 440))
+        ], layout: .single)
     }
 
     static func accuracyFigure(_ runs: [SettingRuns], learningRate: Float) -> Figure {
         Figure(name: "accuracy", title: "SGD lr \(learningRate): mean ± std over \(runs[0].runs.count) seeds (training measured in evaluation mode)", panels: [
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "validation (solid) and training (dashed) accuracy, from epoch 1", yLabel: "accuracy (%)"),
-        ], columns: 1, panelSize: (820, 480))
+        ], layout: .single)
     }
 }

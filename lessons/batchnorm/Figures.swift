@@ -4,13 +4,14 @@ import LessonKit
 import Plot
 
 extension BatchNormLesson {
+    /// The two initializations side by side on one y-range, so that the stall compares by eye.
     func curvesFigure(_ runs: [SettingRuns], epochs: Int) -> Figure {
         Figure(name: "curves", title: "784→128→64→10 with dropout \(dropout.value), SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds", panels: [
             StandardPanels.seedCurves(Array(runs[0...1]), metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "default initialization: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
             StandardPanels.seedCurves(Array(runs[2...3]), metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "N(0, 0.001²) init: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
-        ])
+        ], layout: .pair).sharingYRange()
     }
 
     /// The tiny-initialization stall at step resolution: the running average of the
@@ -21,7 +22,7 @@ extension BatchNormLesson {
             StandardPanels.seedMinibatchLoss(runs, window: Self.lossWindow, batchSize: Self.batchSize,
                                              title: "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: geometric mean ×÷ std over \(runs[0].runs.count) seeds",
                                              styles: runs.map { $0.label.contains("0.001") ? .lines : .dashed }),
-        ], columns: 1, panelSize: (860, 460))
+        ], layout: .single)
     }
 
     /// Ioffe & Szegedy's figure 1: a unit's pre-activation distribution during training.
@@ -31,14 +32,14 @@ extension BatchNormLesson {
         let low = values.min() ?? -1, high = values.max() ?? 1, pad = 0.05 * max(high - low, 1e-3)
         let panels: [Panel] = ["no BatchNorm", "BatchNorm"].compactMap { label in
             guard let tracker = captured.percentiles[label] else { return nil }
-            return Panel(title: "\(label): unit 1 of hidden layer 2, what enters its ReLU", xLabel: "step", yLabel: "pre-activation",
+            return Panel(title: label, xLabel: "step", yLabel: "pre-activation",
                          yRange: (low - pad)...(high + pad),
                          series: zip(["15th percentile", "median", "85th percentile"], tracker.percentiles).enumerated().map { index, entry in
                              .line(entry.0, x: tracker.steps, y: entry.1, style: index == 1 ? .lines : .dashed, color: index == 1 ? 0 : 1)
                          })
         }
-        return Figure(name: "percentiles", title: "15th, 50th and 85th percentiles over \(Self.probeSize) training images during training (first seed, as Ioffe & Szegedy 2015, fig. 1)",
-                      panels: panels, columns: 2, panelSize: (620, 400))
+        return Figure(name: "percentiles", title: "Input of unit 1's ReLU in hidden layer 2: 15th, 50th, 85th percentiles over \(Self.probeSize) images (first seed; Ioffe & Szegedy, fig. 1)",
+                      panels: panels, layout: .pair)
     }
 
     func sweepFigure(_ runs: [SettingRuns], rates: [Float]) -> Figure {
@@ -53,7 +54,7 @@ extension BatchNormLesson {
             Panel(title: "Validation accuracy after \(Self.sweepEpochs) epochs by learning rate (diverged runs count as 10 %); ±1 std over \(runs[0].runs.count) seeds",
                   xLabel: "SGD learning rate", yLabel: "validation accuracy (%)", xScale: .log,
                   xRange: x.count > 1 ? (x.min()! / 1.25)...(x.max()! * 1.25) : nil, series: series),
-        ], columns: 1, panelSize: (860, 440))
+        ], layout: .single)
     }
 
     static func preActivationFigure(_ captured: Captured) -> Figure {
@@ -77,8 +78,7 @@ extension BatchNormLesson {
                                     }))
             }
         }
-        return Figure(name: "preactivations", title: "What enters each ReLU, on one batch of training images (first seed)", panels: panels,
-                      columns: 2, panelSize: (620, 380))
+        return Figure(name: "preactivations", title: "What enters each ReLU, on one batch of training images (first seed)", panels: panels, layout: .pair)
     }
 
     static func inferenceFigure(_ batchNorm: SettingRuns, batchSizes: [Int]) -> Figure {
@@ -95,6 +95,6 @@ extension BatchNormLesson {
         return Figure(name: "inference", panels: [
             Panel(title: "Evaluating the trained BatchNorm network: test accuracy by evaluation batch size (±1 std over \(batchNorm.runs.count) seeds)",
                   xLabel: "evaluation batch size", yLabel: "test accuracy (%)", xScale: .log, series: series),
-        ], columns: 1, panelSize: (860, 440))
+        ], layout: .single)
     }
 }

@@ -37,7 +37,7 @@ extension BiasVarianceLesson {
                       .line("bias² + variance + noise", x: degrees, y: decompositions.map(\.sum), color: 2),
                       .line("measured expected test error", x: degrees, y: decompositions.map(\.expectedError), style: .points, color: 3),
                   ]),
-        ], columns: 2, panelSize: (600, 540))
+        ], layout: .stacked)
     }
 
     static func dataFigure(_ curve: [SettingRuns], sizes: [Int], testCount: Int, epochs: Int, minimumSteps: Int) -> Figure {
@@ -54,6 +54,6 @@ extension BiasVarianceLesson {
                   xRange: (x.min() ?? 1) / 1.25...(x.max() ?? 10) * 1.25,
                   series: band(curve.map { $0.extra("train_accuracy") }, "training accuracy", color: 0)
                       + band(curve.map(\.testAccuracy), "test accuracy", color: 1)),
-        ], columns: 1, panelSize: (820, 480))
+        ], layout: .single)
     }
 }

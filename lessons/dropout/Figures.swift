@@ -9,7 +9,7 @@ extension DropoutLesson {
                                       title: "validation (solid) and training (dashed) accuracy", yLabel: "accuracy (%)"),
             StandardPanels.seedCurves([none, chosen], metrics: [.gap], title: "generalization gap (training − validation)",
                                       yLabel: "gap (percentage points)"),
-        ])
+        ], layout: .pair)
     }
 
     static func sweepFigure(_ runs: [SettingRuns], probabilities: [Float], epochs: Int) -> Figure {
@@ -26,7 +26,7 @@ extension DropoutLesson {
         return Figure(name: "sweep", panels: [
             Panel(title: "accuracy vs dropout probability (mean of the last \(lastK) of \(epochs) epochs; bands ±1 std over seeds)",
                   xLabel: "dropout probability p", yLabel: "accuracy (%)", series: series),
-        ], columns: 1, panelSize: (720, 440))
+        ], layout: .single)
     }
 
     static func mechanicsFigure(_ m: Mechanics, p: Float) -> Figure {
@@ -43,7 +43,9 @@ extension DropoutLesson {
                       .line("units", x: points.map { Double($0.0) }, y: points.map { Double($0.1) }, style: .points, color: 0),
                       .line("y = x", x: [0, largest], y: [0, largest], style: .dashed, color: 6),
                   ]),
-        ], columns: 2, panelSize: (700, 330))
+        // One above the other: the maps are wide (units across), and stacked their columns line
+        // up, so that a unit's value in a, in the mask and in a ⊙ mask reads straight down.
+        ], layout: .stacked)
     }
 
     /// Accuracy of the average of K thinned networks against K, with the evaluation-mode
@@ -62,6 +64,6 @@ extension DropoutLesson {
                       .band(nil, x: ks, lower: flat.map { $0 - evaluation.std }, upper: flat.map { $0 + evaluation.std }, color: 0),
                       .line("evaluation mode (all units, no masks)", x: ks, y: flat, style: .dashed, color: 0),
                   ]),
-        ], columns: 1, panelSize: (800, 420))
+        ], layout: .single)
     }
 }

@@ -40,6 +40,6 @@ extension EarlyStoppingLesson {
                   xLabel: "epoch", yLabel: "accuracy (%)",
                   series: StandardPanels.seedCurves([report.continued], metrics: [.validationAccuracy, .trainAccuracy], title: "").series
                       + marks({ $0.validationAccuracy.map { 100 * Double($0) } }, tick: { ($0 - 5, $0 + 5) })),
-        ], columns: 1, panelSize: (880, 400))
+        ], layout: .stacked)
     }
 }

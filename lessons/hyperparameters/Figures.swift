@@ -20,7 +20,7 @@ extension HyperparametersLesson {
         return Figure(name: "progress", panels: [
             Panel(title: "best validation accuracy so far: mean ± std over \(count) repeated searches", xLabel: "trial",
                   yLabel: "accuracy (%)", xRange: 1...Double(trials), legend: .outside, series: series),
-        ], columns: 1, panelSize: (880, 440))
+        ], layout: .single)
     }
 
     /// The trials of one search per strategy in the (learning rate, width) plane.
@@ -38,7 +38,7 @@ extension HyperparametersLesson {
                                       value: search.trials.map { 100 * Double($0.accuracy) }, valueLabel: "validation accuracy (%)",
                                       valueRange: colors),
                          ])
-               }, columns: 3, panelSize: (520, 440))
+               }, layout: .triple)
     }
 
     /// Validation accuracy against each hyperparameter, every random trial of every search.
@@ -52,10 +52,13 @@ extension HyperparametersLesson {
         ]
         return Figure(name: "marginals", title: "Random search, all \(trials.count) trials of \(searches.count) searches: validation accuracy against each hyperparameter",
                       panels: dimensions.map { name, value in
-                          Panel(xLabel: name, yLabel: "validation accuracy (%)", yRange: 0...100, legend: .hidden, series: [
+                          var panel = Panel(xLabel: name, yLabel: "validation accuracy (%)", yRange: 0...100, legend: .hidden, series: [
                               .line(nil, x: trials.map { value($0.setting) }, y: accuracy, style: .points, color: 0),
                           ])
-                      }, columns: 3, panelSize: (480, 380))
+                          // Whole powers only: gnuplot's half steps crowd a panel a third of the page wide.
+                          if name.hasPrefix("log") { panel.xTickStep = 1 }
+                          return panel
+                      }, layout: .triple)
     }
 
     /// Minibatch losses of batch 8 and batch 128 on one shared linear axis (the losses span
@@ -71,6 +74,6 @@ extension HyperparametersLesson {
             panel.yRange = range
             panel.xRange = 0...1
             return panel
-        }, columns: 2, panelSize: (600, 400))
+        }, layout: .pair)
     }
 }

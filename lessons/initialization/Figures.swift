@@ -27,11 +27,11 @@ extension InitializationLesson {
             }
             return Panel(title: "\(activation.rawValue) network: std of \(gradient ? "∂L/∂activation" : "activations")"
                             + (activation == .relu && !gradient ? " (dashed: predicted)" : ""),
-                         xLabel: "hidden layer", yLabel: "standard deviation", yScale: .log, legend: .outside, series: series)
+                         xLabel: "hidden layer", yLabel: "standard deviation", yScale: .log, series: series)
         }
         return Figure(name: "signal", title: "At initialization: does the signal keep its size through \(depth) layers? (one batch)", panels: [
             panel(.tanh, gradient: false), panel(.tanh, gradient: true), panel(.relu, gradient: false), panel(.relu, gradient: true),
-        ], columns: 2, panelSize: (720, 400))
+        ], layout: .pair)
     }
 
     /// The ReLU activations under Xavier and He only, on a range where their gap is visible,
@@ -50,8 +50,8 @@ extension InitializationLesson {
         }
         return Figure(name: "xavier-vs-he", panels: [
             Panel(title: "ReLU network at initialization: activation std per hidden layer, Xavier vs He", xLabel: "hidden layer",
-                  yLabel: "standard deviation (log scale)", yScale: .log, legend: .outside, series: series),
-        ], columns: 1, panelSize: (860, 440))
+                  yLabel: "standard deviation (log scale)", yScale: .log, series: series),
+        ], layout: .single)
     }
 
     func histogramFigure(_ profiles: [SignalProfile]) -> Figure {
@@ -72,14 +72,14 @@ extension InitializationLesson {
                              return .line(String(format: "layer %d: std %.3f", layer + 1, profile.layers[layer].activation.std) + zeros,
                                           x: centers, y: counts.map { 100 * Double($0) / total }, color: index)
                          })
-        }, columns: 2, panelSize: (640, 400))
+        }, layout: .pair)
     }
 
     func trainingFigure(_ runs: [SettingRuns], epochs: Int) -> Figure {
         Figure(name: "training", title: "\(depth) ReLU layers of \(width), SGD lr 0.01 momentum 0.9: mean ± std over \(runs.first?.runs.count ?? 0) seeds", panels: [
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "accuracy: validation (solid), training (dashed, running average over the epoch)", yLabel: "accuracy (%)"),
-        ], columns: 1, panelSize: (820, 460))
+        ], layout: .single)
     }
 
     func updateFigure(_ ratios: [(Scheme, [[Float]])]) -> Figure {
@@ -95,7 +95,7 @@ extension InitializationLesson {
                                 series: shown.enumerated().map { index, layer in
                                     .line("layer \(layer + 1)", x: steps, y: history.map { Double(max($0[layer], 1e-12)) }, color: index)
                                 } + [.line("10⁻³ (rule of thumb)", x: [1, Double(history.count)], y: [1e-3, 1e-3], style: .dashed, color: 6)])
-               }, columns: 1, panelSize: (980, 300))
+               }, layout: .stacked)
     }
 
     /// The running average of the minibatch loss per step, mean ± std over seeds, log axes.
@@ -103,6 +103,6 @@ extension InitializationLesson {
         Figure(name: "slow-convergence", panels: [
             StandardPanels.seedMinibatchLoss(runs, window: Self.lossWindow, batchSize: Self.batchSize,
                                              title: "784→64→64→10 from small weights: minibatch loss (running average over \(Self.lossWindow) steps), ±1 std over \(runs.first?.runs.count ?? 0) seeds"),
-        ], columns: 1, panelSize: (860, 460))
+        ], layout: .single)
     }
 }

@@ -46,7 +46,7 @@ extension InputNormalizationLesson {
                       .line(String(format: "standardized, lr %.3g", normalized.1.learningRate), x: steps,
                             y: normalized.1.losses.map(Double.init), color: 1),
                   ]),
-        ], columns: 3, panelSize: (480, 440))
+        ], layout: .triple)
     }
 
     func imageFigure(_ runs: [SettingRuns], epochs: Int) -> Figure {
@@ -55,7 +55,7 @@ extension InputNormalizationLesson {
                                       title: "validation (solid), training (dashed, running average)", yLabel: "accuracy (%)"),
             StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss], title: "loss, the same curves (log scale)",
                                       yLabel: "cross-entropy loss", yScale: .log),
-        ])
+        ], layout: .pair)
     }
 
     func gridFigure(_ report: Report, scalings: [String], epochs: Int) -> Figure {
@@ -72,6 +72,6 @@ extension InputNormalizationLesson {
             Panel(title: "Each input scaling at every learning rate: validation accuracy after \(epochs) epochs (±1 std over \(report.grid[0].runs.count) seeds; diverged = 10 %)",
                   xLabel: "SGD learning rate", yLabel: "validation accuracy (%)", xScale: .log,
                   xRange: x.count > 1 ? (x.min()! / 1.5)...(x.max()! * 1.5) : nil, series: series),
-        ], columns: 1, panelSize: (860, 440))
+        ], layout: .single)
     }
 }

@@ -32,7 +32,7 @@ extension L2Lesson {
                       + sweep("validation", { $0.lastEpochs(lastK, .validationAccuracy) }, color: 1)),
             Panel(title: "sum of squared weights after training", xLabel: "λ", yLabel: "Σ‖W‖² (all weight matrices)", xScale: .log, yScale: .log, xRange: xRange,
                   series: sweep("Σ‖W‖²", { $0.extra("weight_norm") }, color: 2)),
-        ], panelSize: (600, 440))
+        ], layout: .pair)
     }
 
     /// First-layer weights of the first seed without penalty and with the largest λ, on a
@@ -51,7 +51,7 @@ extension L2Lesson {
         return Figure(name: "weights", panels: [
             Panel(title: "first-layer weights (784×256) after training, first seed (range: 99.9 % of the λ = \(String(format: "%g", none)) weights)",
                   xLabel: "weight", yLabel: "count", xRange: -Double(bound)...Double(bound), series: series),
-        ], columns: 1, panelSize: (760, 440))
+        ], layout: .single)
     }
 }
 

@@ -22,7 +22,7 @@ extension LearningRateDecayLesson {
                       let curve = setting.curve(rate)
                       return .line(setting.label, x: curve.epochs, y: curve.mean, style: .linesPoints, color: colors[index])
                   }),
-        ], columns: 1, panelSize: (820, 560))
+        ], layout: .single)
     }
 
     static func curvesFigure(_ runs: [SettingRuns], learningRate: Float) -> Figure {
@@ -34,6 +34,6 @@ extension LearningRateDecayLesson {
             // differences into a sliver, and one over the data's narrow range has no ticks.
             StandardPanels.seedCurves(runs, metrics: [.trainLoss], title: "training loss (running mean over each epoch's minibatches)",
                                       colors: colors, legend: .outside),
-        ], columns: 1, panelSize: (980, 380))
+        ], layout: .stacked)
     }
 }

@@ -17,15 +17,16 @@ extension MomentumLesson {
             StandardPanels.surfacePaths(banana, paths: bananaPaths, range: StandardPanels.surfaceRange(bananaPaths, around: (-1.6...1.6, -0.5...2)),
                                         title: "\(banana.name), lr \(rosenbrockRate)"),
             StandardPanels.surfaceLoss(banana, paths: bananaPaths, title: "Rosenbrock: f per step"),
-        ], columns: 2, panelSize: (660, 520))
+        ], layout: .surface)
     }
 
     static func ratesFigure(_ sweep: RateSweep) -> Figure {
         let fine = (0...198).map { Double($0) * 0.005 }
         let measured = zip(sweep.alphas, sweep.measured).compactMap { alpha, rate in rate.map { (Double(alpha), $0) } }
+        // The y axis runs to 1.15 so that the markers' labels sit above the curves (which end at 1).
         return Figure(name: "rates", panels: [
             Panel(title: "bowl ½(x² + 20y²): error shrinks by this factor per step (lower is faster)",
-                  xLabel: "momentum α", yLabel: "rate per step", yRange: 0.5...1.02,
+                  xLabel: "momentum α", yLabel: "rate per step", yRange: 0.5...1.15,
                   markers: [Marker(x: Double(sweep.criticalAlpha), label: String(format: "critical damping at lr %.2g", sweep.rate)),
                             Marker(x: RateSweep.bestAlpha, label: String(format: "α* = ((√κ−1)/(√κ+1))² = %.2f", RateSweep.bestAlpha))],
                   series: [
@@ -35,11 +36,17 @@ extension MomentumLesson {
                       .line(String(format: "predicted, best lr η* = %.3f", RateSweep.bestRate), x: fine,
                             y: fine.map { RateSweep.predicted(alpha: $0, rate: RateSweep.bestRate) }, style: .dashed, color: 2),
                   ]),
-        ], columns: 1, panelSize: (760, 460))
+        ], layout: .single)
     }
 
     static func doubleWellFigure(_ runs: [DoubleWell.Run]) -> Figure {
-        let xs = (0...200).map { -1.8 + Double($0) * 3.9 / 200 }
+        // The axes hold the start and every overshoot of the drawn steps (and both wells), with a margin.
+        let visited = runs.flatMap { $0.xs.prefix(80) }.map(Double.init) + [-1.5, 1.5]
+        let (low, high) = (visited.min()!, visited.max()!)
+        let margin = 0.05 * (high - low)
+        let xs = (0...200).map { low - margin + Double($0) * (high - low + 2 * margin) / 200 }
+        let heights = visited.map { Double(DoubleWell.f(Float($0))) }
+        let top = heights.max()! + 0.05 * (heights.max()! + 0.6)
         var landscape: [Series] = [.line("f(x) = (x² − 1)² + 0.3x", x: xs, y: xs.map { Double(DoubleWell.f(Float($0))) }, color: 9)]
         for run in runs {
             let shown = Array(run.xs.prefix(80))
@@ -47,11 +54,11 @@ extension MomentumLesson {
                                    style: .linesPoints, color: run.method.color))
         }
         return Figure(name: "double-well", title: "Momentum carries the weight over a barrier (lr \(DoubleWell.rate), from x = \(DoubleWell.start))", panels: [
-            Panel(title: "the first 80 steps on the landscape", xLabel: "x", yLabel: "f(x)", yRange: -0.6...4, series: landscape),
-            Panel(title: "x per step", xLabel: "step", yLabel: "x", series: runs.map { run in
+            Panel(title: "the first 80 steps on the landscape", xLabel: "x", yLabel: "f(x)", xRange: xs.first!...xs.last!, yRange: -0.6...top, series: landscape),
+            Panel(title: "x per step", xLabel: "step", yLabel: "x", xRange: 1...Double(runs.map(\.xs.count).max()!), series: runs.map { run in
                 .line(run.method.label, values: run.xs, color: run.method.color)
             }),
-        ], columns: 2, panelSize: (640, 440))
+        ], layout: .pair)
     }
 
     static func fashionFigure(_ runs: [SettingRuns], colors: [Int], trainCount: Int) -> Figure {
@@ -64,6 +71,6 @@ extension MomentumLesson {
                 panel.yScale = .linear
                 return panel
             }(),
-        ], panelSize: (640, 480))
+        ], layout: .pair)
     }
 }

@@ -25,10 +25,13 @@ extension OptimizersLesson {
                                     upper: zip(own.mean, own.std).map { $0 + $1 }, color: outcome.entry.color))
             }
             series.append(.line(outcome.entry.name, x: own.epochs, y: own.mean, style: .linesPoints, color: outcome.entry.color))
-            return Panel(title: "\(outcome.entry.short), lr \(outcome.entry.networkRate)", xLabel: "epoch", yLabel: metric.label,
-                         yScale: scale, yRange: range, legend: .hidden, series: series)
+            var panel = Panel(title: "\(outcome.entry.short), lr \(outcome.entry.networkRate)", xLabel: "epoch", yLabel: metric.label,
+                              yScale: scale, yRange: range, legend: .hidden, series: series)
+            // Whole epochs only, as StandardPanels.seedCurves ticks them.
+            if (curves.map { $0.epochs.count }.max() ?? 0) <= 12 { panel.xTickStep = 1 }
+            return panel
         }
-        return Figure(name: name, title: title, panels: panels, columns: 3, panelSize: (420, 300))
+        return Figure(name: name, title: title, panels: panels, layout: .smallMultiples)
     }
 
     /// A range around [low, high] with a margin; on a log scale a factor, never below a positive floor.
@@ -54,7 +57,7 @@ extension OptimizersLesson {
         }
         return Figure(name: "rosenbrock",
                       title: "Rosenbrock's valley, \(steps) steps from (−1.2, 1.2) towards the minimum (1, 1) (black); titles: distance at the end",
-                      panels: panels, columns: 3, panelSize: (420, 320))
+                      panels: panels, layout: .smallMultiples)
     }
 
     /// f per step, one panel per optimizer on shared log axes, the others in grey.
@@ -71,6 +74,6 @@ extension OptimizersLesson {
                          series: others + [.line(nil, x: curves[index].indices.map(Double.init), y: curves[index], color: outcome.entry.color)])
         }
         return Figure(name: "rosenbrock-f", title: "f per step on Rosenbrock's valley; grey: the other optimizers",
-                      panels: panels, columns: 3, panelSize: (420, 280))
+                      panels: panels, layout: .smallMultiples)
     }
 }

@@ -47,8 +47,8 @@ struct OptimizersLesson: ParsableCommand {
         let make: @Sendable ([Parameter], Float) -> Optimizer
     }
 
-    /// Palette colors 0–8 except the pale yellow (7), which a thin path hides on white; 9 is
-    /// the grey of the context curves and contours.
+    /// Palette colors 0–8 and 10 (brown), not the pale yellow (7), which a thin path hides on
+    /// white; 9 is the grey of the context curves and contours.
     static let entries: [Entry] = [
         Entry(name: "SGD", short: "SGD", knownFor: "the baseline", networkRate: 0.05, surfaceRate: 0.001, color: 6) { SGD($0, learningRate: $1) },
         Entry(name: "SGD + momentum 0.9", short: "momentum 0.9", knownFor: "damps oscillations", networkRate: 0.01, surfaceRate: 0.001, color: 0) {
@@ -70,7 +70,7 @@ struct OptimizersLesson: ParsableCommand {
         Entry(name: "AdamW (weight decay 0.01)", short: "AdamW (decay 0.01)", knownFor: "large models such as transformers", networkRate: 0.001, surfaceRate: 0.05, color: 8) {
             AdamW($0, learningRate: $1)
         },
-        Entry(name: "AdaDelta", short: "AdaDelta", knownFor: "no learning rate to choose", networkRate: 1, surfaceRate: 1, color: 7) { Adadelta($0, learningRate: $1) },
+        Entry(name: "AdaDelta", short: "AdaDelta", knownFor: "no learning rate to choose", networkRate: 1, surfaceRate: 1, color: 10) { Adadelta($0, learningRate: $1) },
     ]
 
     /// Epochs of the "mean of the last k epochs" summaries.

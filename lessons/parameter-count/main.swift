@@ -196,7 +196,7 @@ struct ParameterCount: ParsableCommand {
                 .bars("weights (W, or BatchNorm γ)", labels: labels, values: rows.map { Double($0.weights) }),
                 .bars("biases (b, or BatchNorm β)", labels: labels, values: rows.map { Double($0.biases) }),
             ]),
-        ], columns: 1, panelSize: (760, 460))
+        ], layout: .single)
     }
 
     struct Growth {
@@ -257,7 +257,7 @@ struct ParameterCount: ParsableCommand {
                       .line(imagesLabel, x: [depthRange.lowerBound, depthRange.upperBound],
                             y: [examples, examples], style: .dashed, color: 6),
                   ]),
-        ])
+        ], layout: .pair)
     }
 }
 

@@ -19,6 +19,6 @@ extension RegularizersLesson {
             Panel(title: "784→256→256→10, SGD + momentum, \(trainCount) images, up to \(epochs) epochs: mean ± std over \(runs[0].runs.count) seeds",
                   xLabel: "generalization gap: training − validation accuracy (points)", yLabel: "test accuracy (%)",
                   legend: .outside, series: series),
-        ], columns: 1, panelSize: (880, 520))
+        ], layout: .single)
     }
 }

@@ -16,7 +16,7 @@ extension VanishingGradientsLesson {
                   markers: [Marker(x: 10, label: "0.25¹⁰ ≈ 9.5·10⁻⁷")], series: [
                       .line("0.25^L", x: depths, y: depths.map { pow(0.25, $0) }, style: .linesPoints, color: 1),
                   ]),
-        ])
+        ], layout: .pair)
     }
 
     func gradientFigure(_ report: Report, epochs: Int, probeCount: Int) -> Figure {
@@ -46,7 +46,7 @@ extension VanishingGradientsLesson {
                   yScale: .log, series: series("init", overlay: true)),
             Panel(title: "after \(epochs) epochs of SGD", xLabel: "layer l", yLabel: "gradient norm", yScale: .log,
                   series: series("trained", overlay: false)),
-        ], columns: 2, panelSize: (640, 540))
+        ], layout: .pair)
     }
 
     func trainingFigure(_ runs: [SettingRuns]) -> Figure {
@@ -55,7 +55,7 @@ extension VanishingGradientsLesson {
                                       title: "accuracy: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
             StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss],
                                       title: "loss: validation (solid), training (dashed)", yLabel: "cross-entropy loss"),
-        ])
+        ], layout: .pair)
     }
 
     func explodingFigure(_ scaled: [[Scaled]]) -> Figure {
@@ -76,6 +76,6 @@ extension VanishingGradientsLesson {
         return Figure(name: "exploding", panels: [
             Panel(title: "ReLU net, He-init weights × k, at initialization: measured (points) and k^\(depth) × the k = 1 norms (dashed)",
                   xLabel: "layer l", yLabel: "gradient norm ‖∂L/∂W⁽ˡ⁾‖", yScale: .log, legend: .outside, series: series),
-        ], columns: 1, panelSize: (860, 460))
+        ], layout: .single)
     }
 }

@@ -1,0 +1,47 @@
+/// One y-range for panels that are compared: the union of what they draw, so that equal
+/// heights mean equal values across the panels (gnuplot would fit each panel on its own).
+extension Figure {
+    /// This figure with every panel on the same y-range (see `[Panel].sharingYRange()`).
+    public func sharingYRange() -> Figure {
+        var figure = self
+        figure.panels = panels.sharingYRange()
+        return figure
+    }
+}
+
+extension Array where Element == Panel {
+    /// The panels with one y-range: the smallest and largest value any of them draws on its
+    /// first y axis (lines, points, bands) with a margin of 3 % of the span, or on a log axis a
+    /// factor of 1.15 around the positive values. Unchanged if nothing finite is drawn.
+    public func sharingYRange() -> [Panel] {
+        let logarithmic = contains { $0.yScale == .log }
+        let values = flatMap(\.drawnYValues).filter { $0.isFinite && (!logarithmic || $0 > 0) }
+        guard let low = values.min(), let high = values.max() else { return self }
+        let range: ClosedRange<Double>
+        if logarithmic {
+            range = (low / 1.15)...(high * 1.15)
+        } else {
+            let margin = high > low ? 0.03 * (high - low) : Swift.max(abs(high) * 0.05, 1e-9)
+            range = (low - margin)...(high + margin)
+        }
+        return map { panel in
+            var panel = panel
+            panel.yRange = range
+            return panel
+        }
+    }
+}
+
+extension Panel {
+    /// The y values of the series drawn against the first y axis.
+    var drawnYValues: [Double] {
+        series.filter { !$0.onSecondAxis }.flatMap { series -> [Double] in
+            switch series.content {
+            case let .line(_, y, _): y
+            case let .band(_, lower, upper): lower + upper
+            case let .scatter(_, y, _, _, _): y
+            default: []
+            }
+        }
+    }
+}
