@@ -108,7 +108,7 @@ public enum Diagnostics {
         var history: [[Float]] = []
         model.isTraining = true
         while history.count < steps {
-            for positions in minibatches(count: data.count, batchSize: batchSize, dropLast: true, shuffleWith: random)
+            for positions in Minibatches.positions(count: data.count, batchSize: batchSize, dropLast: true, shuffleWith: random)
             where history.count < steps {
                 let (inputs, targets) = data.batch(positions)
                 model.backward(loss(model.forward(inputs), targets).gradient)

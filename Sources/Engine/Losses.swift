@@ -105,8 +105,3 @@ public struct L2Penalty: Sendable {
     /// The PyTorch `weight_decay` that gives plain SGD the same step: 2λ/n.
     public func equivalentWeightDecay(batchSize: Int) -> Float { 2 * lambda / Float(batchSize) }
 }
-
-/// Number of rows whose largest logit is at the label.
-public func correctPredictions(_ logits: Matrix, _ labels: [Int]) -> Int {
-    Swift.zip(logits.argmaxPerRow(), labels).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
-}

@@ -4,10 +4,16 @@
 /// A minibatch is a matrix with one example per row, so every layer of an MLP maps a
 /// `batch × features` matrix to another. Storage is a contiguous `[Float]` (value semantics,
 /// copy on write); products go to BLAS and elementwise loops run over unsafe buffers.
+///
+/// `count == rows · cols` always holds: outside the engine the values are read through
+/// `storage`, changed element by element through the subscript or all at once through
+/// `withUnsafeMutableBufferPointer` (which cannot change their number), and a matrix is made
+/// from values by `init(rows:cols:_:)`, which checks their count.
 public struct Matrix: Equatable, Sendable {
     public private(set) var rows: Int
     public private(set) var cols: Int
-    public var storage: [Float]
+    /// The values, row-major: element (r, c) at `r · cols + c`.
+    public internal(set) var storage: [Float]
 
     public init(rows: Int, cols: Int, repeating value: Float = 0) {
         precondition(rows >= 0 && cols >= 0, "matrix shape must not be negative")
@@ -32,6 +38,17 @@ public struct Matrix: Equatable, Sendable {
     }
 
     public var count: Int { storage.count }
+
+    /// Reads the values, row-major, in place (BLAS calls, fast loops).
+    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
+        try storage.withUnsafeBufferPointer(body)
+    }
+
+    /// Changes the values, row-major, in place: the buffer has exactly `count` elements and
+    /// its size cannot change, so the shape stays true.
+    public mutating func withUnsafeMutableBufferPointer<R>(_ body: (UnsafeMutableBufferPointer<Float>) throws -> R) rethrows -> R {
+        try storage.withUnsafeMutableBufferPointer { try body($0) }
+    }
     public var shape: (rows: Int, cols: Int) { (rows, cols) }
 
     public subscript(row: Int, col: Int) -> Float {
@@ -85,7 +102,7 @@ extension Matrix {
 
     /// A matrix whose storage is not initialized: only for results that are written whole
     /// before they are read (saves a pass of zeroing on the hot path).
-    init(uninitializedRows rows: Int, cols: Int) {
+    package init(uninitializedRows rows: Int, cols: Int) {
         self.rows = rows
         self.cols = cols
         self.storage = [Float](unsafeUninitializedCapacity: rows * cols) { _, count in count = rows * cols }

@@ -90,7 +90,7 @@ final class OptimizerBaseTests: XCTestCase {
     }
 
     func testDecimalHyperparameters() {
-        XCTAssertEqual(Float(1 - decimal(0.999)), 0.001)
-        XCTAssertNotEqual(1 - Float(0.999), 0.001, "the rounding decimal() avoids")
+        XCTAssertEqual(Float(1 - Hyperparameter.decimal(0.999)), 0.001)
+        XCTAssertNotEqual(1 - Float(0.999), 0.001, "the rounding Hyperparameter.decimal() avoids")
     }
 }

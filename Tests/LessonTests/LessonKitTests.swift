@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import EngineData
 import LessonKit
 import TestSupport
 import XCTest
@@ -39,8 +40,8 @@ final class LessonKitTests: XCTestCase {
 
     func testSummaryTable() {
         var table = SummaryTable(title: "T", header: ["layer", "count"])
-        table.add(["Linear(50→100)", grouped(5100)])
-        table.add(["all", grouped(16210)])
+        table.add(["Linear(50→100)", SummaryTable.grouped(5100)])
+        table.add(["all", SummaryTable.grouped(16210)])
         XCTAssertEqual(table.description, """
         T
         layer            count
@@ -48,9 +49,9 @@ final class LessonKitTests: XCTestCase {
         Linear(50→100)   5,100
         all             16,210
         """)
-        XCTAssertEqual(grouped(1_234_567), "1,234,567")
-        XCTAssertEqual(grouped(-1000), "-1,000")
-        XCTAssertEqual(grouped(999), "999")
+        XCTAssertEqual(SummaryTable.grouped(1_234_567), "1,234,567")
+        XCTAssertEqual(SummaryTable.grouped(-1000), "-1,000")
+        XCTAssertEqual(SummaryTable.grouped(999), "999")
     }
 }
 

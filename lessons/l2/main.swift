@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import EngineData
 import Foundation
 import LessonKit
 import Plot
@@ -90,7 +91,7 @@ struct L2Lesson: ParsableCommand {
         let decay = optimizer(decayed.parameters.filter { $0.role == .weight },
                               weightDecay: L2Penalty(lambda: lambda).equivalentWeightDecay(batchSize: batchSize))
         let plain = optimizer(decayed.parameters.filter { $0.role != .weight })
-        let batches = minibatches(count: data.count, batchSize: batchSize, dropLast: true, shuffleWith: Random(seed: seed))
+        let batches = Minibatches.positions(count: data.count, batchSize: batchSize, dropLast: true, shuffleWith: Random(seed: seed))
         for step in 0..<steps {
             let (x, y) = data.batch(batches[step % batches.count])
             trainer.step(x, y, l2: lambda)
@@ -123,7 +124,7 @@ struct L2Lesson: ParsableCommand {
                                       options: TrainingOptions(epochs: epochs, batchSize: batchSize, l2: lambda, evaluateTrainingSet: true))
             let matrices = model.parameters.filter { $0.role == .weight }
             if run.seedIndex == 0 { weights.keep(matrices[0].value.storage, for: lambda) }
-            return RunResult(history: history, test: evaluate(model, loss: CrossEntropyLoss(), on: test),
+            return RunResult(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
                              extras: ["weight_norm": Double(matrices.reduce(0) { $0 + $1.value.sumOfSquares() })])
         }
         let report = Report(lambdas: grid, runs: runs, firstLayerWeights: weights.values,

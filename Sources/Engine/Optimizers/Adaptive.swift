@@ -11,10 +11,10 @@ public final class Adagrad: Optimizer {
 
     public init(_ parameters: [Parameter], learningRate: Float = 1e-2, learningRateDecay: Float = 0,
                 weightDecay: Float = 0, initialAccumulator: Float = 0, epsilon: Float = 1e-10) {
-        checkHyperparameter(learningRateDecay, "learning rate decay")
-        checkHyperparameter(weightDecay, "weight decay")
-        checkHyperparameter(initialAccumulator, "initial accumulator value")
-        checkHyperparameter(epsilon, "epsilon")
+        Hyperparameter.check(learningRateDecay, "learning rate decay")
+        Hyperparameter.check(weightDecay, "weight decay")
+        Hyperparameter.check(initialAccumulator, "initial accumulator value")
+        Hyperparameter.check(epsilon, "epsilon")
         self.learningRateDecay = learningRateDecay
         self.weightDecay = weightDecay
         self.initialAccumulator = initialAccumulator
@@ -57,10 +57,10 @@ public final class RMSprop: Optimizer {
     public init(_ parameters: [Parameter], learningRate: Float = 1e-2, alpha: Float = 0.99,
                 epsilon: Float = 1e-8, weightDecay: Float = 0, momentum: Float = 0,
                 centered: Bool = false) {
-        checkHyperparameter(alpha, "alpha", in: 0...1)
-        checkHyperparameter(epsilon, "epsilon")
-        checkHyperparameter(weightDecay, "weight decay")
-        checkHyperparameter(momentum, "momentum")
+        Hyperparameter.check(alpha, "alpha", in: 0...1)
+        Hyperparameter.check(epsilon, "epsilon")
+        Hyperparameter.check(weightDecay, "weight decay")
+        Hyperparameter.check(momentum, "momentum")
         self.alpha = alpha
         self.epsilon = epsilon
         self.weightDecay = weightDecay
@@ -75,7 +75,7 @@ public final class RMSprop: Optimizer {
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
         let weightDecay = group.weightDecay ?? weightDecay
-        let keep = alpha, new = Float(1 - decimal(alpha))
+        let keep = alpha, new = Float(1 - Hyperparameter.decimal(alpha))
         let square = state[0], buffer = state[1], mean = state[2]
         for i in w.indices {
             let gradient = g[i] + weightDecay * w[i]
@@ -108,9 +108,9 @@ public final class Adadelta: Optimizer {
 
     public init(_ parameters: [Parameter], learningRate: Float = 1, rho: Float = 0.9,
                 epsilon: Float = 1e-6, weightDecay: Float = 0) {
-        checkHyperparameter(rho, "rho", in: 0...1)
-        checkHyperparameter(epsilon, "epsilon")
-        checkHyperparameter(weightDecay, "weight decay")
+        Hyperparameter.check(rho, "rho", in: 0...1)
+        Hyperparameter.check(epsilon, "epsilon")
+        Hyperparameter.check(weightDecay, "weight decay")
         self.rho = rho
         self.epsilon = epsilon
         self.weightDecay = weightDecay
@@ -123,7 +123,7 @@ public final class Adadelta: Optimizer {
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
         let weightDecay = group.weightDecay ?? weightDecay
-        let keep = rho, new = Float(1 - decimal(rho))
+        let keep = rho, new = Float(1 - Hyperparameter.decimal(rho))
         let square = state[0], updates = state[1]
         for i in w.indices {
             let gradient = g[i] + weightDecay * w[i]

@@ -121,13 +121,18 @@ public final class OptimizerState {
     }
 }
 
-/// A hyperparameter as the decimal its caller wrote, widened to Double: `Float(0.999)` is
-/// 0.99900001287…, and 1 − that in Float is 9.99987e-4, while PyTorch, holding 0.999 as a
-/// Python float, uses 1e-3. Deriving 1 − β in Double from the decimal and rounding once
-/// gives PyTorch's scalars.
-@inlinable
-public func decimal(_ value: Float) -> Double { Double(value.description) ?? Double(value) }
+/// What an optimizer does with its hyperparameters: check them, and derive scalars from them
+/// as PyTorch does.
+public enum Hyperparameter {
+    /// A hyperparameter as the decimal its caller wrote, widened to Double: `Float(0.999)` is
+    /// 0.99900001287…, and 1 − that in Float is 9.99987e-4, while PyTorch, holding 0.999 as a
+    /// Python float, uses 1e-3. Deriving 1 − β in Double from the decimal and rounding once
+    /// gives PyTorch's scalars.
+    @inlinable
+    public static func decimal(_ value: Float) -> Double { Double(value.description) ?? Double(value) }
 
-func checkHyperparameter(_ value: Float, _ name: String, in range: ClosedRange<Float> = 0...Float.infinity) {
-    precondition(value.isFinite && range.contains(value), "invalid \(name): \(value)")
+    /// Stops with a message naming the hyperparameter when it is not finite or outside `range`.
+    public static func check(_ value: Float, _ name: String, in range: ClosedRange<Float> = 0...Float.infinity) {
+        precondition(value.isFinite && range.contains(value), "invalid \(name): \(value)")
+    }
 }

@@ -1,3 +1,4 @@
+import Engine
 /// Labeled images kept as the bytes of the file (one byte a pixel), shared by every view of
 /// them: 60,000 Fashion-MNIST images take 47 MB this way instead of 188 MB as Float32.
 public final class ImageStore: Sendable {
@@ -75,7 +76,7 @@ public struct ImageDataset: Dataset {
         var targets: [Int] = []
         targets.reserveCapacity(positions.count)
         store.pixels.withUnsafeBufferPointer { source in
-            inputs.storage.withUnsafeMutableBufferPointer { destination in
+            inputs.withUnsafeMutableBufferPointer { destination in
                 for (row, position) in positions.enumerated() {
                     let index = indices[position]
                     let from = source.baseAddress! + index * width
