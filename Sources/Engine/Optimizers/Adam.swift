@@ -19,7 +19,7 @@ public class Adam: Optimizer {
     public let amsgrad: Bool
     public let biasCorrection: Bool
     /// Per-step scalars, set by `prepareStep`.
-    private var stepSize: Float = 0, rootCorrection2: Float = 1
+    private var correction1: Float = 1, rootCorrection2: Float = 1
 
     public init(_ parameters: [Parameter], learningRate: Float = 1e-3, beta1: Float = 0.9,
                 beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0,
@@ -60,14 +60,15 @@ public class Adam: Optimizer {
 
     public override func prepareStep() {
         let (correction1, correction2) = biasCorrections(step: steps)
-        stepSize = learningRate / correction1
+        self.correction1 = correction1
         rootCorrection2 = correction2.squareRoot()
     }
 
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
-        let weightDecay = group.weightDecay ?? weightDecay
-        let decay = decoupledWeightDecay ? 1 - learningRate * weightDecay : 1
+        let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate(for: group)
+        let stepSize = rate / correction1
+        let decay = decoupledWeightDecay ? 1 - rate * weightDecay : 1
         let coupledDecay = decoupledWeightDecay ? 0 : weightDecay
         let (keep1, new1) = (beta1, Float(1 - Hyperparameter.decimal(beta1))), (keep2, new2) = (beta2, Float(1 - Hyperparameter.decimal(beta2)))
         let m = state[0], v = state[1]
@@ -110,8 +111,9 @@ public final class NAdam: Optimizer {
     public let weightDecay: Float
     public let momentumDecay: Float
     private var muProduct: Double = 1
-    /// Per-step scalars, set by `prepareStep`.
-    private var correction2: Float = 1, gradientScale: Float = 0, momentumScale: Float = 0
+    /// Per-step scalars, set by `prepareStep`: the step scales are the learning rate times
+    /// (1 − μₜ)/(1 − Πμ₁..ₜ) and μₜ₊₁/(1 − Πμ₁..ₜ₊₁).
+    private var correction2: Float = 1, mu: Double = 0, muNext: Double = 0, muProductNext: Double = 1
 
     public init(_ parameters: [Parameter], learningRate: Float = 2e-3, beta1: Float = 0.9,
                 beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0,
@@ -134,16 +136,17 @@ public final class NAdam: Optimizer {
     public override func prepareStep() {
         let t = Double(steps), psi = Hyperparameter.decimal(momentumDecay), beta1 = Hyperparameter.decimal(beta1)
         correction2 = Float(1 - pow(Hyperparameter.decimal(beta2), t))
-        let mu = beta1 * (1 - 0.5 * pow(0.96, t * psi))
-        let muNext = beta1 * (1 - 0.5 * pow(0.96, (t + 1) * psi))
+        mu = beta1 * (1 - 0.5 * pow(0.96, t * psi))
+        muNext = beta1 * (1 - 0.5 * pow(0.96, (t + 1) * psi))
         muProduct *= mu
-        gradientScale = Float(Double(learningRate) * (1 - mu) / (1 - muProduct))
-        momentumScale = Float(Double(learningRate) * muNext / (1 - muProduct * muNext))
+        muProductNext = muProduct * muNext
     }
 
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
-        let weightDecay = group.weightDecay ?? weightDecay
+        let weightDecay = group.weightDecay ?? weightDecay, rate = Double(learningRate(for: group))
+        let gradientScale = Float(rate * (1 - mu) / (1 - muProduct))
+        let momentumScale = Float(rate * muNext / (1 - muProductNext))
         let (keep1, new1) = (beta1, Float(1 - Hyperparameter.decimal(beta1))), (keep2, new2) = (beta2, Float(1 - Hyperparameter.decimal(beta2)))
         let m = state[0], v = state[1]
         for i in w.indices {

@@ -7,7 +7,6 @@ public final class Adagrad: Optimizer {
     public let weightDecay: Float
     public let initialAccumulator: Float
     public let epsilon: Float
-    private var rate: Float = 0
 
     public init(_ parameters: [Parameter], learningRate: Float = 1e-2, learningRateDecay: Float = 0,
                 weightDecay: Float = 0, initialAccumulator: Float = 0, epsilon: Float = 1e-10) {
@@ -28,11 +27,10 @@ public final class Adagrad: Optimizer {
         for state in allStates { state[0].update(repeating: initialAccumulator) }
     }
 
-    public override func prepareStep() { rate = learningRate / (1 + Float(steps - 1) * learningRateDecay) }
-
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
         let weightDecay = group.weightDecay ?? weightDecay
+        let rate = learningRate(for: group) / (1 + Float(steps - 1) * learningRateDecay)
         let s = state[0]
         for i in w.indices {
             let gradient = g[i] + weightDecay * w[i]
@@ -74,7 +72,7 @@ public final class RMSprop: Optimizer {
 
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
-        let weightDecay = group.weightDecay ?? weightDecay
+        let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate(for: group)
         let keep = alpha, new = Float(1 - Hyperparameter.decimal(alpha))
         let square = state[0], buffer = state[1], mean = state[2]
         for i in w.indices {
@@ -88,9 +86,9 @@ public final class RMSprop: Optimizer {
             let denominator = variance.squareRoot() + epsilon
             if momentum > 0 {
                 buffer[i] = momentum * buffer[i] + gradient / denominator
-                w[i] -= learningRate * buffer[i]
+                w[i] -= rate * buffer[i]
             } else {
-                w[i] -= learningRate * gradient / denominator
+                w[i] -= rate * gradient / denominator
             }
         }
     }
@@ -122,7 +120,7 @@ public final class Adadelta: Optimizer {
 
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
-        let weightDecay = group.weightDecay ?? weightDecay
+        let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate(for: group)
         let keep = rho, new = Float(1 - Hyperparameter.decimal(rho))
         let square = state[0], updates = state[1]
         for i in w.indices {
@@ -130,7 +128,7 @@ public final class Adadelta: Optimizer {
             square[i] = keep * square[i] + new * gradient * gradient
             let delta = (updates[i] + epsilon).squareRoot() / (square[i] + epsilon).squareRoot() * gradient
             updates[i] = keep * updates[i] + new * delta * delta
-            w[i] -= learningRate * delta
+            w[i] -= rate * delta
         }
     }
 }

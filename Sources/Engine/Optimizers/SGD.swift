@@ -39,7 +39,7 @@ public final class SGD: Optimizer {
 
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
-        let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate, momentum = momentum
+        let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate(for: group), momentum = momentum
         guard momentum != 0 else {
             // Plain SGD: a branch-free loop the compiler vectorizes.
             for i in w.indices { w[i] -= rate * (g[i] + weightDecay * w[i]) }
@@ -93,9 +93,9 @@ public final class LectureMomentum: Optimizer {
 
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
-        let v = state[0]
+        let v = state[0], rate = learningRate(for: group)
         for i in w.indices {
-            v[i] = alpha * v[i] + learningRate * g[i]
+            v[i] = alpha * v[i] + rate * g[i]
             w[i] -= v[i]
         }
     }
