@@ -17,7 +17,7 @@ public struct TensorStatistics: Sendable {
     public init(_ matrix: Matrix, saturated: (Float) -> Bool = { abs($0) > 0.97 }) {
         var sum: Double = 0, sumOfSquares: Double = 0, zeros = 0, saturatedCount = 0
         var low = Float.infinity, high = -Float.infinity
-        matrix.storage.withUnsafeBufferPointer { p in
+        matrix.values.withUnsafeBufferPointer { p in
             for x in p {
                 sum += Double(x)
                 sumOfSquares += Double(x) * Double(x)

@@ -32,8 +32,8 @@ public struct CrossEntropyLoss: Loss {
         let divisor = reduction == .mean ? Float(n) : 1
         var gradient = Matrix(uninitializedRows: n, cols: k)
         var total: Double = 0
-        logits.storage.withUnsafeBufferPointer { z in
-            gradient.storage.withUnsafeMutableBufferPointer { g in
+        logits.values.withUnsafeBufferPointer { z in
+            gradient.values.withUnsafeMutableBufferPointer { g in
                 for r in 0..<n {
                     let row = r * k
                     var largest = -Float.infinity

@@ -33,18 +33,18 @@ enum GradientCheck {
         }
         for i in 0..<input.count {
             var plus = input, minus = input
-            plus.storage[i] += step
-            minus.storage[i] -= step
+            plus.values[i] += step
+            minus.values[i] -= step
             compare(analyticInput.storage[i], (f(plus) - f(minus)) / Double(2 * step))
         }
         for (parameter, analytic) in zip(layer.parameters, analyticParameters) {
             for i in 0..<parameter.count {
                 let original = parameter.value.storage[i]
-                parameter.value.storage[i] = original + step
+                parameter.value.values[i] = original + step
                 let up = f(input)
-                parameter.value.storage[i] = original - step
+                parameter.value.values[i] = original - step
                 let down = f(input)
-                parameter.value.storage[i] = original
+                parameter.value.values[i] = original
                 compare(analytic.storage[i], (up - down) / Double(2 * step))
             }
         }
@@ -57,8 +57,8 @@ enum GradientCheck {
         var worst: Float = 0
         for i in 0..<output.count {
             var plus = output, minus = output
-            plus.storage[i] += step
-            minus.storage[i] -= step
+            plus.values[i] += step
+            minus.values[i] -= step
             let numeric = (Double(loss(plus, target).value) - Double(loss(minus, target).value)) / Double(2 * step)
             worst = max(worst, Float(abs(Double(analytic.storage[i]) - numeric) / max(1, abs(numeric))))
         }
@@ -151,11 +151,11 @@ final class GradientTests: XCTestCase {
         for parameter in parameters {
             for i in 0..<parameter.count {
                 let original = parameter.value.storage[i]
-                parameter.value.storage[i] = original + 1e-2
+                parameter.value.values[i] = original + 1e-2
                 let up = penalty.value(parameters, batchSize: 5)
-                parameter.value.storage[i] = original - 1e-2
+                parameter.value.values[i] = original - 1e-2
                 let down = penalty.value(parameters, batchSize: 5)
-                parameter.value.storage[i] = original
+                parameter.value.values[i] = original
                 XCTAssertEqual(parameter.gradient.storage[i], (up - down) / 2e-2, accuracy: 2e-3)
             }
             if parameter.role == .bias { XCTAssertEqual(parameter.gradient.sumOfSquares(), 0, "biases are not penalized") }

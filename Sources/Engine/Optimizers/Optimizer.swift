@@ -83,8 +83,8 @@ open class Optimizer {
         prepareStep()
         for (group, groupStates) in zip(groups, states) {
             for (parameter, state) in zip(group.parameters, groupStates) {
-                parameter.value.storage.withUnsafeMutableBufferPointer { w in
-                    parameter.gradient.storage.withUnsafeBufferPointer { g in
+                parameter.value.values.withUnsafeMutableBufferPointer { w in
+                    parameter.gradient.values.withUnsafeBufferPointer { g in
                         update(w, gradient: g, state: state, group: group)
                     }
                 }

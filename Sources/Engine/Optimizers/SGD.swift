@@ -103,7 +103,7 @@ public final class LectureMomentum: Optimizer {
     private func shift(by factor: Float) {
         for (parameter, state) in zip(parameters, allStates) {
             let v = state[0]
-            parameter.value.storage.withUnsafeMutableBufferPointer { w in
+            parameter.value.values.withUnsafeMutableBufferPointer { w in
                 for i in w.indices { w[i] += factor * v[i] }
             }
         }

@@ -81,7 +81,7 @@ public enum Checkpoint {
             bytes += Array(name.utf8)
             append(UInt32(value.rows), to: &bytes)
             append(UInt32(value.cols), to: &bytes)
-            for x in value.storage { append(x.bitPattern, to: &bytes) }
+            for x in value.values { append(x.bitPattern, to: &bytes) }
         }
         try FileOutput.writeAtomically(Data(bytes), to: path)
     }
