@@ -46,9 +46,9 @@ let package = Package(
                 swiftSettings: optimizedInDebug,
                 linkerSettings: [.linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS, .visionOS]))]),
         .target(name: "EngineData", dependencies: ["Engine", "FileIO", "CZlib"], swiftSettings: optimizedInDebug),
-        // The lessons' toy mathematics (surfaces, least squares, Gaussian processes): small
-        // problems whose time is negligible beside training, but the GP's Cholesky loops run
-        // once per trial of a search, so they get the same flags.
+        // The lessons' toy mathematics (surfaces, least squares, Gaussian processes): part of
+        // Engine until the split and compiled the same way, since lessons run it in loops
+        // (optimizer paths over surfaces, a GP fit per trial of a search).
         .target(name: "LabMath", dependencies: ["Engine"], swiftSettings: optimizedInDebug),
         .target(name: "Plot", dependencies: ["FileIO"]),
         .target(name: "LessonKit", dependencies: [
@@ -75,7 +75,9 @@ let package = Package(
     ] + lessons.map {
         // Every module a lesson imports is named although LessonKit brings them all: the
         // incremental build only notices changes in modules a target names (stale links otherwise).
-        .executableTarget(name: "lesson-\($0)", dependencies: ["LessonKit", "Engine", "EngineData", "LabMath", "Plot"],
-                          path: "lessons/\($0)", exclude: ["README.md", "lesson.json"])
+        .executableTarget(name: "lesson-\($0)", dependencies: [
+            "LessonKit", "Engine", "EngineData", "LabMath", "Plot",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "lessons/\($0)", exclude: ["README.md", "lesson.json"])
     }
 )
