@@ -199,7 +199,7 @@ public final class Trainer<L: Loss> {
 extension Evaluation {
     /// Number of rows whose largest logit is at the label.
     public static func correctPredictions(_ logits: Matrix, _ labels: [Int]) -> Int {
-        Swift.zip(logits.argmaxPerRow(), labels).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
+        zip(logits.argmaxPerRow(), labels).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
     }
 
     /// Loss and accuracy in evaluation mode over the whole data set, batch by batch.
