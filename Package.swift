@@ -10,10 +10,16 @@ let lessons = ((try? FileManager.default.contentsOfDirectory(atPath: Context.pac
     .filter { FileManager.default.fileExists(atPath: Context.packageDirectory + "/lessons/\($0)/lesson.json") }
     .sorted()
 
+/// `-O` in debug builds too, for the modules whose loops the lessons spend their time in.
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "TrainingTechniquesLab",
     products: [
         .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "EngineData", targets: ["EngineData"]),
+        .library(name: "LabMath", targets: ["LabMath"]),
+        .library(name: "FileIO", targets: ["FileIO"]),
         .library(name: "Plot", targets: ["Plot"]),
         .library(name: "LessonKit", targets: ["LessonKit"]),
         .executable(name: "regenerate-figures", targets: ["RegenerateFigures"]),
@@ -26,35 +32,53 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "CPrefetch"),
-        // The engine's loops are the lessons' running time: optimize them even in the debug
-        // build that `swift run lesson-X` makes (3.5–5× faster, identical numbers). Unsafe
-        // flags keep the package from being a *versioned* dependency; path and branch
-        // dependencies still work.
+        // Dependencies point one way: FileIO ← Engine ← EngineData, LabMath ← LessonKit ←
+        // lessons, and FileIO ← Plot (Plot knows nothing of the engine).
+        //
+        // Every module whose loops are the lessons' running time (matrix work, minibatch
+        // gathering and augmentation) is optimized even in the debug build that
+        // `swift run lesson-X` makes: 3.5–5× faster, identical numbers. Unsafe flags keep the
+        // package from being a *versioned* dependency; path and branch dependencies still work.
+        // FileIO and Plot only write files and scripts, so they build as usual.
         // BLAS: OpenBLAS on Linux, Accelerate on Apple platforms (Sources/Engine/BLAS.swift).
-        .target(name: "Engine", dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux])), "CZlib", "CPrefetch"],
-                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))],
+        .target(name: "FileIO"),
+        .target(name: "CPrefetch"),
+        .target(name: "Engine", dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux])), "FileIO"],
+                swiftSettings: optimizedInDebug,
                 linkerSettings: [.linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS, .visionOS]))]),
-        .target(name: "Plot", dependencies: ["Engine"]),
+        .target(name: "EngineData", dependencies: ["Engine", "FileIO", "CZlib", "CPrefetch"], swiftSettings: optimizedInDebug),
+        // The lessons' toy mathematics (surfaces, least squares, Gaussian processes): part of
+        // Engine until the split and compiled the same way, since lessons run it in loops
+        // (optimizer paths over surfaces, a GP fit per trial of a search).
+        .target(name: "LabMath", dependencies: ["Engine"], swiftSettings: optimizedInDebug),
+        .target(name: "Plot", dependencies: ["FileIO"]),
         .target(name: "LessonKit", dependencies: [
-            "Engine", "Plot",
+            "Engine", "EngineData", "LabMath", "FileIO", "Plot",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "RegenerateFigures", dependencies: [
             "LessonKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "EngineBenchmark", dependencies: [
-            "LessonKit", "Engine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "LessonKit", "Engine", "EngineData", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "benchmarks/engine"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "CZlib", "TestSupport"]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
+        // One test target per module; LessonTests covers LessonKit, the lessons and the benchmark.
+        .testTarget(name: "FileIOTests", dependencies: ["FileIO", "TestSupport"]),
+        // The core is trained in its tests on EngineData's synthetic sets (a test may use a higher module).
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "EngineData", "FileIO", "TestSupport"]),
+        .testTarget(name: "EngineDataTests", dependencies: ["EngineData", "Engine", "CZlib", "TestSupport"]),
+        .testTarget(name: "LabMathTests", dependencies: ["LabMath", "Engine"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "FileIO", "TestSupport"]),
         .testTarget(name: "LessonTests",
-                    dependencies: ["LessonKit", "Engine", "Plot", "TestSupport", "EngineBenchmark"] + lessons.map { .target(name: "lesson-\($0)") }),
+                    dependencies: ["LessonKit", "Engine", "EngineData", "LabMath", "FileIO", "Plot", "TestSupport", "EngineBenchmark"]
+                        + lessons.map { .target(name: "lesson-\($0)") }),
     ] + lessons.map {
-        // Engine and Plot named although LessonKit brings them: lessons import them, and the
+        // Every module a lesson imports is named although LessonKit brings them all: the
         // incremental build only notices changes in modules a target names (stale links otherwise).
-        .executableTarget(name: "lesson-\($0)", dependencies: ["LessonKit", "Engine", "Plot"],
-                          path: "lessons/\($0)", exclude: ["README.md", "lesson.json"])
+        .executableTarget(name: "lesson-\($0)", dependencies: [
+            "LessonKit", "Engine", "EngineData", "LabMath", "Plot",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "lessons/\($0)", exclude: ["README.md", "lesson.json"])
     }
 )

@@ -17,7 +17,7 @@ public struct TensorStatistics: Sendable {
     public init(_ matrix: Matrix, saturated: (Float) -> Bool = { abs($0) > 0.97 }) {
         var sum: Double = 0, sumOfSquares: Double = 0, zeros = 0, saturatedCount = 0
         var low = Float.infinity, high = -Float.infinity
-        matrix.storage.withUnsafeBufferPointer { p in
+        matrix.values.withUnsafeBufferPointer { p in
             for x in p {
                 sum += Double(x)
                 sumOfSquares += Double(x) * Double(x)
@@ -108,7 +108,7 @@ public enum Diagnostics {
         var history: [[Float]] = []
         model.isTraining = true
         while history.count < steps {
-            for positions in minibatches(count: data.count, batchSize: batchSize, dropLast: true, shuffleWith: random)
+            for positions in Minibatches.positions(count: data.count, batchSize: batchSize, dropLast: true, shuffleWith: random)
             where history.count < steps {
                 let (inputs, targets) = data.batch(positions)
                 model.backward(loss(model.forward(inputs), targets).gradient)

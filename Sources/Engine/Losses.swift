@@ -32,8 +32,8 @@ public struct CrossEntropyLoss: Loss {
         let divisor = reduction == .mean ? Float(n) : 1
         var gradient = Matrix(uninitializedRows: n, cols: k)
         var total: Double = 0
-        logits.storage.withUnsafeBufferPointer { z in
-            gradient.storage.withUnsafeMutableBufferPointer { g in
+        logits.values.withUnsafeBufferPointer { z in
+            gradient.values.withUnsafeMutableBufferPointer { g in
                 for r in 0..<n {
                     let row = r * k
                     var largest = -Float.infinity
@@ -104,9 +104,4 @@ public struct L2Penalty: Sendable {
 
     /// The PyTorch `weight_decay` that gives plain SGD the same step: 2λ/n.
     public func equivalentWeightDecay(batchSize: Int) -> Float { 2 * lambda / Float(batchSize) }
-}
-
-/// Number of rows whose largest logit is at the label.
-public func correctPredictions(_ logits: Matrix, _ labels: [Int]) -> Int {
-    Swift.zip(logits.argmaxPerRow(), labels).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
 }

@@ -4,16 +4,25 @@
 /// A minibatch is a matrix with one example per row, so every layer of an MLP maps a
 /// `batch × features` matrix to another. Storage is a contiguous `[Float]` (value semantics,
 /// copy on write); products go to BLAS and elementwise loops run over unsafe buffers.
+///
+/// `count == rows · cols` always holds: outside the engine the values are read through
+/// `storage`, changed element by element through the subscript or all at once through
+/// `withUnsafeMutableBufferPointer` (which cannot change their number), and a matrix is made
+/// from values by `init(rows:cols:_:)`, which checks their count.
 public struct Matrix: Equatable, Sendable {
     public private(set) var rows: Int
     public private(set) var cols: Int
-    public var storage: [Float]
+    /// The values, row-major: element (r, c) at `r · cols + c`. Read-only outside the engine.
+    public var storage: [Float] { values }
+    /// The stored values behind `storage`: settable inside the engine only, and reachable from
+    /// the inlinable buffer accessors.
+    @usableFromInline var values: [Float]
 
     public init(rows: Int, cols: Int, repeating value: Float = 0) {
         precondition(rows >= 0 && cols >= 0, "matrix shape must not be negative")
         self.rows = rows
         self.cols = cols
-        self.storage = [Float](repeating: value, count: rows * cols)
+        self.values = [Float](repeating: value, count: rows * cols)
     }
 
     public init(rows: Int, cols: Int, _ values: [Float]) {
@@ -21,7 +30,7 @@ public struct Matrix: Equatable, Sendable {
                      "\(values.count) values do not fill a \(rows)×\(cols) matrix")
         self.rows = rows
         self.cols = cols
-        self.storage = values
+        self.values = values
     }
 
     /// A matrix from nested rows, for tests and small examples.
@@ -31,22 +40,36 @@ public struct Matrix: Equatable, Sendable {
         self.init(rows: nested.count, cols: cols, nested.flatMap { $0 })
     }
 
-    public var count: Int { storage.count }
+    public var count: Int { values.count }
+
+    /// Reads the values, row-major, in place (BLAS calls, fast loops).
+    @inlinable
+    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
+        try values.withUnsafeBufferPointer(body)
+    }
+
+    /// Changes the values, row-major, in place: the buffer has exactly `count` elements and
+    /// its size cannot change, so the shape stays true.
+    @inlinable
+    public mutating func withUnsafeMutableBufferPointer<R>(_ body: (UnsafeMutableBufferPointer<Float>) throws -> R) rethrows -> R {
+        try values.withUnsafeMutableBufferPointer { try body($0) }
+    }
+
     public var shape: (rows: Int, cols: Int) { (rows, cols) }
 
     public subscript(row: Int, col: Int) -> Float {
-        get { storage[row * cols + col] }
-        set { storage[row * cols + col] = newValue }
+        get { values[row * cols + col] }
+        set { values[row * cols + col] = newValue }
     }
 
     public func row(_ index: Int) -> ArraySlice<Float> {
-        storage[(index * cols)..<((index + 1) * cols)]
+        values[(index * cols)..<((index + 1) * cols)]
     }
 
     public func transposed() -> Matrix {
         var result = Matrix(rows: cols, cols: rows)
         for r in 0..<rows {
-            for c in 0..<cols { result.storage[c * rows + r] = storage[r * cols + c] }
+            for c in 0..<cols { result.values[c * rows + r] = values[r * cols + c] }
         }
         return result
     }
@@ -72,9 +95,9 @@ extension Matrix {
             c.apply { beta == 0 ? 0 : beta * $0 }
             return
         }
-        a.storage.withUnsafeBufferPointer { pa in
-            b.storage.withUnsafeBufferPointer { pb in
-                c.storage.withUnsafeMutableBufferPointer { pc in
+        a.values.withUnsafeBufferPointer { pa in
+            b.values.withUnsafeBufferPointer { pb in
+                c.values.withUnsafeMutableBufferPointer { pc in
                     BLAS.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
                                a: pa.baseAddress, lda: a.cols, b: pb.baseAddress, ldb: b.cols,
                                beta: beta, c: pc.baseAddress, ldc: n)
@@ -83,12 +106,12 @@ extension Matrix {
         }
     }
 
-    /// A matrix whose storage is not initialized: only for results that are written whole
+    /// A matrix whose values is not initialized: only for results that are written whole
     /// before they are read (saves a pass of zeroing on the hot path).
-    init(uninitializedRows rows: Int, cols: Int) {
+    package init(uninitializedRows rows: Int, cols: Int) {
         self.rows = rows
         self.cols = cols
-        self.storage = [Float](unsafeUninitializedCapacity: rows * cols) { _, count in count = rows * cols }
+        self.values = [Float](unsafeUninitializedCapacity: rows * cols) { _, count in count = rows * cols }
     }
 
     /// `op(a) · op(b)` as a new matrix.
@@ -106,7 +129,7 @@ extension Matrix {
 extension Matrix {
     /// Applies `transform` to every element in place.
     public mutating func apply(_ transform: (Float) -> Float) {
-        storage.withUnsafeMutableBufferPointer { p in
+        values.withUnsafeMutableBufferPointer { p in
             for i in p.indices { p[i] = transform(p[i]) }
         }
     }
@@ -115,8 +138,8 @@ extension Matrix {
         // Written into fresh storage in one pass: copying self and transforming the copy
         // in place would read and write every element twice.
         var result = Matrix(uninitializedRows: rows, cols: cols)
-        storage.withUnsafeBufferPointer { a in
-            result.storage.withUnsafeMutableBufferPointer { r in
+        values.withUnsafeBufferPointer { a in
+            result.values.withUnsafeMutableBufferPointer { r in
                 for i in r.indices { r[i] = transform(a[i]) }
             }
         }
@@ -127,9 +150,9 @@ extension Matrix {
     public func zip(_ other: Matrix, _ combine: (Float, Float) -> Float) -> Matrix {
         precondition(rows == other.rows && cols == other.cols, "shapes differ")
         var result = Matrix(uninitializedRows: rows, cols: cols)
-        storage.withUnsafeBufferPointer { a in
-            other.storage.withUnsafeBufferPointer { b in
-                result.storage.withUnsafeMutableBufferPointer { r in
+        values.withUnsafeBufferPointer { a in
+            other.values.withUnsafeBufferPointer { b in
+                result.values.withUnsafeMutableBufferPointer { r in
                     for i in r.indices { r[i] = combine(a[i], b[i]) }
                 }
             }
@@ -138,7 +161,7 @@ extension Matrix {
     }
 
     public mutating func scale(by factor: Float) {
-        storage.withUnsafeMutableBufferPointer { p in
+        values.withUnsafeMutableBufferPointer { p in
             for i in p.indices { p[i] *= factor }
         }
     }
@@ -146,8 +169,8 @@ extension Matrix {
     /// `self += factor · other`, the axpy of every optimizer and penalty.
     public mutating func add(_ other: Matrix, scaledBy factor: Float = 1) {
         precondition(count == other.count, "sizes differ: \(count) and \(other.count)")
-        storage.withUnsafeMutableBufferPointer { a in
-            other.storage.withUnsafeBufferPointer { b in
+        values.withUnsafeMutableBufferPointer { a in
+            other.values.withUnsafeBufferPointer { b in
                 for i in a.indices { a[i] += factor * b[i] }
             }
         }
@@ -157,8 +180,8 @@ extension Matrix {
     public mutating func addToEachRow(_ vector: Matrix) {
         precondition(vector.count == cols, "row vector has \(vector.count) entries, not \(cols)")
         let cols = self.cols
-        storage.withUnsafeMutableBufferPointer { a in
-            vector.storage.withUnsafeBufferPointer { v in
+        values.withUnsafeMutableBufferPointer { a in
+            vector.values.withUnsafeBufferPointer { v in
                 // Row by row through pointers: the inner loop then vectorizes.
                 for r in 0..<rows {
                     let row = a.baseAddress! + r * cols
@@ -172,8 +195,8 @@ extension Matrix {
     public func columnSums() -> Matrix {
         var result = Matrix(rows: 1, cols: cols)
         let cols = self.cols
-        storage.withUnsafeBufferPointer { a in
-            result.storage.withUnsafeMutableBufferPointer { s in
+        values.withUnsafeBufferPointer { a in
+            result.values.withUnsafeMutableBufferPointer { s in
                 for r in 0..<rows {
                     let row = a.baseAddress! + r * cols
                     for c in 0..<cols { s[c] += row[c] }
@@ -184,7 +207,7 @@ extension Matrix {
     }
 
     public func sum() -> Float {
-        storage.withUnsafeBufferPointer { p in
+        values.withUnsafeBufferPointer { p in
             var total: Double = 0
             for x in p { total += Double(x) }
             return Float(total)
@@ -192,7 +215,7 @@ extension Matrix {
     }
 
     public func sumOfSquares() -> Float {
-        storage.withUnsafeBufferPointer { p in
+        values.withUnsafeBufferPointer { p in
             var total: Double = 0
             for x in p { total += Double(x) * Double(x) }
             return Float(total)
@@ -201,7 +224,7 @@ extension Matrix {
 
     /// False as soon as any element is NaN or infinite.
     public var isFinite: Bool {
-        storage.withUnsafeBufferPointer { p in p.allSatisfy { $0.isFinite } }
+        values.withUnsafeBufferPointer { p in p.allSatisfy { $0.isFinite } }
     }
 
     /// Rows picked by index, in the given order.
@@ -209,8 +232,8 @@ extension Matrix {
         let picked = Array(indices)
         var result = Matrix(uninitializedRows: picked.count, cols: cols)
         let cols = self.cols
-        storage.withUnsafeBufferPointer { src in
-            result.storage.withUnsafeMutableBufferPointer { dst in
+        values.withUnsafeBufferPointer { src in
+            result.values.withUnsafeMutableBufferPointer { dst in
                 for (r, index) in picked.enumerated() {
                     (dst.baseAddress! + r * cols).update(from: src.baseAddress! + index * cols,
                                                          count: cols)
@@ -223,7 +246,7 @@ extension Matrix {
     /// The index of the largest entry of each row (the predicted class of a logit row).
     public func argmaxPerRow() -> [Int] {
         let cols = self.cols
-        return storage.withUnsafeBufferPointer { p in
+        return values.withUnsafeBufferPointer { p in
             (0..<rows).map { r in
                 var best = 0
                 for c in 1..<max(cols, 1) where p[r * cols + c] > p[r * cols + best] { best = c }

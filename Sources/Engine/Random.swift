@@ -111,7 +111,7 @@ public final class Random: RandomNumberGenerator {
 
     public func uniformMatrix(rows: Int, cols: Int, _ low: Float, _ high: Float) -> Matrix {
         var m = Matrix(rows: rows, cols: cols)
-        m.storage.withUnsafeMutableBufferPointer { fillUniform($0) }
+        m.values.withUnsafeMutableBufferPointer { fillUniform($0) }
         m.apply { low + (high - low) * $0 }
         return m
     }

@@ -1,6 +1,11 @@
 import Foundation
 
 /// A learning rate as a function of the epoch (or step) t = 0, 1, 2, …
+///
+/// A schedule sets the optimizer's `learningRate`. Parameter groups with a rate of their own
+/// follow it in proportion, as with PyTorch's schedulers: at a schedule value of r, a group
+/// made with rate g over an optimizer made with rate r₀ steps at g·r/r₀
+/// (`Optimizer.learningRate(for:)`).
 public typealias LearningRateSchedule = @Sendable (Int) -> Float
 
 /// The decay schedules of the lecture, as plain functions of t.

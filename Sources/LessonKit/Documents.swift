@@ -1,4 +1,5 @@
 import Engine
+import FileIO
 import Foundation
 
 /// The parts of the project's Markdown that are generated from the lesson folders and the
@@ -48,7 +49,7 @@ public struct ProjectDocuments {
         for (relative, content) in try expected() {
             let current = try? String(contentsOfFile: path(relative), encoding: .utf8)
             guard current != content else { continue }
-            try writeAtomically(content, to: path(relative))
+            try FileOutput.writeAtomically(content, to: path(relative))
             written.append(relative)
         }
         return written

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Engine
+import EngineData
+import FileIO
 import Foundation
 import Plot
 
@@ -49,7 +51,7 @@ public final class LessonContext {
         if let seeds = options.seeds { command += " --seeds \(seeds)" }
         results = LessonResults(lesson: name, command: command, seeds: seeds, quick: options.quick,
                                 blasKernel: BLAS.coreName, lastK: 10)
-        try prepareOutputDirectory(options.outputDirectory)
+        try FileOutput.prepareDirectory(options.outputDirectory)
         figures = FigureRenderer(directory: options.outputDirectory, renderImages: !options.noRender)
         if !options.noRender && figures.gnuplot == nil {
             if options.requireRender {
@@ -178,9 +180,9 @@ public final class LessonContext {
         }
         let directory = figures.directory as NSString
         results.seconds = (Date().timeIntervalSince(started) * 10).rounded() / 10
-        try writeAtomically(results.encoded(), to: directory.appendingPathComponent(LessonResults.fileName(lesson: name)))
+        try FileOutput.writeAtomically(results.encoded(), to: directory.appendingPathComponent(LessonResults.fileName(lesson: name)))
         if !settingRuns.isEmpty {
-            try writeAtomically(HistoryTable.csv(settingRuns), to: directory.appendingPathComponent("\(name)-runs.csv"))
+            try FileOutput.writeAtomically(HistoryTable.csv(settingRuns), to: directory.appendingPathComponent("\(name)-runs.csv"))
         }
         guard !figures.written.isEmpty else { return }
         if options.preview { try showPreview() }

@@ -1,6 +1,7 @@
 import ArgumentParser
-import Foundation
 import Engine
+import EngineData
+import Foundation
 
 /// The version every command reports (`--version`).
 public let trainingLabVersion = "0.3.0"

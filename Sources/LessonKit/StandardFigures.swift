@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import LabMath
 import Plot
 
 /// Panels that several lessons draw the same way.
@@ -168,5 +169,20 @@ public enum StandardPanels {
                   .line(path.title, x: path.points.indices.map(Double.init),
                         y: path.points.map { Double(max(surface.value($0.x, $0.y), 1e-12)) }, color: path.color)
               })
+    }
+}
+
+extension GrayImage {
+    /// A matrix drawn as a picture, one pixel per element (Plot knows nothing of the engine,
+    /// so the conversion lives here, where both meet).
+    public init(_ matrix: Matrix) {
+        self.init(rows: matrix.rows, cols: matrix.cols, matrix.storage)
+    }
+}
+
+extension Series {
+    /// A matrix as a grayscale picture (pixel (r, c) is element (r, c)).
+    public static func image(_ matrix: Matrix, scale: ImageScale? = nil) -> Series {
+        image(GrayImage(matrix), scale: scale)
     }
 }

@@ -33,13 +33,15 @@ public struct SummaryTable: CustomStringConvertible {
     }
 }
 
-/// 16210 → "16,210": the lecture writes counts with thousands separators.
-public func grouped(_ value: Int) -> String {
-    let digits = String(value.magnitude)
-    var result = ""
-    for (index, digit) in digits.enumerated() {
-        if index > 0 && (digits.count - index) % 3 == 0 { result += "," }
-        result.append(digit)
+extension SummaryTable {
+    /// 16210 → "16,210": the lecture writes counts with thousands separators.
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result += "," }
+            result.append(digit)
+        }
+        return (value < 0 ? "-" : "") + result
     }
-    return (value < 0 ? "-" : "") + result
 }

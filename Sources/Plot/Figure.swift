@@ -1,5 +1,3 @@
-import Engine
-
 /// A figure described in data, independent of gnuplot: one or more panels in a grid,
 /// each with axes and series. `GnuplotScript` turns it into a script and a data file.
 public struct Figure: Sendable {
@@ -113,7 +111,7 @@ public struct Series: Sendable {
         /// A grayscale picture (pixel (r, c) drawn at x = c, y = r, row 0 at the top). With a
         /// `scale`, values map to grey over that fixed range with a labelled colour bar, so that
         /// several panels can be compared value for value.
-        case image(Matrix, scale: ImageScale?)
+        case image(GrayImage, scale: ImageScale?)
         /// Points colored by a value (e.g. trials of a search colored by their score).
         case scatter(x: [Double], y: [Double], value: [Double], valueLabel: String, valueRange: ClosedRange<Double>?)
     }
@@ -166,7 +164,7 @@ public struct Series: Sendable {
         return Series(nil, .contours(x: x, y: y, z: z, levels: levels))
     }
 
-    public static func image(_ pixels: Matrix, scale: ImageScale? = nil) -> Series { Series(nil, .image(pixels, scale: scale)) }
+    public static func image(_ pixels: GrayImage, scale: ImageScale? = nil) -> Series { Series(nil, .image(pixels, scale: scale)) }
 
     /// `valueRange` fixes the color scale, so that several panels can share it.
     public static func scatter(_ title: String?, x: [Double], y: [Double], value: [Double], valueLabel: String,
@@ -194,18 +192,37 @@ extension Series {
     }
 }
 
-/// Tiles equally sized images (one per matrix row, `width`×`height` pixels) into one
-/// picture with a one-pixel gap, for an image-grid panel.
-public func tileImages(_ images: [[Float]], width: Int, height: Int, columns: Int,
-                       background: Float = 1) -> Matrix {
-    precondition(columns > 0 && images.allSatisfy { $0.count == width * height }, "images must be width×height")
-    let rows = (images.count + columns - 1) / columns
-    var picture = Matrix(rows: rows * (height + 1) - 1, cols: columns * (width + 1) - 1, repeating: background)
-    for (index, image) in images.enumerated() {
-        let top = (index / columns) * (height + 1), left = (index % columns) * (width + 1)
-        for r in 0..<height {
-            for c in 0..<width { picture[top + r, left + c] = image[r * width + c] }
-        }
+/// A grayscale picture for an image panel: `rows`×`cols` values, row-major, row 0 drawn at the
+/// top. Plot's own type, so that drawing needs no engine: a lesson passes a matrix's values.
+public struct GrayImage: Sendable, Equatable {
+    public let rows: Int
+    public let cols: Int
+    public let values: [Float]
+
+    public init(rows: Int, cols: Int, _ values: [Float]) {
+        precondition(rows >= 0 && cols >= 0 && values.count == rows * cols,
+                     "\(values.count) values do not fill a \(rows)×\(cols) image")
+        self.rows = rows
+        self.cols = cols
+        self.values = values
     }
-    return picture
+
+    public subscript(row: Int, col: Int) -> Float { values[row * cols + col] }
+
+    /// Tiles equally sized images (`width`×`height` pixels each, row-major) into one picture
+    /// with a one-pixel gap, `columns` to a row, for an image-grid panel.
+    public static func tiled(_ images: [[Float]], width: Int, height: Int, columns: Int,
+                             background: Float = 1) -> GrayImage {
+        precondition(columns > 0 && images.allSatisfy { $0.count == width * height }, "images must be width×height")
+        let rows = (images.count + columns - 1) / columns
+        let pictureRows = rows * (height + 1) - 1, pictureCols = columns * (width + 1) - 1
+        var picture = [Float](repeating: background, count: max(pictureRows, 0) * max(pictureCols, 0))
+        for (index, image) in images.enumerated() {
+            let top = (index / columns) * (height + 1), left = (index % columns) * (width + 1)
+            for r in 0..<height {
+                for c in 0..<width { picture[(top + r) * pictureCols + left + c] = image[r * width + c] }
+            }
+        }
+        return GrayImage(rows: pictureRows, cols: pictureCols, picture)
+    }
 }

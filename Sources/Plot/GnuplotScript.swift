@@ -197,7 +197,7 @@ private struct Writer {
                 items.append("data index \(index) using 1:2:3 with points pt 7 ps 1.4 palette \(titled(series))")
             case let .image(pixels, scale):
                 var rows: [String] = []
-                rows.reserveCapacity(pixels.count)
+                rows.reserveCapacity(pixels.values.count)
                 for r in 0..<pixels.rows {
                     for c in 0..<pixels.cols { rows.append("\(c) \(r) \(GnuplotScript.number(Double(pixels[r, c])))") }
                 }

@@ -1,4 +1,4 @@
-import Engine
+import FileIO
 import Foundation
 
 /// The files a figure was written to; `rendered` is false when gnuplot was skipped or missing.
@@ -31,7 +31,7 @@ public final class FigureRenderer {
     public private(set) var written: [WrittenFigure] = []
     /// Whether the folder's disk is full, to explain a cut-short image; replaced in tests,
     /// which cannot fill a disk.
-    var diskIsFull: (String) -> Bool = isDiskFull(at:)
+    var diskIsFull: (String) -> Bool = FileOutput.isDiskFull(at:)
 
     public static let installHint = "sudo apt-get install -y --no-install-recommends gnuplot-nox"
 
@@ -41,7 +41,7 @@ public final class FigureRenderer {
         self.renderImages = renderImages
         self.gnuplot = gnuplot
         self.timeout = timeout
-        removeStaleTemporaryFiles(in: directory)
+        FileOutput.removeStaleTemporaryFiles(in: directory)
     }
 
     public static func findGnuplot() -> String? {
@@ -57,8 +57,8 @@ public final class FigureRenderer {
     public func write(_ figure: Figure) throws -> WrittenFigure {
         let base = (directory as NSString).appendingPathComponent(figure.name)
         let generated = GnuplotScript(figure)
-        try writeAtomically(generated.data, to: base + ".dat")
-        try writeAtomically(generated.script, to: base + ".gp")
+        try FileOutput.writeAtomically(generated.data, to: base + ".dat")
+        try FileOutput.writeAtomically(generated.script, to: base + ".gp")
         var rendered = false
         if renderImages, let gnuplot {
             try render(script: base + ".gp", outputs: [base + ".png", base + ".svg"], gnuplot: gnuplot)
@@ -149,7 +149,7 @@ public final class FigureRenderer {
         let data = FileManager.default.contents(atPath: temporary) ?? Data()
         let isPNG = output.hasSuffix(".png")
         guard isPNG ? Self.isCompletePNG(data) : Self.isCompleteSVG(data) else {
-            let reason = diskIsFull(directory) ? diskFullReason
+            let reason = diskIsFull(directory) ? FileOutput.diskFullReason
                 : data.isEmpty ? "gnuplot wrote nothing"
                 : isPNG ? "gnuplot wrote an incomplete PNG (no IEND chunk at the end)"
                 : "gnuplot wrote an incomplete SVG (no </svg> at the end)"

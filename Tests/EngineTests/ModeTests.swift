@@ -1,5 +1,6 @@
-import XCTest
 @testable import Engine
+import EngineData
+import XCTest
 
 /// Training mode set from one place, through any container, and BatchNorm's running
 /// estimates as PyTorch keeps them.

@@ -67,6 +67,28 @@ final class OptimizerBaseTests: XCTestCase {
         XCTAssertEqual(grouped.parameters.map(\.name), ["w", "b"])
     }
 
+    /// torch.optim's `param_groups[i]["lr"]`: the weights at their own rate 0.5, the biases at
+    /// the optimizer's 0.1; a schedule that halves the optimizer's rate halves both.
+    func testParameterGroupsCarryTheirLearningRateAndFollowTheSchedule() {
+        let w = Parameter("w", role: .weight, value: Matrix(rows: 1, cols: 2, [1, -1]))
+        let b = Parameter("b", role: .bias, value: Matrix(rows: 1, cols: 2, [2, 3]))
+        let optimizer = SGD(groups: [ParameterGroup([w], learningRate: 0.5), ParameterGroup([b])], learningRate: 0.1)
+        /// One step on the gradient of ½‖x − 0.5‖² at the given group rates.
+        func step(rates: [Float], weights: [Float], biases: [Float]) {
+            XCTAssertEqual(optimizer.groups.map { optimizer.learningRate(for: $0) }, rates)
+            for p in [w, b] { quadratic(p) }
+            optimizer.step()
+            XCTAssertEqual(w.value.storage, weights)
+            for (x, y) in zip(b.value.storage, biases) { XCTAssertEqual(x, y, accuracy: 1e-6) }
+        }
+        // w − 0.5·(w − 0.5): 1 − 0.5·0.5, −1 − 0.5·(−1.5); b − 0.1·(b − 0.5): 2 − 0.1·1.5, 3 − 0.1·2.5.
+        step(rates: [0.5, 0.1], weights: [0.75, -0.25], biases: [1.85, 2.75])
+        // A schedule halves the optimizer's rate: the weights' own rate halves with it.
+        // 0.75 − 0.25·0.25, −0.25 − 0.25·(−0.75); 1.85 − 0.05·1.35, 2.75 − 0.05·2.25.
+        optimizer.learningRate = 0.05
+        step(rates: [0.25, 0.05], weights: [0.6875, -0.0625], biases: [1.7825, 2.6375])
+    }
+
     /// v = αv + η∇L(w), w ← w − v follows SGD(momentum: α) with v = η·b; with Nesterov the
     /// lecture's look-ahead gradient ∇L(w − αv) gives the same iterates as PyTorch's form at
     /// the look-ahead point.
@@ -90,7 +112,7 @@ final class OptimizerBaseTests: XCTestCase {
     }
 
     func testDecimalHyperparameters() {
-        XCTAssertEqual(Float(1 - decimal(0.999)), 0.001)
-        XCTAssertNotEqual(1 - Float(0.999), 0.001, "the rounding decimal() avoids")
+        XCTAssertEqual(Float(1 - Hyperparameter.decimal(0.999)), 0.001)
+        XCTAssertNotEqual(1 - Float(0.999), 0.001, "the rounding Hyperparameter.decimal() avoids")
     }
 }

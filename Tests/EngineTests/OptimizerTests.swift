@@ -1,5 +1,6 @@
-import XCTest
 @testable import Engine
+import EngineData
+import XCTest
 
 /// Each optimizer runs three steps on f(w) = ½‖w − t‖² (gradient w − t) from w = (1, −2, 0.5)
 /// with t = (0.5, 0.5, 0.5); the third weight starts at its optimum, so its gradient is 0.

@@ -1,6 +1,7 @@
-import XCTest
-import Foundation
 @testable import Engine
+import EngineData
+import Foundation
+import XCTest
 
 final class ScheduleTests: XCTestCase {
     func testDecayFormulas() {
@@ -38,5 +39,25 @@ final class ScheduleTests: XCTestCase {
         let allowed = ReduceOnPlateau(initial: 1e-7, factor: 0.5, patience: 0, epsilon: 1e-8)
         XCTAssertEqual(allowed.step(1), 1e-7)
         XCTAssertEqual(allowed.step(1), 5e-8)
+    }
+
+    func testPlateauSchedulerSetsTheRate() throws {
+        let random = Random(seed: 1)
+        let data = Synthetic.blobs(count: 40, random: random)
+        let model = Sequential.mlp([2, 4, 2], random: random)
+        let optimizer = SGD(model.parameters, learningRate: 1)
+        // A rate far too large, so that the loss stalls and the schedule has to act.
+        let callback = PlateauScheduler(ReduceOnPlateau(initial: 40, factor: 0.5, patience: 0), optimizer: optimizer)
+        XCTAssertEqual(optimizer.learningRate, 40)
+        let trainer = Trainer(model: model, loss: CrossEntropyLoss(), optimizer: optimizer, random: random, callbacks: [callback])
+        let history = try trainer.fit(data, validation: data, options: TrainingOptions(epochs: 6, batchSize: 40))
+        let losses = history.epochs.map { $0.validationLoss! }
+        // The rate halves after every epoch whose loss did not improve on the best.
+        var expected: Float = 40, best = Float.infinity
+        for (record, loss) in zip(history.epochs, losses) {
+            XCTAssertEqual(record.learningRate, expected)
+            if loss < best * (1 - 1e-4) { best = loss } else { expected *= 0.5 }
+        }
+        XCTAssertLessThan(history.last!.learningRate, 40, "the rate was reduced at least once")
     }
 }

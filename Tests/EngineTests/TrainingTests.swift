@@ -1,7 +1,8 @@
-import Foundation
-import XCTest
 @testable import Engine
+import EngineData
+import Foundation
 import TestSupport
+import XCTest
 
 final class TrainingTests: XCTestCase {
     func makeTrainer(seed: UInt64, dropout: Float = 0.2, learningRate: Float = 0.1,

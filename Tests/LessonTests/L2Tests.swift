@@ -1,4 +1,5 @@
 import Engine
+import EngineData
 import Foundation
 import LessonKit
 import TestSupport

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import EngineData
 import LessonKit
 import TestSupport
 import XCTest
@@ -39,8 +40,8 @@ final class LessonKitTests: XCTestCase {
 
     func testSummaryTable() {
         var table = SummaryTable(title: "T", header: ["layer", "count"])
-        table.add(["Linear(50→100)", grouped(5100)])
-        table.add(["all", grouped(16210)])
+        table.add(["Linear(50→100)", SummaryTable.grouped(5100)])
+        table.add(["all", SummaryTable.grouped(16210)])
         XCTAssertEqual(table.description, """
         T
         layer            count
@@ -48,48 +49,8 @@ final class LessonKitTests: XCTestCase {
         Linear(50→100)   5,100
         all             16,210
         """)
-        XCTAssertEqual(grouped(1_234_567), "1,234,567")
-        XCTAssertEqual(grouped(-1000), "-1,000")
-        XCTAssertEqual(grouped(999), "999")
-    }
-}
-
-final class ProgressTests: XCTestCase {
-    final class Capture: @unchecked Sendable {
-        var text = ""
-    }
-
-    /// Two settings × two seeds through the lesson's worker pool, with its progress display.
-    func train(terminal: Bool) throws -> String {
-        let capture = Capture()
-        let folder = try TemporaryFolder("progress")
-        defer { folder.remove() }
-        let options = try LessonOptions.parse(["--seeds", "2", "--threads", "1", "--no-render", "--output", folder.path])
-        let context = try LessonContext(lesson: "probe", options: options,
-                                        console: Console(isTerminal: terminal, width: { 200 }, output: { capture.text += $0 }))
-        let data = Synthetic.blobs(count: 200, random: Random(seed: 1))
-        _ = try context.overSeeds(["a", "b"], label: { "probe \($0)" }) { _, run in
-            let model = Sequential.mlp([2, 8, 2], random: run.random(.weights))
-            return RunResult(history: try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
-                                                  train: data, validation: data, options: TrainingOptions(epochs: 2, batchSize: 10)))
-        }
-        return capture.text
-    }
-
-    /// Piped: exactly one plain line per finished run, with its numbers and time.
-    func testPipedOutputIsOneLinePerRun() throws {
-        let lines = try train(terminal: false).split(separator: "\n")
-        XCTAssertEqual(lines.count, 4)
-        XCTAssertTrue(lines[0].hasPrefix("[1/4] probe a, seed 1: 2 epochs "), String(lines[0]))
-        for part in ["train ", "validation ", " s)"] { XCTAssertTrue(lines[3].contains(part), part) }
-        XCTAssertFalse(lines.joined().contains("\u{1B}"))
-    }
-
-    /// On a terminal a status line (runs, current epoch, time left) is redrawn in place
-    /// (carriage return, erase line) and then replaced by each run's line.
-    func testTerminalOutputRedrawsAStatusLine() throws {
-        let text = try train(terminal: true)
-        XCTAssertTrue(text.contains("\r\u{1B}[2Krun 1–1 of 4  probe a seed 1 epoch 1/2  left ~"), text)
-        XCTAssertEqual(text.components(separatedBy: "\n").count - 1, 4)
+        XCTAssertEqual(SummaryTable.grouped(1_234_567), "1,234,567")
+        XCTAssertEqual(SummaryTable.grouped(-1000), "-1,000")
+        XCTAssertEqual(SummaryTable.grouped(999), "999")
     }
 }

@@ -1,4 +1,4 @@
-import Engine
+import FileIO
 import Foundation
 import XCTest
 @testable import Plot
@@ -31,7 +31,7 @@ final class PlotTests: XCTestCase {
                 .contours(x: grid, y: grid, z: grid.map { y in grid.map { x in x * x + 4 * y * y } }, levels: [0.1, 0.5, 1, 2]),
                 .line("path", x: [0.9, 0.5, 0.1], y: [0.9, -0.4, 0.05], style: .linesPoints),
             ]),
-            Panel(title: "images", series: [.image(tileImages([[Float](repeating: 0.5, count: 4), [0, 1, 1, 0]],
+            Panel(title: "images", series: [.image(GrayImage.tiled([[Float](repeating: 0.5, count: 4), [0, 1, 1, 0]],
                                                               width: 2, height: 2, columns: 2))]),
         ])
     }
@@ -56,11 +56,11 @@ final class PlotTests: XCTestCase {
         XCTAssertEqual(counts, [2, 3], "the top edge falls in the last bin; NaN is ignored")
     }
 
-    func testTileImages() {
-        let picture = tileImages([[1, 2, 3, 4], [5, 6, 7, 8], [9, 9, 9, 9]], width: 2, height: 2, columns: 2, background: -1)
+    func testTiledImages() {
+        let picture = GrayImage.tiled([[1, 2, 3, 4], [5, 6, 7, 8], [9, 9, 9, 9]], width: 2, height: 2, columns: 2, background: -1)
         XCTAssertEqual(picture.rows, 5)
         XCTAssertEqual(picture.cols, 5)
-        XCTAssertEqual(picture.row(0).map { $0 }, [1, 2, -1, 5, 6])
+        XCTAssertEqual(Array(picture.values[0..<5]), [1, 2, -1, 5, 6])
         XCTAssertEqual(picture[3, 0], 9)
         XCTAssertEqual(picture[3, 3], -1)
     }
@@ -110,21 +110,5 @@ final class PlotTests: XCTestCase {
         XCTAssertThrowsError(try FigureRenderer(directory: folder + "/no/such/folder").write(everything)) { error in
             XCTAssertTrue("\(error)".hasPrefix("cannot write \(self.folder)/no/such/folder/everything.dat"), "\(error)")
         }
-    }
-}
-
-final class DataFileTests: XCTestCase {
-    /// Every block names its columns, and values keep the precision they have.
-    func testColumnsAndPrecision() {
-        let figure = Figure(name: "probe", panels: [Panel(series: [
-            .line("accuracy", x: [1, 2], y: [Double(Float(32.68)), 0.1]),
-            .band(nil, x: [1], lower: [0], upper: [1]),
-        ])])
-        let data = GnuplotScript(figure).data
-        XCTAssertTrue(data.contains("# block 1: accuracy\n# columns: x y\n"), data)
-        XCTAssertTrue(data.contains("# columns: x lower upper\n"), data)
-        XCTAssertTrue(data.contains("2.0 0.1\n"), data)
-        XCTAssertTrue(data.contains("1.0 32.68\n"), "a Float's shortest decimal: \(data)")
-        XCTAssertFalse(data.contains("32.67999"), data)
     }
 }

@@ -1,4 +1,4 @@
-import Engine
+import FileIO
 import Foundation
 import XCTest
 @testable import Plot
@@ -118,7 +118,7 @@ final class RendererFaultTests: XCTestCase {
         XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(folder))
         defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         for directory in ["-e", "~"] {
-            try prepareOutputDirectory(directory)
+            try FileOutput.prepareDirectory(directory)
             let renderer = FigureRenderer(directory: directory)
             XCTAssertNotNil(renderer.gnuplot, "gnuplot is not installed (\(FigureRenderer.installHint))")
             let written = try renderer.write(figure)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import EngineData
 import Foundation
 import LessonKit
 
@@ -85,9 +86,9 @@ struct EngineBenchmark: ParsableCommand {
         }
         let engine = measure { Matrix.multiply(a, transposeA: p.transposeA, b, transposeB: p.transposeB, into: &c) }
         let direct = measure {
-            a.storage.withUnsafeBufferPointer { pa in
-                b.storage.withUnsafeBufferPointer { pb in
-                    c.storage.withUnsafeMutableBufferPointer { pc in
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    c.withUnsafeMutableBufferPointer { pc in
                         BLAS.sgemm(transposeA: p.transposeA, transposeB: p.transposeB, m: p.m, n: p.n, k: p.k, alpha: 1,
                                    a: pa.baseAddress, lda: a.cols, b: pb.baseAddress, ldb: b.cols, beta: 0, c: pc.baseAddress, ldc: p.n)
                     }

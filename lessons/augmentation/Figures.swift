@@ -1,4 +1,5 @@
 import Engine
+import EngineData
 import LessonKit
 import Plot
 
@@ -12,7 +13,7 @@ extension AugmentationLesson {
             var tiles: [[Float]] = [Array(originals.inputs.row(row))]
             for _ in 0..<5 { tiles.append(Array(augmented.batch([row]).inputs.storage)) }
             return Panel(title: train.store.classNames[originals.targets[row]],
-                         series: [.image(tileImages(tiles, width: train.store.width, height: train.store.height, columns: 6))])
+                         series: [.image(GrayImage.tiled(tiles, width: train.store.width, height: train.store.height, columns: 6))])
         }
         return Figure(name: "examples",
                       title: "original (left), then five augmented versions: shift ≤ \(augmentation.maximumShift) px, rotation ≤ \(Int(augmentation.maximumRotation))°, flip p = \(augmentation.flipProbability)",

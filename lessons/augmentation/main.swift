@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import EngineData
 import Foundation
 import LessonKit
 import Plot
@@ -68,7 +69,7 @@ struct AugmentationLesson: ParsableCommand {
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: Adam(model.parameters, learningRate: 1e-3),
                                       train: data, validation: validation, trainingEvaluation: train,
                                       options: TrainingOptions(epochs: epochs, batchSize: 64, evaluateTrainingSet: true))
-            let testEvaluation = evaluate(model, loss: CrossEntropyLoss(), on: test)
+            let testEvaluation = Evaluation(of: model, loss: CrossEntropyLoss(), on: test)
             return RunResult(history: history, test: testEvaluation, extras: ["test_loss": Double(testEvaluation.loss)])
         }
         try context.write(Self.curvesFigure(runs, trainCount: train.count))

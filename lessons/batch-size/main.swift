@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import EngineData
 import Foundation
 import LessonKit
 import Plot
@@ -105,7 +106,7 @@ struct BatchSizeLesson: ParsableCommand {
                                       train: train, validation: validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: batchSize, dropLast: true,
                                                                evaluateTrainingSet: true))
-            let test = evaluate(model, loss: CrossEntropyLoss(), on: test)
+            let test = Evaluation(of: model, loss: CrossEntropyLoss(), on: test)
             var extras = ["loss std, last epoch": Self.lastEpochSpread(history), "validation jitter": Self.validationJitter(history)]
             for (size, spread) in Self.frozenLossSpread(model, on: train, sizes: sizes, batches: context.budget(200, quick: 50),
                                                          random: run.random(.dataSubset)) {

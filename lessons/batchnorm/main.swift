@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import EngineData
 import Foundation
 import LessonKit
 import Plot
@@ -167,8 +168,8 @@ struct BatchNormLesson: ParsableCommand {
             if let step = StandardPanels.escapeStep(history, window: Self.lossWindow, below: Self.escapeLoss) { extras["steps to escape"] = Double(step) }
             if setting.batchNorm && !setting.tinyInit {
                 for size in Self.inferenceBatchSizes where size <= test.count {
-                    extras["batch statistics \(size)"] = 100 * Double(evaluate(model, loss: CrossEntropyLoss(), on: test, batchSize: size, batchStatistics: true).accuracy!)
-                    extras["running \(size)"] = 100 * Double(evaluate(model, loss: CrossEntropyLoss(), on: test, batchSize: size).accuracy!)
+                    extras["batch statistics \(size)"] = 100 * Double(Evaluation(of: model, loss: CrossEntropyLoss(), on: test, batchSize: size, batchStatistics: true).accuracy!)
+                    extras["running \(size)"] = 100 * Double(Evaluation(of: model, loss: CrossEntropyLoss(), on: test, batchSize: size).accuracy!)
                 }
                 for check in try Self.runningStatisticsCheck(model, data: train) {
                     extras["mean error \(check.layer)"] = Double(check.meanError)
@@ -176,7 +177,7 @@ struct BatchNormLesson: ParsableCommand {
                     extras["variance ratio, dropout off \(check.layer)"] = Double(check.varianceRatioInference)
                 }
             }
-            return RunResult(history: history, test: evaluate(model, loss: CrossEntropyLoss(), on: test), extras: extras)
+            return RunResult(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test), extras: extras)
         }
     }
 

@@ -1,4 +1,5 @@
 import Engine
+import EngineData
 import LessonKit
 import Plot
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Engine
+import EngineData
 import Foundation
+import LabMath
 import LessonKit
 import Plot
 
@@ -119,10 +121,10 @@ struct BiasVarianceLesson: ParsableCommand {
         let schedule: LearningRateSchedule = { t in initial * (1 - Float(t) / Float(epochs)) }
         _ = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: initial), train: train,
                         options: TrainingOptions(epochs: epochs, batchSize: batchSize, schedule: schedule))
-        let trainAccuracy = evaluate(model, loss: CrossEntropyLoss(), on: train).accuracy ?? .nan
+        let trainAccuracy = Evaluation(of: model, loss: CrossEntropyLoss(), on: train).accuracy ?? .nan
         // The epoch histories (thousands of epochs for the smallest sets) are not kept: only
         // the converged end point matters here.
-        return RunResult(test: evaluate(model, loss: CrossEntropyLoss(), on: test),
+        return RunResult(test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
                          extras: ["train_accuracy": 100 * Double(trainAccuracy), "epochs": Double(epochs)])
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import EngineData
 import Foundation
 import LessonKit
 import Plot
@@ -68,7 +69,7 @@ struct DropoutLesson: ParsableCommand {
                                       train: train, validation: validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: batchSize, evaluateTrainingSet: true))
             let extras = probability == p.value ? Self.ensembleAccuracies(model, test: test, sizes: Self.ensembleSizes, random: run.random(.noise)) : [:]
-            return RunResult(history: history, test: evaluate(model, loss: CrossEntropyLoss(), on: test), extras: extras)
+            return RunResult(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test), extras: extras)
         }
         let none = runs[0], chosen = runs[probabilities.firstIndex(of: p.value)!]
         try context.write(Self.curvesFigure(none, chosen, learningRate: learningRate.value, batchSize: batchSize))
@@ -88,12 +89,12 @@ struct DropoutLesson: ParsableCommand {
     static func ensembleAccuracies(_ model: Sequential, test: ImageDataset, sizes: [Int], random: Random) -> [String: Double] {
         let (inputs, labels) = test.all()
         model.isTraining = false
-        var extras = ["evaluation mode": Double(correctPredictions(model(inputs), labels)) / Double(labels.count) * 100]
+        var extras = ["evaluation mode": Double(Evaluation.correctPredictions(model(inputs), labels)) / Double(labels.count) * 100]
         for layer in model.layers { if let dropout = layer as? Dropout { dropout.isTraining = true; dropout.random = random } }
         var sum = Matrix(rows: inputs.rows, cols: 10)
         for k in 1...(sizes.max() ?? 1) {
             sum.add(Softmax.probabilities(model(inputs)))
-            if sizes.contains(k) { extras["ensemble \(k)"] = Double(correctPredictions(sum, labels)) / Double(labels.count) * 100 }
+            if sizes.contains(k) { extras["ensemble \(k)"] = Double(Evaluation.correctPredictions(sum, labels)) / Double(labels.count) * 100 }
         }
         model.isTraining = false
         return extras

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import EngineData
 import Foundation
 import LessonKit
 import Plot
@@ -72,7 +73,7 @@ struct EarlyStoppingLesson: ParsableCommand {
             guard setting == .stopping else {
                 let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: optimizer,
                                           train: train, validation: validation, options: options)
-                let testEvaluation = evaluate(model, loss: CrossEntropyLoss(), on: test)
+                let testEvaluation = Evaluation(of: model, loss: CrossEntropyLoss(), on: test)
                 return RunResult(history: history, test: testEvaluation, extras: ["test_loss": Double(testEvaluation.loss)])
             }
             let path = run.seedIndex == 0 && keep != nil ? keep! : Self.temporaryCheckpoint(seedIndex: run.seedIndex)
@@ -101,10 +102,10 @@ struct EarlyStoppingLesson: ParsableCommand {
         let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: optimizer,
                                   train: train, validation: validation, options: options, callbacks: [stopping])
         guard let best = stopping.bestEpoch else { throw LessonError("no epoch improved the validation loss, so there is no checkpoint to load") }
-        let last = evaluate(model, loss: CrossEntropyLoss(), on: test)
+        let last = Evaluation(of: model, loss: CrossEntropyLoss(), on: test)
         try model.load(Checkpoint.load(from: checkpoint))
-        let restored = evaluate(model, loss: CrossEntropyLoss(), on: validation).loss
-        let bestTest = evaluate(model, loss: CrossEntropyLoss(), on: test)
+        let restored = Evaluation(of: model, loss: CrossEntropyLoss(), on: validation).loss
+        let bestTest = Evaluation(of: model, loss: CrossEntropyLoss(), on: test)
         return RunResult(history: history, test: bestTest, extras: [
             "best_epoch": Double(best), "stopped_epoch": Double(stopping.stoppedEpoch ?? 0),
             "best_validation_loss": Double(stopping.bestLoss), "restored_validation_loss": Double(restored),

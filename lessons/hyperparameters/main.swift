@@ -1,6 +1,8 @@
 import ArgumentParser
 import Engine
+import EngineData
 import Foundation
+import LabMath
 import LessonKit
 import Plot
 
@@ -71,7 +73,7 @@ struct HyperparametersLesson: ParsableCommand {
         } catch TrainingError.diverged {
             return 0.1
         }
-        let score = Engine.evaluate(model, loss: CrossEntropyLoss(), on: scoring).accuracy ?? 0.1
+        let score = Evaluation(of: model, loss: CrossEntropyLoss(), on: scoring).accuracy ?? 0.1
         return score.isFinite ? score : 0.1
     }
 

@@ -1,5 +1,7 @@
 import Engine
+import EngineData
 import Foundation
+import LabMath
 import LessonKit
 import Plot
 

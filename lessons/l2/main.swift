@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import EngineData
 import Foundation
 import LessonKit
 import Plot
@@ -53,10 +54,10 @@ struct L2Lesson: ParsableCommand {
     static let learningRate: Float = 0.01
     static let momentum: Float = 0.9
 
-    /// SGD with momentum; weight decay (when given) enters the gradient before the momentum,
-    /// exactly where the penalty's gradient enters, so the two stay equivalent.
-    static func optimizer(_ parameters: [Parameter], weightDecay: Float = 0) -> SGD {
-        SGD(parameters, learningRate: learningRate, momentum: momentum, weightDecay: weightDecay)
+    /// SGD with momentum. Weight decay (`penaltyVersusWeightDecay`) enters the gradient before
+    /// the momentum, exactly where the penalty's gradient enters, so the two stay equivalent.
+    static func optimizer(_ parameters: [Parameter]) -> SGD {
+        SGD(parameters, learningRate: learningRate, momentum: momentum)
     }
 
     struct Report {
@@ -79,24 +80,24 @@ struct L2Lesson: ParsableCommand {
 
     /// Trains two copies of one network on the same minibatches: one with the penalty's
     /// gradient added to the loss's, one with SGD weight decay 2λ/n on the weights only (two
-    /// optimizers stand in for PyTorch's parameter groups). Returns the largest difference
-    /// between their parameters.
+    /// parameter groups, as PyTorch's `param_groups`: the weights with the decay, the biases
+    /// without). Returns the largest difference between their parameters.
     static func penaltyVersusWeightDecay(lambda: Float, steps: Int, batchSize: Int,
                                          data: ImageDataset, seed: UInt64) -> Float {
         let penalized = Sequential.mlp(sizes, random: Random(seed: seed))
         let decayed = Sequential.mlp(sizes, random: Random(seed: seed))
         let trainer = Trainer(model: penalized, loss: CrossEntropyLoss(),
                               optimizer: optimizer(penalized.parameters), random: Random(seed: seed))
-        let decay = optimizer(decayed.parameters.filter { $0.role == .weight },
-                              weightDecay: L2Penalty(lambda: lambda).equivalentWeightDecay(batchSize: batchSize))
-        let plain = optimizer(decayed.parameters.filter { $0.role != .weight })
-        let batches = minibatches(count: data.count, batchSize: batchSize, dropLast: true, shuffleWith: Random(seed: seed))
+        let weightDecay = L2Penalty(lambda: lambda).equivalentWeightDecay(batchSize: batchSize)
+        let grouped = SGD(groups: [ParameterGroup(decayed.parameters.filter { $0.role == .weight }, weightDecay: weightDecay),
+                                   ParameterGroup(decayed.parameters.filter { $0.role != .weight })],
+                          learningRate: learningRate, momentum: momentum)
+        let batches = Minibatches.positions(count: data.count, batchSize: batchSize, dropLast: true, shuffleWith: Random(seed: seed))
         for step in 0..<steps {
             let (x, y) = data.batch(batches[step % batches.count])
             trainer.step(x, y, l2: lambda)
             decayed.backward(CrossEntropyLoss()(decayed.forward(x), y).gradient)
-            decay.step()
-            plain.step()
+            grouped.step()
         }
         return zip(penalized.parameters, decayed.parameters).map { a, b in
             a.value.zip(b.value) { abs($0 - $1) }.storage.max() ?? 0
@@ -123,7 +124,7 @@ struct L2Lesson: ParsableCommand {
                                       options: TrainingOptions(epochs: epochs, batchSize: batchSize, l2: lambda, evaluateTrainingSet: true))
             let matrices = model.parameters.filter { $0.role == .weight }
             if run.seedIndex == 0 { weights.keep(matrices[0].value.storage, for: lambda) }
-            return RunResult(history: history, test: evaluate(model, loss: CrossEntropyLoss(), on: test),
+            return RunResult(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
                              extras: ["weight_norm": Double(matrices.reduce(0) { $0 + $1.value.sumOfSquares() })])
         }
         let report = Report(lambdas: grid, runs: runs, firstLayerWeights: weights.values,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import LabMath
 import LessonKit
 import Plot
 

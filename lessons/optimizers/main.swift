@@ -1,6 +1,8 @@
 import ArgumentParser
 import Engine
+import EngineData
 import Foundation
+import LabMath
 import LessonKit
 import Plot
 

@@ -14,7 +14,7 @@ struct ParameterCount: ParsableCommand {
         of W and b and the total (16,210). Any architecture can be counted with --layers, \
         with or without biases and BatchNorm: the count is computed first with overflow-checked \
         arithmetic, and the network is built (and checked against it) only up to \
-        \(grouped(maximumBuiltParameters)) parameters; larger ones are counted without being built. \
+        \(SummaryTable.grouped(maximumBuiltParameters)) parameters; larger ones are counted without being built. \
         Figures: parameters per layer, and how the total grows with width (quadratically) and \
         with depth (linearly), against the 54,000 training images the other lessons train on. \
         Nothing is trained, so --quick and --seeds change nothing here.
@@ -22,7 +22,7 @@ struct ParameterCount: ParsableCommand {
 
     @OptionGroup var lesson: LessonOptions
 
-    @Option(help: ArgumentHelp("Layer sizes, input first and classes last: 2 to \(maximumLayers) whole numbers ≥ 1. Networks over \(grouped(maximumBuiltParameters)) parameters are counted but not built.", valueName: "sizes"))
+    @Option(help: ArgumentHelp("Layer sizes, input first and classes last: 2 to \(maximumLayers) whole numbers ≥ 1. Networks over \(SummaryTable.grouped(maximumBuiltParameters)) parameters are counted but not built.", valueName: "sizes"))
     var layers = ListOption<Int>([50, 100, 100, 10])
 
     @Flag(help: "Linear layers without bias vectors.")
@@ -44,7 +44,7 @@ struct ParameterCount: ParsableCommand {
             throw ValidationError("--layers takes at most \(Self.maximumLayers) sizes (got \(layers.values.count))")
         }
         guard Self.count(layers.values, bias: !noBias, batchNorm: batchnorm) != nil else {
-            throw ValidationError("--layers \(layers): the parameter count exceeds \(grouped(Int.max)), the largest whole number this machine counts to")
+            throw ValidationError("--layers \(layers): the parameter count exceeds \(SummaryTable.grouped(Int.max)), the largest whole number this machine counts to")
         }
     }
 
@@ -106,7 +106,7 @@ struct ParameterCount: ParsableCommand {
     /// for networks too large to build, the arithmetic alone (`built` is false).
     static func measuredCounts(_ sizes: [Int], bias: Bool, batchNorm: Bool, random: Random) throws -> (rows: [LayerCount], built: Bool) {
         guard let counted = layerCounts(sizes, bias: bias, batchNorm: batchNorm), let total = count(sizes, bias: bias, batchNorm: batchNorm) else {
-            throw LessonError("the parameter count of \(sizes) exceeds \(grouped(Int.max))")
+            throw LessonError("the parameter count of \(sizes) exceeds \(SummaryTable.grouped(Int.max))")
         }
         guard total <= maximumBuiltParameters else { return (counted, false) }
         let built = model(sizes, bias: bias, batchNorm: batchNorm, random: random).parameterSummary()
@@ -121,8 +121,8 @@ struct ParameterCount: ParsableCommand {
     static func table(_ rows: [LayerCount], sizes: [Int]) -> SummaryTable {
         var table = SummaryTable(title: "Parameters of the \(sizes.map(String.init).joined(separator: "→")) MLP (ReLU)",
                                  header: ["layer", "weights", "biases", "total"])
-        for row in rows { table.add([row.layer, grouped(row.weights), grouped(row.biases), grouped(row.total)]) }
-        table.add(["all layers", "", "", grouped(rows.reduce(0) { $0 + $1.total })])
+        for row in rows { table.add([row.layer, SummaryTable.grouped(row.weights), SummaryTable.grouped(row.biases), SummaryTable.grouped(row.total)]) }
+        table.add(["all layers", "", "", SummaryTable.grouped(rows.reduce(0) { $0 + $1.total })])
         return table
     }
 
@@ -152,12 +152,12 @@ struct ParameterCount: ParsableCommand {
         let total = rows.reduce(0) { $0 + $1.total }
         context.report(Self.table(rows, sizes: sizes))
         if sizes == Self.lectureSizes && !noBias && !batchnorm {
-            context.report("(5,000 + 100) + (10,000 + 100) + (1,000 + 10) = \(grouped(total)), as in the lecture.")
+            context.report("(5,000 + 100) + (10,000 + 100) + (1,000 + 10) = \(SummaryTable.grouped(total)), as in the lecture.")
         }
         if !built {
             let gigabytes = Double(total) * 4 / 1e9
             context.console.warn(String(format: "%@ parameters would take %.3g GB as 32-bit floats: counted from the sizes, not built (this lesson builds networks up to %@ parameters).",
-                                        grouped(total), gigabytes, grouped(Self.maximumBuiltParameters)))
+                                        SummaryTable.grouped(total), gigabytes, SummaryTable.grouped(Self.maximumBuiltParameters)))
         }
         try context.write(Self.perLayerFigure(rows, sizes: sizes))
     }
@@ -169,12 +169,12 @@ struct ParameterCount: ParsableCommand {
                                    header: ["network", "parameters", "per training image"])
         for (label, sizes) in growth.highlights {
             let count = Self.count(sizes)!
-            summary.add([label, grouped(count), String(format: "%.2f", Double(count) / Double(Self.trainingImages))])
+            summary.add([label, SummaryTable.grouped(count), String(format: "%.2f", Double(count) / Double(Self.trainingImages))])
         }
         context.report(summary)
         context.report()
         for crossing in growth.crossings {
-            context.report("\(crossing.inputs) inputs, two hidden layers of width w: more parameters than the \(grouped(Self.trainingImages)) training images from w = \(crossing.width) on (\(grouped(Self.count([crossing.inputs, crossing.width, crossing.width, Self.imageSizes.classes])!)) parameters).")
+            context.report("\(crossing.inputs) inputs, two hidden layers of width w: more parameters than the \(SummaryTable.grouped(Self.trainingImages)) training images from w = \(crossing.width) on (\(SummaryTable.grouped(Self.count([crossing.inputs, crossing.width, crossing.width, Self.imageSizes.classes])!)) parameters).")
         }
     }
 
@@ -190,7 +190,7 @@ struct ParameterCount: ParsableCommand {
             return row.layer
         }
         let total = rows.reduce(0) { $0 + $1.total }
-        let title = "Parameters per layer of the \(sizes.map(String.init).joined(separator: "→")) MLP: \(grouped(total)) in all"
+        let title = "Parameters per layer of the \(sizes.map(String.init).joined(separator: "→")) MLP: \(SummaryTable.grouped(total)) in all"
         return Figure(name: "per-layer", panels: [
             Panel(title: title, yLabel: "parameters", series: [
                 .bars("weights (W, or BatchNorm γ)", labels: labels, values: rows.map { Double($0.weights) }),
@@ -242,7 +242,7 @@ struct ParameterCount: ParsableCommand {
         }
         let widthRange = Double(growth.widths.first!)...Double(growth.widths.last!)
         let depthRange = Double(growth.depths.first!)...Double(growth.depths.last!)
-        let imagesLabel = "\(grouped(trainingImages)) training images"
+        let imagesLabel = "\(SummaryTable.grouped(trainingImages)) training images"
         return Figure(name: "growth", title: "Total parameters of an MLP with 10 classes", panels: [
             Panel(title: "two hidden layers of width w (grows like w²)", xLabel: "hidden width w",
                   yLabel: "parameters", xScale: .log, yScale: .log, xRange: widthRange,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import EngineData
 import Foundation
 import LessonKit
 import Plot
@@ -86,7 +87,7 @@ struct RegularizersLesson: ParsableCommand {
                                   train: data, validation: validation,
                                   options: TrainingOptions(epochs: epochs, batchSize: batchSize, l2: technique.l2),
                                   callbacks: callbacks)
-        func accuracy(_ set: ImageDataset) -> Double { 100 * Double(evaluate(model, loss: CrossEntropyLoss(), on: set).accuracy!) }
+        func accuracy(_ set: ImageDataset) -> Double { 100 * Double(Evaluation(of: model, loss: CrossEntropyLoss(), on: set).accuracy!) }
         let (trainAccuracy, validationAccuracy) = (accuracy(train), accuracy(validation))
         return RunResult(history: history, extras: [
             "train": trainAccuracy, "validation": validationAccuracy, "gap": trainAccuracy - validationAccuracy,

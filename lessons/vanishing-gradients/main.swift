@@ -1,5 +1,6 @@
 import ArgumentParser
 import Engine
+import EngineData
 import Foundation
 import LessonKit
 import Plot

@@ -25,7 +25,7 @@ public final class Dropout: Layer {
         let keep = 1 - probability
         let scale = 1 / keep
         var newMask = Matrix(rows: input.rows, cols: input.cols)
-        newMask.storage.withUnsafeMutableBufferPointer { random.fillUniform($0) }
+        newMask.values.withUnsafeMutableBufferPointer { random.fillUniform($0) }
         newMask.apply { $0 < keep ? scale : 0 }
         mask = newMask
         return input.zip(newMask, *)

@@ -69,16 +69,18 @@ extension Container {
     /// Runs `body` with training-mode BatchNorm layers using batch statistics but leaving
     /// their running estimates as they were: for probes on a trained model.
     public func keepingRunningStatistics<T>(_ body: () throws -> T) rethrows -> T {
-        try Engine.keepingRunningStatistics(of: descendants.compactMap { $0 as? BatchNorm1d }, body)
+        try BatchNorm1d.keepingRunningStatistics(of: descendants.compactMap { $0 as? BatchNorm1d }, body)
     }
 }
 
-/// Runs `body` with these BatchNorm layers' running estimates left as they are.
-func keepingRunningStatistics<T>(of batchNorms: [BatchNorm1d], _ body: () throws -> T) rethrows -> T {
-    let previous = batchNorms.map(\.updatesRunningStatistics)
-    for layer in batchNorms { layer.updatesRunningStatistics = false }
-    defer { for (layer, value) in zip(batchNorms, previous) { layer.updatesRunningStatistics = value } }
-    return try body()
+extension BatchNorm1d {
+    /// Runs `body` with these BatchNorm layers' running estimates left as they are.
+    static func keepingRunningStatistics<T>(of batchNorms: [BatchNorm1d], _ body: () throws -> T) rethrows -> T {
+        let previous = batchNorms.map(\.updatesRunningStatistics)
+        for layer in batchNorms { layer.updatesRunningStatistics = false }
+        defer { for (layer, value) in zip(batchNorms, previous) { layer.updatesRunningStatistics = value } }
+        return try body()
+    }
 }
 
 extension Layer {

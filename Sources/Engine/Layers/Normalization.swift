@@ -51,12 +51,12 @@ public final class BatchNorm1d: Layer {
             (mean, variance) = Self.batchStatistics(input)
             if updatesRunningStatistics { track(mean: mean, variance: variance, batchSize: n) }
         } else {
-            mean = runningMean.value.storage
-            variance = runningVariance.value.storage
+            mean = runningMean.value.values
+            variance = runningVariance.value.values
         }
         inverseStd = variance.map { 1 / ($0 + epsilon).squareRoot() }
         // Loops over local arrays: no exclusivity checks on the layer's stored properties.
-        let x = input.storage, g = gamma.value.storage, b = beta.value.storage, inverse = inverseStd
+        let x = input.values, g = gamma.value.values, b = beta.value.values, inverse = inverseStd
         var xHat = [Float](repeating: 0, count: n * features), y = xHat
         for r in 0..<n {
             let row = r * features
@@ -74,14 +74,14 @@ public final class BatchNorm1d: Layer {
         let m = momentum ?? 1 / Float(batchesTracked)
         for c in 0..<features {
             let unbiased = variance[c] * Float(n) / Float(n - 1)
-            runningMean.value.storage[c] = (1 - m) * runningMean.value.storage[c] + m * mean[c]
-            runningVariance.value.storage[c] = (1 - m) * runningVariance.value.storage[c] + m * unbiased
+            runningMean.value.values[c] = (1 - m) * runningMean.value.values[c] + m * mean[c]
+            runningVariance.value.values[c] = (1 - m) * runningVariance.value.values[c] + m * unbiased
         }
     }
 
     /// Per-feature mean and biased variance of a batch (two passes, for accuracy).
     public static func batchStatistics(_ input: Matrix) -> (mean: [Float], variance: [Float]) {
-        let n = input.rows, features = input.cols, x = input.storage
+        let n = input.rows, features = input.cols, x = input.values
         var mean = [Float](repeating: 0, count: features)
         var variance = [Float](repeating: 0, count: features)
         for r in 0..<n { for c in 0..<features { mean[c] += x[r * features + c] } }
@@ -98,7 +98,7 @@ public final class BatchNorm1d: Layer {
 
     public func backward(_ outputGradient: Matrix) -> Matrix {
         let n = outputGradient.rows, features = features
-        let dy = outputGradient.storage, xHat = normalized.storage
+        let dy = outputGradient.values, xHat = normalized.values
         var sumGrad = [Float](repeating: 0, count: features)      // Σ dy   = dβ
         var sumGradXHat = [Float](repeating: 0, count: features)  // Σ dy·x̂ = dγ
         for r in 0..<n {
@@ -107,7 +107,7 @@ public final class BatchNorm1d: Layer {
                 sumGradXHat[c] += dy[r * features + c] * xHat[r * features + c]
             }
         }
-        let scale = zip(gamma.value.storage, inverseStd).map { $0 * $1 }
+        let scale = zip(gamma.value.values, inverseStd).map { $0 * $1 }
         let training = isTraining
         var dx = [Float](repeating: 0, count: n * features)
         for r in 0..<n {

@@ -1,4 +1,10 @@
 /// Layers applied one after another; backward runs them in reverse.
+///
+/// There is no `Flatten` (PyTorch's `nn.Flatten`, usually the first layer of an MLP on
+/// images): every tensor of the engine is a 2-D `Matrix`, one example per row, and images
+/// arrive already flattened (`ImageDataset` gathers each 28×28 image as a row of 784
+/// columns). A Flatten layer here could only return its input unchanged, forward and
+/// backward; it would suggest a 4-D shape that never exists.
 public final class Sequential: Container {
     public let layers: [Layer]
     public var children: [Layer] { layers }

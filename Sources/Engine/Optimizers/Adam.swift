@@ -19,16 +19,16 @@ public class Adam: Optimizer {
     public let amsgrad: Bool
     public let biasCorrection: Bool
     /// Per-step scalars, set by `prepareStep`.
-    private var stepSize: Float = 0, rootCorrection2: Float = 1
+    private var correction1: Float = 1, rootCorrection2: Float = 1
 
     public init(_ parameters: [Parameter], learningRate: Float = 1e-3, beta1: Float = 0.9,
                 beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0,
                 decoupledWeightDecay: Bool = false, amsgrad: Bool = false,
                 biasCorrection: Bool = true) {
-        checkHyperparameter(beta1, "beta1", in: 0...0.999_999_9)
-        checkHyperparameter(beta2, "beta2", in: 0...0.999_999_9)
-        checkHyperparameter(epsilon, "epsilon")
-        checkHyperparameter(weightDecay, "weight decay")
+        Hyperparameter.check(beta1, "beta1", in: 0...0.999_999_9)
+        Hyperparameter.check(beta2, "beta2", in: 0...0.999_999_9)
+        Hyperparameter.check(epsilon, "epsilon")
+        Hyperparameter.check(weightDecay, "weight decay")
         self.beta1 = beta1
         self.beta2 = beta2
         self.epsilon = epsilon
@@ -55,21 +55,22 @@ public class Adam: Optimizer {
     /// The factors 1 − β₁ᵗ and 1 − β₂ᵗ the moments are divided by at step t.
     public func biasCorrections(step t: Int) -> (first: Float, second: Float) {
         guard biasCorrection else { return (1, 1) }
-        return (Float(1 - pow(decimal(beta1), Double(t))), Float(1 - pow(decimal(beta2), Double(t))))
+        return (Float(1 - pow(Hyperparameter.decimal(beta1), Double(t))), Float(1 - pow(Hyperparameter.decimal(beta2), Double(t))))
     }
 
     public override func prepareStep() {
         let (correction1, correction2) = biasCorrections(step: steps)
-        stepSize = learningRate / correction1
+        self.correction1 = correction1
         rootCorrection2 = correction2.squareRoot()
     }
 
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
-        let weightDecay = group.weightDecay ?? weightDecay
-        let decay = decoupledWeightDecay ? 1 - learningRate * weightDecay : 1
+        let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate(for: group)
+        let stepSize = rate / correction1
+        let decay = decoupledWeightDecay ? 1 - rate * weightDecay : 1
         let coupledDecay = decoupledWeightDecay ? 0 : weightDecay
-        let (keep1, new1) = (beta1, Float(1 - decimal(beta1))), (keep2, new2) = (beta2, Float(1 - decimal(beta2)))
+        let (keep1, new1) = (beta1, Float(1 - Hyperparameter.decimal(beta1))), (keep2, new2) = (beta2, Float(1 - Hyperparameter.decimal(beta2)))
         let m = state[0], v = state[1]
         for i in w.indices {
             w[i] *= decay
@@ -110,17 +111,18 @@ public final class NAdam: Optimizer {
     public let weightDecay: Float
     public let momentumDecay: Float
     private var muProduct: Double = 1
-    /// Per-step scalars, set by `prepareStep`.
-    private var correction2: Float = 1, gradientScale: Float = 0, momentumScale: Float = 0
+    /// Per-step scalars, set by `prepareStep`: the step scales are the learning rate times
+    /// (1 − μₜ)/(1 − Πμ₁..ₜ) and μₜ₊₁/(1 − Πμ₁..ₜ₊₁).
+    private var correction2: Float = 1, mu: Double = 0, muNext: Double = 0, muProductNext: Double = 1
 
     public init(_ parameters: [Parameter], learningRate: Float = 2e-3, beta1: Float = 0.9,
                 beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0,
                 momentumDecay: Float = 4e-3) {
-        checkHyperparameter(beta1, "beta1", in: 0...0.999_999_9)
-        checkHyperparameter(beta2, "beta2", in: 0...0.999_999_9)
-        checkHyperparameter(epsilon, "epsilon")
-        checkHyperparameter(weightDecay, "weight decay")
-        checkHyperparameter(momentumDecay, "momentum decay")
+        Hyperparameter.check(beta1, "beta1", in: 0...0.999_999_9)
+        Hyperparameter.check(beta2, "beta2", in: 0...0.999_999_9)
+        Hyperparameter.check(epsilon, "epsilon")
+        Hyperparameter.check(weightDecay, "weight decay")
+        Hyperparameter.check(momentumDecay, "momentum decay")
         self.beta1 = beta1
         self.beta2 = beta2
         self.epsilon = epsilon
@@ -132,19 +134,20 @@ public final class NAdam: Optimizer {
     public override var slotsPerParameter: Int { 2 }
 
     public override func prepareStep() {
-        let t = Double(steps), psi = decimal(momentumDecay), beta1 = decimal(beta1)
-        correction2 = Float(1 - pow(decimal(beta2), t))
-        let mu = beta1 * (1 - 0.5 * pow(0.96, t * psi))
-        let muNext = beta1 * (1 - 0.5 * pow(0.96, (t + 1) * psi))
+        let t = Double(steps), psi = Hyperparameter.decimal(momentumDecay), beta1 = Hyperparameter.decimal(beta1)
+        correction2 = Float(1 - pow(Hyperparameter.decimal(beta2), t))
+        mu = beta1 * (1 - 0.5 * pow(0.96, t * psi))
+        muNext = beta1 * (1 - 0.5 * pow(0.96, (t + 1) * psi))
         muProduct *= mu
-        gradientScale = Float(Double(learningRate) * (1 - mu) / (1 - muProduct))
-        momentumScale = Float(Double(learningRate) * muNext / (1 - muProduct * muNext))
+        muProductNext = muProduct * muNext
     }
 
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
-        let weightDecay = group.weightDecay ?? weightDecay
-        let (keep1, new1) = (beta1, Float(1 - decimal(beta1))), (keep2, new2) = (beta2, Float(1 - decimal(beta2)))
+        let weightDecay = group.weightDecay ?? weightDecay, rate = Double(learningRate(for: group))
+        let gradientScale = Float(rate * (1 - mu) / (1 - muProduct))
+        let momentumScale = Float(rate * muNext / (1 - muProductNext))
+        let (keep1, new1) = (beta1, Float(1 - Hyperparameter.decimal(beta1))), (keep2, new2) = (beta2, Float(1 - Hyperparameter.decimal(beta2)))
         let m = state[0], v = state[1]
         for i in w.indices {
             let gradient = g[i] + weightDecay * w[i]

@@ -7,14 +7,13 @@ public final class Adagrad: Optimizer {
     public let weightDecay: Float
     public let initialAccumulator: Float
     public let epsilon: Float
-    private var rate: Float = 0
 
     public init(_ parameters: [Parameter], learningRate: Float = 1e-2, learningRateDecay: Float = 0,
                 weightDecay: Float = 0, initialAccumulator: Float = 0, epsilon: Float = 1e-10) {
-        checkHyperparameter(learningRateDecay, "learning rate decay")
-        checkHyperparameter(weightDecay, "weight decay")
-        checkHyperparameter(initialAccumulator, "initial accumulator value")
-        checkHyperparameter(epsilon, "epsilon")
+        Hyperparameter.check(learningRateDecay, "learning rate decay")
+        Hyperparameter.check(weightDecay, "weight decay")
+        Hyperparameter.check(initialAccumulator, "initial accumulator value")
+        Hyperparameter.check(epsilon, "epsilon")
         self.learningRateDecay = learningRateDecay
         self.weightDecay = weightDecay
         self.initialAccumulator = initialAccumulator
@@ -28,11 +27,10 @@ public final class Adagrad: Optimizer {
         for state in allStates { state[0].update(repeating: initialAccumulator) }
     }
 
-    public override func prepareStep() { rate = learningRate / (1 + Float(steps - 1) * learningRateDecay) }
-
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
         let weightDecay = group.weightDecay ?? weightDecay
+        let rate = learningRate(for: group) / (1 + Float(steps - 1) * learningRateDecay)
         let s = state[0]
         for i in w.indices {
             let gradient = g[i] + weightDecay * w[i]
@@ -57,10 +55,10 @@ public final class RMSprop: Optimizer {
     public init(_ parameters: [Parameter], learningRate: Float = 1e-2, alpha: Float = 0.99,
                 epsilon: Float = 1e-8, weightDecay: Float = 0, momentum: Float = 0,
                 centered: Bool = false) {
-        checkHyperparameter(alpha, "alpha", in: 0...1)
-        checkHyperparameter(epsilon, "epsilon")
-        checkHyperparameter(weightDecay, "weight decay")
-        checkHyperparameter(momentum, "momentum")
+        Hyperparameter.check(alpha, "alpha", in: 0...1)
+        Hyperparameter.check(epsilon, "epsilon")
+        Hyperparameter.check(weightDecay, "weight decay")
+        Hyperparameter.check(momentum, "momentum")
         self.alpha = alpha
         self.epsilon = epsilon
         self.weightDecay = weightDecay
@@ -74,8 +72,8 @@ public final class RMSprop: Optimizer {
 
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
-        let weightDecay = group.weightDecay ?? weightDecay
-        let keep = alpha, new = Float(1 - decimal(alpha))
+        let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate(for: group)
+        let keep = alpha, new = Float(1 - Hyperparameter.decimal(alpha))
         let square = state[0], buffer = state[1], mean = state[2]
         for i in w.indices {
             let gradient = g[i] + weightDecay * w[i]
@@ -88,9 +86,9 @@ public final class RMSprop: Optimizer {
             let denominator = variance.squareRoot() + epsilon
             if momentum > 0 {
                 buffer[i] = momentum * buffer[i] + gradient / denominator
-                w[i] -= learningRate * buffer[i]
+                w[i] -= rate * buffer[i]
             } else {
-                w[i] -= learningRate * gradient / denominator
+                w[i] -= rate * gradient / denominator
             }
         }
     }
@@ -108,9 +106,9 @@ public final class Adadelta: Optimizer {
 
     public init(_ parameters: [Parameter], learningRate: Float = 1, rho: Float = 0.9,
                 epsilon: Float = 1e-6, weightDecay: Float = 0) {
-        checkHyperparameter(rho, "rho", in: 0...1)
-        checkHyperparameter(epsilon, "epsilon")
-        checkHyperparameter(weightDecay, "weight decay")
+        Hyperparameter.check(rho, "rho", in: 0...1)
+        Hyperparameter.check(epsilon, "epsilon")
+        Hyperparameter.check(weightDecay, "weight decay")
         self.rho = rho
         self.epsilon = epsilon
         self.weightDecay = weightDecay
@@ -122,15 +120,15 @@ public final class Adadelta: Optimizer {
 
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
-        let weightDecay = group.weightDecay ?? weightDecay
-        let keep = rho, new = Float(1 - decimal(rho))
+        let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate(for: group)
+        let keep = rho, new = Float(1 - Hyperparameter.decimal(rho))
         let square = state[0], updates = state[1]
         for i in w.indices {
             let gradient = g[i] + weightDecay * w[i]
             square[i] = keep * square[i] + new * gradient * gradient
             let delta = (updates[i] + epsilon).squareRoot() / (square[i] + epsilon).squareRoot() * gradient
             updates[i] = keep * updates[i] + new * delta * delta
-            w[i] -= learningRate * delta
+            w[i] -= rate * delta
         }
     }
 }

@@ -12,13 +12,18 @@
 ///     final class SignSGD: Optimizer {
 ///         override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
 ///                              state: OptimizerState, group: ParameterGroup) {
-///             for i in w.indices { w[i] -= learningRate * (g[i] > 0 ? 1 : g[i] < 0 ? -1 : 0) }
+///             let rate = learningRate(for: group)
+///             for i in w.indices { w[i] -= rate * (g[i] > 0 ? 1 : g[i] < 0 ? -1 : 0) }
 ///         }
 ///     }
 open class Optimizer {
     public let groups: [ParameterGroup]
-    /// The learning rate of every group; schedules set it once per epoch.
+    /// The learning rate of every group without its own; schedules set it once per epoch.
+    /// A group with its own rate follows the schedule in proportion (see `learningRate(for:)`).
     public var learningRate: Float
+    /// The learning rate the optimizer was made with: what a schedule's changes are measured
+    /// against when they are passed on to groups with their own rate.
+    public let initialLearningRate: Float
     /// Steps taken so far (PyTorch's `state['step']`).
     public private(set) var steps = 0
     private var states: [[OptimizerState]] = []
@@ -34,6 +39,20 @@ open class Optimizer {
         precondition(learningRate.isFinite && learningRate >= 0, "invalid learning rate: \(learningRate)")
         self.groups = groups
         self.learningRate = learningRate
+        self.initialLearningRate = learningRate
+    }
+
+    /// The learning rate an update rule applies to `group`: the optimizer's `learningRate`,
+    /// or the group's own rate scaled by the schedule's factor so far,
+    /// `learningRate / initialLearningRate`. This is how PyTorch's schedulers treat
+    /// `param_groups[i]["lr"]`: a schedule multiplies every group's own initial rate by the
+    /// same factor, so a group at a tenth of the base rate stays at a tenth as the rate decays.
+    /// (An optimizer made with learning rate 0 has no factor to pass on: groups then keep their
+    /// own rates.)
+    public func learningRate(for group: ParameterGroup) -> Float {
+        guard let own = group.learningRate else { return learningRate }
+        guard initialLearningRate != 0, learningRate != initialLearningRate else { return own }
+        return own * (learningRate / initialLearningRate)
     }
 
     public var parameters: [Parameter] { groups.flatMap(\.parameters) }
@@ -47,7 +66,8 @@ open class Optimizer {
     open func prepareStep() {}
 
     /// The update rule for one tensor: change `w` in place from the gradient `g`, keeping
-    /// whatever the rule remembers in `state`. `group` carries the group's weight decay.
+    /// whatever the rule remembers in `state`. `group` carries the group's weight decay and
+    /// learning rate: read the rate through `learningRate(for: group)`.
     open func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                      state: OptimizerState, group: ParameterGroup) {
         fatalError("\(type(of: self)) must override update(_:gradient:state:group:)")
@@ -63,8 +83,8 @@ open class Optimizer {
         prepareStep()
         for (group, groupStates) in zip(groups, states) {
             for (parameter, state) in zip(group.parameters, groupStates) {
-                parameter.value.storage.withUnsafeMutableBufferPointer { w in
-                    parameter.gradient.storage.withUnsafeBufferPointer { g in
+                parameter.value.values.withUnsafeMutableBufferPointer { w in
+                    parameter.gradient.values.withUnsafeBufferPointer { g in
                         update(w, gradient: g, state: state, group: group)
                     }
                 }
@@ -90,10 +110,15 @@ public struct ParameterGroup {
     public var parameters: [Parameter]
     /// Weight decay of this group; nil uses the optimizer's own.
     public var weightDecay: Float?
+    /// Learning rate of this group (PyTorch's `param_groups[i]["lr"]`); nil uses the
+    /// optimizer's own. Schedules scale it with the optimizer's rate (`Optimizer.learningRate(for:)`).
+    public var learningRate: Float?
 
-    public init(_ parameters: [Parameter], weightDecay: Float? = nil) {
+    public init(_ parameters: [Parameter], learningRate: Float? = nil, weightDecay: Float? = nil) {
         precondition(weightDecay.map { $0.isFinite && $0 >= 0 } ?? true, "invalid weight decay")
+        precondition(learningRate.map { $0.isFinite && $0 >= 0 } ?? true, "invalid learning rate")
         self.parameters = parameters
+        self.learningRate = learningRate
         self.weightDecay = weightDecay
     }
 }
@@ -121,13 +146,18 @@ public final class OptimizerState {
     }
 }
 
-/// A hyperparameter as the decimal its caller wrote, widened to Double: `Float(0.999)` is
-/// 0.99900001287…, and 1 − that in Float is 9.99987e-4, while PyTorch, holding 0.999 as a
-/// Python float, uses 1e-3. Deriving 1 − β in Double from the decimal and rounding once
-/// gives PyTorch's scalars.
-@inlinable
-public func decimal(_ value: Float) -> Double { Double(value.description) ?? Double(value) }
+/// What an optimizer does with its hyperparameters: check them, and derive scalars from them
+/// as PyTorch does.
+public enum Hyperparameter {
+    /// A hyperparameter as the decimal its caller wrote, widened to Double: `Float(0.999)` is
+    /// 0.99900001287…, and 1 − that in Float is 9.99987e-4, while PyTorch, holding 0.999 as a
+    /// Python float, uses 1e-3. Deriving 1 − β in Double from the decimal and rounding once
+    /// gives PyTorch's scalars.
+    @inlinable
+    public static func decimal(_ value: Float) -> Double { Double(value.description) ?? Double(value) }
 
-func checkHyperparameter(_ value: Float, _ name: String, in range: ClosedRange<Float> = 0...Float.infinity) {
-    precondition(value.isFinite && range.contains(value), "invalid \(name): \(value)")
+    /// Stops with a message naming the hyperparameter when it is not finite or outside `range`.
+    public static func check(_ value: Float, _ name: String, in range: ClosedRange<Float> = 0...Float.infinity) {
+        precondition(value.isFinite && range.contains(value), "invalid \(name): \(value)")
+    }
 }

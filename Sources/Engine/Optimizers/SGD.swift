@@ -23,9 +23,9 @@ public final class SGD: Optimizer {
 
     public init(groups: [ParameterGroup], learningRate: Float, momentum: Float = 0,
                 dampening: Float = 0, nesterov: Bool = false, weightDecay: Float = 0) {
-        checkHyperparameter(momentum, "momentum")
-        checkHyperparameter(dampening, "dampening", in: 0...1)
-        checkHyperparameter(weightDecay, "weight decay")
+        Hyperparameter.check(momentum, "momentum")
+        Hyperparameter.check(dampening, "dampening", in: 0...1)
+        Hyperparameter.check(weightDecay, "weight decay")
         precondition(!nesterov || (momentum > 0 && dampening == 0),
                      "Nesterov momentum requires a momentum and zero dampening")
         self.momentum = momentum
@@ -39,13 +39,13 @@ public final class SGD: Optimizer {
 
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
-        let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate, momentum = momentum
+        let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate(for: group), momentum = momentum
         guard momentum != 0 else {
             // Plain SGD: a branch-free loop the compiler vectorizes.
             for i in w.indices { w[i] -= rate * (g[i] + weightDecay * w[i]) }
             return
         }
-        let first = steps == 1, keep = Float(1 - decimal(dampening))
+        let first = steps == 1, keep = Float(1 - Hyperparameter.decimal(dampening))
         let b = state[0]
         for i in w.indices {
             let gradient = g[i] + weightDecay * w[i]
@@ -69,7 +69,7 @@ public final class LectureMomentum: Optimizer {
     public let nesterov: Bool
 
     public init(_ parameters: [Parameter], learningRate: Float, alpha: Float, nesterov: Bool = false) {
-        checkHyperparameter(alpha, "alpha", in: 0...1)
+        Hyperparameter.check(alpha, "alpha", in: 0...1)
         self.alpha = alpha
         self.nesterov = nesterov
         super.init(groups: [ParameterGroup(parameters)], learningRate: learningRate)
@@ -93,9 +93,9 @@ public final class LectureMomentum: Optimizer {
 
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
-        let v = state[0]
+        let v = state[0], rate = learningRate(for: group)
         for i in w.indices {
-            v[i] = alpha * v[i] + learningRate * g[i]
+            v[i] = alpha * v[i] + rate * g[i]
             w[i] -= v[i]
         }
     }
@@ -103,7 +103,7 @@ public final class LectureMomentum: Optimizer {
     private func shift(by factor: Float) {
         for (parameter, state) in zip(parameters, allStates) {
             let v = state[0]
-            parameter.value.storage.withUnsafeMutableBufferPointer { w in
+            parameter.value.values.withUnsafeMutableBufferPointer { w in
                 for i in w.indices { w[i] += factor * v[i] }
             }
         }

@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 
 /// Every parameter and buffer of a model by name ("0.weight", "1.running_mean", …, as in a
@@ -80,9 +81,9 @@ public enum Checkpoint {
             bytes += Array(name.utf8)
             append(UInt32(value.rows), to: &bytes)
             append(UInt32(value.cols), to: &bytes)
-            for x in value.storage { append(x.bitPattern, to: &bytes) }
+            for x in value.values { append(x.bitPattern, to: &bytes) }
         }
-        try writeAtomically(Data(bytes), to: path)
+        try FileOutput.writeAtomically(Data(bytes), to: path)
     }
 
     /// Reads a checkpoint. With `model`, every tensor's name and shape is checked against the
@@ -90,7 +91,7 @@ public enum Checkpoint {
     /// with its first difference; without it, only against the length of the file.
     public static func load(from path: String, for model: (any Layer)? = nil) throws -> ModelState {
         let bytes: [UInt8]
-        do { bytes = try readRegularFile(path, kind: "checkpoint") } catch {
+        do { bytes = try FileInput.readRegularFile(path, kind: "checkpoint") } catch {
             throw CheckpointError(message: "\(path): \(error.problem)")
         }
         var reader = ByteReader(bytes: bytes, path: path)

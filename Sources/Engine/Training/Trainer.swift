@@ -134,7 +134,7 @@ public final class Trainer<L: Loss> {
             let start = DispatchTime.now()
             if let schedule = options.schedule { optimizer.learningRate = schedule(epoch - 1) }
             var lossSum: Double = 0, correct = 0, seen = 0, hasAccuracy = false
-            let batches = minibatches(count: train.count, batchSize: options.batchSize,
+            let batches = Minibatches.positions(count: train.count, batchSize: options.batchSize,
                                       dropLast: options.dropLast, shuffleWith: random)
             for (index, positions) in batches.enumerated() {
                 let (inputs, targets) = train.batch(positions)
@@ -146,7 +146,7 @@ public final class Trainer<L: Loss> {
                 lossSum += Double(value) * Double(inputs.rows)
                 seen += inputs.rows
                 if let labels = targets as? [Int] {
-                    correct += correctPredictions(output, labels)
+                    correct += Evaluation.correctPredictions(output, labels)
                     hasAccuracy = true
                 }
                 for callback in callbacks { callback.batchDidEnd(epoch: epoch, batch: index + 1, loss: value) }
@@ -192,34 +192,41 @@ public final class Trainer<L: Loss> {
     }
 
     public func evaluate<D: Dataset>(_ data: D, batchSize: Int = 1000) -> Evaluation where D.Target == L.Target {
-        Engine.evaluate(model, loss: loss, on: data, batchSize: batchSize)
+        Evaluation(of: model, loss: loss, on: data, batchSize: batchSize)
     }
 }
 
-/// Loss and accuracy in evaluation mode over the whole data set, batch by batch.
-///
-/// `batchStatistics` reproduces a classic mistake for comparison: BatchNorm layers normalize
-/// with each evaluation batch's own mean and variance (training mode) instead of the
-/// running estimates. The running estimates are restored afterwards.
-public func evaluate<L: Loss, D: Dataset>(_ model: any Layer, loss: L, on data: D, batchSize: Int = 1000,
-                                          batchStatistics: Bool = false) -> Evaluation where D.Target == L.Target {
-    let wasTraining = model.isTraining
-    model.isTraining = false
-    let batchNorms = ([model] + ((model as? Container)?.descendants ?? [])).compactMap { $0 as? BatchNorm1d }
-    if batchStatistics { for layer in batchNorms { layer.isTraining = true } }
-    defer { model.isTraining = wasTraining }
-    return keepingRunningStatistics(of: batchNorms) {
-        var lossSum: Double = 0, correct = 0, hasAccuracy = false
-        for positions in minibatches(count: data.count, batchSize: batchSize) {
-            let (inputs, targets) = data.batch(positions)
-            let output = model.forward(inputs)
-            lossSum += Double(loss(output, targets).value) * Double(inputs.rows)
-            if let labels = targets as? [Int] {
-                correct += correctPredictions(output, labels)
-                hasAccuracy = true
+extension Evaluation {
+    /// Number of rows whose largest logit is at the label.
+    public static func correctPredictions(_ logits: Matrix, _ labels: [Int]) -> Int {
+        zip(logits.argmaxPerRow(), labels).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
+    }
+
+    /// Loss and accuracy in evaluation mode over the whole data set, batch by batch.
+    ///
+    /// `batchStatistics` reproduces a classic mistake for comparison: BatchNorm layers normalize
+    /// with each evaluation batch's own mean and variance (training mode) instead of the
+    /// running estimates. The running estimates are restored afterwards.
+    public init<L: Loss, D: Dataset>(of model: any Layer, loss: L, on data: D, batchSize: Int = 1000,
+                                     batchStatistics: Bool = false) where D.Target == L.Target {
+        let wasTraining = model.isTraining
+        model.isTraining = false
+        let batchNorms = ([model] + ((model as? Container)?.descendants ?? [])).compactMap { $0 as? BatchNorm1d }
+        if batchStatistics { for layer in batchNorms { layer.isTraining = true } }
+        defer { model.isTraining = wasTraining }
+        self = BatchNorm1d.keepingRunningStatistics(of: batchNorms) {
+            var lossSum: Double = 0, correct = 0, hasAccuracy = false
+            for positions in Minibatches.positions(count: data.count, batchSize: batchSize) {
+                let (inputs, targets) = data.batch(positions)
+                let output = model.forward(inputs)
+                lossSum += Double(loss(output, targets).value) * Double(inputs.rows)
+                if let labels = targets as? [Int] {
+                    correct += Evaluation.correctPredictions(output, labels)
+                    hasAccuracy = true
+                }
             }
+            let n = Double(max(data.count, 1))
+            return Evaluation(loss: Float(lossSum / n), accuracy: hasAccuracy ? Float(Double(correct) / n) : nil)
         }
-        let n = Double(max(data.count, 1))
-        return Evaluation(loss: Float(lossSum / n), accuracy: hasAccuracy ? Float(Double(correct) / n) : nil)
     }
 }

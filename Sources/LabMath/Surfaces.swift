@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// A function of two variables with its gradient: the toy landscapes on which optimizers

@@ -1,3 +1,4 @@
+import Engine
 /// Linear least squares for the toy regression lessons: the weights w minimizing
 /// ‖A·w − b‖² + ridge·‖w‖², solved through the normal equations (AᵀA + ridge·I)·w = Aᵀb by a
 /// Cholesky factorization in Double. Fine for the few dozen columns of a polynomial fit

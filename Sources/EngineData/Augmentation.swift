@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// Random label-preserving changes to an image, drawn afresh every time the image is used:

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// Gaussian-process regression with a squared-exponential kernel, in Double: the surrogate
@@ -79,12 +80,14 @@ public struct GaussianProcess {
     }
 }
 
-/// Expected improvement over the best value so far (for maximization): how much a point is
-/// expected to beat `best`, counting both a high mean and a large uncertainty.
-public func expectedImprovement(mean: Double, std: Double, best: Double, exploration: Double = 0.01) -> Double {
-    guard std > 1e-12 else { return max(mean - best - exploration, 0) }
-    let z = (mean - best - exploration) / std
-    let density = exp(-0.5 * z * z) / (2 * Double.pi).squareRoot()
-    let cumulative = 0.5 * erfc(-z / 2.0.squareRoot())
-    return (mean - best - exploration) * cumulative + std * density
+extension GaussianProcess {
+    /// Expected improvement over the best value so far (for maximization): how much a point
+    /// is expected to beat `best`, counting both a high mean and a large uncertainty.
+    public static func expectedImprovement(mean: Double, std: Double, best: Double, exploration: Double = 0.01) -> Double {
+        guard std > 1e-12 else { return max(mean - best - exploration, 0) }
+        let z = (mean - best - exploration) / std
+        let density = exp(-0.5 * z * z) / (2 * Double.pi).squareRoot()
+        let cumulative = 0.5 * erfc(-z / 2.0.squareRoot())
+        return (mean - best - exploration) * cumulative + std * density
+    }
 }

@@ -1,4 +1,6 @@
 import CZlib
+import Engine
+import FileIO
 import Foundation
 
 /// A problem with a data file, always naming the file.
@@ -45,7 +47,7 @@ public struct IDXArray: Sendable {
         let dimensions: [Int]
         /// Bytes of the header itself.
         let size: Int
-        /// Bytes of data the dimensions announce, at most `maximumInputSize`.
+        /// Bytes of data the dimensions announce, at most `FileInput.maximumSize`.
         let dataSize: Int
 
         init(_ data: [UInt8], path: String) throws {
@@ -63,8 +65,8 @@ public struct IDXArray: Sendable {
             dimensions = (0..<rank).map { d in
                 data[(4 + 4 * d)..<(8 + 4 * d)].reduce(0) { $0 << 8 | Int($1) }
             }
-            guard let dataSize = Header.product(dimensions), dataSize <= maximumInputSize else {
-                throw DataError(path, "the header announces a \(Header.shape(dimensions)) array, more than the \(maximumInputSizeText) a data file may hold")
+            guard let dataSize = Header.product(dimensions), dataSize <= FileInput.maximumSize else {
+                throw DataError(path, "the header announces a \(Header.shape(dimensions)) array, more than the \(FileInput.maximumSizeText) a data file may hold")
             }
             self.dataSize = dataSize
         }
@@ -91,7 +93,7 @@ public struct IDXArray: Sendable {
     /// is still noticed): a small `.gz` that inflates to gigabytes is never read to its end.
     static func readPossiblyCompressed(_ path: String) throws -> [UInt8] {
         let descriptor: Int32
-        do { descriptor = try openRegularFile(path, kind: "data file") } catch { throw DataError(path, error.problem) }
+        do { descriptor = try FileInput.openRegularFile(path, kind: "data file") } catch { throw DataError(path, error.problem) }
         guard let file = gzdopen(descriptor, "rb") else {
             close(descriptor)
             throw DataError(path, "cannot open the file")

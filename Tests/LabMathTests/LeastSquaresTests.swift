@@ -1,5 +1,6 @@
+import Engine
+@testable import LabMath
 import XCTest
-@testable import Engine
 
 final class LeastSquaresTests: XCTestCase {
     func testRecoversAnExactLinearRelation() {

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import Engine
+@testable import FileIO
 import TestSupport
 
 /// Writing files: failures are one clear error, and nothing is written outside the path given.
@@ -16,13 +16,13 @@ final class RobustOutputTests: XCTestCase {
         let full = open("/dev/full", O_WRONLY)
         XCTAssertGreaterThanOrEqual(full, 0)
         defer { close(full) }
-        let code = try XCTUnwrap(writeAll(Data(repeating: 1, count: 10), to: full))
+        let code = try XCTUnwrap(FileOutput.writeAll(Data(repeating: 1, count: 10), to: full))
         XCTAssertEqual(code, ENOSPC)
-        XCTAssertEqual(writeProblem(code, in: folder), "disk full (no space left on device)")
+        XCTAssertEqual(FileOutput.writeProblem(code, in: folder), "disk full (no space left on device)")
         let null = open("/dev/null", O_WRONLY)
         defer { close(null) }
-        XCTAssertNil(writeAll(Data(repeating: 1, count: 10), to: null))
-        XCTAssertThrowsError(try writeAtomically("x", to: folder + "/missing/a.txt")) { error in
+        XCTAssertNil(FileOutput.writeAll(Data(repeating: 1, count: 10), to: null))
+        XCTAssertThrowsError(try FileOutput.writeAtomically("x", to: folder + "/missing/a.txt")) { error in
             XCTAssertEqual("\(error)", "cannot write \(self.folder)/missing/a.txt: the folder \(self.folder)/missing does not exist")
         }
     }
@@ -33,8 +33,8 @@ final class RobustOutputTests: XCTestCase {
         XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(folder))
         defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         let name = "ttl-literal-\(UUID().uuidString)"
-        try prepareOutputDirectory("~/" + name)
-        try writeAtomically("x", to: "~/\(name)/a.txt")
+        try FileOutput.prepareDirectory("~/" + name)
+        try FileOutput.writeAtomically("x", to: "~/\(name)/a.txt")
         XCTAssertEqual(try String(contentsOfFile: "\(folder)/~/\(name)/a.txt", encoding: .utf8), "x")
         XCTAssertFalse(FileManager.default.fileExists(atPath: NSHomeDirectory() + "/" + name))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: "\(folder)/~/\(name)"), ["a.txt"])
@@ -49,7 +49,7 @@ final class RobustOutputTests: XCTestCase {
         let names = [".fig.dat.\(dead).tmp", "fig.png.\(dead).tmp", "fig.svg.\(dead).tmp",
                      "fig.png.\(mine).tmp", ".fig.gp.1.tmp", "notes.\(dead).tmp", "fig.png", "fig.png.x.tmp"]
         for name in names { XCTAssertTrue(FileManager.default.createFile(atPath: "\(folder)/\(name)", contents: nil)) }
-        removeStaleTemporaryFiles(in: folder)
+        FileOutput.removeStaleTemporaryFiles(in: folder)
         XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: folder)),
                        ["fig.png.\(mine).tmp", ".fig.gp.1.tmp", "notes.\(dead).tmp", "fig.png", "fig.png.x.tmp"],
                        "kept: this process's, init's (PID 1), and names of other patterns")

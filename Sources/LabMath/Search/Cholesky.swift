@@ -1,3 +1,4 @@
+import Engine
 /// Cholesky factorization A = L·Lᵀ of a symmetric positive definite matrix (row-major, in
 /// Double) and the triangular solves that go with it: the linear algebra behind least
 /// squares and Gaussian processes.

@@ -1,5 +1,6 @@
+import Engine
+@testable import LabMath
 import XCTest
-@testable import Engine
 
 final class SearchTests: XCTestCase {
     func testCholeskySolvesASymmetricSystem() {
@@ -28,11 +29,11 @@ final class SearchTests: XCTestCase {
     }
 
     func testExpectedImprovement() {
-        XCTAssertEqual(expectedImprovement(mean: 1, std: 0, best: 0.5, exploration: 0), 0.5, accuracy: 1e-12)
-        XCTAssertEqual(expectedImprovement(mean: 0, std: 0, best: 0.5), 0)
+        XCTAssertEqual(GaussianProcess.expectedImprovement(mean: 1, std: 0, best: 0.5, exploration: 0), 0.5, accuracy: 1e-12)
+        XCTAssertEqual(GaussianProcess.expectedImprovement(mean: 0, std: 0, best: 0.5), 0)
         // With zero mean gain, EI = σ·φ(0).
-        XCTAssertEqual(expectedImprovement(mean: 0.5, std: 2, best: 0.5, exploration: 0), 2 / (2 * Double.pi).squareRoot(), accuracy: 1e-9)
-        XCTAssertGreaterThan(expectedImprovement(mean: 0.4, std: 0.3, best: 0.5), expectedImprovement(mean: 0.4, std: 0.1, best: 0.5))
+        XCTAssertEqual(GaussianProcess.expectedImprovement(mean: 0.5, std: 2, best: 0.5, exploration: 0), 2 / (2 * Double.pi).squareRoot(), accuracy: 1e-9)
+        XCTAssertGreaterThan(GaussianProcess.expectedImprovement(mean: 0.4, std: 0.3, best: 0.5), GaussianProcess.expectedImprovement(mean: 0.4, std: 0.1, best: 0.5))
     }
 
     /// On a smooth function of two variables, a few suggestions find a better point than the

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// Seeded toy data sets for the lessons about toy problems.

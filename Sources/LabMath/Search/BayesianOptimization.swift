@@ -1,3 +1,4 @@
+import Engine
 /// Bayesian optimization on the unit cube [0, 1]^d, maximizing: a Gaussian process is fitted
 /// to the trials so far (length scale and noise by marginal likelihood), and the next trial is
 /// the point of a random candidate set with the largest expected improvement over the
@@ -23,7 +24,7 @@ public struct BayesianOptimization: Sendable {
         for _ in 0..<candidates {
             let point = (0..<dimensions).map { _ in Double(random.uniform()) }
             let (mean, std) = surrogate.predict(point)
-            let score = expectedImprovement(mean: mean, std: std, best: best)
+            let score = GaussianProcess.expectedImprovement(mean: mean, std: std, best: best)
             if score > bestScore {
                 bestScore = score
                 choice = point

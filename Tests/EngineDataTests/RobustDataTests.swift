@@ -1,7 +1,8 @@
 import CZlib
+@testable import Engine
+import EngineData
 import Foundation
 import XCTest
-@testable import Engine
 
 /// Bad data files: every one must end in a DataError naming the file, never a trap or a hang.
 extension IDXTests {

@@ -1,4 +1,5 @@
 import CPrefetch
+import Engine
 #if os(Linux)
 import Glibc
 #endif
@@ -107,7 +108,7 @@ public struct ImageDataset: Dataset {
         // (3–4× faster gathers, most of the engine's time outside BLAS).
         let lookAhead = 4
         store.pixels.withUnsafeBufferPointer { source in
-            inputs.storage.withUnsafeMutableBufferPointer { destination in
+            inputs.withUnsafeMutableBufferPointer { destination in
                 for (row, position) in positions.enumerated() {
                     if row + lookAhead < positions.count {
                         let ahead = indices[positions[positions.startIndex + row + lookAhead]]

@@ -1,0 +1,42 @@
+import Engine
+import EngineData
+import Foundation
+import LessonKit
+import TestSupport
+import XCTest
+
+final class EstimateTests: XCTestCase {
+    func testMeanStdAndStandardError() {
+        let estimate = Estimate([1, 2, 3, 4])
+        XCTAssertEqual(estimate.mean, 2.5)
+        XCTAssertEqual(estimate.std, (5.0 / 3).squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(estimate.standardError, estimate.std / 2, accuracy: 1e-12)
+        XCTAssertEqual(estimate.formatted(), "2.50 ± 1.29")
+        XCTAssertEqual(Estimate([7]).formatted(), "7.00", "one seed has no spread to show")
+    }
+
+    /// Paired differences: a constant offset under the same seeds is resolved however noisy
+    /// each setting is; the same numbers unpaired are within noise.
+    func testPairedDifferenceSeesThroughSharedNoise() {
+        let a = Estimate([80, 85, 90, 75, 88]), b = Estimate([79, 84, 89, 74, 87])
+        let paired = Difference(a, b)
+        XCTAssertTrue(paired.paired)
+        XCTAssertEqual(paired.mean, 1, accuracy: 1e-12)
+        XCTAssertEqual(paired.standardError, 0, accuracy: 1e-12)
+        XCTAssertTrue(paired.isResolved)
+        XCTAssertTrue(paired.verdict("a", "b", quantity: "x").contains("a is higher than b by 1.00"))
+        let unpaired = Difference(a, b, paired: false)
+        XCTAssertFalse(unpaired.isResolved)
+        XCTAssertTrue(unpaired.verdict("a", "b", quantity: "x").hasSuffix("within noise"))
+    }
+
+    /// The t bound: 4 paired differences with mean 1 and std 1 give t = 2 < 3.182 (df 3).
+    func testStudentBound() {
+        let d = Difference(Estimate([1, 2, 3, 2]), Estimate([0, 0, 3, 1]))
+        XCTAssertEqual(d.mean, 1)
+        XCTAssertEqual(d.margin, 3.182 * d.standardError, accuracy: 1e-9)
+        XCTAssertFalse(d.isResolved)
+        XCTAssertFalse(Difference(Estimate([1]), Estimate([0])).isResolved, "one seed cannot resolve anything")
+        XCTAssertFalse(Difference(Estimate([1, 2]), Estimate([0, 1])).isResolved, "two equal differences estimate no noise")
+    }
+}
