@@ -1,5 +1,6 @@
 // The one place that knows which BLAS the engine runs on: OpenBLAS on Linux (Debian's
 // libopenblas-dev, through the CBLAS system-library target), Accelerate on Apple platforms.
+import Foundation
 #if canImport(Accelerate)
 import Accelerate
 #else
@@ -32,4 +33,15 @@ public enum BLAS {
     /// e.g. "Haswell" or "SkylakeX": it decides the summation order, hence the last digits.
     public static var coreName: String { openblas_get_corename().map { String(cString: $0) } ?? "unknown" }
     #endif
+
+    /// The kernel and where it came from, e.g. "OpenBLAS's Haswell kernel (forced by
+    /// OPENBLAS_CORETYPE=Haswell)": what a user compares when two machines' last digits differ.
+    public static var kernelDescription: String {
+        #if canImport(Accelerate)
+        return "Accelerate"
+        #else
+        let forced = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"]
+        return "OpenBLAS's \(coreName) kernel " + (forced.map { "(forced by OPENBLAS_CORETYPE=\($0))" } ?? "(chosen for this CPU)")
+        #endif
+    }
 }

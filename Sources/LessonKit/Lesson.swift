@@ -176,7 +176,8 @@ public final class LessonContext {
     public func finish() throws {
         defer {
             let hint = options.preview || figures.written.isEmpty ? "" : " (--preview draws the main one here)"
-            console.summary(String(format: "Done in %.1f s; figures and results in %@%@.", Date().timeIntervalSince(started), figures.directory, hint))
+            console.summary(String(format: "Done in %.1f s with %@; figures and results in %@%@.", Date().timeIntervalSince(started),
+                                   BLAS.kernelDescription, figures.directory, hint))
         }
         let directory = figures.directory as NSString
         results.seconds = (Date().timeIntervalSince(started) * 10).rounded() / 10

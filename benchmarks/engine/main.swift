@@ -120,7 +120,7 @@ struct EngineBenchmark: ParsableCommand {
         let console = Console(isTerminal: false)
         // The kernel decides the speed (and the last digits): print it, with how to check yours.
         if !json {
-            console.line("OpenBLAS kernel: \(BLAS.coreName)" + (ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"].map { " (forced by OPENBLAS_CORETYPE=\($0))" } ?? " (chosen for this CPU)"))
+            console.line("BLAS: \(BLAS.kernelDescription)")
         }
         let store = try MNISTFormat.load(.train, from: MNISTFormat.directory(explicit: data))
         let images = ImageDataset(store: store)
