@@ -38,7 +38,7 @@ def registry():
 
 
 def binary_folder(configuration):
-    subprocess.run(["swift", "build", "-c", configuration], cwd=root, check=True)
+    subprocess.run(["swift", "build", "-c", configuration], cwd=root, check=True, stdout=sys.stderr)
     return subprocess.run(["swift", "build", "-c", configuration, "--show-bin-path"], cwd=root, check=True,
                           capture_output=True, text=True).stdout.strip()
 
