@@ -51,7 +51,7 @@ def run(command, kernel, threads):
     return subprocess.run(command, env=environment(kernel), preexec_fn=pin, capture_output=True, text=True)
 
 
-subprocess.run(["swift", "build", "-c", "release", "--product", "engine-benchmark"], cwd=root, check=True)
+subprocess.run(["swift", "build", "-c", "release", "--product", "engine-benchmark"], cwd=root, check=True, stdout=sys.stderr)
 binary = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=root, check=True,
                         capture_output=True, text=True).stdout.strip()
 
