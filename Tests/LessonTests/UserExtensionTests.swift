@@ -32,20 +32,21 @@ final class UserExtensionTests: XCTestCase {
         }
     }
 
-    /// y = x + f(x): parameters, buffers, mode and checkpoint names come from `Container`.
-    final class Residual: Container {
-        let inner: Layer
-        init(_ inner: Layer) { self.inner = inner }
-        var children: [Layer] { [inner] }
-        var description: String { "Residual(\(inner))" }
-        func forward(_ input: Matrix) -> Matrix { input.zip(inner.forward(input), +) }
-        func backward(_ outputGradient: Matrix) -> Matrix { outputGradient.zip(inner.backward(outputGradient), +) }
+    /// A residual block y = x + f(x), f = Linear → tanh → Scale: its parameters, buffers,
+    /// mode and checkpoint names come from `Container`.
+    final class ResidualBlock: Container {
+        let body: Sequential
+        var children: [Layer] { [body] }
+        init(width: Int, random: Random) { body = Sequential(Linear(width, width, random: random), Tanh(), Scale()) }
+        func forward(_ x: Matrix) -> Matrix { x.zip(body(x), +) }
+        func backward(_ dy: Matrix) -> Matrix { dy.zip(body.backward(dy), +) }
+        var description: String { "ResidualBlock(\(body))" }
     }
 
     func makeModel(seed: UInt64) -> Sequential {
         let random = Random(seed: seed)
         return Sequential(Linear(2, 8, random: random), Tanh(),
-                          Residual(Sequential(Linear(8, 8, random: random), Tanh(), Scale())),
+                          ResidualBlock(width: 8, random: random),
                           Linear(8, 3, random: random))
     }
 
