@@ -21,7 +21,16 @@ public class Adam: Optimizer {
     /// Per-step scalars, set by `prepareStep`.
     private var correction1: Float = 1, rootCorrection2: Float = 1
 
-    public init(_ parameters: [Parameter], learningRate: Float = 1e-3, beta1: Float = 0.9,
+    /// One group of parameters sharing the optimizer's hyperparameters.
+    public convenience init(_ parameters: [Parameter], learningRate: Float = 1e-3, beta1: Float = 0.9,
+                            beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0,
+                            decoupledWeightDecay: Bool = false, amsgrad: Bool = false, biasCorrection: Bool = true) {
+        self.init(groups: [ParameterGroup(parameters)], learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
+                  weightDecay: weightDecay, decoupledWeightDecay: decoupledWeightDecay, amsgrad: amsgrad, biasCorrection: biasCorrection)
+    }
+
+    /// Several groups, each with its own learning rate and weight decay or the optimizer's.
+    public init(groups: [ParameterGroup], learningRate: Float = 1e-3, beta1: Float = 0.9,
                 beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0,
                 decoupledWeightDecay: Bool = false, amsgrad: Bool = false,
                 biasCorrection: Bool = true) {
@@ -36,7 +45,7 @@ public class Adam: Optimizer {
         self.decoupledWeightDecay = decoupledWeightDecay
         self.amsgrad = amsgrad
         self.biasCorrection = biasCorrection
-        super.init(groups: [ParameterGroup(parameters)], learningRate: learningRate)
+        super.init(groups: groups, learningRate: learningRate)
     }
 
     /// Slots: first moment m, second moment v, and (amsgrad) the running maximum of v.
@@ -90,10 +99,16 @@ public class Adam: Optimizer {
 /// Adam with decoupled weight decay (`torch.optim.AdamW`, default weight decay 0.01): the
 /// decay shrinks the weights directly instead of passing through the adaptive scaling.
 public final class AdamW: Adam {
-    public init(_ parameters: [Parameter], learningRate: Float = 1e-3, beta1: Float = 0.9,
+    public convenience init(_ parameters: [Parameter], learningRate: Float = 1e-3, beta1: Float = 0.9,
+                            beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0.01, amsgrad: Bool = false) {
+        self.init(groups: [ParameterGroup(parameters)], learningRate: learningRate, beta1: beta1, beta2: beta2,
+                  epsilon: epsilon, weightDecay: weightDecay, amsgrad: amsgrad)
+    }
+
+    public init(groups: [ParameterGroup], learningRate: Float = 1e-3, beta1: Float = 0.9,
                 beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0.01,
                 amsgrad: Bool = false) {
-        super.init(parameters, learningRate: learningRate, beta1: beta1, beta2: beta2,
+        super.init(groups: groups, learningRate: learningRate, beta1: beta1, beta2: beta2,
                    epsilon: epsilon, weightDecay: weightDecay, decoupledWeightDecay: true,
                    amsgrad: amsgrad)
     }
@@ -115,7 +130,13 @@ public final class NAdam: Optimizer {
     /// (1 − μₜ)/(1 − Πμ₁..ₜ) and μₜ₊₁/(1 − Πμ₁..ₜ₊₁).
     private var correction2: Float = 1, mu: Double = 0, muNext: Double = 0, muProductNext: Double = 1
 
-    public init(_ parameters: [Parameter], learningRate: Float = 2e-3, beta1: Float = 0.9,
+    public convenience init(_ parameters: [Parameter], learningRate: Float = 2e-3, beta1: Float = 0.9, beta2: Float = 0.999,
+                            epsilon: Float = 1e-8, weightDecay: Float = 0, momentumDecay: Float = 4e-3) {
+        self.init(groups: [ParameterGroup(parameters)], learningRate: learningRate, beta1: beta1, beta2: beta2,
+                  epsilon: epsilon, weightDecay: weightDecay, momentumDecay: momentumDecay)
+    }
+
+    public init(groups: [ParameterGroup], learningRate: Float = 2e-3, beta1: Float = 0.9,
                 beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0,
                 momentumDecay: Float = 4e-3) {
         Hyperparameter.check(beta1, "beta1", in: 0...0.999_999_9)
@@ -128,7 +149,7 @@ public final class NAdam: Optimizer {
         self.epsilon = epsilon
         self.weightDecay = weightDecay
         self.momentumDecay = momentumDecay
-        super.init(groups: [ParameterGroup(parameters)], learningRate: learningRate)
+        super.init(groups: groups, learningRate: learningRate)
     }
 
     public override var slotsPerParameter: Int { 2 }

@@ -8,7 +8,13 @@ public final class Adagrad: Optimizer {
     public let initialAccumulator: Float
     public let epsilon: Float
 
-    public init(_ parameters: [Parameter], learningRate: Float = 1e-2, learningRateDecay: Float = 0,
+    public convenience init(_ parameters: [Parameter], learningRate: Float = 1e-2, learningRateDecay: Float = 0,
+                            weightDecay: Float = 0, initialAccumulator: Float = 0, epsilon: Float = 1e-10) {
+        self.init(groups: [ParameterGroup(parameters)], learningRate: learningRate, learningRateDecay: learningRateDecay,
+                  weightDecay: weightDecay, initialAccumulator: initialAccumulator, epsilon: epsilon)
+    }
+
+    public init(groups: [ParameterGroup], learningRate: Float = 1e-2, learningRateDecay: Float = 0,
                 weightDecay: Float = 0, initialAccumulator: Float = 0, epsilon: Float = 1e-10) {
         Hyperparameter.check(learningRateDecay, "learning rate decay")
         Hyperparameter.check(weightDecay, "weight decay")
@@ -18,7 +24,7 @@ public final class Adagrad: Optimizer {
         self.weightDecay = weightDecay
         self.initialAccumulator = initialAccumulator
         self.epsilon = epsilon
-        super.init(groups: [ParameterGroup(parameters)], learningRate: learningRate)
+        super.init(groups: groups, learningRate: learningRate)
     }
 
     public override var slotsPerParameter: Int { 1 }
@@ -52,7 +58,13 @@ public final class RMSprop: Optimizer {
     public let momentum: Float
     public let centered: Bool
 
-    public init(_ parameters: [Parameter], learningRate: Float = 1e-2, alpha: Float = 0.99,
+    public convenience init(_ parameters: [Parameter], learningRate: Float = 1e-2, alpha: Float = 0.99, epsilon: Float = 1e-8,
+                            weightDecay: Float = 0, momentum: Float = 0, centered: Bool = false) {
+        self.init(groups: [ParameterGroup(parameters)], learningRate: learningRate, alpha: alpha, epsilon: epsilon,
+                  weightDecay: weightDecay, momentum: momentum, centered: centered)
+    }
+
+    public init(groups: [ParameterGroup], learningRate: Float = 1e-2, alpha: Float = 0.99,
                 epsilon: Float = 1e-8, weightDecay: Float = 0, momentum: Float = 0,
                 centered: Bool = false) {
         Hyperparameter.check(alpha, "alpha", in: 0...1)
@@ -64,7 +76,7 @@ public final class RMSprop: Optimizer {
         self.weightDecay = weightDecay
         self.momentum = momentum
         self.centered = centered
-        super.init(groups: [ParameterGroup(parameters)], learningRate: learningRate)
+        super.init(groups: groups, learningRate: learningRate)
     }
 
     /// Slots: square average, momentum buffer, gradient average.
@@ -104,7 +116,12 @@ public final class Adadelta: Optimizer {
     public let epsilon: Float
     public let weightDecay: Float
 
-    public init(_ parameters: [Parameter], learningRate: Float = 1, rho: Float = 0.9,
+    public convenience init(_ parameters: [Parameter], learningRate: Float = 1, rho: Float = 0.9,
+                            epsilon: Float = 1e-6, weightDecay: Float = 0) {
+        self.init(groups: [ParameterGroup(parameters)], learningRate: learningRate, rho: rho, epsilon: epsilon, weightDecay: weightDecay)
+    }
+
+    public init(groups: [ParameterGroup], learningRate: Float = 1, rho: Float = 0.9,
                 epsilon: Float = 1e-6, weightDecay: Float = 0) {
         Hyperparameter.check(rho, "rho", in: 0...1)
         Hyperparameter.check(epsilon, "epsilon")
@@ -112,7 +129,7 @@ public final class Adadelta: Optimizer {
         self.rho = rho
         self.epsilon = epsilon
         self.weightDecay = weightDecay
-        super.init(groups: [ParameterGroup(parameters)], learningRate: learningRate)
+        super.init(groups: groups, learningRate: learningRate)
     }
 
     /// Slots: square average of gradients, square average of updates.
