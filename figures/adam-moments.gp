@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1280,870 font 'DejaVu Sans,15'
+  set terminal pngcairo noenhanced size 1280,950 font 'DejaVu Sans,15'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1280,870 font 'DejaVu Sans,15' background '#ffffff'
+    set terminal svg noenhanced size 1280,950 font 'DejaVu Sans,15' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -28,7 +28,7 @@ set xlabel 'step t'
 set ylabel 'estimate of E[g]'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2 with points pt 7 ps 0.6 lc rgb '#56B4E9' title 'gradient g', \
      data index 1 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'm', \
      data index 2 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'm̂', \
@@ -42,7 +42,7 @@ set logscale y
 set format y '%g'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'v', \
      data index 5 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'v̂', \
      data index 6 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'E[g²] = 1.25'
@@ -56,7 +56,7 @@ set format y '%g'
 set yrange [0.0005:10.0]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 7 using 1:2 with lines lw 2 lc rgb '#0072B2' title '1 − β₁ᵗ', \
      data index 8 using 1:2 with lines lw 2 lc rgb '#D55E00' title '1 − β₂ᵗ', \
      data index 9 using 1:2 with lines lw 2 lc rgb '#009E73' title 'uncorrected step / corrected: (1 − β₁ᵗ)/√(1 − β₂ᵗ)'
@@ -69,7 +69,7 @@ set logscale y
 set format y '%g'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 10 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'with bias correction', \
      data index 11 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'without', \
      data index 12 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'lr = 0.001'

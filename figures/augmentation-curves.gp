@@ -11,24 +11,24 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1200,870 font 'DejaVu Sans,14'
+  set terminal pngcairo noenhanced size 1440,470 font 'DejaVu Sans,16'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1200,870 font 'DejaVu Sans,14' background '#ffffff'
+    set terminal svg noenhanced size 1440,470 font 'DejaVu Sans,16' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'augmentation-curves.'.format.output_suffix }
-set multiplot layout 2,2 title '784→256→10 on 1000 Fashion-MNIST images, Adam: mean ± std over 5 seeds'
+set multiplot layout 1,3 title '784→256→10 on 1000 Fashion-MNIST images, Adam, mean ± std over 5 seeds: validation solid, training (originals) dashed'
 reset
 set grid lc rgb '#dddddd'
-set title 'accuracy: validation solid, training (originals) dashed'
+set title 'accuracy'
 set xlabel 'epoch'
 set ylabel 'accuracy (%)'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
@@ -39,26 +39,26 @@ plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 nobord
      data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle
 reset
 set grid lc rgb '#dddddd'
-set title 'gap: training − validation accuracy'
+set title 'gap: training − validation'
 set xlabel 'epoch'
 set ylabel 'percentage points'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 8 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 9 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 10 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no augmentation', \
      data index 11 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'augmentation'
 reset
 set grid lc rgb '#dddddd'
-set title 'loss (log scale): validation solid, training (originals) dashed'
+set title 'loss (log scale)'
 set xlabel 'epoch'
 set ylabel 'cross-entropy loss'
 set logscale y
 set format y '%g'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 12 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 13 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 14 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \

@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 880,530 font 'DejaVu Sans,10'
+  set terminal pngcairo noenhanced size 880,550 font 'DejaVu Sans,10'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 880,530 font 'DejaVu Sans,10' background '#ffffff'
+    set terminal svg noenhanced size 880,550 font 'DejaVu Sans,10' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -26,7 +26,7 @@ set grid lc rgb '#dddddd'
 set title 'Shirt'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set palette gray
 unset key
 unset tics
@@ -41,7 +41,7 @@ set grid lc rgb '#dddddd'
 set title 'Sandal'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set palette gray
 unset key
 unset tics
@@ -56,7 +56,7 @@ set grid lc rgb '#dddddd'
 set title 'Bag'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set palette gray
 unset key
 unset tics
@@ -71,7 +71,7 @@ set grid lc rgb '#dddddd'
 set title 'Trouser'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set palette gray
 unset key
 unset tics
@@ -86,7 +86,7 @@ set grid lc rgb '#dddddd'
 set title 'Sandal'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set palette gray
 unset key
 unset tics
@@ -101,7 +101,7 @@ set grid lc rgb '#dddddd'
 set title 'Coat'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set palette gray
 unset key
 unset tics
@@ -116,7 +116,7 @@ set grid lc rgb '#dddddd'
 set title 'Pullover'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set palette gray
 unset key
 unset tics
@@ -131,7 +131,7 @@ set grid lc rgb '#dddddd'
 set title 'T-shirt/top'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set palette gray
 unset key
 unset tics

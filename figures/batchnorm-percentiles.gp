@@ -11,37 +11,37 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1240,430 font 'DejaVu Sans,14'
+  set terminal pngcairo noenhanced size 1280,490 font 'DejaVu Sans,15'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1240,430 font 'DejaVu Sans,14' background '#ffffff'
+    set terminal svg noenhanced size 1280,490 font 'DejaVu Sans,15' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'batchnorm-percentiles.'.format.output_suffix }
-set multiplot layout 1,2 title '15th, 50th and 85th percentiles over 512 training images during training (first seed, as Ioffe & Szegedy 2015, fig. 1)'
+set multiplot layout 1,2 title 'Input of unit 1''s ReLU in hidden layer 2: 15th, 50th, 85th percentiles over 512 images (first seed; Ioffe & Szegedy, fig. 1)'
 reset
 set grid lc rgb '#dddddd'
-set title 'no BatchNorm: unit 1 of hidden layer 2, what enters its ReLU'
+set title 'no BatchNorm'
 set xlabel 'step'
 set ylabel 'pre-activation'
 set yrange [-1.3122538089752198:1.8801868915557862]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title '15th percentile', \
      data index 1 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'median', \
      data index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title '85th percentile'
 reset
 set grid lc rgb '#dddddd'
-set title 'BatchNorm: unit 1 of hidden layer 2, what enters its ReLU'
+set title 'BatchNorm'
 set xlabel 'step'
 set ylabel 'pre-activation'
 set yrange [-1.3122538089752198:1.8801868915557862]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 3 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title '15th percentile', \
      data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'median', \
      data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title '85th percentile'

@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1240,790 font 'DejaVu Sans,14'
+  set terminal pngcairo noenhanced size 1280,950 font 'DejaVu Sans,15'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1240,790 font 'DejaVu Sans,14' background '#ffffff'
+    set terminal svg noenhanced size 1280,950 font 'DejaVu Sans,15' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -29,7 +29,7 @@ set ylabel 'share of units (%)'
 set yrange [0.0:53.21136474609375]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'hidden layer 1: mean -0.02, std 0.25', \
      data index 1 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'hidden layer 2: mean -0.02, std 0.11'
 reset
@@ -40,7 +40,7 @@ set ylabel 'share of units (%)'
 set yrange [0.0:53.21136474609375]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 2 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'hidden layer 1: mean -0.23, std 0.92', \
      data index 3 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'hidden layer 2: mean 0.21, std 1.13'
 reset
@@ -51,7 +51,7 @@ set ylabel 'share of units (%)'
 set yrange [0.0:53.21136474609375]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'hidden layer 1: mean -0.00, std 1.00', \
      data index 5 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'hidden layer 2: mean 0.00, std 1.00'
 reset
@@ -62,7 +62,7 @@ set ylabel 'share of units (%)'
 set yrange [0.0:53.21136474609375]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 6 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'hidden layer 1: mean -0.11, std 1.00', \
      data index 7 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'hidden layer 2: mean 0.07, std 1.18'
 unset multiplot

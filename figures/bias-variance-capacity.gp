@@ -11,16 +11,16 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1200,1110 font 'DejaVu Sans,14'
+  set terminal pngcairo noenhanced size 880,1110 font 'DejaVu Sans,10'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1200,1110 font 'DejaVu Sans,14' background '#ffffff'
+    set terminal svg noenhanced size 880,1110 font 'DejaVu Sans,10' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'bias-variance-capacity.'.format.output_suffix }
-set multiplot layout 2,2 title 'Capacity: polynomial fits to 30 noisy points'
+set multiplot layout 3,1 title 'Capacity: polynomial fits to 30 noisy points'
 reset
 set grid lc rgb '#dddddd'
 set title 'fits of degree 1, 3, 9 to one training set'
@@ -29,7 +29,7 @@ set ylabel 'y'
 set yrange [-2.0:2.0]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'training points', \
      data index 1 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'sin(2πx)', \
      data index 2 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'degree 1', \
@@ -44,7 +44,7 @@ set logscale y
 set format y '%g'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 5 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'training', \
      data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'test'
 reset
@@ -56,7 +56,7 @@ set logscale y
 set format y '%g'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 7 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'bias² (plug-in)', \
      data index 8 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'bias² of the median fit', \
      data index 9 using 1:2 with points pt 7 ps 0.6 lc rgb '#E69F00' title 'variance / 200 (bias² noise)', \

@@ -11,22 +11,22 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1400,690 font 'DejaVu Sans,16'
+  set terminal pngcairo noenhanced size 880,1470 font 'DejaVu Sans,10'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1400,690 font 'DejaVu Sans,16' background '#ffffff'
+    set terminal svg noenhanced size 880,1470 font 'DejaVu Sans,10' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'dropout-mechanics.'.format.output_suffix }
-set multiplot layout 2,2 title 'Inverted dropout, p = 0.5, on the first hidden layer (30 examples × 75 units), one grey scale'
+set multiplot layout 4,1 title 'Inverted dropout, p = 0.5, on the first hidden layer (30 examples × 75 units), one grey scale'
 reset
 set grid lc rgb '#dddddd'
 set title 'activations a (evaluation mode)'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set palette gray
 unset key
 unset tics
@@ -44,7 +44,7 @@ set grid lc rgb '#dddddd'
 set title 'one mask: 0 or 1/(1−p) = 2.00'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set palette gray
 unset key
 unset tics
@@ -62,7 +62,7 @@ set grid lc rgb '#dddddd'
 set title 'a ⊙ mask (training mode)'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set palette gray
 unset key
 unset tics

@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1440,410 font 'DejaVu Sans,16'
+  set terminal pngcairo noenhanced size 1440,470 font 'DejaVu Sans,16'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1440,410 font 'DejaVu Sans,16' background '#ffffff'
+    set terminal svg noenhanced size 1440,470 font 'DejaVu Sans,16' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -25,6 +25,7 @@ reset
 set grid lc rgb '#dddddd'
 set xlabel 'log₁₀ learning rate'
 set ylabel 'validation accuracy (%)'
+set xtics 1.0
 set yrange [0.0:100.0]
 set border 3
 set tics out nomirror
@@ -34,6 +35,7 @@ reset
 set grid lc rgb '#dddddd'
 set xlabel 'log₂ hidden width'
 set ylabel 'validation accuracy (%)'
+set xtics 1.0
 set yrange [0.0:100.0]
 set border 3
 set tics out nomirror

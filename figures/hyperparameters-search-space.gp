@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1560,470 font 'DejaVu Sans,18'
+  set terminal pngcairo noenhanced size 1440,470 font 'DejaVu Sans,16'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1560,470 font 'DejaVu Sans,18' background '#ffffff'
+    set terminal svg noenhanced size 1440,470 font 'DejaVu Sans,16' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }

@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1200,430 font 'DejaVu Sans,14'
+  set terminal pngcairo noenhanced size 1280,490 font 'DejaVu Sans,15'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1200,430 font 'DejaVu Sans,14' background '#ffffff'
+    set terminal svg noenhanced size 1280,490 font 'DejaVu Sans,15' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -30,7 +30,7 @@ set xrange [0.0:1.0]
 set yrange [0.0:2.406343710422516]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'minibatch loss', \
      data index 1 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'running average'
 reset
@@ -42,7 +42,7 @@ set xrange [0.0:1.0]
 set yrange [0.0:2.406343710422516]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 2 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'minibatch loss', \
      data index 3 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'running average'
 unset multiplot

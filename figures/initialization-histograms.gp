@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1280,830 font 'DejaVu Sans,15'
+  set terminal pngcairo noenhanced size 1280,950 font 'DejaVu Sans,15'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1280,830 font 'DejaVu Sans,15' background '#ffffff'
+    set terminal svg noenhanced size 1280,950 font 'DejaVu Sans,15' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -28,7 +28,7 @@ set xlabel 'activation'
 set ylabel 'share of units (%)'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'layer 1: std 0.471', \
      data index 1 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'layer 4: std 0.294', \
      data index 2 using 1:2 with lines lw 2 lc rgb '#009E73' title 'layer 7: std 0.230', \
@@ -40,7 +40,7 @@ set xlabel 'activation'
 set ylabel 'share of units (%)'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'layer 1: std 0.239', \
      data index 5 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'layer 4: std 0.041', \
      data index 6 using 1:2 with lines lw 2 lc rgb '#009E73' title 'layer 7: std 0.007', \
@@ -52,7 +52,7 @@ set xlabel 'activation'
 set ylabel 'share of units (%)'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 8 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'layer 1: std 0.414 (50% zero)', \
      data index 9 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'layer 4: std 0.417 (43% zero)', \
      data index 10 using 1:2 with lines lw 2 lc rgb '#009E73' title 'layer 7: std 0.429 (46% zero)', \
@@ -64,7 +64,7 @@ set xlabel 'activation'
 set ylabel 'share of units (%)'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 12 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'layer 1: std 0.165 (47% zero)', \
      data index 13 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'layer 4: std 0.009 (53% zero)', \
      data index 14 using 1:2 with lines lw 2 lc rgb '#009E73' title 'layer 7: std 0.001 (49% zero)', \

@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1440,830 font 'DejaVu Sans,16'
+  set terminal pngcairo noenhanced size 1280,950 font 'DejaVu Sans,15'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1440,830 font 'DejaVu Sans,16' background '#ffffff'
+    set terminal svg noenhanced size 1280,950 font 'DejaVu Sans,15' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -30,7 +30,7 @@ set logscale y
 set format y '%g'
 set border 3
 set tics out nomirror
-set key outside right top vertical reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'Xavier uniform', \
      data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
      data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'He uniform', \
@@ -47,7 +47,7 @@ set logscale y
 set format y '%g'
 set border 3
 set tics out nomirror
-set key outside right top vertical reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 7 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'Xavier uniform', \
      data index 8 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
      data index 9 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'He uniform', \
@@ -64,7 +64,7 @@ set logscale y
 set format y '%g'
 set border 3
 set tics out nomirror
-set key outside right top vertical reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 14 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'Xavier uniform', \
      data index 15 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
      data index 16 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle, \
@@ -84,7 +84,7 @@ set logscale y
 set format y '%g'
 set border 3
 set tics out nomirror
-set key outside right top vertical reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 24 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'Xavier uniform', \
      data index 25 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
      data index 26 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'He uniform', \

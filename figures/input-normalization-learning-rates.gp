@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 860,440 font 'DejaVu Sans,10'
+  set terminal pngcairo noenhanced size 880,480 font 'DejaVu Sans,10'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 860,440 font 'DejaVu Sans,10' background '#ffffff'
+    set terminal svg noenhanced size 880,480 font 'DejaVu Sans,10' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -31,7 +31,7 @@ set format x '%g'
 set xrange [6.666666498252501e-06:0.30000000447034836]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \

@@ -28,7 +28,7 @@ set xlabel 'w₁'
 set ylabel 'w₂'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set contour base
 set cntrparam levels auto 12
 unset surface
@@ -48,7 +48,7 @@ set xlabel 'w₁'
 set ylabel 'w₂'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set contour base
 set cntrparam levels auto 12
 unset surface
@@ -72,7 +72,7 @@ set logscale y
 set format y '%g'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 6 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'raw, lr 0.00316', \
      data index 7 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'standardized, lr 0.562'
 unset multiplot

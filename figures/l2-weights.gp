@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 760,440 font 'DejaVu Sans,10'
+  set terminal pngcairo noenhanced size 880,480 font 'DejaVu Sans,10'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 760,440 font 'DejaVu Sans,10' background '#ffffff'
+    set terminal svg noenhanced size 880,480 font 'DejaVu Sans,10' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -29,7 +29,7 @@ set ylabel 'count'
 set xrange [-0.09969920665025711:0.09969920665025711]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set yrange [0:*]
 set yrange [0:*]
 plot data index 0 using 1:2:(0.002492480166256428) with boxes fs transparent solid 0.45 lc rgb '#0072B2' title 'λ = 0', \

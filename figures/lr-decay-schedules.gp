@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 820,590 font 'DejaVu Sans,10'
+  set terminal pngcairo noenhanced size 880,510 font 'DejaVu Sans,10'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 820,590 font 'DejaVu Sans,10' background '#ffffff'
+    set terminal svg noenhanced size 880,510 font 'DejaVu Sans,10' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -31,7 +31,7 @@ set format y '%g'
 set yrange [1e-05:1.0]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#000000' title 'constant (no decay)', \
      data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'exponential, k = 0.1', \
      data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'multiplicative, α = 0.85', \

@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1280,470 font 'DejaVu Sans,15'
+  set terminal pngcairo noenhanced size 1280,490 font 'DejaVu Sans,15'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1280,470 font 'DejaVu Sans,15' background '#ffffff'
+    set terminal svg noenhanced size 1280,490 font 'DejaVu Sans,15' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -26,10 +26,11 @@ set grid lc rgb '#dddddd'
 set title 'the first 80 steps on the landscape'
 set xlabel 'x'
 set ylabel 'f(x)'
-set yrange [-0.6:4.0]
+set xrange [-1.675:2.175]
+set yrange [-0.6:10.110000400543212]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2 with lines lw 2 lc rgb '#888888' title 'f(x) = (x² − 1)² + 0.3x', \
      data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'gradient descent', \
      data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'momentum 0.5', \
@@ -39,9 +40,10 @@ set grid lc rgb '#dddddd'
 set title 'x per step'
 set xlabel 'step'
 set ylabel 'x'
+set xrange [1.0:301.0]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'gradient descent', \
      data index 5 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'momentum 0.5', \
      data index 6 using 1:2 with lines lw 2 lc rgb '#009E73' title 'momentum 0.9'

@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 760,460 font 'DejaVu Sans,10'
+  set terminal pngcairo noenhanced size 880,480 font 'DejaVu Sans,10'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 760,460 font 'DejaVu Sans,10' background '#ffffff'
+    set terminal svg noenhanced size 880,480 font 'DejaVu Sans,10' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -26,10 +26,10 @@ set grid lc rgb '#dddddd'
 set title 'bowl ½(x² + 20y²): error shrinks by this factor per step (lower is faster)'
 set xlabel 'momentum α'
 set ylabel 'rate per step'
-set yrange [0.5:1.02]
+set yrange [0.5:1.15]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set arrow from 0.64, graph 0 to 0.64, graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'
 set label 'critical damping at lr 0.04' at 0.64, graph 0.95 left offset 0.5,0 tc rgb '#333333' front
 set arrow from 0.40260548415522257, graph 0 to 0.40260548415522257, graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'

@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1320,1070 font 'DejaVu Sans,15'
+  set terminal pngcairo noenhanced size 1280,1150 font 'DejaVu Sans,15'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1320,1070 font 'DejaVu Sans,15' background '#ffffff'
+    set terminal svg noenhanced size 1280,1150 font 'DejaVu Sans,15' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -30,7 +30,7 @@ set xrange [-4.7464391183853145:3.961076397895813]
 set yrange [-2.12:2.12]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set contour base
 set cntrparam levels discrete -2.92468565335525,-2.499732345292377,-2.0747790372295043,-1.6498257291666312,-1.224872421103758,-0.7999191130408851,-0.3749658049780118,0.04998750308486066,0.47494081114773357,0.8998941192106069,1.3248474272734794
 unset surface
@@ -61,7 +61,7 @@ set logscale y
 set format y '%g'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 12 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'gradient descent', \
      data index 13 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'momentum 0.5', \
      data index 14 using 1:2 with lines lw 2 lc rgb '#009E73' title 'momentum 0.9', \
@@ -76,7 +76,7 @@ set xrange [-1.6960000000000002:1.6960000000000002]
 set yrange [-0.575:2.075]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set contour base
 set cntrparam levels discrete -2.725433631616924,-2.197790893239125,-1.6701481548613255,-1.1425054164835262,-0.6148626781057267,-0.08721993972792808,0.44042279864987144,0.9680655370276705,1.4957082754054705,2.0233510137832695,2.5509937521610686
 unset surface
@@ -105,7 +105,7 @@ set logscale y
 set format y '%g'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 27 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'gradient descent', \
      data index 28 using 1:2 with lines lw 2 lc rgb '#009E73' title 'momentum 0.9', \
      data index 29 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'momentum 0.99 (diverged after 144 steps)', \

@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1260,930 font 'DejaVu Sans,14'
+  set terminal pngcairo noenhanced size 1260,990 font 'DejaVu Sans,14'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1260,930 font 'DejaVu Sans,14' background '#ffffff'
+    set terminal svg noenhanced size 1260,990 font 'DejaVu Sans,14' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -26,6 +26,7 @@ set grid lc rgb '#dddddd'
 set title 'SGD, lr 0.05'
 set xlabel 'epoch'
 set ylabel 'training loss'
+set xtics 1.0
 set yrange [0.21498086317425602:1.312966465949744]
 set border 3
 set tics out nomirror
@@ -45,6 +46,7 @@ set grid lc rgb '#dddddd'
 set title 'momentum 0.9, lr 0.01'
 set xlabel 'epoch'
 set ylabel 'training loss'
+set xtics 1.0
 set yrange [0.21498086317425602:1.312966465949744]
 set border 3
 set tics out nomirror
@@ -64,6 +66,7 @@ set grid lc rgb '#dddddd'
 set title 'Nesterov 0.9, lr 0.01'
 set xlabel 'epoch'
 set ylabel 'training loss'
+set xtics 1.0
 set yrange [0.21498086317425602:1.312966465949744]
 set border 3
 set tics out nomirror
@@ -83,6 +86,7 @@ set grid lc rgb '#dddddd'
 set title 'AdaGrad, lr 0.01'
 set xlabel 'epoch'
 set ylabel 'training loss'
+set xtics 1.0
 set yrange [0.21498086317425602:1.312966465949744]
 set border 3
 set tics out nomirror
@@ -102,6 +106,7 @@ set grid lc rgb '#dddddd'
 set title 'RMSprop, lr 0.001'
 set xlabel 'epoch'
 set ylabel 'training loss'
+set xtics 1.0
 set yrange [0.21498086317425602:1.312966465949744]
 set border 3
 set tics out nomirror
@@ -121,6 +126,7 @@ set grid lc rgb '#dddddd'
 set title 'Adam, lr 0.001'
 set xlabel 'epoch'
 set ylabel 'training loss'
+set xtics 1.0
 set yrange [0.21498086317425602:1.312966465949744]
 set border 3
 set tics out nomirror
@@ -140,6 +146,7 @@ set grid lc rgb '#dddddd'
 set title 'NAdam, lr 0.002'
 set xlabel 'epoch'
 set ylabel 'training loss'
+set xtics 1.0
 set yrange [0.21498086317425602:1.312966465949744]
 set border 3
 set tics out nomirror
@@ -159,6 +166,7 @@ set grid lc rgb '#dddddd'
 set title 'AdamW (decay 0.01), lr 0.001'
 set xlabel 'epoch'
 set ylabel 'training loss'
+set xtics 1.0
 set yrange [0.21498086317425602:1.312966465949744]
 set border 3
 set tics out nomirror
@@ -178,11 +186,12 @@ set grid lc rgb '#dddddd'
 set title 'AdaDelta, lr 1.0'
 set xlabel 'epoch'
 set ylabel 'training loss'
+set xtics 1.0
 set yrange [0.21498086317425602:1.312966465949744]
 set border 3
 set tics out nomirror
 unset key
-plot data index 80 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#F0E442' notitle, \
+plot data index 80 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#8C510A' notitle, \
      data index 81 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 82 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 83 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
@@ -191,7 +200,7 @@ plot data index 80 using 1:2:3 with filledcurves fs transparent solid 0.25 nobor
      data index 86 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 87 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 88 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 89 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#F0E442' title 'AdaDelta'
+     data index 89 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#8C510A' title 'AdaDelta'
 unset multiplot
 set output
 }

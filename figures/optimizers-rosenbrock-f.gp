@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1260,870 font 'DejaVu Sans,14'
+  set terminal pngcairo noenhanced size 1260,990 font 'DejaVu Sans,14'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1260,870 font 'DejaVu Sans,14' background '#ffffff'
+    set terminal svg noenhanced size 1260,990 font 'DejaVu Sans,14' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -209,7 +209,7 @@ plot data index 72 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 77 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 78 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 79 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 80 using 1:2 with lines lw 2 lc rgb '#F0E442' notitle
+     data index 80 using 1:2 with lines lw 2 lc rgb '#8C510A' notitle
 unset multiplot
 set output
 }

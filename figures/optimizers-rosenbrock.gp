@@ -225,8 +225,8 @@ unset contour
 set xrange [-1.6960000000000002:1.6960000000000002]
 set yrange [-0.575:2.075]
 plot $contours8 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
-     data index 33 using 1:2 with lines lw 2 lc rgb '#F0E442' title 'AdaDelta', \
-     data index 34 using 1:2 with points pt 7 ps 0.6 lc rgb '#F0E442' notitle, \
+     data index 33 using 1:2 with lines lw 2 lc rgb '#8C510A' title 'AdaDelta', \
+     data index 34 using 1:2 with points pt 7 ps 0.6 lc rgb '#8C510A' notitle, \
      data index 35 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 unset multiplot
 set output

@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1280,450 font 'DejaVu Sans,15'
+  set terminal pngcairo noenhanced size 1280,490 font 'DejaVu Sans,15'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1280,450 font 'DejaVu Sans,15' background '#ffffff'
+    set terminal svg noenhanced size 1280,490 font 'DejaVu Sans,15' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -33,7 +33,7 @@ set format y '%g'
 set xrange [8.0:1024.0]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set arrow from 204.0, graph 0 to 204.0, graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'
 set label 'w = 204' at 204.0, graph 0.95 left offset 0.5,0 tc rgb '#333333' front
 set arrow from 63.0, graph 0 to 63.0, graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'
@@ -48,7 +48,7 @@ set xlabel 'number of hidden layers'
 set ylabel 'parameters'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title '50 inputs (lecture)', \
      data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title '784 inputs (28×28 image)', \
      data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title '54,000 training images'

@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 760,460 font 'DejaVu Sans,10'
+  set terminal pngcairo noenhanced size 880,480 font 'DejaVu Sans,10'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 760,460 font 'DejaVu Sans,10' background '#ffffff'
+    set terminal svg noenhanced size 880,480 font 'DejaVu Sans,10' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -27,7 +27,7 @@ set title 'Parameters per layer of the 50→100→100→10 MLP: 16,210 in all'
 set ylabel 'parameters'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set boxwidth 0.4
 set xrange [-0.6:2.6]
 set yrange [0:*]

@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 880,520 font 'DejaVu Sans,10'
+  set terminal pngcairo noenhanced size 880,480 font 'DejaVu Sans,10'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 880,520 font 'DejaVu Sans,10' background '#ffffff'
+    set terminal svg noenhanced size 880,480 font 'DejaVu Sans,10' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }

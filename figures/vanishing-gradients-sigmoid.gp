@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1280,420 font 'DejaVu Sans,15'
+  set terminal pngcairo noenhanced size 1280,460 font 'DejaVu Sans,15'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1280,420 font 'DejaVu Sans,15' background '#ffffff'
+    set terminal svg noenhanced size 1280,460 font 'DejaVu Sans,15' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -27,7 +27,7 @@ set title 'the sigmoid and its derivative'
 set xlabel 'z'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'σ(z)', \
      data index 1 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'σ′(z) = σ(z)(1 − σ(z)), at most 0.25'
 reset
@@ -39,7 +39,7 @@ set logscale y
 set format y '%g'
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set arrow from 10.0, graph 0 to 10.0, graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'
 set label '0.25¹⁰ ≈ 9.5·10⁻⁷' at 10.0, graph 0.95 left offset 0.5,0 tc rgb '#333333' front
 plot data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title '0.25^L'
