@@ -26,6 +26,8 @@ set grid lc rgb '#dddddd'
 set title 'accuracy'
 set xlabel 'epoch'
 set ylabel 'accuracy (%)'
+set xtics 50.0
+set yrange [40.0:100.0]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -42,6 +44,7 @@ set grid lc rgb '#dddddd'
 set title 'gap: training − validation'
 set xlabel 'epoch'
 set ylabel 'percentage points'
+set xtics 50.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -56,6 +59,7 @@ set xlabel 'epoch'
 set ylabel 'cross-entropy loss'
 set logscale y
 set format y '%g'
+set xtics 50.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1

@@ -23,7 +23,7 @@ if (format eq 'preview') { set output } else { set output script_dir.'batch-size
 set multiplot layout 1,1
 reset
 set grid lc rgb '#dddddd'
-set title 'minibatch-loss std over the last epoch (mean ± std over seeds) and the averaging law'
+set title 'std of the minibatch loss (mean ± std over seeds) and the averaging law'
 set xlabel 'batch size B (log scale)'
 set ylabel 'std of the minibatch loss (log scale)'
 set logscale x
@@ -37,7 +37,7 @@ set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'measured during training (each batch size''s own run, last epoch)', \
-     data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'measured on batch 64''s trained network, weights frozen', \
+     data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'fresh batches through batch 64''s trained networks, weights frozen', \
      data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'prediction σ(B) = σ(64)·√(64/B)'
 unset multiplot
 set output

@@ -36,13 +36,13 @@ set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'chance: ln 10', \
      data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'no BatchNorm', \
      data index 6 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title 'BatchNorm', \
-     data index 7 using 1:2 with lines lw 2 lc rgb '#009E73' title 'no BatchNorm, N(0, 0.001²) init', \
-     data index 8 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'BatchNorm, N(0, 0.001²) init'
+     data index 7 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no BatchNorm, N(0, 0.001²) init', \
+     data index 8 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'BatchNorm, N(0, 0.001²) init'
 unset multiplot
 set output
 }

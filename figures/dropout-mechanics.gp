@@ -32,7 +32,7 @@ unset key
 unset tics
 set cbrange [0.0:2.1360192]
 set colorbox
-set cblabel 'value'
+set cblabel 'activation, or mask factor'
 set cbtics out nomirror
 unset border
 set size ratio -1
@@ -50,7 +50,7 @@ unset key
 unset tics
 set cbrange [0.0:2.1360192]
 set colorbox
-set cblabel 'value'
+set cblabel 'activation, or mask factor'
 set cbtics out nomirror
 unset border
 set size ratio -1
@@ -68,7 +68,7 @@ unset key
 unset tics
 set cbrange [0.0:2.1360192]
 set colorbox
-set cblabel 'value'
+set cblabel 'activation, or mask factor'
 set cbtics out nomirror
 unset border
 set size ratio -1

@@ -34,13 +34,13 @@ set xrange [1.0:3768.0]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#882255' notitle, \
+     data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
      data index 3 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'chance: ln 10', \
-     data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'shallow, PyTorch default', \
-     data index 5 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'shallow, N(0, 0.01²)', \
-     data index 6 using 1:2 with lines lw 2 lc rgb '#009E73' title 'shallow, N(0, 0.001²)'
+     data index 4 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'shallow, PyTorch default', \
+     data index 5 using 1:2 with lines lw 2 lc rgb '#882255' title 'shallow, N(0, 0.01²)', \
+     data index 6 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'shallow, N(0, 0.001²)'
 unset multiplot
 set output
 }

@@ -30,22 +30,22 @@ set xtics 1.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
+     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
      data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 4 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 5 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 6 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
-     data index 7 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
-     data index 8 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'N(0, 0.001²)', \
-     data index 9 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle, \
+     data index 4 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 5 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 6 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+     data index 7 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+     data index 8 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'N(0, 0.001²)', \
+     data index 9 using 1:2 with lines lw 2 dt 2 lc rgb '#56B4E9' notitle, \
      data index 10 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'Xavier normal', \
      data index 11 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle, \
-     data index 12 using 1:2 with lines lw 2 lc rgb '#009E73' title 'He normal', \
-     data index 13 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' notitle, \
-     data index 14 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'PyTorch default', \
-     data index 15 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' notitle
+     data index 12 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'He normal', \
+     data index 13 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' notitle, \
+     data index 14 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'PyTorch default', \
+     data index 15 using 1:2 with lines lw 2 dt 2 lc rgb '#E69F00' notitle
 unset multiplot
 set output
 }

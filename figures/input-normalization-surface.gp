@@ -40,7 +40,8 @@ set xrange [-0.399805361032486:2.3985077679157256]
 set yrange [-0.17616956830024721:0.6839666903018952]
 plot $contours0 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
      data index 1 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'descent, lr 0.00316', \
-     data index 2 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
+     data index 2 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' title 'steps 0–9, then every 17th', \
+     data index 3 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
 set grid lc rgb '#dddddd'
 set title 'standardized features'
@@ -53,14 +54,15 @@ set contour base
 set cntrparam levels auto 12
 unset surface
 set table $contours1
-splot data index 3 using 1:2:3 with lines notitle
+splot data index 4 using 1:2:3 with lines notitle
 unset table
 unset contour
 set xrange [-0.5029633522033692:3.18938570022583]
 set yrange [-0.6639091610908507:4.42330356836319]
 plot $contours1 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
-     data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'descent, lr 0.562', \
-     data index 5 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
+     data index 5 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'descent, lr 0.562', \
+     data index 6 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' title 'steps 0–9, then every 17th', \
+     data index 7 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
 set grid lc rgb '#dddddd'
 set title 'loss per step, best stable rates'
@@ -73,8 +75,8 @@ set format y '%g'
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 6 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'raw, lr 0.00316', \
-     data index 7 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'standardized, lr 0.562'
+plot data index 8 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'raw, lr 0.00316', \
+     data index 9 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'standardized, lr 0.562'
 unset multiplot
 set output
 }

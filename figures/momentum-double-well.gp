@@ -41,6 +41,7 @@ set title 'x per step'
 set xlabel 'step'
 set ylabel 'x'
 set xrange [1.0:301.0]
+set yrange [-1.675:2.175]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1

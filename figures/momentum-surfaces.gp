@@ -41,16 +41,16 @@ unset contour
 set xrange [-4.7464391183853145:3.9610763978958126]
 set yrange [-2.12:2.12]
 plot $contours0 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
-     data index 1 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'gradient descent', \
-     data index 2 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' notitle, \
-     data index 3 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'momentum 0.5', \
-     data index 4 using 1:2 with points pt 7 ps 0.6 lc rgb '#E69F00' notitle, \
-     data index 5 using 1:2 with lines lw 2 lc rgb '#009E73' title 'momentum 0.9', \
-     data index 6 using 1:2 with points pt 7 ps 0.6 lc rgb '#009E73' notitle, \
-     data index 7 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'momentum 0.99', \
-     data index 8 using 1:2 with points pt 7 ps 0.6 lc rgb '#CC79A7' notitle, \
-     data index 9 using 1:2 with lines lw 2 lc rgb '#882255' title 'Nesterov 0.9', \
-     data index 10 using 1:2 with points pt 7 ps 0.6 lc rgb '#882255' notitle, \
+     data index 1 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'momentum 0.99', \
+     data index 2 using 1:2 with points pt 7 ps 0.6 lc rgb '#CC79A7' notitle, \
+     data index 3 using 1:2 with lines lw 2 lc rgb '#009E73' title 'momentum 0.9', \
+     data index 4 using 1:2 with points pt 7 ps 0.6 lc rgb '#009E73' notitle, \
+     data index 5 using 1:2 with lines lw 2 lc rgb '#882255' title 'Nesterov 0.9', \
+     data index 6 using 1:2 with points pt 7 ps 0.6 lc rgb '#882255' notitle, \
+     data index 7 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'momentum 0.5', \
+     data index 8 using 1:2 with points pt 7 ps 0.6 lc rgb '#E69F00' notitle, \
+     data index 9 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'gradient descent', \
+     data index 10 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' notitle, \
      data index 11 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
 set grid lc rgb '#dddddd'
@@ -87,14 +87,14 @@ unset contour
 set xrange [-1.6960000000000002:1.6960000000000002]
 set yrange [-0.575:2.075]
 plot $contours1 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
-     data index 18 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'gradient descent', \
-     data index 19 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' notitle, \
-     data index 20 using 1:2 with lines lw 2 lc rgb '#009E73' title 'momentum 0.9', \
-     data index 21 using 1:2 with points pt 7 ps 0.6 lc rgb '#009E73' notitle, \
-     data index 22 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'momentum 0.99 (diverged after 144 steps)', \
-     data index 23 using 1:2 with points pt 7 ps 0.6 lc rgb '#CC79A7' notitle, \
-     data index 24 using 1:2 with lines lw 2 lc rgb '#882255' title 'Nesterov 0.9', \
-     data index 25 using 1:2 with points pt 7 ps 0.6 lc rgb '#882255' notitle, \
+     data index 18 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'momentum 0.99 (diverged after 144 steps)', \
+     data index 19 using 1:2 with points pt 7 ps 0.6 lc rgb '#CC79A7' notitle, \
+     data index 20 using 1:2 with lines lw 2 lc rgb '#882255' title 'Nesterov 0.9', \
+     data index 21 using 1:2 with points pt 7 ps 0.6 lc rgb '#882255' notitle, \
+     data index 22 using 1:2 with lines lw 2 lc rgb '#009E73' title 'momentum 0.9', \
+     data index 23 using 1:2 with points pt 7 ps 0.6 lc rgb '#009E73' notitle, \
+     data index 24 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'gradient descent', \
+     data index 25 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' notitle, \
      data index 26 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
 set grid lc rgb '#dddddd'

@@ -29,7 +29,7 @@ set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
 set xrange [0.0:2000.0]
-set yrange [8.695652173913044e-13:171.69500350952148]
+set yrange [1.513764958793257e-13:171.69500350952148]
 set border 3
 set tics out nomirror
 unset key
@@ -50,7 +50,7 @@ set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
 set xrange [0.0:2000.0]
-set yrange [8.695652173913044e-13:171.69500350952148]
+set yrange [1.513764958793257e-13:171.69500350952148]
 set border 3
 set tics out nomirror
 unset key
@@ -71,7 +71,7 @@ set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
 set xrange [0.0:2000.0]
-set yrange [8.695652173913044e-13:171.69500350952148]
+set yrange [1.513764958793257e-13:171.69500350952148]
 set border 3
 set tics out nomirror
 unset key
@@ -92,7 +92,7 @@ set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
 set xrange [0.0:2000.0]
-set yrange [8.695652173913044e-13:171.69500350952148]
+set yrange [1.513764958793257e-13:171.69500350952148]
 set border 3
 set tics out nomirror
 unset key
@@ -113,7 +113,7 @@ set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
 set xrange [0.0:2000.0]
-set yrange [8.695652173913044e-13:171.69500350952148]
+set yrange [1.513764958793257e-13:171.69500350952148]
 set border 3
 set tics out nomirror
 unset key
@@ -134,7 +134,7 @@ set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
 set xrange [0.0:2000.0]
-set yrange [8.695652173913044e-13:171.69500350952148]
+set yrange [1.513764958793257e-13:171.69500350952148]
 set border 3
 set tics out nomirror
 unset key
@@ -155,7 +155,7 @@ set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
 set xrange [0.0:2000.0]
-set yrange [8.695652173913044e-13:171.69500350952148]
+set yrange [1.513764958793257e-13:171.69500350952148]
 set border 3
 set tics out nomirror
 unset key
@@ -176,7 +176,7 @@ set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
 set xrange [0.0:2000.0]
-set yrange [8.695652173913044e-13:171.69500350952148]
+set yrange [1.513764958793257e-13:171.69500350952148]
 set border 3
 set tics out nomirror
 unset key
@@ -197,7 +197,7 @@ set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
 set xrange [0.0:2000.0]
-set yrange [8.695652173913044e-13:171.69500350952148]
+set yrange [1.513764958793257e-13:171.69500350952148]
 set border 3
 set tics out nomirror
 unset key

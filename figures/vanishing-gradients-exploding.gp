@@ -23,7 +23,7 @@ if (format eq 'preview') { set output } else { set output script_dir.'vanishing-
 set multiplot layout 1,1
 reset
 set grid lc rgb '#dddddd'
-set title 'ReLU net, He-init weights × k, at initialization: measured (points) and k^10 × the k = 1 norms (dashed)'
+set title 'ReLU net, He-init weights × k, at initialization: measured (points) and k¹⁰ × the k = 1 norms (dashed)'
 set xlabel 'layer l'
 set ylabel 'gradient norm ‖∂L/∂W⁽ˡ⁾‖'
 set logscale y
@@ -36,12 +36,12 @@ plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 nobord
      data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
      data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
      data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'weights × 0.5', \
-     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title '× 0.5^10 predicted', \
+     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title '× 0.5¹⁰ predicted', \
      data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'weights × 1.0', \
      data index 7 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'weights × 1.5', \
-     data index 8 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title '× 1.5^10 predicted', \
+     data index 8 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title '× 1.5¹⁰ predicted', \
      data index 9 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'weights × 2.0', \
-     data index 10 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' title '× 2.0^10 predicted'
+     data index 10 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' title '× 2.0¹⁰ predicted'
 unset multiplot
 set output
 }

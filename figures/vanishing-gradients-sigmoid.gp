@@ -32,9 +32,9 @@ plot data index 0 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'σ(z)', \
      data index 1 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'σ′(z) = σ(z)(1 − σ(z)), at most 0.25'
 reset
 set grid lc rgb '#dddddd'
-set title 'largest factor through L sigmoid layers: 0.25^L'
+set title 'largest factor through L sigmoid layers: 0.25ᴸ'
 set xlabel 'layers L'
-set ylabel '0.25^L'
+set ylabel '0.25ᴸ'
 set logscale y
 set format y '%g'
 set border 3
@@ -42,7 +42,7 @@ set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 set arrow from 10.0, graph 0 to 10.0, graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'
 set label '0.25¹⁰ ≈ 9.5·10⁻⁷' at 10.0, graph 0.95 left offset 0.5,0 tc rgb '#333333' front
-plot data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title '0.25^L'
+plot data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title '0.25ᴸ'
 unset multiplot
 set output
 }

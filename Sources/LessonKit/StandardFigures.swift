@@ -62,7 +62,7 @@ public enum StandardPanels {
     /// The running average of the minibatch loss per step, geometric mean ×÷ std over seeds,
     /// on log axes (the first steps and a late escape both visible), with chance level ln 10.
     public static func seedMinibatchLoss(_ settings: [SettingRuns], window: Int, batchSize: Int, title: String,
-                                         styles: [Series.Style]? = nil) -> Panel {
+                                         styles: [Series.Style]? = nil, colors: [Int]? = nil) -> Panel {
         // The chance line first, so that runs stalled on it are drawn over it, not hidden.
         let last = Double(settings.flatMap { $0.runs.map(\.history.minibatchLosses.count) }.max() ?? 2)
         var series: [Series] = [.line("chance: ln 10", x: [1, max(last, 2)], y: [log(10), log(10)], style: .dashed, color: 6)]
@@ -70,8 +70,9 @@ public enum StandardPanels {
             let band = geometricBand(setting.runs.map { runningAverage($0.history.minibatchLosses.map(Double.init), window: window) })
             guard !band.mean.isEmpty else { continue }
             let x = band.mean.indices.map { Double($0 + 1) }
-            if setting.runs.count > 1 { series.append(.band(nil, x: x, lower: band.lower, upper: band.upper, color: index)) }
-            series.append(.line(setting.label, x: x, y: band.mean, style: styles?[index] ?? .lines, color: index))
+            let color = colors?[index] ?? index
+            if setting.runs.count > 1 { series.append(.band(nil, x: x, lower: band.lower, upper: band.upper, color: color)) }
+            series.append(.line(setting.label, x: x, y: band.mean, style: styles?[index] ?? .lines, color: color))
         }
         // The step axis ends just past the last step instead of at the next decade.
         return Panel(title: title, xLabel: "step (minibatch of \(batchSize), log scale)", yLabel: "training loss (log scale)",
@@ -139,7 +140,8 @@ public enum StandardPanels {
 
     /// Paths over light grey contour lines of log₁₀ f (not a colour map, which would swallow
     /// paths of its own colours), each in its method's colour with a marker per step (every
-    /// few steps on long paths), and the minimum in black.
+    /// few steps on long paths), and the minimum in black. Paths that sprawl over more of the
+    /// plane are drawn first, so they cannot cover the compact ones.
     public static func surfacePaths(_ surface: Surface, paths: [SurfacePath], range: (x: ClosedRange<Double>, y: ClosedRange<Double>),
                                     legend: LegendPosition = .below, title: String) -> Panel {
         let cells = 120
@@ -149,7 +151,11 @@ public enum StandardPanels {
         let finite = z.joined().filter(\.isFinite)
         let (low, high) = (finite.min() ?? 0, finite.max() ?? 1)
         var series: [Series] = [.contours(x: xs, y: ys, z: z, levels: (1...11).map { low + (high - low) * Double($0) / 12 })]
-        for path in paths {
+        func extent(_ path: SurfacePath) -> Double {
+            let xs = path.points.map { Double($0.x) }, ys = path.points.map { Double($0.y) }
+            return ((xs.max() ?? 0) - (xs.min() ?? 0)) * ((ys.max() ?? 0) - (ys.min() ?? 0))
+        }
+        for path in paths.sorted(by: { extent($0) > extent($1) }) {
             let x = path.points.map { Double($0.x) }, y = path.points.map { Double($0.y) }
             let every = max(1, (path.points.count + 59) / 60)
             series.append(.line(path.title, x: x, y: y, style: every == 1 ? .linesPoints : .lines, color: path.color))

@@ -22,12 +22,16 @@ extension AugmentationLesson {
 
     static func curvesFigure(_ runs: [SettingRuns], trainCount: Int) -> Figure {
         // A row of three: the panel titles stay short, the figure title says which line is which.
-        Figure(name: "curves", title: "784→256→10 on \(trainCount) Fashion-MNIST images, Adam, mean ± std over \(runs[0].runs.count) seeds: validation solid, training (originals) dashed", panels: [
-            StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
-                                      title: "accuracy", yLabel: "accuracy (%)"),
-            StandardPanels.seedCurves(runs, metrics: [.gap], title: "gap: training − validation", yLabel: "percentage points"),
-            lossPanel(runs),
-        ], layout: .triple)
+        var accuracy = StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
+                                                 title: "accuracy", yLabel: "accuracy (%)")
+        accuracy.yRange = 40...100
+        var panels = [accuracy, StandardPanels.seedCurves(runs, metrics: [.gap], title: "gap: training − validation", yLabel: "percentage points"),
+                      lossPanel(runs)]
+        // A third of the column is narrow: ticks every 50 epochs keep the labels apart.
+        let epochs = runs[0].runs[0].history.epochs.count
+        for index in panels.indices where epochs > 60 { panels[index].xTickStep = 50 }
+        return Figure(name: "curves", title: "784→256→10 on \(trainCount) Fashion-MNIST images, Adam, mean ± std over \(runs[0].runs.count) seeds: validation solid, training (originals) dashed",
+                      panels: panels, layout: .triple)
     }
 
     /// Log scale: the memorizing run's training loss falls by orders of magnitude.

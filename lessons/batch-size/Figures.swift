@@ -34,14 +34,14 @@ extension BatchSizeLesson {
         let anchor = spread[0].mean, smallest = x[0]
         let fine = (0...40).map { smallest * pow(x.last! / smallest, Double($0) / 40) }
         return Figure(name: "loss-noise", panels: [
-            Panel(title: "minibatch-loss std over the last epoch (mean ± std over seeds) and the averaging law",
+            Panel(title: "std of the minibatch loss (mean ± std over seeds) and the averaging law",
                   xLabel: "batch size B (log scale)", yLabel: "std of the minibatch loss (log scale)", xScale: .log, yScale: .log,
                   xRange: (smallest / 1.5)...(x.last! * 1.5),
                   series: [
                       .spread(x: x, spread, color: 0),
                       .line("measured during training (each batch size's own run, last epoch)", x: x, y: spread.map(\.mean), style: .linesPoints, color: 0),
                       .spread(x: x, frozen, color: 1),
-                      .line("measured on \(runs[0].label)'s trained network, weights frozen", x: x, y: frozen.map(\.mean), style: .linesPoints, color: 1),
+                      .line("fresh batches through \(runs[0].label)'s trained networks, weights frozen", x: x, y: frozen.map(\.mean), style: .linesPoints, color: 1),
                       .line("prediction σ(B) = σ(\(Int(smallest)))·√(\(Int(smallest))/B)", x: fine,
                             y: fine.map { anchor * (smallest / $0).squareRoot() }, style: .dashed, color: 6),
                   ]),

@@ -21,7 +21,9 @@ extension BatchNormLesson {
         Figure(name: "stall", panels: [
             StandardPanels.seedMinibatchLoss(runs, window: Self.lossWindow, batchSize: Self.batchSize,
                                              title: "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: geometric mean ×÷ std over \(runs[0].runs.count) seeds",
-                                             styles: runs.map { $0.label.contains("0.001") ? .lines : .dashed }),
+                                             styles: runs.map { $0.label.contains("0.001") ? .lines : .dashed },
+                                             // As in the curves figure: blue without BatchNorm, orange with it.
+                                             colors: runs.map { $0.label.hasPrefix("no BatchNorm") ? 0 : 1 }),
         ], layout: .single)
     }
 

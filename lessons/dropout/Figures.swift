@@ -33,7 +33,7 @@ extension DropoutLesson {
         let points = Swift.zip(m.activations.storage, m.meanOverMasks.storage)
         let largest = Double(m.activations.storage.max() ?? 1)
         // One grey scale for the three maps, so that the ×1/(1−p) of the kept units shows.
-        let scale = ImageScale(0...Double(max(m.dropped.storage.max() ?? 1, m.mask.storage.max() ?? 1)), label: "value")
+        let scale = ImageScale(0...Double(max(m.dropped.storage.max() ?? 1, m.mask.storage.max() ?? 1)), label: "activation, or mask factor")
         return Figure(name: "mechanics", title: String(format: "Inverted dropout, p = %.1f, on the first hidden layer (%d examples × %d units), one grey scale", p, m.activations.rows, m.activations.cols), panels: [
             Panel(title: "activations a (evaluation mode)", series: [.image(m.activations, scale: scale)]),
             Panel(title: String(format: "one mask: 0 or 1/(1−p) = %.2f", 1 / (1 - p)), series: [.image(m.mask, scale: scale)]),

@@ -4,6 +4,14 @@ import LessonKit
 import Plot
 
 extension InitializationLesson {
+    /// One colour per initialization in every figure of the lesson (palette entry 6, black,
+    /// stays free for reference lines).
+    static func color(_ scheme: String) -> Int {
+        let order = ["Xavier uniform", "Xavier normal", "He uniform", "He normal", "PyTorch default", "N(0, 0.001²)", "N(0, 1)", "N(0, 0.01²)"]
+        let colors = [0, 1, 2, 3, 4, 5, 7, 8]
+        return order.firstIndex(of: scheme.replacingOccurrences(of: "shallow, ", with: "")).map { colors[$0] } ?? 9
+    }
+
     /// The predicted ReLU activation std per hidden layer, anchored at layer 1's measured std.
     func predictedReLUCurve(_ profile: SignalProfile) -> [Double]? {
         guard let factor = predictedReLUFactor(profile.scheme) else { return nil }
@@ -15,14 +23,15 @@ extension InitializationLesson {
         func panel(_ activation: Activation, gradient: Bool) -> Panel {
             let chosen = profiles.filter { $0.activation == activation }
             var series: [Series] = []
-            for (index, profile) in chosen.enumerated() {
+            for profile in chosen {
                 let x = profile.layers.indices.map { Double($0 + 1) }
+                let color = Self.color(profile.scheme.name)
                 series.append(.line(profile.scheme.name, x: x,
                                     y: profile.layers.map { Double(gradient ? $0.outputGradient!.std : $0.activation.std) },
-                                    style: .linesPoints, color: index))
+                                    style: .linesPoints, color: color))
                 if activation == .relu, !gradient, ["Xavier normal", "He normal", "PyTorch default"].contains(profile.scheme.name),
                    let predicted = predictedReLUCurve(profile) {
-                    series.append(.line(nil, x: x, y: predicted, style: .dashed, color: index))
+                    series.append(.line(nil, x: x, y: predicted, style: .dashed, color: color))
                 }
             }
             return Panel(title: "\(activation.rawValue) network: std of \(gradient ? "∂L/∂activation" : "activations")"
@@ -34,22 +43,26 @@ extension InitializationLesson {
         ], layout: .pair)
     }
 
-    /// The ReLU activations under Xavier and He only, on a range where their gap is visible,
-    /// with the predicted factor per layer: ×1/√2 for Xavier, ×1 for He.
+    /// The ReLU activations under Xavier, He and PyTorch's default only, on a range where their
+    /// gaps are visible, with the predicted factor per layer: ×1/√2 for Xavier, ×1 for He,
+    /// ×1/√6 for the default.
     func focusFigure(_ profiles: [SignalProfile]) -> Figure {
-        let chosen = profiles.filter { $0.activation == .relu && ($0.scheme.name.hasPrefix("Xavier") || $0.scheme.name.hasPrefix("He")) }
+        let chosen = profiles.filter {
+            $0.activation == .relu && ($0.scheme.name.hasPrefix("Xavier") || $0.scheme.name.hasPrefix("He") || $0.scheme.name == "PyTorch default")
+        }
         var series: [Series] = []
-        for (index, profile) in chosen.enumerated() {
+        for profile in chosen {
             let x = profile.layers.indices.map { Double($0 + 1) }
-            series.append(.line(profile.scheme.name, x: x, y: profile.layers.map { Double($0.activation.std) }, style: .linesPoints, color: index))
-            if profile.scheme.name.hasSuffix("normal"), let predicted = predictedReLUCurve(profile) {
-                series.append(.line(String(format: "predicted for %@: ×%.3f per layer", profile.scheme.name.components(separatedBy: " ")[0],
-                                           predictedReLUFactor(profile.scheme)!),
-                                    x: x, y: predicted, style: .dashed, color: index))
+            let color = Self.color(profile.scheme.name)
+            series.append(.line(profile.scheme.name, x: x, y: profile.layers.map { Double($0.activation.std) }, style: .linesPoints, color: color))
+            if profile.scheme.name.hasSuffix("normal") || profile.scheme.name == "PyTorch default", let predicted = predictedReLUCurve(profile) {
+                let who = profile.scheme.name == "PyTorch default" ? "the default" : profile.scheme.name.components(separatedBy: " ")[0]
+                series.append(.line(String(format: "predicted for %@: ×%.3f per layer", who, predictedReLUFactor(profile.scheme)!),
+                                    x: x, y: predicted, style: .dashed, color: color))
             }
         }
         return Figure(name: "xavier-vs-he", panels: [
-            Panel(title: "ReLU network at initialization: activation std per hidden layer, Xavier vs He", xLabel: "hidden layer",
+            Panel(title: "ReLU network at initialization: activation std per hidden layer, Xavier, He and PyTorch's default", xLabel: "hidden layer",
                   yLabel: "standard deviation (log scale)", yScale: .log, series: series),
         ], layout: .single)
     }
@@ -78,7 +91,8 @@ extension InitializationLesson {
     func trainingFigure(_ runs: [SettingRuns], epochs: Int) -> Figure {
         Figure(name: "training", title: "\(depth) ReLU layers of \(width), SGD lr 0.01 momentum 0.9: mean ± std over \(runs.first?.runs.count ?? 0) seeds", panels: [
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
-                                      title: "accuracy: validation (solid), training (dashed, running average over the epoch)", yLabel: "accuracy (%)"),
+                                      title: "accuracy: validation (solid), training (dashed, running average over the epoch)", yLabel: "accuracy (%)",
+                                      colors: runs.map { Self.color($0.label) }),
         ], layout: .single)
     }
 
@@ -102,7 +116,8 @@ extension InitializationLesson {
     func slowFigure(_ runs: [SettingRuns]) -> Figure {
         Figure(name: "slow-convergence", panels: [
             StandardPanels.seedMinibatchLoss(runs, window: Self.lossWindow, batchSize: Self.batchSize,
-                                             title: "784→64→64→10 from small weights: minibatch loss (running average over \(Self.lossWindow) steps), ±1 std over \(runs.first?.runs.count ?? 0) seeds"),
+                                             title: "784→64→64→10 from small weights: minibatch loss (running average over \(Self.lossWindow) steps), ±1 std over \(runs.first?.runs.count ?? 0) seeds",
+                                             colors: runs.map { Self.color($0.label) }),
         ], layout: .single)
     }
 }

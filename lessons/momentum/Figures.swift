@@ -56,7 +56,8 @@ extension MomentumLesson {
         }
         return Figure(name: "double-well", title: "Momentum carries the weight over a barrier (lr \(DoubleWell.rate), from x = \(DoubleWell.start))", panels: [
             Panel(title: "the first 80 steps on the landscape", xLabel: "x", yLabel: "f(x)", xRange: xs.first!...xs.last!, yRange: -0.6...top, series: landscape),
-            Panel(title: "x per step", xLabel: "step", yLabel: "x", xRange: 1...Double(runs.map(\.xs.count).max()!), series: runs.map { run in
+            Panel(title: "x per step", xLabel: "step", yLabel: "x", xRange: 1...Double(runs.map(\.xs.count).max()!),
+                  yRange: (low - margin)...(high + margin), series: runs.map { run in
                 .line(run.method.label, values: run.xs, color: run.method.color)
             }),
         ], layout: .pair)

@@ -39,7 +39,7 @@ extension OptimizersLesson {
     static func paddedRange(low: Double, high: Double, scale: Scale) -> ClosedRange<Double> {
         switch scale {
         case .log:
-            let floor = max(low, 1e-12)
+            let floor = max(low, 1e-14)   // the curves are clamped at 1e-14 for the log axis
             return (floor / 1.15)...(max(high, floor * 1.01) * 1.15)
         case .linear:
             let margin = max((high - low) * 0.05, 1e-9)

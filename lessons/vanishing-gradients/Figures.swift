@@ -12,9 +12,9 @@ extension VanishingGradientsLesson {
                 .line("σ(z)", x: z, y: z.map { Double(Sigmoid.sigmoid(Float($0))) }, color: 0),
                 .line("σ′(z) = σ(z)(1 − σ(z)), at most 0.25", x: z, y: z.map { Double(sigmoidDerivative(Float($0))) }, color: 1),
             ]),
-            Panel(title: "largest factor through L sigmoid layers: 0.25^L", xLabel: "layers L", yLabel: "0.25^L", yScale: .log,
+            Panel(title: "largest factor through L sigmoid layers: 0.25ᴸ", xLabel: "layers L", yLabel: "0.25ᴸ", yScale: .log,
                   markers: [Marker(x: 10, label: "0.25¹⁰ ≈ 9.5·10⁻⁷")], series: [
-                      .line("0.25^L", x: depths, y: depths.map { pow(0.25, $0) }, style: .linesPoints, color: 1),
+                      .line("0.25ᴸ", x: depths, y: depths.map { pow(0.25, $0) }, style: .linesPoints, color: 1),
                   ]),
         ], layout: .pair)
     }
@@ -69,12 +69,12 @@ extension VanishingGradientsLesson {
             series.append(.line(String(format: "weights × %.1f", scale), x: layers, y: band.mean, style: .linesPoints, color: index))
             if scale != 1 {
                 let power = pow(Double(scale), Double(depth))
-                series.append(.line(String(format: "× %.1f^%d predicted", scale, depth), x: layers, y: baseline.map { $0 * power },
+                series.append(.line(String(format: "× %.1f", scale) + Typography.superscript(depth) + " predicted", x: layers, y: baseline.map { $0 * power },
                                     style: .dashed, color: index))
             }
         }
         return Figure(name: "exploding", panels: [
-            Panel(title: "ReLU net, He-init weights × k, at initialization: measured (points) and k^\(depth) × the k = 1 norms (dashed)",
+            Panel(title: "ReLU net, He-init weights × k, at initialization: measured (points) and k\(Typography.superscript(depth)) × the k = 1 norms (dashed)",
                   xLabel: "layer l", yLabel: "gradient norm ‖∂L/∂W⁽ˡ⁾‖", yScale: .log, legend: .outside, series: series),
         ], layout: .single)
     }
