@@ -6,13 +6,7 @@ import TestSupport
 import XCTest
 
 /// IDX fixtures written by the test itself: good, gzip'd, truncated, corrupt.
-final class IDXTests: XCTestCase {
-    var temporary: TemporaryFolder!
-    var folder: String { temporary.path }
-
-    override func setUpWithError() throws { temporary = try TemporaryFolder("idx") }
-    override func tearDown() { temporary.remove() }
-
+final class IDXTests: FolderTestCase {
     static func idx(dimensions: [Int], data: [UInt8]) -> [UInt8] {
         var bytes: [UInt8] = [0, 0, 8, UInt8(dimensions.count)]
         for d in dimensions { bytes += [UInt8(d >> 24 & 255), UInt8(d >> 16 & 255), UInt8(d >> 8 & 255), UInt8(d & 255)] }

@@ -4,13 +4,7 @@ import XCTest
 import TestSupport
 
 /// Checkpoints and layer sizes from outside: absurd values are an error, never a trap.
-final class RobustModelTests: XCTestCase {
-    var temporary: TemporaryFolder!
-    var folder: String { temporary.path }
-
-    override func setUpWithError() throws { temporary = try TemporaryFolder("robust-model") }
-    override func tearDown() { temporary.remove() }
-
+final class RobustModelTests: FolderTestCase {
     /// A checkpoint whose first tensor claims 4294967295×4294967295 values.
     func testCheckpointsWithAbsurdShapesAreRefusedBeforeReading() throws {
         let path = temporary.file("crafted.ckpt")

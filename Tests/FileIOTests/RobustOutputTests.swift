@@ -4,13 +4,7 @@ import XCTest
 import TestSupport
 
 /// Writing files: failures are one clear error, and nothing is written outside the path given.
-final class RobustOutputTests: XCTestCase {
-    var temporary: TemporaryFolder!
-    var folder: String { temporary.path }
-
-    override func setUpWithError() throws { temporary = try TemporaryFolder("robust") }
-    override func tearDown() { temporary.remove() }
-
+final class RobustOutputTests: FolderTestCase {
     /// /dev/full fails every write with ENOSPC, as a full disk does.
     func testAFullDiskIsReportedAsSuch() throws {
         let full = open("/dev/full", O_WRONLY)

@@ -4,13 +4,7 @@ import XCTest
 @testable import Plot
 import TestSupport
 
-final class PlotTests: XCTestCase {
-    var temporary: TemporaryFolder!
-    var folder: String { temporary.path }
-
-    override func setUpWithError() throws { temporary = try TemporaryFolder("plot") }
-    override func tearDown() { temporary.remove() }
-
+final class PlotTests: FolderTestCase {
     /// One figure using every kind of series.
     var everything: Figure {
         let x = (0..<20).map(Double.init)

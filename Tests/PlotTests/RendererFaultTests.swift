@@ -6,13 +6,7 @@ import TestSupport
 
 /// gnuplot misbehaving — cut-short images, hangs, crashes — and awkward output folders: each
 /// is one clear error, and no image or temporary file is left behind.
-final class RendererFaultTests: XCTestCase {
-    var temporary: TemporaryFolder!
-    var folder: String { temporary.path }
-
-    override func setUpWithError() throws { temporary = try TemporaryFolder("render-faults") }
-    override func tearDown() { temporary.remove() }
-
+final class RendererFaultTests: FolderTestCase {
     let figure = Figure(name: "curve", panels: [Panel(title: "loss", series: [.line("train", values: [3, 2, 1])])])
 
     /// A stand-in for gnuplot: a shell script run as `gnuplot -e "output_suffix='…'" SCRIPT`.
