@@ -8,7 +8,8 @@ struct RegenerateFigures: ParsableCommand {
         commandName: "regenerate-figures",
         abstract: "Rerun every lesson (or the ones named) and rewrite the figures, results and generated documents.",
         discussion: """
-        Builds the lessons in release mode, runs them in the lecture's order, each as its own \
+        Builds the lessons as `swift run` does (a debug build with the engine optimized, so \
+        the times it reports are the ones a user waits), runs them in the lecture's order, each as its own \
         process with its full settings (or --quick), and prints a line per lesson and a final \
         table with its time and peak memory. A lesson that fails is reported and the others \
         still run; the exit code is non-zero if any failed. Afterwards the generated parts of \
@@ -42,7 +43,7 @@ struct RegenerateFigures: ParsableCommand {
     @Option(help: ArgumentHelp("Passed to every lesson: worker threads (default: all cores).", valueName: "n"))
     var threads: Int?
 
-    @Option(help: ArgumentHelp("Use the lesson executables in this folder instead of building them (e.g. .build/debug).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Use the lesson executables in this folder instead of building them (e.g. .build/release after swift build -c release).", valueName: "dir"))
     var binaries: String?
 
     @Option(help: ArgumentHelp("Folder for each lesson's full output (default: a temporary folder).", valueName: "dir"))
@@ -79,7 +80,7 @@ struct RegenerateFigures: ParsableCommand {
         }
         if documentsOnly { return try writeDocuments(console) }
         let chosen = lessons.isEmpty ? registry : registry.filter { lessons.contains($0.name) }
-        let directory = try binaries ?? buildRelease(console)
+        let directory = try binaries ?? buildAsTyped(console)
         let logFolder = logs ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("regenerate-figures-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(atPath: logFolder, withIntermediateDirectories: true)
         let started = Date()
@@ -113,11 +114,13 @@ struct RegenerateFigures: ParsableCommand {
         console.line(written.isEmpty ? "Generated documents are current." : "Rewrote: " + written.joined(separator: ", "))
     }
 
-    /// `swift build -c release` for the whole package; returns the folder of its products.
-    func buildRelease(_ console: Console) throws -> String {
-        console.line("Building all lessons in release mode …")
-        guard try Subprocess.run(["swift", "build", "-c", "release"]).status == 0 else { throw LessonError("the release build failed") }
-        let (status, output) = try Subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], captureOutput: true)
+    /// `swift build` for the whole package, the build `swift run lesson-X` uses (the engine
+    /// modules are optimized in it too; benchmarks/as-typed.py compares it with release);
+    /// returns the folder of its products.
+    func buildAsTyped(_ console: Console) throws -> String {
+        console.line("Building all lessons as swift run does …")
+        guard try Subprocess.run(["swift", "build"]).status == 0 else { throw LessonError("the build failed") }
+        let (status, output) = try Subprocess.run(["swift", "build", "--show-bin-path"], captureOutput: true)
         guard status == 0 else { throw LessonError("swift build --show-bin-path failed") }
         return output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
