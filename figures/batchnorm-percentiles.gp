@@ -30,9 +30,9 @@ set yrange [-1.3122538089752198:1.8801868915557862]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 0 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title '15th percentile', \
+plot data index 0 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title '15th and 85th percentiles', \
      data index 1 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'median', \
-     data index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title '85th percentile'
+     data index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle
 reset
 set grid lc rgb '#dddddd'
 set title 'BatchNorm'
@@ -42,9 +42,9 @@ set yrange [-1.3122538089752198:1.8801868915557862]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 3 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title '15th percentile', \
+plot data index 3 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title '15th and 85th percentiles', \
      data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'median', \
-     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title '85th percentile'
+     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle
 unset multiplot
 set output
 }

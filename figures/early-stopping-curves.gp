@@ -50,6 +50,7 @@ set grid lc rgb '#dddddd'
 set title 'accuracy: validation solid, training dashed (running average over the epoch''s minibatches)'
 set xlabel 'epoch'
 set ylabel 'accuracy (%)'
+set yrange [40.0:100.0]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1

@@ -36,7 +36,8 @@ extension BatchNormLesson {
             guard let tracker = captured.percentiles[label] else { return nil }
             return Panel(title: label, xLabel: "step", yLabel: "pre-activation",
                          yRange: (low - pad)...(high + pad),
-                         series: zip(["15th percentile", "median", "85th percentile"], tracker.percentiles).enumerated().map { index, entry in
+                         // The two outer percentiles share one legend entry: they are one band's edges.
+                         series: zip(["15th and 85th percentiles", "median", nil], tracker.percentiles).enumerated().map { index, entry in
                              .line(entry.0, x: tracker.steps, y: entry.1, style: index == 1 ? .lines : .dashed, color: index == 1 ? 0 : 1)
                          })
         }

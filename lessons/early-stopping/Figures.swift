@@ -31,13 +31,16 @@ extension EarlyStoppingLesson {
             return series
         }
         let seeds = runs.count
+        // Accuracy ends at 100 %, not at gnuplot's next tick above it.
+        let lowest = [EpochMetric.validationAccuracy, .trainAccuracy].flatMap { report.continued.curve($0).mean }.min() ?? 0
+        let accuracyRange = max(0, (lowest / 10).rounded(.down) * 10 - 10)...100
         return Figure(name: "curves", title: "784→256→256→10, Adam, patience \(patience), mean ± std over \(seeds) seeds (a run with early stopping is its seed's run up to the stop)", panels: [
             Panel(title: "loss (log scale; geometric mean ×÷ std): validation solid, training dashed (running average)",
                   xLabel: "epoch", yLabel: "cross-entropy loss", yScale: .log,
                   series: StandardPanels.seedSeries(report.continued, metrics: [.validationLoss, .trainLoss], yScale: .log, color: 0)
                       + marks({ $0.validationLoss.map(Double.init) }, tick: { ($0 / 1.5, $0 * 1.5) })),
             Panel(title: "accuracy: validation solid, training dashed (running average over the epoch's minibatches)",
-                  xLabel: "epoch", yLabel: "accuracy (%)",
+                  xLabel: "epoch", yLabel: "accuracy (%)", yRange: accuracyRange,
                   series: StandardPanels.seedCurves([report.continued], metrics: [.validationAccuracy, .trainAccuracy], title: "").series
                       + marks({ $0.validationAccuracy.map { 100 * Double($0) } }, tick: { ($0 - 5, $0 + 5) })),
         ], layout: .stacked)
