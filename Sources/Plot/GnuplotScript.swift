@@ -102,7 +102,12 @@ private struct Writer {
         if let label = panel.yLabel { line("set ylabel \(GnuplotScript.quoted(label))") }
         // '%g' keeps log-axis labels short (1e-07 rather than 0.0000001).
         if panel.xScale == .log { line("set logscale x"); line("set format x '%g'") }
-        if panel.yScale == .log { line("set logscale y"); line("set format y '%g'") }
+        if panel.yScale == .log {
+            line("set logscale y"); line("set format y '%g'")
+            // Over many decades gnuplot puts its major ticks several decades apart but still
+            // draws the 2…9 minor ticks of one decade under each, which clump into blobs.
+            if panel.yDecades > 8 { line("set mytics 1") }
+        }
         if let range = panel.xRange { line("set xrange [\(range.lowerBound):\(range.upperBound)]") }
         if let step = panel.xTickStep { line("set xtics \(GnuplotScript.number(step))") }
         if let range = panel.yRange { line("set yrange [\(range.lowerBound):\(range.upperBound)]") }

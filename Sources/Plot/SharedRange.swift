@@ -1,3 +1,5 @@
+import Foundation
+
 /// One y-range for panels that are compared: the union of what they draw, so that equal
 /// heights mean equal values across the panels (gnuplot would fit each panel on its own).
 extension Figure {
@@ -33,6 +35,14 @@ extension Array where Element == Panel {
 }
 
 extension Panel {
+    /// How many decades the first y axis spans: its range if set, else what is drawn on it.
+    var yDecades: Double {
+        let values = yRange.map { [$0.lowerBound, $0.upperBound] } ?? drawnYValues
+        let positive = values.filter { $0.isFinite && $0 > 0 }
+        guard let low = positive.min(), let high = positive.max() else { return 0 }
+        return log10(high / low)
+    }
+
     /// The y values of the series drawn against the first y axis.
     var drawnYValues: [Double] {
         series.filter { !$0.onSecondAxis }.flatMap { series -> [Double] in
