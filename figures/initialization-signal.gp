@@ -28,6 +28,7 @@ set xlabel 'hidden layer'
 set ylabel 'standard deviation'
 set logscale y
 set format y '%g'
+set mytics 1
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -45,6 +46,7 @@ set xlabel 'hidden layer'
 set ylabel 'standard deviation'
 set logscale y
 set format y '%g'
+set mytics 1
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -62,6 +64,7 @@ set xlabel 'hidden layer'
 set ylabel 'standard deviation'
 set logscale y
 set format y '%g'
+set mytics 1
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -82,6 +85,7 @@ set xlabel 'hidden layer'
 set ylabel 'standard deviation'
 set logscale y
 set format y '%g'
+set mytics 1
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1

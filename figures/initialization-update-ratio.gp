@@ -28,6 +28,7 @@ set xlabel 'step'
 set ylabel 'update / data'
 set logscale y
 set format y '%g'
+set mytics 1
 set yrange [1e-12:0.1]
 set border 3
 set tics out nomirror
@@ -43,6 +44,7 @@ set xlabel 'step'
 set ylabel 'update / data'
 set logscale y
 set format y '%g'
+set mytics 1
 set yrange [1e-12:0.1]
 set border 3
 set tics out nomirror
@@ -58,6 +60,7 @@ set xlabel 'step'
 set ylabel 'update / data'
 set logscale y
 set format y '%g'
+set mytics 1
 set yrange [1e-12:0.1]
 set border 3
 set tics out nomirror

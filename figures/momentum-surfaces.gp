@@ -59,6 +59,7 @@ set xlabel 'step'
 set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
+set mytics 1
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -103,6 +104,7 @@ set xlabel 'step'
 set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
+set mytics 1
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1

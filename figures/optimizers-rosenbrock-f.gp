@@ -28,6 +28,7 @@ set xlabel 'step'
 set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
+set mytics 1
 set xrange [0.0:2000.0]
 set yrange [1.513764958793257e-13:171.69500350952148]
 set border 3
@@ -49,6 +50,7 @@ set xlabel 'step'
 set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
+set mytics 1
 set xrange [0.0:2000.0]
 set yrange [1.513764958793257e-13:171.69500350952148]
 set border 3
@@ -70,6 +72,7 @@ set xlabel 'step'
 set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
+set mytics 1
 set xrange [0.0:2000.0]
 set yrange [1.513764958793257e-13:171.69500350952148]
 set border 3
@@ -91,6 +94,7 @@ set xlabel 'step'
 set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
+set mytics 1
 set xrange [0.0:2000.0]
 set yrange [1.513764958793257e-13:171.69500350952148]
 set border 3
@@ -112,6 +116,7 @@ set xlabel 'step'
 set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
+set mytics 1
 set xrange [0.0:2000.0]
 set yrange [1.513764958793257e-13:171.69500350952148]
 set border 3
@@ -133,6 +138,7 @@ set xlabel 'step'
 set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
+set mytics 1
 set xrange [0.0:2000.0]
 set yrange [1.513764958793257e-13:171.69500350952148]
 set border 3
@@ -154,6 +160,7 @@ set xlabel 'step'
 set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
+set mytics 1
 set xrange [0.0:2000.0]
 set yrange [1.513764958793257e-13:171.69500350952148]
 set border 3
@@ -175,6 +182,7 @@ set xlabel 'step'
 set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
+set mytics 1
 set xrange [0.0:2000.0]
 set yrange [1.513764958793257e-13:171.69500350952148]
 set border 3
@@ -196,6 +204,7 @@ set xlabel 'step'
 set ylabel 'f (log scale)'
 set logscale y
 set format y '%g'
+set mytics 1
 set xrange [0.0:2000.0]
 set yrange [1.513764958793257e-13:171.69500350952148]
 set border 3

@@ -28,6 +28,7 @@ set xlabel 'layer l'
 set ylabel 'gradient norm'
 set logscale y
 set format y '%g'
+set mytics 1
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -46,6 +47,7 @@ set xlabel 'layer l'
 set ylabel 'gradient norm'
 set logscale y
 set format y '%g'
+set mytics 1
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1

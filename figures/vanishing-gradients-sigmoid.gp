@@ -37,6 +37,7 @@ set xlabel 'layers L'
 set ylabel '0.25ᴸ'
 set logscale y
 set format y '%g'
+set mytics 1
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
