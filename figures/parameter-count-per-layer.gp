@@ -28,11 +28,12 @@ set ylabel 'parameters'
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+set xtics ('layer 1 (50→100)' 0, 'layer 2 (100→100)' 1, 'layer 3 (100→10)' 2)
 set boxwidth 0.4
 set xrange [-0.6:2.6]
 set yrange [0:*]
 set offsets 0, 0, graph 0.08, 0
-plot data index 0 using ($0+-0.2):2:xtic(1) with boxes fs solid 0.8 lc rgb '#0072B2' title 'weights (W, or BatchNorm γ)', \
+plot data index 0 using ($0+-0.2):2 with boxes fs solid 0.8 lc rgb '#0072B2' title 'weights (W, or BatchNorm γ)', \
      data index 0 using ($0+-0.2):2:(sprintf('%g', $2)) with labels offset 0,0.7 notitle, \
      data index 1 using ($0+0.2):2 with boxes fs solid 0.8 lc rgb '#D55E00' title 'biases (b, or BatchNorm β)', \
      data index 1 using ($0+0.2):2:(sprintf('%g', $2)) with labels offset 0,0.7 notitle

@@ -173,14 +173,15 @@ private struct Writer {
                 let index = block(title: series.title, columns: ["label", "value"], rows)
                 let width = 0.8 / Double(barSeries.count)
                 let offset = (Double(barIndex) - Double(barSeries.count - 1) / 2) * width
-                let ticks = barIndex == 0 ? ":xtic(1)" : ""
                 if barIndex == 0 {
+                    // Category labels at the centre of each group of bars, not under the first bar.
+                    line("set xtics (" + labels.enumerated().map { "\(GnuplotScript.quoted($1)) \($0)" }.joined(separator: ", ") + ")")
                     line("set boxwidth \(width)")
                     line("set xrange [-0.6:\(Double(labels.count) - 0.4)]")
                     line("set yrange [0:*]")
                     line("set offsets 0, 0, graph 0.08, 0")
                 }
-                items.append("data index \(index) using ($0+\(offset)):2\(ticks) with boxes fs solid 0.8 \(color(series)) \(titled(series))")
+                items.append("data index \(index) using ($0+\(offset)):2 with boxes fs solid 0.8 \(color(series)) \(titled(series))")
                 if showValues {
                     items.append("data index \(index) using ($0+\(offset)):2:(sprintf('%g', $2)) with labels offset 0,0.7 notitle")
                 }
