@@ -38,7 +38,7 @@ plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' t
      data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
      data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'PyTorch default', \
      data index 5 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'N(0, 0.001²)', \
-     data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#F0E442' title 'N(0, 1)'
+     data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#8C510A' title 'N(0, 1)'
 reset
 set grid lc rgb '#dddddd'
 set title 'tanh network: std of ∂L/∂activation'
@@ -56,7 +56,7 @@ plot data index 7 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' t
      data index 10 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
      data index 11 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'PyTorch default', \
      data index 12 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'N(0, 0.001²)', \
-     data index 13 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#F0E442' title 'N(0, 1)'
+     data index 13 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#8C510A' title 'N(0, 1)'
 reset
 set grid lc rgb '#dddddd'
 set title 'relu network: std of activations (dashed: predicted)'
@@ -77,7 +77,7 @@ plot data index 14 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' 
      data index 20 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'PyTorch default', \
      data index 21 using 1:2 with lines lw 2 dt 2 lc rgb '#E69F00' notitle, \
      data index 22 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'N(0, 0.001²)', \
-     data index 23 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#F0E442' title 'N(0, 1)'
+     data index 23 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#8C510A' title 'N(0, 1)'
 reset
 set grid lc rgb '#dddddd'
 set title 'relu network: std of ∂L/∂activation'
@@ -95,7 +95,7 @@ plot data index 24 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' 
      data index 27 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
      data index 28 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'PyTorch default', \
      data index 29 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'N(0, 0.001²)', \
-     data index 30 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#F0E442' title 'N(0, 1)'
+     data index 30 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#8C510A' title 'N(0, 1)'
 unset multiplot
 set output
 }

@@ -8,7 +8,7 @@ extension InitializationLesson {
     /// stays free for reference lines).
     static func color(_ scheme: String) -> Int {
         let order = ["Xavier uniform", "Xavier normal", "He uniform", "He normal", "PyTorch default", "N(0, 0.001²)", "N(0, 1)", "N(0, 0.01²)"]
-        let colors = [0, 1, 2, 3, 4, 5, 7, 8]
+        let colors = [0, 1, 2, 3, 4, 5, 10, 8]   // not 7: its pale yellow hardly shows on white
         return order.firstIndex(of: scheme.replacingOccurrences(of: "shallow, ", with: "")).map { colors[$0] } ?? 9
     }
 
