@@ -72,13 +72,11 @@ final class InitializationTests: XCTestCase {
 
 extension InitializationTests {
     func testFewImages() throws {
-        let small = try tinyMNIST(train: 100, test: 5), tiny = try tinyMNIST(train: 20, test: 5)
-        let output = try TemporaryFolder("initialization-small")
-        defer { small.remove(); tiny.remove(); output.remove() }
-        let common = ["--quick", "--quiet", "--no-render", "--epochs", "1", "--output", output.path]
-        XCTAssertNoThrow(try InitializationLesson.parse(common + ["--data", small.path]).perform())
-        XCTAssertThrowsError(try InitializationLesson.parse(common + ["--data", tiny.path]).perform()) { error in
-            XCTAssertTrue("\(error)".contains("needs at least 72 images in the training file"), "\(error)")
+        try withFewImages(enough: (100, 5), tooFew: (20, 5)) { enough, tooFew in
+            XCTAssertNoThrow(try InitializationLesson.parse(enough).perform())
+            XCTAssertThrowsError(try InitializationLesson.parse(tooFew).perform()) { error in
+                XCTAssertTrue("\(error)".contains("needs at least 72 images in the training file"), "\(error)")
+            }
         }
     }
 }

@@ -59,13 +59,11 @@ final class InputNormalizationTests: XCTestCase {
 
 extension InputNormalizationTests {
     func testFewImages() throws {
-        let small = try tinyMNIST(train: 12, test: 2), tiny = try tinyMNIST(train: 1, test: 1)
-        let output = try TemporaryFolder("input-normalization-small")
-        defer { small.remove(); tiny.remove(); output.remove() }
-        let common = ["--quick", "--quiet", "--no-render", "--epochs", "1", "--steps", "10", "--rates", "0.01", "--output", output.path]
-        XCTAssertNoThrow(try InputNormalizationLesson.parse(common + ["--data", small.path]).perform())
-        XCTAssertThrowsError(try InputNormalizationLesson.parse(common + ["--data", tiny.path]).perform()) { error in
-            XCTAssertTrue("\(error)".contains("needs at least"), "\(error)")
+        try withFewImages(enough: (12, 2), tooFew: (1, 1), extra: ["--steps", "10", "--rates", "0.01"]) { enough, tooFew in
+            XCTAssertNoThrow(try InputNormalizationLesson.parse(enough).perform())
+            XCTAssertThrowsError(try InputNormalizationLesson.parse(tooFew).perform()) { error in
+                XCTAssertTrue("\(error)".contains("needs at least"), "\(error)")
+            }
         }
     }
 }

@@ -21,3 +21,16 @@ func tinyMNIST(train: Int, test: Int, seed: UInt64 = 1) throws -> TemporaryFolde
     }
     return folder
 }
+
+/// The small-data case every such test runs: a folder with `enough` images, one with `tooFew`,
+/// and a one-epoch quiet `--quick` run into a scratch folder. `body` gets the full argument
+/// lists for the two folders (`extra` options included); the folders are removed afterwards.
+func withFewImages(enough: (train: Int, test: Int), tooFew: (train: Int, test: Int), extra: [String] = [],
+                   _ body: (_ enough: [String], _ tooFew: [String]) throws -> Void) throws {
+    let small = try tinyMNIST(train: enough.train, test: enough.test)
+    let tiny = try tinyMNIST(train: tooFew.train, test: tooFew.test)
+    let output = try TemporaryFolder("few-images")
+    defer { small.remove(); tiny.remove(); output.remove() }
+    let common = ["--quick", "--quiet", "--no-render", "--epochs", "1", "--output", output.path] + extra
+    try body(common + ["--data", small.path], common + ["--data", tiny.path])
+}

@@ -54,14 +54,12 @@ final class VanishingGradientsTests: XCTestCase {
 extension VanishingGradientsTests {
     /// Fewer images than the probe batch of 256: the lesson measures on what is there.
     func testFewImages() throws {
-        let small = try tinyMNIST(train: 30, test: 5), tiny = try tinyMNIST(train: 2, test: 1)
-        let output = try TemporaryFolder("vanishing-small")
-        defer { small.remove(); tiny.remove(); output.remove() }
-        let common = ["--quick", "--quiet", "--no-render", "--epochs", "1", "--output", output.path]
-        let report = try VanishingGradientsLesson.parse(common + ["--data", small.path]).perform()
-        XCTAssertEqual(report.sigmoid.runs.count, 2)
-        XCTAssertThrowsError(try VanishingGradientsLesson.parse(common + ["--data", tiny.path]).perform()) { error in
-            XCTAssertTrue("\(error)".contains("needs at least"), "\(error)")
+        try withFewImages(enough: (30, 5), tooFew: (2, 1)) { enough, tooFew in
+            let report = try VanishingGradientsLesson.parse(enough).perform()
+            XCTAssertEqual(report.sigmoid.runs.count, 2)
+            XCTAssertThrowsError(try VanishingGradientsLesson.parse(tooFew).perform()) { error in
+                XCTAssertTrue("\(error)".contains("needs at least"), "\(error)")
+            }
         }
     }
 }
