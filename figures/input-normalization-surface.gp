@@ -40,7 +40,7 @@ set xrange [-0.399805361032486:2.3985077679157256]
 set yrange [-0.17616956830024721:0.6839666903018952]
 plot $contours0 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
      data index 1 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'descent, lr 0.00316', \
-     data index 2 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' title 'steps 0–9, then every 17th', \
+     data index 2 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' notitle, \
      data index 3 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
 set grid lc rgb '#dddddd'
@@ -61,7 +61,7 @@ set xrange [-0.5029633522033692:3.18938570022583]
 set yrange [-0.6639091610908507:4.42330356836319]
 plot $contours1 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
      data index 5 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'descent, lr 0.562', \
-     data index 6 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' title 'steps 0–9, then every 17th', \
+     data index 6 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' notitle, \
      data index 7 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
 set grid lc rgb '#dddddd'

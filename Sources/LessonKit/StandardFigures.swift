@@ -156,16 +156,21 @@ public enum StandardPanels {
             return ((xs.max() ?? 0) - (xs.min() ?? 0)) * ((ys.max() ?? 0) - (ys.min() ?? 0))
         }
         for path in paths.sorted(by: { extent($0) > extent($1) }) {
-            let x = path.points.map { Double($0.x) }, y = path.points.map { Double($0.y) }
-            let every = max(1, (path.points.count + 59) / 60)
-            series.append(.line(path.title, x: x, y: y, style: every == 1 ? .linesPoints : .lines, color: path.color))
-            if every > 1 {
-                let marked = Swift.stride(from: 0, to: x.count, by: every)
-                series.append(.line(nil, x: marked.map { x[$0] }, y: marked.map { y[$0] }, style: .points, color: path.color))
-            }
+            series += pathSeries(path.title, x: path.points.map { Double($0.x) }, y: path.points.map { Double($0.y) }, color: path.color)
         }
         series.append(.line("minimum", x: [Double(surface.minimum.x)], y: [Double(surface.minimum.y)], style: .points, color: 6))
         return Panel(title: title, xLabel: "x", yLabel: "y", xRange: range.x, yRange: range.y, legend: legend, series: series)
+    }
+
+    /// An optimizer's path as a line with a dot per step, or, on long paths, a dot on each of
+    /// the first `everyStepUpTo` steps and then every few steps (about 60 dots in all).
+    public static func pathSeries(_ title: String?, x: [Double], y: [Double], color: Int, everyStepUpTo first: Int = 0) -> [Series] {
+        let every = max(1, (x.count + 59) / 60)
+        guard every > 1 else { return [.line(title, x: x, y: y, style: .linesPoints, color: color)] }
+        let start = min(first, x.count)
+        let marked = Array(0..<start) + Array(Swift.stride(from: start, to: x.count, by: every))
+        return [.line(title, x: x, y: y, color: color),
+                .line(nil, x: marked.map { x[$0] }, y: marked.map { y[$0] }, style: .points, color: color)]
     }
 
     /// f along each path, per step, on a log scale.

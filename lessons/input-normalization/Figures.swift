@@ -29,19 +29,12 @@ extension InputNormalizationLesson {
                     return log10(Double(MSELoss()(Matrix.product(design, weights), data.targets).value))
                 }
             }
-            // A marker on each of the first steps (a fast path is done in a few), then every few
-            // steps on long paths.
-            let every = max(1, (descent.path.count + 59) / 60), first = min(10, descent.path.count)
-            let marked = Array(0..<first) + Array(Swift.stride(from: first, to: descent.path.count, by: every))
-            return Panel(title: title, xLabel: "w₁", yLabel: "w₂", series: [
-                // Light grey contours (no heat map, whose colour bar would need a label): the path stays visible.
-                .contours(x: xs, y: ys, z: z),
-                .line(String(format: "descent, lr %.3g", descent.learningRate),
-                      x: descent.path.map { Double($0.0) }, y: descent.path.map { Double($0.1) }, color: 0),
-                .line(every == 1 ? "steps" : "steps 0–\(first - 1), then every \(every)th", x: marked.map { Double(descent.path[$0].0) },
-                      y: marked.map { Double(descent.path[$0].1) }, style: .points, color: 0),
-                .line("minimum", x: [Double(solution[0, 0])], y: [Double(solution[1, 0])], style: .points, color: 6),
-            ])
+            // Light grey contours (no heat map, whose colour bar would need a label): the path stays
+            // visible. A dot on each of the first 10 steps (a fast path is done in a few).
+            return Panel(title: title, xLabel: "w₁", yLabel: "w₂", series: [.contours(x: xs, y: ys, z: z)]
+                + StandardPanels.pathSeries(String(format: "descent, lr %.3g", descent.learningRate),
+                                            x: descent.path.map { Double($0.0) }, y: descent.path.map { Double($0.1) }, color: 0, everyStepUpTo: 10)
+                + [.line("minimum", x: [Double(solution[0, 0])], y: [Double(solution[1, 0])], style: .points, color: 6)])
         }
         let steps = (1...raw.1.losses.count).map(Double.init)
         return Figure(name: "surface", title: "contours of log₁₀(MSE) over (w₁, w₂), the bias at its best for each pair; the path moves in (w₁, w₂, b), drawn in (w₁, w₂)", panels: [
