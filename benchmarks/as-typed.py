@@ -44,6 +44,9 @@ def binary_folder(configuration):
 
 
 lessons = args.lessons.split(",") if args.lessons else registry()
+unknown = [name for name in lessons if name not in registry()]
+if unknown:
+    parser.error(f"no such lesson: {', '.join(unknown)} (lessons: {', '.join(registry())})")
 folders = {configuration: binary_folder(configuration) for configuration in ["debug", "release"]}
 scratch = tempfile.mkdtemp(prefix="as-typed-")
 rows = [["lesson", "debug (as typed) s", "release s", "debug/release", "same data"]]

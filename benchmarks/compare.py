@@ -28,6 +28,13 @@ parser.add_argument("--threads", default="1,2")
 parser.add_argument("--batch-sizes", default="64,1024")
 parser.add_argument("--kernels", default="environment,cpu")
 args = parser.parse_args()
+if not set(args.kernels.split(",")) <= {"environment", "cpu"}:
+    parser.error(f"--kernels takes environment and/or cpu, comma-separated (got {args.kernels!r})")
+for name, values in [("--threads", args.threads), ("--batch-sizes", args.batch_sizes)]:
+    if not all(v.isdigit() and int(v) > 0 for v in values.split(",")):
+        parser.error(f"{name} takes positive integers, comma-separated (got {values!r})")
+if args.epochs < 1 or args.warmup < 0:
+    parser.error("--epochs must be at least 1 and --warmup not negative")
 
 KERNEL_VARIABLES = ["OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"]
 FLOOR_GOAL = 1.15
