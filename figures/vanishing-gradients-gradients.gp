@@ -36,7 +36,7 @@ plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 nobord
      data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
      data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'sigmoid, PyTorch default init', \
-     data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'predicted ×0.25·√n·σ_W = ×1/6.9 per layer', \
+     data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'predicted ×0.25·√n·std(W) = ×1/6.9 per layer', \
      data index 5 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'tanh, Xavier init', \
      data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'ReLU, He init', \
      data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title 'predicted for ReLU + He: ×1 per layer'

@@ -35,7 +35,7 @@ extension VanishingGradientsLesson {
                 let factor = index == 0 ? report.predictedFactor : 1
                 let anchor = band.mean[depth - 1]
                 let x = Array(layers.prefix(depth))
-                series.append(.line(index == 0 ? String(format: "predicted ×0.25·√n·σ_W = ×1/%.1f per layer", 1 / factor)
+                series.append(.line(index == 0 ? String(format: "predicted ×0.25·√n·std(W) = ×1/%.1f per layer", 1 / factor)
                                                : "predicted for ReLU + He: ×1 per layer",
                                     x: x, y: x.map { anchor * pow(factor, Double(depth) - $0) }, style: .dashed, color: index))
             }
