@@ -18,14 +18,32 @@ final class SearchTests: XCTestCase {
     func testGaussianProcessInterpolates() {
         let inputs: [[Double]] = [[0.1], [0.4], [0.9]]
         let targets = inputs.map { sin(6 * $0[0]) }
-        let gp = GaussianProcess(inputs: inputs, targets: targets, lengthScale: 0.3)
+        let gp = GaussianProcess(inputs: inputs, targets: targets, lengthScales: [0.3])
         for (x, y) in zip(inputs, targets) {
             let (mean, std) = gp.predict(x)
             XCTAssertEqual(mean, y, accuracy: 0.01)
             XCTAssertLessThan(std, 0.05)
         }
         XCTAssertGreaterThan(gp.predict([0.65]).std, 5 * gp.predict([0.4]).std)
-        XCTAssertGreaterThan(GaussianProcess.fitted(inputs: inputs, targets: targets).lengthScale, 0)
+        XCTAssertGreaterThan(GaussianProcess.fitted(inputs: inputs, targets: targets).lengthScales[0], 0)
+    }
+
+    /// Automatic relevance determination: on a function of the first of three inputs only,
+    /// the fitted length scales of the other two are long (those inputs barely matter), and
+    /// the fit explains the data better than the best shared length scale.
+    func testFittedLengthScalesFindTheRelevantDimension() {
+        let random = Random(seed: 11)
+        let points = (0..<25).map { _ in (0..<3).map { _ in Double(random.uniform()) } }
+        let values = points.map { sin(5 * $0[0]) + 0.05 * Double(random.normal()) }
+        let fit = GaussianProcess.fitted(inputs: points, targets: values)
+        XCTAssertGreaterThan(fit.lengthScales[1], 4 * fit.lengthScales[0])
+        XCTAssertGreaterThan(fit.lengthScales[2], 4 * fit.lengthScales[0])
+        let shared = GaussianProcess.lengthScaleGrid.flatMap { scale in
+            GaussianProcess.noiseVariances.map {
+                GaussianProcess(inputs: points, targets: values, lengthScales: [scale, scale, scale], noiseVariance: $0)
+            }
+        }.map(\.logMarginalLikelihood).max()!
+        XCTAssertGreaterThan(fit.logMarginalLikelihood, shared + 1)
     }
 
     func testExpectedImprovement() {

@@ -14,7 +14,7 @@ struct HyperparametersLesson: ParsableCommand {
         Three hyperparameters of a small network on a Fashion-MNIST subset: the learning rate \
         (log scale, 10⁻⁴ to 1), the hidden width (log scale, 16 to 512) and the dropout \
         probability (0 to 0.7). Grid search (3 × 3 × 3, in a random order), random search and \
-        Bayesian optimization (a Gaussian-process surrogate whose length scale and noise are fitted \
+        Bayesian optimization (a Gaussian-process surrogate whose length scales and noise are fitted \
         by marginal likelihood, choosing each next trial by expected improvement) each get 27 \
         trials. Every search is repeated under 10 seeds (Bergstra & Bengio's protocol): each \
         seed draws new points and new training noise for every trial. A trial is deliberately \

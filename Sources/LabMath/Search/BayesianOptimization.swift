@@ -1,6 +1,6 @@
 import Engine
 /// Bayesian optimization on the unit cube [0, 1]^d, maximizing: a Gaussian process is fitted
-/// to the trials so far (length scale and noise by marginal likelihood), and the next trial is
+/// to the trials so far (a length scale per dimension and the noise, by marginal likelihood), and the next trial is
 /// the point of a random candidate set with the largest expected improvement over the
 /// incumbent, the best posterior mean at a tried point (not the best raw value, which on a
 /// noisy objective is a lucky draw).
