@@ -60,6 +60,9 @@ public struct Panel: Sendable {
     /// Spacing of the x tick marks; nil lets gnuplot choose (it may pick fractional epochs).
     public var xTickStep: Double?
     public var markers: [Marker] = []
+    /// One unit on x as long as one unit on y, so that shapes (a loss surface's contours) are
+    /// not stretched to fill the panel.
+    public var equalAspect = false
     public var series: [Series]
 
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,

@@ -10,10 +10,24 @@ final class InputNormalizationTests: XCTestCase {
         let folder = try TemporaryFolder("input-normalization")
         defer { folder.remove() }
         let report = try InputNormalizationLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
-        // Standardized features allow a much larger stable step and get there far sooner.
-        XCTAssertGreaterThan(report.normalized.learningRate, 10 * report.raw.learningRate)
-        let normalizedSteps = try XCTUnwrap(report.normalizedSteps)
-        XCTAssertLessThan(normalizedSteps * 10, report.rawSteps ?? Int.max)
+        // Standardized features allow a much larger stable step and get there far sooner;
+        // centring alone or scaling alone leaves the valley narrower than standardizing both.
+        let (rawFeatures, centred, scaled, normalized) = (report.features[0], report.features[1], report.features[2], report.features[3])
+        XCTAssertGreaterThan(normalized.descent.learningRate, 10 * rawFeatures.descent.learningRate)
+        let normalizedSteps = try XCTUnwrap(normalized.steps)
+        XCTAssertLessThan(normalizedSteps * 10, rawFeatures.steps ?? Int.max)
+        XCTAssertLessThan(normalized.curvature.conditionNumber, 2)
+        XCTAssertGreaterThan(rawFeatures.curvature.conditionNumber, 100)
+        XCTAssertGreaterThan(centred.curvature.conditionNumber, 5 * scaled.curvature.conditionNumber)
+        XCTAssertGreaterThan(scaled.curvature.conditionNumber, 2 * normalized.curvature.conditionNumber)
+        // The curvature bounds the measured steps of every preparation, and the bound is
+        // within a factor 3 (it is tight when the initial error lies along the slowest direction).
+        for feature in report.features {
+            let measured = Double(try XCTUnwrap(feature.steps, feature.preparation.label))
+            let bound = try XCTUnwrap(feature.stepBound)
+            XCTAssertLessThanOrEqual(measured, bound.rounded(.up), feature.preparation.label)
+            XCTAssertLessThan(bound, 3 * max(measured, 1), feature.preparation.label)
+        }
         // On images, over both seeds: at one learning rate raw pixels stay at chance while
         // [0, 1] and standardized pixels learn.
         XCTAssertEqual(report.imageRuns.map(\.runs.count), [2, 2, 2])
@@ -26,7 +40,7 @@ final class InputNormalizationTests: XCTestCase {
         let raw = report.best("raw 0–255"), standardized = report.best("standardized")
         XCTAssertGreaterThan(raw.runs.extra("final validation").min, 40)
         XCTAssertLessThan(raw.rate * 100, standardized.rate)
-        for file in ["surface.png", "fashion-mnist.png", "learning-rates.png", "results.json", "runs.csv"] {
+        for file in ["surface.png", "excess-loss.png", "fashion-mnist.png", "learning-rates.png", "results.json", "runs.csv"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("input-normalization-\(file)")), file)
         }
     }
@@ -40,7 +54,7 @@ final class InputNormalizationTests: XCTestCase {
     }
 
     func testStandardizationCentresAndScalesEachFeature() {
-        let data = InputNormalizationLesson.standardized(InputNormalizationLesson.problem(count: 500, scale: 10, random: Random(seed: 1)))
+        let data = InputNormalizationLesson.FeaturePreparation.all[3].apply(InputNormalizationLesson.problem(count: 500, scale: 10, random: Random(seed: 1)))
         for c in 0..<2 {
             let column = TensorStatistics(Matrix(rows: 500, cols: 1, (0..<500).map { data.inputs[$0, c] }))
             XCTAssertEqual(column.mean, 0, accuracy: 1e-4)

@@ -8,9 +8,11 @@ import Plot
 extension InputNormalizationLesson {
     /// The loss surface over (w₁, w₂) with the bias at its best value for each pair (the
     /// surface the descent sees once the bias has caught up), and the (w₁, w₂) projection of
-    /// the path, which moves in (w₁, w₂, b).
-    func surfaceFigure(raw: (RegressionDataset, Descent), normalized: (RegressionDataset, Descent)) -> Figure {
-        func panel(_ title: String, _ data: RegressionDataset, _ descent: Descent) -> Panel {
+    /// the path, which moves in (w₁, w₂, b); one panel per preparation of the features, each
+    /// with equal units on both axes so that a narrow valley looks narrow.
+    func surfaceFigure(_ features: [FeatureDescent]) -> Figure {
+        func panel(_ feature: FeatureDescent) -> Panel {
+            let data = feature.data, descent = feature.descent
             let design = Matrix(rows: data.count, cols: 3, (0..<data.count).flatMap { [data.inputs[$0, 0], data.inputs[$0, 1], 1] })
             let solution = LeastSquares.solve(design, data.targets)
             let n = Double(data.count)
@@ -19,9 +21,16 @@ extension InputNormalizationLesson {
             let meanY = (0..<data.count).reduce(0.0) { $0 + Double(data.targets[$1, 0]) } / n
             let w1s = descent.path.map { Double($0.0) } + [Double(solution[0, 0])]
             let w2s = descent.path.map { Double($0.1) } + [Double(solution[1, 0])]
-            let pad1 = (w1s.max()! - w1s.min()!) * 0.15 + 0.1, pad2 = (w2s.max()! - w2s.min()!) * 0.15 + 0.1
-            let xs = (0..<80).map { w1s.min()! - pad1 + Double($0) / 79 * (w1s.max()! - w1s.min()! + 2 * pad1) }
-            let ys = (0..<80).map { w2s.min()! - pad2 + Double($0) / 79 * (w2s.max()! - w2s.min()! + 2 * pad2) }
+            var (low1, high1) = (w1s.min()!, w1s.max()!), (low2, high2) = (w2s.min()!, w2s.max()!)
+            let pad = 0.15 * max(high1 - low1, high2 - low2) + 0.1
+            (low1, high1, low2, high2) = (low1 - pad, high1 + pad, low2 - pad, high2 + pad)
+            // Equal units on both axes: widen the shorter side to at least 2/5 of the longer, so
+            // a narrow valley shows its walls instead of a sliver.
+            let span = max(high1 - low1, high2 - low2) * 0.4
+            if high2 - low2 < span { (low2, high2) = ((low2 + high2 - span) / 2, (low2 + high2 + span) / 2) }
+            if high1 - low1 < span { (low1, high1) = ((low1 + high1 - span) / 2, (low1 + high1 + span) / 2) }
+            let xs = (0..<80).map { low1 + Double($0) / 79 * (high1 - low1) }
+            let ys = (0..<80).map { low2 + Double($0) / 79 * (high2 - low2) }
             let z = ys.map { w2 in
                 xs.map { w1 in
                     let bias = Float(meanY - w1 * meanX1 - w2 * meanX2)
@@ -31,22 +40,44 @@ extension InputNormalizationLesson {
             }
             // Light grey contours (no heat map, whose colour bar would need a label): the path stays
             // visible. A dot on each of the first 10 steps (a fast path is done in a few).
-            return Panel(title: title, xLabel: "w₁", yLabel: "w₂", series: [.contours(x: xs, y: ys, z: z)]
+            var panel = Panel(title: String(format: "%@ features, κ = %.3g", feature.preparation.label, feature.curvature.conditionNumber),
+                              xLabel: "w₁", yLabel: "w₂", series: [.contours(x: xs, y: ys, z: z)]
                 + StandardPanels.pathSeries(String(format: "descent, lr %.3g", descent.learningRate),
                                             x: descent.path.map { Double($0.0) }, y: descent.path.map { Double($0.1) }, color: 0, everyStepUpTo: 10)
                 + [.line("minimum", x: [Double(solution[0, 0])], y: [Double(solution[1, 0])], style: .points, color: 6)])
+            panel.equalAspect = true
+            return panel
         }
-        let steps = (1...raw.1.losses.count).map(Double.init)
-        return Figure(name: "surface", title: "contours of log₁₀(MSE) over (w₁, w₂), the bias at its best for each pair; the path moves in (w₁, w₂, b), drawn in (w₁, w₂)", panels: [
-            panel("raw features (scales 1 and \(Int(scaleRatio.value)))", raw.0, raw.1),
-            panel("standardized features", normalized.0, normalized.1),
-            Panel(title: "loss per step, best stable rates", xLabel: "step", yLabel: "mean squared error",
-                  xScale: .log, yScale: .log, series: [
-                      .line(String(format: "raw, lr %.3g", raw.1.learningRate), x: steps, y: raw.1.losses.map(Double.init), color: 0),
-                      .line(String(format: "standardized, lr %.3g", normalized.1.learningRate), x: steps,
-                            y: normalized.1.losses.map(Double.init), color: 1),
-                  ]),
-        ], layout: .triple)
+        return Figure(name: "surface", title: "log₁₀(MSE) over (w₁, w₂) with the bias at its best, equal units on both axes; paths drawn in (w₁, w₂)",
+                      panels: features.map(panel), layout: .surface)
+    }
+
+    /// The excess loss L − L* per step on a log axis, where a geometric decrease is a straight
+    /// line, beside the bound the curvature gives: (L₀ − L*)·r^(2t), r the slowest
+    /// direction's shrink per step at the rate used.
+    func excessLossFigure(_ features: [FeatureDescent]) -> Figure {
+        var series: [Series] = []
+        for (color, feature) in features.enumerated() {
+            let losses = feature.descent.losses.map(Double.init)
+            // Float rounding ends the decrease near 1e-7 of the loss: drop the steps below it.
+            let floor = feature.minimum * 1e-6
+            let points = losses.indices.compactMap { step -> (Double, Double)? in
+                let excess = losses[step] - feature.minimum
+                return excess > floor ? (Double(step), excess) : nil
+            }
+            series.append(.line(String(format: "%@, lr %.3g", feature.preparation.label, feature.descent.learningRate),
+                                x: points.map(\.0), y: points.map(\.1), color: color))
+            let rate = feature.curvature.eigenvalues.map { abs(1 - Double(feature.descent.learningRate) * $0) }.max()!
+            if rate < 1, let last = points.last?.0 {
+                let steps = stride(from: 0.0, through: last, by: max(1, last / 100)).map { $0 }
+                series.append(.line(color == 0 ? "dashed: the curvature's bound" : nil, x: steps, y: steps.map { (losses[0] - feature.minimum) * pow(rate, 2 * $0) },
+                                    style: .dashed, color: color))
+            }
+        }
+        return Figure(name: "excess-loss", panels: [
+            Panel(title: "excess loss L − L* per step (solid) and its bound (L₀ − L*)·r²ᵗ from the curvature (dashed)",
+                  xLabel: "step", yLabel: "L − L* (log scale)", yScale: .log, series: series),
+        ], layout: .single)
     }
 
     func imageFigure(_ runs: [SettingRuns], epochs: Int) -> Figure {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Engine
 import EngineData
 import Foundation
+import LabMath
 import LessonKit
 import Plot
 
@@ -70,14 +71,28 @@ struct InputNormalizationLesson: ParsableCommand {
         return RegressionDataset(inputs: x, targets: y)
     }
 
-    static func standardized(_ data: RegressionDataset) -> RegressionDataset {
-        var x = data.inputs
-        for c in 0..<x.cols {
-            let column = Matrix(rows: x.rows, cols: 1, (0..<x.rows).map { x[$0, c] })
-            let statistics = TensorStatistics(column)
-            for r in 0..<x.rows { x[r, c] = (x[r, c] - statistics.mean) / statistics.std }
+    /// The two halves of standardization, separately and together: subtracting each
+    /// feature's mean (centring) and dividing by its standard deviation (scaling).
+    struct FeaturePreparation: Sendable {
+        let label: String
+        let centres: Bool
+        let scales: Bool
+
+        static let all = [FeaturePreparation(label: "raw", centres: false, scales: false),
+                          FeaturePreparation(label: "centred", centres: true, scales: false),
+                          FeaturePreparation(label: "scaled", centres: false, scales: true),
+                          FeaturePreparation(label: "standardized", centres: true, scales: true)]
+
+        func apply(_ data: RegressionDataset) -> RegressionDataset {
+            var x = data.inputs
+            for c in 0..<x.cols {
+                let statistics = TensorStatistics(Matrix(rows: x.rows, cols: 1, (0..<x.rows).map { x[$0, c] }))
+                for r in 0..<x.rows {
+                    x[r, c] = (x[r, c] - (centres ? statistics.mean : 0)) / (scales ? statistics.std : 1)
+                }
+            }
+            return RegressionDataset(inputs: x, targets: data.targets)
         }
-        return RegressionDataset(inputs: x, targets: data.targets)
     }
 
     struct Descent {
@@ -119,9 +134,55 @@ struct InputNormalizationLesson: ParsableCommand {
         return best
     }
 
-    /// Steps until the loss is within 1 % of the best loss either run reached (nil: never).
-    static func stepsToReach(_ target: Float, _ losses: [Float]) -> Int? {
-        losses.firstIndex { $0 <= target }.map { $0 + 1 }
+    /// One preparation of the two features, descended at its best stable rate, beside what
+    /// the curvature of its loss predicts.
+    struct FeatureDescent {
+        let preparation: FeaturePreparation
+        let data: RegressionDataset
+        let descent: Descent
+        let curvature: QuadraticCurvature
+        /// The least-squares minimum of the loss.
+        let minimum: Double
+        /// Steps taken until the loss is within 1 % of the minimum (nil: not within the budget).
+        let steps: Int?
+
+        var target: Double { minimum * 1.01 }
+
+        /// The share of the initial excess loss L₀ − L* still left at the target.
+        var remainingShare: Double { (target - minimum) / (Double(descent.losses[0]) - minimum) }
+
+        /// The most steps the curvature allows at the rate used. Along eigendirection i the
+        /// error shrinks by rᵢ = |1 − ηλᵢ| per step, so the excess loss, a sum of λᵢ-weighted
+        /// squared errors, shrinks at least by r² = max rᵢ² per step, and the target (a share ε
+        /// of the initial excess) is reached within ln ε / (2 ln r) steps. It is exact when all
+        /// the initial error lies along the slowest direction.
+        var stepBound: Double? { bound(learningRate: Double(descent.learningRate)) }
+
+        /// The same bound at the best single rate, η = 2/(λ_max + λ_min), where r = (κ − 1)/(κ + 1):
+        /// about (κ/4)·ln(1/ε) steps for large κ, the condition number's price.
+        var idealStepBound: Double? {
+            let (largest, smallest) = (curvature.eigenvalues.first!, curvature.eigenvalues.last!)
+            return bound(learningRate: 2 / (largest + smallest))
+        }
+
+        private func bound(learningRate: Double) -> Double? {
+            let share = remainingShare
+            guard share < 1 else { return 0 }
+            return share > 0 ? curvature.steps(toShrinkBy: share.squareRoot(), learningRate: learningRate) : nil
+        }
+
+        init(_ preparation: FeaturePreparation, of raw: RegressionDataset, steps budget: Int) throws {
+            let data = preparation.apply(raw)
+            self.preparation = preparation
+            self.data = data
+            descent = try InputNormalizationLesson.bestDescent(data, steps: budget)
+            curvature = QuadraticCurvature(meanSquaredErrorOf: data.inputs)
+            let design = Matrix(rows: data.count, cols: 3, (0..<data.count).flatMap { [data.inputs[$0, 0], data.inputs[$0, 1], 1] })
+            let solution = LeastSquares.solve(design, data.targets)
+            minimum = Double(MSELoss()(Matrix.product(design, solution), data.targets).value)
+            let target = minimum * 1.01
+            steps = descent.losses.firstIndex { Double($0) <= target }
+        }
     }
 
     // MARK: Part 2: Fashion-MNIST
@@ -132,11 +193,8 @@ struct InputNormalizationLesson: ParsableCommand {
     }
 
     struct Report {
-        let raw: Descent
-        let normalized: Descent
-        let rawSteps: Int?
-        let normalizedSteps: Int?
-        let target: Float
+        /// Part 1: the two features, raw, centred, scaled and standardized.
+        let features: [FeatureDescent]
         /// The three scalings at `--learning-rate`.
         let imageRuns: [SettingRuns]
         /// Every scaling at every rate of the grid, scaling-major.
@@ -157,7 +215,7 @@ struct InputNormalizationLesson: ParsableCommand {
 
     func perform() throws -> Report {
         let context = try LessonContext(lesson: "input-normalization", options: lesson, seeds: 10)
-        let part1 = try twoFeatures(context)
+        let features = try twoFeatures(context)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
                                                             validationSize: context.budget(5000, quick: 1000), testSize: 0)
@@ -174,8 +232,7 @@ struct InputNormalizationLesson: ParsableCommand {
         let grid = try trainRuns(context, scalings.flatMap { scaling in gridRates.map { (scaling, $0) } },
                              label: { "\($0.0.label), lr \($0.1)" }, train: train, validation: validation,
                              epochs: min(Self.gridEpochs, epochs))
-        let report = Report(raw: part1.raw, normalized: part1.normalized, rawSteps: part1.rawSteps, normalizedSteps: part1.normalizedSteps,
-                            target: part1.target, imageRuns: imageRuns, grid: grid, gridRates: gridRates)
+        let report = Report(features: features, imageRuns: imageRuns, grid: grid, gridRates: gridRates)
         try context.write(imageFigure(imageRuns, epochs: epochs))
         try context.write(gridFigure(report, scalings: scalings.map(\.label), epochs: min(Self.gridEpochs, epochs)))
         reportImages(context, report, scalings: scalings.map(\.label), epochs: epochs, trainCount: train.count)
@@ -183,26 +240,28 @@ struct InputNormalizationLesson: ParsableCommand {
         return report
     }
 
-    /// Part 1: gradient descent on the two-feature problem, raw and standardized, each at
-    /// its best stable learning rate. Deterministic given the data (full-batch, from w = 0).
-    func twoFeatures(_ context: LessonContext) throws -> (raw: Descent, normalized: Descent, rawSteps: Int?, normalizedSteps: Int?, target: Float) {
+    /// Part 1: gradient descent on the two-feature problem, prepared four ways, each at its
+    /// best stable learning rate, against the curvature of its loss. Deterministic given the
+    /// data (full-batch, from w = 0).
+    func twoFeatures(_ context: LessonContext) throws -> [FeatureDescent] {
         let data = Self.problem(count: 200, scale: scaleRatio.value, random: Random(seed: lesson.seed))
-        let normalizedData = Self.standardized(data)
-        let raw = try Self.bestDescent(data, steps: steps), normalized = try Self.bestDescent(normalizedData, steps: steps)
-        let floor = min(raw.losses.min()!, normalized.losses.min()!)
-        let target = floor * 1.01
-        let rawSteps = Self.stepsToReach(target, raw.losses), normalizedSteps = Self.stepsToReach(target, normalized.losses)
-        func describe(_ steps: Int?) -> String {
-            steps.map { String(format: "reaches %.4f (1%% above the best loss) in %d steps", target, $0) }
-                ?? String(format: "does not reach %.4f (1%% above the best loss) within %d steps", target, self.steps)
+        let features = try FeaturePreparation.all.map { try FeatureDescent($0, of: data, steps: steps) }
+        var table = SummaryTable(title: "Two features (scales 1 and \(Int(scaleRatio.value))), linear model, full-batch gradient descent from w = 0 at the best stable rate of a grid; λ: eigenvalues of the MSE's Hessian over (w₁, w₂, b); steps until the loss is within 1 % of its minimum",
+                                 header: ["features", "λ_max", "λ_min", "κ", "2/λ_max", "rate", "steps", "≤ bound", "ideal"])
+        func format(_ value: Double) -> String { String(format: "%.3g", value) }
+        for feature in features {
+            let curvature = feature.curvature
+            table.add([feature.preparation.label, format(curvature.eigenvalues.first!), format(curvature.eigenvalues.last!),
+                       format(curvature.conditionNumber), format(curvature.largestStableRate), format(Double(feature.descent.learningRate)),
+                       feature.steps.map(String.init) ?? "> \(steps)", feature.stepBound.map { String(format: "%.0f", $0) } ?? "–",
+                       feature.idealStepBound.map { String(format: "%.0f", $0) } ?? "–"])
         }
-        context.report(String(format: "Raw features: best stable learning rate %.3g, loss after %d steps %.4f; %@.",
-                              raw.learningRate, steps, raw.losses.last!, describe(rawSteps)))
-        context.report(String(format: "Standardized features: best learning rate %.3g, loss after %d steps %.4f; %@.",
-                              normalized.learningRate, steps, normalized.losses.last!, describe(normalizedSteps)))
+        context.report(table)
+        context.report("Bound: at most ln ε / (2 ln r) steps, r = max |1 − η·λᵢ| (the slowest direction's shrink per step at the rate used), ε the share of the initial excess loss left at the target; ideal: the same at the best single rate 2/(λ_max + λ_min), about (κ/4)·ln(1/ε).")
         context.report()
-        try context.write(surfaceFigure(raw: (data, raw), normalized: (normalizedData, normalized)))
-        return (raw, normalized, rawSteps, normalizedSteps, target)
+        try context.write(surfaceFigure(features))
+        try context.write(excessLossFigure(features))
+        return features
     }
 
     /// Part 2: 784→128→10 on Fashion-MNIST for each (scaling, learning rate), under every
