@@ -115,6 +115,10 @@ public struct Series: Sendable {
         /// `scale`, values map to grey over that fixed range with a labelled colour bar, so that
         /// several panels can be compared value for value.
         case image(GrayImage, scale: ImageScale?)
+        /// A function of two variables on a uniform grid (`z[i][j]` at (x[j], y[i])) as a colour
+        /// map with a labelled colour bar, drawn beneath every other series of its panel;
+        /// non-finite values are left blank (e.g. where an iteration diverges).
+        case heatMap(x: [Double], y: [Double], z: [[Double]], valueLabel: String, valueRange: ClosedRange<Double>?)
         /// Points colored by a value (e.g. trials of a search colored by their score).
         case scatter(x: [Double], y: [Double], value: [Double], valueLabel: String, valueRange: ClosedRange<Double>?)
     }
@@ -168,6 +172,12 @@ public struct Series: Sendable {
     }
 
     public static func image(_ pixels: GrayImage, scale: ImageScale? = nil) -> Series { Series(nil, .image(pixels, scale: scale)) }
+
+    public static func heatMap(x: [Double], y: [Double], z: [[Double]], valueLabel: String,
+                               valueRange: ClosedRange<Double>? = nil) -> Series {
+        precondition(z.count == y.count && z.allSatisfy { $0.count == x.count }, "grid shape mismatch")
+        return Series(nil, .heatMap(x: x, y: y, z: z, valueLabel: valueLabel, valueRange: valueRange))
+    }
 
     /// `valueRange` fixes the color scale, so that several panels can share it.
     public static func scatter(_ title: String?, x: [Double], y: [Double], value: [Double], valueLabel: String,

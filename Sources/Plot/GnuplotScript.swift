@@ -195,6 +195,22 @@ private struct Writer {
             case let .contours(x, y, z, levels):
                 let table = contourTable(x: x, y: y, z: z, levels: levels)
                 items.append("\(table) using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle")
+            case let .heatMap(x, y, z, valueLabel, valueRange):
+                var rows: [String] = []
+                for (i, yValue) in y.enumerated() {
+                    for (j, xValue) in x.enumerated() {
+                        rows.append("\(GnuplotScript.number(xValue)) \(GnuplotScript.number(yValue)) \(GnuplotScript.number(z[i][j]))")
+                    }
+                    rows.append("")
+                }
+                let index = block(title: "grid", columns: ["x", "y", valueLabel.replacingOccurrences(of: " ", with: "_")], rows)
+                line("set palette defined (0 '#440154', 1 '#3b528b', 2 '#21918c', 3 '#5ec962', 4 '#fde725')")
+                line("set cblabel \(GnuplotScript.quoted(valueLabel))")
+                line("set colorbox")
+                if let valueRange { line("set cbrange [\(valueRange.lowerBound):\(valueRange.upperBound)]") }
+                line("set xrange [\(GnuplotScript.number(x.first ?? 0)):\(GnuplotScript.number(x.last ?? 1))]")
+                line("set yrange [\(GnuplotScript.number(y.first ?? 0)):\(GnuplotScript.number(y.last ?? 1))]")
+                items.append("data index \(index) using 1:2:3 with image notitle")
             case let .scatter(x, y, value, valueLabel, valueRange):
                 let rows = x.indices.map { "\(GnuplotScript.number(x[$0])) \(GnuplotScript.number(y[$0])) \(GnuplotScript.number(value[$0]))" }
                 let index = block(title: series.title, columns: ["x", "y", valueLabel.replacingOccurrences(of: " ", with: "_")], rows)
@@ -262,7 +278,7 @@ extension Writer {
 private extension Series {
     var isPicture: Bool {
         switch content {
-        case .contours, .image: true
+        case .contours, .image, .heatMap: true
         default: false
         }
     }

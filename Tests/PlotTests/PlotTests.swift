@@ -27,6 +27,16 @@ final class PlotTests: FolderTestCase {
             ]),
             Panel(title: "images", series: [.image(GrayImage.tiled([[Float](repeating: 0.5, count: 4), [0, 1, 1, 0]],
                                                               width: 2, height: 2, columns: 2))]),
+            {
+                // A rate map blank where it diverges, with a point over it, on equal axes.
+                var panel = Panel(title: "heat map", series: [
+                    .heatMap(x: grid, y: grid, z: grid.map { y in grid.map { x in x + y < 1 ? x * x + y * y : .nan } },
+                             valueLabel: "rate per step", valueRange: 0...2),
+                    .line("run", x: [0.1], y: [0.2], style: .points),
+                ])
+                panel.equalAspect = true
+                return panel
+            }(),
         ])
     }
 
@@ -40,7 +50,23 @@ final class PlotTests: FolderTestCase {
         XCTAssertTrue(generated.data.contains("\"layer '2'\" 10000.0"), "quotes in category labels are neutralized")
         // Blocks are separated by two blank lines, the separator gnuplot's `index` counts.
         let blocks = generated.data.components(separatedBy: "\n\n\n").count
-        XCTAssertEqual(blocks, 9)
+        XCTAssertEqual(blocks, 11)
+    }
+
+    /// A heat map is drawn as an image in data coordinates beneath the panel's other series,
+    /// with a labelled colour bar over a fixed range, and its non-finite cells left blank.
+    func testHeatMapAndEqualAspect() {
+        let generated = GnuplotScript(everything)
+        let heatMapPanel = generated.script.components(separatedBy: "set title 'heat map'")[1]
+        XCTAssertTrue(heatMapPanel.contains("set cblabel 'rate per step'"))
+        XCTAssertTrue(heatMapPanel.contains("set cbrange [0.0:2.0]"))
+        XCTAssertTrue(heatMapPanel.contains("set size ratio -1"))
+        let plot = heatMapPanel.components(separatedBy: "\nplot ")[1]
+        XCTAssertLessThan(plot.range(of: "with image")!.lowerBound, plot.range(of: "with points")!.lowerBound,
+                          "the map first, so the point stays visible")
+        XCTAssertTrue(generated.data.contains(" NaN\n"), "diverged cells are blank")
+        XCTAssertFalse(generated.script.components(separatedBy: "set title 'images'")[0].contains("set size ratio -1"),
+                       "other panels keep their shape")
     }
 
     func testHistogramBinning() {

@@ -5,20 +5,28 @@ import LessonKit
 import Plot
 
 extension MomentumLesson {
+    /// The momentum whose path sprawls over the whole surface gets a panel of its own (on the
+    /// same axes), so that it does not cover the paths it is compared with.
+    static let sprawlingMomentum: Float = 0.99
+
     static func surfacesFigure(bowl: Surface, quadratic: [Path], banana: Surface, rosenbrock: [Path],
                                quadraticRate: Float, rosenbrockRate: Float) -> Figure {
         func drawn(_ paths: [Path]) -> [StandardPanels.SurfacePath] {
             paths.map { .init(label: $0.label, points: $0.points, color: $0.method.color, diverged: $0.diverged) }
         }
+        func pathPanels(_ surface: Surface, _ paths: [Path], around: (x: ClosedRange<Double>, y: ClosedRange<Double>), title: String) -> [Panel] {
+            let range = StandardPanels.surfaceRange(drawn(paths), around: around)
+            let sprawling = paths.filter { $0.method.momentum == sprawlingMomentum }
+            return [StandardPanels.surfacePaths(surface, paths: drawn(paths.filter { $0.method.momentum != sprawlingMomentum }), range: range, title: title),
+                    StandardPanels.surfacePaths(surface, paths: drawn(sprawling), range: range, title: "momentum \(sprawlingMomentum) alone, same axes")]
+        }
         let (bowlPaths, bananaPaths) = (drawn(quadratic), drawn(rosenbrock))
-        return Figure(name: "surfaces", title: "Paths from the same start (dots: one per step, or every few steps on long paths)", panels: [
-            StandardPanels.surfacePaths(bowl, paths: bowlPaths, range: StandardPanels.surfaceRange(bowlPaths, around: (-4.5...1.5, -2...2)),
-                                        title: "\(bowl.name), lr \(quadraticRate)"),
-            StandardPanels.surfaceLoss(bowl, paths: bowlPaths, title: "bowl: f per step"),
-            StandardPanels.surfacePaths(banana, paths: bananaPaths, range: StandardPanels.surfaceRange(bananaPaths, around: (-1.6...1.6, -0.5...2)),
-                                        title: "\(banana.name), lr \(rosenbrockRate)"),
-            StandardPanels.surfaceLoss(banana, paths: bananaPaths, title: "Rosenbrock: f per step"),
-        ], layout: .surface)
+        return Figure(name: "surfaces", title: "Paths from the same start (dots: one per step, or every few steps on long paths)",
+                      panels: pathPanels(bowl, quadratic, around: (-4.5...1.5, -2...2), title: "\(bowl.name), lr \(quadraticRate)")
+                          + pathPanels(banana, rosenbrock, around: (-1.6...1.6, -0.5...2), title: "Rosenbrock, lr \(rosenbrockRate)")
+                          + [StandardPanels.surfaceLoss(bowl, paths: bowlPaths, title: "bowl: f per step"),
+                             StandardPanels.surfaceLoss(banana, paths: bananaPaths, title: "Rosenbrock: f per step")],
+                      layout: .surface)
     }
 
     static func ratesFigure(_ sweep: RateSweep) -> Figure {
@@ -34,8 +42,43 @@ extension MomentumLesson {
                       .line("predicted, lr \(sweep.rate) (the lesson's)", x: fine, y: fine.map { RateSweep.predicted(alpha: $0, rate: Double(sweep.rate)) },
                             color: 0),
                       .line(String(format: "measured, lr %g", sweep.rate), x: measured.map(\.0), y: measured.map(\.1), style: .points, color: 1),
-                      .line(String(format: "predicted, best lr η* = %.3f", RateSweep.bestRate), x: fine,
-                            y: fine.map { RateSweep.predicted(alpha: $0, rate: RateSweep.bestRate) }, style: .dashed, color: 2),
+                      // At η* the steep direction diverges for α below ηλ/2 − 1 (rate above 1): not drawn.
+                      .line(String(format: "predicted, best lr η* = %.3f (diverges for α < %.2f)", RateSweep.bestRate,
+                                   RateSweep.bestRate * RateSweep.curvatures.max()! / 2 - 1),
+                            x: fine.filter { RateSweep.predicted(alpha: $0, rate: RateSweep.bestRate) < 1 },
+                            y: fine.map { RateSweep.predicted(alpha: $0, rate: RateSweep.bestRate) }.filter { $0 < 1 }, style: .dashed, color: 2),
+                  ]),
+        ], layout: .single)
+    }
+
+    /// Goh's picture of heavy ball, predicted and measured: the rate per step on the bowl over
+    /// every (learning rate, momentum), blank where the iteration diverges, with the stability
+    /// boundary, the best momentum for each learning rate, the jointly best pair, and the
+    /// lesson's measured runs at its learning rate.
+    static func rateMapFigure(_ sweep: RateSweep) -> Figure {
+        let rates = (0...160).map { Double($0) * 0.2 / 160 }, alphas = (0...100).map { Double($0) / 100 }
+        let z = alphas.map { alpha in
+            rates.map { rate in
+                let predicted = RateSweep.predicted(alpha: alpha, rate: rate)
+                return predicted < 1 ? predicted : .nan
+            }
+        }
+        // The α of lowest predicted rate for each learning rate, found on a fine grid.
+        let fineAlphas = (0...1000).map { Double($0) / 1000 }
+        let stable = rates.filter { $0 > 0 }
+        let bestAlphas = stable.map { rate in fineAlphas.min { RateSweep.predicted(alpha: $0, rate: rate) < RateSweep.predicted(alpha: $1, rate: rate) }! }
+        let steepest = RateSweep.curvatures.max()!
+        let measured = zip(sweep.alphas, sweep.measured).compactMap { alpha, rate in rate.map { _ in Double(alpha) } }
+        return Figure(name: "rate-map", panels: [
+            Panel(title: String(format: "bowl ½(x² + 20y²): predicted rate per step over (η, α); blank: diverges"),
+                  xLabel: "learning rate η", yLabel: "momentum α", series: [
+                      .heatMap(x: rates, y: alphas, z: z, valueLabel: "rate per step (lower is faster)", valueRange: 0.6...1),
+                      .line(String(format: "stability boundary η·%g = 2(1 + α)", steepest), x: [2 / steepest, 4 / steepest], y: [0, 1], color: 6),
+                      .line("best α for each η", x: stable, y: bestAlphas, style: .dashed, color: 3),
+                      .line(String(format: "measured runs, lr %g", sweep.rate), x: measured.map { _ in Double(sweep.rate) }, y: measured,
+                            style: .points, color: 1),
+                      .line(String(format: "best pair (η*, α*) = (%.3f, %.2f)", RateSweep.bestRate, RateSweep.bestAlpha),
+                            x: [RateSweep.bestRate], y: [RateSweep.bestAlpha], style: .linesPoints, color: 4),
                   ]),
         ], layout: .single)
     }

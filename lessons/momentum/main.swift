@@ -193,6 +193,7 @@ struct MomentumLesson: ParsableCommand {
         context.report(String(format: "  with the best lr too (η* = 4/(√20 + 1)² = %.3f): α* = ((√κ − 1)/(√κ + 1))² = %.3f, rate %.3f (gradient descent at its best lr: %.3f).",
                               RateSweep.bestRate, RateSweep.bestAlpha, (RateSweep.bestAlpha).squareRoot(), (20.0 - 1) / (20 + 1)))
         try context.write(Self.ratesFigure(sweep))
+        try context.write(Self.rateMapFigure(sweep))
         return sweep
     }
 
