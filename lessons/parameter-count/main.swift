@@ -241,13 +241,23 @@ struct ParameterCount: ParsableCommand {
                         style: .linesPoints, color: index)
         }
         let widthRange = Double(growth.widths.first!)...Double(growth.widths.last!)
+        // Slope guides for the 784-input curve: slope 1 (∝ w) through its narrowest network,
+        // slope 2 (∝ w²) through its widest. The curve leaves the first only slowly: its
+        // w² term overtakes the 796·w term only at w = 796.
+        let imageTotals = growth.byWidth[1].totals.map(Double.init)
+        let guides: [Series] = [
+            .line("slope 1 (∝ w)", x: [widthRange.lowerBound, widthRange.upperBound],
+                  y: [imageTotals.first!, imageTotals.first! * widthRange.upperBound / widthRange.lowerBound], style: .dashed, color: 9),
+            .line("slope 2 (∝ w²)", x: [widthRange.lowerBound, widthRange.upperBound],
+                  y: [imageTotals.last! * pow(widthRange.lowerBound / widthRange.upperBound, 2), imageTotals.last!], style: .dashed, color: 10),
+        ]
         let depthRange = Double(growth.depths.first!)...Double(growth.depths.last!)
         let imagesLabel = "\(SummaryTable.grouped(trainingImages)) training images"
         return Figure(name: "growth", title: "Total parameters of an MLP with 10 classes", panels: [
-            Panel(title: "two hidden layers of width w (grows like w²)", xLabel: "hidden width w",
+            Panel(title: "two hidden layers of width w (w² takes over from w only for wide layers)", xLabel: "hidden width w",
                   yLabel: "parameters", xScale: .log, yScale: .log, xRange: widthRange,
                   markers: growth.crossings.map { Marker(x: Double($0.width), label: "w = \($0.width)") },
-                  series: widthSeries + [
+                  series: guides + widthSeries + [
                       .line(imagesLabel, x: [widthRange.lowerBound, widthRange.upperBound],
                             y: [examples, examples], style: .dashed, color: 6),
                   ]),
