@@ -49,12 +49,21 @@ extension BiasVarianceLesson {
                 .line(title, x: x, y: estimates.map(\.mean), style: .linesPoints, color: color),
             ]
         }
+        let xRange = (x.min() ?? 1) / 1.25...(x.max() ?? 10) * 1.25
+        // Part 1's variance, measured the same way: each seed draws its own training subset, so
+        // the spread of test accuracy over seeds is how much the trained model changes from one
+        // training set to the next (plus the noise of initialization and batch order).
+        let spread = curve.map(\.testAccuracy.std)
         return Figure(name: "more-data", title: "Softmax regression on Fashion-MNIST subsets, tested on the same \(testCount) images", panels: [
             Panel(title: "each size trained for ≥ \(minimumSteps) steps and ≥ \(epochs) epochs; mean ± std over \(curve.first?.runs.count ?? 0) seeds",
-                  xLabel: "training images", yLabel: "accuracy (%)", xScale: .log,
-                  xRange: (x.min() ?? 1) / 1.25...(x.max() ?? 10) * 1.25,
+                  xLabel: "training images", yLabel: "accuracy (%)", xScale: .log, xRange: xRange,
                   series: band(curve.map { $0.extra("train_accuracy") }, "training accuracy", color: 0)
                       + band(curve.map(\.testAccuracy), "test accuracy", color: 1)),
-        ], layout: .single)
+            Panel(title: "variance: how much test accuracy changes from one training subset (seed) to the next",
+                  xLabel: "training images", yLabel: "std of test accuracy over seeds (points)", xScale: .log, yScale: .log,
+                  xRange: xRange, series: [
+                      .line("std of test accuracy over seeds", x: x, y: spread, style: .linesPoints, color: 1),
+                  ]),
+        ], layout: .stacked)
     }
 }
