@@ -7,11 +7,11 @@ import XCTest
 final class ModeTests: XCTestCase {
     /// A residual block a user might write: y = x + f(x). Its mode, parameters and buffers
     /// come from `Container`; it trains inside a Sequential with the shipped Trainer.
-    final class Residual: Container {
+    final class Residual: Module, Container {
         let inner: Sequential
         init(_ inner: Sequential) { self.inner = inner }
         var children: [Layer] { [inner] }
-        var description: String { "Residual(\(inner))" }
+        override var description: String { "Residual(\(inner))" }
         func forward(_ input: Matrix) -> Matrix { input.zip(inner.forward(input), +) }
         func backward(_ outputGradient: Matrix) -> Matrix { outputGradient.zip(inner.backward(outputGradient), +) }
     }
@@ -21,9 +21,9 @@ final class ModeTests: XCTestCase {
         let dropout = Dropout(0.5, random: random), norm = BatchNorm1d(8)
         let model = Sequential(Linear(2, 8, random: random), ReLU(),
                                Residual(Sequential(norm, Linear(8, 8, random: random), dropout)), Linear(8, 3, random: random))
-        model.isTraining = false
+        model.train(false)
         XCTAssertFalse(dropout.isTraining || norm.isTraining)
-        model.isTraining = true
+        model.train()
         XCTAssertTrue(dropout.isTraining && norm.isTraining)
         XCTAssertEqual(model.parameters.count, 2 + 2 + 2 + 2, "linear, batch norm γ β, linear, linear")
         XCTAssertEqual(model.buffers.count, 2)
