@@ -84,4 +84,37 @@ final class ModeTests: XCTestCase {
         XCTAssertEqual(probe[0, 0], -1, accuracy: 1e-3, "normalized with the probe batch's own statistics")
         XCTAssertTrue(norm.updatesRunningStatistics)
     }
+
+    /// A user's layer with running statistics: the mean of every training batch it sees.
+    final class RunningMean: Module, RunningStatisticsLayer {
+        var updatesRunningStatistics = true
+        private(set) var batchMeans: [Float] = []
+        private(set) var trainingPasses = 0
+        func forward(_ input: Matrix) -> Matrix {
+            if isTraining {
+                trainingPasses += 1
+                if updatesRunningStatistics { batchMeans.append(input.sum() / Float(input.count)) }
+            }
+            return input
+        }
+        func backward(_ outputGradient: Matrix) -> Matrix { outputGradient }
+    }
+
+    /// The evaluation that reproduces the batch-statistics mistake reaches layers through the
+    /// `RunningStatisticsLayer` hook, not by type: a user's layer inside a container runs in
+    /// training mode there while its statistics are left alone, and the model's mode is
+    /// restored afterwards.
+    func testBatchStatisticsEvaluationUsesTheRunningStatisticsHook() {
+        let layer = RunningMean()
+        let model = Sequential(Residual(Sequential(layer)))
+        let data = Synthetic.blobs(count: 100, random: Random(seed: 4))
+        _ = Evaluation(of: model, loss: CrossEntropyLoss(), on: data, batchSize: 25)
+        XCTAssertEqual(layer.trainingPasses, 0, "plain evaluation: evaluation mode")
+        _ = Evaluation(of: model, loss: CrossEntropyLoss(), on: data, batchSize: 25, batchStatistics: true)
+        XCTAssertEqual(layer.trainingPasses, 4, "one training-mode pass per evaluation batch")
+        XCTAssertEqual(layer.batchMeans, [], "statistics left alone")
+        XCTAssertTrue(layer.updatesRunningStatistics && layer.isTraining && model.isTraining)
+        _ = model(data.inputs)
+        XCTAssertEqual(layer.batchMeans.count, 1, "training again updates them")
+    }
 }

@@ -72,6 +72,9 @@ open class Module: CustomStringConvertible {
 /// backward pass needs; `backward` takes ∂loss/∂output, writes the gradients of the
 /// layer's parameters (overwriting, not accumulating: one backward per forward) and
 /// returns ∂loss/∂input. A layer is a `Module` subclass, which gives it its training mode.
+///
+/// A user's layer with a new kind of parameter (PReLU's slopes), checked with
+/// `GradientCheck`, is in `Tests/LessonTests/UserExtensionTests.swift`.
 public protocol Layer: Module {
     func forward(_ input: Matrix) -> Matrix
     @discardableResult

@@ -4,8 +4,8 @@
 /// of MLX's `applySingle`: its hyperparameters and their defaults (in its one initializer),
 /// how many state arrays each parameter needs (`slotsPerParameter`, read through a `Slot`
 /// enumeration), the per-step scalars (`prepareStep`), and the update of one tensor
-/// (`update`). The loop
-/// over parameter groups and parameters, the step count and the state live here, once.
+/// (`update`). The loop over parameter groups and parameters, the step count and the state
+/// live here, once.
 /// Each subclass mirrors the single-tensor loop of its PyTorch counterpart with the same
 /// default arguments, so a step here and a step there agree to float rounding.
 ///
@@ -18,6 +18,9 @@
 ///             for i in w.indices { w[i] -= rate * (g[i] > 0 ? 1 : g[i] < 0 ? -1 : 0) }
 ///         }
 ///     }
+///
+/// One with hyperparameters, defaults and a state slot (Lion) is in
+/// `Tests/LessonTests/UserExtensionTests.swift`.
 open class Optimizer {
     public let groups: [ParameterGroup]
     /// The learning rate of every group without its own; schedules set it once per epoch.
