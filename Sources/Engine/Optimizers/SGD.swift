@@ -64,7 +64,7 @@ public final class LectureMomentum: Optimizer {
     public let alpha: Float
     public let nesterov: Bool
 
-    public init(_ parameters: [Parameter], learningRate: Float, alpha: Float, nesterov: Bool = false) {
+    public init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float, alpha: Float, nesterov: Bool = false) {
         Hyperparameter.check(alpha, "alpha", in: 0...1)
         self.alpha = alpha
         self.nesterov = nesterov
