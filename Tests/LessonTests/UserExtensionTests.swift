@@ -163,7 +163,7 @@ final class UserExtensionTests: XCTestCase {
     }
 
     /// The user's layers pass the public gradient checker, and a deliberately wrong backward
-    /// pass (the slope gradient without its sign) does not: the check can fail.
+    /// pass (the slope gradient with its sign flipped) does not: the check can fail.
     func testUserLayersPassThePublicGradientCheck() {
         let random = Random(seed: 11)
         // Inputs away from the kink at 0, where a finite difference straddles two slopes.
@@ -192,12 +192,13 @@ final class UserExtensionTests: XCTestCase {
     func testUserLayerFollowsTheTrainingMode() {
         let random = Random(seed: 9)
         let noise = GaussianNoise(std: 1, random: random)
-        let model = Sequential(Linear(2, 2, random: random), Sequential(noise))
+        let linear = Linear(2, 2, random: random)
+        let model = Sequential(linear, Sequential(noise))
         let input = Matrix(rows: 3, cols: 2, [1, 2, 3, 4, 5, 6])
-        XCTAssertNotEqual(model(input), model(input), "training mode: fresh noise on every pass")
+        XCTAssertNotEqual(model(input), linear(input), "training mode: noise added")
         model.train(false)
         XCTAssertFalse(noise.isTraining)
-        XCTAssertEqual(model(input), model(input), "evaluation mode: the identity")
+        XCTAssertEqual(model(input), linear(input), "evaluation mode: the noise layer is the identity")
         model.train()
         XCTAssertTrue(noise.isTraining)
     }
