@@ -82,15 +82,16 @@ public enum Diagnostics {
         }
     }
 
-    /// ‖∂L/∂W‖ of each weight matrix, in layer order, from the gradients last written.
+    /// ‖∂L/∂W‖ of each weight matrix (the parameters that decay: not biases or BatchNorm's γ,
+    /// β), in layer order, from the gradients last written.
     public static func weightGradientNorms(_ model: Sequential) -> [Float] {
-        model.parameters.filter { $0.role == .weight }.map { $0.gradient.sumOfSquares().squareRoot() }
+        model.parameters.filter(\.decays).map { $0.gradient.sumOfSquares().squareRoot() }
     }
 
     /// The update-to-data ratio std(Δw)/std(w) of each weight matrix for one optimizer step
     /// (Karpathy's rule of thumb: around 10⁻³). Takes the step itself.
     public static func updateToDataRatios(_ optimizer: Optimizer) -> [Float] {
-        let weights = optimizer.parameters.filter { $0.role == .weight }
+        let weights = optimizer.parameters.filter(\.decays)
         let before = weights.map(\.value)
         optimizer.step()
         return zip(weights, before).map { parameter, old in
@@ -106,7 +107,7 @@ public enum Diagnostics {
         where D.Target == L.Target {
         precondition(data.count >= batchSize, "fewer examples than one minibatch")
         var history: [[Float]] = []
-        model.isTraining = true
+        model.train()
         while history.count < steps {
             for positions in Minibatches.positions(count: data.count, batchSize: batchSize, dropLast: true, shuffleWith: random)
             where history.count < steps {

@@ -88,7 +88,7 @@ public struct L2Penalty: Sendable {
     public init(lambda: Float) { self.lambda = lambda }
 
     public func value(_ parameters: [Parameter], batchSize: Int) -> Float {
-        let sum = parameters.filter { $0.role == .weight }.reduce(Float(0)) { $0 + $1.value.sumOfSquares() }
+        let sum = parameters.filter(\.decays).reduce(Float(0)) { $0 + $1.value.sumOfSquares() }
         return lambda / Float(batchSize) * sum
     }
 
@@ -96,7 +96,7 @@ public struct L2Penalty: Sendable {
     @discardableResult
     public func addGradient(_ parameters: [Parameter], batchSize: Int) -> Float {
         guard lambda != 0 else { return 0 }
-        for parameter in parameters where parameter.role == .weight {
+        for parameter in parameters where parameter.decays {
             parameter.gradient.add(parameter.value, scaledBy: 2 * lambda / Float(batchSize))
         }
         return value(parameters, batchSize: batchSize)

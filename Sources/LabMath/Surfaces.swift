@@ -27,7 +27,7 @@ public struct Surface: Sendable {
     /// parameter (a 1×2 matrix holding x and y).
     public func trajectory(from start: (Float, Float), steps: Int,
                            makeOptimizer: ([Parameter]) -> Optimizer) -> [(x: Float, y: Float)] {
-        let point = Parameter("w", role: .weight, value: Matrix(rows: 1, cols: 2, [start.0, start.1]))
+        let point = Parameter("w", value: Matrix(rows: 1, cols: 2, [start.0, start.1]))
         let optimizer = makeOptimizer([point])
         var path = [(x: start.0, y: start.1)]
         for _ in 0..<steps {

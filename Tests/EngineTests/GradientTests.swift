@@ -50,7 +50,7 @@ final class GradientTests: XCTestCase {
         layer.runningMean.value = Matrix([[0.5, -1, 2]])
         layer.runningVariance.value = Matrix([[2, 0.5, 4]])
         layer.gamma.value = Matrix([[1.5, 0.7, -1.2]])
-        layer.isTraining = false
+        layer.train(false)
         let input = random.normalMatrix(rows: 4, cols: 3)
         XCTAssertLessThan(GradientCheck.maximumError(layer, input: input, random: random), tolerance)
     }
@@ -93,7 +93,7 @@ final class GradientTests: XCTestCase {
                 parameter.value.values[i] = original
                 XCTAssertEqual(parameter.gradient.storage[i], (up - down) / 2e-2, accuracy: 2e-3)
             }
-            if parameter.role == .bias { XCTAssertEqual(parameter.gradient.sumOfSquares(), 0, "biases are not penalized") }
+            if parameter.countedAs == .biases { XCTAssertEqual(parameter.gradient.sumOfSquares(), 0, "biases are not penalized") }
         }
     }
 }

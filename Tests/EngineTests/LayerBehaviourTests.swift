@@ -10,7 +10,7 @@ final class LayerBehaviourTests: XCTestCase {
         XCTAssertEqual(dropped, 0.25, accuracy: 0.01)
         XCTAssertTrue(output.storage.allSatisfy { $0 == 0 || $0 == 2 / 0.75 })
         XCTAssertEqual(output.sum() / Float(output.count), 2, accuracy: 0.03, "inverted dropout keeps the mean")
-        dropout.isTraining = false
+        dropout.train(false)
         XCTAssertEqual(dropout(input), input)
         XCTAssertEqual(dropout.backward(input), input)
     }
@@ -29,7 +29,7 @@ final class LayerBehaviourTests: XCTestCase {
         XCTAssertEqual(output[0, 0], (1 - 3) / (3.5 + 1e-5).squareRoot(), accuracy: 1e-5)
         XCTAssertEqual(TensorStatistics(output).mean, 0, accuracy: 1e-6)
         // Evaluation uses the running estimates, so one example alone is fine.
-        layer.isTraining = false
+        layer.train(false)
         let single = layer(Matrix([[1, 10]]))
         XCTAssertEqual(single[0, 0], (1 - 0.3) / (0.9 + 0.1 * 14 / 3 + 1e-5).squareRoot(), accuracy: 1e-5)
     }
@@ -40,7 +40,7 @@ final class LayerBehaviourTests: XCTestCase {
             "Linear(784→75, bias=false)", "BatchNorm1d(75)", "ReLU", "Dropout(p=0.5)",
             "Linear(75→45, bias=false)", "BatchNorm1d(45)", "ReLU", "Dropout(p=0.5)", "Linear(45→10)",
         ])
-        model.isTraining = false
+        model.train(false)
         XCTAssertFalse(model.layers.contains { $0.isTraining })
     }
 

@@ -7,11 +7,11 @@ import XCTest
 final class ModeTests: XCTestCase {
     /// A residual block a user might write: y = x + f(x). Its mode, parameters and buffers
     /// come from `Container`; it trains inside a Sequential with the shipped Trainer.
-    final class Residual: Container {
+    final class Residual: Module, Container {
         let inner: Sequential
         init(_ inner: Sequential) { self.inner = inner }
         var children: [Layer] { [inner] }
-        var description: String { "Residual(\(inner))" }
+        override var description: String { "Residual(\(inner))" }
         func forward(_ input: Matrix) -> Matrix { input.zip(inner.forward(input), +) }
         func backward(_ outputGradient: Matrix) -> Matrix { outputGradient.zip(inner.backward(outputGradient), +) }
     }
@@ -21,9 +21,9 @@ final class ModeTests: XCTestCase {
         let dropout = Dropout(0.5, random: random), norm = BatchNorm1d(8)
         let model = Sequential(Linear(2, 8, random: random), ReLU(),
                                Residual(Sequential(norm, Linear(8, 8, random: random), dropout)), Linear(8, 3, random: random))
-        model.isTraining = false
+        model.train(false)
         XCTAssertFalse(dropout.isTraining || norm.isTraining)
-        model.isTraining = true
+        model.train()
         XCTAssertTrue(dropout.isTraining && norm.isTraining)
         XCTAssertEqual(model.parameters.count, 2 + 2 + 2 + 2, "linear, batch norm γ β, linear, linear")
         XCTAssertEqual(model.buffers.count, 2)
@@ -83,5 +83,38 @@ final class ModeTests: XCTestCase {
         XCTAssertEqual(norm.batchesTracked, 1)
         XCTAssertEqual(probe[0, 0], -1, accuracy: 1e-3, "normalized with the probe batch's own statistics")
         XCTAssertTrue(norm.updatesRunningStatistics)
+    }
+
+    /// A user's layer with running statistics: the mean of every training batch it sees.
+    final class RunningMean: Module, RunningStatisticsLayer {
+        var updatesRunningStatistics = true
+        private(set) var batchMeans: [Float] = []
+        private(set) var trainingPasses = 0
+        func forward(_ input: Matrix) -> Matrix {
+            if isTraining {
+                trainingPasses += 1
+                if updatesRunningStatistics { batchMeans.append(input.sum() / Float(input.count)) }
+            }
+            return input
+        }
+        func backward(_ outputGradient: Matrix) -> Matrix { outputGradient }
+    }
+
+    /// The evaluation that reproduces the batch-statistics mistake reaches layers through the
+    /// `RunningStatisticsLayer` hook, not by type: a user's layer inside a container runs in
+    /// training mode there while its statistics are left alone, and the model's mode is
+    /// restored afterwards.
+    func testBatchStatisticsEvaluationUsesTheRunningStatisticsHook() {
+        let layer = RunningMean()
+        let model = Sequential(Residual(Sequential(layer)))
+        let data = Synthetic.blobs(count: 100, random: Random(seed: 4))
+        _ = Evaluation(of: model, loss: CrossEntropyLoss(), on: data, batchSize: 25)
+        XCTAssertEqual(layer.trainingPasses, 0, "plain evaluation: evaluation mode")
+        _ = Evaluation(of: model, loss: CrossEntropyLoss(), on: data, batchSize: 25, batchStatistics: true)
+        XCTAssertEqual(layer.trainingPasses, 4, "one training-mode pass per evaluation batch")
+        XCTAssertEqual(layer.batchMeans, [], "statistics left alone")
+        XCTAssertTrue(layer.updatesRunningStatistics && layer.isTraining && model.isTraining)
+        _ = model(data.inputs)
+        XCTAssertEqual(layer.batchMeans.count, 1, "training again updates them")
     }
 }

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Engine
+import Engine
 
 /// The layers and losses PyTorch has that the lessons do not use yet.
 final class MorePyTorchPiecesTests: XCTestCase {

@@ -14,10 +14,11 @@ final class OptimizerBaseTests: XCTestCase {
 
     /// Momentum written by a user with one state slot: matches the built-in SGD.
     final class HeavyBall: Optimizer {
+        enum Slot: Int { case velocity }
         override var slotsPerParameter: Int { 1 }
         override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                              state: OptimizerState, group: ParameterGroup) {
-            let b = state[0]
+            let b = state[Slot.velocity]
             for i in w.indices {
                 b[i] = steps == 1 ? g[i] : 0.9 * b[i] + g[i]
                 w[i] -= learningRate * b[i]
@@ -30,14 +31,14 @@ final class OptimizerBaseTests: XCTestCase {
     }
 
     func testAUserOptimizerIsOneOverride() {
-        let parameter = Parameter("w", role: .weight, value: Matrix(rows: 1, cols: 3, [1, -2, 0.5]))
+        let parameter = Parameter("w", value: Matrix(rows: 1, cols: 3, [1, -2, 0.5]))
         let optimizer = SignSGD([parameter], learningRate: 0.125)
         for _ in 0..<3 { quadratic(parameter); optimizer.step() }
         XCTAssertEqual(parameter.value.storage, [0.625, -1.625, 0.5])
         XCTAssertEqual(optimizer.steps, 3)
 
-        let a = Parameter("a", role: .weight, value: Matrix(rows: 1, cols: 3, [1, -2, 0.5]))
-        let b = Parameter("b", role: .weight, value: Matrix(rows: 1, cols: 3, [1, -2, 0.5]))
+        let a = Parameter("a", value: Matrix(rows: 1, cols: 3, [1, -2, 0.5]))
+        let b = Parameter("b", value: Matrix(rows: 1, cols: 3, [1, -2, 0.5]))
         let mine = HeavyBall([a], learningRate: 0.1), builtIn = SGD([b], learningRate: 0.1, momentum: 0.9)
         for _ in 0..<5 {
             quadratic(a); mine.step()
@@ -50,11 +51,11 @@ final class OptimizerBaseTests: XCTestCase {
     /// biases (torch's two param groups), equal to two separate optimizers.
     func testParameterGroupsCarryTheirWeightDecay() {
         func parameters() -> (Parameter, Parameter) {
-            (Parameter("w", role: .weight, value: Matrix(rows: 1, cols: 2, [1, -1])),
-             Parameter("b", role: .bias, value: Matrix(rows: 1, cols: 2, [2, 3])))
+            (Parameter("w", value: Matrix(rows: 1, cols: 2, [1, -1])),
+             Parameter("b", value: Matrix(rows: 1, cols: 2, [2, 3]), decays: false, countedAs: .biases))
         }
         let (w1, b1) = parameters(), (w2, b2) = parameters()
-        let grouped = SGD(groups: [ParameterGroup([w1], weightDecay: 0.1), ParameterGroup([b1], weightDecay: 0)],
+        let grouped = SGD([ParameterGroup([w1], weightDecay: 0.1), ParameterGroup([b1], weightDecay: 0)],
                           learningRate: 0.1, momentum: 0.9)
         let weights = SGD([w2], learningRate: 0.1, momentum: 0.9, weightDecay: 0.1)
         let biases = SGD([b2], learningRate: 0.1, momentum: 0.9)
@@ -70,9 +71,9 @@ final class OptimizerBaseTests: XCTestCase {
     /// torch.optim's `param_groups[i]["lr"]`: the weights at their own rate 0.5, the biases at
     /// the optimizer's 0.1; a schedule that halves the optimizer's rate halves both.
     func testParameterGroupsCarryTheirLearningRateAndFollowTheSchedule() {
-        let w = Parameter("w", role: .weight, value: Matrix(rows: 1, cols: 2, [1, -1]))
-        let b = Parameter("b", role: .bias, value: Matrix(rows: 1, cols: 2, [2, 3]))
-        let optimizer = SGD(groups: [ParameterGroup([w], learningRate: 0.5), ParameterGroup([b])], learningRate: 0.1)
+        let w = Parameter("w", value: Matrix(rows: 1, cols: 2, [1, -1]))
+        let b = Parameter("b", value: Matrix(rows: 1, cols: 2, [2, 3]), decays: false, countedAs: .biases)
+        let optimizer = SGD([ParameterGroup([w], learningRate: 0.5), ParameterGroup([b])], learningRate: 0.1)
         /// One step on the gradient of ½‖x − 0.5‖² at the given group rates.
         func step(rates: [Float], weights: [Float], biases: [Float]) {
             XCTAssertEqual(optimizer.groups.map { optimizer.learningRate(for: $0) }, rates)
@@ -94,8 +95,8 @@ final class OptimizerBaseTests: XCTestCase {
     /// the look-ahead point.
     func testLectureMomentumMatchesPyTorchForm() {
         for nesterov in [false, true] {
-            let lecture = Parameter("w", role: .weight, value: Matrix(rows: 1, cols: 2, [1, -2]))
-            let torch = Parameter("w", role: .weight, value: Matrix(rows: 1, cols: 2, [1, -2]))
+            let lecture = Parameter("w", value: Matrix(rows: 1, cols: 2, [1, -2]))
+            let torch = Parameter("w", value: Matrix(rows: 1, cols: 2, [1, -2]))
             let lectureOptimizer = LectureMomentum([lecture], learningRate: 0.1, alpha: 0.9, nesterov: nesterov)
             let torchOptimizer = SGD([torch], learningRate: 0.1, momentum: 0.9, nesterov: nesterov)
             for _ in 0..<20 {

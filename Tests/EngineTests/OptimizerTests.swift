@@ -10,7 +10,7 @@ final class OptimizerTests: XCTestCase {
     let target: [Float] = [0.5, 0.5, 0.5]
 
     func run(_ make: ([Parameter]) -> Optimizer, steps: Int = 3) -> [Float] {
-        let parameter = Parameter("w", role: .weight, value: Matrix(rows: 1, cols: 3, [1, -2, 0.5]))
+        let parameter = Parameter("w", value: Matrix(rows: 1, cols: 3, [1, -2, 0.5]))
         let optimizer = make([parameter])
         for _ in 0..<steps {
             parameter.gradient = Matrix(rows: 1, cols: 3, zip(parameter.value.storage, target).map { $0 - $1 })
@@ -89,8 +89,8 @@ final class OptimizerTests: XCTestCase {
                                   optimizer: SGD(penalized.parameters, learningRate: 0.1), random: Random(seed: 1))
         // Weight decay applies to every parameter in PyTorch unless grouped, so give the
         // decay optimizer only the weights and a plain one the biases.
-        let weights = decayed.parameters.filter { $0.role == .weight }
-        let biases = decayed.parameters.filter { $0.role != .weight }
+        let weights = decayed.parameters.filter { $0.decays }
+        let biases = decayed.parameters.filter { !$0.decays }
         let decay = SGD(weights, learningRate: 0.1, weightDecay: penalty.equivalentWeightDecay(batchSize: batch))
         let plain = SGD(biases, learningRate: 0.1)
         for start in stride(from: 0, to: 40, by: batch) {

@@ -59,8 +59,8 @@ struct AdamLesson: ParsableCommand {
     /// Feeds the same gradient stream to two engine Adams (with and without correction) on a
     /// single weight and reads their state after every step.
     static func trace(mean: Float, noise: Float, steps: Int, random: Random) -> Trace {
-        let corrected = Parameter("w", role: .weight, value: Matrix(rows: 1, cols: 1))
-        let uncorrected = Parameter("w", role: .weight, value: Matrix(rows: 1, cols: 1))
+        let corrected = Parameter("w", value: Matrix(rows: 1, cols: 1))
+        let uncorrected = Parameter("w", value: Matrix(rows: 1, cols: 1))
         let adam = Adam([corrected]), plain = Adam([uncorrected], biasCorrection: false)
         var trace = Trace()
         for t in 1...steps {

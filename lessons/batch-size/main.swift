@@ -73,7 +73,7 @@ struct BatchSizeLesson: ParsableCommand {
     /// Returns the standard deviation of those losses per batch size.
     static func frozenLossSpread(_ model: Sequential, on train: ImageDataset, sizes: [Int], batches: Int,
                                  random: Random) -> [Int: Double] {
-        model.isTraining = true
+        model.train()
         var spread: [Int: Double] = [:]
         for size in sizes {
             let losses: [Double] = (0..<batches).map { _ in

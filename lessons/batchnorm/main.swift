@@ -302,7 +302,7 @@ struct BatchNormLesson: ParsableCommand {
             let saved = model.state()
             let tracer = ActivationTracer()
             model.tracer = tracer
-            model.isTraining = training
+            model.train(training)
             _ = model.forward(inputs)
             model.tracer = nil
             try model.load(saved)
@@ -355,11 +355,11 @@ final class PercentileTracker: TrainingCallback, @unchecked Sendable {
         guard let relu = model.layers.indices.last(where: { model.layers[$0] is ReLU }), let saved = Optional(model.state()) else { return }
         let tracer = ActivationTracer()
         model.tracer = tracer
-        model.isTraining = true
-        for layer in model.layers where layer is Dropout { layer.isTraining = false }
+        model.train()
+        for layer in model.layers where layer is Dropout { layer.train(false) }
         _ = model.forward(probe)
         model.tracer = nil
-        model.isTraining = true
+        model.train()
         try? model.load(saved)
         guard let output = tracer.outputs[relu - 1] else { return }
         let values = (0..<output.rows).map { Double(output[$0, unit]) }.sorted()

@@ -88,15 +88,15 @@ struct DropoutLesson: ParsableCommand {
     /// K, keyed "ensemble K"; and of the evaluation-mode network, "evaluation mode".
     static func ensembleAccuracies(_ model: Sequential, test: ImageDataset, sizes: [Int], random: Random) -> [String: Double] {
         let (inputs, labels) = test.all()
-        model.isTraining = false
+        model.train(false)
         var extras = ["evaluation mode": Double(Evaluation.correctPredictions(model(inputs), labels)) / Double(labels.count) * 100]
-        for layer in model.layers { if let dropout = layer as? Dropout { dropout.isTraining = true; dropout.random = random } }
+        for layer in model.layers { if let dropout = layer as? Dropout { dropout.train(); dropout.random = random } }
         var sum = Matrix(rows: inputs.rows, cols: 10)
         for k in 1...(sizes.max() ?? 1) {
             sum.add(Softmax.probabilities(model(inputs)))
             if sizes.contains(k) { extras["ensemble \(k)"] = Double(Evaluation.correctPredictions(sum, labels)) / Double(labels.count) * 100 }
         }
-        model.isTraining = false
+        model.train(false)
         return extras
     }
 
@@ -133,7 +133,7 @@ struct DropoutLesson: ParsableCommand {
         var sum = dropped
         for _ in 1..<masks { sum.add(dropout(activations)) }
         sum.scale(by: 1 / Float(masks))
-        dropout.isTraining = false
+        dropout.train(false)
         precondition(dropout(activations) == activations, "evaluation mode is the identity")
         return Mechanics(activations: activations, mask: mask, dropped: dropped, meanOverMasks: sum, masks: masks)
     }

@@ -89,8 +89,8 @@ struct L2Lesson: ParsableCommand {
         let trainer = Trainer(model: penalized, loss: CrossEntropyLoss(),
                               optimizer: optimizer(penalized.parameters), random: Random(seed: seed))
         let weightDecay = L2Penalty(lambda: lambda).equivalentWeightDecay(batchSize: batchSize)
-        let grouped = SGD(groups: [ParameterGroup(decayed.parameters.filter { $0.role == .weight }, weightDecay: weightDecay),
-                                   ParameterGroup(decayed.parameters.filter { $0.role != .weight })],
+        let grouped = SGD([ParameterGroup(decayed.parameters.filter { $0.decays }, weightDecay: weightDecay),
+                          ParameterGroup(decayed.parameters.filter { !$0.decays })],
                           learningRate: learningRate, momentum: momentum)
         let batches = Minibatches.positions(count: data.count, batchSize: batchSize, dropLast: true, shuffleWith: Random(seed: seed))
         for step in 0..<steps {
@@ -122,7 +122,7 @@ struct L2Lesson: ParsableCommand {
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: Self.optimizer(model.parameters),
                                       train: train, validation: validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: batchSize, l2: lambda, evaluateTrainingSet: true))
-            let matrices = model.parameters.filter { $0.role == .weight }
+            let matrices = model.parameters.filter { $0.decays }
             if run.seedIndex == 0 { weights.keep(matrices[0].value.storage, for: lambda) }
             return RunResult(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
                              extras: ["weight_norm": Double(matrices.reduce(0) { $0 + $1.value.sumOfSquares() })])

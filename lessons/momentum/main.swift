@@ -58,7 +58,7 @@ struct MomentumLesson: ParsableCommand {
     /// w − α·v, and the path records that point, which is what PyTorch's form iterates.
     static func lectureMomentum(_ surface: Surface, from start: (Float, Float), steps: Int, rate: Float, alpha: Float,
                                 nesterov: Bool) -> [(x: Float, y: Float)] {
-        let point = Parameter("w", role: .weight, value: Matrix(rows: 1, cols: 2, [start.0, start.1]))
+        let point = Parameter("w", value: Matrix(rows: 1, cols: 2, [start.0, start.1]))
         let optimizer = LectureMomentum([point], learningRate: rate, alpha: alpha, nesterov: nesterov)
         var path = [(x: start.0, y: start.1)]
         for _ in 0..<steps {
@@ -309,7 +309,7 @@ enum DoubleWell {
 
     static func runs(steps: Int) -> [Run] {
         MomentumLesson.methods.filter { !$0.nesterov && $0.momentum < 0.95 }.map { method in
-            let point = Parameter("x", role: .weight, value: Matrix(rows: 1, cols: 1, [start]))
+            let point = Parameter("x", value: Matrix(rows: 1, cols: 1, [start]))
             let optimizer = method.optimizer([point], rate: rate)
             var xs = [start]
             for _ in 0..<steps {

@@ -1,11 +1,8 @@
 import Foundation
 
 /// max(0, x). Its gradient passes where the input was positive.
-public final class ReLU: Layer {
-    public var isTraining = true
+public final class ReLU: Module, Layer {
     private var input = Matrix(rows: 0, cols: 0)
-    public init() {}
-    public var description: String { "ReLU" }
 
     public func forward(_ input: Matrix) -> Matrix {
         self.input = input
@@ -19,11 +16,8 @@ public final class ReLU: Layer {
 }
 
 /// σ(x) = 1/(1+e⁻ˣ); σ′ = σ(1−σ) ≤ 1/4, the root of the vanishing gradient.
-public final class Sigmoid: Layer {
-    public var isTraining = true
+public final class Sigmoid: Module, Layer {
     private var output = Matrix(rows: 0, cols: 0)
-    public init() {}
-    public var description: String { "Sigmoid" }
 
     public static func sigmoid(_ x: Float) -> Float {
         // Two branches keep exp from overflowing for large |x|.
@@ -41,11 +35,8 @@ public final class Sigmoid: Layer {
 }
 
 /// tanh(x); tanh′ = 1 − tanh² ≤ 1.
-public final class Tanh: Layer {
-    public var isTraining = true
+public final class Tanh: Module, Layer {
     private var output = Matrix(rows: 0, cols: 0)
-    public init() {}
-    public var description: String { "Tanh" }
 
     public func forward(_ input: Matrix) -> Matrix {
         output = input.map { tanhf($0) }
@@ -60,12 +51,11 @@ public final class Tanh: Layer {
 /// max(0, x) + slope·min(0, x) (`torch.nn.LeakyReLU`, slope 0.01): negative inputs keep a
 /// small gradient, so a unit pushed below zero can recover. `Initializer` has the matching
 /// gain √(2/(1 + slope²)).
-public final class LeakyReLU: Layer {
-    public var isTraining = true
+public final class LeakyReLU: Module, Layer {
     public let negativeSlope: Float
     private var input = Matrix(rows: 0, cols: 0)
     public init(negativeSlope: Float = 0.01) { self.negativeSlope = negativeSlope }
-    public var description: String { "LeakyReLU(\(negativeSlope))" }
+    public override var description: String { "LeakyReLU(\(negativeSlope))" }
 
     public func forward(_ input: Matrix) -> Matrix {
         self.input = input
@@ -81,11 +71,8 @@ public final class LeakyReLU: Layer {
 
 /// x·Φ(x), Φ the standard normal distribution function (`torch.nn.GELU`, exact form):
 /// a smooth ReLU whose gradient is Φ(x) + x·φ(x).
-public final class GELU: Layer {
-    public var isTraining = true
+public final class GELU: Module, Layer {
     private var input = Matrix(rows: 0, cols: 0)
-    public init() {}
-    public var description: String { "GELU" }
 
     static func cdf(_ x: Float) -> Float { 0.5 * (1 + erff(x / Float(2).squareRoot())) }
     static func density(_ x: Float) -> Float { expf(-0.5 * x * x) / (2 * Float.pi).squareRoot() }

@@ -1,8 +1,7 @@
 /// Inverted dropout: in training each activation is kept with probability 1−p and scaled by
 /// 1/(1−p), so evaluation needs no rescaling and is the identity.
-public final class Dropout: Layer {
+public final class Dropout: Module, Layer {
     public let probability: Float
-    public var isTraining = true
     /// The stream masks are drawn from; replace it to replay the same masks.
     public var random: Random
     /// The last mask: 0 for dropped units, 1/(1−p) for kept ones; nil when the last
@@ -15,7 +14,7 @@ public final class Dropout: Layer {
         self.random = random
     }
 
-    public var description: String { "Dropout(p=\(probability))" }
+    public override var description: String { "Dropout(p=\(probability))" }
 
     public func forward(_ input: Matrix) -> Matrix {
         guard isTraining, probability > 0 else {

@@ -1,7 +1,6 @@
 /// Fully connected layer `y = x·Wᵀ + b`, with W stored out×in as in PyTorch and the lecture
 /// (W⁽¹⁾ of a 50→100 layer is 100×50).
-public final class Linear: WeightedLayer {
-    public var isTraining = true
+public final class Linear: Module, WeightedLayer {
     public let weight: Parameter
     public let bias: Parameter?
     public let fanIn: Int
@@ -14,14 +13,15 @@ public final class Linear: WeightedLayer {
         fanIn = inputSize
         fanOut = outputSize
         let initializer = Initializer.pytorchDefault
-        weight = Parameter("weight", role: .weight,
+        weight = Parameter("weight",
                            value: initializer.matrix(rows: outputSize, cols: inputSize,
                                                      fanIn: inputSize, fanOut: outputSize,
                                                      random: random))
         self.bias = bias
-            ? Parameter("bias", role: .bias,
+            ? Parameter("bias",
                         value: initializer.matrix(rows: 1, cols: outputSize, fanIn: inputSize,
-                                                  fanOut: outputSize, random: random))
+                                                  fanOut: outputSize, random: random),
+                        decays: false, countedAs: .biases)
             : nil
     }
 
@@ -48,7 +48,7 @@ public final class Linear: WeightedLayer {
         for (inputs, outputs) in zip(sizes, sizes.dropFirst()) { try checkSize(inputs: inputs, outputs: outputs) }
     }
 
-    public var description: String {
+    public override var description: String {
         "Linear(\(fanIn)→\(fanOut)\(bias == nil ? ", bias=false" : ""))"
     }
 

@@ -6,7 +6,7 @@
 /// `momentum` nil, m = 1/t for the t-th batch: a plain average of every batch so far).
 /// Evaluation: the running estimates replace the batch statistics, so a prediction does
 /// not depend on the other examples in its batch.
-public final class BatchNorm1d: Layer {
+public final class BatchNorm1d: Module, RunningStatisticsLayer {
     public let features: Int
     /// Weight of the newest batch in the running estimates; nil for the cumulative average.
     public let momentum: Float?
@@ -17,9 +17,8 @@ public final class BatchNorm1d: Layer {
     public let runningVariance: Buffer
     /// Training batches that updated the running estimates (PyTorch's `num_batches_tracked`).
     public private(set) var batchesTracked = 0
-    public var isTraining = true
     /// Off: training-mode passes use batch statistics but leave the running estimates alone
-    /// (for probes that must not disturb a trained model; see `Sequential.keepingRunningStatistics`).
+    /// (for probes that must not disturb a trained model; see `Layer.keepingRunningStatistics`).
     public var updatesRunningStatistics = true
 
     // Saved by a forward pass for backward.
@@ -32,13 +31,13 @@ public final class BatchNorm1d: Layer {
         self.features = features
         self.momentum = momentum
         self.epsilon = epsilon
-        gamma = Parameter("weight", role: .scale, value: Matrix(rows: 1, cols: features, repeating: 1))
-        beta = Parameter("bias", role: .shift, value: Matrix(rows: 1, cols: features))
+        gamma = Parameter("weight", value: Matrix(rows: 1, cols: features, repeating: 1), decays: false)
+        beta = Parameter("bias", value: Matrix(rows: 1, cols: features), decays: false, countedAs: .biases)
         runningMean = Buffer("running_mean", value: Matrix(rows: 1, cols: features))
         runningVariance = Buffer("running_var", value: Matrix(rows: 1, cols: features, repeating: 1))
     }
 
-    public var description: String { "BatchNorm1d(\(features))" }
+    public override var description: String { "BatchNorm1d(\(features))" }
     public var parameters: [Parameter] { [gamma, beta] }
     public var buffers: [Buffer] { [runningMean, runningVariance] }
 

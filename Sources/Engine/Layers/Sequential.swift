@@ -5,7 +5,7 @@
 /// arrive already flattened (`ImageDataset` gathers each 28×28 image as a row of 784
 /// columns). A Flatten layer here could only return its input unchanged, forward and
 /// backward; it would suggest a 4-D shape that never exists.
-public final class Sequential: Container {
+public final class Sequential: Module, Container {
     public let layers: [Layer]
     public var children: [Layer] { layers }
 
@@ -17,7 +17,7 @@ public final class Sequential: Container {
     public init(_ layers: [Layer]) { self.layers = layers }
     public convenience init(_ layers: Layer...) { self.init(layers) }
 
-    public var description: String {
+    public override var description: String {
         "Sequential(\n" + layers.enumerated().map { "  (\($0)) \($1)" }.joined(separator: "\n") + "\n)"
     }
 
@@ -58,8 +58,8 @@ public final class Sequential: Container {
     /// Predictions in evaluation mode, restoring the previous mode afterwards.
     public func evaluate(_ input: Matrix) -> Matrix {
         let wasTraining = isTraining
-        isTraining = false
-        defer { isTraining = wasTraining }
+        train(false)
+        defer { train(wasTraining) }
         return forward(input)
     }
 }
@@ -107,20 +107,19 @@ extension Sequential {
     public struct LayerSummary: Sendable, Equatable {
         public let index: Int
         public let layer: String
-        public let weights: Int
-        public let biases: Int
-        public var total: Int { weights + biases }
+        /// Parameters by the column each is counted in (`Parameter.countedAs`).
+        public let counts: [Parameter.Category: Int]
+        public var weights: Int { counts[.weights] ?? 0 }
+        public var biases: Int { counts[.biases] ?? 0 }
+        public var total: Int { counts.values.reduce(0, +) }
     }
 
     public func parameterSummary() -> [LayerSummary] {
         layers.enumerated().compactMap { index, layer in
             let parameters = layer.parameters
             guard !parameters.isEmpty else { return nil }
-            let weights = parameters.filter { $0.role == .weight || $0.role == .scale }
-            let others = parameters.filter { $0.role == .bias || $0.role == .shift }
-            return LayerSummary(index: index, layer: layer.description,
-                                weights: weights.reduce(0) { $0 + $1.count },
-                                biases: others.reduce(0) { $0 + $1.count })
+            let counts = Dictionary(parameters.map { ($0.countedAs, $0.count) }, uniquingKeysWith: +)
+            return LayerSummary(index: index, layer: layer.description, counts: counts)
         }
     }
 

@@ -38,11 +38,9 @@ public enum Softmax {
 }
 
 /// Softmax as a layer (`torch.nn.Softmax(dim=1)`): ∂L/∂z = s ⊙ (g − Σ g ⊙ s) per row.
-public final class SoftmaxLayer: Layer {
-    public var isTraining = true
+public final class SoftmaxLayer: Module, Layer {
     private var output = Matrix(rows: 0, cols: 0)
-    public init() {}
-    public var description: String { "Softmax" }
+    public override var description: String { "Softmax" }
 
     public func forward(_ input: Matrix) -> Matrix {
         output = Softmax.probabilities(input)
@@ -61,11 +59,8 @@ public final class SoftmaxLayer: Layer {
 }
 
 /// Log-softmax as a layer (`torch.nn.LogSoftmax(dim=1)`): ∂L/∂z = g − softmax(z)·Σ g per row.
-public final class LogSoftmax: Layer {
-    public var isTraining = true
+public final class LogSoftmax: Module, Layer {
     private var output = Matrix(rows: 0, cols: 0)
-    public init() {}
-    public var description: String { "LogSoftmax" }
 
     public func forward(_ input: Matrix) -> Matrix {
         output = Softmax.logProbabilities(input)

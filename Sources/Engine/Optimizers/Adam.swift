@@ -21,19 +21,20 @@ public class Adam: Optimizer {
     /// Per-step scalars, set by `prepareStep`.
     private var correction1: Float = 1, rootCorrection2: Float = 1
 
-    /// One group of parameters sharing the optimizer's hyperparameters.
-    public convenience init(_ parameters: [Parameter], learningRate: Float = 1e-3, beta1: Float = 0.9,
-                            beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0,
-                            decoupledWeightDecay: Bool = false, amsgrad: Bool = false, biasCorrection: Bool = true) {
-        self.init(groups: [ParameterGroup(parameters)], learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
-                  weightDecay: weightDecay, decoupledWeightDecay: decoupledWeightDecay, amsgrad: amsgrad, biasCorrection: biasCorrection)
+    /// `torch.optim.Adam`'s defaults, which AdamW shares (all but its weight decay).
+    public enum Defaults {
+        public static let learningRate: Float = 1e-3
+        public static let beta1: Float = 0.9
+        public static let beta2: Float = 0.999
+        public static let epsilon: Float = 1e-8
     }
 
-    /// Several groups, each with its own learning rate and weight decay or the optimizer's.
-    public init(groups: [ParameterGroup], learningRate: Float = 1e-3, beta1: Float = 0.9,
-                beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0,
-                decoupledWeightDecay: Bool = false, amsgrad: Bool = false,
-                biasCorrection: Bool = true) {
+    /// `parameters`: a list of parameters, or of groups with their own rate or weight decay.
+    public init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float = Defaults.learningRate,
+                                              beta1: Float = Defaults.beta1, beta2: Float = Defaults.beta2,
+                                              epsilon: Float = Defaults.epsilon, weightDecay: Float = 0,
+                                              decoupledWeightDecay: Bool = false, amsgrad: Bool = false,
+                                              biasCorrection: Bool = true) {
         Hyperparameter.check(beta1, "beta1", in: 0...0.999_999_9)
         Hyperparameter.check(beta2, "beta2", in: 0...0.999_999_9)
         Hyperparameter.check(epsilon, "epsilon")
@@ -45,10 +46,11 @@ public class Adam: Optimizer {
         self.decoupledWeightDecay = decoupledWeightDecay
         self.amsgrad = amsgrad
         self.biasCorrection = biasCorrection
-        super.init(groups: groups, learningRate: learningRate)
+        super.init(parameters, learningRate: learningRate)
     }
 
-    /// Slots: first moment m, second moment v, and (amsgrad) the running maximum of v.
+    /// The moments m and v, and (amsgrad only) the running maximum of v.
+    enum Slot: Int { case firstMoment, secondMoment, largestSecondMoment }
     public override var slotsPerParameter: Int { amsgrad ? 3 : 2 }
 
     /// The current first and second moment estimates m and v of one parameter (by its
@@ -58,7 +60,7 @@ public class Adam: Optimizer {
             let zeros = [Float](repeating: 0, count: parameters[index].count)
             return (zeros, zeros)
         }
-        return (Array(state[0]), Array(state[1]))
+        return (Array(state[Slot.firstMoment]), Array(state[Slot.secondMoment]))
     }
 
     /// The factors 1 − β₁ᵗ and 1 − β₂ᵗ the moments are divided by at step t.
@@ -80,7 +82,7 @@ public class Adam: Optimizer {
         let decay = decoupledWeightDecay ? 1 - rate * weightDecay : 1
         let coupledDecay = decoupledWeightDecay ? 0 : weightDecay
         let (keep1, new1) = (beta1, Float(1 - Hyperparameter.decimal(beta1))), (keep2, new2) = (beta2, Float(1 - Hyperparameter.decimal(beta2)))
-        let m = state[0], v = state[1]
+        let m = state[Slot.firstMoment], v = state[Slot.secondMoment]
         for i in w.indices {
             w[i] *= decay
             let gradient = g[i] + coupledDecay * w[i]
@@ -88,8 +90,9 @@ public class Adam: Optimizer {
             v[i] = keep2 * v[i] + new2 * gradient * gradient
             var second = v[i]
             if amsgrad {
-                state[2][i] = max(state[2][i], v[i])
-                second = state[2][i]
+                let largest = state[Slot.largestSecondMoment]
+                largest[i] = max(largest[i], v[i])
+                second = largest[i]
             }
             w[i] -= stepSize * m[i] / (second.squareRoot() / rootCorrection2 + epsilon)
         }
@@ -99,16 +102,11 @@ public class Adam: Optimizer {
 /// Adam with decoupled weight decay (`torch.optim.AdamW`, default weight decay 0.01): the
 /// decay shrinks the weights directly instead of passing through the adaptive scaling.
 public final class AdamW: Adam {
-    public convenience init(_ parameters: [Parameter], learningRate: Float = 1e-3, beta1: Float = 0.9,
-                            beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0.01, amsgrad: Bool = false) {
-        self.init(groups: [ParameterGroup(parameters)], learningRate: learningRate, beta1: beta1, beta2: beta2,
-                  epsilon: epsilon, weightDecay: weightDecay, amsgrad: amsgrad)
-    }
-
-    public init(groups: [ParameterGroup], learningRate: Float = 1e-3, beta1: Float = 0.9,
-                beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0.01,
-                amsgrad: Bool = false) {
-        super.init(groups: groups, learningRate: learningRate, beta1: beta1, beta2: beta2,
+    public init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float = Defaults.learningRate,
+                                              beta1: Float = Defaults.beta1, beta2: Float = Defaults.beta2,
+                                              epsilon: Float = Defaults.epsilon, weightDecay: Float = 0.01,
+                                              amsgrad: Bool = false) {
+        super.init(parameters, learningRate: learningRate, beta1: beta1, beta2: beta2,
                    epsilon: epsilon, weightDecay: weightDecay, decoupledWeightDecay: true,
                    amsgrad: amsgrad)
     }
@@ -130,15 +128,10 @@ public final class NAdam: Optimizer {
     /// (1 − μₜ)/(1 − Πμ₁..ₜ) and μₜ₊₁/(1 − Πμ₁..ₜ₊₁).
     private var correction2: Float = 1, mu: Double = 0, muNext: Double = 0, muProductNext: Double = 1
 
-    public convenience init(_ parameters: [Parameter], learningRate: Float = 2e-3, beta1: Float = 0.9, beta2: Float = 0.999,
-                            epsilon: Float = 1e-8, weightDecay: Float = 0, momentumDecay: Float = 4e-3) {
-        self.init(groups: [ParameterGroup(parameters)], learningRate: learningRate, beta1: beta1, beta2: beta2,
-                  epsilon: epsilon, weightDecay: weightDecay, momentumDecay: momentumDecay)
-    }
-
-    public init(groups: [ParameterGroup], learningRate: Float = 2e-3, beta1: Float = 0.9,
-                beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0,
-                momentumDecay: Float = 4e-3) {
+    /// `parameters`: a list of parameters, or of groups with their own rate or weight decay.
+    public init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float = 2e-3, beta1: Float = 0.9,
+                                              beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0,
+                                              momentumDecay: Float = 4e-3) {
         Hyperparameter.check(beta1, "beta1", in: 0...0.999_999_9)
         Hyperparameter.check(beta2, "beta2", in: 0...0.999_999_9)
         Hyperparameter.check(epsilon, "epsilon")
@@ -149,9 +142,10 @@ public final class NAdam: Optimizer {
         self.epsilon = epsilon
         self.weightDecay = weightDecay
         self.momentumDecay = momentumDecay
-        super.init(groups: groups, learningRate: learningRate)
+        super.init(parameters, learningRate: learningRate)
     }
 
+    enum Slot: Int { case firstMoment, secondMoment }
     public override var slotsPerParameter: Int { 2 }
 
     public override func prepareStep() {
@@ -169,7 +163,7 @@ public final class NAdam: Optimizer {
         let gradientScale = Float(rate * (1 - mu) / (1 - muProduct))
         let momentumScale = Float(rate * muNext / (1 - muProductNext))
         let (keep1, new1) = (beta1, Float(1 - Hyperparameter.decimal(beta1))), (keep2, new2) = (beta2, Float(1 - Hyperparameter.decimal(beta2)))
-        let m = state[0], v = state[1]
+        let m = state[Slot.firstMoment], v = state[Slot.secondMoment]
         for i in w.indices {
             let gradient = g[i] + weightDecay * w[i]
             m[i] = keep1 * m[i] + new1 * gradient

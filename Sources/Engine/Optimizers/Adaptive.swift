@@ -8,14 +8,9 @@ public final class Adagrad: Optimizer {
     public let initialAccumulator: Float
     public let epsilon: Float
 
-    public convenience init(_ parameters: [Parameter], learningRate: Float = 1e-2, learningRateDecay: Float = 0,
-                            weightDecay: Float = 0, initialAccumulator: Float = 0, epsilon: Float = 1e-10) {
-        self.init(groups: [ParameterGroup(parameters)], learningRate: learningRate, learningRateDecay: learningRateDecay,
-                  weightDecay: weightDecay, initialAccumulator: initialAccumulator, epsilon: epsilon)
-    }
-
-    public init(groups: [ParameterGroup], learningRate: Float = 1e-2, learningRateDecay: Float = 0,
-                weightDecay: Float = 0, initialAccumulator: Float = 0, epsilon: Float = 1e-10) {
+    /// `parameters`: a list of parameters, or of groups with their own rate or weight decay.
+    public init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float = 1e-2, learningRateDecay: Float = 0,
+                                              weightDecay: Float = 0, initialAccumulator: Float = 0, epsilon: Float = 1e-10) {
         Hyperparameter.check(learningRateDecay, "learning rate decay")
         Hyperparameter.check(weightDecay, "weight decay")
         Hyperparameter.check(initialAccumulator, "initial accumulator value")
@@ -24,20 +19,21 @@ public final class Adagrad: Optimizer {
         self.weightDecay = weightDecay
         self.initialAccumulator = initialAccumulator
         self.epsilon = epsilon
-        super.init(groups: groups, learningRate: learningRate)
+        super.init(parameters, learningRate: learningRate)
     }
 
+    enum Slot: Int { case squareSum }
     public override var slotsPerParameter: Int { 1 }
 
     public override func initializeState() {
-        for state in allStates { state[0].update(repeating: initialAccumulator) }
+        for state in allStates { state[Slot.squareSum].update(repeating: initialAccumulator) }
     }
 
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
         let weightDecay = group.weightDecay ?? weightDecay
         let rate = learningRate(for: group) / (1 + Float(steps - 1) * learningRateDecay)
-        let s = state[0]
+        let s = state[Slot.squareSum]
         for i in w.indices {
             let gradient = g[i] + weightDecay * w[i]
             s[i] += gradient * gradient
@@ -58,15 +54,10 @@ public final class RMSprop: Optimizer {
     public let momentum: Float
     public let centered: Bool
 
-    public convenience init(_ parameters: [Parameter], learningRate: Float = 1e-2, alpha: Float = 0.99, epsilon: Float = 1e-8,
-                            weightDecay: Float = 0, momentum: Float = 0, centered: Bool = false) {
-        self.init(groups: [ParameterGroup(parameters)], learningRate: learningRate, alpha: alpha, epsilon: epsilon,
-                  weightDecay: weightDecay, momentum: momentum, centered: centered)
-    }
-
-    public init(groups: [ParameterGroup], learningRate: Float = 1e-2, alpha: Float = 0.99,
-                epsilon: Float = 1e-8, weightDecay: Float = 0, momentum: Float = 0,
-                centered: Bool = false) {
+    /// `parameters`: a list of parameters, or of groups with their own rate or weight decay.
+    public init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float = 1e-2, alpha: Float = 0.99,
+                                              epsilon: Float = 1e-8, weightDecay: Float = 0, momentum: Float = 0,
+                                              centered: Bool = false) {
         Hyperparameter.check(alpha, "alpha", in: 0...1)
         Hyperparameter.check(epsilon, "epsilon")
         Hyperparameter.check(weightDecay, "weight decay")
@@ -76,17 +67,17 @@ public final class RMSprop: Optimizer {
         self.weightDecay = weightDecay
         self.momentum = momentum
         self.centered = centered
-        super.init(groups: groups, learningRate: learningRate)
+        super.init(parameters, learningRate: learningRate)
     }
 
-    /// Slots: square average, momentum buffer, gradient average.
+    enum Slot: Int { case squareAverage, momentumBuffer, gradientAverage }
     public override var slotsPerParameter: Int { 3 }
 
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
         let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate(for: group)
         let keep = alpha, new = Float(1 - Hyperparameter.decimal(alpha))
-        let square = state[0], buffer = state[1], mean = state[2]
+        let square = state[Slot.squareAverage], buffer = state[Slot.momentumBuffer], mean = state[Slot.gradientAverage]
         for i in w.indices {
             let gradient = g[i] + weightDecay * w[i]
             square[i] = keep * square[i] + new * gradient * gradient
@@ -116,30 +107,26 @@ public final class Adadelta: Optimizer {
     public let epsilon: Float
     public let weightDecay: Float
 
-    public convenience init(_ parameters: [Parameter], learningRate: Float = 1, rho: Float = 0.9,
-                            epsilon: Float = 1e-6, weightDecay: Float = 0) {
-        self.init(groups: [ParameterGroup(parameters)], learningRate: learningRate, rho: rho, epsilon: epsilon, weightDecay: weightDecay)
-    }
-
-    public init(groups: [ParameterGroup], learningRate: Float = 1, rho: Float = 0.9,
-                epsilon: Float = 1e-6, weightDecay: Float = 0) {
+    /// `parameters`: a list of parameters, or of groups with their own rate or weight decay.
+    public init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float = 1, rho: Float = 0.9,
+                                              epsilon: Float = 1e-6, weightDecay: Float = 0) {
         Hyperparameter.check(rho, "rho", in: 0...1)
         Hyperparameter.check(epsilon, "epsilon")
         Hyperparameter.check(weightDecay, "weight decay")
         self.rho = rho
         self.epsilon = epsilon
         self.weightDecay = weightDecay
-        super.init(groups: groups, learningRate: learningRate)
+        super.init(parameters, learningRate: learningRate)
     }
 
-    /// Slots: square average of gradients, square average of updates.
+    enum Slot: Int { case gradientSquareAverage, updateSquareAverage }
     public override var slotsPerParameter: Int { 2 }
 
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
         let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate(for: group)
         let keep = rho, new = Float(1 - Hyperparameter.decimal(rho))
-        let square = state[0], updates = state[1]
+        let square = state[Slot.gradientSquareAverage], updates = state[Slot.updateSquareAverage]
         for i in w.indices {
             let gradient = g[i] + weightDecay * w[i]
             square[i] = keep * square[i] + new * gradient * gradient

@@ -1,9 +1,11 @@
 /// Updates parameters from the gradients the backward pass wrote, as `torch.optim` does.
 ///
 /// Every optimizer is a subclass that states only what is particular to it, in the manner
-/// of MLX's `applySingle`: how many state arrays each parameter needs (`slotsPerParameter`),
-/// the per-step scalars (`prepareStep`), and the update of one tensor (`update`). The loop
-/// over parameter groups and parameters, the step count and the state live here, once.
+/// of MLX's `applySingle`: its hyperparameters and their defaults (in its one initializer),
+/// how many state arrays each parameter needs (`slotsPerParameter`, read through a `Slot`
+/// enumeration), the per-step scalars (`prepareStep`), and the update of one tensor
+/// (`update`). The loop over parameter groups and parameters, the step count and the state
+/// live here, once.
 /// Each subclass mirrors the single-tensor loop of its PyTorch counterpart with the same
 /// default arguments, so a step here and a step there agree to float rounding.
 ///
@@ -16,6 +18,9 @@
 ///             for i in w.indices { w[i] -= rate * (g[i] > 0 ? 1 : g[i] < 0 ? -1 : 0) }
 ///         }
 ///     }
+///
+/// One with hyperparameters, defaults and a state slot (Lion) is in
+/// `Tests/LessonTests/UserExtensionTests.swift`.
 open class Optimizer {
     public let groups: [ParameterGroup]
     /// The learning rate of every group without its own; schedules set it once per epoch.
@@ -28,16 +33,12 @@ open class Optimizer {
     public private(set) var steps = 0
     private var states: [[OptimizerState]] = []
 
-    /// One group of parameters sharing the optimizer's hyperparameters.
-    public convenience init(_ parameters: [Parameter], learningRate: Float) {
-        self.init(groups: [ParameterGroup(parameters)], learningRate: learningRate)
-    }
-
-    /// Several groups (PyTorch's `param_groups`), e.g. weight decay on weights but not on
-    /// biases.
-    public init(groups: [ParameterGroup], learningRate: Float) {
+    /// `parameters` as `torch.optim` takes them: a list of parameters (one group with the
+    /// optimizer's hyperparameters) or of groups (PyTorch's `param_groups`), e.g. weight decay
+    /// on weights but not on biases.
+    public init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float) {
         precondition(learningRate.isFinite && learningRate >= 0, "invalid learning rate: \(learningRate)")
-        self.groups = groups
+        self.groups = Element.groups(parameters)
         self.learningRate = learningRate
         self.initialLearningRate = learningRate
     }
@@ -105,8 +106,20 @@ open class Optimizer {
     public var allStates: [OptimizerState] { states.flatMap { $0 } }
 }
 
+/// What an optimizer's list of parameters may hold: parameters, which form one group with
+/// the optimizer's hyperparameters, or parameter groups.
+public protocol OptimizerParameters {
+    static func groups(_ list: [Self]) -> [ParameterGroup]
+}
+
+extension Parameter: OptimizerParameters {
+    public static func groups(_ list: [Parameter]) -> [ParameterGroup] { [ParameterGroup(list)] }
+}
+
 /// Parameters that share hyperparameters (a `torch.optim` param group).
-public struct ParameterGroup {
+public struct ParameterGroup: OptimizerParameters {
+    public static func groups(_ list: [ParameterGroup]) -> [ParameterGroup] { list }
+
     public var parameters: [Parameter]
     /// Weight decay of this group; nil uses the optimizer's own.
     public var weightDecay: Float?
@@ -126,6 +139,9 @@ public struct ParameterGroup {
 /// What an optimizer remembers for one parameter: a few zero-initialized arrays ("slots")
 /// of the parameter's size, e.g. Adam's first and second moments. Raw memory owned here,
 /// so an update loop reads and writes them without copies or exclusivity checks.
+///
+/// Slots are read by name: each optimizer numbers its slots with an enumeration,
+/// `enum Slot: Int { case firstMoment, secondMoment }`, and writes `state[Slot.firstMoment]`.
 public final class OptimizerState {
     public let count: Int
     public let slots: Int
@@ -140,9 +156,10 @@ public final class OptimizerState {
 
     deinit { storage.deallocate() }
 
-    public subscript(slot: Int) -> UnsafeMutableBufferPointer<Float> {
-        precondition(slot < slots, "slot \(slot) of \(slots)")
-        return UnsafeMutableBufferPointer(start: storage + slot * count, count: count)
+    public subscript<Slot: RawRepresentable>(slot: Slot) -> UnsafeMutableBufferPointer<Float> where Slot.RawValue == Int {
+        let index = slot.rawValue
+        precondition(index >= 0 && index < slots, "slot \(slot) is number \(index) of \(slots)")
+        return UnsafeMutableBufferPointer(start: storage + index * count, count: count)
     }
 }
 

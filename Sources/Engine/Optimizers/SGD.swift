@@ -15,14 +15,9 @@ public final class SGD: Optimizer {
     public let nesterov: Bool
     public let weightDecay: Float
 
-    public convenience init(_ parameters: [Parameter], learningRate: Float, momentum: Float = 0,
-                            dampening: Float = 0, nesterov: Bool = false, weightDecay: Float = 0) {
-        self.init(groups: [ParameterGroup(parameters)], learningRate: learningRate, momentum: momentum,
-                  dampening: dampening, nesterov: nesterov, weightDecay: weightDecay)
-    }
-
-    public init(groups: [ParameterGroup], learningRate: Float, momentum: Float = 0,
-                dampening: Float = 0, nesterov: Bool = false, weightDecay: Float = 0) {
+    /// `parameters`: a list of parameters, or of groups with their own rate or weight decay.
+    public init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float, momentum: Float = 0,
+                                              dampening: Float = 0, nesterov: Bool = false, weightDecay: Float = 0) {
         Hyperparameter.check(momentum, "momentum")
         Hyperparameter.check(dampening, "dampening", in: 0...1)
         Hyperparameter.check(weightDecay, "weight decay")
@@ -32,9 +27,10 @@ public final class SGD: Optimizer {
         self.dampening = dampening
         self.nesterov = nesterov
         self.weightDecay = weightDecay
-        super.init(groups: groups, learningRate: learningRate)
+        super.init(parameters, learningRate: learningRate)
     }
 
+    enum Slot: Int { case momentumBuffer }
     public override var slotsPerParameter: Int { momentum == 0 ? 0 : 1 }
 
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
@@ -46,7 +42,7 @@ public final class SGD: Optimizer {
             return
         }
         let first = steps == 1, keep = Float(1 - Hyperparameter.decimal(dampening))
-        let b = state[0]
+        let b = state[Slot.momentumBuffer]
         for i in w.indices {
             let gradient = g[i] + weightDecay * w[i]
             b[i] = first ? gradient : momentum * b[i] + keep * gradient
@@ -68,13 +64,14 @@ public final class LectureMomentum: Optimizer {
     public let alpha: Float
     public let nesterov: Bool
 
-    public init(_ parameters: [Parameter], learningRate: Float, alpha: Float, nesterov: Bool = false) {
+    public init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float, alpha: Float, nesterov: Bool = false) {
         Hyperparameter.check(alpha, "alpha", in: 0...1)
         self.alpha = alpha
         self.nesterov = nesterov
-        super.init(groups: [ParameterGroup(parameters)], learningRate: learningRate)
+        super.init(parameters, learningRate: learningRate)
     }
 
+    enum Slot: Int { case velocity }
     public override var slotsPerParameter: Int { 1 }
     private var lookedAhead = false
 
@@ -93,7 +90,7 @@ public final class LectureMomentum: Optimizer {
 
     public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                                 state: OptimizerState, group: ParameterGroup) {
-        let v = state[0], rate = learningRate(for: group)
+        let v = state[Slot.velocity], rate = learningRate(for: group)
         for i in w.indices {
             v[i] = alpha * v[i] + rate * g[i]
             w[i] -= v[i]
@@ -102,7 +99,7 @@ public final class LectureMomentum: Optimizer {
 
     private func shift(by factor: Float) {
         for (parameter, state) in zip(parameters, allStates) {
-            let v = state[0]
+            let v = state[Slot.velocity]
             parameter.value.values.withUnsafeMutableBufferPointer { w in
                 for i in w.indices { w[i] += factor * v[i] }
             }

@@ -108,7 +108,7 @@ public final class Trainer<L: Loss> {
     /// weights, so the model keeps its last good state.
     @discardableResult
     public func step(_ inputs: Matrix, _ targets: L.Target, l2: Float = 0) -> (loss: Float, output: Matrix) {
-        model.isTraining = true
+        model.train()
         let output = model.forward(inputs)
         let (value, gradient) = loss(output, targets)
         guard value.isFinite else { return (value, output) }
@@ -204,17 +204,16 @@ extension Evaluation {
 
     /// Loss and accuracy in evaluation mode over the whole data set, batch by batch.
     ///
-    /// `batchStatistics` reproduces a classic mistake for comparison: BatchNorm layers normalize
-    /// with each evaluation batch's own mean and variance (training mode) instead of the
-    /// running estimates. The running estimates are restored afterwards.
+    /// `batchStatistics` reproduces a classic mistake for comparison: layers with running
+    /// statistics (BatchNorm) normalize with each evaluation batch's own mean and variance
+    /// (training mode) instead of the running estimates, which are left as they were.
     public init<L: Loss, D: Dataset>(of model: any Layer, loss: L, on data: D, batchSize: Int = 1000,
                                      batchStatistics: Bool = false) where D.Target == L.Target {
         let wasTraining = model.isTraining
-        model.isTraining = false
-        let batchNorms = ([model] + ((model as? Container)?.descendants ?? [])).compactMap { $0 as? BatchNorm1d }
-        if batchStatistics { for layer in batchNorms { layer.isTraining = true } }
-        defer { model.isTraining = wasTraining }
-        self = BatchNorm1d.keepingRunningStatistics(of: batchNorms) {
+        model.train(false)
+        if batchStatistics { for layer in model.runningStatisticsLayers { layer.train() } }
+        defer { model.train(wasTraining) }
+        self = model.keepingRunningStatistics {
             var lossSum: Double = 0, correct = 0, hasAccuracy = false
             for positions in Minibatches.positions(count: data.count, batchSize: batchSize) {
                 let (inputs, targets) = data.batch(positions)
