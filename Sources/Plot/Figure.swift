@@ -60,6 +60,8 @@ public struct Panel: Sendable {
     /// Spacing of the x tick marks; nil lets gnuplot choose (it may pick fractional epochs).
     public var xTickStep: Double?
     public var markers: [Marker] = []
+    /// Named ticks on the y axis instead of numbers (categories, one per row); empty for numbers.
+    public var yTicks: [AxisTick] = []
     public var series: [Series]
 
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
