@@ -60,13 +60,13 @@ public enum StandardPanels {
     }
 
     /// A forest plot of differences against one baseline: a row per setting (in the given
-    /// order, top to bottom, each labelled with its value), the mean difference as a dot with
-    /// its 95 % interval as a bar, and a dashed line at zero. Bars that exclude zero are blue,
+    /// order, top to bottom, each labelled with its value), the mean difference as a tall tick
+    /// on its 95 % interval's bar, and a dashed line at zero. Bars that exclude zero are blue,
     /// those that include it grey; with `holm`, resolved bars that do not survive Holm's
     /// correction are orange. Paired verdicts need this figure: ±1 std bars of each setting
-    /// alone hide the shared seed noise that pairing removes, and so contradict them.
+    /// alone carry the seed noise that pairing removes, and so seem to contradict them.
     public static func differenceForest(_ labels: [String], _ differences: [Difference], holm: Holm? = nil,
-                                        title: String, xLabel: String, decimals: Int = 2) -> Panel {
+                                        title: String?, xLabel: String, decimals: Int = 2) -> Panel {
         precondition(labels.count == differences.count, "one label per difference")
         let rows = differences.count
         func row(_ index: Int) -> Double { Double(rows - 1 - index) }
@@ -76,20 +76,22 @@ public enum StandardPanels {
             ("excludes 0, not after Holm", 4, { differences[$0].isResolved && holm?.survives($0) == false }),
             ("95 % interval includes 0", 9, { !differences[$0].isResolved }),
         ]
-        let cap = 0.12
         var series: [Series] = [.line(nil, x: [0, 0], y: [-0.6, Double(rows) - 0.4], style: .dashed, color: 6)]
         for kind in kinds {
             let members = differences.indices.filter(kind.includes)
             guard !members.isEmpty else { continue }
-            // Each bar with its end caps as one broken line (NaN between pieces), its dots as points.
+            // Each row's bar and mean tick as pieces of one broken line (NaN between pieces).
             var x: [Double] = [], y: [Double] = []
-            for index in members where differences[index].margin.isFinite {
-                let (low, high, middle) = (differences[index].interval.lowerBound, differences[index].interval.upperBound, row(index))
-                x += [low, high, .nan, low, low, .nan, high, high, .nan]
-                y += [middle, middle, .nan, middle - cap, middle + cap, .nan, middle - cap, middle + cap, .nan]
+            for index in members {
+                let difference = differences[index], middle = row(index)
+                if difference.margin.isFinite {
+                    x += [difference.interval.lowerBound, difference.interval.upperBound, .nan]
+                    y += [middle, middle, .nan]
+                }
+                x += [difference.mean, difference.mean, .nan]
+                y += [middle - 0.22, middle + 0.22, .nan]
             }
             series.append(.line(kind.title, x: x, y: y, color: kind.color))
-            series.append(.line(nil, x: members.map { differences[$0].mean }, y: members.map(row), style: .points, color: kind.color))
         }
         var panel = Panel(title: title, xLabel: xLabel, yRange: -0.6...(Double(rows) - 0.4), series: series)
         panel.yTicks = differences.indices.map { AxisTick("\(labels[$0])  \(differences[$0].formatted(decimals: decimals))", at: row($0)) }
