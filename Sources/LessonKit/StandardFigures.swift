@@ -62,19 +62,19 @@ public enum StandardPanels {
     /// A forest plot of differences against one baseline: a row per setting (in the given
     /// order, top to bottom, each labelled with its value), the mean difference as a tall tick
     /// on its 95 % interval's bar, and a dashed line at zero. Bars that exclude zero are blue,
-    /// those that include it grey; with `holm`, resolved bars that do not survive Holm's
-    /// correction are orange. Paired verdicts need this figure: ±1 std bars of each setting
-    /// alone carry the seed noise that pairing removes, and so seem to contradict them.
+    /// those that include it ("within noise") grey; with `holm`, resolved bars that do not
+    /// survive Holm's correction are orange; the legend uses the verdict lines' words. Paired
+    /// verdicts need this figure: ±1 std bars of each setting alone carry the seed noise that
+    /// pairing removes, and so seem to contradict them.
     public static func differenceForest(_ labels: [String], _ differences: [Difference], holm: Holm? = nil,
                                         title: String?, xLabel: String, decimals: Int = 2) -> Panel {
         precondition(labels.count == differences.count, "one label per difference")
         let rows = differences.count
         func row(_ index: Int) -> Double { Double(rows - 1 - index) }
         let kinds: [(title: String, color: Int, includes: (Int) -> Bool)] = [
-            (holm == nil ? "95 % interval excludes 0" : "excludes 0 after Holm", 0,
-             { differences[$0].isResolved && holm?.survives($0) != false }),
-            ("excludes 0, not after Holm", 4, { differences[$0].isResolved && holm?.survives($0) == false }),
-            ("95 % interval includes 0", 9, { !differences[$0].isResolved }),
+            (holm == nil ? "interval excludes 0" : "survives Holm", 0, { differences[$0].isResolved && holm?.survives($0) != false }),
+            ("not after Holm", 4, { differences[$0].isResolved && holm?.survives($0) == false }),
+            ("within noise", 9, { !differences[$0].isResolved }),
         ]
         var series: [Series] = [.line(nil, x: [0, 0], y: [-0.6, Double(rows) - 0.4], style: .dashed, color: 6)]
         for kind in kinds {

@@ -149,7 +149,7 @@ final class FairnessTests: XCTestCase {
         XCTAssertEqual(panel.yTicks.map(\.label), ["strong  +3.00 ± 0.10", "weak  +1.50 ± " + String(format: "%.2f", differences[1].margin),
                                                    "noise  +0.12 ± " + String(format: "%.2f", differences[2].margin)])
         XCTAssertEqual(panel.yTicks.map(\.position), [2, 1, 0])
-        XCTAssertEqual(panel.series.compactMap(\.title), ["excludes 0 after Holm", "excludes 0, not after Holm", "95 % interval includes 0"])
+        XCTAssertEqual(panel.series.compactMap(\.title), ["survives Holm", "not after Holm", "within noise"])
         XCTAssertEqual(panel.series.compactMap { $0.title == nil ? nil : $0.color }, [0, 4, 9])
         guard case let .line(x, _, _) = panel.series[0].content else { return XCTFail("the zero line comes first") }
         XCTAssertEqual(x, [0, 0])
