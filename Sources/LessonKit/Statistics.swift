@@ -124,13 +124,13 @@ public struct Difference: Sendable, Codable {
     /// "within noise" as "no effect": it names the largest effects either way the interval
     /// cannot exclude. "Test accuracy: p = 0.5 is higher than none by 1.19 ± 0.71 points
     /// (95 % interval, paired over 5 seeds)", "Test accuracy: augmentation − none = −0.27 ±
-    /// 1.40 points, within noise (cannot exclude −1.67 or +1.13; paired over 5 seeds)".
+    /// 1.40 points, within noise (cannot exclude −1.67 or +1.14; paired over 5 seeds)".
     /// Borderline verdicts say so; `caveats` (a Holm note, "not converged") follow after "; ".
     public func verdict(_ a: String, _ b: String, quantity: String, unit: String = " points", decimals: Int = 2,
                         caveats: [String] = []) -> String {
         let line: String
         if !margin.isFinite {
-            line = "\(quantity): \(a) − \(b) = \(Self.signed(mean, decimals: decimals))\(unit) from one seed a side: no estimate of the noise"
+            line = "\(quantity): \(a) − \(b) = \(Self.signed(mean, decimals: decimals))\(unit); too few seeds to estimate the noise"
         } else if hasNoSpread && !isResolved {
             line = "\(quantity): \(a) − \(b) = \(Self.signed(mean, decimals: decimals))\(unit) on every seed; too few seeds to call it"
         } else if isResolved {
@@ -174,7 +174,8 @@ public enum StudentT {
         if p < 0.5 { return -quantile(1 - p, degreesOfFreedom: ν) }
         var (low, high) = (0.0, 1.0)
         while cdf(high, degreesOfFreedom: ν) < p { (low, high) = (high, 2 * high) }
-        for _ in 0..<200 where high - low > 1e-12 * high {
+        // 1e-12 relative is far above Double's resolution, so the halving always gets there.
+        while high - low > 1e-12 * high {
             let middle = (low + high) / 2
             if cdf(middle, degreesOfFreedom: ν) < p { low = middle } else { high = middle }
         }

@@ -91,6 +91,9 @@ final class FairnessTests: XCTestCase {
         let edge = Difference(Estimate([1.7, 0.3, 1.6, 0.4, 1.0]), Estimate([0, 0, 0, 0, 0]))
         XCTAssertTrue(edge.isResolved && edge.isBorderline, edge.formatted())
         XCTAssertTrue(edge.verdict("a", "b", quantity: "x").hasSuffix("paired over 5 seeds); borderline"))
+        // Mean 1, margin ≈ 0.69: the lower edge (0.31) is just over a fifth of the width (0.27) from zero.
+        let clear = Difference(Estimate([1.6, 0.4, 1.5, 0.5, 1.0]), Estimate([0, 0, 0, 0, 0]))
+        XCTAssertTrue(clear.isResolved && !clear.isBorderline, clear.formatted())
         // Mean 1, margin ≈ 1.12: within noise, the lower edge 0.12 short of zero: borderline too.
         let justInside = Difference(Estimate([1.9, 0.1, 1.9, 0.1, 1.0]), Estimate([0, 0, 0, 0, 0]))
         XCTAssertTrue(!justInside.isResolved && justInside.isBorderline, justInside.formatted())
