@@ -59,6 +59,45 @@ public enum StandardPanels {
         return result
     }
 
+    /// A forest plot of differences against one baseline: a row per setting (in the given
+    /// order, top to bottom, each labelled with its value), the mean difference as a tall tick
+    /// on its 95 % interval's bar, and a dashed line at zero. Bars that exclude zero are blue,
+    /// those that include it ("within noise") grey; with `holm`, resolved bars that do not
+    /// survive Holm's correction are orange; the legend uses the verdict lines' words. Paired
+    /// verdicts need this figure: ±1 std bars of each setting alone carry the seed noise that
+    /// pairing removes, and so seem to contradict them.
+    public static func differenceForest(_ labels: [String], _ differences: [Difference], holm: Holm? = nil,
+                                        title: String?, xLabel: String, decimals: Int = 2) -> Panel {
+        precondition(labels.count == differences.count, "one label per difference")
+        let rows = differences.count
+        func row(_ index: Int) -> Double { Double(rows - 1 - index) }
+        let kinds: [(title: String, color: Int, includes: (Int) -> Bool)] = [
+            (holm == nil ? "interval excludes 0" : "survives Holm", 0, { differences[$0].isResolved && holm?.survives($0) != false }),
+            ("not after Holm", 4, { differences[$0].isResolved && holm?.survives($0) == false }),
+            ("within noise", 9, { !differences[$0].isResolved }),
+        ]
+        var series: [Series] = [.line(nil, x: [0, 0], y: [-0.6, Double(rows) - 0.4], style: .dashed, color: 6)]
+        for kind in kinds {
+            let members = differences.indices.filter(kind.includes)
+            guard !members.isEmpty else { continue }
+            // Each row's bar and mean tick as pieces of one broken line (NaN between pieces).
+            var x: [Double] = [], y: [Double] = []
+            for index in members {
+                let difference = differences[index], middle = row(index)
+                if difference.margin.isFinite {
+                    x += [difference.interval.lowerBound, difference.interval.upperBound, .nan]
+                    y += [middle, middle, .nan]
+                }
+                x += [difference.mean, difference.mean, .nan]
+                y += [middle - 0.22, middle + 0.22, .nan]
+            }
+            series.append(.line(kind.title, x: x, y: y, color: kind.color))
+        }
+        var panel = Panel(title: title, xLabel: xLabel, yRange: -0.6...(Double(rows) - 0.4), series: series)
+        panel.yTicks = differences.indices.map { AxisTick("\(labels[$0])  \(differences[$0].formatted(decimals: decimals))", at: row($0)) }
+        return panel
+    }
+
     /// The running average of the minibatch loss per step, geometric mean ×÷ std over seeds,
     /// on log axes (the first steps and a late escape both visible), with chance level ln 10.
     public static func seedMinibatchLoss(_ settings: [SettingRuns], window: Int, batchSize: Int, title: String,

@@ -63,6 +63,8 @@ public struct Panel: Sendable {
     /// One unit on x as long as one unit on y, so that shapes (a loss surface's contours) are
     /// not stretched to fill the panel.
     public var equalAspect = false
+    /// Named ticks on the y axis instead of numbers (categories, one per row); empty for numbers.
+    public var yTicks: [AxisTick] = []
     public var series: [Series]
 
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,

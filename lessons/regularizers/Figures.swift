@@ -3,22 +3,34 @@ import LessonKit
 import Plot
 
 extension RegularizersLesson {
-    /// Each technique as a point (generalization gap, test accuracy) with ±1 std bars over
-    /// seeds in both directions: down is less overfitting, up is better on new images.
-    static func comparisonFigure(_ runs: [SettingRuns], trainCount: Int, epochs: Int) -> Figure {
-        // The palette without its pale yellow, which vanishes on white.
-        let colors = [0, 1, 2, 3, 4, 5, 6, 8]
-        let series: [Series] = runs.enumerated().flatMap { index, setting -> [Series] in
-            let gap = setting.extra("gap"), test = setting.extra("test"), color = colors[index % colors.count]
-            // The two error bars as one line series with a break (NaN) between them.
-            let bars = Series.line(setting.label, x: [gap.mean - gap.std, gap.mean + gap.std, .nan, gap.mean, gap.mean],
-                                   y: [test.mean, test.mean, .nan, test.mean - test.std, test.mean + test.std], color: color)
-            return [bars, .line(nil, x: [gap.mean], y: [test.mean], style: .linesPoints, color: color)]
+    /// Every technique against no regularization (the first setting), one family of paired
+    /// comparisons per measure, each corrected by Holm over its comparisons.
+    struct Comparisons {
+        let labels: [String]
+        let gap: Holm
+        let test: Holm
+
+        init(_ runs: [SettingRuns]) {
+            let none = runs[0], others = runs.dropFirst()
+            labels = others.map(\.label)
+            gap = Holm(others.map { Difference($0.extra("gap"), none.extra("gap")) })
+            test = Holm(others.map { Difference($0.extra("test"), none.extra("test")) })
         }
-        return Figure(name: "comparison", panels: [
-            Panel(title: "784→256→256→10, SGD + momentum, \(trainCount) images, up to \(epochs) epochs: mean ± std over \(runs[0].runs.count) seeds",
-                  xLabel: "generalization gap: training − validation accuracy (points)", yLabel: "test accuracy (%)",
-                  legend: .outside, series: series),
-        ], layout: .single)
+    }
+
+    /// The paired differences against no regularization as forest plots, gap above test
+    /// accuracy: what the verdicts rest on (±1 std bars of each technique alone would carry
+    /// the seed noise that pairing removes).
+    static func comparisonFigure(_ comparisons: Comparisons, seeds: Int, trainCount: Int, epochs: Int) -> Figure {
+        Figure(name: "comparison",
+               title: "Each technique − none: mean and 95 % interval paired over \(seeds) seeds, \(trainCount) images, up to \(epochs) epochs",
+               panels: [
+                   StandardPanels.differenceForest(comparisons.labels, comparisons.gap.differences, holm: comparisons.gap,
+                                                   title: "generalization gap (training − validation accuracy): left is less overfitting",
+                                                   xLabel: "difference in gap (points)"),
+                   StandardPanels.differenceForest(comparisons.labels, comparisons.test.differences, holm: comparisons.test,
+                                                   title: "test accuracy: right is better on new images",
+                                                   xLabel: "difference in test accuracy (points)"),
+               ], layout: .stacked)
     }
 }

@@ -68,8 +68,9 @@ struct RegularizersLesson: ParsableCommand {
         let runs = try context.overSeeds(Self.techniques, label: \.label) { technique, run in
             try Self.train(technique, run: run, epochs: epochs, train: train, validation: validation, test: test)
         }
-        try context.write(Self.comparisonFigure(runs, trainCount: train.count, epochs: epochs))
-        Self.report(context, runs: runs, trainCount: train.count, epochs: epochs)
+        let comparisons = Comparisons(runs)
+        try context.write(Self.comparisonFigure(comparisons, seeds: context.seeds.count, trainCount: train.count, epochs: epochs))
+        Self.report(context, runs: runs, comparisons: comparisons, trainCount: train.count, epochs: epochs)
         try context.finish()
         return runs
     }
@@ -95,20 +96,25 @@ struct RegularizersLesson: ParsableCommand {
         ])
     }
 
-    /// The table and each technique against no regularization.
-    static func report(_ context: LessonContext, runs: [SettingRuns], trainCount: Int, epochs: Int) {
+    /// The table (with how many runs were still improving when the budget ran out) and each
+    /// technique against no regularization, Holm-corrected over the techniques, with a "not
+    /// converged" note beside the test verdict of a technique still improving.
+    static func report(_ context: LessonContext, runs: [SettingRuns], comparisons: Comparisons, trainCount: Int, epochs: Int) {
         var table = SummaryTable(title: "Final networks in evaluation mode, accuracy % over \(context.seeds.count) seeds (mean ± std), \(trainCount) training images, up to \(epochs) epochs",
-                                 header: ["technique", "epochs", "train", "validation", "gap", "test"])
-        for setting in runs {
-            table.add([setting.label, setting.extra("epochs").formatted(decimals: 0), setting.extra("train").formatted(),
-                       setting.extra("validation").formatted(), setting.extra("gap").formatted(), setting.extra("test").formatted()])
+                                 header: ["technique", "epochs", "best in last 10 %", "train", "validation", "gap", "test"])
+        let convergence = runs.map { Convergence($0.runs.map(\.history), budget: epochs) }
+        for (setting, converged) in zip(runs, convergence) {
+            table.add([setting.label, setting.extra("epochs").formatted(decimals: 0), "\(converged.lateRuns)/\(converged.runs)",
+                       setting.extra("train").formatted(), setting.extra("validation").formatted(),
+                       setting.extra("gap").formatted(), setting.extra("test").formatted()])
         }
         context.report(table)
         context.report()
-        let none = runs[0]
-        for setting in runs.dropFirst() {
-            context.report(Difference(setting.extra("gap"), none.extra("gap")).verdict(setting.label, "none", quantity: "Gap"))
-            context.report(Difference(setting.extra("test"), none.extra("test")).verdict(setting.label, "none", quantity: "Test accuracy"))
+        if let note = convergence[0].note { context.report("none \(note)") }
+        for (index, label) in comparisons.labels.enumerated() {
+            let caveats = [convergence[index + 1].note.map { "\(label) \($0)" }].compactMap { $0 }
+            context.report(comparisons.gap.verdict(index, label, "none", quantity: "Gap"))
+            context.report(comparisons.test.verdict(index, label, "none", quantity: "Test accuracy", caveats: caveats))
         }
     }
 }
