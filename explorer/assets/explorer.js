@@ -175,10 +175,11 @@ function drawPanel(panel, parent) {
       });
     }
   });
-  for (const marker of panel.markers) {
+  panel.markers.forEach((marker, index) => {
     element("line", { x1: x(marker.x), x2: x(marker.x), y1: plotArea.top, y2: plotArea.bottom, class: "marker" }, drawing);
-    element("text", { x: x(marker.x) + 4, y: plotArea.top + 12, class: "marker-label" }, svg).textContent = marker.label;
-  }
+    // Labels step down from the top, as in the PNGs, so that neighbouring markers stay readable.
+    element("text", { x: x(marker.x) + 4, y: plotArea.top + 12 + 14 * (index % 4), class: "marker-label" }, svg).textContent = marker.label;
+  });
 
   const hidden = new Set();
   const faded = new Set();
@@ -306,6 +307,7 @@ function showLesson(lesson) {
     }
     const grid = html("div", { class: "panels" }, section);
     grid.style.gridTemplateColumns = `repeat(${figure.description.columns}, minmax(0, 1fr))`;
+    grid.style.maxWidth = `${figure.description.columns * (panelWidth + 40)}px`;
     for (const panel of figure.description.panels) drawPanel(panel, grid);
   }
 }
