@@ -2,10 +2,11 @@
 """Checks the explorer's pages in headless Chromium, driven over the DevTools protocol on a
 pipe (no network, no Python packages beyond the standard library).
 
-    browser_check.py EXPLORER_FOLDER [--interact LESSON ...] [--screenshots FOLDER]
+    browser_check.py EXPLORER_FOLDER [--interact LESSON[:FIGURE] ...] [--screenshots FOLDER]
 
 Every page of the folder must load with no console error and no failed resource. For each
-lesson given with --interact (its figures need JSON descriptions), with real mouse and
+lesson given with --interact (its figures need JSON descriptions; in FIGURE if named, else
+in the first figure with a curve and a legend), with real mouse and
 keyboard events: hovering over a curve's point shows that point's value, which must be a row
 of the figure's .dat file; clicking a legend entry hides its series and clicking again shows
 it; moving a slider with the arrow keys changes what is drawn (the faded series of a sweep,
@@ -180,8 +181,8 @@ FIND_POINT = """(() => {
 })()"""
 
 
-def check_lesson(browser, page, figures, screenshots):
-    point = browser.evaluate(FIND_POINT.replace("SECTIONS", "'section.figure'"))
+def check_lesson(browser, page, figure, figures, screenshots):
+    point = browser.evaluate(FIND_POINT.replace("SECTIONS", f"'section#{figure}'" if figure else "'section.figure'"))
     if point is None:
         raise AssertionError(f"{page}: no interactive line panel")
     panel = f"document.getElementById('{point['figure']}').querySelectorAll('.panel')[{point['panel']}]"
@@ -199,7 +200,7 @@ def check_lesson(browser, page, figures, screenshots):
     print(f"ok   hover {point['figure']}: {row['text']} at x = {readout['x']} (a row of {point['figure']}.dat)")
 
     entry = browser.evaluate(f"""(() => {{ const e = {panel}.querySelectorAll('.legend-entry');
-        const b = e[e.length - 1].getBoundingClientRect(); return {{x: b.x + b.width / 2, y: b.y + b.height / 2, count: e.length}}; }})()""")
+        const b = e[Math.min(1, e.length - 1)].getBoundingClientRect(); return {{x: b.x + b.width / 2, y: b.y + b.height / 2, count: e.length}}; }})()""")
     hidden = f"{panel}.querySelectorAll('g.series.hidden').length"
     browser.click(entry["x"], entry["y"])
     if browser.evaluate(hidden) == 0:
@@ -212,8 +213,9 @@ def check_lesson(browser, page, figures, screenshots):
     sliders = browser.evaluate("[...document.querySelectorAll('.slider input')].length")
     if sliders == 0:
         raise AssertionError(f"{page}: no slider")
-    sweep = browser.evaluate("document.querySelector('.slider.sweep input') !== null")
-    selector = ".slider.sweep input" if sweep else ".slider.setting input"
+    section = f"section#{point['figure']}"
+    sweep = browser.evaluate(f"document.querySelector('{section} .slider.sweep input') !== null")
+    selector = f"{section} .slider.sweep input" if sweep else f"{section} .slider.setting input"
     drawn = f"""(() => {{ const s = document.querySelector('{selector}'); const p = s.closest('.panel');
         return [...p.querySelectorAll('g.series')].map(g => g.getAttribute('class')).join('|') + '#' + p.querySelector('.readout').textContent; }})()"""
     before = browser.evaluate(drawn)
@@ -262,9 +264,10 @@ def main():
                 failed = True
                 continue
             print(f"ok   {page.name} loads with no console error")
-            if page.stem in arguments.interact:
+            interact = dict((item.split(":") + [None])[:2] for item in arguments.interact)
+            if page.stem in interact:
                 try:
-                    check_lesson(browser, page.name, figures, arguments.screenshots)
+                    check_lesson(browser, page.name, interact[page.stem], figures, arguments.screenshots)
                 except AssertionError as error:
                     print(f"FAIL {error}")
                     failed = True

@@ -81,7 +81,7 @@ extension RegenerateFiguresTests {
             if !interact.isEmpty {
                 XCTAssertTrue(printed.contains("ok   hover momentum-sweep: momentum 0.5: 84.5 ± 0.5 at x = 3"), printed)
                 XCTAssertTrue(printed.contains("ok   legend momentum-sweep"), printed)
-                XCTAssertTrue(printed.contains("ok   slider (sweep) on momentum.html: momentum … 0.5"), printed)
+                XCTAssertTrue(printed.contains("ok   slider (sweep) on momentum.html: sweep momentum 0.5"), printed)
             }
         }
     }

@@ -193,6 +193,7 @@ function drawPanel(panel, parent) {
   const lines = panel.series.map((s, i) => i).filter((i) => panel.series[i].kind === "line");
   const distinctX = [...new Set(lines.flatMap((i) => panel.series[i].x).filter((v) => x.usable(v)))].sort((a, b) => a - b);
 
+  let settingSlider = null;  // made below, moved along by the readout
   // Every visible line's value at the data x nearest to `wanted`, with the spread of the band
   // of its colour that encloses it: mean ± std on linear axes, ×÷ factor on log axes.
   const showAt = (wanted) => {
@@ -202,6 +203,7 @@ function drawPanel(panel, parent) {
     cursor.replaceChildren();
     readout.replaceChildren();
     readout.dataset.x = at;
+    if (settingSlider) settingSlider.show(distinctX.indexOf(at));
     html("div", { class: "readout-x" }, readout, `${panel.xLabel || "x"} = ${formatted(at)}`);
     element("line", { x1: x(at), x2: x(at), y1: plotArea.top, y2: plotArea.bottom, class: "cursor-line" }, cursor);
     for (const i of visible) {
@@ -228,11 +230,12 @@ function drawPanel(panel, parent) {
   });
 
   const controls = html("div", { class: "controls" }, box);
-  if (distinctX.length > 1 && distinctX.length <= 200) addSlider(controls, `${panel.xLabel || "x"}`, distinctX.map(formatted), "setting",
-    (position) => showAt(distinctX[position]));
+  settingSlider = distinctX.length > 1 && distinctX.length <= 200
+    ? addSlider(controls, `${panel.xLabel || "x"}`, distinctX.map(formatted), "setting", (position) => showAt(distinctX[position]))
+    : null;
   for (const sweep of panel.sweeps) {
-    const names = ["all"].concat(sweep.values.map(formatted));
-    addSlider(controls, sweep.name.replace("#", "…"), names, "sweep", (position) => {
+    const names = ["all"].concat(sweep.values.map((v) => sweep.name.replace("#", formatted(v))));
+    addSlider(controls, "sweep", names, "sweep", (position) => {
       faded.clear();
       if (position > 0) sweep.series.forEach((members, k) => { if (k !== position - 1) for (const i of linkedTo(panel, members)) faded.add(i); });
       refresh();
@@ -292,6 +295,8 @@ function addSlider(parent, label, names, kind, onChange) {
     value.textContent = names[Number(input.value)];
     onChange(Number(input.value));
   });
+  // Moves the slider without calling back (the readout moved it, e.g. on hover).
+  return { show: (position) => { input.value = position; value.textContent = names[position]; } };
 }
 
 function showLesson(lesson) {
