@@ -17,7 +17,8 @@ struct RegenerateFigures: ParsableCommand {
         still run; the exit code is non-zero if any failed. Afterwards the generated parts of \
         the documents are rewritten from the results files: each lesson README's results \
         block, the lesson tables of README.md and lessons/README.md, and the gallery \
-        figures/README.md (only when writing to figures/). Run it from the package's root folder.
+        figures/README.md (only when writing to figures/), and the interactive explorer \
+        (explorer/; with --documents-only --output DIR, DIR/explorer). Run it from the package's root folder.
         """,
         version: trainingLabVersion)
 

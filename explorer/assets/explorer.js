@@ -171,7 +171,9 @@ function drawPanel(panel, parent) {
     } else if (s.kind === "scatter") {
       const usable = s.values.filter(Number.isFinite), low = Math.min(...usable), high = Math.max(...usable);
       s.x.forEach((xv, i) => {
-        if (x.usable(xv) && sy.usable(s.y[i])) element("circle", { cx: x(xv), cy: sy(s.y[i]), r: 4, fill: viridis((s.values[i] - low) / (high - low || 1)), class: "scatter" }, group);
+        if (!x.usable(xv) || !sy.usable(s.y[i])) return;
+        const point = element("circle", { cx: x(xv), cy: sy(s.y[i]), r: 4, fill: viridis((s.values[i] - low) / (high - low || 1)), class: "scatter" }, group);
+        point.dataset.readout = `${panel.xLabel || "x"} ${formatted(xv)}, ${panel.yLabel || "y"} ${formatted(s.y[i])}: ${s.valueLabel} ${formatted(s.values[i])}`;
       });
     }
   });
