@@ -7,8 +7,8 @@ import XCTest
 /// The explorer, --preview and shell completion of regenerate-figures, run as the program.
 extension RegenerateFiguresTests {
     /// A figures folder as a lesson run leaves it: the momentum lesson's results with a report
-    /// and two figures, one with its JSON description (a sweep of three momentum values with
-    /// bands and a theory line) and one written before descriptions existed (no JSON).
+    /// and three figures: one with its JSON description (a sweep of three momentum values with
+    /// bands and a theory line), one written before descriptions existed (no JSON) and a picture.
     func writeExplorerFixture(into folder: String) throws {
         let epochs = [1.0, 2.0, 3.0, 4.0]
         let curves: [Series] = [0.5, 0.9, 0.99].enumerated().flatMap { index, momentum -> [Series] in
@@ -21,17 +21,22 @@ extension RegenerateFiguresTests {
                   series: curves + [.line("predicted 1/(1 − α)", x: epochs, y: epochs.map { 85 + $0 }, style: .dashed, color: 6)]),
         ])
         try FigureRenderer(directory: folder, renderImages: false).write(figure)
-        try FileManager.default.copyItem(atPath: Self.root + "/figures/momentum-rates.png", toPath: folder + "/momentum-older.png")
+        let picture = Figure(name: "momentum-picture", panels: [Panel(series: [.image(GrayImage(rows: 2, cols: 2, [0, 1, 1, 0]))])])
+        try FigureRenderer(directory: folder, renderImages: false).write(picture)
+        for name in ["momentum-older", "momentum-picture"] {
+            try FileManager.default.copyItem(atPath: Self.root + "/figures/momentum-rates.png", toPath: folder + "/\(name).png")
+        }
         var results = LessonResults(lesson: "momentum", command: "swift run lesson-momentum", seeds: [1, 2], quick: false,
                                     blasKernel: "test", lastK: 1, report: ["momentum 0.9 beats 0.5 by 2.0 ± 0.3 points", "a < b & c"])
-        results.figures = [.init(name: "momentum-sweep", title: figure.title!), .init(name: "momentum-older", title: "an older figure")]
+        results.figures = [.init(name: "momentum-sweep", title: figure.title!), .init(name: "momentum-older", title: "an older figure"),
+                           .init(name: "momentum-picture", title: "a picture")]
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try results.encoded().write(to: URL(fileURLWithPath: folder + "/" + LessonResults.fileName(lesson: "momentum")))
     }
 
     /// --documents-only over a folder writes that folder's explorer: an index of the lessons
     /// with results, a page per lesson with its verdict lines and its figures' descriptions
-    /// embedded, the PNG for a figure without one, and the script and style beside them.
+    /// embedded, the PNG for a picture or a figure without one, and the script and style beside them.
     func testDocumentsOnlyWritesTheExplorer() throws {
         let folder = try TemporaryFolder("explorer")
         defer { folder.remove() }
@@ -42,7 +47,8 @@ extension RegenerateFiguresTests {
         let page = try String(contentsOfFile: folder.file("explorer/momentum.html"), encoding: .utf8)
         let description = try String(contentsOfFile: folder.file("momentum-sweep.json"), encoding: .utf8)
         XCTAssertTrue(page.contains("\"description\":" + description.trimmingCharacters(in: .whitespacesAndNewlines)), "the description is embedded as written")
-        XCTAssertTrue(page.contains(#"{"name":"momentum-older","png":"..\/momentum-older.png","title":"an older figure","description":null}"#), page)
+        XCTAssertTrue(page.contains(#"{"name":"momentum-older","png":"..\/momentum-older.png","shown":"undescribed","title":"an older figure","description":null}"#), page)
+        XCTAssertTrue(page.contains(#"{"name":"momentum-picture","png":"..\/momentum-picture.png","shown":"picture","title":"a picture","description":null}"#), "a picture is shown as its PNG")
         XCTAssertTrue(page.contains("momentum 0.9 beats 0.5 by 2.0 ± 0.3 points\na &lt; b &amp; c"), "the verdict lines, escaped")
         let index = try String(contentsOfFile: folder.file("explorer/index.html"), encoding: .utf8)
         XCTAssertTrue(index.contains("<a href=\"momentum.html\">"), index)

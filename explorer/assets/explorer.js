@@ -306,9 +306,9 @@ function showLesson(lesson) {
   for (const figure of lesson.figures) {
     const section = html("section", { class: "figure", id: figure.name }, main);
     html("h2", {}, section, figure.title || figure.name);
-    const drawable = figure.description && figure.description.panels.every((p) => p.series.every((s) => s.kind !== "image" && s.kind !== "contours"));
-    if (!drawable) {
-      html("p", { class: "note" }, section, figure.description ? "A picture (images or contours): shown as rendered." : "No figure description yet (regenerate this lesson to get one): the rendered image.");
+    if (figure.shown !== "drawn") {
+      html("p", { class: "note" }, section, figure.shown === "picture" ? "A picture (images or contours): shown as rendered."
+        : "No figure description yet (regenerate this lesson to get one): the rendered image.");
       html("img", { src: figure.png, alt: figure.title || figure.name, class: "static" }, section);
       continue;
     }
