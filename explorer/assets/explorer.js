@@ -52,11 +52,12 @@ function linearTicks([low, high]) {
 }
 
 function logTicks([low, high]) {
+  if (!(low > 0 && Number.isFinite(high))) return [];
   const first = Math.floor(Math.log10(low)), last = Math.ceil(Math.log10(high));
   const every = Math.max(1, Math.ceil((last - first) / 8));
   const ticks = [];
   for (let e = first; e <= last; e += every) {
-    for (const m of last - first <= 2 ? [1, 2, 5] : [1]) {
+    for (const m of last - first <= 3 ? [1, 2, 5] : [1]) {
       const v = m * Math.pow(10, e);
       if (v >= low * (1 - 1e-9) && v <= high * (1 + 1e-9)) ticks.push(v);
     }
@@ -64,12 +65,19 @@ function logTicks([low, high]) {
   return ticks;
 }
 
+// The smallest and largest of the usable values; a loop, not Math.min(...values), since a
+// per-iteration curve can outgrow the limit on a call's arguments.
+function bounds(values, usable) {
+  let low = Infinity, high = -Infinity;
+  for (const v of values) if (usable(v)) { low = Math.min(low, v); high = Math.max(high, v); }
+  return [low, high];
+}
+
 // The range the data covers (positive values only on a log axis), padded a little on linear axes.
 function extent(values, kind, fixed) {
   if (fixed) return fixed;
-  const usable = values.filter((v) => v !== null && Number.isFinite(v) && (kind !== "log" || v > 0));
-  if (usable.length === 0) return kind === "log" ? [1, 10] : [0, 1];
-  let low = Math.min(...usable), high = Math.max(...usable);
+  const [low, high] = bounds(values, (v) => v !== null && Number.isFinite(v) && (kind !== "log" || v > 0));
+  if (low > high) return kind === "log" ? [1, 10] : [0, 1];
   if (kind === "log") return low === high ? [low / 2, high * 2] : [low, high];
   if (low === high) return [low - 1, high + 1];
   const pad = (high - low) * 0.04;
@@ -169,7 +177,7 @@ function drawPanel(panel, parent) {
         element("rect", { x: left, y: sy(s.y[i]), width: Math.max(x(c + s.width / 2) - left, 0.5), height: sy(0) - sy(s.y[i]), fill: s.color, class: "histogram" }, group);
       });
     } else if (s.kind === "scatter") {
-      const usable = s.values.filter(Number.isFinite), low = Math.min(...usable), high = Math.max(...usable);
+      const [low, high] = bounds(s.values, (v) => v !== null && Number.isFinite(v));
       s.x.forEach((xv, i) => {
         if (!x.usable(xv) || !sy.usable(s.y[i])) return;
         const point = element("circle", { cx: x(xv), cy: sy(s.y[i]), r: 4, fill: viridis((s.values[i] - low) / (high - low || 1)), class: "scatter" }, group);
@@ -196,10 +204,10 @@ function drawPanel(panel, parent) {
   const distinctX = [...new Set(lines.flatMap((i) => panel.series[i].x).filter((v) => x.usable(v)))].sort((a, b) => a - b);
 
   let settingSlider = null;  // made below, moved along by the readout
-  // Every visible line's value at the data x nearest to `wanted`, with the spread of the band
+  // Every shown line's value (not hidden, not faded by a sweep) at the data x nearest to `wanted`, with the spread of the band
   // of its colour that encloses it: mean ± std on linear axes, ×÷ factor on log axes.
   const showAt = (wanted) => {
-    const visible = lines.filter((i) => !hidden.has(i));
+    const visible = lines.filter((i) => !hidden.has(i) && !faded.has(i));
     if (visible.length === 0 || distinctX.length === 0) return;
     const at = distinctX.reduce((best, v) => (Math.abs(x(v) - x(wanted)) < Math.abs(x(best) - x(wanted)) ? v : best));
     cursor.replaceChildren();
