@@ -199,8 +199,10 @@ def check_lesson(browser, page, figure, figures, screenshots):
         raise AssertionError(f"{page}: hover showed ({readout['x']}, {row['value']}), not a row of {point['figure']}.dat")
     print(f"ok   hover {point['figure']}: {row['text']} at x = {readout['x']} (a row of {point['figure']}.dat)")
 
-    entry = browser.evaluate(f"""(() => {{ const e = {panel}.querySelectorAll('.legend-entry');
-        const b = e[Math.min(1, e.length - 1)].getBoundingClientRect(); return {{x: b.x + b.width / 2, y: b.y + b.height / 2, count: e.length}}; }})()""")
+    # The second legend entry (the first may be a curve a sweep never fades), where it is now.
+    legend_entry = f"""(() => {{ const e = {panel}.querySelectorAll('.legend-entry');
+        const b = e[Math.min(1, e.length - 1)].getBoundingClientRect(); return {{x: b.x + b.width / 2, y: b.y + b.height / 2}}; }})()"""
+    entry = browser.evaluate(legend_entry)
     hidden = f"{panel}.querySelectorAll('g.series.hidden').length"
     browser.click(entry["x"], entry["y"])
     if browser.evaluate(hidden) == 0:
@@ -228,9 +230,10 @@ def check_lesson(browser, page, figure, figures, screenshots):
     label = browser.evaluate(f"document.querySelector('{selector}').parentElement.textContent")
     print(f"ok   slider ({'sweep' if sweep else 'setting'}) on {page}: {label.strip()} changes what is drawn")
     if screenshots:
-        # Shown in the state the checks leave: a slider moved, a series hidden, a readout.
-        browser.click(entry["x"], entry["y"])
+        # Shown in the state the checks leave (a slider moved), with a series hidden and a readout.
         browser.evaluate(f"{panel}.scrollIntoView({{block: 'start'}})")
+        entry = browser.evaluate(legend_entry)
+        browser.click(entry["x"], entry["y"])
         point = browser.evaluate(in_figure)
         browser.mouse("mouseMoved", point["x"], point["y"])
         name = os.path.join(screenshots, pathlib.Path(page).stem + ".png")
