@@ -276,7 +276,7 @@ extension Writer {
     }
 }
 
-private extension Series {
+extension Series {
     var isPicture: Bool {
         switch content {
         case .contours, .image, .heatMap: true

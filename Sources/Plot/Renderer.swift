@@ -59,6 +59,8 @@ public final class FigureRenderer {
         let generated = GnuplotScript(figure)
         try FileOutput.writeAtomically(generated.data, to: base + ".dat")
         try FileOutput.writeAtomically(generated.script, to: base + ".gp")
+        // For the interactive explorer, which draws the figure itself.
+        try FileOutput.writeAtomically(FigureDescription(figure).json, to: base + ".json")
         var rendered = false
         if renderImages, let gnuplot {
             try render(script: base + ".gp", outputs: [base + ".png", base + ".svg"], gnuplot: gnuplot)

@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import LessonKit
 
-@main
+// A call, not @main: a main.swift among other files is the program's top-level code.
+RegenerateFigures.main()
+
 struct RegenerateFigures: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regenerate-figures",
@@ -15,12 +17,17 @@ struct RegenerateFigures: ParsableCommand {
         still run; the exit code is non-zero if any failed. Afterwards the generated parts of \
         the documents are rewritten from the results files: each lesson README's results \
         block, the lesson tables of README.md and lessons/README.md, and the gallery \
-        figures/README.md (only when writing to figures/). Run it from the package's root folder.
+        figures/README.md (only when writing to figures/), and the interactive explorer \
+        (explorer/; with --documents-only --output DIR, DIR/explorer). Run it from the package's root folder.
         """,
         version: trainingLabVersion)
 
-    @Argument(help: "Lessons to run (default: all), e.g. dropout adam.")
+    @Argument(help: "Lessons to run (default: all), e.g. dropout adam.", completion: Self.lessonNames)
     var lessons: [String] = []
+
+    @Option(help: ArgumentHelp("Draw the lesson's main committed figure in the terminal, without running it.", valueName: "lesson"),
+            completion: Self.lessonNames)
+    var preview: String?
 
     @Flag(help: "List the lessons in the lecture's order and exit.")
     var list = false
@@ -56,6 +63,9 @@ struct RegenerateFigures: ParsableCommand {
             throw ValidationError("unknown lesson \(unknown.joined(separator: ", ")); lessons: \(known.joined(separator: " "))")
         }
         if let seeds, !(1...LessonOptions.maximumSeeds).contains(seeds) { throw ValidationError("--seeds must be between 1 and \(LessonOptions.maximumSeeds)") }
+        if let preview, !known.contains(preview) {
+            throw ValidationError("unknown lesson \(preview) for --preview; lessons: \(known.joined(separator: " "))")
+        }
         if let threads, !(1...LessonOptions.maximumThreads).contains(threads) { throw ValidationError("--threads must be between 1 and \(LessonOptions.maximumThreads)") }
     }
 
@@ -78,6 +88,7 @@ struct RegenerateFigures: ParsableCommand {
             for entry in registry { console.summary("\(entry.order)\t\(entry.name)\t\(entry.question)") }
             return
         }
+        if let preview { return try Explorer.preview(preview, figuresFolder: outputFolder, registry: registry) }
         if documentsOnly { return try writeDocuments(console) }
         let chosen = lessons.isEmpty ? registry : registry.filter { lessons.contains($0.name) }
         let directory = try binaries ?? buildAsTyped(console)
@@ -112,6 +123,8 @@ struct RegenerateFigures: ParsableCommand {
     func writeDocuments(_ console: Console) throws {
         let written = try ProjectDocuments().write()
         console.line(written.isEmpty ? "Generated documents are current." : "Rewrote: " + written.joined(separator: ", "))
+        let explorer = try Explorer(lessons: LessonRegistry.load(), figuresFolder: outputFolder).write()
+        console.line("Explorer: \(explorer[0]) (\(explorer.count - 1) lesson pages)")
     }
 
     /// `swift build` for the whole package, the build `swift run lesson-X` uses (the engine

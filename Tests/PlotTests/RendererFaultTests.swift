@@ -37,7 +37,7 @@ final class RendererFaultTests: FolderTestCase {
 
     func assertNothingLeft(file: StaticString = #filePath, line: UInt = #line) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        XCTAssertEqual(names.filter { $0.hasPrefix("curve") }.sorted(), ["curve.dat", "curve.gp"], file: file, line: line)
+        XCTAssertEqual(names.filter { $0.hasPrefix("curve") }.sorted(), ["curve.dat", "curve.gp", "curve.json"], file: file, line: line)
     }
 
     func testAnImageCutShortIsAnError() throws {
@@ -118,7 +118,7 @@ final class RendererFaultTests: FolderTestCase {
             let written = try renderer.write(figure)
             XCTAssertTrue(written.rendered)
             XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: "\(folder)/\(directory)")),
-                           ["curve.gp", "curve.dat", "curve.png", "curve.svg"])
+                           ["curve.gp", "curve.dat", "curve.json", "curve.png", "curve.svg"])
         }
     }
 }
