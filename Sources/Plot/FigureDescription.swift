@@ -68,6 +68,8 @@ public struct FigureDescription {
             fields.append(("kind", .string("contours")))
         case .image:
             fields.append(("kind", .string("image")))
+        case .heatMap:
+            fields.append(("kind", .string("heatMap")))
         }
         return .object(fields)
     }

@@ -66,9 +66,11 @@ struct Explorer {
         let figures = try results.figures.map { figure in
             let descriptionPath = (figuresFolder as NSString).appendingPathComponent("\(figure.name).json")
             let description = FileManager.default.contents(atPath: descriptionPath).map { String(decoding: $0, as: UTF8.self) }
-            // Pictures (images, contour maps) are shown as their PNG: their descriptions,
+            // Pictures (images, contour and colour maps) are shown as their PNG: their descriptions,
             // often the largest, stay out of the page.
-            let isPicture = description.map { $0.contains(#""kind":"image""#) || $0.contains(#""kind":"contours""#) } ?? false
+            let isPicture = description.map { text in
+                ["image", "contours", "heatMap"].contains { text.contains("\"kind\":\"\($0)\"") }
+            } ?? false
             let fields = try Self.json(["name": figure.name, "title": figure.title, "png": "\(figuresFromPage)/\(figure.name).png",
                                         "shown": description == nil ? "undescribed" : isPicture ? "picture" : "drawn"])
             // The description is already JSON (with "/" escaped, so it cannot close the script).

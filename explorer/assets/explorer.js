@@ -315,7 +315,7 @@ function showLesson(lesson) {
     const section = html("section", { class: "figure", id: figure.name }, main);
     html("h2", {}, section, figure.title || figure.name);
     if (figure.shown !== "drawn") {
-      html("p", { class: "note" }, section, figure.shown === "picture" ? "A picture (images or contours): shown as rendered."
+      html("p", { class: "note" }, section, figure.shown === "picture" ? "A picture (images, contours or a colour map): shown as rendered."
         : "No figure description yet (regenerate this lesson to get one): the rendered image.");
       html("img", { src: figure.png, alt: figure.title || figure.name, class: "static" }, section);
       continue;
