@@ -28,14 +28,18 @@ struct EngineBenchmark: ParsableCommand {
     @Option(help: ArgumentHelp("MNIST-format folder.", valueName: "dir"))
     var data: String?
 
-    @Flag(help: "Print one JSON object instead of tables (for benchmarks/compare.py).")
+    @Flag(help: "Print one JSON object instead of tables.")
     var json = false
+
+    @Flag(help: "Measure on request, one round per line of standard input (for benchmarks/compare.py).")
+    var serve = false
 
     mutating func validate() throws {
         guard epochs >= 1, warmup >= 0 else { throw ValidationError("--epochs must be positive and --warmup not negative") }
         guard batchSizes.values.allSatisfy({ $0 > 0 }), threads.values.allSatisfy({ $0 > 0 }) else {
             throw ValidationError("batch sizes and thread counts must be positive")
         }
+        guard !serve || threads.values.count == 1 else { throw ValidationError("--serve takes one thread count") }
     }
 
     /// The reference network: 784 → 100 → 100 → 10, ReLU.
@@ -98,12 +102,101 @@ struct EngineBenchmark: ParsableCommand {
         return (engine, direct)
     }
 
+    /// Seconds of one measured piece of work: processor time of this process (what a
+    /// one-thread cell reports: other processes taking turns on the CPU do not count) and
+    /// wall time (what a cell with BLAS threads of its own reports).
+    struct Timing: Codable {
+        let processor: Double
+        let wall: Double
+        func seconds(threads: Int) -> Double { threads == 1 ? processor : wall }
+    }
+
+    static func processorSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    static func timed(_ body: () throws -> Void) rethrows -> Timing {
+        let (wall, processor) = (now(), processorSeconds())
+        try body()
+        return Timing(processor: processorSeconds() - processor, wall: now() - wall)
+    }
+
+    /// The reference network in training at one batch size, and the operands of its
+    /// products: an epoch and its GEMM floor, measured one right after the other so that
+    /// both see the same load on a shared machine.
+    final class Workload {
+        let batchSize: Int
+        let steps: Int
+        let images: ImageDataset
+        let trainer: Trainer<CrossEntropyLoss>
+        let products: [(Product, a: Matrix, b: Matrix)]
+        var outputs: [Matrix]
+
+        init(images: ImageDataset, batchSize: Int) {
+            self.batchSize = batchSize
+            self.images = images
+            steps = (images.count + batchSize - 1) / batchSize
+            let random = Random(seed: 123)
+            let model = Sequential.mlp(EngineBenchmark.sizes, random: random)
+            trainer = Trainer(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1), random: random)
+            let operands = Random(seed: 1)
+            products = EngineBenchmark.products(batch: batchSize).map { p in
+                (p, p.transposeA ? operands.normalMatrix(rows: p.k, cols: p.m) : operands.normalMatrix(rows: p.m, cols: p.k),
+                 p.transposeB ? operands.normalMatrix(rows: p.n, cols: p.k) : operands.normalMatrix(rows: p.k, cols: p.n))
+            }
+            outputs = products.map { Matrix(rows: $0.0.m, cols: $0.0.n) }
+        }
+
+        var flopsPerEpoch: Double { products.reduce(0) { $0 + $1.0.flops } * Double(steps) }
+
+        func epoch() throws -> Timing {
+            try timed { _ = try trainer.fit(images, options: TrainingOptions(epochs: 1, batchSize: batchSize)) }
+        }
+
+        /// The GEMM floor: every product of a step, `steps` times, through `cblas_sgemm`
+        /// directly on operands that stay in cache — the time the products alone take.
+        func floor() -> Timing {
+            timed {
+                for _ in 0..<steps {
+                    for (index, (p, a, b)) in products.enumerated() {
+                        a.withUnsafeBufferPointer { pa in
+                            b.withUnsafeBufferPointer { pb in
+                                outputs[index].withUnsafeMutableBufferPointer { pc in
+                                    BLAS.sgemm(transposeA: p.transposeA, transposeB: p.transposeB, m: p.m, n: p.n, k: p.k, alpha: 1,
+                                               a: pa.baseAddress, lda: a.cols, b: pb.baseAddress, ldb: b.cols, beta: 0,
+                                               c: pc.baseAddress, ldc: p.n)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// An epoch and a floor pass; `floorFirst` alternates their order between rounds, so
+        /// a load that rises or falls during a round favours neither.
+        func round(floorFirst: Bool) throws -> (epoch: Timing, floor: Timing) {
+            if floorFirst {
+                let floor = floor()
+                return (try epoch(), floor)
+            }
+            let epoch = try epoch()
+            return (epoch, floor())
+        }
+    }
+
     struct Cell: Codable {
         let batchSize: Int
         let threads: Int
+        /// Processor seconds with one thread, wall seconds with more (see `Timing`).
         let secondsPerEpoch: [Double]
+        let floorSeconds: [Double]
         let medianSeconds: Double
         let gemmSeconds: Double
+        /// The median over rounds of epoch/floor, each round's pair measured back to back.
+        let medianRatioToFloor: Double
         let flopsPerEpoch: Double
         let stepsPerEpoch: Int
         var overheadPerStepMicroseconds: Double { (medianSeconds - gemmSeconds) / Double(stepsPerEpoch) * 1e6 }
@@ -116,69 +209,104 @@ struct EngineBenchmark: ParsableCommand {
         let blasKernel: String
     }
 
+    static var peakResidentMegabytes: Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    static var machine: String {
+        "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB"
+    }
+
+    /// `--serve`: one warm workload per batch size, measured on request, so that compare.py
+    /// can interleave the engine with its peers round by round. Each line on standard input
+    /// is a batch size and `epoch-first` or `floor-first`; each answer one JSON line.
+    func serve(images: ImageDataset, threads: Int) throws {
+        var workloads: [Int: Workload] = [:]
+        for batchSize in batchSizes.values {
+            let workload = Workload(images: images, batchSize: batchSize)
+            for _ in 0..<warmup { _ = try workload.round(floorFirst: false) }
+            workloads[batchSize] = workload
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        func answer(_ object: some Encodable) throws {
+            // One write per answer: the reader waits for the whole line, and a pipe's stdout is
+            // otherwise block-buffered until exit.
+            FileHandle.standardOutput.write(try encoder.encode(object) + Data("\n".utf8))
+        }
+        struct Ready: Encodable { let blasKernel: String; let machine: String }
+        struct Measured: Encodable { let seconds: Double; let floorSeconds: Double; let peakResidentMegabytes: Double }
+        struct Refused: Encodable { let error: String }
+        try answer(Ready(blasKernel: BLAS.coreName, machine: Self.machine))
+        while let line = readLine() {
+            let words = line.split(separator: " ")
+            guard words.count == 2, let batchSize = Int(words[0]), let workload = workloads[batchSize],
+                  ["epoch-first", "floor-first"].contains(words[1]) else {
+                try answer(Refused(error: "expected a served batch size and epoch-first or floor-first, got \(line)"))
+                continue
+            }
+            let (epoch, floor) = try workload.round(floorFirst: words[1] == "floor-first")
+            try answer(Measured(seconds: epoch.seconds(threads: threads), floorSeconds: floor.seconds(threads: threads),
+                                peakResidentMegabytes: Self.peakResidentMegabytes))
+        }
+    }
+
     func run() throws {
         let console = Console(isTerminal: false)
         // The kernel decides the speed (and the last digits): print it, with how to check yours.
-        if !json {
+        if !json && !serve {
             console.line("BLAS: \(BLAS.kernelDescription)")
         }
         let store = try MNISTFormat.load(.train, from: MNISTFormat.directory(explicit: data))
         let images = ImageDataset(store: store)
+        if serve {
+            BLAS.setThreads(threads.values[0])
+            return try serve(images: images, threads: threads.values[0])
+        }
         var cells: [Cell] = []
         for threadCount in threads.values {
             BLAS.setThreads(threadCount)
             for batchSize in batchSizes.values {
-                // Products first: their times give the GEMM-bound floor of an epoch.
-                let steps = (images.count + batchSize - 1) / batchSize
-                let products = Self.products(batch: batchSize)
-                var gemmPerStep = 0.0, flopsPerStep = 0.0
-                var productRows: [[String]] = []
-                for product in products {
-                    let (engine, direct) = Self.timeProduct(product, repetitions: max(1, 200_000 / (product.m * product.n)))
-                    gemmPerStep += direct
-                    flopsPerStep += product.flops
-                    productRows.append([product.name, "\(product.m)×\(product.n)×\(product.k)",
-                                        String(format: "%.1f", product.flops / engine / 1e9), String(format: "%.1f", product.flops / direct / 1e9),
-                                        String(format: "%.2f", engine / direct)])
-                }
-                let random = Random(seed: 123)
-                let model = Sequential.mlp(Self.sizes, random: random)
-                let trainer = Trainer(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1), random: random)
-                var seconds: [Double] = []
-                for epoch in 0..<(warmup + epochs) {
-                    let history = try trainer.fit(images, options: TrainingOptions(epochs: 1, batchSize: batchSize))
-                    if epoch >= warmup { seconds.append(history.epochs[0].seconds) }
-                }
-                let cell = Cell(batchSize: batchSize, threads: threadCount, secondsPerEpoch: seconds, medianSeconds: Self.median(seconds),
-                                gemmSeconds: gemmPerStep * Double(steps), flopsPerEpoch: flopsPerStep * Double(steps), stepsPerEpoch: steps)
+                let workload = Workload(images: images, batchSize: batchSize)
+                for _ in 0..<warmup { _ = try workload.round(floorFirst: false) }
+                let rounds = try (0..<epochs).map { try workload.round(floorFirst: $0 % 2 == 1) }
+                let seconds = rounds.map { $0.epoch.seconds(threads: threadCount) }
+                let floors = rounds.map { $0.floor.seconds(threads: threadCount) }
+                let cell = Cell(batchSize: batchSize, threads: threadCount, secondsPerEpoch: seconds, floorSeconds: floors,
+                                medianSeconds: Self.median(seconds), gemmSeconds: Self.median(floors),
+                                medianRatioToFloor: Self.median(zip(seconds, floors).map { $0 / $1 }),
+                                flopsPerEpoch: workload.flopsPerEpoch, stepsPerEpoch: workload.steps)
                 cells.append(cell)
                 if !json {
                     var table = SummaryTable(title: "Matrix products of one step, batch \(batchSize), \(threadCount) BLAS thread(s): GFLOP/s",
                                              header: ["product", "m×n×k", "engine", "cblas_sgemm", "time ratio"])
-                    for row in productRows { table.add(row) }
+                    for product in Self.products(batch: batchSize) {
+                        let (engine, direct) = Self.timeProduct(product, repetitions: max(1, 200_000 / (product.m * product.n)))
+                        table.add([product.name, "\(product.m)×\(product.n)×\(product.k)",
+                                   String(format: "%.1f", product.flops / engine / 1e9), String(format: "%.1f", product.flops / direct / 1e9),
+                                   String(format: "%.2f", engine / direct)])
+                    }
                     console.line(table.description)
-                    console.line(String(format: "batch %d, %d thread(s): median %.3f s/epoch (range %.3f–%.3f over %d epochs); GEMM-bound floor %.3f s (%.1f GFLOP per epoch at %.1f GFLOP/s); ratio to floor %.2f; overhead outside BLAS %.1f µs per step\n",
+                    console.line(String(format: "batch %d, %d thread(s): median %.3f s/epoch (range %.3f–%.3f over %d epochs); GEMM-bound floor %.3f s (%.1f GFLOP per epoch at %.1f GFLOP/s); ratio to floor %.2f (median of each epoch over the floor timed beside it); overhead outside BLAS %.1f µs per step\n",
                                         batchSize, threadCount, cell.medianSeconds, seconds.min()!, seconds.max()!, epochs,
                                         cell.gemmSeconds, cell.flopsPerEpoch / 1e9, cell.flopsPerEpoch / cell.gemmSeconds / 1e9,
-                                        cell.medianSeconds / cell.gemmSeconds, cell.overheadPerStepMicroseconds))
+                                        cell.medianRatioToFloor, cell.overheadPerStepMicroseconds))
                 }
             }
         }
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let report = Report(cells: cells, peakResidentMegabytes: Double(usage.ru_maxrss) / 1024,
-                            machine: "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB",
-                            blasKernel: BLAS.coreName)
+        let report = Report(cells: cells, peakResidentMegabytes: Self.peakResidentMegabytes, machine: Self.machine, blasKernel: BLAS.coreName)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             console.line(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
-            var summary = SummaryTable(title: "Reference workload: 784→100→100→10, ReLU, cross-entropy, SGD lr 0.1, 60,000 images shuffled per epoch",
+            var summary = SummaryTable(title: "Reference workload: 784→100→100→10, ReLU, cross-entropy, SGD lr 0.1, 60,000 images shuffled per epoch; one thread: processor seconds",
                                        header: ["batch", "threads", "median s/epoch", "GEMM floor s", "ratio to floor", "overhead µs/step"])
             for cell in cells {
                 summary.add(["\(cell.batchSize)", "\(cell.threads)", String(format: "%.3f", cell.medianSeconds), String(format: "%.3f", cell.gemmSeconds),
-                             String(format: "%.2f", cell.medianSeconds / cell.gemmSeconds), String(format: "%.1f", cell.overheadPerStepMicroseconds)])
+                             String(format: "%.2f", cell.medianRatioToFloor), String(format: "%.1f", cell.overheadPerStepMicroseconds)])
             }
             console.line(summary.description)
             console.line(String(format: "Peak resident memory: %.0f MB (%@, OpenBLAS kernel %@).", report.peakResidentMegabytes, report.machine, report.blasKernel))
