@@ -31,6 +31,9 @@ struct EngineBenchmark: ParsableCommand {
     @Flag(help: "Print one JSON object instead of tables.")
     var json = false
 
+    @Flag(help: "Time 9 dropout-sized networks at batch 256 trained one at a time against side by side with their first layers stacked (epochs = rounds).")
+    var sweep = false
+
     @Flag(help: "Measure on request, one round per line of standard input (for benchmarks/compare.py).")
     var serve = false
 
@@ -261,6 +264,23 @@ struct EngineBenchmark: ParsableCommand {
         }
         let store = try MNISTFormat.load(.train, from: MNISTFormat.directory(explicit: data))
         let images = ImageDataset(store: store)
+        if sweep {
+            BLAS.setThreads(1)
+            let benchmark = SweepBenchmark(images: images, networks: 9, batchSize: 256)
+            let timings = benchmark.measure(rounds: epochs)
+            var table = SummaryTable(title: "9 networks 784→75→45→10, batch 256, one epoch each on the same batches, one BLAS thread per worker; medians (min–max) of \(epochs) interleaved rounds",
+                                     header: ["arrangement", "wall s", "processor s", "wall against one at a time, 1 worker", "processor against it"])
+            let baseline = timings[0]
+            for (arrangement, values) in zip(benchmark.arrangements, timings) {
+                let wall = values.map(\.wall), processor = values.map(\.processor)
+                table.add([arrangement.name, String(format: "%.3f (%.3f–%.3f)", Self.median(wall), wall.min()!, wall.max()!),
+                           String(format: "%.3f (%.3f–%.3f)", Self.median(processor), processor.min()!, processor.max()!),
+                           String(format: "%.2f×", Self.median(baseline.map(\.wall)) / Self.median(wall)),
+                           String(format: "%.2f×", Self.median(baseline.map(\.processor)) / Self.median(processor))])
+            }
+            console.line(table.description)
+            return
+        }
         if serve {
             BLAS.setThreads(threads.values[0])
             return try serve(images: images, threads: threads.values[0])
