@@ -126,7 +126,7 @@ struct EngineBenchmark: ParsableCommand {
         return Timing(processor: processorSeconds() - processor, wall: now() - wall)
     }
 
-    /// The reference network in training at one batch size, and the operands of its
+    /// The reference network in training at one batch size, and the matrices of one step's
     /// products: an epoch and its GEMM floor, measured one right after the other so that
     /// both see the same load on a shared machine.
     final class Workload {
@@ -134,8 +134,13 @@ struct EngineBenchmark: ParsableCommand {
         let steps: Int
         let images: ImageDataset
         let trainer: Trainer<CrossEntropyLoss>
-        let products: [(Product, a: Matrix, b: Matrix)]
-        var outputs: [Matrix]
+        /// Per layer: its input (the batch, then each hidden activation), weights, and the
+        /// gradient at its output; the products write into `outputs`, `weightGradients` and
+        /// `inputGradients`. Operands are shared between products as in a training step (the
+        /// batch feeds the first forward product and the first weight gradient), so the floor's
+        /// working set is the step's.
+        let inputs: [Matrix], weights: [Matrix], outputGradients: [Matrix]
+        var outputs: [Matrix], weightGradients: [Matrix], inputGradients: [Matrix]
 
         init(images: ImageDataset, batchSize: Int) {
             self.batchSize = batchSize
@@ -145,34 +150,34 @@ struct EngineBenchmark: ParsableCommand {
             let model = Sequential.mlp(EngineBenchmark.sizes, random: random)
             trainer = Trainer(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1), random: random)
             let operands = Random(seed: 1)
-            products = EngineBenchmark.products(batch: batchSize).map { p in
-                (p, p.transposeA ? operands.normalMatrix(rows: p.k, cols: p.m) : operands.normalMatrix(rows: p.m, cols: p.k),
-                 p.transposeB ? operands.normalMatrix(rows: p.n, cols: p.k) : operands.normalMatrix(rows: p.k, cols: p.n))
-            }
-            outputs = products.map { Matrix(rows: $0.0.m, cols: $0.0.n) }
+            let layers = Array(zip(EngineBenchmark.sizes, EngineBenchmark.sizes.dropFirst()))
+            inputs = layers.map { operands.normalMatrix(rows: batchSize, cols: $0.0) }
+            weights = layers.map { operands.normalMatrix(rows: $0.1, cols: $0.0) }
+            outputGradients = layers.map { operands.normalMatrix(rows: batchSize, cols: $0.1) }
+            outputs = layers.map { Matrix(rows: batchSize, cols: $0.1) }
+            weightGradients = layers.map { Matrix(rows: $0.1, cols: $0.0) }
+            inputGradients = layers.map { Matrix(rows: batchSize, cols: $0.0) }
         }
 
-        var flopsPerEpoch: Double { products.reduce(0) { $0 + $1.0.flops } * Double(steps) }
+        var flopsPerEpoch: Double { EngineBenchmark.products(batch: batchSize).reduce(0) { $0 + $1.flops } * Double(steps) }
 
         func epoch() throws -> Timing {
             try timed { _ = try trainer.fit(images, options: TrainingOptions(epochs: 1, batchSize: batchSize)) }
         }
 
-        /// The GEMM floor: every product of a step, `steps` times, through `cblas_sgemm`
-        /// directly on operands that stay in cache — the time the products alone take.
+        /// The GEMM floor: the products of a step in a step's order (forward layer by layer,
+        /// then backward from the last layer; no input gradient for the first), `steps`
+        /// times, and nothing else — the time the products alone take.
         func floor() -> Timing {
-            timed {
+            let layers = weights.indices
+            return timed {
                 for _ in 0..<steps {
-                    for (index, (p, a, b)) in products.enumerated() {
-                        a.withUnsafeBufferPointer { pa in
-                            b.withUnsafeBufferPointer { pb in
-                                outputs[index].withUnsafeMutableBufferPointer { pc in
-                                    BLAS.sgemm(transposeA: p.transposeA, transposeB: p.transposeB, m: p.m, n: p.n, k: p.k, alpha: 1,
-                                               a: pa.baseAddress, lda: a.cols, b: pb.baseAddress, ldb: b.cols, beta: 0,
-                                               c: pc.baseAddress, ldc: p.n)
-                                }
-                            }
-                        }
+                    for l in layers {
+                        Matrix.multiply(inputs[l], weights[l], transposeB: true, into: &outputs[l])
+                    }
+                    for l in layers.reversed() {
+                        Matrix.multiply(outputGradients[l], transposeA: true, inputs[l], into: &weightGradients[l])
+                        if l > 0 { Matrix.multiply(outputGradients[l], weights[l], into: &inputGradients[l]) }
                     }
                 }
             }
