@@ -1,9 +1,10 @@
 #include "CKernels.h"
 
-// One clone per instruction set on x86-64, chosen at load time by the CPU's features; the
-// package target compiles this file with -ffp-contract=off, so no clone fuses a multiply
-// into an add (FMA rounds once where the Swift loops and PyTorch round twice).
-#if defined(__x86_64__)
+// One clone per instruction set on x86-64, chosen at load time by the CPU's features (an
+// ELF ifunc: Linux; elsewhere one baseline build); the package target compiles this file
+// with -ffp-contract=off, so no clone fuses a multiply into an add (FMA rounds once where
+// the Swift loops and PyTorch round twice).
+#if defined(__x86_64__) && defined(__ELF__)
 #define DISPATCHED __attribute__((target_clones("avx512f", "avx2", "default")))
 #else
 #define DISPATCHED
