@@ -29,6 +29,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(here)
@@ -75,13 +76,18 @@ class Worker:
     def __init__(self, name, kernel, command, threads):
         self.name, self.kernel = name, kernel
         pin = (lambda: os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})) if threads == 1 else None
+        # Standard error to a file, not a pipe: a process that warns more than a pipe holds
+        # would stop mid-round, waiting for a reader.
+        self.errors = tempfile.TemporaryFile(mode="w+")
         self.process = subprocess.Popen(command, env=environment(kernel), preexec_fn=pin, text=True,
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors)
 
     def answer(self):
         line = self.process.stdout.readline()
         if not line:
-            sys.exit(f"{self.name} stopped: {self.process.stderr.read().strip().splitlines()[-1:]}")
+            self.process.wait()
+            self.errors.seek(0)
+            sys.exit(f"{self.name} stopped: {self.errors.read().strip().splitlines()[-1:]}")
         reply = json.loads(line)
         if "error" in reply:
             sys.exit(f"{self.name}: {reply['error']}")
