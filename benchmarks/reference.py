@@ -5,7 +5,8 @@ fastest idiomatic way a practitioner would (benchmarks/README.md says what was t
 MLP 784→100→100→10 with ReLU, softmax cross-entropy, plain SGD with learning rate 0.1, on
 the 60,000 Fashion-MNIST training images shuffled every epoch (the last, partial batch
 included, as the engine does). Prints the median seconds per epoch after warm-up epochs,
-like `engine-benchmark`. The thread count must be fixed before the libraries load, so run
+like `engine-benchmark`: with one thread the processor time of the process (other processes
+taking turns on the CPU do not count), with more the wall time. The thread count must be fixed before the libraries load, so run
 one process per thread count (compare.py does).
 
 - NumPy: the images as one float32 array, a fancy-indexed gather per batch, the forward
@@ -30,6 +31,8 @@ parser.add_argument("--epochs", type=int, default=5)
 parser.add_argument("--warmup", type=int, default=1)
 parser.add_argument("--data", default=os.environ.get("TRAINING_LAB_DATA", "/usr/share/datasets/fashion-mnist"))
 parser.add_argument("--json", action="store_true")
+parser.add_argument("--serve", action="store_true",
+                    help="measure one epoch per batch size read from standard input, one JSON line each (for compare.py)")
 args = parser.parse_args()
 
 # Thread limits take effect only if set before the numeric libraries are imported.
@@ -167,15 +170,34 @@ def jax_epoch_runner(batch):
 
 
 runners = {"numpy": numpy_epoch_runner, "torch": torch_epoch_runner, "jax": jax_epoch_runner}
-cells = []
+
+
+def timed(epoch):
+    """Seconds of one epoch: processor time with one thread, wall time with more."""
+    wall, processor = time.perf_counter(), time.process_time()
+    epoch()
+    return time.process_time() - processor if args.threads == 1 else time.perf_counter() - wall
+
+
+epochs = {}
 for batch in [int(b) for b in args.batch_sizes.split(",")]:
-    epoch = runners[args.framework](batch)
-    times = []
-    for index in range(args.warmup + args.epochs):
-        start = time.perf_counter()
-        epoch()
-        if index >= args.warmup:
-            times.append(time.perf_counter() - start)
+    epochs[batch] = runners[args.framework](batch)
+    for _ in range(args.warmup):
+        epochs[batch]()
+
+if args.serve:
+    print(json.dumps({"framework": args.framework}), flush=True)
+    for line in sys.stdin:
+        words = line.split()
+        if not words or not words[0].isdigit() or int(words[0]) not in epochs:
+            print(json.dumps({"error": f"expected a served batch size, got {line.strip()!r}"}), flush=True)
+            continue
+        print(json.dumps({"seconds": timed(epochs[int(words[0])])}), flush=True)
+    sys.exit(0)
+
+cells = []
+for batch, epoch in epochs.items():
+    times = [timed(epoch) for _ in range(args.epochs)]
     cells.append({"batchSize": batch, "threads": args.threads, "secondsPerEpoch": times, "medianSeconds": statistics.median(times)})
 
 if args.json:

@@ -118,8 +118,7 @@ public struct ImageDataset: Dataset {
                     }
                     let from = source.baseAddress! + index * width
                     let to = destination.baseAddress! + row * width
-                    // The engine is compiled optimized in every build, so this loop vectorizes.
-                    for p in 0..<width { to[p] = Float(from[p]) * scale + shift }
+                    Kernels.bytesToFloats(to, from: from, count: width, scale: scale, shift: shift)
                     if let (augmentation, random) = augmentation {
                         original.withUnsafeMutableBufferPointer { copy in
                             copy.baseAddress!.update(from: to, count: width)

@@ -37,17 +37,14 @@ public final class SGD: Optimizer {
                                 state: OptimizerState, group: ParameterGroup) {
         let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate(for: group), momentum = momentum
         guard momentum != 0 else {
-            // Plain SGD: a branch-free loop the compiler vectorizes.
-            for i in w.indices { w[i] -= rate * (g[i] + weightDecay * w[i]) }
+            // Plain SGD, w ← w − rate·(g + wd·w), in CKernels: vectorized for this CPU.
+            Kernels.sgd(w, gradient: g, rate: rate, weightDecay: weightDecay)
             return
         }
         let first = steps == 1, keep = Float(1 - Hyperparameter.decimal(dampening))
         let b = state[Slot.momentumBuffer]
-        for i in w.indices {
-            let gradient = g[i] + weightDecay * w[i]
-            b[i] = first ? gradient : momentum * b[i] + keep * gradient
-            w[i] -= rate * (nesterov ? gradient + momentum * b[i] : b[i])
-        }
+        Kernels.sgdWithMomentum(w, gradient: g, buffer: b, rate: rate, weightDecay: weightDecay, momentum: momentum, keep: keep,
+                                first: first, nesterov: nesterov)
     }
 }
 

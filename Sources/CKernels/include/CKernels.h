@@ -1,0 +1,26 @@
+#ifndef TRAINING_LAB_KERNELS_H
+#define TRAINING_LAB_KERNELS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/// The engine's hottest loops outside BLAS, compiled once per instruction set (AVX-512,
+/// AVX2, baseline x86-64; plain C elsewhere) and picked when the program loads. Every one
+/// computes exactly what the Swift loop it replaces computed, operation by operation and
+/// rounding by rounding (multiplies and adds are never fused into one FMA), so results are
+/// bit-identical on every CPU; only the vector width changes.
+
+/// Plain SGD: w ← w − rate·(g + weightDecay·w), as `torch.optim.SGD` without momentum.
+void training_lab_sgd(float *w, const float *g, size_t count, float rate, float weight_decay);
+
+/// SGD with momentum buffer b, as `torch.optim.SGD`: d = g + weightDecay·w;
+/// b ← d on the first step, else momentum·b + keep·d; w ← w − rate·(d + momentum·b) with
+/// Nesterov, else w − rate·b.
+void training_lab_sgd_momentum(float *w, const float *g, float *b, size_t count, float rate, float weight_decay,
+                               float momentum, float keep, bool first, bool nesterov);
+
+/// One image's pixels as network inputs: to[i] = (float)from[i]·scale + shift.
+void training_lab_bytes_to_floats(float *to, const uint8_t *from, size_t count, float scale, float shift);
+
+#endif

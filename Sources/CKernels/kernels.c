@@ -1,0 +1,35 @@
+#include "CKernels.h"
+
+// One clone per instruction set on x86-64, chosen at load time by the CPU's features (an
+// ELF ifunc: Linux; elsewhere one baseline build); the package target compiles this file
+// with -ffp-contract=off, so no clone fuses a multiply into an add (FMA rounds once where
+// the Swift loops and PyTorch round twice).
+#if defined(__x86_64__) && defined(__ELF__)
+#define DISPATCHED __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define DISPATCHED
+#endif
+
+DISPATCHED
+void training_lab_sgd(float *restrict w, const float *restrict g, size_t count, float rate, float weight_decay) {
+    for (size_t i = 0; i < count; i++) {
+        w[i] -= rate * (g[i] + weight_decay * w[i]);
+    }
+}
+
+DISPATCHED
+void training_lab_sgd_momentum(float *restrict w, const float *restrict g, float *restrict b, size_t count, float rate,
+                               float weight_decay, float momentum, float keep, bool first, bool nesterov) {
+    for (size_t i = 0; i < count; i++) {
+        float gradient = g[i] + weight_decay * w[i];
+        b[i] = first ? gradient : momentum * b[i] + keep * gradient;
+        w[i] -= rate * (nesterov ? gradient + momentum * b[i] : b[i]);
+    }
+}
+
+DISPATCHED
+void training_lab_bytes_to_floats(float *restrict to, const uint8_t *restrict from, size_t count, float scale, float shift) {
+    for (size_t i = 0; i < count; i++) {
+        to[i] = (float)from[i] * scale + shift;
+    }
+}

@@ -1,0 +1,68 @@
+import XCTest
+@testable import Engine
+
+/// CKernels must compute what the Swift loops they replaced computed, bit for bit, on
+/// whichever clone this CPU picks: a fused multiply-add, or a vector tail that rounds
+/// differently, changes the last bit of some weight.
+final class KernelsTests: XCTestCase {
+    /// Sizes that exercise the vector body, its unrolled form and the scalar tail.
+    let sizes = [1, 7, 16, 63, 64, 65, 1_000, 4_099]
+
+    func values(_ count: Int, seed: UInt64, scale: Float = 1) -> [Float] {
+        let random = Random(seed: seed)
+        return (0..<count).map { _ in random.uniform(-scale, scale) }
+    }
+
+    func testPlainSGDMatchesTheScalarUpdate() {
+        for count in sizes {
+            for weightDecay: Float in [0, 5e-4] {
+                var w = values(count, seed: 1), expected = w
+                let g = values(count, seed: 2, scale: 3)
+                let rate: Float = 0.1
+                for i in expected.indices { expected[i] -= rate * (g[i] + weightDecay * expected[i]) }
+                w.withUnsafeMutableBufferPointer { pw in
+                    g.withUnsafeBufferPointer { Kernels.sgd(pw, gradient: $0, rate: rate, weightDecay: weightDecay) }
+                }
+                XCTAssertEqual(w.map(\.bitPattern), expected.map(\.bitPattern), "\(count) weights, weight decay \(weightDecay)")
+            }
+        }
+    }
+
+    func testMomentumSGDMatchesTheScalarUpdate() {
+        let rate: Float = 0.05, weightDecay: Float = 1e-3, momentum: Float = 0.9, keep: Float = 0.9
+        for count in sizes {
+            for (first, nesterov) in [(true, false), (false, false), (false, true)] {
+                var w = values(count, seed: 3), b = values(count, seed: 4)
+                var expectedW = w, expectedB = b
+                let g = values(count, seed: 5, scale: 2)
+                for i in expectedW.indices {
+                    let gradient = g[i] + weightDecay * expectedW[i]
+                    expectedB[i] = first ? gradient : momentum * expectedB[i] + keep * gradient
+                    expectedW[i] -= rate * (nesterov ? gradient + momentum * expectedB[i] : expectedB[i])
+                }
+                w.withUnsafeMutableBufferPointer { pw in
+                    b.withUnsafeMutableBufferPointer { pb in
+                        g.withUnsafeBufferPointer {
+                            Kernels.sgdWithMomentum(pw, gradient: $0, buffer: pb, rate: rate, weightDecay: weightDecay,
+                                                    momentum: momentum, keep: keep, first: first, nesterov: nesterov)
+                        }
+                    }
+                }
+                XCTAssertEqual(w.map(\.bitPattern), expectedW.map(\.bitPattern), "\(count) weights, first \(first), Nesterov \(nesterov)")
+                XCTAssertEqual(b.map(\.bitPattern), expectedB.map(\.bitPattern), "\(count) buffers, first \(first), Nesterov \(nesterov)")
+            }
+        }
+    }
+
+    func testBytesToFloatsMatchesTheScalarConversion() {
+        let scale: Float = 1 / (255 * 0.353), shift: Float = -0.286 / 0.353
+        for count in sizes {
+            let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            var floats = [Float](repeating: .nan, count: count)
+            floats.withUnsafeMutableBufferPointer { to in
+                bytes.withUnsafeBufferPointer { Kernels.bytesToFloats(to.baseAddress!, from: $0.baseAddress!, count: count, scale: scale, shift: shift) }
+            }
+            XCTAssertEqual(floats.map(\.bitPattern), bytes.map { (Float($0) * scale + shift).bitPattern }, "\(count) pixels")
+        }
+    }
+}
