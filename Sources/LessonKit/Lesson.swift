@@ -27,7 +27,12 @@ public final class LessonContext {
     private let started = Date()
     private let progress: LessonProgress
     private var results: LessonResults
-    private var settingRuns: [SettingRuns] = []
+    var currentResults: LessonResults { results }
+    private var dataTables: [DataTables.Setting] = []
+    private let lock: FolderLock
+    /// The committed reference results of this lesson, for "your run vs the reference"
+    /// (nil for the reference run itself or when there is none).
+    private let reference: LessonResults?
 
     /// Fails before any work if the output folder cannot be written, or if rendering was
     /// required and gnuplot is missing. `seeds` is the lesson's full-run default.
@@ -41,18 +46,26 @@ public final class LessonContext {
         random = Random(seed: options.seed)
         let count = options.seeds ?? (options.quick ? min(2, defaultSeeds) : defaultSeeds)
         seeds = (0..<count).map { options.seed &+ UInt64($0) }
-        // The whole lesson's time left is estimated from the last run like this one that left
-        // its results file in the output folder (the committed one, for figures/).
-        let previous = try? LessonResults.read((options.outputDirectory as NSString).appendingPathComponent(LessonResults.fileName(lesson: name)))
-        let comparable = previous.flatMap { $0.quick == options.quick && $0.seeds.count == count ? $0.seconds : nil }
-        progress = LessonProgress(console: self.console, lessonSeconds: comparable)
-        var command = "swift run lesson-\(name)"
-        if options.quick { command += " --quick" }
-        if let seeds = options.seeds { command += " --seeds \(seeds)" }
-        results = LessonResults(lesson: name, command: command, seeds: seeds, quick: options.quick,
+        let directory: String
+        if let chosen = options.chosenOutput {
+            try FileOutput.prepareDirectory(chosen)
+            directory = chosen
+        } else {
+            directory = try RunFolder.create(lesson: name)
+        }
+        lock = try FolderLock(directory)
+        reference = options.reference ? nil : try? LessonResults.read(
+            (LessonOptions.referenceFolder as NSString).appendingPathComponent(LessonResults.fileName(lesson: name)))
+        // The whole lesson's time left is this run's pace over the epochs the last run of the
+        // same budget trained (the one in the output folder, else the reference).
+        let previous = (try? LessonResults.read((directory as NSString).appendingPathComponent(LessonResults.fileName(lesson: name)))) ?? reference
+        let comparable = previous.flatMap { $0.quick == options.quick && $0.seeds.count == count && $0.epochsTrained > 0 ? $0.epochsTrained : nil }
+        progress = LessonProgress(console: self.console, lessonEpochs: comparable)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        results = LessonResults(lesson: name, command: Self.command(lesson: name, arguments: arguments),
+                                commandLine: CommandLine.arguments, seeds: seeds, quick: options.quick,
                                 blasKernel: BLAS.coreName, lastK: 10)
-        try FileOutput.prepareDirectory(options.outputDirectory)
-        figures = FigureRenderer(directory: options.outputDirectory, renderImages: !options.noRender)
+        figures = FigureRenderer(directory: directory, renderImages: !options.noRender)
         if !options.noRender && figures.gnuplot == nil {
             if options.requireRender {
                 throw LessonError("gnuplot not found and --require-render was given; install it with: \(FigureRenderer.installHint)")
@@ -69,11 +82,18 @@ public final class LessonContext {
     /// (`SeedRun.random`) and must build its own model and optimizer: nothing mutable may be
     /// shared between runs. The results do not depend on the number of workers.
     ///
-    /// Each setting's summaries go into the results file; `lastK` is the window of its
-    /// "mean of the last k epochs".
-    public func overSeeds<Setting>(_ settings: [Setting], label: (Setting) -> String, lastK: Int = 10,
-                                   _ body: @escaping (Setting, SeedRun) throws -> RunResult) throws -> [SettingRuns] {
+    /// `experiment` names this comparison in the data files (a lesson with several calls
+    /// gives each its own); `columns` gives each setting's hyperparameters as data columns
+    /// (numbers, or names such as an optimizer's). Each setting's summaries go into the
+    /// results file; `optionColumns` adds per-run columns that depend on the lesson's options;
+    /// `lastK` is the window of its "mean of the last k epochs".
+    public func overSeeds<Setting, Run: RunRecord>(_ settings: [Setting], label: (Setting) -> String, experiment: String = "main",
+                                                 columns: (Setting) -> [String: SettingValue] = { _ in [:] },
+                                                 optionColumns: [RunColumn<Run>] = [], lastK: Int = 10,
+                                                 _ body: @escaping (Setting, SeedRun) throws -> Run) throws -> [SettingRuns<Run>] {
         let labels = settings.map(label)
+        precondition(!dataTables.contains { $0.experiment == experiment && labels.contains($0.label) },
+                     "two settings of experiment \(experiment) share a label: name the experiments apart")
         let jobs = labels.indices.flatMap { setting in seeds.indices.map { (setting, $0) } }
         progress.begin(runs: jobs.count)
         let progress = self.progress, seedList = self.seeds
@@ -82,15 +102,15 @@ public final class LessonContext {
             let run = SeedRun(label: labels[setting], seedIndex: seedIndex, seed: seedList[seedIndex], progress: progress)
             let started = Date()
             let result = try body(settings[setting], run)
-            progress.finished(run, result: result, seconds: Date().timeIntervalSince(started))
+            progress.finished(run, history: result.history, test: result.test, seconds: Date().timeIntervalSince(started))
             return result
         }
-        let outputs = try pool.run(workers: options.threads)
+        let outputs = try pool.run(workers: options.workerThreads)
         let runs = labels.indices.map { setting in
-            SettingRuns(label: labels[setting], seeds: seeds,
-                        runs: Array(outputs[(setting * seeds.count)..<((setting + 1) * seeds.count)]))
+            SettingRuns(label: labels[setting], experiment: experiment, columns: columns(settings[setting]), seeds: seeds,
+                        runs: Array(outputs[(setting * seeds.count)..<((setting + 1) * seeds.count)]), optionColumns: optionColumns)
         }
-        settingRuns += runs
+        dataTables += runs.map(DataTables.Setting.init)
         results.lastK = lastK
         results.settings += runs.map { LessonResults.SettingSummary($0, lastK: lastK) }
         return runs
@@ -117,6 +137,31 @@ public final class LessonContext {
         let written = try figures.write(named)
         results.figures.append(.init(name: named.name, title: figure.title ?? figure.panels.compactMap(\.title).joined(separator: "; ")))
         return written
+    }
+
+    /// The command that reproduces a run as a user types it: the arguments as given, without
+    /// those that only choose where it is written, how many threads run it or what it prints.
+    static func command(lesson: String, arguments: [String]) -> String {
+        let withValue: Set = ["--output", "--threads"]
+        let dropped: Set = ["--reference", "--quiet", "--no-render", "--require-render", "--preview"]
+        var kept: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            let name = String(argument.prefix { $0 != "=" })
+            if withValue.contains(name) {
+                index += argument.contains("=") ? 1 : 2
+                continue
+            }
+            if !dropped.contains(argument) { kept.append(argument) }
+            index += 1
+        }
+        return (["swift", "run", "lesson-\(lesson)"] + kept.map(Self.shellQuoted)).joined(separator: " ")
+    }
+
+    static func shellQuoted(_ argument: String) -> String {
+        let plain = argument.allSatisfy { $0.isLetter || $0.isNumber || "-_.,=/:+@%".contains($0) }
+        return plain && !argument.isEmpty ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Loads the training and test parts of the MNIST-format data, with a clear error if
@@ -176,15 +221,20 @@ public final class LessonContext {
     public func finish() throws {
         defer {
             let hint = options.preview || figures.written.isEmpty ? "" : " (--preview draws the main one here)"
-            console.summary(String(format: "Done in %.1f s with %@; figures and results in %@%@.", Date().timeIntervalSince(started),
+            console.summary(String(format: "Done in %.1f s with %@; figures, results and data in %@%@.", Date().timeIntervalSince(started),
                                    BLAS.kernelDescription, figures.directory, hint))
         }
         let directory = figures.directory as NSString
         results.seconds = (Date().timeIntervalSince(started) * 10).rounded() / 10
+        results.epochsTrained = progress.epochsTrained
         try FileOutput.writeAtomically(results.encoded(), to: directory.appendingPathComponent(LessonResults.fileName(lesson: name)))
-        if !settingRuns.isEmpty {
-            try FileOutput.writeAtomically(HistoryTable.csv(settingRuns), to: directory.appendingPathComponent("\(name)-runs.csv"))
+        if !dataTables.isEmpty {
+            try FileOutput.writeAtomically(DataTables.runs(dataTables), to: directory.appendingPathComponent(DataTables.runsFile(lesson: name)))
+            if let perRun = DataTables.perRun(dataTables) {
+                try FileOutput.writeAtomically(perRun, to: directory.appendingPathComponent(DataTables.perRunFile(lesson: name)))
+            }
         }
+        if let reference { compare(with: reference) }
         guard !figures.written.isEmpty else { return }
         if options.preview { try showPreview() }
         console.line("")

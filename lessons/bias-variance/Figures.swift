@@ -41,7 +41,7 @@ extension BiasVarianceLesson {
         ], layout: .stacked)
     }
 
-    static func dataFigure(_ curve: [SettingRuns], sizes: [Int], testCount: Int, epochs: Int, minimumSteps: Int) -> Figure {
+    static func dataFigure(_ curve: [SettingRuns<ConvergedRun>], sizes: [Int], testCount: Int, epochs: Int, minimumSteps: Int) -> Figure {
         let x = sizes.map(Double.init)
         func band(_ estimates: [Estimate], _ title: String, color: Int) -> [Series] {
             [
@@ -53,7 +53,7 @@ extension BiasVarianceLesson {
             Panel(title: "each size trained for ≥ \(minimumSteps) steps and ≥ \(epochs) epochs; mean ± std over \(curve.first?.runs.count ?? 0) seeds",
                   xLabel: "training images", yLabel: "accuracy (%)", xScale: .log,
                   xRange: (x.min() ?? 1) / 1.25...(x.max() ?? 10) * 1.25,
-                  series: band(curve.map { $0.extra("train_accuracy") }, "training accuracy", color: 0)
+                  series: band(curve.map { $0.estimate(\.trainAccuracy) }, "training accuracy", color: 0)
                       + band(curve.map(\.testAccuracy), "test accuracy", color: 1)),
         ], layout: .single)
     }

@@ -62,8 +62,8 @@ struct L2Lesson: ParsableCommand {
 
     struct Report {
         let lambdas: [Float]
-        /// One entry per λ, in the order of `lambdas`; extras "weight_norm" (Σ‖W‖² after training).
-        let runs: [SettingRuns]
+        /// One entry per λ, in the order of `lambdas`.
+        let runs: [SettingRuns<PenalizedRun>]
         /// The first seed's first-layer weights per λ, for the histogram.
         let firstLayerWeights: [Float: [Float]]
         let equivalenceDifference: Float
@@ -117,15 +117,15 @@ struct L2Lesson: ParsableCommand {
 
         let (difference, steps) = showEquivalence(context, batchSize: batchSize, data: train)
         let weights = FirstLayerWeights()
-        let runs = try context.overSeeds(grid, label: Self.label, lastK: Self.lastK) { lambda, run in
+        let runs = try context.overSeeds(grid, label: Self.label, columns: { ["lambda": SettingValue($0)] }, lastK: Self.lastK) { lambda, run in
             let model = Sequential.mlp(Self.sizes, random: run.random(.weights))
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: Self.optimizer(model.parameters),
                                       train: train, validation: validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: batchSize, l2: lambda, evaluateTrainingSet: true))
             let matrices = model.parameters.filter { $0.role == .weight }
             if run.seedIndex == 0 { weights.keep(matrices[0].value.storage, for: lambda) }
-            return RunResult(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
-                             extras: ["weight_norm": Double(matrices.reduce(0) { $0 + $1.value.sumOfSquares() })])
+            return PenalizedRun(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
+                                weightNorm: Double(matrices.reduce(0) { $0 + $1.value.sumOfSquares() }))
         }
         let report = Report(lambdas: grid, runs: runs, firstLayerWeights: weights.values,
                             equivalenceDifference: difference, equivalenceSteps: steps)
@@ -134,6 +134,16 @@ struct L2Lesson: ParsableCommand {
         reportSummary(context, report: report, epochs: epochs, trainCount: train.count, batchSize: batchSize)
         try context.finish()
         return report
+    }
+
+    /// One run with the size of its weights after training.
+    struct PenalizedRun: RunRecord {
+        var history: History
+        var test: Evaluation?
+        /// Σ‖W‖²_F over the weight matrices after training.
+        var weightNorm: Double
+
+        static let columns = [RunColumn("weight_sum_of_squares", \Self.weightNorm)]
     }
 
     static func label(_ lambda: Float) -> String { String(format: "λ = %g", lambda) }
@@ -157,7 +167,7 @@ struct L2Lesson: ParsableCommand {
                                           "gap, last \(k)", "best validation", "test, final"])
         for (lambda, setting) in zip(report.lambdas, report.runs) {
             table.add([String(format: "%g", lambda), String(format: "%.5f", L2Penalty(lambda: lambda).equivalentWeightDecay(batchSize: batchSize)),
-                       setting.extra("weight_norm").formatted(decimals: 1), setting.lastEpochs(k, .trainAccuracy).formatted(),
+                       setting.estimate(\.weightNorm).formatted(decimals: 1), setting.lastEpochs(k, .trainAccuracy).formatted(),
                        setting.lastEpochs(k, .validationAccuracy).formatted(), setting.lastEpochs(k, .gap).formatted(),
                        setting.atBestValidation(.validationAccuracy).formatted(), setting.testAccuracy.formatted()])
         }
