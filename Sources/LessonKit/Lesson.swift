@@ -36,7 +36,9 @@ public final class LessonContext {
 
     /// Fails before any work if the output folder cannot be written, or if rendering was
     /// required and gnuplot is missing. `seeds` is the lesson's full-run default.
-    public init(lesson name: String, options: LessonOptions, seeds defaultSeeds: Int = 5, console: Console? = nil) throws {
+    /// `referenceFolder` holds the results a user's run is compared with at the end.
+    public init(lesson name: String, options: LessonOptions, seeds defaultSeeds: Int = 5, console: Console? = nil,
+                referenceFolder: String = LessonOptions.referenceFolder) throws {
         self.name = name
         self.options = options
         self.console = console ?? Console(quiet: options.quiet)
@@ -55,15 +57,17 @@ public final class LessonContext {
         }
         lock = try FolderLock(directory)
         reference = options.reference ? nil : try? LessonResults.read(
-            (LessonOptions.referenceFolder as NSString).appendingPathComponent(LessonResults.fileName(lesson: name)))
+            (referenceFolder as NSString).appendingPathComponent(LessonResults.fileName(lesson: name)))
         // The whole lesson's time left is this run's pace over the epochs the last run of the
         // same budget trained (the one in the output folder, else the reference).
         let previous = (try? LessonResults.read((directory as NSString).appendingPathComponent(LessonResults.fileName(lesson: name)))) ?? reference
         let comparable = previous.flatMap { $0.quick == options.quick && $0.seeds.count == count && $0.epochsTrained > 0 ? $0.epochsTrained : nil }
         progress = LessonProgress(console: self.console, lessonEpochs: comparable)
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        // Called in-process (by a test), the command line is not the lesson's.
+        let ownCommandLine = (CommandLine.arguments.first.map { ($0 as NSString).lastPathComponent } ?? "") == "lesson-\(name)"
+        let arguments = ownCommandLine ? Array(CommandLine.arguments.dropFirst()) : []
         results = LessonResults(lesson: name, command: Self.command(lesson: name, arguments: arguments),
-                                commandLine: CommandLine.arguments, seeds: seeds, quick: options.quick,
+                                commandLine: ownCommandLine ? CommandLine.arguments : [], seeds: seeds, quick: options.quick,
                                 blasKernel: BLAS.coreName, lastK: 10)
         figures = FigureRenderer(directory: directory, renderImages: !options.noRender)
         if !options.noRender && figures.gnuplot == nil {
@@ -141,7 +145,7 @@ public final class LessonContext {
 
     /// The command that reproduces a run as a user types it: the arguments as given, without
     /// those that only choose where it is written, how many threads run it or what it prints.
-    static func command(lesson: String, arguments: [String]) -> String {
+    public static func command(lesson: String, arguments: [String]) -> String {
         let withValue: Set = ["--output", "--threads"]
         let dropped: Set = ["--reference", "--quiet", "--no-render", "--require-render", "--preview"]
         var kept: [String] = []

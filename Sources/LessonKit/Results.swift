@@ -168,7 +168,7 @@ enum DataTables {
 
     /// The epoch columns of `<lesson>-runs.csv`, after the keys and the hyperparameters.
     static let epochColumns: [(name: String, value: @Sendable (EpochRecord) -> Double?)] = [
-        ("learning_rate", { Double($0.learningRate) }),
+        ("epoch_learning_rate", { Double($0.learningRate) }),
         ("train_loss", { EpochMetric.trainLoss.value($0) }),
         (EpochMetric.trainAccuracy.key, { EpochMetric.trainAccuracy.value($0) }),
         ("validation_loss", { EpochMetric.validationLoss.value($0) }),

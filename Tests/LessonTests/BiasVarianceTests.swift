@@ -37,7 +37,7 @@ final class BiasVarianceTests: XCTestCase {
         let curve = report.learningCurve
         XCTAssertEqual(report.sizes, [100, 1000, 5000])
         for seed in 0..<2 {
-            let trainAccuracy = curve.map { $0.extra("train_accuracy").values[seed] }
+            let trainAccuracy = curve.map { $0.estimate(\.trainAccuracy).values[seed] }
             let testAccuracy = curve.map { $0.testAccuracy.values[seed] }
             XCTAssertEqual(trainAccuracy, trainAccuracy.sorted(by: >), "seed \(seed)")
             XCTAssertEqual(testAccuracy, testAccuracy.sorted(), "seed \(seed)")

@@ -25,7 +25,7 @@ final class L2Tests: XCTestCase {
         XCTAssertEqual(report.lambdas, [0, 0.3, 1])
         XCTAssertEqual(report.runs.map(\.runs.count), [2, 2, 2])
         for seed in 0..<2 {
-            let norms = report.runs.map { $0.extra("weight_norm").values[seed] }
+            let norms = report.runs.map { $0.estimate(\.weightNorm).values[seed] }
             XCTAssertEqual(norms, norms.sorted(by: >), "weights shrink as λ grows")
             XCTAssertLessThan(norms[2], norms[0] / 2)
         }

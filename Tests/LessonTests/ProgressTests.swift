@@ -40,7 +40,8 @@ final class ProgressTests: XCTestCase {
     /// (carriage return, erase line) and then replaced by each run's line.
     func testTerminalOutputRedrawsAStatusLine() throws {
         let text = try train(terminal: true)
-        XCTAssertTrue(text.contains("\r\u{1B}[2Krun 1–1 of 4  probe a seed 1 epoch 1/2  left ~"), text)
+        XCTAssertTrue(text.contains(" left · run 1–1 of 4 · probe a seed 1 epoch 1/2"), text)
+        XCTAssertTrue(text.contains("\r\u{1B}[2K~"), "the time left comes first: \(text)")
         XCTAssertEqual(text.components(separatedBy: "\n").count - 1, 4)
     }
 }
