@@ -27,7 +27,7 @@ public enum DataCheck {
             let epochs = runs.map { epochValues($0, summary, seeds: results.seeds) } ?? [:]
             let values = perRun.map { perRunValues($0, summary, seeds: results.seeds) } ?? []
             let recomputed = LessonResults.SettingSummary(experiment: summary.experiment, label: summary.label, columns: summary.columns,
-                                                          epochs: epochs, perRun: values, lastK: results.lastK)
+                                                          epochs: epochs, perRun: values, lastK: summary.lastK)
             for (metric, kinds) in summary.metrics {
                 for (kind, stored) in kinds {
                     compare(stored, recomputed.metrics[metric]?[kind], "\(name), \(metric) \(kind)", into: &problems)

@@ -68,7 +68,7 @@ public final class LessonContext {
         let arguments = ownCommandLine ? Array(CommandLine.arguments.dropFirst()) : []
         results = LessonResults(lesson: name, command: Self.command(lesson: name, arguments: arguments),
                                 commandLine: ownCommandLine ? CommandLine.arguments : [], seeds: seeds, quick: options.quick,
-                                blasKernel: BLAS.coreName, lastK: 10)
+                                blasKernel: BLAS.coreName)
         figures = FigureRenderer(directory: directory, renderImages: !options.noRender)
         if !options.noRender && figures.gnuplot == nil {
             if options.requireRender {
@@ -115,7 +115,6 @@ public final class LessonContext {
                         runs: Array(outputs[(setting * seeds.count)..<((setting + 1) * seeds.count)]), optionColumns: optionColumns)
         }
         dataTables += runs.map(DataTables.Setting.init)
-        results.lastK = lastK
         results.settings += runs.map { LessonResults.SettingSummary($0, lastK: lastK) }
         return runs
     }
@@ -209,15 +208,19 @@ public final class LessonContext {
         console.summary(try figures.preview(figure, terminal: Self.previewTerminal(width: Console.terminalWidth(), colors: console.isTerminal)))
     }
 
-    /// sixel where the terminal is known to show it, else a text plot as wide as the terminal.
-    public static func previewTerminal(width: Int, colors: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    /// sixel where the terminal is known to show it, else a text plot as wide as the terminal
+    /// and no taller than it (the prompt keeps two lines). The font name is in double
+    /// quotes: the renderer passes the terminal inside a single-quoted gnuplot string.
+    public static func previewTerminal(width: Int, height: Int = Console.terminalHeight(), colors: Bool,
+                                       environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         let sixelTerminals = ["mlterm", "foot", "WezTerm", "contour", "iTerm.app"]
         let forced = environment["TRAINING_LAB_PREVIEW"]
         let sixel = forced == "sixel" || (forced == nil && ((environment["TERM"] ?? "").contains("sixel")
             || sixelTerminals.contains(environment["TERM_PROGRAM"] ?? "") || sixelTerminals.contains(environment["TERM"] ?? "")))
-        if sixel { return "sixelgd size 880,560 truecolor font 'DejaVu Sans,10'" }
+        if sixel { return "sixelgd size 880,560 truecolor font \"DejaVu Sans,10\"" }
         let columns = max(40, width - 1)
-        return "dumb size \(columns),\(max(20, min(50, columns * 2 / 5)))" + (colors ? " ansi" : "")
+        let rows = max(12, min(50, columns * 2 / 5, height - 2))
+        return "dumb size \(columns),\(rows)" + (colors ? " ansi" : "")
     }
 
     /// Writes the results file and the run histories, lists the files written and the
@@ -232,10 +235,14 @@ public final class LessonContext {
         results.seconds = (Date().timeIntervalSince(started) * 10).rounded() / 10
         results.epochsTrained = progress.epochsTrained
         try FileOutput.writeAtomically(results.encoded(), to: directory.appendingPathComponent(LessonResults.fileName(lesson: name)))
-        if !dataTables.isEmpty {
-            try FileOutput.writeAtomically(DataTables.runs(dataTables), to: directory.appendingPathComponent(DataTables.runsFile(lesson: name)))
-            if let perRun = DataTables.perRun(dataTables) {
-                try FileOutput.writeAtomically(perRun, to: directory.appendingPathComponent(DataTables.perRunFile(lesson: name)))
+        // A data file this run has no rows for is removed rather than left from an earlier run.
+        for (file, text) in [(DataTables.runsFile(lesson: name), DataTables.runs(dataTables)),
+                             (DataTables.perRunFile(lesson: name), DataTables.perRun(dataTables))] {
+            let path = directory.appendingPathComponent(file)
+            if let text {
+                try FileOutput.writeAtomically(text, to: path)
+            } else if FileManager.default.fileExists(atPath: path) {
+                try FileManager.default.removeItem(atPath: path)
             }
         }
         if let reference { compare(with: reference) }

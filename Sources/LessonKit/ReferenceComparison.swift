@@ -37,10 +37,10 @@ public struct ReferenceComparison {
     /// The headline of a setting: its final test accuracy if measured per run, else the
     /// validation accuracy over the last epochs, else the training accuracy, else the final
     /// training loss.
-    static func headline(_ summary: LessonResults.SettingSummary, lastK: Int) -> (String, Estimate)? {
+    static func headline(_ summary: LessonResults.SettingSummary) -> (String, Estimate)? {
         if let test = summary.perRun["test_accuracy_pct"] { return ("test accuracy %", test) }
         for (key, name) in [(EpochMetric.validationAccuracy.key, "validation accuracy %"), (EpochMetric.trainAccuracy.key, "training accuracy %")] {
-            if let estimate = summary.metrics[key]?["last_k"] { return ("\(name), last \(lastK) epochs", estimate) }
+            if let estimate = summary.metrics[key]?["last_k"] { return ("\(name), last \(summary.lastK) epochs", estimate) }
         }
         return summary.metrics[EpochMetric.trainLoss.key]?["final"].map { ("final training loss", $0) }
     }
@@ -53,8 +53,8 @@ public struct ReferenceComparison {
         }
         rows = yours.settings.compactMap { mine in
             guard let theirs = reference.settings.first(where: { $0.experiment == mine.experiment && $0.label == mine.label && $0.columns == mine.columns }),
-                  let (quantity, a) = Self.headline(mine, lastK: yours.lastK),
-                  let (referenceQuantity, b) = Self.headline(theirs, lastK: reference.lastK), quantity == referenceQuantity else { return nil }
+                  let (quantity, a) = Self.headline(mine),
+                  let (referenceQuantity, b) = Self.headline(theirs), quantity == referenceQuantity else { return nil }
             return Row(experiment: mine.experiment, setting: mine.label, quantity: quantity, yours: a, reference: b)
         }
         mismatch = rows.isEmpty ? "no setting of your run is one the reference measured" : nil

@@ -11,6 +11,8 @@ public struct LessonResults: Codable, Sendable {
     public struct SettingSummary: Codable, Sendable {
         public var experiment: String
         public var label: String
+        /// The window of its "last_k" summaries, in epochs.
+        public var lastK: Int
         /// The setting's hyperparameters, as in the data files' columns.
         public var columns: [String: SettingValue]
         /// Per epoch metric (`validation_accuracy_pct`, …): "final", "last_k" and
@@ -22,6 +24,7 @@ public struct LessonResults: Codable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case experiment, label, columns, metrics
+            case lastK = "last_k"
             case perRun = "per_run"
         }
     }
@@ -40,8 +43,6 @@ public struct LessonResults: Codable, Sendable {
     public var commit: String?
     /// The OpenBLAS kernel of the machine that made the run.
     public var blasKernel: String
-    /// The window of "last_k" summaries, in epochs.
-    public var lastK: Int
     /// Epochs trained over all runs (the next run's time estimate goes by it).
     public var epochsTrained: Int = 0
     public var settings: [SettingSummary] = []
@@ -58,7 +59,6 @@ public struct LessonResults: Codable, Sendable {
         case lesson, command, seeds, quick, version, commit, settings, values, report, figures, seconds
         case commandLine = "command_line"
         case blasKernel = "blas_kernel"
-        case lastK = "last_k"
         case epochsTrained = "epochs_trained"
     }
 
@@ -73,7 +73,7 @@ public struct LessonResults: Codable, Sendable {
     }
 
     public init(lesson: String, command: String, commandLine: [String] = [], seeds: [UInt64], quick: Bool,
-                blasKernel: String, lastK: Int, report: [String] = []) {
+                blasKernel: String, report: [String] = []) {
         self.lesson = lesson
         self.command = command
         self.commandLine = commandLine
@@ -82,7 +82,6 @@ public struct LessonResults: Codable, Sendable {
         version = trainingLabVersion
         commit = Checkout.commit()
         self.blasKernel = blasKernel
-        self.lastK = lastK
         self.report = report
     }
 
@@ -112,6 +111,7 @@ extension LessonResults.SettingSummary {
          perRun: [(name: String, values: [Double?])], lastK: Int) {
         self.experiment = experiment
         self.label = label
+        self.lastK = lastK
         self.columns = columns
         metrics = [:]
         let best = EpochSummary.bestEpochs(epochs[EpochMetric.validationAccuracy.key] ?? [])
@@ -177,7 +177,8 @@ enum DataTables {
         (EpochMetric.testAccuracy.key, { EpochMetric.testAccuracy.value($0) }),
     ]
 
-    static func runs(_ settings: [Setting]) -> String {
+    /// Nil when no run has an epoch history.
+    static func runs(_ settings: [Setting]) -> String? {
         let hyperparameters = hyperparameterNames(settings)
         var rows: [[String]] = []
         for setting in settings {
@@ -188,6 +189,7 @@ enum DataTables {
                 }
             }
         }
+        guard !rows.isEmpty else { return nil }
         return table(header: ["experiment", "setting"] + hyperparameters + ["seed", "epoch"] + epochColumns.map(\.name),
                      rows: rows, keyCount: 4 + hyperparameters.count)
     }
