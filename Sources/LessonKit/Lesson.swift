@@ -29,6 +29,7 @@ public final class LessonContext {
     private var results: LessonResults
     var currentResults: LessonResults { results }
     private var dataTables: [DataTables.Setting] = []
+    /// Held for the run's lifetime: no second run writes the same folder meanwhile.
     private let lock: FolderLock
     /// The committed reference results of this lesson, for "your run vs the reference"
     /// (nil for the reference run itself or when there is none).
@@ -56,8 +57,11 @@ public final class LessonContext {
             directory = try RunFolder.create(lesson: name)
         }
         lock = try FolderLock(directory)
-        reference = options.reference ? nil : try? LessonResults.read(
-            (referenceFolder as NSString).appendingPathComponent(LessonResults.fileName(lesson: name)))
+        let referencePath = (referenceFolder as NSString).appendingPathComponent(LessonResults.fileName(lesson: name))
+        reference = options.reference ? nil : try? LessonResults.read(referencePath)
+        if !options.reference && reference == nil && FileManager.default.fileExists(atPath: referencePath) {
+            self.console.warn("\(referencePath) cannot be read (written by an older version?): your run will not be compared with it")
+        }
         // The whole lesson's time left is this run's pace over the epochs the last run of the
         // same budget trained (the one in the output folder, else the reference).
         let previous = (try? LessonResults.read((directory as NSString).appendingPathComponent(LessonResults.fileName(lesson: name)))) ?? reference
@@ -96,7 +100,7 @@ public final class LessonContext {
                                                  optionColumns: [RunColumn<Run>] = [], lastK: Int = 10,
                                                  _ body: @escaping (Setting, SeedRun) throws -> Run) throws -> [SettingRuns<Run>] {
         let labels = settings.map(label)
-        precondition(!dataTables.contains { $0.experiment == experiment && labels.contains($0.label) },
+        precondition(Set(labels).count == labels.count && !dataTables.contains { $0.experiment == experiment && labels.contains($0.label) },
                      "two settings of experiment \(experiment) share a label: name the experiments apart")
         let jobs = labels.indices.flatMap { setting in seeds.indices.map { (setting, $0) } }
         progress.begin(runs: jobs.count)
@@ -128,9 +132,6 @@ public final class LessonContext {
     public func report(_ table: SummaryTable) {
         for line in table.description.split(separator: "\n", omittingEmptySubsequences: false) { report(String(line)) }
     }
-
-    /// Keeps a measured value in the results file under `key`.
-    public func record(_ key: String, _ estimate: Estimate) { results.values[key] = estimate }
 
     /// Writes (and renders) a figure named `<lesson>-<name>`.
     @discardableResult

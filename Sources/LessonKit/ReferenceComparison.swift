@@ -16,8 +16,13 @@ public struct ReferenceComparison {
         public let yours: Estimate
         public let reference: Estimate
         public var difference: Difference { Difference(yours, reference, paired: false) }
+        /// Nil when neither side has the seeds to estimate its noise.
         public var agrees: Bool? {
-            guard yours.count > 1 || reference.count > 1, difference.margin.isFinite else { return nil }
+            guard yours.count > 1 || reference.count > 1 else { return nil }
+            let difference = difference
+            // Every seed of both runs gave the same value: agreement is equality.
+            if difference.standardError == 0 { return difference.mean == 0 }
+            guard difference.margin.isFinite else { return nil }
             return abs(difference.mean) <= difference.margin
         }
 

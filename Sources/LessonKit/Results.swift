@@ -46,8 +46,6 @@ public struct LessonResults: Codable, Sendable {
     /// Epochs trained over all runs (the next run's time estimate goes by it).
     public var epochsTrained: Int = 0
     public var settings: [SettingSummary] = []
-    /// Values the lesson measured outside the runs over seeds (not in the data files).
-    public var values: [String: Estimate] = [:]
     /// The summary lines the lesson printed, in order: the README's results block.
     public var report: [String] = []
     /// The figures written, in order: what the gallery shows.
@@ -56,7 +54,7 @@ public struct LessonResults: Codable, Sendable {
     public var seconds: Double = 0
 
     enum CodingKeys: String, CodingKey {
-        case lesson, command, seeds, quick, version, commit, settings, values, report, figures, seconds
+        case lesson, command, seeds, quick, version, commit, settings, report, figures, seconds
         case commandLine = "command_line"
         case blasKernel = "blas_kernel"
         case epochsTrained = "epochs_trained"
@@ -107,8 +105,8 @@ extension LessonResults.SettingSummary {
 
     /// The summaries of one setting from each run's metrics per epoch (`epochs`, by metric
     /// key) and per-run values: what the data files hold, so that `--check` can redo this.
-    init(experiment: String, label: String, columns: [String: SettingValue], epochs: [String: [[Double?]]],
-         perRun: [(name: String, values: [Double?])], lastK: Int) {
+    public init(experiment: String, label: String, columns: [String: SettingValue], epochs: [String: [[Double?]]],
+                perRun: [(name: String, values: [Double?])], lastK: Int) {
         self.experiment = experiment
         self.label = label
         self.lastK = lastK

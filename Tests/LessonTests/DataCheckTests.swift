@@ -87,6 +87,27 @@ final class DataCheckTests: XCTestCase {
         }
     }
 
+    /// The verdict of "your run vs the reference": within noise, beyond it, and equal on
+    /// every seed.
+    func testComparisonVerdicts() {
+        func results(_ accuracies: [Double]) -> LessonResults {
+            var results = LessonResults(lesson: "probe", command: "", seeds: [], quick: false, blasKernel: "")
+            results.settings = [.init(experiment: "main", label: "a", columns: [:], epochs: [:],
+                                      perRun: [("test_accuracy_pct", accuracies)], lastK: 10)]
+            return results
+        }
+        func verdict(_ yours: [Double], _ reference: [Double]) -> String? {
+            ReferenceComparison(yours: results(yours), reference: results(reference)).rows.first?.verdict
+        }
+        XCTAssertEqual(verdict([80, 81, 82], [80.5, 81.5, 81]), "agrees within noise")
+        XCTAssertEqual(verdict([90, 90.2, 90.1], [80, 80.1, 80.2])?.hasPrefix("differs beyond noise"), true)
+        XCTAssertEqual(verdict([80, 80], [80, 80]), "agrees within noise")
+        XCTAssertEqual(verdict([80], [81]), "one seed a side: no noise estimate to judge by")
+        var quick = results([80, 81])
+        quick.quick = true
+        XCTAssertTrue(ReferenceComparison(yours: quick, reference: results([80, 81])).rows.isEmpty)
+    }
+
     /// The committed figures/ hold what regenerate-figures --check demands (CI runs this):
     /// rows, unique keys, no empty column, and every summary recomputed from the data.
     func testCommittedFiguresMatchTheirData() throws {

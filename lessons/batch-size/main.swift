@@ -130,7 +130,7 @@ struct BatchSizeLesson: ParsableCommand {
             let frozen = Self.frozenLossSpread(model, on: train, sizes: sizes, batches: context.budget(200, quick: 50),
                                                random: run.random(.dataSubset))
             return NoiseRun(history: history, test: test, lossStdLastEpoch: Self.lastEpochSpread(history),
-                            validationJitter: Self.validationJitter(history), frozenLossStd: frozen.map(\.1))
+                            validationJitter: Self.validationJitter(history), frozenLossStd: sizes.map { frozen[$0]! })
         }
         try context.write(Self.lossFigure(runs))
         try context.write(Self.noiseFigure(runs, sizes: sizes))
@@ -168,14 +168,12 @@ struct BatchSizeLesson: ParsableCommand {
             .verdict(a.label, b.label, quantity: "Validation jitter"))
         let predicted = (Double(sizes[1]) / Double(sizes[0])).squareRoot()
         let ratio = Estimate(zip(a.estimate(\.lossStdLastEpoch).values, b.estimate(\.lossStdLastEpoch).values).map { $0 / $1 })
-        context.record("loss noise ratio", ratio)
         context.report(String(format: "Minibatch-loss std ratio, %@ / %@, last epoch of training: %@ over seeds; averaging predicts √(%d/%d) = %.2f.",
                               a.label, b.label, ratio.formatted(), sizes[1], sizes[0], predicted))
         let frozenColumns = NoiseRun.frozenColumns(sizes)
         let frozen = Estimate(runs.flatMap { setting in
             zip(setting.estimate(column: frozenColumns[0]).values, setting.estimate(column: frozenColumns[1]).values).map { $0 / $1 }
         })
-        context.record("frozen loss noise ratio", frozen)
         context.report(String(format: "The same ratio on one network (trained weights frozen, fresh random batches of %d and %d): %@ over all %d trained networks.",
                               sizes[0], sizes[1], frozen.formatted(), frozen.count))
     }

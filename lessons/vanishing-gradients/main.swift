@@ -216,7 +216,6 @@ struct VanishingGradientsLesson: ParsableCommand {
         if measured.count > 0 {
             context.report(String(format: "Sigmoid network: the gradient shrinks per hidden layer by a factor 1/%.2f (seeds from 1/%.2f to 1/%.2f); predicted 0.25·√n·σ_W = 1/%.2f.",
                                   1 / measured.mean, 1 / measured.max, 1 / measured.min, 1 / report.predictedFactor))
-            context.record("sigmoid factor per layer", measured)
         }
         context.report()
         var accuracy = SummaryTable(title: "Accuracy (%) over \(seeds) seeds, \(trainCount) training images, \(epochs) epochs; last \(k) = mean of the last \(k) epochs",
