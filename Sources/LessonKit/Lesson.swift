@@ -71,8 +71,8 @@ public final class LessonContext {
         let ownCommandLine = (CommandLine.arguments.first.map { ($0 as NSString).lastPathComponent } ?? "") == "lesson-\(name)"
         let arguments = ownCommandLine ? Array(CommandLine.arguments.dropFirst()) : []
         results = LessonResults(lesson: name, command: Self.command(lesson: name, arguments: arguments),
-                                commandLine: ownCommandLine ? CommandLine.arguments : [], seeds: seeds, quick: options.quick,
-                                blasKernel: BLAS.coreName)
+                                commandLine: ownCommandLine ? CommandLine.arguments : [], seeds: seeds, splitSeed: options.splitSeed,
+                                quick: options.quick, blasKernel: BLAS.coreName)
         figures = FigureRenderer(directory: directory, renderImages: !options.noRender)
         if !options.noRender && figures.gnuplot == nil {
             if options.requireRender {
@@ -182,12 +182,12 @@ public final class LessonContext {
 
     /// The lecture notebooks' three sets: a seeded validation split carved from the training
     /// images (10 % by default), optionally cut to `trainSize` training examples, and the
-    /// test set, optionally cut to `testSize`.
+    /// test set, optionally cut to `testSize`; drawn from `--split-seed`, not `--seed`.
     public func loadSplits(_ training: TrainingRunOptions, validationFraction: Double = 0.1,
                            trainSize: Int? = nil, validationSize: Int? = nil, testSize: Int? = nil)
         throws -> (train: ImageDataset, validation: ImageDataset, test: ImageDataset) {
         let (all, test) = try loadImages(training)
-        let splitter = Random(seed: options.seed, purpose: .dataSubset)
+        let splitter = Random(seed: options.splitSeed, purpose: .dataSubset)
         var (train, validation) = all.split(validationFraction: validationFraction, random: splitter)
         if let trainSize { train = train.randomSubset(trainSize, random: splitter) }
         if let validationSize { validation = validation.randomSubset(validationSize, random: splitter) }

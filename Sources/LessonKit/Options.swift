@@ -34,6 +34,10 @@ public struct LessonOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "First seed (a whole number ≥ 0); runs over N seeds use seed, seed+1, …, seed+N−1. Each seed draws its own initial weights, batch order and dropout/augmentation noise.")
     public var seed: UInt64 = 123
 
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Seed of the data split: which images validate and which subsets train (a whole number ≥ 0). The same for every --seed, so that seeds differ only in their training noise and a run with other seeds compares with the reference.", valueName: "n"))
+    public var splitSeed: UInt64 = 123
+
     @Option(help: ArgumentHelp("Seeds per compared setting (default: the lesson's, usually 5; 2 with --quick). Results are mean ± std over seeds.", valueName: "n"))
     public var seeds: Int?
 

@@ -4,10 +4,13 @@ import Foundation
 /// summary of each (mean ± std over its seeds) and whether they agree within noise.
 ///
 /// The verdict is Welch's unpaired comparison (the two runs share no seeds' pairing once a
-/// seed or the machine differs): the difference of the means with its 95 % interval from
-/// Student's t with Welch–Satterthwaite degrees of freedom. If the interval contains 0 the
-/// run "agrees within noise"; if not, it "differs beyond noise". With one seed on a side
-/// there is no estimate of the noise, and the verdict says so.
+/// seed or the machine differs): the difference of the means with its interval from
+/// Student's t with Welch–Satterthwaite degrees of freedom. The settings are judged
+/// together: each interval is widened by Bonferroni's correction to a 95 % family-wise
+/// level (level 1 − 0.05/m for m settings), so that a faithful run of a lesson with many
+/// settings is not called off by chance on one of them. If the interval contains 0 the run
+/// "agrees within noise"; if not, it "differs beyond noise". With one seed on a side there
+/// is no estimate of the noise, and the verdict says so.
 public struct ReferenceComparison {
     public struct Row {
         public let experiment: String
@@ -15,21 +18,30 @@ public struct ReferenceComparison {
         public let quantity: String
         public let yours: Estimate
         public let reference: Estimate
+        /// Settings judged together (Bonferroni's m).
+        public let family: Int
         public var difference: Difference { Difference(yours, reference, paired: false) }
+
+        /// Half-width of the corrected interval of the difference.
+        public var margin: Double {
+            let difference = difference
+            guard difference.degreesOfFreedom > 0 else { return .infinity }
+            return StudentT.quantile(1 - 0.025 / Double(family), degreesOfFreedom: difference.degreesOfFreedom) * difference.standardError
+        }
         /// Nil when neither side has the seeds to estimate its noise.
         public var agrees: Bool? {
             guard yours.count > 1 || reference.count > 1 else { return nil }
             let difference = difference
             // Every seed of both runs gave the same value: agreement is equality.
             if difference.standardError == 0 { return difference.mean == 0 }
-            guard difference.margin.isFinite else { return nil }
-            return abs(difference.mean) <= difference.margin
+            guard margin.isFinite else { return nil }
+            return abs(difference.mean) <= margin
         }
 
         public var verdict: String {
             switch agrees {
             case .some(true): "agrees within noise"
-            case .some(false): "differs beyond noise (\(difference.formatted()))"
+            case .some(false): "differs beyond noise (\(String(format: "%+.2f ± %.2f", difference.mean, margin)))"
             case .none: "one seed a side: no noise estimate to judge by"
             }
         }
@@ -56,17 +68,25 @@ public struct ReferenceComparison {
             mismatch = "the reference is a \(reference.quick ? "--quick" : "full") run and yours \(yours.quick ? "a --quick" : "a full") one: no like-for-like comparison"
             return
         }
-        rows = yours.settings.compactMap { mine in
+        guard yours.splitSeed == reference.splitSeed else {
+            rows = []
+            mismatch = "your run split the data with --split-seed \(yours.splitSeed), the reference with \(reference.splitSeed): other images, no like-for-like comparison"
+            return
+        }
+        let pairs = yours.settings.compactMap { mine -> (LessonResults.SettingSummary, String, Estimate, Estimate)? in
             guard let theirs = reference.settings.first(where: { $0.experiment == mine.experiment && $0.label == mine.label && $0.columns == mine.columns }),
                   let (quantity, a) = Self.headline(mine),
                   let (referenceQuantity, b) = Self.headline(theirs), quantity == referenceQuantity else { return nil }
-            return Row(experiment: mine.experiment, setting: mine.label, quantity: quantity, yours: a, reference: b)
+            return (mine, quantity, a, b)
+        }
+        rows = pairs.map { mine, quantity, a, b in
+            Row(experiment: mine.experiment, setting: mine.label, quantity: quantity, yours: a, reference: b, family: pairs.count)
         }
         mismatch = rows.isEmpty ? "no setting of your run is one the reference measured" : nil
     }
 
     public var lines: [String] {
-        var lines = ["Your run vs the committed reference (mean ± std over seeds; agreement: Welch's 95 % interval of the difference contains 0):"]
+        var lines = ["Your run vs the committed reference (mean ± std over seeds; agreement: Welch's interval of the difference, at a 95 % level over all \(rows.count) settings together, contains 0):"]
         if let mismatch { return lines + ["  " + mismatch] }
         let experiments = Set(rows.map(\.experiment)).count > 1
         for row in rows {
@@ -77,10 +97,70 @@ public struct ReferenceComparison {
     }
 }
 
+/// Student's t distribution, for intervals at any level (Welch's degrees of freedom are
+/// fractional, so a table does not do).
+enum StudentT {
+    /// P(T ≤ t).
+    static func cdf(_ t: Double, degreesOfFreedom df: Double) -> Double {
+        let tail = 0.5 * regularizedBeta(df / (df + t * t), a: df / 2, b: 0.5)
+        return t >= 0 ? 1 - tail : tail
+    }
+
+    /// The t with P(T ≤ t) = p, for 0.5 ≤ p < 1, by bisection on the distribution function.
+    static func quantile(_ p: Double, degreesOfFreedom df: Double) -> Double {
+        var low = 0.0, high = 1.0
+        while cdf(high, degreesOfFreedom: df) < p && high < 1e12 { high *= 2 }
+        for _ in 0..<200 {
+            let middle = (low + high) / 2
+            if cdf(middle, degreesOfFreedom: df) < p { low = middle } else { high = middle }
+        }
+        return (low + high) / 2
+    }
+
+    /// I_x(a, b), the regularized incomplete beta function, from its continued fraction on
+    /// the side where it converges fast.
+    static func regularizedBeta(_ x: Double, a: Double, b: Double) -> Double {
+        guard x > 0 else { return 0 }
+        guard x < 1 else { return 1 }
+        let logGammas: Double = lgamma(a + b) - lgamma(a) - lgamma(b)
+        let logPowers: Double = a * log(x) + b * log(1 - x)
+        let front = exp(logGammas + logPowers)
+        if x < (a + 1) / (a + b + 2) { return front * continuedFraction(x, a: a, b: b) / a }
+        return 1 - front * continuedFraction(1 - x, a: b, b: a) / b
+    }
+
+    /// The continued fraction of I_x(a, b), evaluated by Lentz's method.
+    static func continuedFraction(_ x: Double, a: Double, b: Double) -> Double {
+        let tiny = 1e-300
+        func guarded(_ value: Double) -> Double { abs(value) < tiny ? tiny : value }
+        var c = 1.0, d = 1 / guarded(1 - (a + b) * x / (a + 1)), result = d
+        for step in 1...300 {
+            let m = Double(step)
+            let even = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
+            d = 1 / guarded(1 + even * d)
+            c = guarded(1 + even / c)
+            result *= d * c
+            let odd = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))
+            d = 1 / guarded(1 + odd * d)
+            c = guarded(1 + odd / c)
+            result *= d * c
+            if abs(d * c - 1) < 1e-15 { break }
+        }
+        return result
+    }
+}
+
 extension LessonContext {
     func compare(with reference: LessonResults) {
         let comparison = ReferenceComparison(yours: currentResults, reference: reference)
         console.summary("")
         for line in comparison.lines { console.summary(line) }
+    }
+}
+
+extension ReferenceComparison {
+    /// Student's t quantile at probability `p` (for the tests and anyone checking a verdict).
+    public static func tQuantile(_ p: Double, degreesOfFreedom: Double) -> Double {
+        StudentT.quantile(p, degreesOfFreedom: degreesOfFreedom)
     }
 }

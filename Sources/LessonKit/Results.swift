@@ -36,6 +36,8 @@ public struct LessonResults: Codable, Sendable {
     /// The exact command line, every argument as typed.
     public var commandLine: [String]
     public var seeds: [UInt64]
+    /// The seed of the data split (`--split-seed`).
+    public var splitSeed: UInt64
     public var quick: Bool
     /// `trainingLabVersion` of the package that made the run.
     public var version: String
@@ -58,6 +60,7 @@ public struct LessonResults: Codable, Sendable {
         case commandLine = "command_line"
         case blasKernel = "blas_kernel"
         case epochsTrained = "epochs_trained"
+        case splitSeed = "split_seed"
     }
 
     public struct FigureEntry: Codable, Sendable, Equatable {
@@ -70,12 +73,13 @@ public struct LessonResults: Codable, Sendable {
         }
     }
 
-    public init(lesson: String, command: String, commandLine: [String] = [], seeds: [UInt64], quick: Bool,
-                blasKernel: String, report: [String] = []) {
+    public init(lesson: String, command: String, commandLine: [String] = [], seeds: [UInt64], splitSeed: UInt64 = 123,
+                quick: Bool, blasKernel: String, report: [String] = []) {
         self.lesson = lesson
         self.command = command
         self.commandLine = commandLine
         self.seeds = seeds
+        self.splitSeed = splitSeed
         self.quick = quick
         version = trainingLabVersion
         commit = Checkout.commit()

@@ -108,6 +108,15 @@ final class DataCheckTests: XCTestCase {
         XCTAssertTrue(ReferenceComparison(yours: quick, reference: results([80, 81])).rows.isEmpty)
     }
 
+    /// Student's t quantiles agree with the printed tables (two-sided 95 %: 12.706 for one
+    /// degree of freedom, 2.571 for five, 2.228 for ten; 99 %: 4.032 for five).
+    func testStudentTQuantiles() {
+        for (df, t) in [(1.0, 12.706), (5, 2.571), (10, 2.228), (30, 2.042)] {
+            XCTAssertEqual(ReferenceComparison.tQuantile(0.975, degreesOfFreedom: df), t, accuracy: 0.001, "df \(df)")
+        }
+        XCTAssertEqual(ReferenceComparison.tQuantile(0.995, degreesOfFreedom: 5), 4.032, accuracy: 0.001)
+    }
+
     /// The committed figures/ hold what regenerate-figures --check demands (CI runs this):
     /// rows, unique keys, no empty column, and every summary recomputed from the data.
     func testCommittedFiguresMatchTheirData() throws {

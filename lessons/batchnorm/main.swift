@@ -168,7 +168,7 @@ struct BatchNormLesson: ParsableCommand {
             training, trainSize: context.budget(trainSize == 0 ? nil : trainSize, quick: 2000),
             validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))
         // Evaluating with batch statistics needs ≥ 2 images in every batch: keep a multiple of 8.
-        let test = fullTest.randomSubset(fullTest.count / 8 * 8, random: Random(seed: lesson.seed, purpose: .dataSubset))
+        let test = fullTest.randomSubset(fullTest.count / 8 * 8, random: Random(seed: lesson.splitSeed, purpose: .dataSubset))
         guard train.count >= Self.batchSize, validation.count >= 1, test.count >= 8 else {
             throw LessonError("lesson-batchnorm needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate) and 8 in the test file; the data have \(train.count + validation.count) and \(fullTest.count)")
         }

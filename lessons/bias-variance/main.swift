@@ -207,7 +207,7 @@ struct BiasVarianceLesson: ParsableCommand {
     /// Part 2: softmax regression on growing subsets, each with the same step budget, over seeds.
     func moreData(_ context: LessonContext) throws -> ([Int], [SettingRuns<ConvergedRun>]) {
         let (all, test) = try context.loadImages(training)
-        let (trainSplit, _) = all.split(validationFraction: 0.1, random: Random(seed: lesson.seed, purpose: .dataSubset))
+        let (trainSplit, _) = all.split(validationFraction: 0.1, random: Random(seed: lesson.splitSeed, purpose: .dataSubset))
         let sizes = context.budget([100, 200, 500, 1000, 2000, 5000, 10000, 20000, trainSplit.count], quick: [100, 1000, 5000])
             .filter { $0 <= trainSplit.count }
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
