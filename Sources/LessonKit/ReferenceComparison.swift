@@ -86,8 +86,8 @@ public struct ReferenceComparison {
     }
 
     public var lines: [String] {
+        if let mismatch { return ["Your run vs the committed reference:", "  " + mismatch] }
         var lines = ["Your run vs the committed reference (mean ± std over seeds; agreement: Welch's interval of the difference, at a 95 % level over all \(rows.count) settings together, contains 0):"]
-        if let mismatch { return lines + ["  " + mismatch] }
         let experiments = Set(rows.map(\.experiment)).count > 1
         for row in rows {
             let name = experiments ? "\(row.experiment) / \(row.setting)" : row.setting
@@ -151,7 +151,9 @@ enum StudentT {
 }
 
 extension LessonContext {
+    /// Prints "your run vs the reference", for lessons that run settings over seeds.
     func compare(with reference: LessonResults) {
+        guard !currentResults.settings.isEmpty || !reference.settings.isEmpty else { return }
         let comparison = ReferenceComparison(yours: currentResults, reference: reference)
         console.summary("")
         for line in comparison.lines { console.summary(line) }
