@@ -31,7 +31,7 @@ final class L2Tests: XCTestCase {
         }
         XCTAssertLessThan(report.runs[2].lastEpochs(10, .gap).max, report.runs[0].lastEpochs(10, .gap).min - 2, "every seed's gap shrinks")
         XCTAssertEqual(report.equivalenceDifference, 0)
-        for file in ["sweep.png", "weights.png", "results.json", "runs.csv"] {
+        for file in ["sweep.png", "weights.png", "results.json", "runs.csv", "per-run.csv"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("l2-\(file)")), file)
         }
     }

@@ -116,18 +116,20 @@ struct L2Lesson: ParsableCommand {
             validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))
 
         let (difference, steps) = showEquivalence(context, batchSize: batchSize, data: train)
-        let weights = FirstLayerWeights()
         let runs = try context.overSeeds(grid, label: Self.label, columns: { ["lambda": SettingValue($0)] }, lastK: Self.lastK) { lambda, run in
             let model = Sequential.mlp(Self.sizes, random: run.random(.weights))
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: Self.optimizer(model.parameters),
                                       train: train, validation: validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: batchSize, l2: lambda, evaluateTrainingSet: true))
             let matrices = model.parameters.filter { $0.role == .weight }
-            if run.seedIndex == 0 { weights.keep(matrices[0].value.storage, for: lambda) }
             return PenalizedRun(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
-                                weightNorm: Double(matrices.reduce(0) { $0 + $1.value.sumOfSquares() }))
+                                weightNorm: Double(matrices.reduce(0) { $0 + $1.value.sumOfSquares() }),
+                                firstLayerWeights: run.seedIndex == 0 ? matrices[0].value.storage : nil)
         }
-        let report = Report(lambdas: grid, runs: runs, firstLayerWeights: weights.values,
+        let firstLayerWeights = Dictionary(uniqueKeysWithValues: zip(grid, runs).compactMap { lambda, setting in
+            setting.runs.first?.firstLayerWeights.map { (lambda, $0) }
+        })
+        let report = Report(lambdas: grid, runs: runs, firstLayerWeights: firstLayerWeights,
                             equivalenceDifference: difference, equivalenceSteps: steps)
         try context.write(Self.sweepFigure(report, epochs: epochs))
         try context.write(Self.weightsFigure(report))
@@ -142,6 +144,8 @@ struct L2Lesson: ParsableCommand {
         var test: Evaluation?
         /// Σ‖W‖²_F over the weight matrices after training.
         var weightNorm: Double
+        /// The first layer's weights after training, kept by the first seed's run for the histogram.
+        var firstLayerWeights: [Float]?
 
         static let columns = [RunColumn("weight_sum_of_squares", \Self.weightNorm)]
     }
@@ -189,14 +193,6 @@ struct L2Lesson: ParsableCommand {
             context.report(Difference(best.testAccuracy, none.testAccuracy).verdict(best.label, none.label, quantity: "  test accuracy after the last epoch"))
         }
     }
-}
-
-/// The first seed's first-layer weights per λ, kept by runs that train side by side.
-final class FirstLayerWeights: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [Float: [Float]] = [:]
-    func keep(_ weights: [Float], for lambda: Float) { lock.withLock { stored[lambda] = weights } }
-    var values: [Float: [Float]] { lock.withLock { stored } }
 }
 
 L2Lesson.main()
