@@ -31,6 +31,13 @@ public final class Console: @unchecked Sendable {
         return Int(size.ws_col)
     }
 
+    /// Rows of the terminal on standard output (24 when it cannot tell).
+    public static func terminalHeight() -> Int {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return 24 }
+        return Int(size.ws_row)
+    }
+
     /// A line of progress or detail; `--quiet` drops it.
     public func line(_ text: String) {
         guard !isQuiet else { return }

@@ -27,11 +27,19 @@ public final class LessonContext {
     private let started = Date()
     private let progress: LessonProgress
     private var results: LessonResults
-    private var settingRuns: [SettingRuns] = []
+    var currentResults: LessonResults { results }
+    private var dataTables: [DataTables.Setting] = []
+    /// Held for the run's lifetime: no second run writes the same folder meanwhile.
+    private let lock: FolderLock
+    /// The committed reference results of this lesson, for "your run vs the reference"
+    /// (nil for the reference run itself or when there is none).
+    private let reference: LessonResults?
 
     /// Fails before any work if the output folder cannot be written, or if rendering was
     /// required and gnuplot is missing. `seeds` is the lesson's full-run default.
-    public init(lesson name: String, options: LessonOptions, seeds defaultSeeds: Int = 5, console: Console? = nil) throws {
+    /// `referenceFolder` holds the results a user's run is compared with at the end.
+    public init(lesson name: String, options: LessonOptions, seeds defaultSeeds: Int = 5, console: Console? = nil,
+                referenceFolder: String = LessonOptions.referenceFolder) throws {
         self.name = name
         self.options = options
         self.console = console ?? Console(quiet: options.quiet)
@@ -41,18 +49,31 @@ public final class LessonContext {
         random = Random(seed: options.seed)
         let count = options.seeds ?? (options.quick ? min(2, defaultSeeds) : defaultSeeds)
         seeds = (0..<count).map { options.seed &+ UInt64($0) }
-        // The whole lesson's time left is estimated from the last run like this one that left
-        // its results file in the output folder (the committed one, for figures/).
-        let previous = try? LessonResults.read((options.outputDirectory as NSString).appendingPathComponent(LessonResults.fileName(lesson: name)))
-        let comparable = previous.flatMap { $0.quick == options.quick && $0.seeds.count == count ? $0.seconds : nil }
-        progress = LessonProgress(console: self.console, lessonSeconds: comparable)
-        var command = "swift run lesson-\(name)"
-        if options.quick { command += " --quick" }
-        if let seeds = options.seeds { command += " --seeds \(seeds)" }
-        results = LessonResults(lesson: name, command: command, seeds: seeds, quick: options.quick,
-                                blasKernel: BLAS.coreName, lastK: 10)
-        try FileOutput.prepareDirectory(options.outputDirectory)
-        figures = FigureRenderer(directory: options.outputDirectory, renderImages: !options.noRender)
+        let directory: String
+        if let chosen = options.chosenOutput {
+            try FileOutput.prepareDirectory(chosen)
+            directory = chosen
+        } else {
+            directory = try RunFolder.create(lesson: name)
+        }
+        lock = try FolderLock(directory)
+        let referencePath = (referenceFolder as NSString).appendingPathComponent(LessonResults.fileName(lesson: name))
+        reference = options.reference ? nil : try? LessonResults.read(referencePath)
+        if !options.reference && reference == nil && FileManager.default.fileExists(atPath: referencePath) {
+            self.console.warn("\(referencePath) cannot be read (written by an older version?): your run will not be compared with it")
+        }
+        // The whole lesson's time left is this run's pace over the epochs the last run of the
+        // same budget trained (the one in the output folder, else the reference).
+        let previous = (try? LessonResults.read((directory as NSString).appendingPathComponent(LessonResults.fileName(lesson: name)))) ?? reference
+        let comparable = previous.flatMap { $0.quick == options.quick && $0.seeds.count == count && $0.epochsTrained > 0 ? $0.epochsTrained : nil }
+        progress = LessonProgress(console: self.console, lessonEpochs: comparable)
+        // Called in-process (by a test), the command line is not the lesson's.
+        let ownCommandLine = (CommandLine.arguments.first.map { ($0 as NSString).lastPathComponent } ?? "") == "lesson-\(name)"
+        let arguments = ownCommandLine ? Array(CommandLine.arguments.dropFirst()) : []
+        results = LessonResults(lesson: name, command: Self.command(lesson: name, arguments: arguments),
+                                commandLine: ownCommandLine ? CommandLine.arguments : [], seeds: seeds, splitSeed: options.splitSeed,
+                                quick: options.quick, blasKernel: BLAS.coreName)
+        figures = FigureRenderer(directory: directory, renderImages: !options.noRender)
         if !options.noRender && figures.gnuplot == nil {
             if options.requireRender {
                 throw LessonError("gnuplot not found and --require-render was given; install it with: \(FigureRenderer.installHint)")
@@ -69,11 +90,18 @@ public final class LessonContext {
     /// (`SeedRun.random`) and must build its own model and optimizer: nothing mutable may be
     /// shared between runs. The results do not depend on the number of workers.
     ///
-    /// Each setting's summaries go into the results file; `lastK` is the window of its
-    /// "mean of the last k epochs".
-    public func overSeeds<Setting>(_ settings: [Setting], label: (Setting) -> String, lastK: Int = 10,
-                                   _ body: @escaping (Setting, SeedRun) throws -> RunResult) throws -> [SettingRuns] {
+    /// `experiment` names this comparison in the data files (a lesson with several calls
+    /// gives each its own); `columns` gives each setting's hyperparameters as data columns
+    /// (numbers, or names such as an optimizer's). Each setting's summaries go into the
+    /// results file; `optionColumns` adds per-run columns that depend on the lesson's options;
+    /// `lastK` is the window of its "mean of the last k epochs".
+    public func overSeeds<Setting, Run: RunRecord>(_ settings: [Setting], label: (Setting) -> String, experiment: String = "main",
+                                                 columns: (Setting) -> [String: SettingValue] = { _ in [:] },
+                                                 optionColumns: [RunColumn<Run>] = [], lastK: Int = 10,
+                                                 _ body: @escaping (Setting, SeedRun) throws -> Run) throws -> [SettingRuns<Run>] {
         let labels = settings.map(label)
+        precondition(Set(labels).count == labels.count && !dataTables.contains { $0.experiment == experiment && labels.contains($0.label) },
+                     "two settings of experiment \(experiment) share a label: name the experiments apart")
         let jobs = labels.indices.flatMap { setting in seeds.indices.map { (setting, $0) } }
         progress.begin(runs: jobs.count)
         let progress = self.progress, seedList = self.seeds
@@ -82,16 +110,15 @@ public final class LessonContext {
             let run = SeedRun(label: labels[setting], seedIndex: seedIndex, seed: seedList[seedIndex], progress: progress)
             let started = Date()
             let result = try body(settings[setting], run)
-            progress.finished(run, result: result, seconds: Date().timeIntervalSince(started))
+            progress.finished(run, history: result.history, test: result.test, seconds: Date().timeIntervalSince(started))
             return result
         }
-        let outputs = try pool.run(workers: options.threads)
+        let outputs = try pool.run(workers: options.workerThreads)
         let runs = labels.indices.map { setting in
-            SettingRuns(label: labels[setting], seeds: seeds,
-                        runs: Array(outputs[(setting * seeds.count)..<((setting + 1) * seeds.count)]))
+            SettingRuns(label: labels[setting], experiment: experiment, columns: columns(settings[setting]), seeds: seeds,
+                        runs: Array(outputs[(setting * seeds.count)..<((setting + 1) * seeds.count)]), optionColumns: optionColumns)
         }
-        settingRuns += runs
-        results.lastK = lastK
+        dataTables += runs.map(DataTables.Setting.init)
         results.settings += runs.map { LessonResults.SettingSummary($0, lastK: lastK) }
         return runs
     }
@@ -106,9 +133,6 @@ public final class LessonContext {
         for line in table.description.split(separator: "\n", omittingEmptySubsequences: false) { report(String(line)) }
     }
 
-    /// Keeps a measured value in the results file under `key`.
-    public func record(_ key: String, _ estimate: Estimate) { results.values[key] = estimate }
-
     /// Writes (and renders) a figure named `<lesson>-<name>`.
     @discardableResult
     public func write(_ figure: Figure) throws -> WrittenFigure {
@@ -117,6 +141,31 @@ public final class LessonContext {
         let written = try figures.write(named)
         results.figures.append(.init(name: named.name, title: figure.title ?? figure.panels.compactMap(\.title).joined(separator: "; ")))
         return written
+    }
+
+    /// The command that reproduces a run as a user types it: the arguments as given, without
+    /// those that only choose where it is written, how many threads run it or what it prints.
+    public static func command(lesson: String, arguments: [String]) -> String {
+        let withValue: Set = ["--output", "--threads"]
+        let dropped: Set = ["--reference", "--quiet", "--no-render", "--require-render", "--preview"]
+        var kept: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            let name = String(argument.prefix { $0 != "=" })
+            if withValue.contains(name) {
+                index += argument.contains("=") ? 1 : 2
+                continue
+            }
+            if !dropped.contains(argument) { kept.append(argument) }
+            index += 1
+        }
+        return (["swift", "run", "lesson-\(lesson)"] + kept.map(Self.shellQuoted)).joined(separator: " ")
+    }
+
+    static func shellQuoted(_ argument: String) -> String {
+        let plain = argument.allSatisfy { $0.isLetter || $0.isNumber || "-_.,=/:+@%".contains($0) }
+        return plain && !argument.isEmpty ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Loads the training and test parts of the MNIST-format data, with a clear error if
@@ -133,12 +182,12 @@ public final class LessonContext {
 
     /// The lecture notebooks' three sets: a seeded validation split carved from the training
     /// images (10 % by default), optionally cut to `trainSize` training examples, and the
-    /// test set, optionally cut to `testSize`.
+    /// test set, optionally cut to `testSize`; drawn from `--split-seed`, not `--seed`.
     public func loadSplits(_ training: TrainingRunOptions, validationFraction: Double = 0.1,
                            trainSize: Int? = nil, validationSize: Int? = nil, testSize: Int? = nil)
         throws -> (train: ImageDataset, validation: ImageDataset, test: ImageDataset) {
         let (all, test) = try loadImages(training)
-        let splitter = Random(seed: options.seed, purpose: .dataSubset)
+        let splitter = Random(seed: options.splitSeed, purpose: .dataSubset)
         var (train, validation) = all.split(validationFraction: validationFraction, random: splitter)
         if let trainSize { train = train.randomSubset(trainSize, random: splitter) }
         if let validationSize { validation = validation.randomSubset(validationSize, random: splitter) }
@@ -160,15 +209,19 @@ public final class LessonContext {
         console.summary(try figures.preview(figure, terminal: Self.previewTerminal(width: Console.terminalWidth(), colors: console.isTerminal)))
     }
 
-    /// sixel where the terminal is known to show it, else a text plot as wide as the terminal.
-    public static func previewTerminal(width: Int, colors: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    /// sixel where the terminal is known to show it, else a text plot as wide as the terminal
+    /// and no taller than it (the prompt keeps two lines). The font name is in double
+    /// quotes: the renderer passes the terminal inside a single-quoted gnuplot string.
+    public static func previewTerminal(width: Int, height: Int = Console.terminalHeight(), colors: Bool,
+                                       environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         let sixelTerminals = ["mlterm", "foot", "WezTerm", "contour", "iTerm.app"]
         let forced = environment["TRAINING_LAB_PREVIEW"]
         let sixel = forced == "sixel" || (forced == nil && ((environment["TERM"] ?? "").contains("sixel")
             || sixelTerminals.contains(environment["TERM_PROGRAM"] ?? "") || sixelTerminals.contains(environment["TERM"] ?? "")))
-        if sixel { return "sixelgd size 880,560 truecolor font 'DejaVu Sans,10'" }
+        if sixel { return "sixelgd size 880,560 truecolor font \"DejaVu Sans,10\"" }
         let columns = max(40, width - 1)
-        return "dumb size \(columns),\(max(20, min(50, columns * 2 / 5)))" + (colors ? " ansi" : "")
+        let rows = max(12, min(50, columns * 2 / 5, height - 2))
+        return "dumb size \(columns),\(rows)" + (colors ? " ansi" : "")
     }
 
     /// Writes the results file and the run histories, lists the files written and the
@@ -176,15 +229,24 @@ public final class LessonContext {
     public func finish() throws {
         defer {
             let hint = options.preview || figures.written.isEmpty ? "" : " (--preview draws the main one here)"
-            console.summary(String(format: "Done in %.1f s with %@; figures and results in %@%@.", Date().timeIntervalSince(started),
+            console.summary(String(format: "Done in %.1f s with %@; figures, results and data in %@%@.", Date().timeIntervalSince(started),
                                    BLAS.kernelDescription, figures.directory, hint))
         }
         let directory = figures.directory as NSString
         results.seconds = (Date().timeIntervalSince(started) * 10).rounded() / 10
+        results.epochsTrained = progress.epochsTrained
         try FileOutput.writeAtomically(results.encoded(), to: directory.appendingPathComponent(LessonResults.fileName(lesson: name)))
-        if !settingRuns.isEmpty {
-            try FileOutput.writeAtomically(HistoryTable.csv(settingRuns), to: directory.appendingPathComponent("\(name)-runs.csv"))
+        // A data file this run has no rows for is removed rather than left from an earlier run.
+        for (file, text) in [(DataTables.runsFile(lesson: name), DataTables.runs(dataTables)),
+                             (DataTables.perRunFile(lesson: name), DataTables.perRun(dataTables))] {
+            let path = directory.appendingPathComponent(file)
+            if let text {
+                try FileOutput.writeAtomically(text, to: path)
+            } else if FileManager.default.fileExists(atPath: path) {
+                try FileManager.default.removeItem(atPath: path)
+            }
         }
+        if let reference { compare(with: reference) }
         guard !figures.written.isEmpty else { return }
         if options.preview { try showPreview() }
         console.line("")

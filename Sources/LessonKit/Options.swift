@@ -34,17 +34,24 @@ public struct LessonOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "First seed (a whole number ≥ 0); runs over N seeds use seed, seed+1, …, seed+N−1. Each seed draws its own initial weights, batch order and dropout/augmentation noise.")
     public var seed: UInt64 = 123
 
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Seed of the data split: which images validate and which subsets train (a whole number ≥ 0). The same for every --seed, so that seeds differ only in their training noise and a run with other seeds compares with the reference.", valueName: "n"))
+    public var splitSeed: UInt64 = 123
+
     @Option(help: ArgumentHelp("Seeds per compared setting (default: the lesson's, usually 5; 2 with --quick). Results are mean ± std over seeds.", valueName: "n"))
     public var seeds: Int?
 
-    @Flag(help: "A CI-sized run: small subsets, few epochs and 2 seeds, still real data and real figures, written to a scratch folder unless --output is given.")
+    @Flag(help: "A CI-sized run: small subsets, few epochs and 2 seeds, still real data and real figures.")
     public var quick = false
 
-    @Option(help: ArgumentHelp("Folder for the figures, results and histories (default: figures, or a scratch folder with --quick).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Folder for the figures, results and data (default: a new folder runs/<lesson>/<date-time>/). The committed reference folder figures/ is refused without --reference.", valueName: "dir"))
     public var output: String?
 
+    @Flag(help: "Write the committed reference (figures/ unless --output names another folder); regenerate-figures passes it, a user's run never needs it.")
+    public var reference = false
+
     @Option(help: ArgumentHelp("Worker threads: runs over seeds train side by side, one BLAS thread each (default: all cores). The numbers do not depend on it.", valueName: "n"))
-    public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    public var threads: Int?
 
     @Flag(help: "Write the gnuplot scripts and data but do not run gnuplot.")
     public var noRender = false
@@ -55,9 +62,6 @@ public struct LessonOptions: ParsableArguments {
     @Flag(help: "Print only the lesson's summary, warnings and errors (the figures are still written).")
     public var quiet = false
 
-    @Flag(help: "Show the version and exit.")
-    public var version = false
-
     @Flag(help: "Draw the lesson's main figure in the terminal at the end: sixel graphics where the terminal shows them (TRAINING_LAB_PREVIEW=sixel forces it), else text at the terminal's width.")
     public var preview = false
 
@@ -67,27 +71,46 @@ public struct LessonOptions: ParsableArguments {
     public static let maximumThreads = 256
 
     public mutating func validate() throws {
-        if version { throw CleanExit.message(trainingLabVersion) }
-        guard (1...Self.maximumThreads).contains(threads) else {
+        if let threads, !(1...Self.maximumThreads).contains(threads) {
             throw ValidationError("--threads must be between 1 and \(Self.maximumThreads) (got \(threads))")
         }
         if let seeds, !(1...Self.maximumSeeds).contains(seeds) {
             throw ValidationError("--seeds must be between 1 and \(Self.maximumSeeds) (got \(seeds))")
         }
         if let output, output.isEmpty { throw ValidationError("--output must name a folder") }
+        if let output, !reference, Self.isReferenceFolder(output) {
+            throw ValidationError("--output \(output) is the committed reference folder; a run of yours goes to runs/ (leave out --output), and only regenerate-figures (--reference) rewrites figures/")
+        }
         guard !(noRender && requireRender) else {
             throw ValidationError("--no-render and --require-render contradict each other")
         }
     }
 
-    /// Where `--quick` runs write when no `--output` is given: never the committed figures.
+    /// Worker threads to use: `--threads`, else one per core.
+    public var workerThreads: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    /// The committed reference folder, relative to the package root.
+    public static let referenceFolder = "figures"
+
+    /// A scratch folder of this user's own (regenerate-figures --quick writes there): two
+    /// users of one machine never share it.
     public static var quickOutput: String {
-        (NSTemporaryDirectory() as NSString).appendingPathComponent("training-lab-quick")
+        (NSTemporaryDirectory() as NSString).appendingPathComponent("training-lab-quick-\(getuid())")
     }
 
-    /// The folder to write: `--output` if given, else `figures` (full runs) or the scratch
-    /// folder (quick runs).
-    public var outputDirectory: String { output ?? (quick ? Self.quickOutput : "figures") }
+    /// Whether `path` names the committed reference folder of the current directory.
+    public static func isReferenceFolder(_ path: String) -> Bool {
+        let current = FileManager.default.currentDirectoryPath
+        func resolved(_ path: String) -> String {
+            let absolute = path.hasPrefix("/") ? path : (current as NSString).appendingPathComponent(path)
+            return URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        return resolved(path) == resolved(referenceFolder)
+    }
+
+    /// The folder named by the options, if any: `--output`, else figures/ for `--reference`;
+    /// nil when the run gets a fresh folder of its own under runs/.
+    public var chosenOutput: String? { output ?? (reference ? Self.referenceFolder : nil) }
 }
 
 /// Options of lessons that train on data.

@@ -1,34 +1,67 @@
 import Engine
 import Foundation
 
-/// What a lesson measured, written beside its figures as `<lesson>-results.json`: the
-/// setup, every setting's summaries over seeds, named values, and the report it printed.
-/// A lesson README's numbers are filled in from here (`ReadmeBlock`), never typed.
+/// What a lesson measured, written beside its figures as `<lesson>-results.json` (schema in
+/// docs/data.md): the run record (command, settings, version, commit), every setting's
+/// summaries over seeds, and the report it printed. A lesson README's numbers are filled in
+/// from here (`ReadmeBlock`), never typed; `regenerate-figures --check` re-derives every
+/// summary from the data files `<lesson>-runs.csv` and `<lesson>-per-run.csv`.
+/// Keys are snake_case; accuracies are in percent (`…_pct`), gaps in percentage points.
 public struct LessonResults: Codable, Sendable {
     public struct SettingSummary: Codable, Sendable {
+        public var experiment: String
         public var label: String
-        /// Per metric key: "final", "last_k" and "at_best_validation" estimates.
+        /// The window of its "last_k" summaries, in epochs.
+        public var lastK: Int
+        /// The setting's hyperparameters, as in the data files' columns.
+        public var columns: [String: SettingValue]
+        /// Per epoch metric (`validation_accuracy_pct`, …): "final", "last_k" and
+        /// "at_best_validation" estimates over seeds, from `<lesson>-runs.csv`.
         public var metrics: [String: [String: Estimate]]
-        public var testAccuracy: Estimate?
-        public var bestValidationEpoch: Estimate?
+        /// Per per-run value (`test_accuracy_pct`, …): its estimate over seeds, from
+        /// `<lesson>-per-run.csv`.
+        public var perRun: [String: Estimate]
+
+        enum CodingKeys: String, CodingKey {
+            case experiment, label, columns, metrics
+            case lastK = "last_k"
+            case perRun = "per_run"
+        }
     }
 
     public var lesson: String
+    /// The command that reproduces the run, as a user types it (options that change what is
+    /// measured, none of where it is written or how many threads ran it).
     public var command: String
+    /// The exact command line, every argument as typed.
+    public var commandLine: [String]
     public var seeds: [UInt64]
+    /// The seed of the data split (`--split-seed`).
+    public var splitSeed: UInt64
     public var quick: Bool
+    /// `trainingLabVersion` of the package that made the run.
+    public var version: String
+    /// The git commit checked out, nil outside a checkout.
+    public var commit: String?
     /// The OpenBLAS kernel of the machine that made the run.
     public var blasKernel: String
-    /// The window of "last_k" summaries, in epochs.
-    public var lastK: Int
+    /// Epochs trained over all runs (the next run's time estimate goes by it).
+    public var epochsTrained: Int = 0
     public var settings: [SettingSummary] = []
-    public var values: [String: Estimate] = [:]
     /// The summary lines the lesson printed, in order: the README's results block.
     public var report: [String] = []
     /// The figures written, in order: what the gallery shows.
     public var figures: [FigureEntry] = []
     /// Wall time of the whole run, in seconds.
     public var seconds: Double = 0
+
+    enum CodingKeys: String, CodingKey {
+        case lesson, command, seeds, quick, version, commit, settings, report, figures, seconds
+        case commandLine = "command_line"
+        case blasKernel = "blas_kernel"
+        case epochsTrained = "epochs_trained"
+        case splitSeed = "split_seed"
+    }
 
     public struct FigureEntry: Codable, Sendable, Equatable {
         /// File stem in the output folder, e.g. "dropout-curves".
@@ -40,14 +73,17 @@ public struct LessonResults: Codable, Sendable {
         }
     }
 
-    public init(lesson: String, command: String, seeds: [UInt64], quick: Bool, blasKernel: String, lastK: Int,
-                report: [String] = []) {
+    public init(lesson: String, command: String, commandLine: [String] = [], seeds: [UInt64], splitSeed: UInt64 = 123,
+                quick: Bool, blasKernel: String, report: [String] = []) {
         self.lesson = lesson
         self.command = command
+        self.commandLine = commandLine
         self.seeds = seeds
+        self.splitSeed = splitSeed
         self.quick = quick
+        version = trainingLabVersion
+        commit = Checkout.commit()
         self.blasKernel = blasKernel
-        self.lastK = lastK
         self.report = report
     }
 
@@ -71,41 +107,147 @@ extension LessonResults.SettingSummary {
     static let summarized: [EpochMetric] = [.trainAccuracy, .validationAccuracy, .testAccuracy, .gap,
                                             .trainLoss, .validationLoss, .testLoss]
 
-    init(_ setting: SettingRuns, lastK: Int) {
-        label = setting.label
+    /// The summaries of one setting from each run's metrics per epoch (`epochs`, by metric
+    /// key) and per-run values: what the data files hold, so that `--check` can redo this.
+    public init(experiment: String, label: String, columns: [String: SettingValue], epochs: [String: [[Double?]]],
+                perRun: [(name: String, values: [Double?])], lastK: Int) {
+        self.experiment = experiment
+        self.label = label
+        self.lastK = lastK
+        self.columns = columns
         metrics = [:]
-        for metric in Self.summarized where setting.final(metric).count > 0 {
-            var entry = ["final": setting.final(metric), "last_k": setting.lastEpochs(lastK, metric)]
-            let atBest = setting.atBestValidation(metric)
+        let best = EpochSummary.bestEpochs(epochs[EpochMetric.validationAccuracy.key] ?? [])
+        for metric in Self.summarized {
+            guard let runs = epochs[metric.key] else { continue }
+            let final = EpochSummary.final(runs)
+            guard final.count > 0 else { continue }
+            var entry = ["final": final, "last_k": EpochSummary.lastEpochs(lastK, runs)]
+            let atBest = EpochSummary.atBest(runs, bestEpochs: best)
             if atBest.count > 0 { entry["at_best_validation"] = atBest }
             metrics[metric.key] = entry
         }
-        let test = setting.testAccuracy
-        testAccuracy = test.count > 0 ? test : nil
-        let best = Estimate(setting.bestValidationEpochs.compactMap { $0.map(Double.init) })
-        bestValidationEpoch = best.count > 0 ? best : nil
+        self.perRun = [:]
+        for column in perRun where column.values.contains(where: { $0 != nil }) {
+            self.perRun[column.name] = Estimate(column.values.compactMap { $0 })
+        }
+    }
+
+    init<Run>(_ setting: SettingRuns<Run>, lastK: Int) {
+        self.init(experiment: setting.experiment, label: setting.label, columns: setting.columns,
+                  epochs: Dictionary(uniqueKeysWithValues: Self.summarized.map { ($0.key, setting.values($0).map { $0.map { $0.map(DataTables.stored) } }) }),
+                  perRun: setting.perRunColumns.map { column in (column.name, setting.runs.map { column.value($0).map(DataTables.stored) }) },
+                  lastK: lastK)
     }
 }
 
-/// Every run's epoch history as one long CSV table (setting, seed, epoch, metrics), for
-/// pandas or a spreadsheet: `<lesson>-runs.csv`.
-enum HistoryTable {
-    static let header = "setting,seed,epoch,learning_rate,train_loss,train_accuracy,validation_loss,validation_accuracy,test_loss,test_accuracy"
+/// The two data files of a lesson, for pandas or a spreadsheet (schema in docs/data.md):
+/// `<lesson>-runs.csv`, one row per (experiment, setting, seed, epoch), and
+/// `<lesson>-per-run.csv`, one row per (experiment, setting, seed). Both carry the setting's
+/// hyperparameters as columns beside its label; a column empty for the whole lesson is left
+/// out. Numbers are written at Float precision (the engine's), so that every summary
+/// recomputed from the files equals the one in the results file to that precision.
+enum DataTables {
+    struct Setting {
+        let experiment: String
+        let label: String
+        let columns: [String: SettingValue]
+        let seeds: [UInt64]
+        let histories: [History]
+        let perRun: [(name: String, values: [Double?])]
 
-    static func csv(_ settings: [SettingRuns]) -> String {
-        var lines = [header]
+        init<Run>(_ setting: SettingRuns<Run>) {
+            experiment = setting.experiment
+            label = setting.label
+            columns = setting.columns
+            seeds = setting.seeds
+            histories = setting.runs.map(\.history)
+            perRun = setting.perRunColumns.map { column in (column.name, setting.runs.map(column.value)) }
+        }
+    }
+
+    static func runsFile(lesson: String) -> String { "\(lesson)-runs.csv" }
+    static func perRunFile(lesson: String) -> String { "\(lesson)-per-run.csv" }
+
+    /// The epoch columns of `<lesson>-runs.csv`, after the keys and the hyperparameters.
+    static let epochColumns: [(name: String, value: @Sendable (EpochRecord) -> Double?)] = [
+        ("epoch_learning_rate", { Double($0.learningRate) }),
+        ("train_loss", { EpochMetric.trainLoss.value($0) }),
+        (EpochMetric.trainAccuracy.key, { EpochMetric.trainAccuracy.value($0) }),
+        ("validation_loss", { EpochMetric.validationLoss.value($0) }),
+        (EpochMetric.validationAccuracy.key, { EpochMetric.validationAccuracy.value($0) }),
+        ("test_loss", { EpochMetric.testLoss.value($0) }),
+        (EpochMetric.testAccuracy.key, { EpochMetric.testAccuracy.value($0) }),
+    ]
+
+    /// Nil when no run has an epoch history.
+    static func runs(_ settings: [Setting]) -> String? {
+        let hyperparameters = hyperparameterNames(settings)
+        var rows: [[String]] = []
         for setting in settings {
-            let label = "\"" + setting.label.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            for (seed, run) in zip(setting.seeds, setting.runs) {
-                for record in run.history.epochs {
-                    let cells: [Float?] = [record.learningRate, record.trainLoss, record.trainAccuracy, record.validationLoss,
-                                           record.validationAccuracy, record.testLoss, record.testAccuracy]
-                    lines.append(([label, "\(seed)", "\(record.epoch)"] + cells.map { $0.map { "\($0)" } ?? "" })
-                        .joined(separator: ","))
+            for (seed, history) in zip(setting.seeds, setting.histories) {
+                for record in history.epochs {
+                    rows.append(keys(setting, hyperparameters) + ["\(seed)", "\(record.epoch)"]
+                        + epochColumns.map { cell($0.value(record)) })
                 }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        guard !rows.isEmpty else { return nil }
+        return table(header: ["experiment", "setting"] + hyperparameters + ["seed", "epoch"] + epochColumns.map(\.name),
+                     rows: rows, keyCount: 4 + hyperparameters.count)
+    }
+
+    static func perRun(_ settings: [Setting]) -> String? {
+        let hyperparameters = hyperparameterNames(settings)
+        var names: [String] = []
+        for setting in settings { for column in setting.perRun where !names.contains(column.name) { names.append(column.name) } }
+        var rows: [[String]] = []
+        for setting in settings {
+            for (index, seed) in setting.seeds.enumerated() {
+                let values = names.map { name in setting.perRun.first { $0.name == name }.flatMap { $0.values[index] } }
+                rows.append(keys(setting, hyperparameters) + ["\(seed)"] + values.map(cell))
+            }
+        }
+        let keyCount = 3 + hyperparameters.count
+        // Without any per-run value the file would repeat the keys of runs.csv: not written.
+        guard names.indices.contains(where: { index in rows.contains { !$0[keyCount + index].isEmpty } }) else { return nil }
+        return table(header: ["experiment", "setting"] + hyperparameters + ["seed"] + names, rows: rows, keyCount: keyCount)
+    }
+
+    static func hyperparameterNames(_ settings: [Setting]) -> [String] {
+        Set(settings.flatMap(\.columns.keys)).sorted()
+    }
+
+    static func keys(_ setting: Setting, _ hyperparameters: [String]) -> [String] {
+        [quoted(setting.experiment), quoted(setting.label)] + hyperparameters.map { setting.columns[$0].map { quoted($0.description) } ?? "" }
+    }
+
+    /// A number as the data files store it (what reading the cell back gives).
+    static func stored(_ value: Double) -> Double { Double(cell(value)) ?? value }
+
+    /// A number as the data files hold it: a whole number without decimals, else the
+    /// shortest text that reads back to the same Float. The engine computes in Float, so no
+    /// digit is lost; `--check` compares to a relative `tolerance`.
+    static func cell(_ value: Double?) -> String {
+        guard let value else { return "" }
+        if value.isNaN { return "nan" }
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+        return "\(Float(value))"
+    }
+
+    /// Relative difference allowed between a summary and its recomputation from the files
+    /// (Float's precision, with room for the mean of a few values).
+    static let tolerance = 1e-5
+
+    static func quoted(_ text: String) -> String {
+        text.contains(where: { ",\"\n".contains($0) }) || text != text.trimmingCharacters(in: .whitespaces)
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+
+    /// The CSV text with the value columns (after the first `keyCount`) that are empty in
+    /// every row left out.
+    static func table(header: [String], rows: [[String]], keyCount: Int) -> String {
+        let kept = header.indices.filter { column in column < keyCount || rows.contains { !$0[column].isEmpty } }
+        return ([header] + rows).map { row in kept.map { row[$0] }.joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 }
 

@@ -4,7 +4,7 @@ import Foundation
 /// A number read off each epoch of a training run, for curves and summaries over seeds.
 /// Accuracies are in percent, gaps in percentage points.
 public struct EpochMetric: Sendable {
-    /// Key in the results file, e.g. "validation_accuracy".
+    /// Key in the results file and column of the data files, e.g. "validation_accuracy_pct".
     public let key: String
     /// Axis label, e.g. "validation accuracy (%)".
     public let label: String
@@ -16,14 +16,14 @@ public struct EpochMetric: Sendable {
         self.value = value
     }
 
-    public static let trainAccuracy = EpochMetric(key: "train_accuracy", label: "training accuracy (%)") { $0.trainAccuracy.map { 100 * Double($0) } }
-    public static let validationAccuracy = EpochMetric(key: "validation_accuracy", label: "validation accuracy (%)") { $0.validationAccuracy.map { 100 * Double($0) } }
-    public static let testAccuracy = EpochMetric(key: "test_accuracy", label: "test accuracy (%)") { $0.testAccuracy.map { 100 * Double($0) } }
+    public static let trainAccuracy = EpochMetric(key: "train_accuracy_pct", label: "training accuracy (%)") { $0.trainAccuracy.map { 100 * Double($0) } }
+    public static let validationAccuracy = EpochMetric(key: "validation_accuracy_pct", label: "validation accuracy (%)") { $0.validationAccuracy.map { 100 * Double($0) } }
+    public static let testAccuracy = EpochMetric(key: "test_accuracy_pct", label: "test accuracy (%)") { $0.testAccuracy.map { 100 * Double($0) } }
     public static let trainLoss = EpochMetric(key: "train_loss", label: "training loss") { Double($0.trainLoss) }
     public static let validationLoss = EpochMetric(key: "validation_loss", label: "validation loss") { $0.validationLoss.map(Double.init) }
     public static let testLoss = EpochMetric(key: "test_loss", label: "test loss") { $0.testLoss.map(Double.init) }
     /// Training minus validation accuracy: the generalization gap.
-    public static let gap = EpochMetric(key: "gap", label: "gap (percentage points)") { record in
+    public static let gap = EpochMetric(key: "gap_pct_points", label: "gap (percentage points)") { record in
         guard let train = record.trainAccuracy, let validation = record.validationAccuracy else { return nil }
         return 100 * Double(train - validation)
     }
@@ -54,66 +54,171 @@ public struct SeedRun: @unchecked Sendable {
     }
 }
 
-/// What one run produced: its epoch history, a final test evaluation if the lesson made
-/// one, and any other numbers the lesson measured (keyed by name).
-public struct RunResult: Sendable {
+/// What one run of a setting returns: its epoch history, the final test evaluation if the
+/// lesson made one, and the lesson's own per-run values as typed stored properties, each
+/// listed once in `columns` under its column name of `<lesson>-per-run.csv`. A report asks
+/// a setting for `estimate(\.field)`: a field not listed there fails the lesson's tests at
+/// once, and a misspelt field does not compile.
+public protocol RunRecord: Sendable {
+    var history: History { get }
+    /// The test evaluation after training, if the lesson made one (columns `test_loss`,
+    /// `test_accuracy_pct`).
+    var test: Evaluation? { get }
+    /// The lesson's values measured once per run, with their column names (units in the name,
+    /// accuracies in percent as `…_pct`).
+    static var columns: [RunColumn<Self>] { get }
+}
+
+extension RunRecord {
+    public var test: Evaluation? { nil }
+    public static var columns: [RunColumn<Self>] { [] }
+
+    /// Every per-run column: the test evaluation's, then the lesson's.
+    static var allColumns: [RunColumn<Self>] {
+        [RunColumn("test_accuracy_pct") { $0.test?.accuracy.map { 100 * Double($0) } },
+         RunColumn("test_loss") { $0.test.map { Double($0.loss) } }] + columns
+    }
+}
+
+/// One per-run value of a run record: its column name and how to read it.
+public struct RunColumn<Run>: @unchecked Sendable {
+    public let name: String
+    let field: AnyKeyPath?
+    let value: (Run) -> Double?
+
+    public init(_ name: String, _ field: KeyPath<Run, Double>) {
+        self.name = name
+        self.field = field
+        value = { $0[keyPath: field] }
+    }
+
+    public init(_ name: String, _ field: KeyPath<Run, Double?>) {
+        self.name = name
+        self.field = field
+        value = { $0[keyPath: field] }
+    }
+
+    /// A value computed from the record (an element of an array field, say); ask for it with
+    /// `estimate(column:)`.
+    public init(_ name: String, value: @escaping (Run) -> Double?) {
+        self.name = name
+        field = nil
+        self.value = value
+    }
+}
+
+/// What a run returns when the lesson measures nothing per run beyond the history and the
+/// test evaluation.
+public struct RunResult: RunRecord {
     public var history: History
     public var test: Evaluation?
-    public var extras: [String: Double]
 
-    public init(history: History = History(), test: Evaluation? = nil, extras: [String: Double] = [:]) {
+    public init(history: History = History(), test: Evaluation? = nil) {
         self.history = history
         self.test = test
-        self.extras = extras
+    }
+}
+
+/// A hyperparameter's value in the data files: a number, or a name (an optimizer, an
+/// initialization, an activation).
+public enum SettingValue: Sendable, Equatable, Codable, CustomStringConvertible, ExpressibleByFloatLiteral,
+    ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
+    case number(Double)
+    case text(String)
+
+    /// A Float as its shortest decimal (0.03, not 0.029999999329447746).
+    public init(_ value: Float) { self = .number(Double("\(value)") ?? Double(value)) }
+    public init(_ value: Double) { self = .number(value) }
+    public init(_ value: Int) { self = .number(Double(value)) }
+    public init(_ value: Bool) { self = .number(value ? 1 : 0) }
+    public init(floatLiteral value: Double) { self = .number(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(stringLiteral value: String) { self = .text(value) }
+
+    /// The CSV cell: a number as the data files write numbers, a name as is.
+    public var description: String {
+        switch self {
+        case .number(let value): DataTables.cell(value)
+        case .text(let text): text
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .number(let value): try container.encode(value)
+        case .text(let text): try container.encode(text)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Double.self) { self = .number(number) } else { self = .text(try container.decode(String.self)) }
     }
 }
 
 /// Every seed's run of one setting, with the summaries a claim can rest on: the final
-/// epoch, the mean of the last k epochs, and the best-validation epoch.
-public struct SettingRuns: Sendable {
+/// epoch, the mean of the last k epochs, the best-validation epoch, and the per-run values.
+public struct SettingRuns<Run: RunRecord>: Sendable {
     public let label: String
+    /// The experiment of the lesson the setting belongs to (one per `overSeeds` call).
+    public let experiment: String
+    /// The setting's hyperparameters as data columns (p, lambda, learning_rate, …).
+    public let columns: [String: SettingValue]
     public let seeds: [UInt64]
-    public let runs: [RunResult]
+    public let runs: [Run]
+    /// The per-run columns: the record's, then those that depend on the lesson's options
+    /// (one per batch size of `--batch-sizes`, say).
+    public let perRunColumns: [RunColumn<Run>]
 
-    public init(label: String, seeds: [UInt64], runs: [RunResult]) {
+    public init(label: String, experiment: String = "main", columns: [String: SettingValue] = [:], seeds: [UInt64], runs: [Run],
+                optionColumns: [RunColumn<Run>] = []) {
+        perRunColumns = Run.allColumns + optionColumns
         self.label = label
+        self.experiment = experiment
+        self.columns = columns
         self.seeds = seeds
         self.runs = runs
     }
 
     /// The metric at each run's last epoch.
-    public func final(_ metric: EpochMetric) -> Estimate {
-        Estimate(runs.compactMap { $0.history.last.flatMap(metric.value) })
-    }
+    public func final(_ metric: EpochMetric) -> Estimate { EpochSummary.final(values(metric)) }
 
     /// Each run's mean over its last `k` epochs: a summary one noisy epoch cannot swing.
-    public func lastEpochs(_ k: Int, _ metric: EpochMetric) -> Estimate {
-        Estimate(runs.compactMap { run in
-            let values = run.history.epochs.suffix(k).compactMap(metric.value)
-            return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
-        })
-    }
+    public func lastEpochs(_ k: Int, _ metric: EpochMetric) -> Estimate { EpochSummary.lastEpochs(k, values(metric)) }
 
     /// Each run's epoch of highest validation accuracy (the first, on ties); nil for runs
     /// without validation.
-    public var bestValidationEpochs: [Int?] {
-        runs.map { run in
-            run.history.epochs.max { ($0.validationAccuracy ?? -1) < ($1.validationAccuracy ?? -1) }
-                .flatMap { $0.validationAccuracy == nil ? nil : $0.epoch }
-        }
-    }
+    public var bestValidationEpochs: [Int?] { EpochSummary.bestEpochs(values(.validationAccuracy)) }
 
     /// The metric at each run's best-validation epoch (early stopping's choice).
     public func atBestValidation(_ metric: EpochMetric) -> Estimate {
-        Estimate(zip(runs, bestValidationEpochs).compactMap { run, epoch in
-            epoch.flatMap { run.history.epochs[$0 - 1] }.flatMap(metric.value)
-        })
+        EpochSummary.atBest(values(metric), bestEpochs: bestValidationEpochs)
     }
+
+    /// Each run's metric per epoch.
+    func values(_ metric: EpochMetric) -> [[Double?]] { runs.map { $0.history.epochs.map(metric.value) } }
 
     /// Final test accuracy (%) of the runs that made a test evaluation.
     public var testAccuracy: Estimate { Estimate(runs.compactMap { $0.test?.accuracy.map { 100 * Double($0) } }) }
 
-    public func extra(_ key: String) -> Estimate { Estimate(runs.compactMap { $0.extras[key] }) }
+    /// Final test loss of the runs that made a test evaluation.
+    public var testLoss: Estimate { Estimate(runs.compactMap { $0.test.map { Double($0.loss) } }) }
+
+    /// A per-run value over the seeds; the field must be one of the record's `columns`.
+    public func estimate(_ field: KeyPath<Run, Double>) -> Estimate { estimate(column: Self.column(field)) }
+
+    /// A per-run value over the seeds that measured it.
+    public func estimate(_ field: KeyPath<Run, Double?>) -> Estimate { estimate(column: Self.column(field)) }
+
+    public func estimate(column: RunColumn<Run>) -> Estimate { Estimate(runs.compactMap(column.value)) }
+
+    static func column(_ field: AnyKeyPath) -> RunColumn<Run> {
+        guard let column = Run.allColumns.first(where: { $0.field == field }) else {
+            preconditionFailure("\(Run.self): a field asked for in a report is not among its columns")
+        }
+        return column
+    }
 
     /// Mean and standard deviation per epoch over the runs that reached it.
     public func curve(_ metric: EpochMetric) -> (epochs: [Double], mean: [Double], std: [Double]) {
@@ -130,6 +235,35 @@ public struct SettingRuns: Sendable {
             stds.append(estimate.std)
         }
         return (epochs, means, stds)
+    }
+}
+
+/// The summaries over seeds of a metric given per run and epoch (nil where not measured):
+/// one definition for the lessons' reports, the results file and `--check`, which
+/// recomputes them from the data files.
+enum EpochSummary {
+    static func final(_ runs: [[Double?]]) -> Estimate { Estimate(runs.compactMap { $0.last ?? nil }) }
+
+    static func lastEpochs(_ k: Int, _ runs: [[Double?]]) -> Estimate {
+        Estimate(runs.compactMap { epochs in
+            let values = epochs.suffix(k).compactMap { $0 }
+            return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+        })
+    }
+
+    /// Each run's (1-based) epoch of the highest validation value, the first on ties.
+    static func bestEpochs(_ validation: [[Double?]]) -> [Int?] {
+        validation.map { epochs in
+            var best: (epoch: Int, value: Double)?
+            for (index, value) in epochs.enumerated() {
+                if let value, value > (best?.value ?? -.infinity) { best = (index + 1, value) }
+            }
+            return best?.epoch
+        }
+    }
+
+    static func atBest(_ runs: [[Double?]], bestEpochs: [Int?]) -> Estimate {
+        Estimate(zip(runs, bestEpochs).compactMap { epochs, best in best.flatMap { $0 <= epochs.count ? epochs[$0 - 1] : nil } })
     }
 }
 
@@ -186,15 +320,19 @@ final class LessonProgress: @unchecked Sendable {
     private var epochsDone = 0
     private var current: [String: String] = [:]
     private var started = Date()
-    /// When the lesson started and how long its last full run on this machine took (from the
-    /// results file it left): the basis of the whole lesson's time left.
+    /// The basis of the whole lesson's time left: the epochs the reference run of the same
+    /// budget trained in all (nil without one), and this run's pace so far.
     private let lessonStarted = Date()
-    private let lessonSeconds: Double?
+    private let lessonEpochs: Int?
+    private var lessonEpochsDone = 0
 
-    init(console: Console, lessonSeconds: Double? = nil) {
+    init(console: Console, lessonEpochs: Int? = nil) {
         self.console = console
-        self.lessonSeconds = lessonSeconds
+        self.lessonEpochs = lessonEpochs
     }
+
+    /// Epochs trained in all so far (recorded in the results, for the next run's estimate).
+    var epochsTrained: Int { lock.withLock { lessonEpochsDone } }
 
     func begin(runs: Int) {
         lock.withLock {
@@ -216,29 +354,35 @@ final class LessonProgress: @unchecked Sendable {
     fileprivate func epochEnded(_ run: SeedRun, epoch: Int, of epochs: Int) {
         let text: String = lock.withLock {
             epochsDone += 1
+            lessonEpochsDone += 1
             current[run.label + "#\(run.seedIndex)"] = "\(run.label) seed \(run.seedIndex + 1) epoch \(epoch)/\(epochs)"
             let planned = Double(max(epochsPerRun, 1) * totalRuns)
             let elapsed = Date().timeIntervalSince(started)
             let left = elapsed / Double(epochsDone) * max(planned - Double(epochsDone), 0)
-            let lessonLeft = lessonSeconds.map { max($0 - Date().timeIntervalSince(lessonStarted), 0) }
-            return "run \(finishedRuns + 1)–\(min(finishedRuns + current.count, totalRuns)) of \(totalRuns)  "
-                + current.values.sorted().joined(separator: " · ") + "  left ~\(shortDuration(left))"
-                + (lessonLeft.map { ", lesson ~\(shortDuration($0))" } ?? "")
+            // This run's pace over the epochs the reference trained in all: the estimate
+            // follows this machine, whatever the reference's took.
+            let lessonLeft = lessonEpochs.map { total in
+                Date().timeIntervalSince(lessonStarted) / Double(lessonEpochsDone) * Double(max(total - lessonEpochsDone, 0))
+            }
+            // Time left first, so that a narrow terminal cuts the run names, not the times.
+            return "~\(shortDuration(left)) left" + (lessonLeft.map { " (lesson ~\(shortDuration(max($0, left))))" } ?? "")
+                + " · run \(finishedRuns + 1)–\(min(finishedRuns + current.count, totalRuns)) of \(totalRuns) · "
+                + current.values.sorted().joined(separator: " · ")
         }
         console.status(text)
     }
 
-    func finished(_ run: SeedRun, result: RunResult, seconds: Double) {
+    func finished(_ run: SeedRun, history: History, test: Evaluation?, seconds: Double) {
         let text: String = lock.withLock {
             finishedRuns += 1
             current[run.label + "#\(run.seedIndex)"] = nil
             var parts = ["[\(finishedRuns)/\(totalRuns)] \(run.label), seed \(run.seedIndex + 1):"]
-            if let last = result.history.last {
+            if let last = history.last {
                 parts.append("\(last.epoch) epochs")
                 if let accuracy = last.trainAccuracy { parts.append(String(format: "train %.2f%%", 100 * accuracy)) }
                 if let accuracy = last.validationAccuracy { parts.append(String(format: "validation %.2f%%", 100 * accuracy)) }
             }
-            if let accuracy = result.test?.accuracy { parts.append(String(format: "test %.2f%%", 100 * accuracy)) }
+            if let accuracy = test?.accuracy { parts.append(String(format: "test %.2f%%", 100 * accuracy)) }
             parts.append(String(format: "(%.1f s)", seconds))
             return parts.joined(separator: " ")
         }

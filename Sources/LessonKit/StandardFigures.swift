@@ -9,7 +9,7 @@ public enum StandardPanels {
     /// metric drawn in its own line style (the first solid, the second dashed: say so in the
     /// title), so that the legend needs one entry per setting. On a log scale the curves are
     /// geometric means with ×÷ one-std bands of the logarithm, which stay on the axis.
-    public static func seedCurves(_ settings: [SettingRuns], metrics: [EpochMetric], title: String,
+    public static func seedCurves<Run>(_ settings: [SettingRuns<Run>], metrics: [EpochMetric], title: String,
                                   yLabel: String? = nil, yScale: Scale = .linear, colors: [Int]? = nil,
                                   legend: LegendPosition = .below) -> Panel {
         let series = settings.enumerated().flatMap { index, setting in
@@ -23,7 +23,7 @@ public enum StandardPanels {
     }
 
     /// One setting's curves and bands for `seedCurves`, to combine with other series.
-    public static func seedSeries(_ setting: SettingRuns, metrics: [EpochMetric], yScale: Scale = .linear, color: Int) -> [Series] {
+    public static func seedSeries<Run>(_ setting: SettingRuns<Run>, metrics: [EpochMetric], yScale: Scale = .linear, color: Int) -> [Series] {
         var series: [Series] = []
         for (order, metric) in metrics.enumerated() {
             let x: [Double], band: (mean: [Double], lower: [Double], upper: [Double])
@@ -100,7 +100,7 @@ public enum StandardPanels {
 
     /// The running average of the minibatch loss per step, geometric mean ×÷ std over seeds,
     /// on log axes (the first steps and a late escape both visible), with chance level ln 10.
-    public static func seedMinibatchLoss(_ settings: [SettingRuns], window: Int, batchSize: Int, title: String,
+    public static func seedMinibatchLoss<Run>(_ settings: [SettingRuns<Run>], window: Int, batchSize: Int, title: String,
                                          styles: [Series.Style]? = nil, colors: [Int]? = nil) -> Panel {
         // The chance line first, so that runs stalled on it are drawn over it, not hidden.
         let last = Double(settings.flatMap { $0.runs.map(\.history.minibatchLosses.count) }.max() ?? 2)

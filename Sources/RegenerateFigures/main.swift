@@ -35,6 +35,9 @@ struct RegenerateFigures: ParsableCommand {
     @Flag(help: "Rewrite the generated documents from the committed results files without running any lesson.")
     var documentsOnly = false
 
+    @Flag(help: "Run no lesson: recompute every summary of every results file in figures/ (or --output) from its data files alone; exit non-zero on any mismatch.")
+    var check = false
+
     @Flag(help: "Run every lesson with --quick (into a scratch folder unless --output is given).")
     var quick = false
 
@@ -90,6 +93,7 @@ struct RegenerateFigures: ParsableCommand {
         }
         if let preview { return try Explorer.preview(preview, figuresFolder: outputFolder, registry: registry) }
         if documentsOnly { return try writeDocuments(console) }
+        if check { return try DataCheck.run((lessons.isEmpty ? registry : registry.filter { lessons.contains($0.name) }).map(\.name), folder: outputFolder, console: console) }
         let chosen = lessons.isEmpty ? registry : registry.filter { lessons.contains($0.name) }
         let directory = try binaries ?? buildAsTyped(console)
         let logFolder = logs ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("regenerate-figures-\(ProcessInfo.processInfo.processIdentifier)")
@@ -143,7 +147,7 @@ struct RegenerateFigures: ParsableCommand {
     func runLesson(_ entry: LessonEntry, binaries: String, logFolder: String) -> Outcome {
         let started = Date()
         let logPath = (logFolder as NSString).appendingPathComponent("\(entry.name).log")
-        var arguments = ["--output", outputFolder]
+        var arguments = ["--output", outputFolder, "--reference"]
         if quick { arguments.append("--quick") }
         if let seeds { arguments += ["--seeds", "\(seeds)"] }
         if let seed { arguments += ["--seed", "\(seed)"] }

@@ -31,7 +31,7 @@ final class AdamLessonTests: XCTestCase {
         XCTAssertEqual(report.runs.map(\.label), ["lr 0.001, with bias correction", "lr 0.001, without bias correction",
                                                    "lr 0.01, with bias correction", "lr 0.01, without bias correction"])
         let (with, without) = (report.runs[2], report.runs[3])
-        for (a, b) in zip(without.extra("mean loss, steps 2–20").values, with.extra("mean loss, steps 2–20").values) {
+        for (a, b) in zip(without.estimate(\.meanLossSteps2To20).values, with.estimate(\.meanLossSteps2To20).values) {
             XCTAssertGreaterThan(a, 2 * b)
         }
         for (a, b) in zip(without.final(.validationAccuracy).values, with.final(.validationAccuracy).values) {

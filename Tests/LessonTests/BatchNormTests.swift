@@ -23,8 +23,8 @@ final class BatchNormLessonTests: XCTestCase {
         XCTAssertLessThan(tiny.lastEpochs(3, .validationAccuracy).max, 20)
         XCTAssertGreaterThan(tinyBN.lastEpochs(3, .validationAccuracy).min, 50)
         XCTAssertTrue(Difference(tinyBN.lastEpochs(3, .validationAccuracy), tiny.lastEpochs(3, .validationAccuracy)).isResolved)
-        XCTAssertEqual(tiny.extra("steps to escape").count, 0)
-        XCTAssertEqual(tinyBN.extra("steps to escape").count, 2)
+        XCTAssertEqual(tiny.estimate(\.stepsToEscape).count, 0)
+        XCTAssertEqual(tinyBN.estimate(\.stepsToEscape).count, 2)
         // With BatchNorm every pre-activation layer is centred and scaled on the training batch.
         let before = try XCTUnwrap(report.captured.before["BatchNorm"])
         XCTAssertEqual(before.count, 2)
@@ -41,20 +41,20 @@ final class BatchNormLessonTests: XCTestCase {
         // The largest learning rate of the sweep: without BatchNorm training fails, with it every
         // seed learns, by far more than the noise.
         let rate = report.sweepRates.max()!
-        let without = report.sweep.first { $0.label == BatchNormLesson.sweepLabel(rate, batchNorm: false) }!.extra("final validation")
-        let with = report.sweep.first { $0.label == BatchNormLesson.sweepLabel(rate, batchNorm: true) }!.extra("final validation")
+        let without = report.sweep.first { $0.label == BatchNormLesson.sweepLabel(rate, batchNorm: false) }!.estimate(\.finalValidation)
+        let with = report.sweep.first { $0.label == BatchNormLesson.sweepLabel(rate, batchNorm: true) }!.estimate(\.finalValidation)
         XCTAssertLessThan(without.max, 30)
         XCTAssertGreaterThan(with.min, 50)
         // Evaluating with batch statistics on batches of 2 costs accuracy on every seed;
         // evaluation mode does not depend on the batch size.
         let batchNorm = report.run("BatchNorm")
-        for (batch, running) in zip(batchNorm.extra("batch statistics 2").values, batchNorm.extra("running 2").values) {
+        for (batch, running) in zip(batchNorm.runs.map { $0.batchStatisticsAccuracy[2]! }, batchNorm.runs.map { $0.runningEstimatesAccuracy[2]! }) {
             XCTAssertLessThan(batch, running - 15)
         }
         for run in batchNorm.runs {
-            XCTAssertEqual(Set(BatchNormLesson.inferenceBatchSizes.map { run.extras["running \($0)"]! }).count, 1)
+            XCTAssertEqual(Set(BatchNormLesson.inferenceBatchSizes.map { run.runningEstimatesAccuracy[$0]! }).count, 1)
         }
-        XCTAssertEqual(batchNorm.extra("mean error 2").count, 2)
+        XCTAssertEqual(batchNorm.runs.compactMap { $0.check(2) }.count, 2)
         for file in ["curves.png", "stall.png", "percentiles.png", "preactivations.png", "learning-rates.png", "inference.png",
                      "results.json", "runs.csv"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("batchnorm-\(file)")), file)

@@ -28,13 +28,13 @@ final class BatchSizeTests: XCTestCase {
         for (a, b) in zip(small.final(.validationAccuracy).values, large.final(.validationAccuracy).values) {
             XCTAssertGreaterThan(a, b + 10, "more steps per epoch")
         }
-        for (a, b) in zip(small.extra("loss std, last epoch").values, large.extra("loss std, last epoch").values) {
+        for (a, b) in zip(small.estimate(\.lossStdLastEpoch).values, large.estimate(\.lossStdLastEpoch).values) {
             XCTAssertGreaterThan(a, 1.5 * b, "noisier minibatch loss")
         }
         // The averaging law on one network: with the weights frozen, batches 16 times larger give
         // a minibatch loss about √16 = 4 times less noisy (not 1×, not 16×), on every network.
         for setting in runs {
-            for (a, b) in zip(setting.extra("frozen loss std, B = 64").values, setting.extra("frozen loss std, B = 1024").values) {
+            for (a, b) in zip(setting.runs.map { $0.frozenLossStd[0] }, setting.runs.map { $0.frozenLossStd[1] }) {
                 XCTAssertGreaterThan(a / b, 2.5)
                 XCTAssertLessThan(a / b, 6)
             }

@@ -37,14 +37,16 @@ final class BiasVarianceTests: XCTestCase {
         let curve = report.learningCurve
         XCTAssertEqual(report.sizes, [100, 1000, 5000])
         for seed in 0..<2 {
-            let trainAccuracy = curve.map { $0.extra("train_accuracy").values[seed] }
+            let trainAccuracy = curve.map { $0.estimate(\.trainAccuracy).values[seed] }
             let testAccuracy = curve.map { $0.testAccuracy.values[seed] }
             XCTAssertEqual(trainAccuracy, trainAccuracy.sorted(by: >), "seed \(seed)")
             XCTAssertEqual(testAccuracy, testAccuracy.sorted(), "seed \(seed)")
             XCTAssertGreaterThan(trainAccuracy[0] - testAccuracy[0], 20, "100 images are memorized")
             XCTAssertLessThan(trainAccuracy[2] - testAccuracy[2], 8)
         }
-        for file in ["capacity.png", "more-data.png", "results.json", "runs.csv"] {
+        // Converged end points only, no epoch histories: the runs are in per-run.csv.
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.file("bias-variance-runs.csv")))
+        for file in ["capacity.png", "more-data.png", "results.json", "per-run.csv"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("bias-variance-\(file)")), file)
         }
     }

@@ -35,7 +35,8 @@ final class DropoutTests: XCTestCase {
         XCTAssertGreaterThan(runs[1].lastEpochs(10, .validationAccuracy).min, 70, "and still learns")
         // The ensemble reading: many thinned networks average to about the evaluation-mode
         // network, and far better than one of them.
-        let ensemble = runs[1].extra("ensemble 50"), single = runs[1].extra("ensemble 1"), whole = runs[1].extra("evaluation mode")
+        let ensemble = runs[1].estimate(column: DropoutLesson.DropoutRun.ensembleColumns.last!)
+        let single = runs[1].estimate(column: DropoutLesson.DropoutRun.ensembleColumns[0]), whole = runs[1].estimate(\.evaluationModeAccuracy)
         XCTAssertEqual(ensemble.count, 2)
         XCTAssertGreaterThan(ensemble.min, single.max + 3)
         XCTAssertLessThan(abs(ensemble.mean - whole.mean), 2.5)

@@ -18,18 +18,18 @@ final class EarlyStoppingTests: XCTestCase {
         let report = try lesson.perform()
         XCTAssertEqual(report.stopping.runs.count, 2)
         for (seed, (stopped, continued)) in zip(report.stopping.runs, report.continued.runs).enumerated() {
-            let best = try XCTUnwrap(stopped.extras["best_epoch"]), stop = try XCTUnwrap(stopped.extras["stopped_epoch"])
+            let best = try XCTUnwrap(stopped.bestEpoch), stop = try XCTUnwrap(stopped.stoppedEpoch)
             XCTAssertEqual(stop, best + 3, "seed \(seed)")
             XCTAssertEqual(Int(stop), stopped.history.epochs.count)
             XCTAssertLessThan(Int(stop), continued.history.epochs.count, "stopped before the epoch budget")
-            let bestLoss = try XCTUnwrap(stopped.extras["best_validation_loss"])
-            XCTAssertEqual(try XCTUnwrap(stopped.extras["restored_validation_loss"]), bestLoss, accuracy: 1e-6)
+            let bestLoss = try XCTUnwrap(stopped.bestValidationLoss)
+            XCTAssertEqual(try XCTUnwrap(stopped.restoredValidationLoss), bestLoss, accuracy: 1e-6)
             XCTAssertEqual(stopped.history.epochs[Int(best) - 1].validationLoss.map(Double.init), bestLoss)
             // Same seed: the run without stopping is the same run up to the stop ...
             XCTAssertEqual(stopped.history.minibatchLosses, Array(continued.history.minibatchLosses.prefix(stopped.history.minibatchLosses.count)))
             // ... and kept training into overfitting.
             XCTAssertGreaterThan(Double(continued.history.last!.validationLoss!), bestLoss)
-            XCTAssertLessThan(try XCTUnwrap(stopped.extras["test_loss_best"]), Double(try XCTUnwrap(continued.test).loss))
+            XCTAssertLessThan(Double(try XCTUnwrap(stopped.test).loss), Double(try XCTUnwrap(continued.test).loss))
         }
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("best.ckpt")), "kept on request")
         for seedIndex in 0..<2 {

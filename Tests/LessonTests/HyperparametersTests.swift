@@ -33,7 +33,7 @@ final class HyperparametersTests: XCTestCase {
         // The searches differ from seed to seed: the spread the comparison is judged against.
         XCTAssertNotEqual(report.searches[.random]![0].trials.map(\.accuracy), report.searches[.random]![1].trials.map(\.accuracy))
         // One setting trained under two seeds scores differently: a trial is a noisy measurement.
-        XCTAssertGreaterThan(report.repeated.extra("validation accuracy").std, 0)
+        XCTAssertGreaterThan(report.repeated.estimate(\.validationAccuracy).std, 0)
         // The rule of thumb: small batches zig-zag more.
         func spread(_ history: History) -> Float { TensorStatistics(Matrix(rows: history.minibatchLosses.count, cols: 1, history.minibatchLosses)).std }
         XCTAssertGreaterThan(spread(report.zigzag[0].history), spread(report.zigzag[1].history))

@@ -17,12 +17,12 @@ final class InitializationTests: XCTestCase {
         // while a random init's units differ by a spread of order their size.
         let constant = report.symmetry[0], random = report.symmetry[1]
         XCTAssertEqual(constant.runs.count, 2)
-        XCTAssertEqual(constant.extra("spread before 1").max, 0)
-        XCTAssertEqual(constant.extra("spread before 2").max, 0)
+        XCTAssertEqual(Estimate(constant.runs.map { $0.spreadBefore[0] }).max, 0)
+        XCTAssertEqual(Estimate(constant.runs.map { $0.spreadBefore[1] }).max, 0)
         for layer in [1, 2] {
-            XCTAssertLessThanOrEqual(constant.extra("relative spread after \(layer)").max, InitializationLesson.symmetryTolerance)
-            XCTAssertGreaterThan(random.extra("spread after \(layer)").min, 0.01)
-            XCTAssertGreaterThan(random.extra("relative spread after \(layer)").min, 0.3)
+            XCTAssertLessThanOrEqual(Estimate(constant.runs.map { $0.relativeSpreadAfter[layer - 1] }).max, InitializationLesson.symmetryTolerance)
+            XCTAssertGreaterThan(Estimate(random.runs.map { $0.spreadAfter[layer - 1] }).min, 0.01)
+            XCTAssertGreaterThan(Estimate(random.runs.map { $0.relativeSpreadAfter[layer - 1] }).min, 0.3)
         }
 
         // He keeps a deep ReLU net's activations at scale; PyTorch's default and N(0, 0.001²)
@@ -45,14 +45,14 @@ final class InitializationTests: XCTestCase {
         XCTAssertEqual(lesson.predictedReLUFactor(InitializationLesson.variancePreserving[4])!, 1 / 6.0.squareRoot(), accuracy: 1e-6)
 
         let runs = Dictionary(uniqueKeysWithValues: report.runs.map { ($0.label, $0) })
-        XCTAssertEqual(runs["N(0, 1)"]!.extra("diverged epoch").values, [1, 1], "diverges in epoch 1 on every seed")
+        XCTAssertEqual(runs["N(0, 1)"]!.estimate(\.divergedEpoch).values, [1, 1], "diverges in epoch 1 on every seed")
         XCTAssertLessThan(runs["N(0, 0.001²)"]!.lastEpochs(2, .validationAccuracy).max, 20, "stalls at chance")
         XCTAssertLessThan(runs["PyTorch default"]!.lastEpochs(2, .validationAccuracy).max, 20, "stalls at chance")
         XCTAssertGreaterThan(runs["He normal"]!.lastEpochs(2, .validationAccuracy).min, 30)
         XCTAssertEqual(report.updateRatios.first?.1.count, 30)
         // Slow convergence: on every seed the default init leaves the plateau first, N(0, 0.01²)
         // hundreds of steps later, N(0, 0.001²) later still (not within the quick run).
-        let slow = report.slow.map { $0.extra("steps to escape") }
+        let slow = report.slow.map { $0.estimate(\.stepsToEscape) }
         XCTAssertEqual(slow[0].count, 2)
         XCTAssertEqual(slow[1].count, 2)
         XCTAssertLessThan(slow[0].max * 3, slow[1].min)

@@ -38,7 +38,7 @@ final class InputNormalizationTests: XCTestCase {
         // At its own best learning rate, raw input learns too: its failure above is a
         // learning-rate effect, and its best rate is over 100 times smaller.
         let raw = report.best("raw 0–255"), standardized = report.best("standardized")
-        XCTAssertGreaterThan(raw.runs.extra("final validation").min, 40)
+        XCTAssertGreaterThan(raw.runs.estimate(\.finalValidation).min, 40)
         XCTAssertLessThan(raw.rate * 100, standardized.rate)
         for file in ["surface.png", "excess-loss.png", "fashion-mnist.png", "learning-rates.png", "results.json", "runs.csv"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("input-normalization-\(file)")), file)

@@ -25,13 +25,13 @@ final class L2Tests: XCTestCase {
         XCTAssertEqual(report.lambdas, [0, 0.3, 1])
         XCTAssertEqual(report.runs.map(\.runs.count), [2, 2, 2])
         for seed in 0..<2 {
-            let norms = report.runs.map { $0.extra("weight_norm").values[seed] }
+            let norms = report.runs.map { $0.estimate(\.weightNorm).values[seed] }
             XCTAssertEqual(norms, norms.sorted(by: >), "weights shrink as λ grows")
             XCTAssertLessThan(norms[2], norms[0] / 2)
         }
         XCTAssertLessThan(report.runs[2].lastEpochs(10, .gap).max, report.runs[0].lastEpochs(10, .gap).min - 2, "every seed's gap shrinks")
         XCTAssertEqual(report.equivalenceDifference, 0)
-        for file in ["sweep.png", "weights.png", "results.json", "runs.csv"] {
+        for file in ["sweep.png", "weights.png", "results.json", "runs.csv", "per-run.csv"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("l2-\(file)")), file)
         }
     }

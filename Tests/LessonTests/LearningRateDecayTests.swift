@@ -40,11 +40,11 @@ final class LearningRateDecayTests: XCTestCase {
         for (fast, steady) in zip(aggressive.final(.trainAccuracy).values, constant.final(.trainAccuracy).values) {
             XCTAssertLessThan(fast, steady - 5)
         }
-        for (fast, steady) in zip(aggressive.extra("late validation std").values, constant.extra("late validation std").values) {
+        for (fast, steady) in zip(aggressive.estimate(\.lateValidationStd).values, constant.estimate(\.lateValidationStd).values) {
             XCTAssertLessThan(fast, 0.5)
             XCTAssertLessThan(fast, steady)
         }
-        XCTAssertLessThan(aggressive.extra("final learning rate").max, 0.001)
+        XCTAssertLessThan(aggressive.estimate(\.finalLearningRate).max, 0.001)
         for figure in ["schedules", "curves"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("lr-decay-\(figure).png")), figure)
         }

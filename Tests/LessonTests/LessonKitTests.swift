@@ -18,8 +18,8 @@ final class LessonKitTests: XCTestCase {
         XCTAssertEqual(probe.training.epochs(EpochBudget(full: 100, quick: 2), isQuick: true), 3)
         XCTAssertEqual(probe.training.dataDirectory, "/x")
         let defaults = try Probe.parse([])
-        XCTAssertEqual(defaults.lesson.outputDirectory, "figures")
-        XCTAssertEqual(defaults.lesson.threads, ProcessInfo.processInfo.activeProcessorCount, "seeds on every core")
+        XCTAssertNil(defaults.lesson.chosenOutput, "a run folder of its own")
+        XCTAssertEqual(defaults.lesson.workerThreads, ProcessInfo.processInfo.activeProcessorCount, "seeds on every core")
         XCTAssertNil(defaults.lesson.seeds, "the lesson's own default")
         XCTAssertEqual(defaults.training.epochs(EpochBudget(full: 100, quick: 2), isQuick: false), 100)
         XCTAssertEqual(defaults.training.epochs(EpochBudget(full: 100, quick: 2), isQuick: true), 2)
@@ -50,6 +50,15 @@ final class LessonKitTests: XCTestCase {
         all             16,210
         """)
         XCTAssertEqual(SummaryTable.grouped(1_234_567), "1,234,567")
+        // Wider than 80 columns: the title wrapped at words, the columns in blocks that each
+        // repeat the row's name.
+        var wide = SummaryTable(title: String(repeating: "word ", count: 30).trimmingCharacters(in: .whitespaces),
+                                header: ["setting"] + (1...8).map { "metric number \($0)" })
+        wide.add(["p = 0.5"] + (1...8).map { _ in "84.12 ± 0.35" })
+        let lines = wide.description.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(lines.allSatisfy { $0.count <= SummaryTable.lineWidth }, wide.description)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("p = 0.5") }.count, 2, wide.description)
+        XCTAssertEqual(lines.filter { $0.contains("metric number") }.flatMap { $0.components(separatedBy: "metric number").dropFirst() }.count, 8)
         XCTAssertEqual(SummaryTable.grouped(-1000), "-1,000")
         XCTAssertEqual(SummaryTable.grouped(999), "999")
     }

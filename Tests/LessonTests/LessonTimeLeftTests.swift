@@ -6,9 +6,10 @@ import TestSupport
 import XCTest
 
 final class LessonTimeLeftTests: XCTestCase {
-    /// The status line shows the whole lesson's time left once a comparable run has left its
-    /// results file in the output folder, and not before.
-    func testWholeLessonEstimateComesFromTheLastRun() throws {
+    /// The status line shows the whole lesson's time left once a run of the same budget has
+    /// left its results file (with the epochs it trained in all) in the output folder, and
+    /// not before; the estimate comes from this run's pace.
+    func testWholeLessonEstimateNeedsAnEarlierRunsEpochCount() throws {
         final class Capture: @unchecked Sendable { var text = "" }
         let folder = try TemporaryFolder("time-left")
         defer { folder.remove() }
@@ -26,7 +27,8 @@ final class LessonTimeLeftTests: XCTestCase {
             try context.finish()
             return capture.text
         }
-        XCTAssertFalse(try lesson().contains(", lesson ~"), "no earlier run to go by")
-        XCTAssertTrue(try lesson().contains(", lesson ~"))
+        XCTAssertFalse(try lesson().contains("(lesson ~"), "no earlier run to go by")
+        XCTAssertEqual(try LessonResults.read(folder.file(LessonResults.fileName(lesson: "probe"))).epochsTrained, 4)
+        XCTAssertTrue(try lesson().contains("(lesson ~"))
     }
 }

@@ -50,12 +50,17 @@ final class OptionBoundsTests: XCTestCase {
         }
     }
 
-    /// Every lesson answers --version.
+    /// Every lesson answers --version, and its help lists --version once and one default
+    /// for --threads.
     func testVersion() {
         for command in Self.all {
             XCTAssertThrowsError(try command.parseAsRoot(["--version"])) { error in
                 XCTAssertEqual(command.exitCode(for: error), .success, "\(command)")
             }
+            let help = command.helpMessage(columns: 1000)
+            XCTAssertEqual(help.components(separatedBy: "--version").count - 1, 1, "\(command): \(help)")
+            let threads = help.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("--threads") } ?? ""
+            XCTAssertEqual(threads.components(separatedBy: "default").count - 1, 1, "\(command): \(threads)")
         }
     }
 }

@@ -16,15 +16,14 @@ final class RegularizersTests: XCTestCase {
         for setting in runs {
             XCTAssertEqual(setting.runs.count, 2, setting.label)
             for run in setting.runs {
-                XCTAssertEqual(run.extras["gap"]!, run.extras["train"]! - run.extras["validation"]!, accuracy: 1e-9)
-                XCTAssertGreaterThan(run.extras["test"]!, 30, "\(setting.label) learns")
-                XCTAssertLessThanOrEqual(run.extras["epochs"]!, 15)
+                XCTAssertGreaterThan(run.testAccuracy, 30, "\(setting.label) learns")
+                XCTAssertLessThanOrEqual(run.epochs, 15)
             }
         }
         // Batch normalization lets this network fit its 500 images far better in 15 epochs:
         // the largest training accuracy of all, on every seed.
-        let batchNorm = runs.last!.extra("train")
-        for setting in runs.dropLast() { XCTAssertGreaterThan(batchNorm.min, setting.extra("train").max, setting.label) }
+        let batchNorm = runs.last!.estimate(\.trainAccuracy)
+        for setting in runs.dropLast() { XCTAssertGreaterThan(batchNorm.min, setting.estimate(\.trainAccuracy).max, setting.label) }
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("regularizers-comparison.png")))
     }
 }

@@ -10,7 +10,12 @@ final class SeedRunTests: XCTestCase {
     /// identical, each seed's runs of the two settings share their initial weights, and
     /// different seeds differ.
     func testRunsDoNotDependOnTheNumberOfWorkers() throws {
-        func runs(threads: Int) throws -> [SettingRuns] {
+        struct WeightRun: RunRecord {
+            var history: History
+            var firstWeight: Double
+            static let columns = [RunColumn("first_weight", \Self.firstWeight)]
+        }
+        func runs(threads: Int) throws -> [SettingRuns<WeightRun>] {
             let folder = try TemporaryFolder("seeds")
             defer { folder.remove() }
             var options = try LessonOptions.parse(["--seeds", "3", "--threads", "\(threads)", "--no-render", "--quiet", "--output", folder.path])
@@ -22,7 +27,7 @@ final class SeedRunTests: XCTestCase {
                 let firstWeight = Double(model.parameters[0].value.storage[0])
                 let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
                                           train: data, validation: data, options: TrainingOptions(epochs: 3, batchSize: 16))
-                return RunResult(history: history, extras: ["first weight": firstWeight])
+                return WeightRun(history: history, firstWeight: firstWeight)
             }
         }
         let one = try runs(threads: 1), two = try runs(threads: 2)
@@ -30,7 +35,7 @@ final class SeedRunTests: XCTestCase {
         for (a, b) in zip(one, two) {
             XCTAssertEqual(a.runs.map { $0.history.epochs.map(\.trainLoss) }, b.runs.map { $0.history.epochs.map(\.trainLoss) })
         }
-        XCTAssertEqual(one[0].extra("first weight").values, one[1].extra("first weight").values, "same seed, same weights")
-        XCTAssertEqual(Set(one[0].extra("first weight").values).count, 3, "different seeds, different weights")
+        XCTAssertEqual(one[0].estimate(\.firstWeight).values, one[1].estimate(\.firstWeight).values, "same seed, same weights")
+        XCTAssertEqual(Set(one[0].estimate(\.firstWeight).values).count, 3, "different seeds, different weights")
     }
 }

@@ -12,18 +12,18 @@ final class VanishingGradientsTests: XCTestCase {
         let report = try VanishingGradientsLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
         let (sigmoid, tanh, relu) = (report.sigmoid, report.tanh, report.relu)
         XCTAssertEqual(report.runs.map(\.runs.count), [2, 2, 2])
-        XCTAssertNotNil(sigmoid.runs[0].extras["init 11"])
+        XCTAssertEqual(sigmoid.runs[0].initialNorms.count, 11, "ten hidden layers and the output layer")
         // Every seed: through ten sigmoid layers the first layer's gradient is orders of
         // magnitude smaller than the last one's; tanh + Xavier and ReLU + He keep it within
         // an order of magnitude.
-        XCTAssertLessThan(sigmoid.extra("attenuation").max, 1e-5)
+        XCTAssertLessThan(sigmoid.estimate(\.attenuation).max, 1e-5)
         for setting in [tanh, relu] {
-            let attenuation = setting.extra("attenuation")
+            let attenuation = setting.estimate(\.attenuation)
             XCTAssertTrue(attenuation.min > 0.1 && attenuation.max < 10, "\(setting.label): \(attenuation)")
         }
         // The sigmoid's per-layer factor matches 0.25·√n·σ_W = 1/(4√3) ≈ 1/6.93 within 15 %.
         XCTAssertEqual(report.predictedFactor, 0.25 / 3.0.squareRoot(), accuracy: 1e-6)
-        for factor in sigmoid.extra("factor").values {
+        for factor in sigmoid.estimate(\.factor).values {
             XCTAssertEqual(factor / report.predictedFactor, 1, accuracy: 0.15)
         }
         // The sigmoid network stays at chance on every seed; ReLU and tanh learn, by more than the noise.

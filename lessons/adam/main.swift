@@ -85,7 +85,7 @@ struct AdamLesson: ParsableCommand {
 
     struct Report {
         let trace: Trace
-        let runs: [SettingRuns]
+        let runs: [SettingRuns<LossRun>]
     }
 
     struct Setting: Sendable {
@@ -129,20 +129,32 @@ struct AdamLesson: ParsableCommand {
     }
 
     /// Step 2: the same network with and without the correction, at two learning rates, over seeds.
-    func compareOnImages(_ context: LessonContext) throws -> [SettingRuns] {
+    /// One run of step 2 with the minibatch losses its table reads.
+    struct LossRun: RunRecord {
+        var history: History
+        var lossAtStep1: Double
+        var meanLossSteps2To20: Double
+        var meanLossSteps21To100: Double
+
+        static let columns = [RunColumn("loss_step_1", \Self.lossAtStep1),
+                              RunColumn("mean_loss_steps_2_20", \Self.meanLossSteps2To20),
+                              RunColumn("mean_loss_steps_21_100", \Self.meanLossSteps21To100)]
+    }
+
+    func compareOnImages(_ context: LessonContext) throws -> [SettingRuns<LossRun>] {
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 2000),
                                                             validationSize: context.budget(5000, quick: 1000), testSize: 0)
         let settings = [0.001, 0.01].flatMap { rate in [true, false].map { Setting(rate: Float(rate), correction: $0) } }
-        let runs = try context.overSeeds(settings, label: \.label, lastK: Self.lastK) { setting, run in
+        let runs = try context.overSeeds(settings, label: \.label, columns: { ["learning_rate": SettingValue($0.rate), "bias_correction": SettingValue($0.correction)] },
+                                         lastK: Self.lastK) { setting, run in
             let model = Sequential.mlp([784, 256, 10], random: run.random(.weights))
             let history = try run.fit(model: model, loss: CrossEntropyLoss(),
                                       optimizer: Adam(model.parameters, learningRate: setting.rate, biasCorrection: setting.correction),
                                       train: train, validation: validation, options: TrainingOptions(epochs: epochs, batchSize: 64))
             let losses = history.minibatchLosses
-            return RunResult(history: history, extras: ["loss at step 1": Double(losses.first ?? .nan),
-                                                        "mean loss, steps 2–20": Self.meanLoss(losses, 1..<20),
-                                                        "mean loss, steps 21–100": Self.meanLoss(losses, 20..<100)])
+            return LossRun(history: history, lossAtStep1: Double(losses.first ?? .nan), meanLossSteps2To20: Self.meanLoss(losses, 1..<20),
+                           meanLossSteps21To100: Self.meanLoss(losses, 20..<100))
         }
         try context.write(Self.trainingFigure(runs, trainCount: train.count))
         let k = min(Self.lastK, epochs)
@@ -150,14 +162,14 @@ struct AdamLesson: ParsableCommand {
         var table = SummaryTable(title: "784→256→10 on \(train.count) images, batch 64, \(epochs) epochs: mean ± std over \(context.seeds.count) seeds; last \(k) = mean of the last \(k) epochs",
                                  header: ["Adam", "loss at step 1", "mean loss, steps 2–20", "mean loss, steps 21–100", "validation %, last \(k)"])
         for setting in runs {
-            table.add([setting.label, setting.extra("loss at step 1").formatted(decimals: 4), setting.extra("mean loss, steps 2–20").formatted(decimals: 4),
-                       setting.extra("mean loss, steps 21–100").formatted(decimals: 4), setting.lastEpochs(k, .validationAccuracy).formatted()])
+            table.add([setting.label, setting.estimate(\.lossAtStep1).formatted(decimals: 4), setting.estimate(\.meanLossSteps2To20).formatted(decimals: 4),
+                       setting.estimate(\.meanLossSteps21To100).formatted(decimals: 4), setting.lastEpochs(k, .validationAccuracy).formatted()])
         }
         context.report(table)
         for pair in Swift.stride(from: 0, to: runs.count - 1, by: 2) {
             let (with, without) = (runs[pair], runs[pair + 1])
             let rate = settings[pair].rate
-            context.report(Difference(without.extra("mean loss, steps 2–20"), with.extra("mean loss, steps 2–20"))
+            context.report(Difference(without.estimate(\.meanLossSteps2To20), with.estimate(\.meanLossSteps2To20))
                 .verdict("without", "with", quantity: "lr \(rate), mean loss over steps 2–20", unit: "", decimals: 4))
             context.report(Difference(without.lastEpochs(k, .validationAccuracy), with.lastEpochs(k, .validationAccuracy))
                 .verdict("without", "with", quantity: "lr \(rate), validation (last \(k))"))
@@ -165,7 +177,7 @@ struct AdamLesson: ParsableCommand {
         return runs
     }
 
-    static func trainingFigure(_ runs: [SettingRuns], trainCount: Int) -> Figure {
+    static func trainingFigure(_ runs: [SettingRuns<LossRun>], trainCount: Int) -> Figure {
         let window = min(300, runs[0].runs[0].history.minibatchLosses.count)
         // Corrected runs in vermillion/orange, uncorrected in blues, as m̂ and m in the moments figure.
         let colors = [1, 0, 4, 5]

@@ -20,7 +20,7 @@ extension AugmentationLesson {
                       panels: panels, layout: .strip)
     }
 
-    static func curvesFigure(_ runs: [SettingRuns], trainCount: Int) -> Figure {
+    static func curvesFigure(_ runs: [SettingRuns<RunResult>], trainCount: Int) -> Figure {
         // A row of three: the panel titles stay short, the figure title says which line is which.
         var accuracy = StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
                                                  title: "accuracy", yLabel: "accuracy (%)")
@@ -35,7 +35,7 @@ extension AugmentationLesson {
     }
 
     /// Log scale: the memorizing run's training loss falls by orders of magnitude.
-    static func lossPanel(_ runs: [SettingRuns]) -> Panel {
+    static func lossPanel(_ runs: [SettingRuns<RunResult>]) -> Panel {
         var panel = StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss], title: "loss (log scale)",
                                               yLabel: "cross-entropy loss")
         panel.yScale = .log

@@ -53,7 +53,7 @@ struct AugmentationLesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     /// Runs the lesson; returns the runs without and with augmentation, in that order.
-    func perform() throws -> [SettingRuns] {
+    func perform() throws -> [SettingRuns<RunResult>] {
         let context = try LessonContext(lesson: "augmentation", options: lesson, seeds: 5)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let (train, validation, test) = try context.loadSplits(
@@ -62,15 +62,15 @@ struct AugmentationLesson: ParsableCommand {
         let augmentation = Augmentation(maximumShift: shift, maximumRotation: rotation, flipProbability: flip)
         try context.write(Self.examplesFigure(train, augmentation: augmentation, random: Random(seed: lesson.seed, purpose: .noise)))
 
-        let runs = try context.overSeeds(Self.settings, label: Self.label, lastK: Self.lastK) { augmented, run in
+        let runs = try context.overSeeds(Self.settings, label: Self.label, columns: { ["augmentation": SettingValue($0)] },
+                                         lastK: Self.lastK) { augmented, run in
             let model = Sequential.mlp(Self.sizes, random: run.random(.weights))
             // The augmentation's draws come from the noise stream: the batch order is the same with and without.
             let data = augmented ? train.augmented(augmentation, random: run.random(.noise)) : train
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: Adam(model.parameters, learningRate: 1e-3),
                                       train: data, validation: validation, trainingEvaluation: train,
                                       options: TrainingOptions(epochs: epochs, batchSize: 64, evaluateTrainingSet: true))
-            let testEvaluation = Evaluation(of: model, loss: CrossEntropyLoss(), on: test)
-            return RunResult(history: history, test: testEvaluation, extras: ["test_loss": Double(testEvaluation.loss)])
+            return RunResult(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test))
         }
         try context.write(Self.curvesFigure(runs, trainCount: train.count))
         reportSummary(context, runs: runs, epochs: epochs, trainCount: train.count)
@@ -81,7 +81,7 @@ struct AugmentationLesson: ParsableCommand {
     static func label(_ augmented: Bool) -> String { augmented ? "augmentation" : "no augmentation" }
 
     /// The summary: what augmentation changes, each difference against its noise.
-    func reportSummary(_ context: LessonContext, runs: [SettingRuns], epochs: Int, trainCount: Int) {
+    func reportSummary(_ context: LessonContext, runs: [SettingRuns<RunResult>], epochs: Int, trainCount: Int) {
         let k = Self.lastK, none = runs[0], augmented = runs[1]
         var table = SummaryTable(title: "\(trainCount) training images, \(epochs) epochs, \(context.seeds.count) seeds (mean ± std); accuracy in %, training accuracy on the original images; last \(k) = mean of the last \(k) epochs",
                                  header: ["training data", "train, last \(k)", "validation, last \(k)", "gap, last \(k)",
@@ -91,7 +91,7 @@ struct AugmentationLesson: ParsableCommand {
                        setting.lastEpochs(k, .gap).formatted(), setting.lastEpochs(k, .validationLoss).formatted(decimals: 3),
                        setting.atBestValidation(.validationAccuracy).formatted(),
                        Estimate(setting.bestValidationEpochs.compactMap { $0.map(Double.init) }).formatted(decimals: 0),
-                       setting.testAccuracy.formatted(), setting.extra("test_loss").formatted(decimals: 3)])
+                       setting.testAccuracy.formatted(), setting.testLoss.formatted(decimals: 3)])
         }
         context.report(table)
         context.report()
@@ -104,7 +104,7 @@ struct AugmentationLesson: ParsableCommand {
         context.report(Difference(augmented.atBestValidation(.validationAccuracy), none.atBestValidation(.validationAccuracy))
             .verdict(a, b, quantity: "Best validation accuracy (each run at its own best epoch)"))
         context.report(Difference(augmented.testAccuracy, none.testAccuracy).verdict(a, b, quantity: "Test accuracy after the last epoch"))
-        context.report(Difference(augmented.extra("test_loss"), none.extra("test_loss"))
+        context.report(Difference(augmented.testLoss, none.testLoss)
             .verdict(a, b, quantity: "Test loss after the last epoch", unit: "", decimals: 3))
     }
 

@@ -5,7 +5,7 @@ import Plot
 
 extension BatchSizeLesson {
     /// The first seed's minibatch losses, one panel per batch size on one shared y-range.
-    static func lossFigure(_ runs: [SettingRuns]) -> Figure {
+    static func lossFigure(_ runs: [SettingRuns<NoiseRun>]) -> Figure {
         var panels = runs.map { setting in
             let history = setting.runs[0].history
             let window = max(10, history.batchesPerEpoch)
@@ -25,12 +25,13 @@ extension BatchSizeLesson {
 
     /// The minibatch-loss noise of the last epoch against the batch size, with the 1/√B law
     /// drawn through the smallest batch.
-    static func noiseFigure(_ runs: [SettingRuns], sizes: [Int]) -> Figure {
+    static func noiseFigure(_ runs: [SettingRuns<NoiseRun>], sizes: [Int]) -> Figure {
         let order = sizes.indices.sorted { sizes[$0] < sizes[$1] }
         let x = order.map { Double(sizes[$0]) }
-        let spread = order.map { runs[$0].extra("loss std, last epoch") }
+        let spread = order.map { runs[$0].estimate(\.lossStdLastEpoch) }
         // The same law on fixed networks: the batch-64-trained (first setting's) weights, frozen.
-        let frozen = order.map { runs[0].extra("frozen loss std, B = \(sizes[$0])") }
+        let frozenColumns = NoiseRun.frozenColumns(sizes)
+        let frozen = order.map { runs[0].estimate(column: frozenColumns[$0]) }
         let anchor = spread[0].mean, smallest = x[0]
         let fine = (0...40).map { smallest * pow(x.last! / smallest, Double($0) / 40) }
         return Figure(name: "loss-noise", panels: [
@@ -48,7 +49,7 @@ extension BatchSizeLesson {
         ], layout: .single)
     }
 
-    static func accuracyFigure(_ runs: [SettingRuns], learningRate: Float) -> Figure {
+    static func accuracyFigure(_ runs: [SettingRuns<NoiseRun>], learningRate: Float) -> Figure {
         Figure(name: "accuracy", title: "SGD lr \(learningRate): mean ± std over \(runs[0].runs.count) seeds (training measured in evaluation mode)", panels: [
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "validation (solid) and training (dashed) accuracy, from epoch 1", yLabel: "accuracy (%)"),

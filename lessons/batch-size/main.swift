@@ -89,7 +89,26 @@ struct BatchSizeLesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     /// Runs the lesson; returns the runs by batch size, in the order given.
-    func perform() throws -> [SettingRuns] {
+    /// One run with the noise measurements of the table and the figure.
+    struct NoiseRun: RunRecord {
+        var history: History
+        var test: Evaluation?
+        var lossStdLastEpoch: Double
+        var validationJitter: Double
+        /// The std of the loss of the trained network, frozen, over fresh random batches of
+        /// each size of the sweep (in the sweep's order).
+        var frozenLossStd: [Double]
+
+        static let columns = [RunColumn("loss_std_last_epoch", \Self.lossStdLastEpoch),
+                              RunColumn("validation_jitter_pct_points", \Self.validationJitter)]
+
+        /// The frozen-network columns, one per batch size of the sweep.
+        static func frozenColumns(_ sizes: [Int]) -> [RunColumn<NoiseRun>] {
+            sizes.indices.map { index in RunColumn("frozen_loss_std_batch_\(sizes[index])") { $0.frozenLossStd[index] } }
+        }
+    }
+
+    func perform() throws -> [SettingRuns<NoiseRun>] {
         let context = try LessonContext(lesson: "batch-size", options: lesson, seeds: Self.fullSeeds)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let (train, validation, test) = try context.loadSplits(
@@ -100,19 +119,18 @@ struct BatchSizeLesson: ParsableCommand {
             throw LessonError("--batch-sizes: \(tooLarge) is larger than the \(train.count) training images")
         }
         let rate = learningRate.value
-        let runs = try context.overSeeds(sizes, label: { "batch \($0)" }, lastK: Self.lastK) { batchSize, run in
+        let runs = try context.overSeeds(sizes, label: { "batch \($0)" }, columns: { ["batch_size": SettingValue($0)] },
+                                         optionColumns: NoiseRun.frozenColumns(sizes), lastK: Self.lastK) { batchSize, run in
             let model = Self.model(weights: run.random(.weights), masks: run.random(.noise))
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: rate),
                                       train: train, validation: validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: batchSize, dropLast: true,
                                                                evaluateTrainingSet: true))
             let test = Evaluation(of: model, loss: CrossEntropyLoss(), on: test)
-            var extras = ["loss std, last epoch": Self.lastEpochSpread(history), "validation jitter": Self.validationJitter(history)]
-            for (size, spread) in Self.frozenLossSpread(model, on: train, sizes: sizes, batches: context.budget(200, quick: 50),
-                                                         random: run.random(.dataSubset)) {
-                extras["frozen loss std, B = \(size)"] = spread
-            }
-            return RunResult(history: history, test: test, extras: extras)
+            let frozen = Self.frozenLossSpread(model, on: train, sizes: sizes, batches: context.budget(200, quick: 50),
+                                               random: run.random(.dataSubset))
+            return NoiseRun(history: history, test: test, lossStdLastEpoch: Self.lastEpochSpread(history),
+                            validationJitter: Self.validationJitter(history), frozenLossStd: sizes.map { frozen[$0]! })
         }
         try context.write(Self.lossFigure(runs))
         try context.write(Self.noiseFigure(runs, sizes: sizes))
@@ -124,7 +142,7 @@ struct BatchSizeLesson: ParsableCommand {
 
     /// The table over batch sizes, the comparison of the first two against their noise, and the
     /// loss-noise ratio against √(B₂/B₁).
-    func reportSummary(_ context: LessonContext, runs: [SettingRuns], sizes: [Int], epochs: Int) {
+    func reportSummary(_ context: LessonContext, runs: [SettingRuns<NoiseRun>], sizes: [Int], epochs: Int) {
         let k = Self.lastK
         var table = SummaryTable(
             title: "After \(epochs) epochs, SGD lr \(learningRate.value); accuracy in %, mean ± std over \(context.seeds.count) seeds; last \(k) = mean of the last \(k) epochs (lecture: MNIST, 100 epochs, GPU, one run)",
@@ -133,7 +151,7 @@ struct BatchSizeLesson: ParsableCommand {
         for (size, setting) in zip(sizes, runs) {
             table.add(["\(size)", setting.lastEpochs(k, .trainAccuracy).formatted(), setting.lastEpochs(k, .validationAccuracy).formatted(),
                        setting.atBestValidation(.validationAccuracy).formatted(), setting.testAccuracy.formatted(),
-                       setting.extra("loss std, last epoch").formatted(decimals: 4), setting.extra("validation jitter").formatted(),
+                       setting.estimate(\.lossStdLastEpoch).formatted(decimals: 4), setting.estimate(\.validationJitter).formatted(),
                        Self.lecture[size] ?? "–"])
         }
         context.report(table)
@@ -146,17 +164,16 @@ struct BatchSizeLesson: ParsableCommand {
         context.report(Difference(a.atBestValidation(.validationAccuracy), b.atBestValidation(.validationAccuracy))
             .verdict(a.label, b.label, quantity: "Best validation"))
         context.report(Difference(a.testAccuracy, b.testAccuracy).verdict(a.label, b.label, quantity: "Test"))
-        context.report(Difference(a.extra("validation jitter"), b.extra("validation jitter"))
+        context.report(Difference(a.estimate(\.validationJitter), b.estimate(\.validationJitter))
             .verdict(a.label, b.label, quantity: "Validation jitter"))
         let predicted = (Double(sizes[1]) / Double(sizes[0])).squareRoot()
-        let ratio = Estimate(zip(a.extra("loss std, last epoch").values, b.extra("loss std, last epoch").values).map { $0 / $1 })
-        context.record("loss noise ratio", ratio)
+        let ratio = Estimate(zip(a.estimate(\.lossStdLastEpoch).values, b.estimate(\.lossStdLastEpoch).values).map { $0 / $1 })
         context.report(String(format: "Minibatch-loss std ratio, %@ / %@, last epoch of training: %@ over seeds; averaging predicts √(%d/%d) = %.2f.",
                               a.label, b.label, ratio.formatted(), sizes[1], sizes[0], predicted))
+        let frozenColumns = NoiseRun.frozenColumns(sizes)
         let frozen = Estimate(runs.flatMap { setting in
-            zip(setting.extra("frozen loss std, B = \(sizes[0])").values, setting.extra("frozen loss std, B = \(sizes[1])").values).map { $0 / $1 }
+            zip(setting.estimate(column: frozenColumns[0]).values, setting.estimate(column: frozenColumns[1]).values).map { $0 / $1 }
         })
-        context.record("frozen loss noise ratio", frozen)
         context.report(String(format: "The same ratio on one network (trained weights frozen, fresh random batches of %d and %d): %@ over all %d trained networks.",
                               sizes[0], sizes[1], frozen.formatted(), frozen.count))
     }

@@ -5,7 +5,7 @@ import Plot
 
 extension BatchNormLesson {
     /// The two initializations side by side on one y-range, so that the stall compares by eye.
-    func curvesFigure(_ runs: [SettingRuns], epochs: Int) -> Figure {
+    func curvesFigure(_ runs: [SettingRuns<NormRun>], epochs: Int) -> Figure {
         Figure(name: "curves", title: "784→128→64→10 with dropout \(dropout.value), SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds", panels: [
             StandardPanels.seedCurves(Array(runs[0...1]), metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "default initialization: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
@@ -17,7 +17,7 @@ extension BatchNormLesson {
     /// The tiny-initialization stall at step resolution: the running average of the
     /// minibatch loss, mean ± std over seeds, over the whole run on a log step axis (the
     /// first steps and the late escape both visible).
-    func stallFigure(_ runs: [SettingRuns]) -> Figure {
+    func stallFigure(_ runs: [SettingRuns<NormRun>]) -> Figure {
         Figure(name: "stall", panels: [
             StandardPanels.seedMinibatchLoss(runs, window: Self.lossWindow, batchSize: Self.batchSize,
                                              title: "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: geometric mean ×÷ std over \(runs[0].runs.count) seeds",
@@ -45,11 +45,11 @@ extension BatchNormLesson {
                       panels: panels, layout: .pair)
     }
 
-    func sweepFigure(_ runs: [SettingRuns], rates: [Float]) -> Figure {
+    func sweepFigure(_ runs: [SettingRuns<SweepRun>], rates: [Float]) -> Figure {
         let x = rates.map(Double.init)
         var series: [Series] = []
         for (color, batchNorm) in [false, true].enumerated() {
-            let estimates = rates.map { rate in runs.first { $0.label == Self.sweepLabel(rate, batchNorm: batchNorm) }!.extra("final validation") }
+            let estimates = rates.map { rate in runs.first { $0.label == Self.sweepLabel(rate, batchNorm: batchNorm) }!.estimate(\.finalValidation) }
             series.append(.spread(x: x, estimates, color: color))
             series.append(.line(batchNorm ? "BatchNorm" : "no BatchNorm", x: x, y: estimates.map(\.mean), style: .linesPoints, color: color))
         }
@@ -84,12 +84,12 @@ extension BatchNormLesson {
         return Figure(name: "preactivations", title: "What enters each ReLU, on one batch of training images (first seed)", panels: panels, layout: .pair)
     }
 
-    static func inferenceFigure(_ batchNorm: SettingRuns, batchSizes: [Int]) -> Figure {
+    static func inferenceFigure(_ batchNorm: SettingRuns<NormRun>, batchSizes: [Int]) -> Figure {
         let x = batchSizes.map(Double.init)
         var series: [Series] = []
-        for (color, (key, title)) in [("running", "running mean/variance (model.eval(): correct)"),
-                                      ("batch statistics", "each batch's own statistics (forgot model.eval())")].enumerated() {
-            let estimates = batchSizes.map { batchNorm.extra("\(key) \($0)") }
+        for (color, (field, title)) in [(\NormRun.runningEstimatesAccuracy, "running mean/variance (model.eval(): correct)"),
+                                        (\NormRun.batchStatisticsAccuracy, "each batch's own statistics (forgot model.eval())")].enumerated() {
+            let estimates = batchSizes.map { size in Estimate(batchNorm.runs.compactMap { $0[keyPath: field][size] }) }
             if batchNorm.runs.count > 1 {
                 series.append(.spread(x: x, estimates, color: color))
             }

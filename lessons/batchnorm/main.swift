@@ -90,28 +90,73 @@ struct BatchNormLesson: ParsableCommand {
 
     /// What the first seed's runs leave for the figures: pre-activations before and after
     /// training, and the percentiles of one unit's pre-activation per step.
-    final class Captured: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var before: [String: [LayerDiagnostics]] = [:]
-        private(set) var after: [String: [LayerDiagnostics]] = [:]
-        private(set) var percentiles: [String: PercentileTracker] = [:]
-        func store(_ label: String, before: [LayerDiagnostics], after: [LayerDiagnostics], tracker: PercentileTracker?) {
-            lock.withLock {
-                self.before[label] = before
-                self.after[label] = after
-                if let tracker { percentiles[label] = tracker }
+    struct Captured {
+        var before: [String: [LayerDiagnostics]] = [:]
+        var after: [String: [LayerDiagnostics]] = [:]
+        var percentiles: [String: PercentileTracker] = [:]
+
+        /// What the first seed's run of each setting captured.
+        init(_ runs: [SettingRuns<NormRun>]) {
+            for setting in runs {
+                guard let capture = setting.runs.first?.capture else { continue }
+                before[setting.label] = capture.before
+                after[setting.label] = capture.after
+                if let tracker = capture.tracker { percentiles[setting.label] = tracker }
             }
         }
     }
 
+    /// One run of step 1. The first seed's runs also keep their pre-activations and the
+    /// percentile tracker for the figures.
+    struct NormRun: RunRecord {
+        var history: History
+        var test: Evaluation?
+        var stepsToEscape: Double?
+        /// Test accuracy (%) per evaluation batch size of `inferenceBatchSizes` (BatchNorm runs).
+        var batchStatisticsAccuracy: [Int: Double] = [:]
+        var runningEstimatesAccuracy: [Int: Double] = [:]
+        /// The running-statistics check of each BatchNorm layer (BatchNorm runs).
+        var runningChecks: [RunningCheck] = []
+        var capture: Capture?
+
+        /// Made by the run that owns it and read only after every run has finished.
+        struct Capture: @unchecked Sendable {
+            let before: [LayerDiagnostics]
+            let after: [LayerDiagnostics]
+            let tracker: PercentileTracker?
+        }
+
+        static let columns: [RunColumn<NormRun>] = [RunColumn("steps_to_escape", \Self.stepsToEscape)]
+            + inferenceBatchSizes.flatMap { size in
+                [RunColumn<NormRun>("test_accuracy_batch_statistics_batch_\(size)_pct") { $0.batchStatisticsAccuracy[size] },
+                 RunColumn<NormRun>("test_accuracy_running_estimates_batch_\(size)_pct") { $0.runningEstimatesAccuracy[size] }]
+            }
+            + [1, 2].flatMap { layer in
+                [RunColumn<NormRun>("running_mean_error_stds_layer_\(layer)") { run in run.check(layer).map { Double($0.meanError) } },
+                 RunColumn<NormRun>("running_variance_ratio_dropout_on_layer_\(layer)") { run in run.check(layer).map { Double($0.varianceRatioTraining) } },
+                 RunColumn<NormRun>("running_variance_ratio_dropout_off_layer_\(layer)") { run in run.check(layer).map { Double($0.varianceRatioInference) } }]
+            }
+
+        func check(_ layer: Int) -> RunningCheck? { runningChecks.first { $0.layer == layer } }
+    }
+
+    /// A run of the learning-rate sweep; a diverged one counts as chance (10 %).
+    struct SweepRun: RunRecord {
+        var history: History
+        var finalValidation: Double
+        var divergedEpoch: Double?
+        static let columns = [RunColumn("final_validation_accuracy_or_chance_pct", \Self.finalValidation),
+                              RunColumn("diverged_epoch", \Self.divergedEpoch)]
+    }
+
     struct Report {
-        let runs: [SettingRuns]
-        let sweep: [SettingRuns]
+        let runs: [SettingRuns<NormRun>]
+        let sweep: [SettingRuns<SweepRun>]
         let sweepRates: [Float]
         let captured: Captured
         let biasOutputDifference: Float
         let biasGradientSize: Float
-        func run(_ label: String) -> SettingRuns { runs.first { $0.label == label }! }
+        func run(_ label: String) -> SettingRuns<NormRun> { runs.first { $0.label == label }! }
     }
 
     func run() throws { _ = try perform() }
@@ -123,7 +168,7 @@ struct BatchNormLesson: ParsableCommand {
             training, trainSize: context.budget(trainSize == 0 ? nil : trainSize, quick: 2000),
             validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))
         // Evaluating with batch statistics needs ≥ 2 images in every batch: keep a multiple of 8.
-        let test = fullTest.randomSubset(fullTest.count / 8 * 8, random: Random(seed: lesson.seed, purpose: .dataSubset))
+        let test = fullTest.randomSubset(fullTest.count / 8 * 8, random: Random(seed: lesson.splitSeed, purpose: .dataSubset))
         guard train.count >= Self.batchSize, validation.count >= 1, test.count >= 8 else {
             throw LessonError("lesson-batchnorm needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate) and 8 in the test file; the data have \(train.count + validation.count) and \(fullTest.count)")
         }
@@ -132,8 +177,8 @@ struct BatchNormLesson: ParsableCommand {
         let (difference, biasGradient) = Self.biasRedundancy(random: Random(seed: lesson.seed))
         context.report(String(format: "Linear with bias → BatchNorm vs the same Linear without bias → BatchNorm: largest output difference %.2g; the bias's gradient is at most %.2g.",
                               difference, biasGradient))
-        let captured = Captured()
-        let runs = try compare(context, train: train, validation: validation, test: test, probe: probe, epochs: epochs, captured: captured)
+        let runs = try compare(context, train: train, validation: validation, test: test, probe: probe, epochs: epochs)
+        let captured = Captured(runs)
         let rates = sweep.values.map(\.value)
         let sweepRuns = try learningRateSweep(context, rates: rates, train: train, validation: validation)
         let report = Report(runs: runs, sweep: sweepRuns, sweepRates: rates, captured: captured,
@@ -152,9 +197,11 @@ struct BatchNormLesson: ParsableCommand {
     /// Step 1: the four networks under every seed. Each BatchNorm run is also evaluated with
     /// batch statistics on small batches, and its running estimates are checked.
     func compare(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, test: ImageDataset,
-                 probe: (inputs: Matrix, targets: [Int]), epochs: Int, captured: Captured) throws -> [SettingRuns] {
+                 probe: (inputs: Matrix, targets: [Int]), epochs: Int) throws -> [SettingRuns<NormRun>] {
         let learningRate = learningRate.value
-        return try context.overSeeds(Self.settings, label: \.label, lastK: Self.lastK) { setting, run in
+        return try context.overSeeds(Self.settings, label: \.label, experiment: "compare",
+                                     columns: { ["batch_norm": SettingValue($0.batchNorm), "init": .text($0.tinyInit ? "normal 0.001" : "pytorch default")] },
+                                     lastK: Self.lastK) { setting, run in
             let model = makeModel(setting, random: run.random(.weights), masks: run.random(.noise))
             let first = run.seedIndex == 0
             let before = first ? try Self.preActivations(model, batch: probe) : []
@@ -163,38 +210,35 @@ struct BatchNormLesson: ParsableCommand {
                                       train: train, validation: validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize, dropLast: true, evaluateTrainingSet: true),
                                       callbacks: tracker.map { [$0] } ?? [])
-            if first { captured.store(setting.label, before: before, after: try Self.preActivations(model, batch: probe), tracker: tracker) }
-            var extras: [String: Double] = [:]
-            if let step = StandardPanels.escapeStep(history, window: Self.lossWindow, below: Self.escapeLoss) { extras["steps to escape"] = Double(step) }
+            var result = NormRun(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
+                                 stepsToEscape: StandardPanels.escapeStep(history, window: Self.lossWindow, below: Self.escapeLoss).map(Double.init))
+            if first { result.capture = .init(before: before, after: try Self.preActivations(model, batch: probe), tracker: tracker) }
             if setting.batchNorm && !setting.tinyInit {
                 for size in Self.inferenceBatchSizes where size <= test.count {
-                    extras["batch statistics \(size)"] = 100 * Double(Evaluation(of: model, loss: CrossEntropyLoss(), on: test, batchSize: size, batchStatistics: true).accuracy!)
-                    extras["running \(size)"] = 100 * Double(Evaluation(of: model, loss: CrossEntropyLoss(), on: test, batchSize: size).accuracy!)
+                    result.batchStatisticsAccuracy[size] = 100 * Double(Evaluation(of: model, loss: CrossEntropyLoss(), on: test, batchSize: size, batchStatistics: true).accuracy!)
+                    result.runningEstimatesAccuracy[size] = 100 * Double(Evaluation(of: model, loss: CrossEntropyLoss(), on: test, batchSize: size).accuracy!)
                 }
-                for check in try Self.runningStatisticsCheck(model, data: train) {
-                    extras["mean error \(check.layer)"] = Double(check.meanError)
-                    extras["variance ratio, dropout on \(check.layer)"] = Double(check.varianceRatioTraining)
-                    extras["variance ratio, dropout off \(check.layer)"] = Double(check.varianceRatioInference)
-                }
+                result.runningChecks = try Self.runningStatisticsCheck(model, data: train)
             }
-            return RunResult(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test), extras: extras)
+            return result
         }
     }
 
     /// Step 2: the larger learning rate BatchNorm permits: both networks at each rate of the
     /// sweep, for a few epochs. A run that diverges counts as chance (10 %).
-    func learningRateSweep(_ context: LessonContext, rates: [Float], train: ImageDataset, validation: ImageDataset) throws -> [SettingRuns] {
+    func learningRateSweep(_ context: LessonContext, rates: [Float], train: ImageDataset, validation: ImageDataset) throws -> [SettingRuns<SweepRun>] {
         let settings = rates.flatMap { rate in [(rate, false), (rate, true)] }
         let epochs = min(Self.sweepEpochs, training.epochs ?? Self.sweepEpochs)
-        return try context.overSeeds(settings, label: { Self.sweepLabel($0.0, batchNorm: $0.1) }, lastK: 1) { setting, run in
+        return try context.overSeeds(settings, label: { Self.sweepLabel($0.0, batchNorm: $0.1) }, experiment: "learning-rate sweep",
+                                     columns: { ["learning_rate": SettingValue($0.0), "batch_norm": SettingValue($0.1)] }, lastK: 1) { setting, run in
             let model = makeModel(Setting(label: "", batchNorm: setting.1, tinyInit: false), random: run.random(.weights), masks: run.random(.noise))
             do {
                 let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: setting.0),
                                           train: train, validation: validation,
                                           options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize, dropLast: true))
-                return RunResult(history: history, extras: ["final validation": 100 * Double(history.last?.validationAccuracy ?? 0.1)])
+                return SweepRun(history: history, finalValidation: 100 * Double(history.last?.validationAccuracy ?? 0.1))
             } catch let TrainingError.diverged(epoch, _, _, history) {
-                return RunResult(history: history, extras: ["final validation": 10, "diverged epoch": Double(epoch)])
+                return SweepRun(history: history, finalValidation: 10, divergedEpoch: Double(epoch))
             }
         }
     }
@@ -205,14 +249,14 @@ struct BatchNormLesson: ParsableCommand {
         let epochOne = EpochMetric(key: "validation_epoch_1", label: "validation accuracy after epoch 1 (%)") { record in
             record.epoch == 1 ? record.validationAccuracy.map { 100 * Double($0) } : nil
         }
-        func afterFirstEpoch(_ setting: SettingRuns) -> Estimate {
+        func afterFirstEpoch(_ setting: SettingRuns<NormRun>) -> Estimate {
             Estimate(setting.runs.compactMap { $0.history.epochs.first.flatMap(epochOne.value) })
         }
         context.report()
         var table = SummaryTable(title: "784→128→64→10, dropout \(dropout.value), SGD lr \(learningRate.value), batch \(Self.batchSize), \(trainCount) training images, \(epochs) epochs, \(seeds) seeds (accuracy in %, mean ± std; last \(k) = mean of the last \(k) epochs)",
                                  header: ["network", "validation, epoch 1", "train, last \(k)", "validation, last \(k)", "best validation", "test, final", "steps to loss < 2"])
         for setting in report.runs {
-            let escape = setting.extra("steps to escape")
+            let escape = setting.estimate(\.stepsToEscape)
             table.add([setting.label, afterFirstEpoch(setting).formatted(), setting.lastEpochs(k, .trainAccuracy).formatted(),
                        setting.lastEpochs(k, .validationAccuracy).formatted(), setting.atBestValidation(.validationAccuracy).formatted(),
                        setting.testAccuracy.formatted(),
@@ -226,8 +270,8 @@ struct BatchNormLesson: ParsableCommand {
                 .verdict(a, b, quantity: "Validation accuracy (last \(k) epochs)"))
             context.report(Difference(x.testAccuracy, y.testAccuracy).verdict(a, b, quantity: "Test accuracy after the last epoch"))
         }
-        let tiny = report.run("no BatchNorm, N(0, 0.001²) init").extra("steps to escape")
-        let tinyBN = report.run("BatchNorm, N(0, 0.001²) init").extra("steps to escape")
+        let tiny = report.run("no BatchNorm, N(0, 0.001²) init").estimate(\.stepsToEscape)
+        let tinyBN = report.run("BatchNorm, N(0, 0.001²) init").estimate(\.stepsToEscape)
         if tiny.count == seeds && tinyBN.count == seeds {
             context.report(Difference(tiny, tinyBN).verdict("no BatchNorm", "BatchNorm", quantity: "From N(0, 0.001²), steps until the loss (running average over \(Self.lossWindow)) falls below \(Self.escapeLoss)", unit: " steps", decimals: 0))
         }
@@ -238,14 +282,14 @@ struct BatchNormLesson: ParsableCommand {
         for rate in report.sweepRates {
             let without = report.sweep.first { $0.label == Self.sweepLabel(rate, batchNorm: false) }!
             let with = report.sweep.first { $0.label == Self.sweepLabel(rate, batchNorm: true) }!
-            sweep.add(["\(rate)", without.extra("final validation").formatted(), with.extra("final validation").formatted(),
-                       "\(without.extra("diverged epoch").count) / \(with.extra("diverged epoch").count)"])
+            sweep.add(["\(rate)", without.estimate(\.finalValidation).formatted(), with.estimate(\.finalValidation).formatted(),
+                       "\(without.estimate(\.divergedEpoch).count) / \(with.estimate(\.divergedEpoch).count)"])
         }
         context.report(sweep)
         for rate in report.sweepRates {
             let without = report.sweep.first { $0.label == Self.sweepLabel(rate, batchNorm: false) }!
             let with = report.sweep.first { $0.label == Self.sweepLabel(rate, batchNorm: true) }!
-            context.report(Difference(with.extra("final validation"), without.extra("final validation"))
+            context.report(Difference(with.estimate(\.finalValidation), without.estimate(\.finalValidation))
                 .verdict("BatchNorm", "no BatchNorm", quantity: "Learning rate \(rate), validation after \(Self.sweepEpochs) epochs"))
         }
 
@@ -254,16 +298,18 @@ struct BatchNormLesson: ParsableCommand {
         var inference = SummaryTable(title: "Test accuracy (%) of the trained BatchNorm networks by evaluation batch size (\(testCount) test images, \(seeds) seeds)",
                                      header: ["batch size", "batch statistics (training mode)", "running estimates (evaluation mode)"])
         for size in Self.inferenceBatchSizes where size <= testCount {
-            inference.add(["\(size)", batchNorm.extra("batch statistics \(size)").formatted(), batchNorm.extra("running \(size)").formatted()])
+            inference.add(["\(size)", Estimate(batchNorm.runs.compactMap { $0.batchStatisticsAccuracy[size] }).formatted(),
+                           Estimate(batchNorm.runs.compactMap { $0.runningEstimatesAccuracy[size] }).formatted()])
         }
         context.report(inference)
         var running = SummaryTable(title: "Running estimates after training vs the statistics of each BatchNorm's input over up to 10,000 training images (\(seeds) seeds)",
                                    header: ["BatchNorm", "mean |error| of the mean (in stds)", "running/actual variance, dropout on",
                                             "running/actual variance, dropout off"])
         for layer in [1, 2] {
-            running.add(["\(layer)", batchNorm.extra("mean error \(layer)").formatted(decimals: 3),
-                         batchNorm.extra("variance ratio, dropout on \(layer)").formatted(decimals: 3),
-                         batchNorm.extra("variance ratio, dropout off \(layer)").formatted(decimals: 3)])
+            let checks = batchNorm.runs.compactMap { $0.check(layer) }
+            running.add(["\(layer)", Estimate(checks.map { Double($0.meanError) }).formatted(decimals: 3),
+                         Estimate(checks.map { Double($0.varianceRatioTraining) }).formatted(decimals: 3),
+                         Estimate(checks.map { Double($0.varianceRatioInference) }).formatted(decimals: 3)])
         }
         context.report(running)
     }
@@ -288,7 +334,7 @@ struct BatchNormLesson: ParsableCommand {
     /// One BatchNorm layer's running estimates against the actual statistics of its input
     /// over up to 10,000 training images, with dropout active (as during training) and
     /// without (as at inference).
-    struct RunningCheck {
+    struct RunningCheck: Sendable {
         let layer: Int
         let meanError: Float
         let varianceRatioTraining: Float

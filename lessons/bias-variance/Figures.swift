@@ -41,7 +41,7 @@ extension BiasVarianceLesson {
         ], layout: .stacked)
     }
 
-    static func dataFigure(_ curve: [SettingRuns], sizes: [Int], testCount: Int, epochs: Int, minimumSteps: Int) -> Figure {
+    static func dataFigure(_ curve: [SettingRuns<ConvergedRun>], sizes: [Int], testCount: Int, epochs: Int, minimumSteps: Int) -> Figure {
         let x = sizes.map(Double.init)
         func band(_ estimates: [Estimate], _ title: String, color: Int) -> [Series] {
             [
@@ -57,7 +57,7 @@ extension BiasVarianceLesson {
         return Figure(name: "more-data", title: "Softmax regression on Fashion-MNIST subsets, tested on the same \(testCount) images", panels: [
             Panel(title: "each size trained for ≥ \(minimumSteps) steps and ≥ \(epochs) epochs; mean ± std over \(curve.first?.runs.count ?? 0) seeds",
                   xLabel: "training images", yLabel: "accuracy (%)", xScale: .log, xRange: xRange,
-                  series: band(curve.map { $0.extra("train_accuracy") }, "training accuracy", color: 0)
+                  series: band(curve.map { $0.estimate(\.trainAccuracy) }, "training accuracy", color: 0)
                       + band(curve.map(\.testAccuracy), "test accuracy", color: 1)),
             Panel(title: "variance: how much test accuracy changes from one training subset (seed) to the next",
                   xLabel: "training images", yLabel: "std of test accuracy over seeds (points)", xScale: .log, yScale: .log,

@@ -112,7 +112,7 @@ struct BiasVarianceLesson: ParsableCommand {
     /// and at least `minimumSteps` steps, SGD with the learning rate decaying linearly to 0
     /// so that the last iterate settles.
     static func softmaxRegression(_ train: ImageDataset, test: ImageDataset, epochs minimumEpochs: Int, minimumSteps: Int,
-                                  run: SeedRun) throws -> RunResult {
+                                  run: SeedRun) throws -> ConvergedRun {
         let model = Sequential(Linear(784, 10, random: run.random(.weights)))
         let batchSize = 64
         let batchesPerEpoch = (train.count + batchSize - 1) / batchSize
@@ -124,16 +124,30 @@ struct BiasVarianceLesson: ParsableCommand {
         let trainAccuracy = Evaluation(of: model, loss: CrossEntropyLoss(), on: train).accuracy ?? .nan
         // The epoch histories (thousands of epochs for the smallest sets) are not kept: only
         // the converged end point matters here.
-        return RunResult(test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
-                         extras: ["train_accuracy": 100 * Double(trainAccuracy), "epochs": Double(epochs)])
+        return ConvergedRun(test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
+                            trainAccuracy: 100 * Double(trainAccuracy), epochs: Double(epochs))
+    }
+
+    /// The end point of one converged softmax regression (no epoch history is kept).
+    struct ConvergedRun: RunRecord {
+        var history = History()
+        var test: Evaluation?
+        var trainAccuracy: Double
+        var epochs: Double
+        /// Training minus test accuracy, in points.
+        var gap: Double? { test?.accuracy.map { trainAccuracy - 100 * Double($0) } }
+
+        static let columns = [RunColumn("epochs_trained", \Self.epochs),
+                              RunColumn("train_accuracy_eval_pct", \Self.trainAccuracy),
+                              RunColumn("gap_train_test_pct_points", \Self.gap)]
     }
 
     struct Report {
         let single: [(degree: Int, train: Double, test: Double)]
         let decompositions: [Decomposition]
         let sizes: [Int]
-        /// One entry per size; extras "train_accuracy" (%), `testAccuracy` (%).
-        let learningCurve: [SettingRuns]
+        /// One entry per size.
+        let learningCurve: [SettingRuns<ConvergedRun>]
     }
 
     func run() throws { _ = try perform() }
@@ -191,43 +205,37 @@ struct BiasVarianceLesson: ParsableCommand {
     }
 
     /// Part 2: softmax regression on growing subsets, each with the same step budget, over seeds.
-    func moreData(_ context: LessonContext) throws -> ([Int], [SettingRuns]) {
+    func moreData(_ context: LessonContext) throws -> ([Int], [SettingRuns<ConvergedRun>]) {
         let (all, test) = try context.loadImages(training)
-        let (trainSplit, _) = all.split(validationFraction: 0.1, random: Random(seed: lesson.seed, purpose: .dataSubset))
+        let (trainSplit, _) = all.split(validationFraction: 0.1, random: Random(seed: lesson.splitSeed, purpose: .dataSubset))
         let sizes = context.budget([100, 200, 500, 1000, 2000, 5000, 10000, 20000, trainSplit.count], quick: [100, 1000, 5000])
             .filter { $0 <= trainSplit.count }
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         // Every size gets the steps of `epochs` epochs of the largest set: a smaller set then
         // converges at least as far, so training accuracy can only fall with the size.
         let minimumSteps = epochs * (((sizes.max() ?? 1) + 63) / 64)
-        let curve = try context.overSeeds(sizes, label: { "\($0) images" }) { size, run in
+        let curve = try context.overSeeds(sizes, label: { "\($0) images" }, experiment: "more data",
+                                          columns: { ["train_size": SettingValue($0)] }) { size, run in
             let subset = trainSplit.randomSubset(size, random: run.random(.dataSubset))
             return try Self.softmaxRegression(subset, test: test, epochs: epochs, minimumSteps: minimumSteps, run: run)
         }
         var table = SummaryTable(title: "Softmax regression, each size trained for ≥ \(minimumSteps) SGD steps (\(epochs) epochs of the largest set) and at least \(epochs) epochs, learning rate 0.1 decaying linearly to 0; accuracy in %, mean ± std over \(context.seeds.count) seeds",
                                  header: ["training images", "epochs", "train", "test", "train − test"])
         for (size, setting) in zip(sizes, curve) {
-            table.add(["\(size)", setting.extra("epochs").formatted(decimals: 0), setting.extra("train_accuracy").formatted(),
-                       setting.testAccuracy.formatted(), Self.gap(setting).formatted()])
+            table.add(["\(size)", setting.estimate(\.epochs).formatted(decimals: 0), setting.estimate(\.trainAccuracy).formatted(),
+                       setting.testAccuracy.formatted(), setting.estimate(\.gap).formatted()])
         }
         context.report()
         context.report(table)
         if curve.count >= 2 {
             let first = curve.first!, last = curve.last!
-            context.report(Difference(Self.gap(last), Self.gap(first), paired: false)
+            context.report(Difference(last.estimate(\.gap), first.estimate(\.gap), paired: false)
                 .verdict("\(sizes.last!) images", "\(sizes.first!) images", quantity: "Train − test gap"))
             context.report(Difference(last.testAccuracy, first.testAccuracy, paired: false)
                 .verdict("\(sizes.last!) images", "\(sizes.first!) images", quantity: "Test accuracy"))
         }
         try context.write(Self.dataFigure(curve, sizes: sizes, testCount: test.count, epochs: epochs, minimumSteps: minimumSteps))
         return (sizes, curve)
-    }
-
-    static func gap(_ setting: SettingRuns) -> Estimate {
-        Estimate(setting.runs.compactMap { run in
-            guard let train = run.extras["train_accuracy"], let test = run.test?.accuracy else { return nil }
-            return train - 100 * Double(test)
-        })
     }
 }
 

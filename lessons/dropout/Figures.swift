@@ -3,7 +3,7 @@ import LessonKit
 import Plot
 
 extension DropoutLesson {
-    static func curvesFigure(_ none: SettingRuns, _ chosen: SettingRuns, learningRate: Float, batchSize: Int) -> Figure {
+    static func curvesFigure(_ none: SettingRuns<DropoutRun>, _ chosen: SettingRuns<DropoutRun>, learningRate: Float, batchSize: Int) -> Figure {
         Figure(name: "curves", title: "784→75→45→10, SGD lr \(learningRate), batch \(batchSize): mean ± std over \(none.runs.count) seeds", panels: [
             StandardPanels.seedCurves([none, chosen], metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "validation (solid) and training (dashed) accuracy", yLabel: "accuracy (%)"),
@@ -12,7 +12,7 @@ extension DropoutLesson {
         ], layout: .pair)
     }
 
-    static func sweepFigure(_ runs: [SettingRuns], probabilities: [Float], epochs: Int) -> Figure {
+    static func sweepFigure(_ runs: [SettingRuns<DropoutRun>], probabilities: [Float], epochs: Int) -> Figure {
         let ps = probabilities.map(Double.init)
         var series: [Series] = []
         for (index, (name, estimates)) in [
@@ -50,10 +50,10 @@ extension DropoutLesson {
 
     /// Accuracy of the average of K thinned networks against K, with the evaluation-mode
     /// network (weights used whole, no scaling needed after inverted dropout) as a band.
-    static func ensembleFigure(_ runs: SettingRuns, p: Float) -> Figure {
+    static func ensembleFigure(_ runs: SettingRuns<DropoutRun>, p: Float) -> Figure {
         let ks = ensembleSizes.map(Double.init)
-        let ensemble = ensembleSizes.map { runs.extra("ensemble \($0)") }
-        let evaluation = runs.extra("evaluation mode")
+        let ensemble = DropoutRun.ensembleColumns.map { runs.estimate(column: $0) }
+        let evaluation = runs.estimate(\.evaluationModeAccuracy)
         let flat = [Double](repeating: evaluation.mean, count: ks.count)
         return Figure(name: "ensemble", panels: [
             Panel(title: String(format: "p = %.1f: averaging K thinned networks vs the evaluation-mode network (mean ± std over %d seeds)", p, runs.runs.count),

@@ -52,7 +52,7 @@ struct DropoutLesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     /// Runs the lesson; returns the runs by dropout probability, in increasing order.
-    func perform() throws -> [SettingRuns] {
+    func perform() throws -> [SettingRuns<DropoutRun>] {
         let context = try LessonContext(lesson: "dropout", options: lesson)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         // The quick run overfits a small subset on purpose: smaller batches, two settings.
@@ -63,13 +63,14 @@ struct DropoutLesson: ParsableCommand {
 
         try showMechanics(context, examples: train.batch(Array(0..<min(30, train.count))[...]).inputs)
         let probabilities = Array(Set(context.budget(sweep.values.map(\.value), quick: []) + [0, p.value])).sorted()
-        let runs = try context.overSeeds(probabilities, label: Self.label, lastK: Self.lastK) { probability, run in
+        let runs = try context.overSeeds(probabilities, label: Self.label, columns: { ["p": SettingValue($0)] },
+                                         lastK: Self.lastK) { probability, run in
             let model = Sequential.mlp(Self.sizes, dropout: probability, random: run.random(.weights), masks: run.random(.noise))
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: learningRate.value),
                                       train: train, validation: validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: batchSize, evaluateTrainingSet: true))
-            let extras = probability == p.value ? Self.ensembleAccuracies(model, test: test, sizes: Self.ensembleSizes, random: run.random(.noise)) : [:]
-            return RunResult(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test), extras: extras)
+            let ensemble = probability == p.value ? Self.ensembleAccuracies(model, test: test, sizes: Self.ensembleSizes, random: run.random(.noise)) : nil
+            return DropoutRun(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test), ensemble: ensemble)
         }
         let none = runs[0], chosen = runs[probabilities.firstIndex(of: p.value)!]
         try context.write(Self.curvesFigure(none, chosen, learningRate: learningRate.value, batchSize: batchSize))
@@ -83,21 +84,44 @@ struct DropoutLesson: ParsableCommand {
     /// Numbers K of thinned networks averaged in the ensemble measurement.
     static let ensembleSizes = [1, 2, 5, 10, 20, 50]
 
+    /// Test accuracies (%) of the ensemble measurement, made on the runs of the chosen p.
+    struct Ensemble: Sendable {
+        /// The evaluation-mode network (dropout off, no scaling at test time).
+        var evaluationMode: Double
+        /// The average of K thinned networks, for each K of `ensembleSizes` in order.
+        var thinned: [Double]
+    }
+
+    /// One run of the sweep; the chosen p's runs also carry the ensemble measurement.
+    struct DropoutRun: RunRecord {
+        var history: History
+        var test: Evaluation?
+        var ensemble: Ensemble?
+        var evaluationModeAccuracy: Double? { ensemble?.evaluationMode }
+
+        static let columns = [RunColumn("evaluation_mode_test_accuracy_pct", \Self.evaluationModeAccuracy)] + ensembleColumns
+        /// One column per K of `ensembleSizes`, in order.
+        static let ensembleColumns = ensembleSizes.indices.map { index in
+            RunColumn<DropoutRun>("ensemble_\(ensembleSizes[index])_test_accuracy_pct") { $0.ensemble?.thinned[index] }
+        }
+    }
+
     /// The lecture's ensemble reading of dropout, measured: test accuracy of the average of
     /// the softmax outputs of K thinned networks (K forward passes with dropout on), for each
-    /// K, keyed "ensemble K"; and of the evaluation-mode network, "evaluation mode".
-    static func ensembleAccuracies(_ model: Sequential, test: ImageDataset, sizes: [Int], random: Random) -> [String: Double] {
+    /// K, and of the evaluation-mode network.
+    static func ensembleAccuracies(_ model: Sequential, test: ImageDataset, sizes: [Int], random: Random) -> Ensemble {
         let (inputs, labels) = test.all()
         model.train(false)
-        var extras = ["evaluation mode": Double(Evaluation.correctPredictions(model(inputs), labels)) / Double(labels.count) * 100]
+        let evaluationMode = Double(Evaluation.correctPredictions(model(inputs), labels)) / Double(labels.count) * 100
+        var thinned: [Double] = []
         for layer in model.layers { if let dropout = layer as? Dropout { dropout.train(); dropout.random = random } }
         var sum = Matrix(rows: inputs.rows, cols: 10)
         for k in 1...(sizes.max() ?? 1) {
             sum.add(Softmax.probabilities(model(inputs)))
-            if sizes.contains(k) { extras["ensemble \(k)"] = Double(Evaluation.correctPredictions(sum, labels)) / Double(labels.count) * 100 }
+            if sizes.contains(k) { thinned.append(Double(Evaluation.correctPredictions(sum, labels)) / Double(labels.count) * 100) }
         }
         model.train(false)
-        return extras
+        return Ensemble(evaluationMode: evaluationMode, thinned: thinned)
     }
 
     static func label(_ probability: Float) -> String { probability == 0 ? "no dropout" : String(format: "p = %.1f", probability) }
@@ -139,7 +163,7 @@ struct DropoutLesson: ParsableCommand {
     }
 
     /// Step 3: the table over p and the comparison with no dropout, each against its noise.
-    func reportSummary(_ context: LessonContext, runs: [SettingRuns], none: SettingRuns, chosen: SettingRuns,
+    func reportSummary(_ context: LessonContext, runs: [SettingRuns<DropoutRun>], none: SettingRuns<DropoutRun>, chosen: SettingRuns<DropoutRun>,
                        epochs: Int, trainCount: Int) {
         let k = Self.lastK
         context.report()
@@ -170,13 +194,14 @@ struct DropoutLesson: ParsableCommand {
             context.report(Difference(best.testAccuracy, none.testAccuracy).verdict(best.label, b, quantity: "The same p on the test images"))
         }
         context.report()
-        let evaluationMode = chosen.extra("evaluation mode")
+        let evaluationMode = chosen.estimate(\.evaluationModeAccuracy)
+        let ensemble = DropoutRun.ensembleColumns.map { chosen.estimate(column: $0) }
         context.report("Ensemble of K thinned networks (\(a), test accuracy %, averaging K softmax outputs with dropout on) vs the evaluation-mode network \(evaluationMode.formatted()):")
-        context.report(Self.ensembleSizes.map { "K = \($0): \(chosen.extra("ensemble \($0)").formatted())" }.joined(separator: "   "))
-        let largest = Self.ensembleSizes.max()!
-        context.report(Difference(chosen.extra("ensemble \(largest)"), evaluationMode)
+        context.report(zip(Self.ensembleSizes, ensemble).map { "K = \($0): \($1.formatted())" }.joined(separator: "   "))
+        let largest = Self.ensembleSizes.last!
+        context.report(Difference(ensemble.last!, evaluationMode)
             .verdict("the ensemble of \(largest)", "the evaluation-mode network", quantity: "Test accuracy"))
-        context.report(Difference(chosen.extra("ensemble \(largest)"), chosen.extra("ensemble 1"))
+        context.report(Difference(ensemble.last!, ensemble[0])
             .verdict("\(largest) thinned networks", "one", quantity: "Test accuracy"))
     }
 }

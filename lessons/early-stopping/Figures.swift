@@ -8,10 +8,10 @@ extension EarlyStoppingLesson {
     /// its stop), with each seed's best epoch and stop marked on the validation curve.
     static func figure(_ report: Report, patience: Int) -> Figure {
         let runs = report.stopping.runs
-        func points(_ key: String, _ value: (EpochRecord) -> Double?) -> (x: [Double], y: [Double]) {
+        func points(_ key: KeyPath<StoppingRun, Double?>, _ value: (EpochRecord) -> Double?) -> (x: [Double], y: [Double]) {
             var x: [Double] = [], y: [Double] = []
             for run in runs {
-                guard let epoch = run.extras[key].map(Int.init), epoch > 0, epoch <= run.history.epochs.count,
+                guard let epoch = run[keyPath: key].map(Int.init), epoch > 0, epoch <= run.history.epochs.count,
                       let v = value(run.history.epochs[epoch - 1]) else { continue }
                 x.append(Double(epoch))
                 y.append(v)
@@ -21,7 +21,7 @@ extension EarlyStoppingLesson {
         /// A short vertical tick through each seed's point (points alone are too small to see).
         func marks(_ value: @escaping (EpochRecord) -> Double?, tick: (Double) -> (Double, Double)) -> [Series] {
             var series: [Series] = []
-            for (key, name, color) in [("best_epoch", "best epoch (each seed)", 2), ("stopped_epoch", "stop (each seed)", 3)] {
+            for (key, name, color) in [(\StoppingRun.bestEpoch, "best epoch (each seed)", 2), (\StoppingRun.stoppedEpoch, "stop (each seed)", 3)] {
                 let marked = points(key, value)
                 for (index, (x, y)) in zip(marked.x, marked.y).enumerated() {
                     let (low, high) = tick(y)

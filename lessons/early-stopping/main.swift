@@ -48,13 +48,41 @@ struct EarlyStoppingLesson: ParsableCommand {
     }
 
     struct Report {
-        /// Runs with early stopping; extras: best_epoch, stopped_epoch (0 if patience never ran
-        /// out), best_validation_loss, restored_validation_loss, test_loss_best,
-        /// test_accuracy_best, test_loss_last, test_accuracy_last.
-        let stopping: SettingRuns
+        /// Runs with early stopping; `test` is of the restored best weights.
+        let stopping: SettingRuns<StoppingRun>
         /// The same seeds trained for every epoch; `test` is after the last epoch.
-        let continued: SettingRuns
+        let continued: SettingRuns<StoppingRun>
         let maximumEpochs: Int
+    }
+
+    /// One run; with early stopping, what the stop and the checkpoint did.
+    struct StoppingRun: RunRecord {
+        var history: History
+        var test: Evaluation?
+        var stop: Stop?
+
+        struct Stop: Sendable {
+            var bestEpoch: Int
+            /// 0 if patience never ran out.
+            var stoppedEpoch: Int
+            var bestValidationLoss: Double
+            var restoredValidationLoss: Double
+            /// The network of the last epoch trained, before the best weights were loaded back.
+            var lastTest: Evaluation
+        }
+
+        var bestEpoch: Double? { stop.map { Double($0.bestEpoch) } }
+        var stoppedEpoch: Double? { stop.map { Double($0.stoppedEpoch) } }
+        var bestValidationLoss: Double? { stop?.bestValidationLoss }
+        var restoredValidationLoss: Double? { stop?.restoredValidationLoss }
+        var lastTestLoss: Double? { stop.map { Double($0.lastTest.loss) } }
+        var lastTestAccuracy: Double? { stop?.lastTest.accuracy.map { 100 * Double($0) } }
+
+        static let columns = [RunColumn("best_epoch", \Self.bestEpoch), RunColumn("stopped_epoch", \Self.stoppedEpoch),
+                              RunColumn("best_validation_loss", \Self.bestValidationLoss),
+                              RunColumn("restored_validation_loss", \Self.restoredValidationLoss),
+                              RunColumn("last_epoch_test_loss", \Self.lastTestLoss),
+                              RunColumn("last_epoch_test_accuracy_pct", \Self.lastTestAccuracy)]
     }
 
     func run() throws { _ = try perform() }
@@ -67,14 +95,13 @@ struct EarlyStoppingLesson: ParsableCommand {
             validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))
         let options = TrainingOptions(epochs: maximumEpochs, batchSize: 64)
         let patience = patience, keep = checkpoint
-        let runs = try context.overSeeds(Setting.allCases, label: \.label) { setting, run in
+        let runs = try context.overSeeds(Setting.allCases, label: \.label, columns: { ["early_stopping": SettingValue($0 == .stopping)] }) { setting, run in
             let model = Sequential.mlp(Self.sizes, random: run.random(.weights))
             let optimizer = Adam(model.parameters, learningRate: 1e-3)
             guard setting == .stopping else {
                 let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: optimizer,
                                           train: train, validation: validation, options: options)
-                let testEvaluation = Evaluation(of: model, loss: CrossEntropyLoss(), on: test)
-                return RunResult(history: history, test: testEvaluation, extras: ["test_loss": Double(testEvaluation.loss)])
+                return StoppingRun(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test))
             }
             let path = run.seedIndex == 0 && keep != nil ? keep! : Self.temporaryCheckpoint(seedIndex: run.seedIndex)
             defer { if path != keep { try? FileManager.default.removeItem(atPath: path) } }
@@ -97,7 +124,7 @@ struct EarlyStoppingLesson: ParsableCommand {
     /// The lecture's loop: stop on patience, then load the best model back from its file.
     static func stopEarly(_ run: SeedRun, model: Sequential, optimizer: Optimizer, patience: Int, checkpoint: String,
                           train: ImageDataset, validation: ImageDataset, test: ImageDataset,
-                          options: TrainingOptions) throws -> RunResult {
+                          options: TrainingOptions) throws -> StoppingRun {
         let stopping = EarlyStopping(patience: patience, restoreBestWeights: false, checkpointPath: checkpoint)
         let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: optimizer,
                                   train: train, validation: validation, options: options, callbacks: [stopping])
@@ -106,36 +133,33 @@ struct EarlyStoppingLesson: ParsableCommand {
         try model.load(Checkpoint.load(from: checkpoint))
         let restored = Evaluation(of: model, loss: CrossEntropyLoss(), on: validation).loss
         let bestTest = Evaluation(of: model, loss: CrossEntropyLoss(), on: test)
-        return RunResult(history: history, test: bestTest, extras: [
-            "best_epoch": Double(best), "stopped_epoch": Double(stopping.stoppedEpoch ?? 0),
-            "best_validation_loss": Double(stopping.bestLoss), "restored_validation_loss": Double(restored),
-            "test_loss_best": Double(bestTest.loss), "test_accuracy_best": 100 * Double(bestTest.accuracy ?? .nan),
-            "test_loss_last": Double(last.loss), "test_accuracy_last": 100 * Double(last.accuracy ?? .nan),
-        ])
+        return StoppingRun(history: history, test: bestTest,
+                           stop: .init(bestEpoch: best, stoppedEpoch: stopping.stoppedEpoch ?? 0, bestValidationLoss: Double(stopping.bestLoss),
+                                       restoredValidationLoss: Double(restored), lastTest: last))
     }
 
     func reportSummary(_ context: LessonContext, report: Report, testCount: Int) {
         let stopping = report.stopping, continued = report.continued
-        let stops = stopping.runs.filter { ($0.extras["stopped_epoch"] ?? 0) > 0 }.count
-        let restoredGap = Estimate(stopping.runs.map { abs(($0.extras["restored_validation_loss"] ?? .nan) - ($0.extras["best_validation_loss"] ?? .nan)) })
-        context.report("Over \(context.seeds.count) seeds (mean ± std): validation loss lowest after epoch \(stopping.extra("best_epoch").formatted(decimals: 1)); patience \(patience) ran out in \(stops) of \(stopping.runs.count) runs, stopping after epoch \(stopping.extra("stopped_epoch").formatted(decimals: 1)) of at most \(report.maximumEpochs).")
+        let stops = stopping.estimate(\.stoppedEpoch).values.filter { $0 > 0 }.count
+        let restoredGap = Estimate(zip(stopping.estimate(\.restoredValidationLoss).values, stopping.estimate(\.bestValidationLoss).values).map { abs($0 - $1) })
+        context.report("Over \(context.seeds.count) seeds (mean ± std): validation loss lowest after epoch \(stopping.estimate(\.bestEpoch).formatted(decimals: 1)); patience \(patience) ran out in \(stops) of \(stopping.runs.count) runs, stopping after epoch \(stopping.estimate(\.stoppedEpoch).formatted(decimals: 1)) of at most \(report.maximumEpochs).")
         context.report(String(format: "Best weights saved to a checkpoint file and loaded back: validation loss equals the best epoch's to within %.1e in every run.", restoredGap.max))
         context.report("The run without stopping reaches its highest validation *accuracy* after epoch \(Estimate(continued.bestValidationEpochs.compactMap { $0.map(Double.init) }).formatted(decimals: 1)): stopping on accuracy would train longer.")
         context.report()
         var table = SummaryTable(title: "Test set (\(testCount) images), mean ± std over \(context.seeds.count) seeds",
                                  header: ["weights", "epoch", "test loss", "test accuracy (%)"])
-        table.add(["best (restored from checkpoint)", stopping.extra("best_epoch").formatted(decimals: 1),
-                   stopping.extra("test_loss_best").formatted(decimals: 4), stopping.extra("test_accuracy_best").formatted()])
+        table.add(["best (restored from checkpoint)", stopping.estimate(\.bestEpoch).formatted(decimals: 1),
+                   stopping.testLoss.formatted(decimals: 4), stopping.testAccuracy.formatted()])
         table.add(["last before stopping", Estimate(stopping.runs.map { Double($0.history.epochs.count) }).formatted(decimals: 1),
-                   stopping.extra("test_loss_last").formatted(decimals: 4), stopping.extra("test_accuracy_last").formatted()])
-        table.add(["after all epochs, no stopping", "\(report.maximumEpochs)", continued.extra("test_loss").formatted(decimals: 4),
+                   stopping.estimate(\.lastTestLoss).formatted(decimals: 4), stopping.estimate(\.lastTestAccuracy).formatted()])
+        table.add(["after all epochs, no stopping", "\(report.maximumEpochs)", continued.testLoss.formatted(decimals: 4),
                    continued.testAccuracy.formatted()])
         context.report(table)
         context.report()
         let a = "restored best weights", b = "no stopping"
-        context.report(Difference(stopping.extra("test_loss_best"), continued.extra("test_loss"))
+        context.report(Difference(stopping.testLoss, continued.testLoss)
             .verdict(a, b, quantity: "Test loss", unit: "", decimals: 4))
-        context.report(Difference(stopping.extra("test_accuracy_best"), continued.testAccuracy)
+        context.report(Difference(stopping.testAccuracy, continued.testAccuracy)
             .verdict(a, b, quantity: "Test accuracy"))
     }
 

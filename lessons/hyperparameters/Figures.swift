@@ -6,11 +6,11 @@ import Plot
 extension HyperparametersLesson {
     /// Best validation accuracy so far against the trial number: mean over the repeated
     /// searches with a ±1 std band, one color per strategy.
-    static func progressFigure(_ runs: [SettingRuns], trials: Int) -> Figure {
+    static func progressFigure(_ runs: [SettingRuns<SearchRun>], trials: Int) -> Figure {
         let x = (1...trials).map(Double.init)
         var series: [Series] = []
         for (index, setting) in runs.enumerated() {
-            let estimates = (1...trials).map { setting.extra(bestKey($0)) }
+            let estimates = (1...trials).map { bestAfter($0, setting) }
             if setting.runs.count > 1 {
                 series.append(.spread(x: x, estimates, color: index))
             }

@@ -148,9 +148,9 @@ struct HyperparametersLesson: ParsableCommand {
 
     struct Report {
         let searches: [Strategy: [Search]]
-        let runs: [SettingRuns]
+        let runs: [SettingRuns<SearchRun>]
         /// The seed-to-seed spread of one trial, measured by repeating it.
-        let repeated: SettingRuns
+        let repeated: SettingRuns<TrialRun>
         let zigzag: [(batchSize: Int, history: History)]
     }
 
@@ -176,35 +176,68 @@ struct HyperparametersLesson: ParsableCommand {
     /// Step 1: every strategy searches under every seed (one repeated search per seed), side
     /// by side on worker threads; then each search's best setting is retrained under a fresh
     /// seed and scored on the test set, which no search has seen.
-    func repeatedSearches(_ context: LessonContext, data: Data, budget: Budget) throws -> ([SettingRuns], [Strategy: [Search]]) {
+    /// One repeated search: its trials, and its chosen setting retrained and scored on the test set.
+    struct SearchRun: RunRecord {
+        var history = History()
+        var search: Search
+        var retestedAccuracy: Double
+        var distinctLearningRates: Double { Double(Set(search.trials.map(\.setting.learningRate)).count) }
+        var fittedNoise: Double? { search.fittedNoise }
+        var chosenLearningRate: Double { Double(search.best.setting.learningRate) }
+        var chosenWidth: Double { Double(search.best.setting.width) }
+        var chosenDropout: Double { Double(search.best.setting.dropout) }
+
+        static let columns = [RunColumn("chosen_learning_rate", \Self.chosenLearningRate), RunColumn("chosen_width", \Self.chosenWidth),
+                              RunColumn("chosen_dropout_p", \Self.chosenDropout),
+                              RunColumn("chosen_setting_test_accuracy_pct", \Self.retestedAccuracy),
+                              RunColumn("distinct_learning_rates", \Self.distinctLearningRates),
+                              RunColumn("fitted_noise_std_pct_points", \Self.fittedNoise)]
+
+        /// The best validation accuracy (%) after each trial, one column per trial of the budget.
+        static func bestColumns(trials: Int) -> [RunColumn<SearchRun>] {
+            (0..<trials).map { index in
+                RunColumn("best_validation_after_trial_\(index + 1)_pct") { run in
+                    index < run.search.trials.count ? 100 * Double(run.search.bestSoFar[index]) : nil
+                }
+            }
+        }
+    }
+
+    /// One repeated trial of the reference setting.
+    struct TrialRun: RunRecord {
+        var history = History()
+        var validationAccuracy: Double
+        static let columns = [RunColumn("validation_accuracy_pct", \Self.validationAccuracy)]
+    }
+
+    func repeatedSearches(_ context: LessonContext, data: Data, budget: Budget) throws -> ([SettingRuns<SearchRun>], [Strategy: [Search]]) {
         let epochs = budget.epochs
-        let found = SearchStore()
-        let runs = try context.overSeeds(Strategy.allCases, label: \.rawValue) { strategy, run in
+        let runs = try context.overSeeds(Strategy.allCases, label: \.rawValue, experiment: "searches", columns: { ["strategy": .text($0.rawValue)] },
+                                         optionColumns: SearchRun.bestColumns(trials: budget.trials)) { strategy, run in
             let search = try Self.search(strategy, trials: budget.trials, gridLevels: budget.gridLevels, seed: run.seed) { setting, seed in
                 try Self.evaluate(setting, data: data, scoring: data.validation, epochs: epochs, seed: seed)
             }
             let retested = try Self.evaluate(search.best.setting, data: data, scoring: data.test, epochs: epochs,
                                              seed: Self.trialSeed(run.seed, 1_000_000))
-            found.store(search, seedIndex: run.seedIndex)
-            var extras = ["test accuracy of the chosen setting": 100 * Double(retested),
-                          "distinct learning rates": Double(Set(search.trials.map(\.setting.learningRate)).count)]
-            for (index, value) in search.bestSoFar.enumerated() { extras[Self.bestKey(index + 1)] = 100 * Double(value) }
-            if let noise = search.fittedNoise { extras["fitted noise std"] = noise }
-            return RunResult(extras: extras)
+            return SearchRun(search: search, retestedAccuracy: 100 * Double(retested))
         }
-        return (runs, found.searches(seeds: context.seeds.count))
+        let searches = Dictionary(uniqueKeysWithValues: zip(Strategy.allCases, runs).map { ($0, $1.runs.map(\.search)) })
+        return (runs, searches)
     }
 
-    static func bestKey(_ trial: Int) -> String { "best after \(trial) trials" }
+    /// The best validation accuracy (%) after `trials` trials, over the searches of a strategy.
+    static func bestAfter(_ trials: Int, _ setting: SettingRuns<SearchRun>) -> Estimate {
+        Estimate(setting.runs.compactMap { $0.search.bestSoFar.count >= trials ? 100 * Double($0.search.bestSoFar[trials - 1]) : nil })
+    }
 
     /// Step 2: how noisy is one trial? The same setting (a good one: lr 0.1, width 128,
     /// dropout 0.2) trained under every seed.
-    func repeatTrial(_ context: LessonContext, data: Data, budget: Budget) throws -> SettingRuns {
+    func repeatTrial(_ context: LessonContext, data: Data, budget: Budget) throws -> SettingRuns<TrialRun> {
         let setting = Self.referenceSetting
-        return try context.overSeeds([setting], label: { "repeated trial: \($0.description)" }) { setting, run in
+        return try context.overSeeds([setting], label: { "repeated trial: \($0.description)" }, experiment: "repeated trial") { setting, run in
             let accuracy = try Self.evaluate(setting, data: data, scoring: data.validation, epochs: budget.epochs,
                                              seed: Self.trialSeed(run.seed, 2_000_000))
-            return RunResult(extras: ["validation accuracy": 100 * Double(accuracy)])
+            return TrialRun(validationAccuracy: 100 * Double(accuracy))
         }[0]
     }
 
@@ -222,49 +255,34 @@ struct HyperparametersLesson: ParsableCommand {
     }
 
     /// Step 4: the strategies against each other, each difference against its noise.
-    func reportSummary(_ context: LessonContext, runs: [SettingRuns], searches: [Strategy: [Search]], repeated: SettingRuns,
+    func reportSummary(_ context: LessonContext, runs: [SettingRuns<SearchRun>], searches: [Strategy: [Search]], repeated: SettingRuns<TrialRun>,
                        budget: Budget, data: Data) {
         let t = budget.trials, checkpoints = Array(Set([max(1, t / 3), max(1, 2 * t / 3), t])).sorted()
         var table = SummaryTable(title: "\(context.seeds.count) repeated searches per strategy, \(t) trials each (mean ± std over searches); a trial: \(budget.epochs) epoch\(budget.epochs == 1 ? "" : "s") on \(data.train.count) images, validation accuracy (%) on \(data.validation.count)",
                                  header: ["search"] + checkpoints.map { "best after \($0)" } + ["chosen setting, retrained: test %", "learning rates tried"])
         for setting in runs {
-            table.add([setting.label] + checkpoints.map { setting.extra(Self.bestKey($0)).formatted() }
-                      + [setting.extra("test accuracy of the chosen setting").formatted(), setting.extra("distinct learning rates").formatted(decimals: 0)])
+            table.add([setting.label] + checkpoints.map { Self.bestAfter($0, setting).formatted() }
+                      + [setting.estimate(\.retestedAccuracy).formatted(), setting.estimate(\.distinctLearningRates).formatted(decimals: 0)])
         }
         context.report(table)
         context.report()
         let (grid, random, bayes) = (runs[0], runs[1], runs[2])
-        let final = Self.bestKey(t), chosen = "test accuracy of the chosen setting"
         // Searches of different strategies are independent: unpaired (Welch) comparisons.
         for (a, b) in [(random, grid), (bayes, random), (bayes, grid)] {
-            context.report(Difference(a.extra(final), b.extra(final), paired: false)
+            context.report(Difference(Self.bestAfter(t, a), Self.bestAfter(t, b), paired: false)
                 .verdict(a.label, b.label, quantity: "Best validation after \(t) trials"))
         }
         for (a, b) in [(random, grid), (bayes, random), (bayes, grid)] {
-            context.report(Difference(a.extra(chosen), b.extra(chosen), paired: false)
+            context.report(Difference(a.estimate(\.retestedAccuracy), b.estimate(\.retestedAccuracy), paired: false)
                 .verdict(a.label, b.label, quantity: "Chosen setting retrained, test"))
         }
         context.report()
-        let trialNoise = repeated.extra("validation accuracy")
+        let trialNoise = repeated.estimate(\.validationAccuracy)
         context.report("One trial is noisy: \(repeated.label) scored \(trialNoise.formatted()) % over \(trialNoise.count) seeds (std \(String(format: "%.2f", trialNoise.std)) points).")
-        let fitted = bayes.extra("fitted noise std")
+        let fitted = bayes.estimate(\.fittedNoise)
         if fitted.count > 0 {
             context.report("The Gaussian process's noise, fitted by marginal likelihood on the trials of each Bayesian search: std \(fitted.formatted()) points, to compare with the one trial's spread over seeds above.")
         }
-    }
-}
-
-/// Collects each worker's search by strategy and seed.
-final class SearchStore: @unchecked Sendable {
-    private let lock = NSLock()
-    private var found: [HyperparametersLesson.Strategy: [Int: HyperparametersLesson.Search]] = [:]
-
-    func store(_ search: HyperparametersLesson.Search, seedIndex: Int) {
-        lock.withLock { found[search.strategy, default: [:]][seedIndex] = search }
-    }
-
-    func searches(seeds: Int) -> [HyperparametersLesson.Strategy: [HyperparametersLesson.Search]] {
-        lock.withLock { found.mapValues { bySeed in (0..<seeds).map { bySeed[$0]! } } }
     }
 }
 

@@ -88,7 +88,7 @@ extension InitializationLesson {
         }, layout: .pair)
     }
 
-    func trainingFigure(_ runs: [SettingRuns], epochs: Int) -> Figure {
+    func trainingFigure(_ runs: [SettingRuns<DeepRun>], epochs: Int) -> Figure {
         Figure(name: "training", title: "\(depth) ReLU layers of \(width), SGD lr 0.01 momentum 0.9: mean ± std over \(runs.first?.runs.count ?? 0) seeds", panels: [
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "accuracy: validation (solid), training (dashed, running average over the epoch)", yLabel: "accuracy (%)",
@@ -113,7 +113,7 @@ extension InitializationLesson {
     }
 
     /// The running average of the minibatch loss per step, mean ± std over seeds, log axes.
-    func slowFigure(_ runs: [SettingRuns]) -> Figure {
+    func slowFigure(_ runs: [SettingRuns<EscapeRun>]) -> Figure {
         Figure(name: "slow-convergence", panels: [
             StandardPanels.seedMinibatchLoss(runs, window: Self.lossWindow, batchSize: Self.batchSize,
                                              title: "784→64→64→10 from small weights: minibatch loss (running average over \(Self.lossWindow) steps), ±1 std over \(runs.first?.runs.count ?? 0) seeds",

@@ -111,12 +111,12 @@ struct InitializationLesson: ParsableCommand {
     }
 
     struct Report {
-        let symmetry: [SettingRuns]
+        let symmetry: [SettingRuns<SymmetryRun>]
         /// Per seed, every network's statistics at initialization.
         let profiles: [[SignalProfile]]
-        let runs: [SettingRuns]
+        let runs: [SettingRuns<DeepRun>]
         let updateRatios: [(Scheme, [[Float]])]
-        let slow: [SettingRuns]
+        let slow: [SettingRuns<EscapeRun>]
 
         func profile(_ activation: Activation, _ name: String, seed: Int = 0) -> SignalProfile {
             profiles[seed].first { $0.activation == activation && $0.scheme.name == name }!
@@ -150,7 +150,7 @@ struct InitializationLesson: ParsableCommand {
         try context.write(histogramFigure(profiles[0]))
         let runs = try trainingRuns(context, train: train, validation: validation, epochs: epochs)
         let updateRatios = updateHistory(train: train, steps: context.budget(200, quick: 30))
-        try context.write(trainingFigure(runs.filter { $0.extra("diverged epoch").count == 0 }, epochs: epochs))
+        try context.write(trainingFigure(runs.filter { $0.estimate(\.divergedEpoch).count == 0 }, epochs: epochs))
         try context.write(updateFigure(updateRatios))
         let slow = try slowConvergence(context, train: train, validation: validation, epochs: context.budget(20, quick: 40))
         try context.write(slowFigure(slow))
@@ -162,22 +162,48 @@ struct InitializationLesson: ParsableCommand {
 
     /// Step 1, symmetry: 784→64→64→10 with every weight 0.01 against PyTorch's default,
     /// the spread of weights across each hidden layer's units before and after training.
-    func symmetryRuns(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns] {
-        try context.overSeeds([true, false], label: { $0 ? "all weights 0.01" : "PyTorch default" }, lastK: Self.lastK) { constant, run in
+    /// A symmetry run: the spread of the weights across the units of each hidden layer.
+    struct SymmetryRun: RunRecord {
+        var history: History
+        var spreadBefore: [Double]
+        var spreadAfter: [Double]
+        /// After training, relative to the weights' mean size.
+        var relativeSpreadAfter: [Double]
+
+        static let columns = (0..<2).flatMap { layer in
+            [RunColumn<SymmetryRun>("weight_spread_before_layer_\(layer + 1)") { $0.spreadBefore[layer] },
+             RunColumn<SymmetryRun>("weight_spread_after_layer_\(layer + 1)") { $0.spreadAfter[layer] },
+             RunColumn<SymmetryRun>("relative_weight_spread_after_layer_\(layer + 1)") { $0.relativeSpreadAfter[layer] }]
+        }
+    }
+
+    /// A run of the deep network; a diverged one ends at the epoch it diverged.
+    struct DeepRun: RunRecord {
+        var history: History
+        var divergedEpoch: Double?
+        static let columns = [RunColumn("diverged_epoch", \Self.divergedEpoch)]
+    }
+
+    /// A run of the slow-convergence comparison: the minibatch step where the loss left chance.
+    struct EscapeRun: RunRecord {
+        var history: History
+        var stepsToEscape: Double?
+        static let columns = [RunColumn("steps_to_escape", \Self.stepsToEscape)]
+    }
+
+    func symmetryRuns(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns<SymmetryRun>] {
+        try context.overSeeds([true, false], label: { $0 ? "all weights 0.01" : "PyTorch default" }, experiment: "symmetry",
+                              columns: { ["init": .text($0 ? "constant 0.01" : "pytorch default")] }, lastK: Self.lastK) { constant, run in
             let random = run.random(.weights)
             let model = Sequential.mlp([784, 64, 64, 10], random: random)
             if constant { for layer in model.weightedLayers { layer.initialize(weight: .constant(0.01), bias: .zeros, random: random) } }
             let hidden = Array(model.weightedLayers.dropLast())
-            var extras: [String: Double] = [:]
-            for (index, layer) in hidden.enumerated() { extras["spread before \(index + 1)"] = Double(Self.spreadAcrossUnits(layer.weight.value)) }
+            let before = hidden.map { Double(Self.spreadAcrossUnits($0.weight.value)) }
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
                                       train: train, validation: validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
-            for (index, layer) in hidden.enumerated() {
-                extras["spread after \(index + 1)"] = Double(Self.spreadAcrossUnits(layer.weight.value))
-                extras["relative spread after \(index + 1)"] = Self.relativeSpread(layer.weight.value)
-            }
-            return RunResult(history: history, extras: extras)
+            return SymmetryRun(history: history, spreadBefore: before, spreadAfter: hidden.map { Double(Self.spreadAcrossUnits($0.weight.value)) },
+                               relativeSpreadAfter: hidden.map { Self.relativeSpread($0.weight.value) })
         }
     }
 
@@ -197,17 +223,18 @@ struct InitializationLesson: ParsableCommand {
     }
 
     /// Step 4: the deep ReLU network trained from each initialization, under every seed.
-    func trainingRuns(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns] {
-        try context.overSeeds(Self.trained, label: \.name, lastK: Self.lastK) { scheme, run in
+    func trainingRuns(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns<DeepRun>] {
+        try context.overSeeds(Self.trained, label: \.name, experiment: "deep relu", columns: { ["init": .text($0.name)] },
+                              lastK: Self.lastK) { scheme, run in
             let model = deepModel(.relu, scheme, random: run.random(.weights))
             do {
                 let history = try run.fit(model: model, loss: CrossEntropyLoss(),
                                           optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
                                           train: train, validation: validation,
                                           options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
-                return RunResult(history: history)
+                return DeepRun(history: history)
             } catch let TrainingError.diverged(epoch, _, _, history) {
-                return RunResult(history: history, extras: ["diverged epoch": Double(epoch)])
+                return DeepRun(history: history, divergedEpoch: Double(epoch))
             }
         }
     }
@@ -216,17 +243,17 @@ struct InitializationLesson: ParsableCommand {
     /// and from N(0, 0.01²) and N(0, 0.001²). Small weights pass on a small signal and a small
     /// gradient (each weight's gradient is a product of the others' sizes), so the loss sits
     /// at chance until the weights have grown: the smaller the start, the longer.
-    func slowConvergence(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns] {
-        try context.overSeeds(Self.shallow, label: { "shallow, \($0.name)" }, lastK: Self.lastK) { scheme, run in
+    func slowConvergence(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns<EscapeRun>] {
+        try context.overSeeds(Self.shallow, label: { "shallow, \($0.name)" }, experiment: "slow convergence",
+                              columns: { ["init": .text($0.name)] }, lastK: Self.lastK) { scheme, run in
             let random = run.random(.weights)
             let model = Sequential.mlp([784, 64, 64, 10], random: random)
             for layer in model.weightedLayers { layer.initialize(weight: scheme.initializer, bias: .zeros, random: random) }
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
                                       train: train, validation: validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
-            var extras: [String: Double] = [:]
-            if let step = StandardPanels.escapeStep(history, window: Self.lossWindow, below: Self.escapeLoss) { extras["steps to escape"] = Double(step) }
-            return RunResult(history: history, extras: extras)
+            return EscapeRun(history: history,
+                             stepsToEscape: StandardPanels.escapeStep(history, window: Self.lossWindow, below: Self.escapeLoss).map(Double.init))
         }
     }
 
@@ -247,13 +274,14 @@ struct InitializationLesson: ParsableCommand {
         var symmetryTable = SummaryTable(title: "Symmetry (784→64→64→10, ReLU, \(epochs) epochs): spread of weights across the units of each hidden layer, mean ± std over \(seeds) seeds",
                                          header: ["init", "layer 1 before", "layer 1 after", "layer 2 before", "layer 2 after", "validation %, last \(k)"])
         for setting in report.symmetry {
-            symmetryTable.add([setting.label, g(setting.extra("spread before 1")), g(setting.extra("spread after 1")),
-                               g(setting.extra("spread before 2")), g(setting.extra("spread after 2")),
+            func spread(_ values: KeyPath<SymmetryRun, [Double]>, _ layer: Int) -> Estimate { Estimate(setting.runs.map { $0[keyPath: values][layer] }) }
+            symmetryTable.add([setting.label, g(spread(\.spreadBefore, 0)), g(spread(\.spreadAfter, 0)),
+                               g(spread(\.spreadBefore, 1)), g(spread(\.spreadAfter, 1)),
                                setting.lastEpochs(k, .validationAccuracy).formatted()])
         }
         context.report(symmetryTable)
-        func relative(_ setting: SettingRuns) -> Estimate {
-            Estimate(setting.runs.flatMap { run in [1, 2].compactMap { run.extras["relative spread after \($0)"] } })
+        func relative(_ setting: SettingRuns<SymmetryRun>) -> Estimate {
+            Estimate(setting.runs.flatMap(\.relativeSpreadAfter))
         }
         let constant = relative(report.symmetry[0]), random = relative(report.symmetry[1])
         context.report(String(format: "After training, spread across units relative to the weights' mean size, largest over seeds and layers: all weights 0.01 %.1g, PyTorch default (smallest) %.2g.",
@@ -287,7 +315,7 @@ struct InitializationLesson: ParsableCommand {
         var trainingTable = SummaryTable(title: "Deep ReLU network, SGD lr 0.01 momentum 0.9, \(epochs) epochs on \(trainCount) images, \(seeds) seeds; last \(k) = mean of the last \(k) epochs (%)",
                                          header: ["init", "train, last \(k)", "validation, last \(k)", "best validation", "note"])
         for setting in report.runs {
-            let diverged = setting.extra("diverged epoch")
+            let diverged = setting.estimate(\.divergedEpoch)
             trainingTable.add([setting.label, diverged.count == setting.runs.count ? "–" : setting.lastEpochs(k, .trainAccuracy).formatted(),
                                diverged.count == setting.runs.count ? "–" : setting.lastEpochs(k, .validationAccuracy).formatted(),
                                diverged.count == setting.runs.count ? "–" : setting.atBestValidation(.validationAccuracy).formatted(),
@@ -307,7 +335,7 @@ struct InitializationLesson: ParsableCommand {
         var slowTable = SummaryTable(title: "Slow convergence: 784→64→64→10 (ReLU), SGD lr 0.1, batch \(Self.batchSize), \(report.slow.first?.runs.first?.history.epochs.count ?? 0) epochs, \(seeds) seeds",
                                      header: ["init", "steps until loss < \(Self.escapeLoss) (running average over \(Self.lossWindow))", "validation, epoch 1", "validation, last \(k)"])
         for setting in report.slow {
-            let escape = setting.extra("steps to escape")
+            let escape = setting.estimate(\.stepsToEscape)
             let first = Estimate(setting.runs.compactMap { $0.history.epochs.first?.validationAccuracy.map { 100 * Double($0) } })
             slowTable.add([setting.label, escape.count == setting.runs.count ? escape.formatted(decimals: 0)
                                                                               : "\(escape.count) of \(setting.runs.count) seeds escaped",

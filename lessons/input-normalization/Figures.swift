@@ -80,7 +80,7 @@ extension InputNormalizationLesson {
         ], layout: .single)
     }
 
-    func imageFigure(_ runs: [SettingRuns], epochs: Int) -> Figure {
+    func imageFigure(_ runs: [SettingRuns<ScaledRun>], epochs: Int) -> Figure {
         Figure(name: "fashion-mnist", title: "784→128→10 on Fashion-MNIST, SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds", panels: [
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "validation (solid), training (dashed, running average)", yLabel: "accuracy (%)"),
@@ -93,7 +93,7 @@ extension InputNormalizationLesson {
         let x = report.gridRates.map(Double.init)
         var series: [Series] = []
         for (color, scaling) in scalings.enumerated() {
-            let estimates = report.gridRuns(scaling).map { $0.extra("final validation") }
+            let estimates = report.gridRuns(scaling).map { $0.estimate(\.finalValidation) }
             if estimates.first.map({ $0.count > 1 }) ?? false {
                 series.append(.spread(x: x, estimates, color: color))
             }

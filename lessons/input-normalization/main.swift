@@ -196,17 +196,17 @@ struct InputNormalizationLesson: ParsableCommand {
         /// Part 1: the two features, raw, centred, scaled and standardized.
         let features: [FeatureDescent]
         /// The three scalings at `--learning-rate`.
-        let imageRuns: [SettingRuns]
+        let imageRuns: [SettingRuns<ScaledRun>]
         /// Every scaling at every rate of the grid, scaling-major.
-        let grid: [SettingRuns]
+        let grid: [SettingRuns<ScaledRun>]
         let gridRates: [Float]
 
-        func gridRuns(_ scaling: String) -> [SettingRuns] { grid.filter { $0.label.hasPrefix(scaling + ",") } }
+        func gridRuns(_ scaling: String) -> [SettingRuns<ScaledRun>] { grid.filter { $0.label.hasPrefix(scaling + ",") } }
 
         /// The grid rate with the highest mean final validation accuracy for a scaling.
-        func best(_ scaling: String) -> (rate: Float, runs: SettingRuns) {
+        func best(_ scaling: String) -> (rate: Float, runs: SettingRuns<ScaledRun>) {
             let runs = gridRuns(scaling)
-            let index = runs.indices.max { runs[$0].extra("final validation").mean < runs[$1].extra("final validation").mean }!
+            let index = runs.indices.max { runs[$0].estimate(\.finalValidation).mean < runs[$1].estimate(\.finalValidation).mean }!
             return (gridRates[index], runs[index])
         }
     }
@@ -226,11 +226,11 @@ struct InputNormalizationLesson: ParsableCommand {
         context.report(String(format: "Training pixels on [0, 1]: one global mean %.4f and std %.4f over all pixels of all training images.", mean, std))
         let scalings = [Scaling(label: "raw 0–255", scaling: .raw), Scaling(label: "scaled to [0, 1]", scaling: .unit),
                         Scaling(label: "standardized", scaling: .standardized(mean: mean, std: max(std, 1e-6)))]
-        let imageRuns = try trainRuns(context, scalings.map { ($0, learningRate.value) }, label: { $0.0.label },
+        let imageRuns = try trainRuns(context, scalings.map { ($0, learningRate.value) }, label: { $0.0.label }, experiment: "scalings",
                                   train: train, validation: validation, epochs: epochs)
         let gridRates = rates.values.map(\.value)
         let grid = try trainRuns(context, scalings.flatMap { scaling in gridRates.map { (scaling, $0) } },
-                             label: { "\($0.0.label), lr \($0.1)" }, train: train, validation: validation,
+                             label: { "\($0.0.label), lr \($0.1)" }, experiment: "learning-rate grid", train: train, validation: validation,
                              epochs: min(Self.gridEpochs, epochs))
         let report = Report(features: features, imageRuns: imageRuns, grid: grid, gridRates: gridRates)
         try context.write(imageFigure(imageRuns, epochs: epochs))
@@ -266,9 +266,20 @@ struct InputNormalizationLesson: ParsableCommand {
 
     /// Part 2: 784→128→10 on Fashion-MNIST for each (scaling, learning rate), under every
     /// seed. A run that diverges keeps its history so far and counts as chance (10 %).
-    func trainRuns(_ context: LessonContext, _ settings: [(Scaling, Float)], label: ((Scaling, Float)) -> String,
-               train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns] {
-        try context.overSeeds(settings, label: label, lastK: Self.lastK) { setting, run in
+    /// One run; a diverged one counts as chance (10 %) from the epoch it diverged.
+    struct ScaledRun: RunRecord {
+        var history: History
+        var finalValidation: Double
+        var divergedEpoch: Double?
+
+        static let columns = [RunColumn("final_validation_accuracy_or_chance_pct", \Self.finalValidation),
+                              RunColumn("diverged_epoch", \Self.divergedEpoch)]
+    }
+
+    func trainRuns(_ context: LessonContext, _ settings: [(Scaling, Float)], label: ((Scaling, Float)) -> String, experiment: String,
+               train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns<ScaledRun>] {
+        try context.overSeeds(settings, label: label, experiment: experiment,
+                              columns: { ["scaling": .text($0.0.label), "learning_rate": SettingValue($0.1)] }, lastK: Self.lastK) { setting, run in
             var (scaledTrain, scaledValidation) = (train, validation)
             scaledTrain.scaling = setting.0.scaling
             scaledValidation.scaling = setting.0.scaling
@@ -277,9 +288,9 @@ struct InputNormalizationLesson: ParsableCommand {
                 let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: setting.1),
                                           train: scaledTrain, validation: scaledValidation,
                                           options: TrainingOptions(epochs: epochs, batchSize: 64))
-                return RunResult(history: history, extras: ["final validation": 100 * Double(history.last?.validationAccuracy ?? 0.1)])
+                return ScaledRun(history: history, finalValidation: 100 * Double(history.last?.validationAccuracy ?? 0.1))
             } catch let TrainingError.diverged(epoch, _, _, history) {
-                return RunResult(history: history, extras: ["final validation": 10, "diverged epoch": Double(epoch)])
+                return ScaledRun(history: history, finalValidation: 10, divergedEpoch: Double(epoch))
             }
         }
     }
@@ -292,7 +303,7 @@ struct InputNormalizationLesson: ParsableCommand {
         func formatted(_ estimate: Estimate) -> String { estimate.count > 0 ? estimate.formatted() : "–" }
         for setting in report.imageRuns {
             table.add([setting.label, formatted(setting.lastEpochs(k, .trainAccuracy)), formatted(setting.lastEpochs(k, .validationAccuracy)),
-                       formatted(setting.atBestValidation(.validationAccuracy)), "\(setting.extra("diverged epoch").count) of \(setting.runs.count)"])
+                       formatted(setting.atBestValidation(.validationAccuracy)), "\(setting.estimate(\.divergedEpoch).count) of \(setting.runs.count)"])
         }
         context.report(table)
         let (raw, unit, standardized) = (report.imageRuns[0], report.imageRuns[1], report.imageRuns[2])
@@ -311,21 +322,21 @@ struct InputNormalizationLesson: ParsableCommand {
         for (index, rate) in report.gridRates.enumerated() {
             grid.add(["\(rate)"] + scalings.map { scaling in
                 let runs = report.gridRuns(scaling)[index]
-                let diverged = runs.extra("diverged epoch").count
-                return runs.extra("final validation").formatted() + (diverged > 0 ? " (\(diverged) diverged)" : "")
+                let diverged = runs.estimate(\.divergedEpoch).count
+                return runs.estimate(\.finalValidation).formatted() + (diverged > 0 ? " (\(diverged) diverged)" : "")
             })
         }
         context.report(grid)
         for scaling in scalings {
             let best = report.best(scaling)
-            context.report("Best learning rate of the grid for \(scaling): \(best.rate) (\(best.runs.extra("final validation").formatted()) %).")
+            context.report("Best learning rate of the grid for \(scaling): \(best.rate) (\(best.runs.estimate(\.finalValidation).formatted()) %).")
         }
         let bestRaw = report.best(scalings[0]).runs, bestUnit = report.best(scalings[1]).runs, bestStandardized = report.best(scalings[2]).runs
-        context.report(Difference(bestStandardized.extra("final validation"), bestRaw.extra("final validation"))
+        context.report(Difference(bestStandardized.estimate(\.finalValidation), bestRaw.estimate(\.finalValidation))
             .verdict("standardized", "raw 0–255", quantity: "Each at its own best learning rate, validation after \(gridEpochs) epochs"))
-        context.report(Difference(bestStandardized.extra("final validation"), bestUnit.extra("final validation"))
+        context.report(Difference(bestStandardized.estimate(\.finalValidation), bestUnit.estimate(\.finalValidation))
             .verdict("standardized", "scaled to [0, 1]", quantity: "Each at its own best learning rate, validation after \(gridEpochs) epochs"))
-        context.report(Difference(bestUnit.extra("final validation"), bestRaw.extra("final validation"))
+        context.report(Difference(bestUnit.estimate(\.finalValidation), bestRaw.estimate(\.finalValidation))
             .verdict("scaled to [0, 1]", "raw 0–255", quantity: "Each at its own best learning rate, validation after \(gridEpochs) epochs"))
         context.report("Normalizing the inputs only helps the first layer: the inputs of every later layer drift as the weights change. Batch normalization (lesson-batchnorm) normalizes those too.")
     }

@@ -13,7 +13,7 @@ extension L2Lesson {
         // The axis spans the positive λ with a margin of a factor 1.25 (a log axis would
         // otherwise round out to whole decades and leave an empty decade).
         let xRange: ClosedRange<Double>? = span[0] < span[1] ? span[0] / 1.25...span[1] * 1.25 : nil
-        func sweep(_ name: String, _ estimate: (SettingRuns) -> Estimate, color: Int) -> [Series] {
+        func sweep(_ name: String, _ estimate: (SettingRuns<PenalizedRun>) -> Estimate, color: Int) -> [Series] {
             let values = positive.map { estimate(report.runs[$0]) }
             var series: [Series] = [
                 .spread(x: x, values, color: color),
@@ -31,7 +31,7 @@ extension L2Lesson {
                   series: sweep("training", { $0.lastEpochs(lastK, .trainAccuracy) }, color: 0)
                       + sweep("validation", { $0.lastEpochs(lastK, .validationAccuracy) }, color: 1)),
             Panel(title: "sum of squared weights after training", xLabel: "λ", yLabel: "Σ‖W‖² (all weight matrices)", xScale: .log, yScale: .log, xRange: xRange,
-                  series: sweep("Σ‖W‖²", { $0.extra("weight_norm") }, color: 2)),
+                  series: sweep("Σ‖W‖²", { $0.estimate(\.weightNorm) }, color: 2)),
         ], layout: .pair)
     }
 

@@ -62,8 +62,8 @@ struct L2Lesson: ParsableCommand {
 
     struct Report {
         let lambdas: [Float]
-        /// One entry per λ, in the order of `lambdas`; extras "weight_norm" (Σ‖W‖² after training).
-        let runs: [SettingRuns]
+        /// One entry per λ, in the order of `lambdas`.
+        let runs: [SettingRuns<PenalizedRun>]
         /// The first seed's first-layer weights per λ, for the histogram.
         let firstLayerWeights: [Float: [Float]]
         let equivalenceDifference: Float
@@ -116,24 +116,38 @@ struct L2Lesson: ParsableCommand {
             validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))
 
         let (difference, steps) = showEquivalence(context, batchSize: batchSize, data: train)
-        let weights = FirstLayerWeights()
-        let runs = try context.overSeeds(grid, label: Self.label, lastK: Self.lastK) { lambda, run in
+        let runs = try context.overSeeds(grid, label: Self.label, columns: { ["lambda": SettingValue($0)] }, lastK: Self.lastK) { lambda, run in
             let model = Sequential.mlp(Self.sizes, random: run.random(.weights))
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: Self.optimizer(model.parameters),
                                       train: train, validation: validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: batchSize, l2: lambda, evaluateTrainingSet: true))
             let matrices = model.parameters.filter { $0.decays }
-            if run.seedIndex == 0 { weights.keep(matrices[0].value.storage, for: lambda) }
-            return RunResult(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
-                             extras: ["weight_norm": Double(matrices.reduce(0) { $0 + $1.value.sumOfSquares() })])
+            return PenalizedRun(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
+                                weightNorm: Double(matrices.reduce(0) { $0 + $1.value.sumOfSquares() }),
+                                firstLayerWeights: run.seedIndex == 0 ? matrices[0].value.storage : nil)
         }
-        let report = Report(lambdas: grid, runs: runs, firstLayerWeights: weights.values,
+        let firstLayerWeights = Dictionary(uniqueKeysWithValues: zip(grid, runs).compactMap { lambda, setting in
+            setting.runs.first?.firstLayerWeights.map { (lambda, $0) }
+        })
+        let report = Report(lambdas: grid, runs: runs, firstLayerWeights: firstLayerWeights,
                             equivalenceDifference: difference, equivalenceSteps: steps)
         try context.write(Self.sweepFigure(report, epochs: epochs))
         try context.write(Self.weightsFigure(report))
         reportSummary(context, report: report, epochs: epochs, trainCount: train.count, batchSize: batchSize)
         try context.finish()
         return report
+    }
+
+    /// One run with the size of its weights after training.
+    struct PenalizedRun: RunRecord {
+        var history: History
+        var test: Evaluation?
+        /// Σ‖W‖²_F over the weight matrices after training.
+        var weightNorm: Double
+        /// The first layer's weights after training, kept by the first seed's run for the histogram.
+        var firstLayerWeights: [Float]?
+
+        static let columns = [RunColumn("weight_sum_of_squares", \Self.weightNorm)]
     }
 
     static func label(_ lambda: Float) -> String { String(format: "λ = %g", lambda) }
@@ -157,7 +171,7 @@ struct L2Lesson: ParsableCommand {
                                           "gap, last \(k)", "best validation", "test, final"])
         for (lambda, setting) in zip(report.lambdas, report.runs) {
             table.add([String(format: "%g", lambda), String(format: "%.5f", L2Penalty(lambda: lambda).equivalentWeightDecay(batchSize: batchSize)),
-                       setting.extra("weight_norm").formatted(decimals: 1), setting.lastEpochs(k, .trainAccuracy).formatted(),
+                       setting.estimate(\.weightNorm).formatted(decimals: 1), setting.lastEpochs(k, .trainAccuracy).formatted(),
                        setting.lastEpochs(k, .validationAccuracy).formatted(), setting.lastEpochs(k, .gap).formatted(),
                        setting.atBestValidation(.validationAccuracy).formatted(), setting.testAccuracy.formatted()])
         }
@@ -179,14 +193,6 @@ struct L2Lesson: ParsableCommand {
             context.report(Difference(best.testAccuracy, none.testAccuracy).verdict(best.label, none.label, quantity: "  test accuracy after the last epoch"))
         }
     }
-}
-
-/// The first seed's first-layer weights per λ, kept by runs that train side by side.
-final class FirstLayerWeights: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [Float: [Float]] = [:]
-    func keep(_ weights: [Float], for lambda: Float) { lock.withLock { stored[lambda] = weights } }
-    var values: [Float: [Float]] { lock.withLock { stored } }
 }
 
 L2Lesson.main()

@@ -7,11 +7,11 @@ extension LearningRateDecayLesson {
     /// Palette index per setting: the constant baseline in black, so that its wide band is not
     /// confused with the light-blue reduce-on-plateau curve; the too-aggressive decay takes
     /// the baseline's blue.
-    static func colors(_ runs: [SettingRuns]) -> [Int] {
+    static func colors(_ runs: [SettingRuns<ScheduledRun>]) -> [Int] {
         runs.indices.map { index in index == 0 ? 6 : (index == 6 ? 0 : index) }
     }
 
-    static func schedulesFigure(_ runs: [SettingRuns]) -> Figure {
+    static func schedulesFigure(_ runs: [SettingRuns<ScheduledRun>]) -> Figure {
         let rate = EpochMetric(key: "learning_rate", label: "learning rate") { Double($0.learningRate) }
         let colors = colors(runs)
         return Figure(name: "schedules", title: "Learning rate per epoch (reduce-on-plateau: mean over seeds)", panels: [
@@ -25,7 +25,7 @@ extension LearningRateDecayLesson {
         ], layout: .single)
     }
 
-    static func curvesFigure(_ runs: [SettingRuns], learningRate: Float) -> Figure {
+    static func curvesFigure(_ runs: [SettingRuns<ScheduledRun>], learningRate: Float) -> Figure {
         let colors = colors(runs)
         return Figure(name: "curves", title: "The same networks and batches under each schedule: mean ± std over \(runs[0].runs.count) seeds", panels: [
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy], title: "validation accuracy", colors: colors, legend: .outside),

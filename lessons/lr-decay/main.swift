@@ -74,14 +74,24 @@ struct LearningRateDecayLesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     /// Runs the lesson; returns the runs by schedule, in the order of `plans`.
-    func perform() throws -> [SettingRuns] {
+    /// One run with the two numbers the table adds to the history's.
+    struct ScheduledRun: RunRecord {
+        var history: History
+        var lateValidationStd: Double
+        var finalLearningRate: Double
+
+        static let columns = [RunColumn("late_validation_std_pct", \Self.lateValidationStd),
+                              RunColumn("final_learning_rate", \Self.finalLearningRate)]
+    }
+
+    func perform() throws -> [SettingRuns<ScheduledRun>] {
         let context = try LessonContext(lesson: "lr-decay", options: lesson, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(trainSize, quick: 2000),
                                                             validationSize: context.budget(5000, quick: 1000), testSize: 0)
         let plans = plans(epochs: epochs)
         let rate = learningRate.value
-        let runs = try context.overSeeds(plans, label: \.label, lastK: Self.lastK) { plan, run in
+        let runs = try context.overSeeds(plans, label: \.label, columns: { ["schedule": .text($0.label)] }, lastK: Self.lastK) { plan, run in
             let model = Sequential.mlp([784, 128, 10], random: run.random(.weights))
             let optimizer = SGD(model.parameters, learningRate: rate)
             let callbacks: [TrainingCallback] = plan.plateauPatience.map {
@@ -90,8 +100,8 @@ struct LearningRateDecayLesson: ParsableCommand {
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: optimizer, train: train, validation: validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: 64, schedule: plan.schedule),
                                       callbacks: callbacks)
-            return RunResult(history: history, extras: ["late validation std": Self.lateSpread(history),
-                                                        "final learning rate": Double(history.last?.learningRate ?? .nan)])
+            return ScheduledRun(history: history, lateValidationStd: Self.lateSpread(history),
+                                finalLearningRate: Double(history.last?.learningRate ?? .nan))
         }
         try context.write(Self.schedulesFigure(runs))
         try context.write(Self.curvesFigure(runs, learningRate: rate))
@@ -102,15 +112,15 @@ struct LearningRateDecayLesson: ParsableCommand {
 
     /// The table over schedules, then each decay against the constant rate and the best two
     /// against each other, each judged against the seeds' noise.
-    func reportSummary(_ context: LessonContext, runs: [SettingRuns], epochs: Int, trainCount: Int) {
+    func reportSummary(_ context: LessonContext, runs: [SettingRuns<ScheduledRun>], epochs: Int, trainCount: Int) {
         let k = Self.lastK
         var table = SummaryTable(
             title: "784→128→10, SGD from η₀ = \(learningRate.value), \(epochs) epochs on \(trainCount) images; accuracy in %, mean ± std over \(context.seeds.count) seeds; last \(k) = mean of the last \(k) epochs",
             header: ["schedule", "final rate", "train loss, last \(k)", "validation, last \(k)", "best validation", "validation jumps (std, last \(k))"])
         for setting in runs {
-            table.add([setting.label, String(format: "%.3g", setting.extra("final learning rate").mean),
+            table.add([setting.label, String(format: "%.3g", setting.estimate(\.finalLearningRate).mean),
                        setting.lastEpochs(k, .trainLoss).formatted(decimals: 4), setting.lastEpochs(k, .validationAccuracy).formatted(),
-                       setting.atBestValidation(.validationAccuracy).formatted(), setting.extra("late validation std").formatted()])
+                       setting.atBestValidation(.validationAccuracy).formatted(), setting.estimate(\.lateValidationStd).formatted()])
         }
         context.report(table)
         context.report()
@@ -118,7 +128,7 @@ struct LearningRateDecayLesson: ParsableCommand {
         for setting in runs.dropFirst() {
             context.report(Difference(setting.lastEpochs(k, .validationAccuracy), constant.lastEpochs(k, .validationAccuracy))
                 .verdict(setting.label, "constant", quantity: "Validation (last \(k))"))
-            context.report(Difference(setting.extra("late validation std"), constant.extra("late validation std"))
+            context.report(Difference(setting.estimate(\.lateValidationStd), constant.estimate(\.lateValidationStd))
                 .verdict(setting.label, "constant", quantity: "Validation jumps"))
         }
         if let plateau = runs.first(where: { $0.label.hasPrefix("on plateau") }) {

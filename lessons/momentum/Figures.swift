@@ -106,7 +106,7 @@ extension MomentumLesson {
         ], layout: .pair)
     }
 
-    static func fashionFigure(_ runs: [SettingRuns], colors: [Int], trainCount: Int) -> Figure {
+    static func fashionFigure(_ runs: [SettingRuns<RunResult>], colors: [Int], trainCount: Int) -> Figure {
         Figure(name: "fashion-mnist", title: "784→128→10 on \(trainCount) Fashion-MNIST images, batch 64: mean ± std over \(runs[0].runs.count) seeds", panels: [
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy], title: "validation accuracy", colors: colors),
             {

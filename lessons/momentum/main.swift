@@ -111,7 +111,7 @@ struct MomentumLesson: ParsableCommand {
         let nesterovDifference: Float
         let rates: RateSweep
         let doubleWell: [DoubleWell.Run]
-        let runs: [SettingRuns]
+        let runs: [SettingRuns<RunResult>]
     }
 
     func run() throws { _ = try perform() }
@@ -211,7 +211,7 @@ struct MomentumLesson: ParsableCommand {
     }
 
     /// Step 5: Fashion-MNIST over seeds, including plain SGD at momentum's effective rate.
-    func fashionMNIST(_ context: LessonContext) throws -> [SettingRuns] {
+    func fashionMNIST(_ context: LessonContext) throws -> [SettingRuns<RunResult>] {
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 2000),
                                                             validationSize: context.budget(5000, quick: 1000), testSize: 0)
@@ -222,7 +222,9 @@ struct MomentumLesson: ParsableCommand {
             (Self.methods[2], eta, "momentum 0.9, lr \(eta)"),
             (Self.methods[4], eta, "Nesterov 0.9, lr \(eta)"),
         ]
-        let runs = try context.overSeeds(settings, label: \.label, lastK: 3) { setting, run in
+        let runs = try context.overSeeds(settings, label: \.label, experiment: "fashion-mnist",
+                                         columns: { ["optimizer": .text($0.method.label), "learning_rate": SettingValue($0.rate)] },
+                                         lastK: 3) { setting, run in
             let model = Sequential.mlp([784, 128, 10], random: run.random(.weights))
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: setting.method.optimizer(model.parameters, rate: setting.rate),
                                       train: train, validation: validation, options: TrainingOptions(epochs: epochs, batchSize: 64))

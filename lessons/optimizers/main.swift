@@ -82,7 +82,7 @@ struct OptimizersLesson: ParsableCommand {
     struct Outcome {
         let entry: Entry
         /// The network runs, one per seed.
-        let runs: SettingRuns
+        let runs: SettingRuns<TimedRun>
         /// The walk on Rosenbrock's valley (deterministic).
         let path: [(x: Float, y: Float)]
         var surfaceDistance: Float { Self.distance(path.last!) }
@@ -113,13 +113,23 @@ struct OptimizersLesson: ParsableCommand {
     }
 
     /// Step 1: every optimizer trains the same network under every seed.
-    func trainOnFashionMNIST(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns] {
-        try context.overSeeds(Self.entries, label: \.name, lastK: Self.lastK) { entry, run in
+    /// One run with its time per epoch (it depends on the machine and the load: the only
+    /// per-run value of the lessons that does).
+    struct TimedRun: RunRecord {
+        var history: History
+        var secondsPerEpoch: Double
+
+        static let columns = [RunColumn("seconds_per_epoch", \Self.secondsPerEpoch)]
+    }
+
+    func trainOnFashionMNIST(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns<TimedRun>] {
+        try context.overSeeds(Self.entries, label: \.name, columns: { ["optimizer": .text($0.name), "learning_rate": SettingValue($0.networkRate)] },
+                              lastK: Self.lastK) { entry, run in
             let model = Sequential.mlp([784, 128, 10], random: run.random(.weights))
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: entry.make(model.parameters, entry.networkRate),
                                       train: train, validation: validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: 64))
-            return RunResult(history: history, extras: ["seconds per epoch": history.totalSeconds / Double(max(history.epochs.count, 1))])
+            return TimedRun(history: history, secondsPerEpoch: history.totalSeconds / Double(max(history.epochs.count, 1)))
         }
     }
 
@@ -143,13 +153,13 @@ struct OptimizersLesson: ParsableCommand {
     func reportSummary(_ context: LessonContext, outcomes: [Outcome], epochs: Int, steps: Int) {
         let k = Self.lastK
         let ranked = Self.ranking(outcomes)
-        var table = SummaryTable(title: "Fashion-MNIST over \(context.seeds.count) seeds (mean ± std), ranked by validation accuracy (%, mean of the last \(k) of \(epochs) epochs); time per epoch with \(min(lesson.threads, context.seeds.count * outcomes.count)) runs training side by side",
+        var table = SummaryTable(title: "Fashion-MNIST over \(context.seeds.count) seeds (mean ± std), ranked by validation accuracy (%, mean of the last \(k) of \(epochs) epochs); time per epoch with \(min(lesson.workerThreads, context.seeds.count * outcomes.count)) runs training side by side",
                                  header: ["optimizer", "lr", "train loss, final", "validation, last \(k)", "best validation", "s / epoch"])
         for outcome in ranked {
             let runs = outcome.runs
             table.add([outcome.entry.name, String(format: "%g", outcome.entry.networkRate), runs.final(.trainLoss).formatted(decimals: 3),
                        runs.lastEpochs(k, .validationAccuracy).formatted(), runs.atBestValidation(.validationAccuracy).formatted(),
-                       runs.extra("seconds per epoch").formatted(decimals: 2)])
+                       runs.estimate(\.secondsPerEpoch).formatted(decimals: 2)])
         }
         context.report(table)
         context.report()

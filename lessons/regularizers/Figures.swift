@@ -10,11 +10,11 @@ extension RegularizersLesson {
         let gap: Holm
         let test: Holm
 
-        init(_ runs: [SettingRuns]) {
+        init(_ runs: [SettingRuns<FinalNetwork>]) {
             let none = runs[0], others = runs.dropFirst()
             labels = others.map(\.label)
-            gap = Holm(others.map { Difference($0.extra("gap"), none.extra("gap")) })
-            test = Holm(others.map { Difference($0.extra("test"), none.extra("test")) })
+            gap = Holm(others.map { Difference($0.estimate(\.gap), none.estimate(\.gap)) })
+            test = Holm(others.map { Difference($0.estimate(\.testAccuracy), none.estimate(\.testAccuracy)) })
         }
     }
 

@@ -59,13 +59,33 @@ struct RegularizersLesson: ParsableCommand {
 
     func run() throws { _ = try perform() }
 
-    func perform() throws -> [SettingRuns] {
+    /// One run's final network (for early stopping, the restored best weights), measured
+    /// in evaluation mode on the three sets.
+    struct FinalNetwork: RunRecord {
+        var history: History
+        var trainAccuracy: Double
+        var validationAccuracy: Double
+        var testAccuracy: Double
+        var epochs: Double
+        /// Training − validation accuracy of the final network in evaluation mode: the gap
+        /// this lesson reports (the runs' CSV training accuracy is the running average during
+        /// each epoch, a different quantity).
+        var gap: Double { trainAccuracy - validationAccuracy }
+
+        static let columns = [RunColumn("epochs_trained", \Self.epochs),
+                              RunColumn("train_accuracy_eval_pct", \Self.trainAccuracy),
+                              RunColumn("validation_accuracy_eval_pct", \Self.validationAccuracy),
+                              RunColumn("gap_eval_pct_points", \Self.gap),
+                              RunColumn("test_accuracy_eval_pct", \Self.testAccuracy)]
+    }
+
+    func perform() throws -> [SettingRuns<FinalNetwork>] {
         let context = try LessonContext(lesson: "regularizers", options: lesson)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let (train, validation, test) = try context.loadSplits(
             training, trainSize: context.budget(trainSize.value, quick: 500),
             validationSize: context.budget(5000, quick: 1000), testSize: context.budget(nil, quick: 1000))
-        let runs = try context.overSeeds(Self.techniques, label: \.label) { technique, run in
+        let runs = try context.overSeeds(Self.techniques, label: \.label, columns: Self.columns) { technique, run in
             try Self.train(technique, run: run, epochs: epochs, train: train, validation: validation, test: test)
         }
         let comparisons = Comparisons(runs)
@@ -78,7 +98,7 @@ struct RegularizersLesson: ParsableCommand {
     /// Trains one technique under one seed and measures the final network (for early stopping,
     /// the restored best weights) in evaluation mode on the three sets.
     static func train(_ technique: Technique, run: SeedRun, epochs: Int, train: ImageDataset, validation: ImageDataset,
-                      test: ImageDataset) throws -> RunResult {
+                      test: ImageDataset) throws -> FinalNetwork {
         let model = Sequential.mlp(sizes, batchNorm: technique.batchNorm, dropout: technique.dropout,
                                    random: run.random(.weights), masks: run.random(.noise))
         let data = technique.augmentation ? train.augmented(Augmentation(), random: run.random(.noise)) : train
@@ -89,24 +109,27 @@ struct RegularizersLesson: ParsableCommand {
                                   options: TrainingOptions(epochs: epochs, batchSize: batchSize, l2: technique.l2),
                                   callbacks: callbacks)
         func accuracy(_ set: ImageDataset) -> Double { 100 * Double(Evaluation(of: model, loss: CrossEntropyLoss(), on: set).accuracy!) }
-        let (trainAccuracy, validationAccuracy) = (accuracy(train), accuracy(validation))
-        return RunResult(history: history, extras: [
-            "train": trainAccuracy, "validation": validationAccuracy, "gap": trainAccuracy - validationAccuracy,
-            "test": accuracy(test), "epochs": Double(history.epochs.count),
-        ])
+        return FinalNetwork(history: history, trainAccuracy: accuracy(train), validationAccuracy: accuracy(validation),
+                            testAccuracy: accuracy(test), epochs: Double(history.epochs.count))
+    }
+
+    /// A technique's hyperparameters as data columns.
+    static func columns(_ technique: Technique) -> [String: SettingValue] {
+        ["dropout_p": SettingValue(technique.dropout), "lambda": SettingValue(technique.l2), "batch_norm": SettingValue(technique.batchNorm),
+         "augmentation": SettingValue(technique.augmentation), "early_stopping": SettingValue(technique.earlyStopping)]
     }
 
     /// The table (with how many runs were still improving when the budget ran out) and each
     /// technique against no regularization, Holm-corrected over the techniques, with a "not
     /// converged" note beside the test verdict of a technique still improving.
-    static func report(_ context: LessonContext, runs: [SettingRuns], comparisons: Comparisons, trainCount: Int, epochs: Int) {
+    static func report(_ context: LessonContext, runs: [SettingRuns<FinalNetwork>], comparisons: Comparisons, trainCount: Int, epochs: Int) {
         var table = SummaryTable(title: "Final networks in evaluation mode, accuracy % over \(context.seeds.count) seeds (mean ± std), \(trainCount) training images, up to \(epochs) epochs",
                                  header: ["technique", "epochs", "best in last 10 %", "train", "validation", "gap", "test"])
         let convergence = runs.map { Convergence($0.runs.map(\.history), budget: epochs) }
         for (setting, converged) in zip(runs, convergence) {
-            table.add([setting.label, setting.extra("epochs").formatted(decimals: 0), "\(converged.lateRuns)/\(converged.runs)",
-                       setting.extra("train").formatted(), setting.extra("validation").formatted(),
-                       setting.extra("gap").formatted(), setting.extra("test").formatted()])
+            table.add([setting.label, setting.estimate(\.epochs).formatted(decimals: 0), "\(converged.lateRuns)/\(converged.runs)",
+                       setting.estimate(\.trainAccuracy).formatted(), setting.estimate(\.validationAccuracy).formatted(),
+                       setting.estimate(\.gap).formatted(), setting.estimate(\.testAccuracy).formatted()])
         }
         context.report(table)
         context.report()

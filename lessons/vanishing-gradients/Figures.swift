@@ -21,13 +21,13 @@ extension VanishingGradientsLesson {
 
     func gradientFigure(_ report: Report, epochs: Int, probeCount: Int) -> Figure {
         let layers = (1...(depth + 1)).map(Double.init)
-        func perSeed(_ setting: SettingRuns, _ prefix: String) -> [[Double]] {
-            setting.runs.map { run in layers.indices.map { run.extras["\(prefix) \($0 + 1)"] ?? .nan } }
+        func perSeed(_ setting: SettingRuns<GradientRun>, _ trained: Bool) -> [[Double]] {
+            setting.runs.map { trained ? $0.trainedNorms : $0.initialNorms }
         }
-        func series(_ prefix: String, overlay: Bool) -> [Series] {
+        func series(trained: Bool, overlay: Bool) -> [Series] {
             var series: [Series] = []
             for (index, setting) in report.runs.enumerated() {
-                let band = StandardPanels.geometricBand(perSeed(setting, prefix))
+                let band = StandardPanels.geometricBand(perSeed(setting, trained))
                 if setting.runs.count > 1 { series.append(.band(nil, x: layers, lower: band.lower, upper: band.upper, color: index)) }
                 series.append(.line(setting.label, x: layers, y: band.mean, style: .linesPoints, color: index))
                 // The prediction, anchored at the last hidden layer and carried down layer by layer.
@@ -43,13 +43,13 @@ extension VanishingGradientsLesson {
         }
         return Figure(name: "gradients", title: "‖∂L/∂W⁽ˡ⁾‖ on \(probeCount) images, \(depth) hidden layers of \(width) (layer 1 next to the input), ±1 std over \(report.runs[0].runs.count) seeds", panels: [
             Panel(title: "at initialization, with the predicted factor per layer (dashed)", xLabel: "layer l", yLabel: "gradient norm",
-                  yScale: .log, series: series("init", overlay: true)),
+                  yScale: .log, series: series(trained: false, overlay: true)),
             Panel(title: "after \(epochs) epochs of SGD", xLabel: "layer l", yLabel: "gradient norm", yScale: .log,
-                  series: series("trained", overlay: false)),
+                  series: series(trained: true, overlay: false)),
         ], layout: .pair)
     }
 
-    func trainingFigure(_ runs: [SettingRuns]) -> Figure {
+    func trainingFigure(_ runs: [SettingRuns<GradientRun>]) -> Figure {
         Figure(name: "training", title: "\(depth) hidden layers of \(width), SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds; training = running average over the epoch", panels: [
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "accuracy: validation (solid), training (dashed)", yLabel: "accuracy (%)"),

@@ -93,13 +93,13 @@ struct VanishingGradientsLesson: ParsableCommand {
     }
 
     struct Report {
-        let runs: [SettingRuns]
+        let runs: [SettingRuns<GradientRun>]
         let predictedFactor: Double
         /// Per seed, per scale k: every layer's gradient norm.
         let scaled: [[Scaled]]
-        var sigmoid: SettingRuns { runs[0] }
-        var tanh: SettingRuns { runs[1] }
-        var relu: SettingRuns { runs[2] }
+        var sigmoid: SettingRuns<GradientRun> { runs[0] }
+        var tanh: SettingRuns<GradientRun> { runs[1] }
+        var relu: SettingRuns<GradientRun> { runs[2] }
     }
 
     func run() throws { _ = try perform() }
@@ -131,20 +131,39 @@ struct VanishingGradientsLesson: ParsableCommand {
     /// Step 2: gradient norms per layer at initialization, training, and again after it,
     /// for each network under every seed.
     func trainNetworks(_ context: LessonContext, train: ImageDataset, validation: ImageDataset,
-                       probe: (inputs: Matrix, targets: [Int]), epochs: Int) throws -> [SettingRuns] {
+                       probe: (inputs: Matrix, targets: [Int]), epochs: Int) throws -> [SettingRuns<GradientRun>] {
         let learningRate = learningRate.value
-        return try context.overSeeds(Self.networks, label: \.name, lastK: Self.lastK) { network, run in
+        return try context.overSeeds(Self.networks, label: \.name, columns: { ["activation": .text($0.name)] },
+                                     optionColumns: GradientRun.layerColumns(depth + 1), lastK: Self.lastK) { network, run in
             let model = makeModel(network, random: run.random(.weights))
             let before = Self.gradientNorms(model, batch: probe)
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: learningRate),
                                       train: train, validation: validation, options: TrainingOptions(epochs: epochs, batchSize: 64))
             let after = Self.gradientNorms(model, batch: probe)
-            var extras: [String: Double] = [:]
-            for (layer, norm) in before.enumerated() { extras["init \(layer + 1)"] = Double(norm) }
-            for (layer, norm) in after.enumerated() { extras["trained \(layer + 1)"] = Double(norm) }
-            extras["attenuation"] = Double(before.first! / before.last!)
-            if let factor = Self.measuredFactor(before) { extras["factor"] = factor }
-            return RunResult(history: history, extras: extras)
+            return GradientRun(history: history, initialNorms: before.map(Double.init), trainedNorms: after.map(Double.init),
+                               factor: Self.measuredFactor(before))
+        }
+    }
+
+    /// One run with the gradient norms of each layer on the probe batch, before and after training.
+    struct GradientRun: RunRecord {
+        var history: History
+        var initialNorms: [Double]
+        var trainedNorms: [Double]
+        /// The per-layer factor fitted to the initial norms, where measurable.
+        var factor: Double?
+        var attenuation: Double { initialNorms.first! / initialNorms.last! }
+
+        static let columns = [RunColumn("attenuation_first_to_last", \Self.attenuation), RunColumn("factor_per_layer", \Self.factor)]
+
+        /// Per layer: the norm at initialization, then after training.
+        static func layerColumns(_ layers: Int) -> [RunColumn<GradientRun>] {
+            (0..<layers).map { layer in RunColumn("gradient_norm_init_layer_\(layer + 1)") { $0.initialNorms[layer] } }
+                + (0..<layers).map { layer in RunColumn("gradient_norm_trained_layer_\(layer + 1)") { $0.trainedNorms[layer] } }
+        }
+
+        static func norms(_ setting: SettingRuns<GradientRun>, trained: Bool, layer: Int) -> Estimate {
+            Estimate(setting.runs.map { (trained ? $0.trainedNorms : $0.initialNorms)[layer] })
         }
     }
 
@@ -187,16 +206,16 @@ struct VanishingGradientsLesson: ParsableCommand {
         var table = SummaryTable(title: "Gradient norms ‖∂L/∂W‖ on one batch of \(probeCount) images, geometric mean ×/÷ spread over \(seeds) seeds",
                                  header: ["network", "layer 1 at init", "layer \(depth + 1) at init", "ratio 1/last (log₁₀)", "layer 1 trained"])
         for setting in report.runs {
-            table.add([setting.label, Self.scientific(setting.extra("init 1")), Self.scientific(setting.extra("init \(depth + 1)")),
-                       Estimate(setting.extra("attenuation").values.map(log10)).formatted(decimals: 1),
-                       Self.scientific(setting.extra("trained 1"))])
+            table.add([setting.label, Self.scientific(GradientRun.norms(setting, trained: false, layer: 0)),
+                       Self.scientific(GradientRun.norms(setting, trained: false, layer: depth)),
+                       Estimate(setting.estimate(\.attenuation).values.map(log10)).formatted(decimals: 1),
+                       Self.scientific(GradientRun.norms(setting, trained: true, layer: 0))])
         }
         context.report(table)
-        let measured = report.sigmoid.extra("factor")
+        let measured = report.sigmoid.estimate(\.factor)
         if measured.count > 0 {
             context.report(String(format: "Sigmoid network: the gradient shrinks per hidden layer by a factor 1/%.2f (seeds from 1/%.2f to 1/%.2f); predicted 0.25·√n·σ_W = 1/%.2f.",
                                   1 / measured.mean, 1 / measured.max, 1 / measured.min, 1 / report.predictedFactor))
-            context.record("sigmoid factor per layer", measured)
         }
         context.report()
         var accuracy = SummaryTable(title: "Accuracy (%) over \(seeds) seeds, \(trainCount) training images, \(epochs) epochs; last \(k) = mean of the last \(k) epochs",

@@ -1,0 +1,119 @@
+import Engine
+import EngineData
+import Foundation
+import LessonKit
+import TestSupport
+import XCTest
+
+final class DataCheckTests: XCTestCase {
+    final class Capture: @unchecked Sendable { var text = "" }
+
+    /// A run with a per-run value beside its history.
+    struct ProbeRun: RunRecord {
+        var history: History
+        var test: Evaluation?
+        var firstWeight: Double
+        static let columns = [RunColumn("first_weight", \Self.firstWeight)]
+    }
+
+    /// A small lesson: two learning rates of one network on synthetic blobs, over seeds,
+    /// into `folder`; its printed output.
+    @discardableResult
+    func probe(into folder: String, arguments: [String] = [], reference: String? = nil) throws -> String {
+        let capture = Capture()
+        let options = try LessonOptions.parse(["--seeds", "5", "--threads", "1", "--no-render", "--output", folder] + arguments)
+        let context = try LessonContext(lesson: "probe", options: options, console: Console(isTerminal: false, output: { capture.text += $0 }),
+                                        referenceFolder: reference ?? folder)
+        let data = Synthetic.blobs(count: 200, classes: 3, random: Random(seed: 9))
+        let runs = try context.overSeeds([0.05, 0.2] as [Float], label: { "lr \($0)" }, columns: { ["learning_rate": SettingValue($0)] }) { rate, run in
+            let model = Sequential.mlp([2, 16, 3], random: run.random(.weights))
+            let first = Double(model.parameters[0].value.storage[0])
+            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: rate),
+                                      train: data, validation: data, options: TrainingOptions(epochs: 4, batchSize: 20))
+            return ProbeRun(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: data), firstWeight: first)
+        }
+        context.report("Validation, last epochs: \(runs[1].lastEpochs(10, .validationAccuracy))")
+        try context.finish()
+        return capture.text
+    }
+
+    func edit(_ path: String, row: Int, column: String, _ change: (Double) -> Double) throws {
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let index = try XCTUnwrap(lines[0].firstIndex(of: column), column)
+        lines[row][index] = "\(change(try XCTUnwrap(Double(lines[row][index]))))"
+        try lines.map { $0.joined(separator: ",") }.joined(separator: "\n").appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// The data files are tidy, every summary is recomputed from them, and changing one
+    /// number a summary rests on (in either file) makes the check fail, naming the summary.
+    func testCheckRecomputesEverySummaryAndCatchesAChangedNumber() throws {
+        let folder = try TemporaryFolder("data-check")
+        defer { folder.remove() }
+        try probe(into: folder.path)
+        let runs = try String(contentsOfFile: folder.file("probe-runs.csv"), encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(runs[0], "experiment,setting,learning_rate,seed,epoch,epoch_learning_rate,train_loss,train_accuracy_pct,validation_loss,validation_accuracy_pct")
+        XCTAssertEqual(runs.count, 1 + 2 * 5 * 4, "one row per setting, seed and epoch")
+        XCTAssertTrue(runs[1].hasPrefix("main,lr 0.05,0.05,123,1,0.05,"), String(runs[1]))
+        let perRun = try String(contentsOfFile: folder.file("probe-per-run.csv"), encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(perRun[0], "experiment,setting,learning_rate,seed,test_accuracy_pct,test_loss,first_weight")
+        XCTAssertEqual(perRun.count, 1 + 2 * 5)
+        XCTAssertEqual(DataCheck.problems(lesson: "probe", folder: folder.path), [])
+
+        // The last epoch of the first setting's first seed: its final validation accuracy.
+        try edit(folder.file("probe-runs.csv"), row: 4, column: "validation_accuracy_pct") { $0 - 1 }
+        let problems = DataCheck.problems(lesson: "probe", folder: folder.path)
+        XCTAssertTrue(problems.contains { $0.contains("main / lr 0.05, validation_accuracy_pct final") }, "\(problems)")
+        XCTAssertThrowsError(try DataCheck.run(["probe"], folder: folder.path, console: Console(isTerminal: false, quiet: true)))
+
+        try edit(folder.file("probe-runs.csv"), row: 4, column: "validation_accuracy_pct") { $0 + 1 }
+        XCTAssertEqual(DataCheck.problems(lesson: "probe", folder: folder.path), [], "restored")
+        try edit(folder.file("probe-per-run.csv"), row: 2, column: "first_weight") { $0 + 0.5 }
+        XCTAssertTrue(DataCheck.problems(lesson: "probe", folder: folder.path).contains { $0.contains("first_weight") })
+    }
+
+    /// A second run that changes only the seeds agrees with the first within noise, and
+    /// the block says so for every setting; the reference run itself prints no such block.
+    func testYourRunAgainstTheReferenceAgreesWithinNoiseForANewSeed() throws {
+        let reference = try TemporaryFolder("reference"), mine = try TemporaryFolder("mine")
+        defer { reference.remove(); mine.remove() }
+        XCTAssertFalse(try probe(into: reference.path, arguments: ["--reference"]).contains("Your run vs"))
+        let output = try probe(into: mine.path, arguments: ["--seed", "1000"], reference: reference.path)
+        let block = output.split(separator: "\n").drop { !$0.hasPrefix("Your run vs the committed reference") }
+        let rows = block.dropFirst().prefix { $0.hasPrefix("  ") }
+        XCTAssertEqual(rows.count, 2, output)
+        for line in rows {
+            XCTAssertTrue(line.hasSuffix("agrees within noise"), String(line))
+            XCTAssertTrue(line.contains("test accuracy %: yours "), String(line))
+        }
+    }
+
+    /// The verdict of "your run vs the reference": within noise, beyond it, and equal on
+    /// every seed.
+    func testComparisonVerdicts() {
+        func results(_ accuracies: [Double]) -> LessonResults {
+            var results = LessonResults(lesson: "probe", command: "", seeds: [], quick: false, blasKernel: "")
+            results.settings = [.init(experiment: "main", label: "a", columns: [:], epochs: [:],
+                                      perRun: [("test_accuracy_pct", accuracies)], lastK: 10)]
+            return results
+        }
+        func verdict(_ yours: [Double], _ reference: [Double]) -> String? {
+            ReferenceComparison(yours: results(yours), reference: results(reference)).rows.first?.verdict
+        }
+        XCTAssertEqual(verdict([80, 81, 82], [80.5, 81.5, 81]), "agrees within noise")
+        XCTAssertEqual(verdict([90, 90.2, 90.1], [80, 80.1, 80.2])?.hasPrefix("differs beyond noise"), true)
+        XCTAssertEqual(verdict([80, 80], [80, 80]), "agrees within noise")
+        XCTAssertEqual(verdict([80], [81]), "one seed a side: no noise estimate to judge by")
+        var quick = results([80, 81])
+        quick.quick = true
+        XCTAssertTrue(ReferenceComparison(yours: quick, reference: results([80, 81])).rows.isEmpty)
+    }
+
+    /// The committed figures/ hold what regenerate-figures --check demands (CI runs this):
+    /// rows, unique keys, no empty column, and every summary recomputed from the data.
+    func testCommittedFiguresMatchTheirData() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        for entry in try LessonRegistry.load(root: root) {
+            XCTAssertEqual(DataCheck.problems(lesson: entry.name, folder: root + "/figures"), [], entry.name)
+        }
+    }
+}
