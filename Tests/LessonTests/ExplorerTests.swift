@@ -27,7 +27,7 @@ extension RegenerateFiguresTests {
             try FileManager.default.copyItem(atPath: Self.root + "/figures/momentum-rates.png", toPath: folder + "/\(name).png")
         }
         var results = LessonResults(lesson: "momentum", command: "swift run lesson-momentum", seeds: [1, 2], quick: false,
-                                    blasKernel: "test", lastK: 1, report: ["momentum 0.9 beats 0.5 by 2.0 ± 0.3 points", "a < b & c"])
+                                    blasKernel: "test", report: ["momentum 0.9 beats 0.5 by 2.0 ± 0.3 points", "a < b & c"])
         results.figures = [.init(name: "momentum-sweep", title: figure.title!), .init(name: "momentum-older", title: "an older figure"),
                            .init(name: "momentum-picture", title: "a picture")]
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
