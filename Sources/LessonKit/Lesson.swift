@@ -180,24 +180,32 @@ public final class LessonContext {
         return (ImageDataset(store: train), ImageDataset(store: test))
     }
 
-    /// The lecture notebooks' three sets: a seeded validation split carved from the training
-    /// images (10 % by default), optionally cut to `trainSize` training examples, and the
-    /// test set, optionally cut to `testSize`; drawn from `--split-seed`, not `--seed`.
+    /// The lecture notebooks' three sets for every seed: a validation split carved from the
+    /// training images (10 % by default), optionally cut to `trainSize` training and
+    /// `validationSize` validation examples, and the official test set, optionally cut to
+    /// `testSize` (the same cut for every seed). Each seed draws its own split from its data
+    /// stream, so the spread over seeds includes which images a run happened to train and
+    /// validate on; `--split-seed` gives every seed the same one.
     public func loadSplits(_ training: TrainingRunOptions, validationFraction: Double = 0.1,
-                           trainSize: Int? = nil, validationSize: Int? = nil, testSize: Int? = nil)
-        throws -> (train: ImageDataset, validation: ImageDataset, test: ImageDataset) {
+                           trainSize: Int? = nil, validationSize: Int? = nil, testSize: Int? = nil) throws -> SeededSplits {
         let (all, test) = try loadImages(training)
-        let splitter = Random(seed: options.splitSeed, purpose: .dataSubset)
-        var (train, validation) = all.split(validationFraction: validationFraction, random: splitter)
-        if let trainSize { train = train.randomSubset(trainSize, random: splitter) }
-        if let validationSize { validation = validation.randomSubset(validationSize, random: splitter) }
-        let cutTest = testSize.map { test.randomSubset($0, random: splitter) } ?? test
-        guard train.count >= 1, validation.count >= 1 || validationFraction == 0, cutTest.count >= 1 || testSize == 0 else {
+        let cutTest = testSize.map { test.randomSubset($0, random: Random(seed: options.splitSeed ?? 0, purpose: .dataSubset)) } ?? test
+        func split(_ seed: UInt64) -> DataSplits {
+            let splitter = Random(seed: options.splitSeed ?? seed, purpose: .dataSubset)
+            var (train, validation) = all.split(validationFraction: validationFraction, random: splitter)
+            if let trainSize { train = train.randomSubset(trainSize, random: splitter) }
+            if let validationSize { validation = validation.randomSubset(validationSize, random: splitter) }
+            return DataSplits(train: train, validation: validation, test: cutTest)
+        }
+        let splits = SeededSplits(seeds.map { ($0, split($0)) })
+        let first = splits.first
+        guard first.train.count >= 1, first.validation.count >= 1 || validationFraction == 0, cutTest.count >= 1 || testSize == 0 else {
             let needed = validationFraction > 0 ? Int((1 / validationFraction).rounded(.up)) + 1 : 1
             throw LessonError("\(training.dataDirectory): \(all.count) training and \(test.count) test images are too few to carve training, validation and test sets (this lesson needs at least \(needed) training and 1 test image)")
         }
-        console.note("sets: \(train.count) training, \(validation.count) validation, \(cutTest.count) test images")
-        return (train, validation, cutTest)
+        console.note("sets: \(first.train.count) training, \(first.validation.count) validation, \(cutTest.count) test images"
+                     + (options.splitSeed == nil ? " (each seed its own split)" : " (one split for every seed)"))
+        return splits
     }
 
     /// Draws the main figure (the one `lessons/<name>/lesson.json` names, else the first

@@ -35,8 +35,8 @@ public struct LessonOptions: ParsableArguments {
     public var seed: UInt64 = 123
 
     @Option(parsing: .unconditional,
-            help: ArgumentHelp("Seed of the data split: which images validate and which subsets train (a whole number ≥ 0). The same for every --seed, so that seeds differ only in their training noise and a run with other seeds compares with the reference.", valueName: "n"))
-    public var splitSeed: UInt64 = 123
+            help: ArgumentHelp("One data split for every seed, drawn from this seed (a whole number ≥ 0). Without it each seed draws its own training subset and validation split, so that the spread over seeds includes which images a run happened to get.", valueName: "n"))
+    public var splitSeed: UInt64?
 
     @Option(help: ArgumentHelp("Seeds per compared setting (default: the lesson's, usually 5; 2 with --quick). Results are mean ± std over seeds.", valueName: "n"))
     public var seeds: Int?

@@ -70,7 +70,8 @@ public struct ReferenceComparison {
         }
         guard yours.splitSeed == reference.splitSeed else {
             rows = []
-            mismatch = "your run split the data with --split-seed \(yours.splitSeed), the reference with \(reference.splitSeed): other images, no like-for-like comparison"
+            func described(_ seed: UInt64?) -> String { seed.map { "one split from --split-seed \($0)" } ?? "a split per seed" }
+            mismatch = "your run used \(described(yours.splitSeed)), the reference \(described(reference.splitSeed)): no like-for-like comparison"
             return
         }
         let pairs = yours.settings.compactMap { mine -> (LessonResults.SettingSummary, String, Estimate, Estimate)? in

@@ -36,8 +36,9 @@ public struct LessonResults: Codable, Sendable {
     /// The exact command line, every argument as typed.
     public var commandLine: [String]
     public var seeds: [UInt64]
-    /// The seed of the data split (`--split-seed`).
-    public var splitSeed: UInt64
+    /// The seed of the one data split every seed used (`--split-seed`); nil when each seed
+    /// drew its own.
+    public var splitSeed: UInt64?
     public var quick: Bool
     /// `trainingLabVersion` of the package that made the run.
     public var version: String
@@ -73,7 +74,7 @@ public struct LessonResults: Codable, Sendable {
         }
     }
 
-    public init(lesson: String, command: String, commandLine: [String] = [], seeds: [UInt64], splitSeed: UInt64 = 123,
+    public init(lesson: String, command: String, commandLine: [String] = [], seeds: [UInt64], splitSeed: UInt64? = nil,
                 quick: Bool, blasKernel: String, report: [String] = []) {
         self.lesson = lesson
         self.command = command

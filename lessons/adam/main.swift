@@ -143,11 +143,13 @@ struct AdamLesson: ParsableCommand {
 
     func compareOnImages(_ context: LessonContext) throws -> [SettingRuns<LossRun>] {
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
-        let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 2000),
-                                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let splits = try context.loadSplits(training, trainSize: context.budget(10000, quick: 2000),
+                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let train = splits.first.train
         let settings = [0.001, 0.01].flatMap { rate in [true, false].map { Setting(rate: Float(rate), correction: $0) } }
         let runs = try context.overSeeds(settings, label: \.label, columns: { ["learning_rate": SettingValue($0.rate), "bias_correction": SettingValue($0.correction)] },
                                          lastK: Self.lastK) { setting, run in
+            let (train, validation, _) = splits(run).sets
             let model = Sequential.mlp([784, 256, 10], random: run.random(.weights))
             let history = try run.fit(model: model, loss: CrossEntropyLoss(),
                                       optimizer: Adam(model.parameters, learningRate: setting.rate, biasCorrection: setting.correction),

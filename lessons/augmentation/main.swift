@@ -56,14 +56,16 @@ struct AugmentationLesson: ParsableCommand {
     func perform() throws -> [SettingRuns<RunResult>] {
         let context = try LessonContext(lesson: "augmentation", options: lesson, seeds: 5)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
-        let (train, validation, test) = try context.loadSplits(
+        let splits = try context.loadSplits(
             training, trainSize: context.budget(trainSize.value, quick: min(trainSize.value, 300)),
             validationSize: context.budget(5000, quick: 1000), testSize: context.budget(nil, quick: 1000))
+        let (train, _, _) = splits.first.sets
         let augmentation = Augmentation(maximumShift: shift, maximumRotation: rotation, flipProbability: flip)
         try context.write(Self.examplesFigure(train, augmentation: augmentation, random: Random(seed: lesson.seed, purpose: .noise)))
 
         let runs = try context.overSeeds(Self.settings, label: Self.label, columns: { ["augmentation": SettingValue($0)] },
                                          lastK: Self.lastK) { augmented, run in
+            let (train, validation, test) = splits(run).sets
             let model = Sequential.mlp(Self.sizes, random: run.random(.weights))
             // The augmentation's draws come from the noise stream: the batch order is the same with and without.
             let data = augmented ? train.augmented(augmentation, random: run.random(.noise)) : train

@@ -111,9 +111,10 @@ struct BatchSizeLesson: ParsableCommand {
     func perform() throws -> [SettingRuns<NoiseRun>] {
         let context = try LessonContext(lesson: "batch-size", options: lesson, seeds: Self.fullSeeds)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
-        let (train, validation, test) = try context.loadSplits(
+        let splits = try context.loadSplits(
             training, trainSize: context.budget(nil, quick: 4096), validationSize: context.budget(nil, quick: 1000),
             testSize: context.budget(nil, quick: 1000))
+        let train = splits.first.train
         let sizes = batchSizes.values.map(\.value)
         if let tooLarge = sizes.first(where: { $0 > train.count }) {
             throw LessonError("--batch-sizes: \(tooLarge) is larger than the \(train.count) training images")
@@ -121,12 +122,13 @@ struct BatchSizeLesson: ParsableCommand {
         let rate = learningRate.value
         let runs = try context.overSeeds(sizes, label: { "batch \($0)" }, columns: { ["batch_size": SettingValue($0)] },
                                          optionColumns: NoiseRun.frozenColumns(sizes), lastK: Self.lastK) { batchSize, run in
+            let (train, validation, testImages) = splits(run).sets
             let model = Self.model(weights: run.random(.weights), masks: run.random(.noise))
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: rate),
                                       train: train, validation: validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: batchSize, dropLast: true,
                                                                evaluateTrainingSet: true))
-            let test = Evaluation(of: model, loss: CrossEntropyLoss(), on: test)
+            let test = Evaluation(of: model, loss: CrossEntropyLoss(), on: testImages)
             let frozen = Self.frozenLossSpread(model, on: train, sizes: sizes, batches: context.budget(200, quick: 50),
                                                random: run.random(.dataSubset))
             return NoiseRun(history: history, test: test, lossStdLastEpoch: Self.lastEpochSpread(history),

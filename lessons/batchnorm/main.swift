@@ -164,11 +164,12 @@ struct BatchNormLesson: ParsableCommand {
     func perform() throws -> Report {
         let context = try LessonContext(lesson: "batchnorm", options: lesson)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
-        let (train, validation, fullTest) = try context.loadSplits(
+        let splits = try context.loadSplits(
             training, trainSize: context.budget(trainSize == 0 ? nil : trainSize, quick: 2000),
             validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))
+        let (train, validation, fullTest) = splits.first.sets
         // Evaluating with batch statistics needs ≥ 2 images in every batch: keep a multiple of 8.
-        let test = fullTest.randomSubset(fullTest.count / 8 * 8, random: Random(seed: lesson.splitSeed, purpose: .dataSubset))
+        let test = fullTest.randomSubset(fullTest.count / 8 * 8, random: Random(seed: lesson.splitSeed ?? 0, purpose: .dataSubset))
         guard train.count >= Self.batchSize, validation.count >= 1, test.count >= 8 else {
             throw LessonError("lesson-batchnorm needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate) and 8 in the test file; the data have \(train.count + validation.count) and \(fullTest.count)")
         }
@@ -177,10 +178,10 @@ struct BatchNormLesson: ParsableCommand {
         let (difference, biasGradient) = Self.biasRedundancy(random: Random(seed: lesson.seed))
         context.report(String(format: "Linear with bias → BatchNorm vs the same Linear without bias → BatchNorm: largest output difference %.2g; the bias's gradient is at most %.2g.",
                               difference, biasGradient))
-        let runs = try compare(context, train: train, validation: validation, test: test, probe: probe, epochs: epochs)
+        let runs = try compare(context, splits: splits, test: test, probe: probe, epochs: epochs)
         let captured = Captured(runs)
         let rates = sweep.values.map(\.value)
-        let sweepRuns = try learningRateSweep(context, rates: rates, train: train, validation: validation)
+        let sweepRuns = try learningRateSweep(context, rates: rates, splits: splits)
         let report = Report(runs: runs, sweep: sweepRuns, sweepRates: rates, captured: captured,
                             biasOutputDifference: difference, biasGradientSize: biasGradient)
         try context.write(curvesFigure(runs, epochs: epochs))
@@ -196,12 +197,13 @@ struct BatchNormLesson: ParsableCommand {
 
     /// Step 1: the four networks under every seed. Each BatchNorm run is also evaluated with
     /// batch statistics on small batches, and its running estimates are checked.
-    func compare(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, test: ImageDataset,
+    func compare(_ context: LessonContext, splits: SeededSplits, test: ImageDataset,
                  probe: (inputs: Matrix, targets: [Int]), epochs: Int) throws -> [SettingRuns<NormRun>] {
         let learningRate = learningRate.value
         return try context.overSeeds(Self.settings, label: \.label, experiment: "compare",
                                      columns: { ["batch_norm": SettingValue($0.batchNorm), "init": .text($0.tinyInit ? "normal 0.001" : "pytorch default")] },
                                      lastK: Self.lastK) { setting, run in
+            let (train, validation) = (splits(run).train, splits(run).validation)
             let model = makeModel(setting, random: run.random(.weights), masks: run.random(.noise))
             let first = run.seedIndex == 0
             let before = first ? try Self.preActivations(model, batch: probe) : []
@@ -226,11 +228,12 @@ struct BatchNormLesson: ParsableCommand {
 
     /// Step 2: the larger learning rate BatchNorm permits: both networks at each rate of the
     /// sweep, for a few epochs. A run that diverges counts as chance (10 %).
-    func learningRateSweep(_ context: LessonContext, rates: [Float], train: ImageDataset, validation: ImageDataset) throws -> [SettingRuns<SweepRun>] {
+    func learningRateSweep(_ context: LessonContext, rates: [Float], splits: SeededSplits) throws -> [SettingRuns<SweepRun>] {
         let settings = rates.flatMap { rate in [(rate, false), (rate, true)] }
         let epochs = min(Self.sweepEpochs, training.epochs ?? Self.sweepEpochs)
         return try context.overSeeds(settings, label: { Self.sweepLabel($0.0, batchNorm: $0.1) }, experiment: "learning-rate sweep",
                                      columns: { ["learning_rate": SettingValue($0.0), "batch_norm": SettingValue($0.1)] }, lastK: 1) { setting, run in
+            let (train, validation) = (splits(run).train, splits(run).validation)
             let model = makeModel(Setting(label: "", batchNorm: setting.1, tinyInit: false), random: run.random(.weights), masks: run.random(.noise))
             do {
                 let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: setting.0),

@@ -207,7 +207,7 @@ struct BiasVarianceLesson: ParsableCommand {
     /// Part 2: softmax regression on growing subsets, each with the same step budget, over seeds.
     func moreData(_ context: LessonContext) throws -> ([Int], [SettingRuns<ConvergedRun>]) {
         let (all, test) = try context.loadImages(training)
-        let (trainSplit, _) = all.split(validationFraction: 0.1, random: Random(seed: lesson.splitSeed, purpose: .dataSubset))
+        let (trainSplit, _) = all.split(validationFraction: 0.1, random: Random(seed: lesson.splitSeed ?? 0, purpose: .dataSubset))
         let sizes = context.budget([100, 200, 500, 1000, 2000, 5000, 10000, 20000, trainSplit.count], quick: [100, 1000, 5000])
             .filter { $0 <= trainSplit.count }
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
@@ -216,7 +216,8 @@ struct BiasVarianceLesson: ParsableCommand {
         let minimumSteps = epochs * (((sizes.max() ?? 1) + 63) / 64)
         let curve = try context.overSeeds(sizes, label: { "\($0) images" }, experiment: "more data",
                                           columns: { ["train_size": SettingValue($0)] }) { size, run in
-            let subset = trainSplit.randomSubset(size, random: run.random(.dataSubset))
+            // Each seed its own subset (the variance of Part 1), unless --split-seed fixes one.
+            let subset = trainSplit.randomSubset(size, random: Random(seed: lesson.splitSeed ?? run.seed, purpose: .dataSubset))
             return try Self.softmaxRegression(subset, test: test, epochs: epochs, minimumSteps: minimumSteps, run: run)
         }
         var table = SummaryTable(title: "Softmax regression, each size trained for ≥ \(minimumSteps) SGD steps (\(epochs) epochs of the largest set) and at least \(epochs) epochs, learning rate 0.1 decaying linearly to 0; accuracy in %, mean ± std over \(context.seeds.count) seeds",

@@ -57,14 +57,16 @@ struct DropoutLesson: ParsableCommand {
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         // The quick run overfits a small subset on purpose: smaller batches, two settings.
         let batchSize = batchSize?.value ?? context.budget(256, quick: 32)
-        let (train, validation, test) = try context.loadSplits(
+        let data = try context.loadSplits(
             training, trainSize: context.budget(trainSize == 0 ? nil : trainSize, quick: 1000),
             validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))
 
-        try showMechanics(context, examples: train.batch(Array(0..<min(30, train.count))[...]).inputs)
+        let examples = data.first.train
+        try showMechanics(context, examples: examples.batch(Array(0..<min(30, examples.count))[...]).inputs)
         let probabilities = Array(Set(context.budget(sweep.values.map(\.value), quick: []) + [0, p.value])).sorted()
         let runs = try context.overSeeds(probabilities, label: Self.label, columns: { ["p": SettingValue($0)] },
                                          lastK: Self.lastK) { probability, run in
+            let (train, validation, test) = data(run).sets
             let model = Sequential.mlp(Self.sizes, dropout: probability, random: run.random(.weights), masks: run.random(.noise))
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: learningRate.value),
                                       train: train, validation: validation,
@@ -76,7 +78,7 @@ struct DropoutLesson: ParsableCommand {
         try context.write(Self.curvesFigure(none, chosen, learningRate: learningRate.value, batchSize: batchSize))
         try context.write(Self.sweepFigure(runs, probabilities: probabilities, epochs: epochs))
         try context.write(Self.ensembleFigure(chosen, p: p.value))
-        reportSummary(context, runs: runs, none: none, chosen: chosen, epochs: epochs, trainCount: train.count)
+        reportSummary(context, runs: runs, none: none, chosen: chosen, epochs: epochs, trainCount: data.first.train.count)
         try context.finish()
         return runs
     }

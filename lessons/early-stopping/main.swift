@@ -90,12 +90,14 @@ struct EarlyStoppingLesson: ParsableCommand {
     func perform() throws -> Report {
         let context = try LessonContext(lesson: "early-stopping", options: lesson, seeds: 5)
         let maximumEpochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
-        let (train, validation, test) = try context.loadSplits(
+        let splits = try context.loadSplits(
             training, trainSize: context.budget(trainSize.value, quick: min(trainSize.value, 500)),
             validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))
+        let test = splits.first.test
         let options = TrainingOptions(epochs: maximumEpochs, batchSize: 64)
         let patience = patience, keep = checkpoint
         let runs = try context.overSeeds(Setting.allCases, label: \.label, columns: { ["early_stopping": SettingValue($0 == .stopping)] }) { setting, run in
+            let (train, validation, test) = splits(run).sets
             let model = Sequential.mlp(Self.sizes, random: run.random(.weights))
             let optimizer = Adam(model.parameters, learningRate: 1e-3)
             guard setting == .stopping else {

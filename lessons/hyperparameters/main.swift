@@ -54,16 +54,10 @@ struct HyperparametersLesson: ParsableCommand {
                        quick: Budget(trainSize: 500, validationSize: 500, testSize: 500, epochs: training.epochs ?? 1, gridLevels: 2))
     }
 
-    struct Data {
-        let train: ImageDataset
-        let validation: ImageDataset
-        let test: ImageDataset
-    }
-
     /// Trains 784 → width → 10 with dropout and SGD (batch 64) under `seed` and returns the
     /// accuracy on `scoring` (validation during the search, test for the chosen setting). A
     /// run that diverges scores chance (0.1), as a failed trial would in practice.
-    static func evaluate(_ setting: Setting, data: Data, scoring: ImageDataset, epochs: Int, seed: UInt64) throws -> Float {
+    static func evaluate(_ setting: Setting, data: DataSplits, scoring: ImageDataset, epochs: Int, seed: UInt64) throws -> Float {
         let model = Sequential.mlp([784, setting.width, 10], dropout: setting.dropout,
                                    random: Random(seed: seed, purpose: .weights), masks: Random(seed: seed, purpose: .noise))
         let trainer = Trainer(model: model, loss: CrossEntropyLoss(),
@@ -157,11 +151,11 @@ struct HyperparametersLesson: ParsableCommand {
     func perform() throws -> Report {
         let context = try LessonContext(lesson: "hyperparameters", options: lesson, seeds: 10)
         let budget = budget(context)
-        let (train, validation, test) = try context.loadSplits(training, trainSize: budget.trainSize,
-                                                               validationSize: budget.validationSize, testSize: budget.testSize)
-        let data = Data(train: train, validation: validation, test: test)
-        let (runs, searches) = try repeatedSearches(context, data: data, budget: budget)
-        let repeated = try repeatTrial(context, data: data, budget: budget)
+        let splits = try context.loadSplits(training, trainSize: budget.trainSize,
+                                            validationSize: budget.validationSize, testSize: budget.testSize)
+        let data = splits.first
+        let (runs, searches) = try repeatedSearches(context, splits: splits, budget: budget)
+        let repeated = try repeatTrial(context, splits: splits, budget: budget)
         let zigzag = try zigzagRuns(data)
 
         try context.write(Self.progressFigure(runs, trials: budget.trials))
@@ -210,10 +204,11 @@ struct HyperparametersLesson: ParsableCommand {
         static let columns = [RunColumn("validation_accuracy_pct", \Self.validationAccuracy)]
     }
 
-    func repeatedSearches(_ context: LessonContext, data: Data, budget: Budget) throws -> ([SettingRuns<SearchRun>], [Strategy: [Search]]) {
+    func repeatedSearches(_ context: LessonContext, splits: SeededSplits, budget: Budget) throws -> ([SettingRuns<SearchRun>], [Strategy: [Search]]) {
         let epochs = budget.epochs
         let runs = try context.overSeeds(Strategy.allCases, label: \.rawValue, experiment: "searches", columns: { ["strategy": .text($0.rawValue)] },
                                          optionColumns: SearchRun.bestColumns(trials: budget.trials)) { strategy, run in
+            let data = splits(run)
             let search = try Self.search(strategy, trials: budget.trials, gridLevels: budget.gridLevels, seed: run.seed) { setting, seed in
                 try Self.evaluate(setting, data: data, scoring: data.validation, epochs: epochs, seed: seed)
             }
@@ -232,9 +227,10 @@ struct HyperparametersLesson: ParsableCommand {
 
     /// Step 2: how noisy is one trial? The same setting (a good one: lr 0.1, width 128,
     /// dropout 0.2) trained under every seed.
-    func repeatTrial(_ context: LessonContext, data: Data, budget: Budget) throws -> SettingRuns<TrialRun> {
+    func repeatTrial(_ context: LessonContext, splits: SeededSplits, budget: Budget) throws -> SettingRuns<TrialRun> {
         let setting = Self.referenceSetting
         return try context.overSeeds([setting], label: { "repeated trial: \($0.description)" }, experiment: "repeated trial") { setting, run in
+            let data = splits(run)
             let accuracy = try Self.evaluate(setting, data: data, scoring: data.validation, epochs: budget.epochs,
                                              seed: Self.trialSeed(run.seed, 2_000_000))
             return TrialRun(validationAccuracy: 100 * Double(accuracy))
@@ -245,7 +241,7 @@ struct HyperparametersLesson: ParsableCommand {
     static let referenceSetting = Setting(point: [0.75, 0.6, 0.3])
 
     /// Step 3, the rule of thumb: a zig-zag loss curve → a larger minibatch (one seed).
-    func zigzagRuns(_ data: Data) throws -> [(batchSize: Int, history: History)] {
+    func zigzagRuns(_ data: DataSplits) throws -> [(batchSize: Int, history: History)] {
         try [8, 128].map { batchSize in
             let model = Sequential.mlp([784, 128, 10], random: Random(seed: lesson.seed, purpose: .weights))
             let trainer = Trainer(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.05),
@@ -256,7 +252,7 @@ struct HyperparametersLesson: ParsableCommand {
 
     /// Step 4: the strategies against each other, each difference against its noise.
     func reportSummary(_ context: LessonContext, runs: [SettingRuns<SearchRun>], searches: [Strategy: [Search]], repeated: SettingRuns<TrialRun>,
-                       budget: Budget, data: Data) {
+                       budget: Budget, data: DataSplits) {
         let t = budget.trials, checkpoints = Array(Set([max(1, t / 3), max(1, 2 * t / 3), t])).sorted()
         var table = SummaryTable(title: "\(context.seeds.count) repeated searches per strategy, \(t) trials each (mean ± std over searches); a trial: \(budget.epochs) epoch\(budget.epochs == 1 ? "" : "s") on \(data.train.count) images, validation accuracy (%) on \(data.validation.count)",
                                  header: ["search"] + checkpoints.map { "best after \($0)" } + ["chosen setting, retrained: test %", "learning rates tried"])

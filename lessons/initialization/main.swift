@@ -136,23 +136,24 @@ struct InitializationLesson: ParsableCommand {
     func perform() throws -> Report {
         let context = try LessonContext(lesson: "initialization", options: lesson, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
-        let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
-                                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let splits = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
+                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let (train, validation, _) = splits.first.sets
         guard train.count >= Self.batchSize, validation.count >= 1 else {
             throw LessonError("lesson-initialization needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate); the data have \(train.count + validation.count)")
         }
         let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])
 
-        let symmetry = try symmetryRuns(context, train: train, validation: validation, epochs: epochs)
+        let symmetry = try symmetryRuns(context, splits: splits, epochs: epochs)
         let profiles = signalProfiles(context, probe: probe)
         try context.write(signalFigure(profiles[0]))
         try context.write(focusFigure(profiles[0]))
         try context.write(histogramFigure(profiles[0]))
-        let runs = try trainingRuns(context, train: train, validation: validation, epochs: epochs)
+        let runs = try trainingRuns(context, splits: splits, epochs: epochs)
         let updateRatios = updateHistory(train: train, steps: context.budget(200, quick: 30))
         try context.write(trainingFigure(runs.filter { $0.estimate(\.divergedEpoch).count == 0 }, epochs: epochs))
         try context.write(updateFigure(updateRatios))
-        let slow = try slowConvergence(context, train: train, validation: validation, epochs: context.budget(20, quick: 40))
+        let slow = try slowConvergence(context, splits: splits, epochs: context.budget(20, quick: 40))
         try context.write(slowFigure(slow))
         let report = Report(symmetry: symmetry, profiles: profiles, runs: runs, updateRatios: updateRatios, slow: slow)
         reportSummary(context, report, epochs: epochs, trainCount: train.count)
@@ -191,9 +192,10 @@ struct InitializationLesson: ParsableCommand {
         static let columns = [RunColumn("steps_to_escape", \Self.stepsToEscape)]
     }
 
-    func symmetryRuns(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns<SymmetryRun>] {
+    func symmetryRuns(_ context: LessonContext, splits: SeededSplits, epochs: Int) throws -> [SettingRuns<SymmetryRun>] {
         try context.overSeeds([true, false], label: { $0 ? "all weights 0.01" : "PyTorch default" }, experiment: "symmetry",
                               columns: { ["init": .text($0 ? "constant 0.01" : "pytorch default")] }, lastK: Self.lastK) { constant, run in
+            let (train, validation) = (splits(run).train, splits(run).validation)
             let random = run.random(.weights)
             let model = Sequential.mlp([784, 64, 64, 10], random: random)
             if constant { for layer in model.weightedLayers { layer.initialize(weight: .constant(0.01), bias: .zeros, random: random) } }
@@ -223,9 +225,10 @@ struct InitializationLesson: ParsableCommand {
     }
 
     /// Step 4: the deep ReLU network trained from each initialization, under every seed.
-    func trainingRuns(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns<DeepRun>] {
+    func trainingRuns(_ context: LessonContext, splits: SeededSplits, epochs: Int) throws -> [SettingRuns<DeepRun>] {
         try context.overSeeds(Self.trained, label: \.name, experiment: "deep relu", columns: { ["init": .text($0.name)] },
                               lastK: Self.lastK) { scheme, run in
+            let (train, validation) = (splits(run).train, splits(run).validation)
             let model = deepModel(.relu, scheme, random: run.random(.weights))
             do {
                 let history = try run.fit(model: model, loss: CrossEntropyLoss(),
@@ -243,9 +246,10 @@ struct InitializationLesson: ParsableCommand {
     /// and from N(0, 0.01²) and N(0, 0.001²). Small weights pass on a small signal and a small
     /// gradient (each weight's gradient is a product of the others' sizes), so the loss sits
     /// at chance until the weights have grown: the smaller the start, the longer.
-    func slowConvergence(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns<EscapeRun>] {
+    func slowConvergence(_ context: LessonContext, splits: SeededSplits, epochs: Int) throws -> [SettingRuns<EscapeRun>] {
         try context.overSeeds(Self.shallow, label: { "shallow, \($0.name)" }, experiment: "slow convergence",
                               columns: { ["init": .text($0.name)] }, lastK: Self.lastK) { scheme, run in
+            let (train, validation) = (splits(run).train, splits(run).validation)
             let random = run.random(.weights)
             let model = Sequential.mlp([784, 64, 64, 10], random: random)
             for layer in model.weightedLayers { layer.initialize(weight: scheme.initializer, bias: .zeros, random: random) }

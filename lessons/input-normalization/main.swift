@@ -217,8 +217,9 @@ struct InputNormalizationLesson: ParsableCommand {
         let context = try LessonContext(lesson: "input-normalization", options: lesson, seeds: 10)
         let features = try twoFeatures(context)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
-        let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
-                                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let splits = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
+                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let (train, validation, _) = splits.first.sets
         guard train.count >= 1, validation.count >= 1 else {
             throw LessonError("lesson-input-normalization needs at least 5 images in the training file (10 % of them validate); the data have \(train.count + validation.count)")
         }
@@ -227,10 +228,10 @@ struct InputNormalizationLesson: ParsableCommand {
         let scalings = [Scaling(label: "raw 0–255", scaling: .raw), Scaling(label: "scaled to [0, 1]", scaling: .unit),
                         Scaling(label: "standardized", scaling: .standardized(mean: mean, std: max(std, 1e-6)))]
         let imageRuns = try trainRuns(context, scalings.map { ($0, learningRate.value) }, label: { $0.0.label }, experiment: "scalings",
-                                  train: train, validation: validation, epochs: epochs)
+                                  splits: splits, epochs: epochs)
         let gridRates = rates.values.map(\.value)
         let grid = try trainRuns(context, scalings.flatMap { scaling in gridRates.map { (scaling, $0) } },
-                             label: { "\($0.0.label), lr \($0.1)" }, experiment: "learning-rate grid", train: train, validation: validation,
+                             label: { "\($0.0.label), lr \($0.1)" }, experiment: "learning-rate grid", splits: splits,
                              epochs: min(Self.gridEpochs, epochs))
         let report = Report(features: features, imageRuns: imageRuns, grid: grid, gridRates: gridRates)
         try context.write(imageFigure(imageRuns, epochs: epochs))
@@ -277,10 +278,10 @@ struct InputNormalizationLesson: ParsableCommand {
     }
 
     func trainRuns(_ context: LessonContext, _ settings: [(Scaling, Float)], label: ((Scaling, Float)) -> String, experiment: String,
-               train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns<ScaledRun>] {
+               splits: SeededSplits, epochs: Int) throws -> [SettingRuns<ScaledRun>] {
         try context.overSeeds(settings, label: label, experiment: experiment,
                               columns: { ["scaling": .text($0.0.label), "learning_rate": SettingValue($0.1)] }, lastK: Self.lastK) { setting, run in
-            var (scaledTrain, scaledValidation) = (train, validation)
+            var (scaledTrain, scaledValidation) = (splits(run).train, splits(run).validation)
             scaledTrain.scaling = setting.0.scaling
             scaledValidation.scaling = setting.0.scaling
             let model = Sequential.mlp([784, 128, 10], random: run.random(.weights))

@@ -111,12 +111,14 @@ struct L2Lesson: ParsableCommand {
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let grid = Array(Set(lambdas.map { $0.values.map(\.value) } ?? context.budget(Self.defaultGrid, quick: Self.quickGrid))).sorted()
         let batchSize = batchSize.value
-        let (train, validation, test) = try context.loadSplits(
+        let splits = try context.loadSplits(
             training, trainSize: context.budget(trainSize.value, quick: min(trainSize.value, 500)),
             validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))
+        let train = splits.first.train
 
         let (difference, steps) = showEquivalence(context, batchSize: batchSize, data: train)
         let runs = try context.overSeeds(grid, label: Self.label, columns: { ["lambda": SettingValue($0)] }, lastK: Self.lastK) { lambda, run in
+            let (train, validation, test) = splits(run).sets
             let model = Sequential.mlp(Self.sizes, random: run.random(.weights))
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: Self.optimizer(model.parameters),
                                       train: train, validation: validation,

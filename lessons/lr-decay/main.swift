@@ -87,11 +87,13 @@ struct LearningRateDecayLesson: ParsableCommand {
     func perform() throws -> [SettingRuns<ScheduledRun>] {
         let context = try LessonContext(lesson: "lr-decay", options: lesson, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
-        let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(trainSize, quick: 2000),
-                                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let splits = try context.loadSplits(training, trainSize: context.budget(trainSize, quick: 2000),
+                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let (train, validation, _) = splits.first.sets
         let plans = plans(epochs: epochs)
         let rate = learningRate.value
         let runs = try context.overSeeds(plans, label: \.label, columns: { ["schedule": .text($0.label)] }, lastK: Self.lastK) { plan, run in
+            let (train, validation, _) = splits(run).sets
             let model = Sequential.mlp([784, 128, 10], random: run.random(.weights))
             let optimizer = SGD(model.parameters, learningRate: rate)
             let callbacks: [TrainingCallback] = plan.plateauPatience.map {

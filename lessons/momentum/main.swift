@@ -213,8 +213,9 @@ struct MomentumLesson: ParsableCommand {
     /// Step 5: Fashion-MNIST over seeds, including plain SGD at momentum's effective rate.
     func fashionMNIST(_ context: LessonContext) throws -> [SettingRuns<RunResult>] {
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
-        let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 2000),
-                                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let splits = try context.loadSplits(training, trainSize: context.budget(10000, quick: 2000),
+                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let (train, validation, _) = splits.first.sets
         let eta = learningRate.value
         let settings: [(method: Method, rate: Float, label: String)] = [
             (Self.methods[0], eta, "SGD, lr \(eta)"),
@@ -225,6 +226,7 @@ struct MomentumLesson: ParsableCommand {
         let runs = try context.overSeeds(settings, label: \.label, experiment: "fashion-mnist",
                                          columns: { ["optimizer": .text($0.method.label), "learning_rate": SettingValue($0.rate)] },
                                          lastK: 3) { setting, run in
+            let (train, validation, _) = splits(run).sets
             let model = Sequential.mlp([784, 128, 10], random: run.random(.weights))
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: setting.method.optimizer(model.parameters, rate: setting.rate),
                                       train: train, validation: validation, options: TrainingOptions(epochs: epochs, batchSize: 64))

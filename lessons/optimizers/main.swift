@@ -95,9 +95,10 @@ struct OptimizersLesson: ParsableCommand {
         let context = try LessonContext(lesson: "optimizers", options: lesson, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let steps = surfaceSteps ?? context.budget(2000, quick: 300)
-        let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
-                                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
-        let runs = try trainOnFashionMNIST(context, train: train, validation: validation, epochs: epochs)
+        let splits = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
+                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let (train, validation, _) = splits.first.sets
+        let runs = try trainOnFashionMNIST(context, splits: splits, epochs: epochs)
         let paths = Self.rosenbrockPaths(steps: steps)
         let outcomes = Self.entries.indices.map { Outcome(entry: Self.entries[$0], runs: runs[$0], path: paths[$0]) }
 
@@ -122,9 +123,10 @@ struct OptimizersLesson: ParsableCommand {
         static let columns = [RunColumn("seconds_per_epoch", \Self.secondsPerEpoch)]
     }
 
-    func trainOnFashionMNIST(_ context: LessonContext, train: ImageDataset, validation: ImageDataset, epochs: Int) throws -> [SettingRuns<TimedRun>] {
+    func trainOnFashionMNIST(_ context: LessonContext, splits: SeededSplits, epochs: Int) throws -> [SettingRuns<TimedRun>] {
         try context.overSeeds(Self.entries, label: \.name, columns: { ["optimizer": .text($0.name), "learning_rate": SettingValue($0.networkRate)] },
                               lastK: Self.lastK) { entry, run in
+            let (train, validation) = (splits(run).train, splits(run).validation)
             let model = Sequential.mlp([784, 128, 10], random: run.random(.weights))
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: entry.make(model.parameters, entry.networkRate),
                                       train: train, validation: validation,

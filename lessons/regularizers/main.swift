@@ -82,11 +82,13 @@ struct RegularizersLesson: ParsableCommand {
     func perform() throws -> [SettingRuns<FinalNetwork>] {
         let context = try LessonContext(lesson: "regularizers", options: lesson)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
-        let (train, validation, test) = try context.loadSplits(
+        let splits = try context.loadSplits(
             training, trainSize: context.budget(trainSize.value, quick: 500),
             validationSize: context.budget(5000, quick: 1000), testSize: context.budget(nil, quick: 1000))
+        let (train, validation, test) = splits.first.sets
         let runs = try context.overSeeds(Self.techniques, label: \.label, columns: Self.columns) { technique, run in
-            try Self.train(technique, run: run, epochs: epochs, train: train, validation: validation, test: test)
+            let (train, validation, test) = splits(run).sets
+            return try Self.train(technique, run: run, epochs: epochs, train: train, validation: validation, test: test)
         }
         let comparisons = Comparisons(runs)
         try context.write(Self.comparisonFigure(comparisons, seeds: context.seeds.count, trainCount: train.count, epochs: epochs))

@@ -111,13 +111,14 @@ struct VanishingGradientsLesson: ParsableCommand {
                               Self.sigmoidDerivative(0), pow(0.25, 10)))
         try context.write(Self.boundFigure())
 
-        let (train, validation, _) = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
-                                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let splits = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
+                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let (train, validation, _) = splits.first.sets
         guard train.count >= 2, validation.count >= 1 else {
             throw LessonError("lesson-vanishing-gradients needs at least 5 images in the training file (10 % of them validate); the data have \(train.count + validation.count)")
         }
         let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])
-        let runs = try trainNetworks(context, train: train, validation: validation, probe: probe, epochs: epochs)
+        let runs = try trainNetworks(context, splits: splits, probe: probe, epochs: epochs)
         let scaled = explode(context, probe: probe)
         let report = Report(runs: runs, predictedFactor: predictedSigmoidFactor(), scaled: scaled)
         try context.write(gradientFigure(report, epochs: epochs, probeCount: probe.targets.count))
@@ -130,11 +131,12 @@ struct VanishingGradientsLesson: ParsableCommand {
 
     /// Step 2: gradient norms per layer at initialization, training, and again after it,
     /// for each network under every seed.
-    func trainNetworks(_ context: LessonContext, train: ImageDataset, validation: ImageDataset,
+    func trainNetworks(_ context: LessonContext, splits: SeededSplits,
                        probe: (inputs: Matrix, targets: [Int]), epochs: Int) throws -> [SettingRuns<GradientRun>] {
         let learningRate = learningRate.value
         return try context.overSeeds(Self.networks, label: \.name, columns: { ["activation": .text($0.name)] },
                                      optionColumns: GradientRun.layerColumns(depth + 1), lastK: Self.lastK) { network, run in
+            let (train, validation) = (splits(run).train, splits(run).validation)
             let model = makeModel(network, random: run.random(.weights))
             let before = Self.gradientNorms(model, batch: probe)
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: learningRate),
