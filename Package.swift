@@ -6,7 +6,7 @@ import Foundation
 /// Every folder of `lessons/` is a lesson: an executable `lesson-<folder>` built from it.
 /// Adding a lesson is adding a folder (with its `lesson.json`) and its test; SwiftPM caches
 /// this manifest's result: after adding or removing a lesson folder, run
-/// `swift build --manifest-cache none` once (or `swift package reset`, which rebuilds everything).
+/// `touch Package.swift && swift build --manifest-cache none` once (or `swift package reset`).
 let lessons = ((try? FileManager.default.contentsOfDirectory(atPath: Context.packageDirectory + "/lessons")) ?? [])
     .filter { FileManager.default.fileExists(atPath: Context.packageDirectory + "/lessons/\($0)/lesson.json") }
     .sorted()
