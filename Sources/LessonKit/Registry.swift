@@ -38,8 +38,10 @@ public enum LessonRegistry {
             }
             entries.append(LessonEntry(name: name, order: fields.order, question: fields.question, figure: fields.figure))
         }
-        let orders = entries.map(\.order)
-        guard Set(orders).count == orders.count else { throw LessonError("two lessons share an order number in \(folder)/*/lesson.json") }
+        for (index, entry) in entries.enumerated() {
+            guard let other = entries[(index + 1)...].first(where: { $0.order == entry.order }) else { continue }
+            throw LessonError("lessons/\(entry.name)/\(LessonEntry.metadataFile) has order \(entry.order), as lessons/\(other.name)/\(LessonEntry.metadataFile) does")
+        }
         return entries.sorted { $0.order < $1.order }
     }
 }

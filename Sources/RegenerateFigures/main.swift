@@ -1,8 +1,8 @@
 import ArgumentParser
+import FileIO
 import Foundation
 import LessonKit
 
-@main
 struct RegenerateFigures: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regenerate-figures",
@@ -57,6 +57,9 @@ struct RegenerateFigures: ParsableCommand {
         }
         if let seeds, !(1...LessonOptions.maximumSeeds).contains(seeds) { throw ValidationError("--seeds must be between 1 and \(LessonOptions.maximumSeeds)") }
         if let threads, !(1...LessonOptions.maximumThreads).contains(threads) { throw ValidationError("--threads must be between 1 and \(LessonOptions.maximumThreads)") }
+        for (name, folder) in [("--output", output), ("--logs", logs), ("--binaries", binaries)] where folder?.isEmpty == true {
+            throw ValidationError("\(name) must name a folder")
+        }
     }
 
     struct Outcome {
@@ -82,7 +85,7 @@ struct RegenerateFigures: ParsableCommand {
         let chosen = lessons.isEmpty ? registry : registry.filter { lessons.contains($0.name) }
         let directory = try binaries ?? buildAsTyped(console)
         let logFolder = logs ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("regenerate-figures-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(atPath: logFolder, withIntermediateDirectories: true)
+        try FileOutput.prepareDirectory(logFolder)
         let started = Date()
         var outcomes: [Outcome] = []
         for (index, entry) in chosen.enumerated() {
@@ -136,6 +139,11 @@ struct RegenerateFigures: ParsableCommand {
         if let seed { arguments += ["--seed", "\(seed)"] }
         if let threads { arguments += ["--threads", "\(threads)"] }
         let executable = (binaries as NSString).appendingPathComponent(entry.executable)
+        guard FileManager.default.isExecutableFile(atPath: executable) else {
+            // SwiftPM caches the manifest's list of lesson folders.
+            return Outcome(lesson: entry.name, seconds: 0, peakMegabytes: 0, figures: 0,
+                           status: "failed: \(executable) was not built; after adding or removing a lesson folder run `touch Package.swift` (SwiftPM caches the lesson list) and build again")
+        }
         let result: Subprocess.Result
         do {
             result = try Subprocess.run([executable] + arguments, log: logPath)
@@ -190,3 +198,5 @@ enum Subprocess {
         return Result(status: exit, peakMegabytes: Double(usage.ru_maxrss) / 1024)
     }
 }
+
+RegenerateFigures.main()
