@@ -36,6 +36,7 @@ public final class LessonContext {
         self.options = options
         self.console = console ?? Console(quiet: options.quiet)
         Cancellation.install()
+        Resources.checkLimits()
         // Parallelism comes from worker threads, one BLAS thread each: a second BLAS thread
         // per product gains little at these sizes and changes the summation order.
         BLAS.setThreads(1)

@@ -38,8 +38,9 @@ struct L2Lesson: ParsableCommand {
     var batchSize = Count(64)
 
     mutating func validate() throws {
-        // The penalty-versus-weight-decay comparison steps through whole batches (500 images with --quick).
-        let trainImages = lesson.quick ? min(trainSize.value, 500) : trainSize.value
+        // The penalty-versus-weight-decay comparison steps through whole batches of the
+        // training split (54,000 images; 500 with --quick).
+        let trainImages = min(trainSize.value, lesson.quick ? 500 : 54_000)
         guard batchSize.value <= trainImages else {
             throw ValidationError("--batch-size \(batchSize.value) is larger than the \(trainImages) training images; use at most \(trainImages)")
         }
