@@ -80,11 +80,16 @@ public enum FileOutput {
         return (folder(of: path) as NSString).appendingPathComponent(".\(name).\(getpid()).tmp")
     }
 
-    /// The folder part of a path, "." for a bare name. NSString's path methods, unlike URL's
-    /// initializers, leave a leading `~` alone.
-    static func folder(of path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "." : folder
+    /// The folder part of a path, "." for a bare name; a leading `~` is a name like any other.
+    static func folder(of path: String) -> String { parent(of: path) ?? "." }
+
+    /// The path without its last component, nil for a bare name. By hand: NSString's
+    /// deletingLastPathComponent traps on some one-character names ("2").
+    static func parent(of path: String) -> String? {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return nil }
+        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
 
     /// Writes `data` to a new file with plain system calls, because FileManager.createFile hides
@@ -214,8 +219,7 @@ public enum FileOutput {
         var ancestor = path
         while !ancestor.isEmpty, ancestor != "/", access(ancestor, F_OK) != 0, errno == ENOENT {
             missing.append(ancestor)
-            let parent = (ancestor as NSString).deletingLastPathComponent
-            if parent == ancestor { break }
+            guard let parent = parent(of: ancestor) else { break }
             ancestor = parent
         }
         var made: [String] = []

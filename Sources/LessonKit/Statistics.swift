@@ -117,11 +117,9 @@ public struct Difference: Sendable, Codable {
         let table: [Double] = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
                                2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
                                2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042]
-        // Checked before the conversion to Int: Welch's df is NaN for two constant samples.
-        guard !df.isNaN else { return .nan }
-        guard df < Double(table.count + 1) else { return 1.960 + 2.4 / df }
         let whole = Int(df.rounded(.down))
-        return whole < 1 ? .infinity : table[whole - 1]
+        if whole < 1 { return .infinity }
+        return whole <= table.count ? table[whole - 1] : 1.960 + 2.4 / df
     }
 }
 
