@@ -50,6 +50,9 @@ struct RegenerateFigures: ParsableCommand {
     var logs: String?
 
     mutating func validate() throws {
+        for (name, folder) in [("--output", output), ("--logs", logs), ("--binaries", binaries)] where folder?.isEmpty == true {
+            throw ValidationError("\(name) must name a folder")
+        }
         let known = try LessonRegistry.load().map(\.name)
         let unknown = lessons.filter { !known.contains($0) }
         guard unknown.isEmpty else {
@@ -57,9 +60,6 @@ struct RegenerateFigures: ParsableCommand {
         }
         if let seeds, !(1...LessonOptions.maximumSeeds).contains(seeds) { throw ValidationError("--seeds must be between 1 and \(LessonOptions.maximumSeeds)") }
         if let threads, !(1...LessonOptions.maximumThreads).contains(threads) { throw ValidationError("--threads must be between 1 and \(LessonOptions.maximumThreads)") }
-        for (name, folder) in [("--output", output), ("--logs", logs), ("--binaries", binaries)] where folder?.isEmpty == true {
-            throw ValidationError("\(name) must name a folder")
-        }
     }
 
     struct Outcome {
@@ -190,6 +190,9 @@ enum Subprocess {
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, arguments[0]!, &actions, nil, arguments, environ)
         guard spawned == 0 else { throw LessonError("cannot start \(String(cString: arguments[0]!)): \(String(cString: strerror(spawned)))") }
+        // Interrupted, the command ends the lesson it runs (which cleans up after itself).
+        Interruption.endOnInterrupt(process: pid)
+        defer { Interruption.forgetProcess(pid) }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}

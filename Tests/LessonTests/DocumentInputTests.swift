@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import LessonKit
 @testable import RegenerateFigures
@@ -125,5 +126,14 @@ final class DocumentInputTests: FolderTestCase {
         XCTAssertTrue(gallery.contains("(no results file yet: run `swift run regenerate-figures beta`)"), gallery)
         let index = try String(contentsOfFile: folder + "/lessons/README.md", encoding: .utf8)
         XCTAssertTrue(index.contains("| 2 | [beta](beta/README.md) | What does beta do? | `swift run lesson-beta` | – |"), index)
+    }
+
+    /// An empty folder option is one line, not a Foundation error dump.
+    func testEmptyFolderOptionsAreRefused() {
+        for option in ["--logs", "--output", "--binaries"] {
+            XCTAssertThrowsError(try RegenerateFigures.parseAsRoot([option, ""])) { error in
+                XCTAssertEqual(RegenerateFigures.message(for: error), "\(option) must name a folder")
+            }
+        }
     }
 }
