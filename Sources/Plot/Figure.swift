@@ -185,10 +185,10 @@ extension Series {
         let width = (high - low) / Double(bins)
         var counts = [Int](repeating: 0, count: bins)
         for value in finite {
-            // Checked before the conversion: a value far outside the range (a diverged run's)
-            // would overflow Int.
+            // Checked before the conversion, as a value far outside the range (a diverged
+            // run's) would overflow Int; the bounds keep the bins truncation toward zero gave.
             let position = (Double(value) - low) / width
-            if position >= 0 && position < Double(bins + 1) { counts[min(Int(position), bins - 1)] += 1 }
+            if position > -1 && position < Double(bins + 1) { counts[min(Int(position), bins - 1)] += 1 }
         }
         return ((0..<bins).map { low + (Double($0) + 0.5) * width }, counts, width)
     }
