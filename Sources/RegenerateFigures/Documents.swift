@@ -81,10 +81,11 @@ struct ProjectDocuments {
     /// The document with everything from the first `begin` marker to the last `end` marker
     /// replaced by `block`: junk a broken input once left inside is dropped.
     func replacingBlock(in relative: String, begin: String, end: String, with block: String) throws -> String {
-        let text: String
-        do { text = try String(contentsOfFile: path(relative), encoding: .utf8) } catch {
-            throw DocumentInputError(relative, "cannot be read as UTF-8 text")
+        let bytes: [UInt8]
+        do { bytes = try FileInput.readRegularFile(path(relative), kind: "document") } catch {
+            throw DocumentInputError(relative, error.problem)
         }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw DocumentInputError(relative, "is not UTF-8 text") }
         guard let start = text.range(of: begin) else { throw DocumentInputError(relative, "has no \(begin) … marker") }
         guard let stop = text.range(of: end, options: .backwards), stop.lowerBound >= start.upperBound else {
             throw DocumentInputError(relative, "has no \(end) after its \(begin) … marker")
@@ -181,6 +182,10 @@ extension ProjectDocuments {
     /// The lesson's results file, checked; nil if there is none.
     static func readResults(_ file: String, lesson: String) throws -> LessonResults? {
         guard FileManager.default.fileExists(atPath: file) else { return nil }
+        // A FIFO or a device in its place would hang or flood the decoder.
+        do { close(try FileInput.openRegularFile(file, kind: "results file")) } catch {
+            throw DocumentInputError(file, error.problem)
+        }
         let results: LessonResults
         do { results = try LessonResults.read(file) } catch {
             throw DocumentInputError(file, "is not a results file (\(decodingProblem(error)))")

@@ -101,6 +101,22 @@ final class DocumentInputTests: FolderTestCase {
         XCTAssertEqual(try snapshot(), generated, "the repaired inputs give the same documents")
     }
 
+    /// A FIFO in place of an input would block a reader forever: it is refused.
+    func testSpecialFilesAreRefused() throws {
+        try makeProject()
+        try generate()
+        for relative in ["figures/alpha-results.json", "lessons/alpha/README.md", "lessons/alpha/lesson.json", "README.md"] {
+            let saved = try String(contentsOfFile: folder + "/" + relative, encoding: .utf8)
+            try FileManager.default.removeItem(atPath: folder + "/" + relative)
+            XCTAssertEqual(mkfifo(folder + "/" + relative, 0o644), 0)
+            XCTAssertThrowsError(try generate(), relative) { error in
+                XCTAssertTrue("\(error)".contains(relative), "\(error)")
+            }
+            try FileManager.default.removeItem(atPath: folder + "/" + relative)
+            try write(saved, relative)
+        }
+    }
+
     /// A document a broken input once filled with junk (an end marker inside the table, the
     /// rest of the old table after it) comes out whole once the input is repaired.
     func testARepairedInputRepairsTheDocuments() throws {
