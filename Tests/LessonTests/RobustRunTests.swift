@@ -199,19 +199,23 @@ final class RobustRunTests: FolderTestCase {
             let rendering = trial >= 4
             try FileManager.default.createDirectory(atPath: folder + "/tmp", withIntermediateDirectories: true)
             try? FileManager.default.removeItem(atPath: folder + "/gnuplot.pid")
-            let delay = 0.2 + 2.5 * Double(random.uniform())
+            let delay = 3 * Double(random.uniform())
             var environment = ["TMPDIR": folder + "/tmp"]
             if rendering { environment["PATH"] = bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") }
-            let arguments = [lesson("lesson-early-stopping"), "--quick", "--threads", "2", "--output", "out"] + (rendering ? [] : ["--no-render"])
+            // The full run outlasts any delay; the quick one soon reaches its figure.
+            let arguments = [lesson("lesson-early-stopping"), rendering ? "--quick" : "--no-render", "--threads", "2", "--output", "out"]
             let outcome = try run(arguments, environment: environment, limit: 120) { process in
                 if rendering {
                     while !FileManager.default.fileExists(atPath: folder + "/gnuplot.pid") && process.isRunning { usleep(20_000) }
                 } else {
+                    // From the moment the lesson has made its output folder, which it does
+                    // once its handlers are in place.
+                    while !FileManager.default.fileExists(atPath: folder + "/out") && process.isRunning { usleep(10_000) }
                     usleep(useconds_t(delay * 1e6))
                 }
                 kill(process.processIdentifier, number)
             }
-            let description = "trial \(trial): signal \(number) after \(rendering ? "gnuplot started" : "\(delay) s")"
+            let description = "trial \(trial): signal \(number) \(rendering ? "while gnuplot runs" : "\(delay) s into the run")"
             XCTAssertFalse(outcome.signaled || outcome.timedOut, "\(description): \(outcome.errors.suffix(2000))")
             XCTAssertEqual(outcome.status, 128 + number, "\(description): \(outcome.errors.suffix(2000))")
             XCTAssertEqual(outcome.errorLines, [Substring("Interrupted (\(number == SIGINT ? "SIGINT" : "SIGTERM")): stopped, temporary files removed.")], description)
