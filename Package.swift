@@ -63,7 +63,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "RegenerateFigures", dependencies: [
-            "LessonKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "LessonKit", "FileIO", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "EngineBenchmark", dependencies: [
             "LessonKit", "Engine", "EngineData", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -77,7 +77,8 @@ let package = Package(
         .testTarget(name: "LabMathTests", dependencies: ["LabMath", "Engine"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "FileIO", "TestSupport"]),
         .testTarget(name: "LessonTests",
-                    dependencies: ["LessonKit", "Engine", "EngineData", "LabMath", "FileIO", "Plot", "TestSupport", "EngineBenchmark"]
+                    dependencies: ["LessonKit", "Engine", "EngineData", "LabMath", "FileIO", "Plot", "TestSupport", "EngineBenchmark",
+                                  "RegenerateFigures"]
                         + lessons.map { .target(name: "lesson-\($0)") }),
     ] + lessons.map {
         // Every module a lesson imports is named although LessonKit brings them all: the

@@ -42,7 +42,7 @@ public enum FileInput {
             close(descriptor)
             throw UnreadableFile(problem: type == S_IFDIR
                 ? "is a folder, not a \(kind)"
-                : "is \(fileTypeName(type)), not a regular file: refusing to read it as a \(kind)")
+                : "is \(FileOutput.fileTypeName(type)), not a regular file: refusing to read it as a \(kind)")
         }
         return descriptor
     }
@@ -66,16 +66,6 @@ public enum FileInput {
                 throw UnreadableFile(problem: "larger than \(maximumSizeText): refusing to read it as a \(kind)")
             }
             bytes += chunk[0..<count]
-        }
-    }
-
-    private static func fileTypeName(_ type: mode_t) -> String {
-        switch type {
-        case S_IFIFO: "a FIFO (named pipe)"
-        case S_IFCHR: "a character device"
-        case S_IFBLK: "a block device"
-        case S_IFSOCK: "a socket"
-        default: "a special file"
         }
     }
 }

@@ -25,11 +25,15 @@ public enum FileOutput {
     /// shell that did not expand it meant.
     public static func writeAtomically(_ data: Data, to path: String) throws {
         let temporary = temporaryPath(for: path)
-        InterruptCleanup.register(temporary)
-        defer { InterruptCleanup.unregister(temporary) }
+        Interruption.removeOnInterrupt(temporary)
+        defer { Interruption.keepOnInterrupt(temporary) }
         if let code = writeNewFile(data, to: temporary) {
             unlink(temporary)
             throw OutputError(path: path, reason: writeProblem(code, in: folder(of: path)))
+        }
+        do { try checkReplaceable(path) } catch {
+            unlink(temporary)
+            throw error
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -42,17 +46,50 @@ public enum FileOutput {
         try writeAtomically(Data(text.utf8), to: path)
     }
 
+    /// Throws unless `path` is free or a regular file: a rename would silently put a regular
+    /// file in place of a FIFO, a device, a folder or a symbolic link (and whatever reads or
+    /// follows it), so output replaces regular files or nothing.
+    public static func checkReplaceable(_ path: String) throws {
+        var status = stat()
+        guard lstat(path, &status) == 0 else {
+            guard errno == ENOENT else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+            return
+        }
+        let type = status.st_mode & S_IFMT
+        guard type == S_IFREG else {
+            throw OutputError(path: path, reason: "it is \(fileTypeName(type)), not a regular file: refusing to replace it")
+        }
+    }
+
+    /// The kind of a file that is not a regular one, in words.
+    public static func fileTypeName(_ type: mode_t) -> String {
+        switch type {
+        case S_IFDIR: "a folder"
+        case S_IFLNK: "a symbolic link"
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        default: "a special file"
+        }
+    }
+
     /// `.NAME.PID.tmp` beside `NAME`.
     static func temporaryPath(for path: String) -> String {
         let name = (path as NSString).lastPathComponent
         return (folder(of: path) as NSString).appendingPathComponent(".\(name).\(getpid()).tmp")
     }
 
-    /// The folder part of a path, "." for a bare name. NSString's path methods, unlike URL's
-    /// initializers, leave a leading `~` alone.
-    static func folder(of path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "." : folder
+    /// The folder part of a path, "." for a bare name; a leading `~` is a name like any other.
+    static func folder(of path: String) -> String { parent(of: path) ?? "." }
+
+    /// The path without its last component, nil for a bare name. By hand: NSString's
+    /// deletingLastPathComponent traps on some one-character names ("2").
+    static func parent(of path: String) -> String? {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return nil }
+        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
 
     /// Writes `data` to a new file with plain system calls, because FileManager.createFile hides
@@ -90,9 +127,45 @@ public enum FileOutput {
         switch code {
         case ENOSPC: diskFullReason
         case EDQUOT: "disk quota exceeded"
+        case EFBIG: fileSizeLimitReason
         case ENOENT, ENOTDIR, EACCES, EPERM, EROFS: outputProblem(in: folder)
         default: String(cString: strerror(code))
         }
+    }
+
+    /// The reason given when a write failed because the process may not write files that
+    /// large (`ulimit -f`); the signal that limit sends, SIGXFSZ, is ignored (`Interruption`),
+    /// so the write fails with EFBIG instead of killing the program without a word.
+    public static var fileSizeLimitReason: String {
+        let size = softLimit(RLIMIT_FSIZE).map { " of \($0) bytes" } ?? ""
+        return "larger than the file size limit\(size) (ulimit -f)"
+    }
+
+    /// Whether the process may not write a file of `size` bytes (`ulimit -f`).
+    public static func exceedsFileSizeLimit(_ size: Int) -> Bool {
+        softLimit(RLIMIT_FSIZE).map { UInt64(size) >= UInt64($0) } ?? false
+    }
+
+    /// Whether `count` more files could be opened now (`ulimit -n`).
+    public static func hasFreeDescriptors(_ count: Int) -> Bool {
+        var opened: [Int32] = []
+        defer { for descriptor in opened { close(descriptor) } }
+        for _ in 0..<count {
+            let descriptor = open("/dev/null", O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return false }
+            opened.append(descriptor)
+        }
+        return true
+    }
+
+    /// The limit on open files (`ulimit -n`).
+    public static var openFileLimit: String { softLimit(RLIMIT_NOFILE).map { "\($0)" } ?? "unlimited" }
+
+    /// The current limit on `resource` (`ulimit`), nil when there is none.
+    static func softLimit(_ resource: __rlimit_resource) -> rlim_t? {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(resource.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return nil }
+        return limit.rlim_cur
     }
 
     /// Whether the file system holding `folder` has (almost) no space left: gnuplot exits 0
@@ -125,20 +198,43 @@ public enum FileOutput {
     }
 
     /// Creates the folder if needed and checks it can be written, so a run fails before it
-    /// trains rather than after.
+    /// trains rather than after. A creation that fails part way removes the folders it made:
+    /// an over-long path must not leave a trail of empty folders behind.
     public static func prepareDirectory(_ path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw OutputError(path: path, reason: "it is a file, not a folder") }
         } else {
-            do {
-                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            } catch {
-                throw OutputError(path: path, reason: "the folder cannot be created")
-            }
+            try createFolders(path)
         }
         guard FileManager.default.isWritableFile(atPath: path) else {
             throw OutputError(path: path, reason: "the folder is not writable")
+        }
+    }
+
+    /// mkdir for every missing component of `path`, outermost first; on a failure the ones
+    /// made are removed again, innermost first.
+    private static func createFolders(_ path: String) throws {
+        var missing: [String] = []
+        var ancestor = path
+        while !ancestor.isEmpty, ancestor != "/", access(ancestor, F_OK) != 0, errno == ENOENT {
+            missing.append(ancestor)
+            guard let parent = parent(of: ancestor) else { break }
+            ancestor = parent
+        }
+        var made: [String] = []
+        for folder in missing.reversed() {
+            guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
+                let reason = errno == ENAMETOOLONG ? "the path is too long" : String(cString: strerror(errno))
+                for created in made.reversed() { rmdir(created) }
+                throw OutputError(path: path, reason: "the folder cannot be created (\(reason))")
+            }
+            made.append(folder)
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            for created in made.reversed() { rmdir(created) }
+            throw OutputError(path: path, reason: "the folder cannot be created")
         }
     }
 
@@ -149,37 +245,5 @@ public enum FileOutput {
         }
         if !isDirectory.boolValue { return "\(directory) is not a folder" }
         return "the folder is not writable"
-    }
-}
-
-/// The temporary files being written right now, removed when the program is interrupted
-/// (SIGINT, SIGTERM), which then exits with the shell's code for the signal (130, 143).
-public enum InterruptCleanup {
-    private static let paths = Mutex<Set<String>>([])
-
-    public static func register(_ path: String) {
-        _ = handlers
-        paths.withLock { _ = $0.insert(path) }
-    }
-
-    public static func unregister(_ path: String) {
-        paths.withLock { _ = $0.remove(path) }
-    }
-
-    /// Installed once, on the first registration. On Linux, Dispatch catches the signal with
-    /// its own handler (reset to the default in child processes such as gnuplot) and runs
-    /// this one on a queue, where removing files and exiting are safe. The sources are kept
-    /// here so they stay alive; nothing touches them after they are resumed.
-    nonisolated(unsafe) private static let handlers: [any DispatchSourceSignal] = [SIGINT, SIGTERM].map { number in
-        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-        source.setEventHandler {
-            // The lock is kept until exit, so no new temporary file is registered meanwhile.
-            paths.withLock { paths in
-                for path in paths { unlink(path) }
-                exit(128 + number)
-            }
-        }
-        source.resume()
-        return source
     }
 }

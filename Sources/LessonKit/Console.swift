@@ -82,7 +82,7 @@ public final class Console: @unchecked Sendable {
 
 /// "1m05s" or "42s": a time left, as the progress lines print it.
 func shortDuration(_ seconds: Double) -> String {
-    guard seconds.isFinite else { return "?" }
-    let s = Int(seconds.rounded())
+    // A results file's run time is read back here: NaN, infinite or beyond Int is unknown.
+    guard let s = Int(exactly: seconds.rounded()), s >= 0 else { return "?" }
     return s >= 60 ? "\(s / 60)m\(String(format: "%02d", s % 60))s" : "\(s)s"
 }

@@ -43,6 +43,8 @@ public final class LessonContext {
         self.name = name
         self.options = options
         self.console = console ?? Console(quiet: options.quiet)
+        Cancellation.install()
+        Resources.checkLimits()
         // Parallelism comes from worker threads, one BLAS thread each: a second BLAS thread
         // per product gains little at these sizes and changes the summation order.
         BLAS.setThreads(1)

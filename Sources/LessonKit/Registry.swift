@@ -1,3 +1,4 @@
+import FileIO
 import Foundation
 
 /// A lesson as its folder describes it: `lessons/<name>/lesson.json` gives its place in the
@@ -32,14 +33,17 @@ public enum LessonRegistry {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
             let metadata = (path as NSString).appendingPathComponent(LessonEntry.metadataFile)
             struct Metadata: Decodable { let order: Int; let question: String; let figure: String }
-            guard let data = FileManager.default.contents(atPath: metadata),
-                  let fields = try? JSONDecoder().decode(Metadata.self, from: data) else {
+            // Read as a regular file only: a FIFO in its place would block forever.
+            guard let data = try? FileInput.readRegularFile(metadata, kind: "lesson description"),
+                  let fields = try? JSONDecoder().decode(Metadata.self, from: Data(data)) else {
                 throw LessonError("\(metadata): missing or not {\"order\": N, \"question\": \"…\", \"figure\": \"…\"}")
             }
             entries.append(LessonEntry(name: name, order: fields.order, question: fields.question, figure: fields.figure))
         }
-        let orders = entries.map(\.order)
-        guard Set(orders).count == orders.count else { throw LessonError("two lessons share an order number in \(folder)/*/lesson.json") }
+        for (index, entry) in entries.enumerated() {
+            guard let other = entries[(index + 1)...].first(where: { $0.order == entry.order }) else { continue }
+            throw LessonError("lessons/\(entry.name)/\(LessonEntry.metadataFile) has order \(entry.order), as lessons/\(other.name)/\(LessonEntry.metadataFile) does")
+        }
         return entries.sorted { $0.order < $1.order }
     }
 }

@@ -48,7 +48,7 @@ public struct SeedRun: @unchecked Sendable {
                                          options: TrainingOptions, callbacks: [TrainingCallback] = []) throws -> History
         where D.Target == L.Target {
         let trainer = Trainer(model: model, loss: loss, optimizer: optimizer, random: random(.batchOrder),
-                              callbacks: callbacks + [progress.reporter(for: self)])
+                              callbacks: callbacks + [progress.reporter(for: self), CancellationPoint()])
         return try trainer.fit(train, validation: validation, test: test, trainingEvaluation: trainingEvaluation,
                                options: options)
     }
@@ -286,7 +286,10 @@ final class WorkerPool<Job, Output>: @unchecked Sendable {
     /// Runs every job; the first error stops the workers from taking new jobs and is thrown.
     func run(workers: Int) throws -> [Output] {
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, jobs.count))) { _ in
+            Cancellation.workerStarted()
+            defer { Cancellation.workerEnded() }
             while let index = take() {
+                Cancellation.safePoint()
                 do {
                     let output = try work(jobs[index])
                     lock.withLock { outputs[index] = output }

@@ -200,8 +200,10 @@ extension Series {
         let width = (high - low) / Double(bins)
         var counts = [Int](repeating: 0, count: bins)
         for value in finite {
-            let bin = Int((Double(value) - low) / width)
-            if bin >= 0 && bin <= bins { counts[min(bin, bins - 1)] += 1 }
+            // Checked before the conversion, as a value far outside the range (a diverged
+            // run's) would overflow Int; the bounds keep the bins truncation toward zero gave.
+            let position = (Double(value) - low) / width
+            if position > -1 && position < Double(bins + 1) { counts[min(Int(position), bins - 1)] += 1 }
         }
         return ((0..<bins).map { low + (Double($0) + 0.5) * width }, counts, width)
     }

@@ -75,11 +75,12 @@ public final class FigureRenderer {
     private func render(script: String, outputs: [String], gnuplot: String) throws {
         let suffix = ".\(getpid()).tmp"
         let temporaries = outputs.map { $0 + suffix }
-        for temporary in temporaries { InterruptCleanup.register(temporary) }
-        defer { for temporary in temporaries { InterruptCleanup.unregister(temporary) } }
+        for temporary in temporaries { Interruption.removeOnInterrupt(temporary) }
+        defer { for temporary in temporaries { Interruption.keepOnInterrupt(temporary) } }
         do {
             _ = try run(gnuplot, on: script, variables: ["output_suffix='\(suffix)'"])
             for (output, temporary) in zip(outputs, temporaries) { try checkComplete(temporary, for: output) }
+            for output in outputs { try FileOutput.checkReplaceable(output) }
             for (output, temporary) in zip(outputs, temporaries) where rename(temporary, output) != 0 {
                 throw OutputError(path: output, reason: String(cString: strerror(errno)))
             }
@@ -101,6 +102,10 @@ public final class FigureRenderer {
     /// Runs gnuplot on the script with `variables` set first and returns what it printed;
     /// throws when gnuplot fails, crashes or outlasts `timeout` (then it is stopped).
     private func run(_ gnuplot: String, on script: String, variables: [String]) throws -> String {
+        // Foundation's Process traps when it runs out of descriptors while starting a child.
+        guard FileOutput.hasFreeDescriptors(Self.descriptorsToRun) else {
+            throw RenderError(message: "cannot run gnuplot: too many open files (the limit, ulimit -n, is \(FileOutput.openFileLimit))")
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: gnuplot)
         // A relative path starting with '-' (`--output=-e`) would be read as an option.
@@ -117,6 +122,9 @@ public final class FigureRenderer {
         do { try process.run() } catch {
             throw RenderError(message: "cannot run gnuplot (\(gnuplot)): \(error.localizedDescription)")
         }
+        // An interrupted program ends its gnuplot rather than leave it drawing.
+        Interruption.endOnInterrupt(process: process.processIdentifier)
+        defer { Interruption.forgetProcess(process.processIdentifier) }
         if exited.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             if exited.wait(timeout: .now() + 1) == .timedOut {
@@ -132,6 +140,10 @@ public final class FigureRenderer {
         }
         return messages(in: printed)
     }
+
+    /// Descriptors starting gnuplot takes: its two message files, and Foundation's pipes and
+    /// /dev/null for the child.
+    static let descriptorsToRun = 8
 
     /// The line of gnuplot's messages that says what went wrong (it names the script line),
     /// else its first line, else how it ended.
@@ -152,6 +164,7 @@ public final class FigureRenderer {
         let isPNG = output.hasSuffix(".png")
         guard isPNG ? Self.isCompletePNG(data) : Self.isCompleteSVG(data) else {
             let reason = diskIsFull(directory) ? FileOutput.diskFullReason
+                : FileOutput.exceedsFileSizeLimit(data.count) ? FileOutput.fileSizeLimitReason
                 : data.isEmpty ? "gnuplot wrote nothing"
                 : isPNG ? "gnuplot wrote an incomplete PNG (no IEND chunk at the end)"
                 : "gnuplot wrote an incomplete SVG (no </svg> at the end)"

@@ -1,9 +1,7 @@
 import ArgumentParser
+import FileIO
 import Foundation
 import LessonKit
-
-// A call, not @main: a main.swift among other files is the program's top-level code.
-RegenerateFigures.main()
 
 struct RegenerateFigures: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -60,6 +58,9 @@ struct RegenerateFigures: ParsableCommand {
     var logs: String?
 
     mutating func validate() throws {
+        for (name, folder) in [("--output", output), ("--logs", logs), ("--binaries", binaries)] where folder?.isEmpty == true {
+            throw ValidationError("\(name) must name a folder")
+        }
         let known = try LessonRegistry.load().map(\.name)
         let unknown = lessons.filter { !known.contains($0) }
         guard unknown.isEmpty else {
@@ -97,7 +98,7 @@ struct RegenerateFigures: ParsableCommand {
         let chosen = lessons.isEmpty ? registry : registry.filter { lessons.contains($0.name) }
         let directory = try binaries ?? buildAsTyped(console)
         let logFolder = logs ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("regenerate-figures-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(atPath: logFolder, withIntermediateDirectories: true)
+        try FileOutput.prepareDirectory(logFolder)
         let started = Date()
         var outcomes: [Outcome] = []
         for (index, entry) in chosen.enumerated() {
@@ -153,6 +154,11 @@ struct RegenerateFigures: ParsableCommand {
         if let seed { arguments += ["--seed", "\(seed)"] }
         if let threads { arguments += ["--threads", "\(threads)"] }
         let executable = (binaries as NSString).appendingPathComponent(entry.executable)
+        guard FileManager.default.isExecutableFile(atPath: executable) else {
+            // SwiftPM caches the manifest's list of lesson folders.
+            return Outcome(lesson: entry.name, seconds: 0, peakMegabytes: 0, figures: 0,
+                           status: "failed: \(executable) was not built; after adding or removing a lesson folder run `touch Package.swift` (SwiftPM caches the lesson list) and build again")
+        }
         let result: Subprocess.Result
         do {
             result = try Subprocess.run([executable] + arguments, log: logPath)
@@ -199,6 +205,9 @@ enum Subprocess {
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, arguments[0]!, &actions, nil, arguments, environ)
         guard spawned == 0 else { throw LessonError("cannot start \(String(cString: arguments[0]!)): \(String(cString: strerror(spawned)))") }
+        // Interrupted, the command ends the lesson it runs (which cleans up after itself).
+        Interruption.endOnInterrupt(process: pid)
+        defer { Interruption.forgetProcess(pid) }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
@@ -207,3 +216,5 @@ enum Subprocess {
         return Result(status: exit, peakMegabytes: Double(usage.ru_maxrss) / 1024)
     }
 }
+
+RegenerateFigures.main()

@@ -1,5 +1,6 @@
 import Foundation
 import LessonKit
+@testable import RegenerateFigures
 import TestSupport
 import XCTest
 

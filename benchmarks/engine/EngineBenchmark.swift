@@ -38,9 +38,12 @@ struct EngineBenchmark: ParsableCommand {
     var serve = false
 
     mutating func validate() throws {
-        guard epochs >= 1, warmup >= 0 else { throw ValidationError("--epochs must be positive and --warmup not negative") }
-        guard batchSizes.values.allSatisfy({ $0 > 0 }), threads.values.allSatisfy({ $0 > 0 }) else {
-            throw ValidationError("batch sizes and thread counts must be positive")
+        let epochRange = 1...TrainingRunOptions.maximumEpochs
+        guard epochRange.contains(epochs), (0...TrainingRunOptions.maximumEpochs).contains(warmup) else {
+            throw ValidationError("--epochs must be between 1 and \(epochRange.upperBound) and --warmup between 0 and \(epochRange.upperBound)")
+        }
+        guard batchSizes.values.allSatisfy(Count.accepts), threads.values.allSatisfy((1...LessonOptions.maximumThreads).contains) else {
+            throw ValidationError("batch sizes must be between 1 and \(Count.maximum) and thread counts between 1 and \(LessonOptions.maximumThreads)")
         }
         guard !serve || threads.values.count == 1 else { throw ValidationError("--serve takes one thread count") }
     }

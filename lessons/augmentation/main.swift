@@ -25,7 +25,7 @@ struct AugmentationLesson: ParsableCommand {
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
 
-    @Option(help: "Training images (at least 1; more than the 54,000 of the training split means all of them; --quick uses at most 300).")
+    @Option(help: "Training images (at least 8, the examples figure's; more than the 54,000 of the training split means all of them; --quick uses at most 300).")
     var trainSize = Count(1000)
 
     @Option(help: "Largest shift in pixels (0…13).")
@@ -38,6 +38,7 @@ struct AugmentationLesson: ParsableCommand {
     var flip: Float = 0.5
 
     mutating func validate() throws {
+        guard trainSize.value >= 8 else { throw ValidationError("--train-size must be at least 8: the examples figure shows 8 training images (got \(trainSize.value))") }
         guard (0...13).contains(shift) else { throw ValidationError("--shift must be in 0…13 pixels (got \(shift))") }
         guard rotation.isFinite, (0...180).contains(rotation) else {
             throw ValidationError("--rotation must be in 0…180 degrees (got \(rotation))")

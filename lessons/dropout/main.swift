@@ -26,7 +26,7 @@ struct DropoutLesson: ParsableCommand {
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
 
-    @Option(help: "Dropout probability compared against no dropout, in [0, 1).")
+    @Option(help: "Dropout probability compared against no dropout, in (0, 1).")
     var p = Probability(0.5)
 
     @Option(help: "Dropout probabilities of the sweep, comma-separated, each in [0, 1).")
@@ -43,6 +43,7 @@ struct DropoutLesson: ParsableCommand {
 
     mutating func validate() throws {
         guard (0...Count.maximum).contains(trainSize) else { throw ValidationError("--train-size must be between 0 and \(Count.maximum)") }
+        guard p.value > 0 else { throw ValidationError("--p must be above 0: the lesson shows its dropout masks and compares it against no dropout") }
     }
 
     static let sizes = [784, 75, 45, 10]

@@ -106,9 +106,11 @@ struct EarlyStoppingLesson: ParsableCommand {
                 return StoppingRun(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test))
             }
             let path = run.seedIndex == 0 && keep != nil ? keep! : Self.temporaryCheckpoint(seedIndex: run.seedIndex)
-            defer { if path != keep { try? FileManager.default.removeItem(atPath: path) } }
-            return try Self.stopEarly(run, model: model, optimizer: optimizer, patience: patience, checkpoint: path,
-                                      train: train, validation: validation, test: test, options: options)
+            let stop = {
+                try Self.stopEarly(run, model: model, optimizer: optimizer, patience: patience, checkpoint: path,
+                                   train: train, validation: validation, test: test, options: options)
+            }
+            return path == keep ? try stop() : try withScratchFile(path, stop)
         }
         let report = Report(stopping: runs[0], continued: runs[1], maximumEpochs: maximumEpochs)
         try context.write(Self.figure(report, patience: patience))

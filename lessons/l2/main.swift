@@ -38,6 +38,12 @@ struct L2Lesson: ParsableCommand {
     var batchSize = Count(64)
 
     mutating func validate() throws {
+        // The penalty-versus-weight-decay comparison steps through whole batches of the
+        // training split (54,000 images; 500 with --quick).
+        let trainImages = min(trainSize.value, lesson.quick ? 500 : 54_000)
+        guard batchSize.value <= trainImages else {
+            throw ValidationError("--batch-size \(batchSize.value) is larger than the \(trainImages) training images; use at most \(trainImages)")
+        }
         // The penalty alone shrinks each weight by learning rate × 2λ/n per step; beyond 1 it
         // overshoots zero and SGD diverges whatever the data.
         let largest = Float(batchSize.value) / (2 * Self.learningRate)

@@ -89,7 +89,7 @@ struct LearningRateDecayLesson: ParsableCommand {
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let splits = try context.loadSplits(training, trainSize: context.budget(trainSize, quick: 2000),
                                             validationSize: context.budget(5000, quick: 1000), testSize: 0)
-        let (train, validation, _) = splits.first.sets
+        let train = splits.first.train
         let plans = plans(epochs: epochs)
         let rate = learningRate.value
         let runs = try context.overSeeds(plans, label: \.label, columns: { ["schedule": .text($0.label)] }, lastK: Self.lastK) { plan, run in

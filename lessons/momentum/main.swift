@@ -215,7 +215,7 @@ struct MomentumLesson: ParsableCommand {
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let splits = try context.loadSplits(training, trainSize: context.budget(10000, quick: 2000),
                                             validationSize: context.budget(5000, quick: 1000), testSize: 0)
-        let (train, validation, _) = splits.first.sets
+        let train = splits.first.train
         let eta = learningRate.value
         let settings: [(method: Method, rate: Float, label: String)] = [
             (Self.methods[0], eta, "SGD, lr \(eta)"),

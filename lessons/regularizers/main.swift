@@ -85,7 +85,7 @@ struct RegularizersLesson: ParsableCommand {
         let splits = try context.loadSplits(
             training, trainSize: context.budget(trainSize.value, quick: 500),
             validationSize: context.budget(5000, quick: 1000), testSize: context.budget(nil, quick: 1000))
-        let (train, validation, test) = splits.first.sets
+        let train = splits.first.train
         let runs = try context.overSeeds(Self.techniques, label: \.label, columns: Self.columns) { technique, run in
             let (train, validation, test) = splits(run).sets
             return try Self.train(technique, run: run, epochs: epochs, train: train, validation: validation, test: test)

@@ -24,14 +24,16 @@ extension VanishingGradientsLesson {
         func perSeed(_ setting: SettingRuns<GradientRun>, _ trained: Bool) -> [[Double]] {
             setting.runs.map { trained ? $0.trainedNorms : $0.initialNorms }
         }
+        // Bands end at the first layer whose gradients all vanished (dead ReLUs in a narrow net).
         func series(trained: Bool, overlay: Bool) -> [Series] {
             var series: [Series] = []
             for (index, setting) in report.runs.enumerated() {
                 let band = StandardPanels.geometricBand(perSeed(setting, trained))
-                if setting.runs.count > 1 { series.append(.band(nil, x: layers, lower: band.lower, upper: band.upper, color: index)) }
-                series.append(.line(setting.label, x: layers, y: band.mean, style: .linesPoints, color: index))
+                let measured = Array(layers.prefix(band.mean.count))
+                if setting.runs.count > 1 { series.append(.band(nil, x: measured, lower: band.lower, upper: band.upper, color: index)) }
+                series.append(.line(setting.label, x: measured, y: band.mean, style: .linesPoints, color: index))
                 // The prediction, anchored at the last hidden layer and carried down layer by layer.
-                guard overlay, depth >= 2, index != 1 else { continue }
+                guard overlay, depth >= 2, index != 1, band.mean.count >= depth else { continue }
                 let factor = index == 0 ? report.predictedFactor : 1
                 let anchor = band.mean[depth - 1]
                 let x = Array(layers.prefix(depth))
@@ -65,11 +67,13 @@ extension VanishingGradientsLesson {
         let baseline = StandardPanels.geometricBand(scaled.map { $0[reference].norms.map(Double.init) }).mean
         for (index, scale) in Self.scales.enumerated() {
             let band = StandardPanels.geometricBand(scaled.map { $0[index].norms.map(Double.init) })
-            if scaled.count > 1 { series.append(.band(nil, x: layers, lower: band.lower, upper: band.upper, color: index)) }
-            series.append(.line(String(format: "weights × %.1f", scale), x: layers, y: band.mean, style: .linesPoints, color: index))
+            // Bands end at the first layer whose gradients all vanished (dead ReLUs in a narrow net).
+            let measured = Array(layers.prefix(band.mean.count))
+            if scaled.count > 1 { series.append(.band(nil, x: measured, lower: band.lower, upper: band.upper, color: index)) }
+            series.append(.line(String(format: "weights × %.1f", scale), x: measured, y: band.mean, style: .linesPoints, color: index))
             if scale != 1 {
                 let power = pow(Double(scale), Double(depth))
-                series.append(.line(String(format: "× %.1f", scale) + Typography.superscript(depth) + " predicted", x: layers, y: baseline.map { $0 * power },
+                series.append(.line(String(format: "× %.1f", scale) + Typography.superscript(depth) + " predicted", x: Array(layers.prefix(baseline.count)), y: baseline.map { $0 * power },
                                     style: .dashed, color: index))
             }
         }
