@@ -18,7 +18,7 @@ final class DocumentInputTests: FolderTestCase {
 
     func results(_ lesson: String) -> LessonResults {
         var results = LessonResults(lesson: lesson, command: "swift run lesson-\(lesson)", seeds: [123, 124], quick: false,
-                                    blasKernel: "Haswell", lastK: 2, report: ["accuracy 90.00 ± 0.10 %"])
+                                    blasKernel: "Haswell", report: ["accuracy 90.00 ± 0.10 %"])
         results.figures = [.init(name: "\(lesson)-main", title: "the main figure")]
         results.seconds = 12.5
         return results

@@ -57,12 +57,9 @@ extension MomentumLesson {
     /// lesson's measured runs at its learning rate.
     static func rateMapFigure(_ sweep: RateSweep) -> Figure {
         let rates = (0...160).map { Double($0) * 0.2 / 160 }, alphas = (0...100).map { Double($0) / 100 }
-        let z = alphas.map { alpha in
-            rates.map { rate in
-                let predicted = RateSweep.predicted(alpha: alpha, rate: rate)
-                return predicted < 1 ? predicted : .nan
-            }
-        }
+        // Beyond the stability boundary the rate exceeds 1: capped at the top colour and
+        // shaded as its own region, so the map holds no undefined cells.
+        let z = alphas.map { alpha in rates.map { rate in min(RateSweep.predicted(alpha: alpha, rate: rate), 1) } }
         // The α of lowest predicted rate for each learning rate, found on a fine grid.
         let fineAlphas = (0...1000).map { Double($0) / 1000 }
         let stable = rates.filter { $0 > 0 }
@@ -70,9 +67,10 @@ extension MomentumLesson {
         let steepest = RateSweep.curvatures.max()!
         let measured = zip(sweep.alphas, sweep.measured).compactMap { alpha, rate in rate.map { _ in Double(alpha) } }
         return Figure(name: "rate-map", panels: [
-            Panel(title: String(format: "bowl ½(x² + 20y²): predicted rate per step over (η, α); blank: diverges"),
+            Panel(title: "bowl ½(x² + 20y²): predicted rate per step over (η, α)",
                   xLabel: "learning rate η", yLabel: "momentum α", series: [
                       .heatMap(x: rates, y: alphas, z: z, valueLabel: "rate per step (lower is faster)", valueRange: 0.6...1),
+                      .band("diverges", x: [2 / steepest, 4 / steepest], lower: [0, 0], upper: [0, 1], color: 9),
                       .line(String(format: "stability boundary η·%g = 2(1 + α)", steepest), x: [2 / steepest, 4 / steepest], y: [0, 1], color: 6),
                       .line("best α for each η", x: stable, y: bestAlphas, style: .dashed, color: 3),
                       .line(String(format: "measured runs, lr %g", sweep.rate), x: measured.map { _ in Double(sweep.rate) }, y: measured,
