@@ -73,16 +73,9 @@ extension RegenerateFiguresTests {
         let (status, output) = try regenerate(["--documents-only", "--output", folder.path])
         XCTAssertEqual(status, 0, output)
         for (explorer, interact) in [(folder.file("explorer"), ["--interact", "momentum"]), (Self.root + "/explorer", [])] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", Self.root + "/Tests/Explorer/browser_check.py", explorer, "--chromium", chromium!] + interact
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, printed)
+            let (status, printed) = try runToEnd("/usr/bin/env", ["python3", Self.root + "/Tests/Explorer/browser_check.py", explorer,
+                                                               "--chromium", chromium!] + interact)
+            XCTAssertEqual(status, 0, printed)
             XCTAssertTrue(printed.contains("ok   index.html loads with no console error"), printed)
             if !interact.isEmpty {
                 XCTAssertTrue(printed.contains("ok   hover momentum-sweep: momentum 0.5: 84.5 ± 0.5 at x = 3"), printed)
@@ -116,23 +109,15 @@ extension RegenerateFiguresTests {
         let bash = "/bin/bash"
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: bash), "bash is not installed")
         func complete(_ words: [String]) throws -> [String] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: bash)
             let line = words.joined(separator: " ")
-            process.arguments = ["-c", """
+            var environment = ProcessInfo.processInfo.environment
+            environment["PATH"] = products.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+            let printed = try runToEnd(bash, ["-c", """
                 source <(regenerate-figures --generate-completion-script bash)
                 COMP_WORDS=(\(words.map { "'\($0)'" }.joined(separator: " "))); COMP_CWORD=\(words.count - 1)
                 COMP_LINE='\(line)'; COMP_POINT=\(line.count)
                 _regenerate-figures; printf '%s\\n' "${COMPREPLY[@]}"
-                """]
-            var environment = ProcessInfo.processInfo.environment
-            environment["PATH"] = products.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-            process.environment = environment
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
+                """], environment: environment, keepingErrors: false).output
             return printed.split(separator: "\n").map(String.init)
         }
         XCTAssertEqual(try complete(["regenerate-figures", "mom"]), ["momentum"])

@@ -12,16 +12,7 @@ final class RegenerateFiguresTests: XCTestCase {
     }
 
     func regenerate(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = products.appendingPathComponent("regenerate-figures")
-        process.arguments = ["--binaries", products.path] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        try runToEnd(products.appendingPathComponent("regenerate-figures").path, ["--binaries", products.path] + arguments)
     }
 
     /// Two --quick regenerations write identical data files.
