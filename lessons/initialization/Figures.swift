@@ -94,9 +94,9 @@ extension InitializationLesson {
         let markers = [Marker(x: 2.0.squareRoot(), label: "√2 (He)"), Marker(x: 5.0 / 3, label: "5/3")]
         return Figure(name: "gain-sweep", title: "\(depth) hidden layers of \(width), weights N(0, g²/n_in), zero biases", panels: [
             Panel(title: "at initialization: std of layer \(depth)'s activations", xLabel: "gain g", yLabel: "std (log scale)",
-                  xScale: .log, yScale: .log, xRange: 0.45...3.3, markers: markers, series: signal),
+                  yScale: .log, xRange: 0.4...3.1, markers: markers, series: signal),
             Panel(title: "after training: validation accuracy, mean of the last \(Self.lastK) epochs, ±1 std over \(sweep[0].runs.count) seeds",
-                  xLabel: "gain g", yLabel: "validation accuracy (%)", xScale: .log, xRange: 0.45...3.3, markers: markers, series: accuracy),
+                  xLabel: "gain g", yLabel: "validation accuracy (%)", xRange: 0.4...3.1, markers: markers, series: accuracy),
         ], layout: .stacked)
     }
 
@@ -124,7 +124,8 @@ extension InitializationLesson {
     func trainingFigure(_ runs: [SettingRuns<DeepRun>], epochs: Int) -> Figure {
         Figure(name: "training", title: "\(depth) ReLU layers of \(width), SGD lr 0.01 momentum 0.9: mean ± std over \(runs.first?.runs.count ?? 0) seeds", panels: [
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
-                                      title: "accuracy: validation (solid), training (dashed, running average over the epoch)", yLabel: "accuracy (%)",
+                                      title: "accuracy: validation (solid), training (dashed, running average over the epoch); the inits at chance coincide",
+                                      yLabel: "accuracy (%)",
                                       colors: runs.map { Self.color($0.label) }),
         ], layout: .single)
     }

@@ -76,8 +76,9 @@ extension VanishingGradientsLesson {
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "accuracy: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
             StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss],
-                                      title: "loss: validation (solid), training (dashed)", yLabel: "cross-entropy loss"),
-        ], layout: .pair)
+                                      title: "loss: validation (solid), training (dashed); two sigmoids coincide", yLabel: "cross-entropy loss"),
+        // Taller than a pair, as the gradients figure: five networks' legends below the panels.
+        ], layout: .surface)
     }
 
     func explodingFigure(_ scaled: [[Scaled]]) -> Figure {
