@@ -76,7 +76,7 @@ extension VanishingGradientsLesson {
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "accuracy: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
             StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss],
-                                      title: "loss: validation (solid), training (dashed); two sigmoids coincide", yLabel: "cross-entropy loss"),
+                                      title: "loss (solid/dashed as left); two sigmoids coincide", yLabel: "cross-entropy loss"),
         // Taller than a pair, as the gradients figure: five networks' legends below the panels.
         ], layout: .surface)
     }
