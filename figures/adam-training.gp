@@ -11,51 +11,48 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1280,490 font 'DejaVu Sans,15'
+  set terminal pngcairo noenhanced size 880,750 font 'DejaVu Sans,10'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1280,490 font 'DejaVu Sans,15' background '#ffffff'
+    set terminal svg noenhanced size 880,750 font 'DejaVu Sans,10' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'adam-training.'.format.output_suffix }
-set multiplot layout 1,2 title '784→256→10 on 10000 Fashion-MNIST images, Adam with and without bias correction: mean ± std over 10 seeds'
+set multiplot layout 2,1 title '784→256→10 on 10000 Fashion-MNIST images, Adam: mean ± std over 10 seeds'
 reset
 set grid lc rgb '#dddddd'
-set title 'minibatch loss, first 300 steps (running average over 10)'
+set title 'lr 0.01: minibatch loss, first 300 steps (running average over 10)'
 set xlabel 'step'
-set ylabel 'minibatch loss (log scale)'
+set ylabel 'loss (log scale)'
 set logscale y
 set format y '%g'
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
-     data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
-     data index 4 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'lr 0.001, with bias correction', \
-     data index 5 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'lr 0.001, without bias correction', \
-     data index 6 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'lr 0.01, with bias correction', \
-     data index 7 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'lr 0.01, without bias correction'
+plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
+     data index 2 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'lr 0.01 corrected', \
+     data index 3 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'lr 0.01 uncorrected'
 reset
 set grid lc rgb '#dddddd'
-set title 'validation accuracy per epoch'
-set xlabel 'epoch'
-set ylabel 'validation accuracy (%)'
-set xtics 1.0
+set title 'lr 0.001–0.005: minibatch loss, first 300 steps (running average over 20)'
+set xlabel 'step'
+set ylabel 'loss'
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 8 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 9 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 10 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
-     data index 11 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
-     data index 12 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'lr 0.001, with bias correction', \
-     data index 13 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'lr 0.001, without bias correction', \
-     data index 14 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'lr 0.01, with bias correction', \
-     data index 15 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'lr 0.01, without bias correction'
+plot data index 4 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 5 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 6 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 7 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 8 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#882255' notitle, \
+     data index 9 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'lr 0.001 corrected', \
+     data index 10 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'lr 0.001 uncorrected', \
+     data index 11 using 1:2 with lines lw 2 lc rgb '#009E73' title 'lr 0.002 corrected', \
+     data index 12 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'lr 0.005 corrected', \
+     data index 13 using 1:2 with lines lw 2 lc rgb '#882255' title 'lr 0.002 corrected + 200-step warm-up'
 unset multiplot
 set output
 }

@@ -41,10 +41,10 @@ set ylabel 'share of units (%)'
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'layer 1: std 0.239', \
-     data index 5 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'layer 4: std 0.041', \
-     data index 6 using 1:2 with lines lw 2 lc rgb '#009E73' title 'layer 7: std 0.007', \
-     data index 7 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'layer 10: std 0.002'
+plot data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'layer 1: std 0.248', \
+     data index 5 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'layer 4: std 0.082', \
+     data index 6 using 1:2 with lines lw 2 lc rgb '#009E73' title 'layer 7: std 0.076', \
+     data index 7 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'layer 10: std 0.068'
 reset
 set grid lc rgb '#dddddd'
 set title 'relu, He normal'
@@ -65,10 +65,10 @@ set ylabel 'share of units (%)'
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 12 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'layer 1: std 0.165 (47% zero)', \
-     data index 13 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'layer 4: std 0.009 (53% zero)', \
-     data index 14 using 1:2 with lines lw 2 lc rgb '#009E73' title 'layer 7: std 0.001 (49% zero)', \
-     data index 15 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'layer 10: std 0.000 (53% zero)'
+plot data index 12 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'layer 1: std 0.157 (52% zero)', \
+     data index 13 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'layer 4: std 0.030 (57% zero)', \
+     data index 14 using 1:2 with lines lw 2 lc rgb '#009E73' title 'layer 7: std 0.039 (53% zero)', \
+     data index 15 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'layer 10: std 0.039 (47% zero)'
 unset multiplot
 set output
 }

@@ -20,82 +20,71 @@ if (format eq 'png') {
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'initialization-signal.'.format.output_suffix }
-set multiplot layout 2,2 title 'At initialization: does the signal keep its size through 10 layers? (one batch)'
+set multiplot layout 2,2 title 'At initialization: does the signal keep its size through 10 layers? (one batch; predictions: next figure)'
 reset
 set grid lc rgb '#dddddd'
 set title 'tanh network: std of activations'
 set xlabel 'hidden layer'
-set ylabel 'standard deviation'
+set ylabel 'standard deviation (log scale)'
 set logscale y
 set format y '%g'
 set mytics 1
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'Xavier uniform', \
-     data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
-     data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'He uniform', \
-     data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
-     data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'PyTorch default', \
-     data index 5 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'N(0, 0.001²)', \
-     data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#8C510A' title 'N(0, 1)'
+unset key
+plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
+     data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
+     data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'PyTorch default', \
+     data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'N(0, 0.001²)', \
+     data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#8C510A' title 'N(0, 1)'
 reset
 set grid lc rgb '#dddddd'
 set title 'tanh network: std of ∂L/∂activation'
 set xlabel 'hidden layer'
-set ylabel 'standard deviation'
+set ylabel 'standard deviation (log scale)'
 set logscale y
 set format y '%g'
 set mytics 1
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 7 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'Xavier uniform', \
-     data index 8 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
-     data index 9 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'He uniform', \
-     data index 10 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
-     data index 11 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'PyTorch default', \
-     data index 12 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'N(0, 0.001²)', \
-     data index 13 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#8C510A' title 'N(0, 1)'
+unset key
+plot data index 5 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
+     data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
+     data index 7 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'PyTorch default', \
+     data index 8 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'N(0, 0.001²)', \
+     data index 9 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#8C510A' title 'N(0, 1)'
 reset
 set grid lc rgb '#dddddd'
-set title 'relu network: std of activations (dashed: predicted)'
+set title 'relu network: std of activations'
 set xlabel 'hidden layer'
-set ylabel 'standard deviation'
+set ylabel 'standard deviation (log scale)'
 set logscale y
 set format y '%g'
 set mytics 1
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 14 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'Xavier uniform', \
-     data index 15 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
-     data index 16 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle, \
-     data index 17 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'He uniform', \
-     data index 18 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
-     data index 19 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' notitle, \
-     data index 20 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'PyTorch default', \
-     data index 21 using 1:2 with lines lw 2 dt 2 lc rgb '#E69F00' notitle, \
-     data index 22 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'N(0, 0.001²)', \
-     data index 23 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#8C510A' title 'N(0, 1)'
+plot data index 10 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
+     data index 11 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
+     data index 12 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'PyTorch default', \
+     data index 13 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'N(0, 0.001²)', \
+     data index 14 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#8C510A' title 'N(0, 1)'
 reset
 set grid lc rgb '#dddddd'
 set title 'relu network: std of ∂L/∂activation'
 set xlabel 'hidden layer'
-set ylabel 'standard deviation'
+set ylabel 'standard deviation (log scale)'
 set logscale y
 set format y '%g'
 set mytics 1
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 24 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'Xavier uniform', \
-     data index 25 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
-     data index 26 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'He uniform', \
-     data index 27 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
-     data index 28 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'PyTorch default', \
-     data index 29 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'N(0, 0.001²)', \
-     data index 30 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#8C510A' title 'N(0, 1)'
+plot data index 15 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
+     data index 16 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
+     data index 17 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'PyTorch default', \
+     data index 18 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'N(0, 0.001²)', \
+     data index 19 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#8C510A' title 'N(0, 1)'
 unset multiplot
 set output
 }

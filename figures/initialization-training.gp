@@ -23,7 +23,7 @@ if (format eq 'preview') { set output } else { set output script_dir.'initializa
 set multiplot layout 1,1 title '10 ReLU layers of 100, SGD lr 0.01 momentum 0.9: mean ± std over 10 seeds'
 reset
 set grid lc rgb '#dddddd'
-set title 'accuracy: validation (solid), training (dashed, running average over the epoch)'
+set title 'accuracy: validation (solid), training (dashed, running average over the epoch); the inits at chance coincide'
 set xlabel 'epoch'
 set ylabel 'accuracy (%)'
 set xtics 1.0

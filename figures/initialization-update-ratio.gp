@@ -28,8 +28,7 @@ set xlabel 'step'
 set ylabel 'update / data'
 set logscale y
 set format y '%g'
-set mytics 1
-set yrange [1e-12:0.1]
+set yrange [1e-07:0.1]
 set border 3
 set tics out nomirror
 set key outside right top vertical reverse Left samplen 2 nobox
@@ -44,8 +43,7 @@ set xlabel 'step'
 set ylabel 'update / data'
 set logscale y
 set format y '%g'
-set mytics 1
-set yrange [1e-12:0.1]
+set yrange [1e-07:0.1]
 set border 3
 set tics out nomirror
 set key outside right top vertical reverse Left samplen 2 nobox
@@ -60,8 +58,7 @@ set xlabel 'step'
 set ylabel 'update / data'
 set logscale y
 set format y '%g'
-set mytics 1
-set yrange [1e-12:0.1]
+set yrange [1e-07:0.1]
 set border 3
 set tics out nomirror
 set key outside right top vertical reverse Left samplen 2 nobox

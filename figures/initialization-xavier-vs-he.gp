@@ -23,7 +23,7 @@ if (format eq 'preview') { set output } else { set output script_dir.'initializa
 set multiplot layout 1,1
 reset
 set grid lc rgb '#dddddd'
-set title 'ReLU network at initialization: activation std per hidden layer, Xavier, He and PyTorch''s default'
+set title 'ReLU network at initialization: activation std per hidden layer, measured (solid) and predicted (dashed)'
 set xlabel 'hidden layer'
 set ylabel 'standard deviation (log scale)'
 set logscale y
@@ -31,14 +31,13 @@ set format y '%g'
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'Xavier uniform', \
-     data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
-     data index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title 'predicted for Xavier: ×0.707 per layer', \
-     data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'He uniform', \
-     data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
-     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' title 'predicted for He: ×1.000 per layer', \
-     data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'PyTorch default', \
-     data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#E69F00' title 'predicted for the default: ×0.408 per layer'
+plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Xavier normal', \
+     data index 1 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title 'predicted for Xavier: ×0.707 per layer', \
+     data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
+     data index 3 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' title 'predicted for He: ×1.000 per layer', \
+     data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'PyTorch default: std', \
+     data index 5 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'PyTorch default: spread over the batch', \
+     data index 6 using 1:2 with lines lw 2 dt 2 lc rgb '#E69F00' title 'predicted for the default''s spread: ×0.408 per layer'
 unset multiplot
 set output
 }

@@ -36,7 +36,7 @@ set arrow from 0.40260548415522257, graph 0 to 0.40260548415522257, graph 1 nohe
 set label 'α* = ((√κ−1)/(√κ+1))² = 0.40' at 0.40260548415522257, graph 0.8799999999999999 left offset 0.5,0 tc rgb '#333333' front
 plot data index 0 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'predicted, lr 0.04 (the lesson''s)', \
      data index 1 using 1:2 with points pt 7 ps 0.6 lc rgb '#D55E00' title 'measured, lr 0.04', \
-     data index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title 'predicted, best lr η* = 0.134'
+     data index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title 'predicted, best lr η* = 0.134 (diverges for α < 0.34)'
 unset multiplot
 set output
 }

@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1280,490 font 'DejaVu Sans,15'
+  set terminal pngcairo noenhanced size 1280,590 font 'DejaVu Sans,15'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1280,490 font 'DejaVu Sans,15' background '#ffffff'
+    set terminal svg noenhanced size 1280,590 font 'DejaVu Sans,15' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -23,7 +23,7 @@ if (format eq 'preview') { set output } else { set output script_dir.'vanishing-
 set multiplot layout 1,2 title '‖∂L/∂W⁽ˡ⁾‖ on 256 images, 10 hidden layers of 100 (layer 1 next to the input), ±1 std over 10 seeds'
 reset
 set grid lc rgb '#dddddd'
-set title 'at initialization, with the predicted factor per layer (dashed)'
+set title 'at initialization; dashed: the predicted factor per layer'
 set xlabel 'layer l'
 set ylabel 'gradient norm'
 set logscale y
@@ -35,11 +35,16 @@ set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'sigmoid, PyTorch default init', \
-     data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'predicted ×0.25·√n·std(W) = ×1/6.9 per layer', \
-     data index 5 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'tanh, Xavier init', \
-     data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'ReLU, He init', \
-     data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title 'predicted for ReLU + He: ×1 per layer'
+     data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 4 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+     data index 5 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'sigmoid, PyTorch default init', \
+     data index 6 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle, \
+     data index 7 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'sigmoid, Xavier gain 1', \
+     data index 8 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle, \
+     data index 9 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'sigmoid, Xavier gain 4', \
+     data index 10 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' notitle, \
+     data index 11 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'tanh, Xavier gain 5/3', \
+     data index 12 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'ReLU, He init'
 reset
 set grid lc rgb '#dddddd'
 set title 'after 10 epochs of SGD'
@@ -51,12 +56,16 @@ set mytics 1
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 8 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 9 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 10 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 11 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'sigmoid, PyTorch default init', \
-     data index 12 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'tanh, Xavier init', \
-     data index 13 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'ReLU, He init'
+plot data index 13 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 14 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 15 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 16 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 17 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+     data index 18 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'sigmoid, PyTorch default init', \
+     data index 19 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'sigmoid, Xavier gain 1', \
+     data index 20 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'sigmoid, Xavier gain 4', \
+     data index 21 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'tanh, Xavier gain 5/3', \
+     data index 22 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'ReLU, He init'
 unset multiplot
 set output
 }

@@ -11,10 +11,10 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1280,490 font 'DejaVu Sans,15'
+  set terminal pngcairo noenhanced size 1280,590 font 'DejaVu Sans,15'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1280,490 font 'DejaVu Sans,15' background '#ffffff'
+    set terminal svg noenhanced size 1280,590 font 'DejaVu Sans,15' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
@@ -36,33 +36,49 @@ plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 nobord
      data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 4 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
      data index 5 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 6 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'sigmoid, PyTorch default init', \
-     data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle, \
-     data index 8 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'tanh, Xavier init', \
-     data index 9 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle, \
-     data index 10 using 1:2 with lines lw 2 lc rgb '#009E73' title 'ReLU, He init', \
-     data index 11 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' notitle
+     data index 6 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 7 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 8 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+     data index 9 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+     data index 10 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'sigmoid, PyTorch default init', \
+     data index 11 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle, \
+     data index 12 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'sigmoid, Xavier gain 1', \
+     data index 13 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle, \
+     data index 14 using 1:2 with lines lw 2 lc rgb '#009E73' title 'sigmoid, Xavier gain 4', \
+     data index 15 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' notitle, \
+     data index 16 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'tanh, Xavier gain 5/3', \
+     data index 17 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' notitle, \
+     data index 18 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'ReLU, He init', \
+     data index 19 using 1:2 with lines lw 2 dt 2 lc rgb '#E69F00' notitle
 reset
 set grid lc rgb '#dddddd'
-set title 'loss: validation (solid), training (dashed)'
+set title 'loss (solid/dashed as left); two sigmoids coincide'
 set xlabel 'epoch'
 set ylabel 'cross-entropy loss'
 set xtics 1.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 12 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 13 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 14 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 15 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 16 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 17 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 18 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'sigmoid, PyTorch default init', \
-     data index 19 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle, \
-     data index 20 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'tanh, Xavier init', \
-     data index 21 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle, \
-     data index 22 using 1:2 with lines lw 2 lc rgb '#009E73' title 'ReLU, He init', \
-     data index 23 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' notitle
+plot data index 20 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 21 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 22 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 23 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 24 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 25 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 26 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 27 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 28 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+     data index 29 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+     data index 30 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'sigmoid, PyTorch default init', \
+     data index 31 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle, \
+     data index 32 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'sigmoid, Xavier gain 1', \
+     data index 33 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle, \
+     data index 34 using 1:2 with lines lw 2 lc rgb '#009E73' title 'sigmoid, Xavier gain 4', \
+     data index 35 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' notitle, \
+     data index 36 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'tanh, Xavier gain 5/3', \
+     data index 37 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' notitle, \
+     data index 38 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'ReLU, He init', \
+     data index 39 using 1:2 with lines lw 2 dt 2 lc rgb '#E69F00' notitle
 unset multiplot
 set output
 }

@@ -28,8 +28,8 @@ final class AdamLessonTests: XCTestCase {
         let folder = try TemporaryFolder("adam")
         defer { folder.remove() }
         let report = try AdamLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
-        XCTAssertEqual(report.runs.map(\.label), ["lr 0.001, with bias correction", "lr 0.001, without bias correction",
-                                                   "lr 0.01, with bias correction", "lr 0.01, without bias correction"])
+        XCTAssertEqual(report.runs.map(\.label), ["lr 0.001 corrected", "lr 0.001 uncorrected", "lr 0.01 corrected", "lr 0.01 uncorrected",
+                                                   "lr 0.002 corrected", "lr 0.005 corrected", "lr 0.002 corrected + 200-step warm-up"])
         let (with, without) = (report.runs[2], report.runs[3])
         for (a, b) in zip(without.estimate(\.meanLossSteps2To20).values, with.estimate(\.meanLossSteps2To20).values) {
             XCTAssertGreaterThan(a, 2 * b)
@@ -37,7 +37,15 @@ final class AdamLessonTests: XCTestCase {
         for (a, b) in zip(without.final(.validationAccuracy).values, with.final(.validationAccuracy).values) {
             XCTAssertLessThan(a, b - 5)
         }
-        for figure in ["moments", "training"] {
+        // The warm-up arm starts at lr/200 and climbs by lr/200 per step: its early losses stay
+        // above the constant-rate arm's on every seed.
+        let (warm, constant) = (report.runs[6], report.runs[4])
+        for (a, b) in zip(warm.estimate(\.meanLossSteps2To20).values, constant.estimate(\.meanLossSteps2To20).values) {
+            XCTAssertGreaterThan(a, b)
+        }
+        XCTAssertEqual(AdamLesson.settings[6].multiplier(step: 50), 0.25, accuracy: 1e-9)
+        XCTAssertEqual(AdamLesson.settings[1].multiplier(step: 1), 0.1 / 0.001.squareRoot(), accuracy: 1e-6)
+        for figure in ["moments", "training", "step-size"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("adam-\(figure).png")), figure)
         }
     }

@@ -26,7 +26,7 @@ final class RegenerateFiguresTests: XCTestCase {
             XCTAssertTrue(output.contains("[2/2] lesson-adam: ok"), output)
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.file("first")).filter { $0.hasSuffix(".dat") }.sorted()
-        XCTAssertEqual(files, ["adam-moments.dat", "adam-training.dat", "parameter-count-growth.dat", "parameter-count-per-layer.dat"])
+        XCTAssertEqual(files, ["adam-moments.dat", "adam-step-size.dat", "adam-training.dat", "parameter-count-growth.dat", "parameter-count-per-layer.dat"])
         for file in files {
             XCTAssertEqual(FileManager.default.contents(atPath: folder.file("first/\(file)")),
                            FileManager.default.contents(atPath: folder.file("second/\(file)")), file)

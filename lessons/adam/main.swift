@@ -14,8 +14,9 @@ struct AdamLesson: ParsableCommand {
         their bias-corrected versions m̂ = m/(1 − β₁ᵗ) and v̂ = v/(1 − β₂ᵗ) over the first steps, \
         and the step Adam takes with and without the correction. Then the same network is \
         trained on Fashion-MNIST with and without bias correction (the engine's switch), at \
-        learning rates 0.001 and 0.01, under 10 seeds; each pair is compared by its early \
-        minibatch losses and its validation accuracy, against the seeds' noise. Defaults as in \
+        learning rates 0.001 and 0.01, and with correction at 0.002 and 0.005 and at 0.002 after \
+        a linear warm-up over the first 200 steps, under 10 seeds; the arms are compared by their \
+        early minibatch losses and their validation accuracy, Holm-corrected, against the seeds' noise. Defaults as in \
         the lecture and PyTorch: lr 0.001, β₁ 0.9, β₂ 0.999, ε 10⁻⁸. --quick: 2,000 images, 2 epochs, 2 seeds.
         """, epochs: epochBudget)
 
@@ -91,7 +92,53 @@ struct AdamLesson: ParsableCommand {
     struct Setting: Sendable {
         let rate: Float
         let correction: Bool
-        var label: String { "lr \(rate), \(correction ? "with" : "without") bias correction" }
+        /// Steps over which the rate climbs linearly from rate/warmUp to rate; 0 for none.
+        var warmUp = 0
+        var label: String {
+            "lr \(rate) \(correction ? "corrected" : "uncorrected")" + (warmUp > 0 ? " + \(warmUp)-step warm-up" : "")
+        }
+
+        /// The step size this arm applies at step t, in units of its learning rate times m̂/√v̂:
+        /// the warm-up's fraction, or the uncorrected Adam's (1 − β₁ᵗ)/√(1 − β₂ᵗ).
+        func multiplier(step t: Int) -> Double {
+            if !correction { return AdamLesson.uncorrectedMultiplier(step: t) }
+            return warmUp > 0 ? min(1, Double(t) / Double(warmUp)) : 1
+        }
+    }
+
+    /// How much larger an uncorrected Adam step is than the corrected one at step t.
+    static func uncorrectedMultiplier(step t: Int) -> Double {
+        (1 - pow(0.9, Double(t))) / (1 - pow(0.999, Double(t))).squareRoot()
+    }
+
+    /// The lesson's arms: the corrected/uncorrected pairs at 0.001 and 0.01, then the tests of
+    /// "the uncorrected Adam wins at 0.001 because the problem wants a larger rate": corrected
+    /// Adam at larger constant rates, and at 0.002 with a linear warm-up (small steps early,
+    /// the opposite of the uncorrected Adam's large early steps).
+    static let settings = [0.001, 0.01].flatMap { rate in [true, false].map { Setting(rate: Float(rate), correction: $0) } }
+        + [Setting(rate: 0.002, correction: true), Setting(rate: 0.005, correction: true), Setting(rate: 0.002, correction: true, warmUp: warmUpSteps)]
+    static let warmUpSteps = 200
+
+    /// Sets the learning rate before every step: a linear ramp to `target` over `steps` steps
+    /// (PyTorch's LinearLR(start_factor = 1/steps, total_iters = steps) stepped per batch).
+    final class LinearWarmUp: TrainingCallback {
+        let optimizer: Optimizer
+        let target: Float
+        let steps: Int
+        private var step = 1
+
+        init(_ optimizer: Optimizer, target: Float, steps: Int) {
+            (self.optimizer, self.target, self.steps) = (optimizer, target, steps)
+        }
+
+        func trainingWillStart(epochs: Int, batchesPerEpoch: Int) { apply() }
+
+        func batchDidEnd(epoch: Int, batch: Int, loss: Float) {
+            step += 1
+            apply()
+        }
+
+        private func apply() { optimizer.learningRate = target * Float(min(step, steps)) / Float(steps) }
     }
 
     static func meanLoss(_ losses: [Float], _ range: Range<Int>) -> Double {
@@ -146,19 +193,24 @@ struct AdamLesson: ParsableCommand {
         let splits = try context.loadSplits(training, trainSize: context.budget(10000, quick: 2000),
                                             validationSize: context.budget(5000, quick: 1000), testSize: 0)
         let train = splits.first.train
-        let settings = [0.001, 0.01].flatMap { rate in [true, false].map { Setting(rate: Float(rate), correction: $0) } }
-        let runs = try context.overSeeds(settings, label: \.label, columns: { ["learning_rate": SettingValue($0.rate), "bias_correction": SettingValue($0.correction)] },
+        let settings = Self.settings
+        let runs = try context.overSeeds(settings, label: \.label,
+                                         columns: { ["learning_rate": SettingValue($0.rate), "bias_correction": SettingValue($0.correction),
+                                                     "warm_up_steps": SettingValue($0.warmUp)] },
                                          lastK: Self.lastK) { setting, run in
             let (train, validation, _) = splits(run).sets
             let model = Sequential.mlp([784, 256, 10], random: run.random(.weights))
-            let history = try run.fit(model: model, loss: CrossEntropyLoss(),
-                                      optimizer: Adam(model.parameters, learningRate: setting.rate, biasCorrection: setting.correction),
-                                      train: train, validation: validation, options: TrainingOptions(epochs: epochs, batchSize: 64))
+            let optimizer = Adam(model.parameters, learningRate: setting.rate, biasCorrection: setting.correction)
+            let warmUp = setting.warmUp > 0 ? [LinearWarmUp(optimizer, target: setting.rate, steps: setting.warmUp)] : []
+            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: optimizer,
+                                      train: train, validation: validation, options: TrainingOptions(epochs: epochs, batchSize: 64),
+                                      callbacks: warmUp)
             let losses = history.minibatchLosses
             return LossRun(history: history, lossAtStep1: Double(losses.first ?? .nan), meanLossSteps2To20: Self.meanLoss(losses, 1..<20),
                            meanLossSteps21To100: Self.meanLoss(losses, 20..<100))
         }
         try context.write(Self.trainingFigure(runs, trainCount: train.count))
+        try context.write(Self.rateFigure(runs))
         let k = min(Self.lastK, epochs)
         context.report()
         var table = SummaryTable(title: "784→256→10 on \(train.count) images, batch 64, \(epochs) epochs: mean ± std over \(context.seeds.count) seeds; last \(k) = mean of the last \(k) epochs",
@@ -168,37 +220,79 @@ struct AdamLesson: ParsableCommand {
                        setting.estimate(\.meanLossSteps21To100).formatted(decimals: 4), setting.lastEpochs(k, .validationAccuracy).formatted()])
         }
         context.report(table)
-        for pair in Swift.stride(from: 0, to: runs.count - 1, by: 2) {
-            let (with, without) = (runs[pair], runs[pair + 1])
-            let rate = settings[pair].rate
-            context.report(Difference(without.estimate(\.meanLossSteps2To20), with.estimate(\.meanLossSteps2To20))
-                .verdict("without", "with", quantity: "lr \(rate), mean loss over steps 2–20", unit: "", decimals: 4))
-            context.report(Difference(without.lastEpochs(k, .validationAccuracy), with.lastEpochs(k, .validationAccuracy))
-                .verdict("without", "with", quantity: "lr \(rate), validation (last \(k))"))
+        let steps = runs[0].runs[0].history.minibatchLosses.count
+        context.report(String(format: "Without correction the step is (1 − β₁ᵗ)/√(1 − β₂ᵗ) times the corrected one: %.2f at step 1, %.2f at its peak (step %d), %.2f at the last step (%d); %.2f on average over the run.",
+                              Self.uncorrectedMultiplier(step: 1), (1...steps).map { Self.uncorrectedMultiplier(step: $0) }.max() ?? .nan,
+                              (1...steps).max { Self.uncorrectedMultiplier(step: $0) < Self.uncorrectedMultiplier(step: $1) } ?? 0,
+                              Self.uncorrectedMultiplier(step: steps), steps,
+                              (1...steps).map { Self.uncorrectedMultiplier(step: $0) }.reduce(0, +) / Double(steps)))
+        // Two families, each corrected by Holm: the early loss (the correction's direct effect)
+        // and the validation accuracy (what the arms end with).
+        let byLabel = Dictionary(uniqueKeysWithValues: runs.map { ($0.label, $0) })
+        func arm(_ rate: Float, _ correction: Bool, warmUp: Int = 0) -> SettingRuns<LossRun> {
+            byLabel[Setting(rate: rate, correction: correction, warmUp: warmUp).label]!
+        }
+        let earlyPairs = [(arm(0.001, false), arm(0.001, true)), (arm(0.01, false), arm(0.01, true))]
+        let early = Holm(earlyPairs.map { Difference($0.0.estimate(\.meanLossSteps2To20), $0.1.estimate(\.meanLossSteps2To20)) })
+        for (index, pair) in earlyPairs.enumerated() {
+            context.report(early.verdict(index, pair.0.label, pair.1.label, quantity: "Mean loss over steps 2–20", unit: "", decimals: 4))
+        }
+        let finalPairs = [(arm(0.001, false), arm(0.001, true)), (arm(0.01, false), arm(0.01, true)),
+                          (arm(0.002, true), arm(0.001, false)), (arm(0.005, true), arm(0.001, false)),
+                          (arm(0.002, true, warmUp: Self.warmUpSteps), arm(0.002, true))]
+        let final = Holm(finalPairs.map { Difference($0.0.lastEpochs(k, .validationAccuracy), $0.1.lastEpochs(k, .validationAccuracy)) })
+        for (index, pair) in finalPairs.enumerated() {
+            context.report(final.verdict(index, pair.0.label, pair.1.label, quantity: "Validation (last \(k))"))
         }
         return runs
     }
 
+    /// Corrected runs at 0.001 and 0.01 in vermillion/orange, uncorrected in blues (as m̂ and m
+    /// in the moments figure); the larger constant rates and the warm-up in the remaining colours.
+    static let colors = [1, 0, 4, 5, 2, 3, 8]
+
     static func trainingFigure(_ runs: [SettingRuns<LossRun>], trainCount: Int) -> Figure {
-        let window = min(300, runs[0].runs[0].history.minibatchLosses.count)
-        // Corrected runs in vermillion/orange, uncorrected in blues, as m̂ and m in the moments figure.
-        let colors = [1, 0, 4, 5]
-        var series: [Series] = []
-        for (index, setting) in runs.enumerated() {
-            let curves = setting.runs.map { StandardPanels.runningAverage($0.history.minibatchLosses.prefix(window).map(Double.init), window: 10) }
-            let steps = (1...window).map(Double.init)
-            let estimates = (0..<window).map { step in Estimate(curves.map { $0[step] }) }
-            if setting.runs.count > 1 {
-                series.append(.band(nil, x: steps, lower: estimates.map { max($0.mean - $0.std, 1e-3) }, upper: estimates.map { $0.mean + $0.std },
-                                    color: colors[index]))
+        let total = runs[0].runs[0].history.minibatchLosses.count
+        let window = min(300, total)
+        func lossSeries(_ indices: [Int], smoothing: Int, floor: Double) -> [Series] {
+            indices.flatMap { index -> [Series] in
+                let setting = runs[index]
+                let curves = setting.runs.map { StandardPanels.runningAverage($0.history.minibatchLosses.prefix(window).map(Double.init), window: smoothing) }
+                let steps = (1...window).map(Double.init)
+                let estimates = (0..<window).map { step in Estimate(curves.map { $0[step] }) }
+                var series: [Series] = []
+                if setting.runs.count > 1 {
+                    series.append(.band(nil, x: steps, lower: estimates.map { max($0.mean - $0.std, floor) }, upper: estimates.map { $0.mean + $0.std },
+                                        color: colors[index]))
+                }
+                series.append(.line(setting.label, x: steps, y: estimates.map(\.mean), color: colors[index]))
+                return series
             }
-            series.append(.line(setting.label, x: steps, y: estimates.map(\.mean), color: colors[index]))
         }
-        return Figure(name: "training", title: "784→256→10 on \(trainCount) Fashion-MNIST images, Adam with and without bias correction: mean ± std over \(runs[0].runs.count) seeds", panels: [
-            Panel(title: "minibatch loss, first \(window) steps (running average over 10)", xLabel: "step", yLabel: "minibatch loss (log scale)",
-                  yScale: .log, series: series),
-            StandardPanels.seedCurves(runs, metrics: [.validationAccuracy], title: "validation accuracy per epoch", colors: colors),
-        ], layout: .pair)
+        let largeRate = runs.indices.filter { settings[$0].rate == 0.01 }
+        let smallRates = runs.indices.filter { settings[$0].rate < 0.01 }
+        return Figure(name: "training", title: "784→256→10 on \(trainCount) Fashion-MNIST images, Adam: mean ± std over \(runs[0].runs.count) seeds", panels: [
+            Panel(title: "lr 0.01: minibatch loss, first \(window) steps (running average over 10)", xLabel: "step",
+                  yLabel: "loss (log scale)", yScale: .log, series: lossSeries(largeRate, smoothing: 10, floor: 1e-3)),
+            Panel(title: "lr 0.001–0.005: minibatch loss, first \(window) steps (running average over 20)", xLabel: "step",
+                  yLabel: "loss", series: lossSeries(smallRates, smoothing: 20, floor: 0)),
+        ], layout: .stacked)
+    }
+
+    /// What each arm's rate does over the whole run, and where it ends.
+    static func rateFigure(_ runs: [SettingRuns<LossRun>]) -> Figure {
+        let total = runs[0].runs[0].history.minibatchLosses.count
+        let t = (1...total).map { $0 }
+        return Figure(name: "step-size", panels: [
+            Panel(title: "step applied by each arm over all \(total) steps, in units of m̂/(√v̂ + ε): lr × multiplier", xLabel: "step",
+                  yLabel: "lr × multiplier (log scale)", yScale: .log, legend: .hidden,
+                  series: runs.indices.map { index in
+                      let setting = settings[index]
+                      return .line(setting.label, x: t.map(Double.init), y: t.map { Double(setting.rate) * setting.multiplier(step: $0) }, color: colors[index])
+                  }),
+            StandardPanels.seedCurves(runs, metrics: [.validationAccuracy], title: "validation accuracy per epoch, mean ± std over \(runs[0].runs.count) seeds",
+                                      yLabel: "validation accuracy (%)", colors: colors),
+        ], layout: .stacked)
     }
 
     func figure(_ trace: Trace) -> Figure {

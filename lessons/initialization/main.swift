@@ -10,16 +10,19 @@ struct InitializationLesson: ParsableCommand {
         "initialization",
         abstract: "Weight initialization: symmetry, scale, and the variance formulas of Xavier/Glorot and He/Kaiming, measured over seeds.",
         discussion: """
-        Five experiments on Fashion-MNIST. Symmetry: with every weight equal, all hidden units \
+        Six experiments on Fashion-MNIST. Symmetry: with every weight equal, all hidden units \
         of a layer compute the same thing and receive the same gradient, so they stay identical \
         however long the network trains. Scale: in a network of 10 ReLU layers, weights drawn \
         from N(0, 0.001²) make the signal vanish (training stalls) and N(0, 1) make it explode \
         (training diverges). Variance-preserving inits: activation and gradient statistics per \
         layer at initialization for deep tanh and ReLU networks under Xavier, He and PyTorch's \
-        default, against the predicted factor per ReLU layer. Training: the inits side by side \
+        default (with its drawn biases, and the part of the signal that depends on the input), \
+        against the predicted factor per ReLU layer. Training: the inits side by side \
         under 10 seeds each, with the update-to-data ratio per layer over the first steps. Slow \
         convergence: a shallow network from N(0, 0.01²) and N(0, 0.001²) sits at chance for \
-        hundreds to thousands of steps before it escapes. --quick: 1,000 images, 2 epochs (40 for the shallow network), 2 seeds.
+        hundreds to thousands of steps before it escapes. Gain sweep: weights N(0, g²/n_in) \
+        for six gains in deep tanh and ReLU networks, the last layer's signal against the \
+        mean-field prediction and the trained accuracy, around the critical gain √2 of ReLU. --quick: 1,000 images, 2 epochs (40 for the shallow network), 2 seeds.
         """, epochs: epochBudget)
 
     static let epochBudget = EpochBudget(full: 5, quick: 2)
@@ -78,8 +81,28 @@ struct InitializationLesson: ParsableCommand {
 
     func deepModel(_ activation: Activation, _ scheme: Scheme, random: Random) -> Sequential {
         let model = Sequential.mlp([784] + Array(repeating: width, count: depth) + [10], activation: activation, random: random)
-        for layer in model.weightedLayers { layer.initialize(weight: scheme.initializer, bias: .zeros, random: random) }
+        Self.initialize(model, scheme, random: random)
         return model
+    }
+
+    /// PyTorch's default is what `Sequential.mlp` drew, as `nn.Linear` does: weights and biases
+    /// from U[±1/√n_in]. Every other scheme draws the weights and zeroes the biases.
+    static func initialize(_ model: Sequential, _ scheme: Scheme, random: Random) {
+        guard scheme.initializer != .pytorchDefault else { return }
+        for layer in model.weightedLayers { layer.initialize(weight: scheme.initializer, bias: .zeros, random: random) }
+    }
+
+    /// The input-dependent part of a layer's activations: per unit, the std over the batch,
+    /// averaged over the units. A bias shifts a unit by the same amount for every input, so it
+    /// adds to the activations' overall std but not to this spread.
+    static func spreadOverBatch(_ output: Matrix) -> Double {
+        guard output.rows > 1, output.cols > 0 else { return 0 }
+        let spreads = (0..<output.cols).map { unit in
+            let values = (0..<output.rows).map { Double(output[$0, unit]) }
+            let mean = values.reduce(0, +) / Double(values.count)
+            return (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot()
+        }
+        return spreads.reduce(0, +) / Double(spreads.count)
     }
 
     /// Mean over inputs of the standard deviation across a layer's units of their weights:
@@ -99,6 +122,8 @@ struct InitializationLesson: ParsableCommand {
         let activation: Activation
         let scheme: Scheme
         let layers: [LayerDiagnostics]
+        /// Per hidden layer, `spreadOverBatch` of its activations.
+        let spreadOverBatch: [Double]
     }
 
     /// The predicted factor per hidden layer (2…depth, all width × width) of a ReLU
@@ -117,6 +142,9 @@ struct InitializationLesson: ParsableCommand {
         let runs: [SettingRuns<DeepRun>]
         let updateRatios: [(Scheme, [[Float]])]
         let slow: [SettingRuns<EscapeRun>]
+        let gainSweep: [SettingRuns<GainRun>]
+        /// Per gain-sweep setting, the predicted first and last hidden layer's activation std.
+        let predictedGainStd: [(first: Double, last: Double)]
 
         func profile(_ activation: Activation, _ name: String, seed: Int = 0) -> SignalProfile {
             profiles[seed].first { $0.activation == activation && $0.scheme.name == name }!
@@ -128,6 +156,75 @@ struct InitializationLesson: ParsableCommand {
                 let layers = profile(activation, name, seed: seed).layers
                 return Double(layers.last!.activation.std / layers.first!.activation.std)
             })
+        }
+
+        /// Per seed: the same ratio for the input-dependent part, `spreadOverBatch`.
+        func spreadRatio(_ activation: Activation, _ name: String) -> Estimate {
+            Estimate(profiles.indices.map { seed in
+                let spread = profile(activation, name, seed: seed).spreadOverBatch
+                return spread.last! / spread.first!
+            })
+        }
+
+        /// Per seed, a value of the last hidden layer.
+        func last(_ activation: Activation, _ name: String, _ value: (SignalProfile) -> Double) -> Estimate {
+            Estimate(profiles.indices.map { value(profile(activation, name, seed: $0)) })
+        }
+    }
+
+    /// The gain sweep: every layer's weights from N(0, g²/n_in), zero biases. A ReLU network
+    /// keeps its signal at g = √2 (He); tanh at g = 1 only for a vanishing signal, and PyTorch's
+    /// recommended 5/3 keeps it at a useful size without saturating the units.
+    static let gains: [Double] = [0.5, 1, 2.0.squareRoot(), 5.0 / 3, 2, 3]
+
+    struct GainSetting: Sendable {
+        let activation: Activation
+        let gain: Double
+        var label: String { String(format: "%@, gain %.3g", activation.rawValue, gain) }
+    }
+
+    /// A run of the gain sweep: the signal at initialization and the trained network.
+    struct GainRun: RunRecord {
+        var history: History
+        var divergedEpoch: Double?
+        var firstLayerStd: Double
+        var lastLayerStd: Double
+        static let columns = [RunColumn("diverged_epoch", \Self.divergedEpoch), RunColumn("first_layer_activation_std_at_init", \Self.firstLayerStd),
+                              RunColumn("last_layer_activation_std_at_init", \Self.lastLayerStd)]
+    }
+
+    /// The mean-field prediction of the last hidden layer's activation std for weights
+    /// N(0, g²/n_in) and zero biases, from the input's mean square.
+    func predictedStd(_ setting: GainSetting, inputMeanSquare: Double) -> (first: Double, last: Double) {
+        let field = MeanField(setting.activation)
+        var q = setting.gain * setting.gain * inputMeanSquare
+        let first = field.activationStd(variance: q)
+        for _ in 1..<depth { q = field.nextVariance(q, gainSquared: setting.gain * setting.gain) }
+        return (first, field.activationStd(variance: q))
+    }
+
+    func gainSweep(_ context: LessonContext, splits: SeededSplits, probe: (inputs: Matrix, targets: [Int]), epochs: Int) throws -> [SettingRuns<GainRun>] {
+        let settings = [Activation.tanh, .relu].flatMap { activation in Self.gains.map { GainSetting(activation: activation, gain: $0) } }
+        return try context.overSeeds(settings, label: \.label, experiment: "gain sweep",
+                                     columns: { ["activation": .text($0.activation.rawValue), "gain": SettingValue($0.gain)] },
+                                     lastK: Self.lastK) { setting, run in
+            let (train, validation) = (splits(run).train, splits(run).validation)
+            let random = run.random(.weights)
+            let model = Sequential.mlp([784] + Array(repeating: width, count: depth) + [10], activation: setting.activation, random: random)
+            for layer in model.weightedLayers {
+                layer.initialize(weight: .normal(mean: 0, std: Float(setting.gain) / Float(layer.fanIn).squareRoot()), bias: .zeros, random: random)
+            }
+            let layers = Diagnostics.trace(model, loss: CrossEntropyLoss(), inputs: probe.inputs, targets: probe.targets)
+            let (firstStd, lastStd) = (Double(layers.first!.activation.std), Double(layers.last!.activation.std))
+            do {
+                let history = try run.fit(model: model, loss: CrossEntropyLoss(),
+                                          optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
+                                          train: train, validation: validation,
+                                          options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
+                return GainRun(history: history, firstLayerStd: firstStd, lastLayerStd: lastStd)
+            } catch let TrainingError.diverged(epoch, _, _, history) {
+                return GainRun(history: history, divergedEpoch: Double(epoch), firstLayerStd: firstStd, lastLayerStd: lastStd)
+            }
         }
     }
 
@@ -155,7 +252,15 @@ struct InitializationLesson: ParsableCommand {
         try context.write(updateFigure(updateRatios))
         let slow = try slowConvergence(context, splits: splits, epochs: context.budget(20, quick: 40))
         try context.write(slowFigure(slow))
-        let report = Report(symmetry: symmetry, profiles: profiles, runs: runs, updateRatios: updateRatios, slow: slow)
+        let sweep = try gainSweep(context, splits: splits, probe: probe, epochs: epochs)
+        let inputMeanSquare = Double(probe.inputs.sumOfSquares()) / Double(max(probe.inputs.count, 1))
+        let predicted = sweep.indices.map { index in
+            predictedStd(GainSetting(activation: index < Self.gains.count ? .tanh : .relu, gain: Self.gains[index % Self.gains.count]),
+                             inputMeanSquare: inputMeanSquare)
+        }
+        try context.write(gainFigure(sweep, predicted: predicted))
+        let report = Report(symmetry: symmetry, profiles: profiles, runs: runs, updateRatios: updateRatios, slow: slow,
+                            gainSweep: sweep, predictedGainStd: predicted)
         reportSummary(context, report, epochs: epochs, trainCount: train.count)
         try context.finish()
         return report
@@ -217,8 +322,9 @@ struct InitializationLesson: ParsableCommand {
                 (Self.variancePreserving + [Self.tooSmall, Self.tooLarge]).map { scheme in
                     let model = deepModel(activation, scheme, random: Random(seed: seed, purpose: .weights))
                     var layers = Diagnostics.trace(model, loss: CrossEntropyLoss(), inputs: probe.inputs, targets: probe.targets)
+                    let spread = layers.map { Self.spreadOverBatch($0.output) }
                     if index > 0 { for layer in layers.indices { layers[layer].output = Matrix(rows: 0, cols: 0) } }
-                    return SignalProfile(activation: activation, scheme: scheme, layers: layers)
+                    return SignalProfile(activation: activation, scheme: scheme, layers: layers, spreadOverBatch: spread)
                 }
             }
         }
@@ -252,7 +358,7 @@ struct InitializationLesson: ParsableCommand {
             let (train, validation) = (splits(run).train, splits(run).validation)
             let random = run.random(.weights)
             let model = Sequential.mlp([784, 64, 64, 10], random: random)
-            for layer in model.weightedLayers { layer.initialize(weight: scheme.initializer, bias: .zeros, random: random) }
+            Self.initialize(model, scheme, random: random)
             let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
                                       train: train, validation: validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
@@ -304,12 +410,20 @@ struct InitializationLesson: ParsableCommand {
                              String(format: "%.3g", first.outputGradient!.std), String(format: "%.3g", last.outputGradient!.std)])
         }
         context.report(signalTable)
-        context.report("ReLU network: activation std of layer \(depth) over layer 1, measured (mean ± std over \(seeds) seeds) and predicted (factor per layer)^\(depth - 1):")
+        var ratioTable = SummaryTable(title: "ReLU network, layer \(depth) over layer 1 at initialization, mean ± std over \(seeds) seeds: predicted (factor per layer)^\(depth - 1), measured on the activations' std and on their spread over the batch (per unit, over the images)",
+                                      header: ["init", "predicted", "std", "÷ predicted", "batch spread", "÷ predicted"])
         for name in ["Xavier normal", "He normal", "PyTorch default"] {
             let scheme = Self.variancePreserving.first { $0.name == name }!
-            let factor = predictedReLUFactor(scheme)!
-            context.report(String(format: "  %@: measured %@, predicted %.3g (×%.3f per layer)", name,
-                                  g(report.signalRatio(.relu, name)), pow(factor, Double(depth - 1)), factor))
+            let predicted = pow(predictedReLUFactor(scheme)!, Double(depth - 1))
+            let std = report.signalRatio(.relu, name), spread = report.spreadRatio(.relu, name)
+            ratioTable.add([name, String(format: "%.3g", predicted), g(std),
+                            g(Estimate(std.values.map { $0 / predicted })), g(spread), g(Estimate(spread.values.map { $0 / predicted }))])
+        }
+        context.report(ratioTable)
+        for activation in [Activation.tanh, .relu] {
+            let std = report.last(activation, "PyTorch default") { Double($0.layers.last!.activation.std) }
+            let spread = report.last(activation, "PyTorch default") { $0.spreadOverBatch.last! }
+            context.report("  \(activation.rawValue), PyTorch default (biases drawn as nn.Linear draws them): layer \(depth) activation std \(g(std)), of which spread over the batch (the part that depends on the input) \(g(spread)).")
         }
         let gap = Estimate(zip(report.signalRatio(.relu, "He normal").values, report.signalRatio(.relu, "Xavier normal").values).map { $0 / $1 })
         context.report(String(format: "  He normal over Xavier normal at layer %d: ×%@ (predicted √2^%d = %.1f).", depth, g(gap), depth - 1,
@@ -328,12 +442,15 @@ struct InitializationLesson: ParsableCommand {
         context.report(trainingTable)
         let byName = Dictionary(uniqueKeysWithValues: report.runs.map { ($0.label, $0) })
         if let he = byName["He normal"], let xavier = byName["Xavier normal"], let standard = byName["PyTorch default"] {
-            context.report(Difference(he.lastEpochs(k, .validationAccuracy), xavier.lastEpochs(k, .validationAccuracy))
-                .verdict(he.label, xavier.label, quantity: "Validation accuracy (last \(k) epochs)"))
-            context.report(Difference(he.atBestValidation(.validationAccuracy), xavier.atBestValidation(.validationAccuracy))
-                .verdict(he.label, xavier.label, quantity: "Best validation accuracy"))
-            context.report(Difference(xavier.lastEpochs(k, .validationAccuracy), standard.lastEpochs(k, .validationAccuracy))
-                .verdict(xavier.label, standard.label, quantity: "Validation accuracy (last \(k) epochs)"))
+            // Three comparisons stated together: each verdict says whether it survives Holm over the three.
+            let comparisons = [(he, xavier, "Validation accuracy (last \(k) epochs)", Difference(he.lastEpochs(k, .validationAccuracy), xavier.lastEpochs(k, .validationAccuracy))),
+                               (he, xavier, "Best validation accuracy", Difference(he.atBestValidation(.validationAccuracy), xavier.atBestValidation(.validationAccuracy))),
+                               (xavier, standard, "Validation accuracy (last \(k) epochs)",
+                                Difference(xavier.lastEpochs(k, .validationAccuracy), standard.lastEpochs(k, .validationAccuracy)))]
+            let holm = Holm(comparisons.map(\.3))
+            for (index, comparison) in comparisons.enumerated() {
+                context.report(holm.verdict(index, comparison.0.label, comparison.1.label, quantity: comparison.2))
+            }
         }
         context.report()
         var slowTable = SummaryTable(title: "Slow convergence: 784→64→64→10 (ReLU), SGD lr 0.1, batch \(Self.batchSize), \(report.slow.first?.runs.first?.history.epochs.count ?? 0) epochs, \(seeds) seeds",
@@ -346,6 +463,22 @@ struct InitializationLesson: ParsableCommand {
                            first.formatted(), setting.lastEpochs(k, .validationAccuracy).formatted()])
         }
         context.report(slowTable)
+        context.report()
+        var gainTable = SummaryTable(title: "Gain sweep: \(depth) hidden layers of \(width), weights N(0, g²/n_in), zero biases; SGD lr 0.01 momentum 0.9, \(epochs) epochs, \(seeds) seeds",
+                                     header: ["network", "std 1: predicted", "measured", "std \(depth): predicted", "measured", "validation, last \(k)"])
+        for (index, setting) in report.gainSweep.enumerated() {
+            let diverged = setting.estimate(\.divergedEpoch)
+            let validation = diverged.count == setting.runs.count ? "diverged" : setting.lastEpochs(k, .validationAccuracy).formatted()
+                + (diverged.count > 0 && diverged.count < setting.runs.count ? " (\(diverged.count) diverged)" : "")
+            gainTable.add([setting.label, String(format: "%.3g", report.predictedGainStd[index].first), g(setting.estimate(\.firstLayerStd)),
+                           String(format: "%.3g", report.predictedGainStd[index].last), g(setting.estimate(\.lastLayerStd)), validation])
+        }
+        context.report(gainTable)
+        for activation in [Activation.tanh, .relu] {
+            let arms = report.gainSweep.filter { $0.label.hasPrefix(activation.rawValue + ",") }
+            guard let best = arms.max(by: { $0.lastEpochs(k, .validationAccuracy).mean < $1.lastEpochs(k, .validationAccuracy).mean }) else { continue }
+            context.report("  \(activation.rawValue): highest validation accuracy at \(best.label.components(separatedBy: ", ").last!) (picked on validation; the sweep shows the shape, not a tuned value).")
+        }
     }
 }
 

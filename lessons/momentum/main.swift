@@ -243,14 +243,22 @@ struct MomentumLesson: ParsableCommand {
         context.report()
         context.report(table)
         let (slow, matched, momentum, nesterov) = (runs[0], runs[1], runs[2], runs[3])
-        context.report(Difference(momentum.final(.trainLoss), slow.final(.trainLoss))
-            .verdict("momentum 0.9", "SGD at the same lr", quantity: "Final training loss", unit: "", decimals: 4))
-        context.report(Difference(momentum.final(.trainLoss), matched.final(.trainLoss))
-            .verdict("momentum 0.9", "SGD at lr η/(1 − α)", quantity: "Final training loss", unit: "", decimals: 4))
-        context.report(Difference(momentum.lastEpochs(k, .validationAccuracy), matched.lastEpochs(k, .validationAccuracy))
-            .verdict("momentum 0.9", "SGD at lr η/(1 − α)", quantity: "Validation (last \(k))"))
-        context.report(Difference(nesterov.lastEpochs(k, .validationAccuracy), momentum.lastEpochs(k, .validationAccuracy))
-            .verdict("Nesterov 0.9", "momentum 0.9", quantity: "Validation (last \(k))"))
+        // Five comparisons stated together: each verdict says whether it survives Holm over all five.
+        let comparisons: [(a: String, b: String, quantity: String, difference: Difference, isLoss: Bool)] = [
+            ("momentum 0.9", "SGD at the same lr", "Final training loss", Difference(momentum.final(.trainLoss), slow.final(.trainLoss)), true),
+            ("momentum 0.9", "SGD at lr η/(1 − α)", "Final training loss", Difference(momentum.final(.trainLoss), matched.final(.trainLoss)), true),
+            ("momentum 0.9", "SGD at lr η/(1 − α)", "Validation (last \(k))",
+             Difference(momentum.lastEpochs(k, .validationAccuracy), matched.lastEpochs(k, .validationAccuracy)), false),
+            ("Nesterov 0.9", "momentum 0.9", "Final training loss", Difference(nesterov.final(.trainLoss), momentum.final(.trainLoss)), true),
+            ("Nesterov 0.9", "momentum 0.9", "Validation (last \(k))",
+             Difference(nesterov.lastEpochs(k, .validationAccuracy), momentum.lastEpochs(k, .validationAccuracy)), false),
+        ]
+        let holm = Holm(comparisons.map(\.difference))
+        for (index, comparison) in comparisons.enumerated() {
+            context.report(comparison.isLoss
+                ? holm.verdict(index, comparison.a, comparison.b, quantity: comparison.quantity, unit: "", decimals: 4)
+                : holm.verdict(index, comparison.a, comparison.b, quantity: comparison.quantity))
+        }
         return runs
     }
 }

@@ -21,34 +21,56 @@ extension VanishingGradientsLesson {
 
     func gradientFigure(_ report: Report, epochs: Int, probeCount: Int) -> Figure {
         let layers = (1...(depth + 1)).map(Double.init)
-        func perSeed(_ setting: SettingRuns<GradientRun>, _ trained: Bool) -> [[Double]] {
-            setting.runs.map { trained ? $0.trainedNorms : $0.initialNorms }
-        }
         // Bands end at the first layer whose gradients all vanished (dead ReLUs in a narrow net).
         func series(trained: Bool, overlay: Bool) -> [Series] {
             var series: [Series] = []
             for (index, setting) in report.runs.enumerated() {
-                let band = StandardPanels.geometricBand(perSeed(setting, trained))
+                let band = StandardPanels.geometricBand(setting.runs.map { trained ? $0.trainedNorms : $0.initialNorms })
                 let measured = Array(layers.prefix(band.mean.count))
                 if setting.runs.count > 1 { series.append(.band(nil, x: measured, lower: band.lower, upper: band.upper, color: index)) }
                 series.append(.line(setting.label, x: measured, y: band.mean, style: .linesPoints, color: index))
-                // The prediction, anchored at the last hidden layer and carried down layer by layer.
-                guard overlay, depth >= 2, index != 1, band.mean.count >= depth else { continue }
-                let factor = index == 0 ? report.predictedFactor : 1
+                // The prediction, anchored at the last hidden layer and carried down layer by layer;
+                // unlabelled, so that both panels share one legend and one height. A factor near
+                // 1 would lie on the data: the factor figure shows those.
+                let factor = report.predictedFactors[index]
+                guard overlay, depth >= 2, band.mean.count >= depth, abs(log(factor)) > 0.2 else { continue }
                 let anchor = band.mean[depth - 1]
                 let x = Array(layers.prefix(depth))
-                series.append(.line(index == 0 ? String(format: "predicted ×0.25·√n·std(W) = ×1/%.1f per layer", 1 / factor)
-                                               : "predicted for ReLU + He: ×1 per layer",
-                                    x: x, y: x.map { anchor * pow(factor, Double(depth) - $0) }, style: .dashed, color: index))
+                series.append(.line(nil, x: x, y: x.map { anchor * pow(factor, Double(depth) - $0) }, style: .dashed, color: index))
             }
             return series
         }
         return Figure(name: "gradients", title: "‖∂L/∂W⁽ˡ⁾‖ on \(probeCount) images, \(depth) hidden layers of \(width) (layer 1 next to the input), ±1 std over \(report.runs[0].runs.count) seeds", panels: [
-            Panel(title: "at initialization, with the predicted factor per layer (dashed)", xLabel: "layer l", yLabel: "gradient norm",
+            Panel(title: "at initialization; dashed: the predicted factor per layer", xLabel: "layer l", yLabel: "gradient norm",
                   yScale: .log, series: series(trained: false, overlay: true)),
             Panel(title: "after \(epochs) epochs of SGD", xLabel: "layer l", yLabel: "gradient norm", yScale: .log,
                   series: series(trained: true, overlay: false)),
-        ], layout: .pair)
+        // Taller than a pair: five networks' legend below each panel would leave the curves little room.
+        ], layout: .surface)
+    }
+
+    /// Per network (one row each, top to bottom in the lesson's order), the measured factor per
+    /// hidden layer (one point per seed) against the predicted one (a short bar), on one log axis.
+    func factorFigure(_ report: Report) -> Figure {
+        let rows = report.runs.count
+        func row(_ index: Int) -> Double { Double(rows - index) }
+        var series: [Series] = [
+            .line("0.25 = σ′(0), the lecture's factor", x: [0.25, 0.25], y: [0.5, Double(rows) + 0.5], style: .dashed, color: 6),
+            .line("1: no vanishing", x: [1, 1], y: [0.5, Double(rows) + 0.5], style: .dashed, color: 5),
+        ]
+        for (index, setting) in report.runs.enumerated() {
+            let measured = setting.runs.compactMap(\.factor)
+            let predicted = report.predictedFactors[index]
+            series.append(.line(index == 0 ? "predicted √n·σ_W·√E[f′(z)²]" : nil, x: [predicted, predicted],
+                                y: [row(index) - 0.3, row(index) + 0.3], color: index))
+            series.append(.line(index == 0 ? "measured, one point per seed" : nil, x: measured, y: measured.map { _ in row(index) },
+                                style: .points, color: index))
+        }
+        var panel = Panel(title: "gradient factor per hidden layer at initialization, fitted over layers 2…\(depth)",
+                          xLabel: "‖∂L/∂W⁽ˡ⁾‖ / ‖∂L/∂W⁽ˡ⁺¹⁾‖ (log scale)", xScale: .log,
+                          xRange: 0.1...2, yRange: 0.5...(Double(rows) + 0.5), series: series)
+        panel.yTicks = report.runs.enumerated().map { AxisTick($0.element.label, at: row($0.offset)) }
+        return Figure(name: "factors", panels: [panel], layout: .single)
     }
 
     func trainingFigure(_ runs: [SettingRuns<GradientRun>]) -> Figure {
@@ -56,8 +78,9 @@ extension VanishingGradientsLesson {
             StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
                                       title: "accuracy: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
             StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss],
-                                      title: "loss: validation (solid), training (dashed)", yLabel: "cross-entropy loss"),
-        ], layout: .pair)
+                                      title: "loss (solid/dashed as left); two sigmoids coincide", yLabel: "cross-entropy loss"),
+        // Taller than a pair, as the gradients figure: five networks' legends below the panels.
+        ], layout: .surface)
     }
 
     func explodingFigure(_ scaled: [[Scaled]]) -> Figure {

@@ -1,0 +1,66 @@
+# adam-step-size: written by Training Techniques Lab.
+# Redraw with `gnuplot adam-step-size.gp` from any folder; the data is adam-step-size.dat beside it,
+# one block per series (select with `index`). Edit freely: it is plain gnuplot.
+script_dir = ARG0
+n = strlen(script_dir)
+while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
+script_dir = (n > 0) ? script_dir[1:n] : ''
+data = script_dir.'adam-step-size.dat'
+if (!exists('output_suffix')) output_suffix = ''
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+if (!exists('preview')) preview = ''
+do for [format in (preview eq '' ? 'png svg' : 'preview')] {
+if (format eq 'png') {
+  set terminal pngcairo noenhanced size 880,720 font 'DejaVu Sans,10'
+} else {
+  if (format eq 'svg') {
+    set terminal svg noenhanced size 880,720 font 'DejaVu Sans,10' background '#ffffff'
+  } else {
+    eval('set terminal '.preview)
+  }
+}
+if (format eq 'preview') { set output } else { set output script_dir.'adam-step-size.'.format.output_suffix }
+set multiplot layout 2,1
+reset
+set grid lc rgb '#dddddd'
+set title 'step applied by each arm over all 785 steps, in units of m̂/(√v̂ + ε): lr × multiplier'
+set xlabel 'step'
+set ylabel 'lr × multiplier (log scale)'
+set logscale y
+set format y '%g'
+set border 3
+set tics out nomirror
+unset key
+plot data index 0 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'lr 0.001 corrected', \
+     data index 1 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'lr 0.001 uncorrected', \
+     data index 2 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'lr 0.01 corrected', \
+     data index 3 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'lr 0.01 uncorrected', \
+     data index 4 using 1:2 with lines lw 2 lc rgb '#009E73' title 'lr 0.002 corrected', \
+     data index 5 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'lr 0.005 corrected', \
+     data index 6 using 1:2 with lines lw 2 lc rgb '#882255' title 'lr 0.002 corrected + 200-step warm-up'
+reset
+set grid lc rgb '#dddddd'
+set title 'validation accuracy per epoch, mean ± std over 10 seeds'
+set xlabel 'epoch'
+set ylabel 'validation accuracy (%)'
+set xtics 1.0
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+plot data index 7 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 8 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 9 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+     data index 10 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
+     data index 11 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 12 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 13 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#882255' notitle, \
+     data index 14 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'lr 0.001 corrected', \
+     data index 15 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'lr 0.001 uncorrected', \
+     data index 16 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'lr 0.01 corrected', \
+     data index 17 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'lr 0.01 uncorrected', \
+     data index 18 using 1:2 with lines lw 2 lc rgb '#009E73' title 'lr 0.002 corrected', \
+     data index 19 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'lr 0.005 corrected', \
+     data index 20 using 1:2 with lines lw 2 lc rgb '#882255' title 'lr 0.002 corrected + 200-step warm-up'
+unset multiplot
+set output
+}
