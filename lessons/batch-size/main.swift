@@ -50,8 +50,10 @@ struct BatchSizeLesson: ParsableCommand {
     static let warmUpEpochs = 5
     /// Batch sizes of the frozen-network measurements (with the lesson's own sizes added).
     static let frozenSizes = [16, 32, 64, 128, 256, 512, 1024]
-    /// Batch sizes whose mean squared gradient norm gives the gradient-noise scale.
-    static let gradientSizes = [16, 64, 256, 1024]
+    /// Batch sizes whose mean squared gradient norm gives the gradient-noise scale, up to
+    /// 4,096: a trained network's noise scale is in the thousands, and only batches of that
+    /// order see ‖G‖² above the noise.
+    static let gradientSizes = [64, 256, 1024, 4096]
 
     /// The lecture's network, layer by layer; dropout masks from their own stream.
     static func model(weights: Random, masks: Random) -> Sequential {
@@ -134,12 +136,12 @@ struct BatchSizeLesson: ParsableCommand {
 
     /// `body` on fresh random batches (drawn with replacement) of each size, the network in
     /// training mode as during training, its running statistics left as they were.
-    static func onRandomBatches<T>(_ model: Sequential, from train: ImageDataset, sizes: [Int], batches: Int, random: Random,
+    static func onRandomBatches<T>(_ model: Sequential, from train: ImageDataset, sizes: [Int], batches: (Int) -> Int, random: Random,
                                    _ body: (_ inputs: Matrix, _ labels: [Int]) -> T) -> [[T]] {
         model.train()
         return model.keepingRunningStatistics {
             sizes.map { size in
-                (0..<batches).map { _ in
+                (0..<batches(size)).map { _ in
                     let positions = (0..<size).map { _ in random.integer(below: train.count) }
                     let (inputs, labels) = train.batch(positions[...])
                     return body(inputs, labels)
@@ -152,7 +154,7 @@ struct BatchSizeLesson: ParsableCommand {
     /// of the minibatch loss over fresh random batches of each size. No learning happens, so
     /// all of this spread is the noise of measuring the loss on a sample.
     static func frozenLossSpread(_ model: Sequential, on train: ImageDataset, sizes: [Int], batches: Int, random: Random) -> [Double] {
-        onRandomBatches(model, from: train, sizes: sizes, batches: batches, random: random) { inputs, labels in
+        onRandomBatches(model, from: train, sizes: sizes, batches: { _ in batches }, random: random) { inputs, labels in
             Double(CrossEntropyLoss()(model.forward(inputs), labels).value)
         }.map { Estimate($0).std }
     }
@@ -163,7 +165,7 @@ struct BatchSizeLesson: ParsableCommand {
     /// the mean ‖g_B‖² against 1/B over several sizes gives both. A batch well below B_noise
     /// is dominated by gradient noise (a larger batch helps almost in proportion); well above
     /// it, a larger batch adds little. Nil when the fitted ‖G‖² is not positive (noise only).
-    static func gradientNoiseScale(_ model: Sequential, on train: ImageDataset, sizes: [Int], batches: Int, random: Random) -> Double? {
+    static func gradientNoiseScale(_ model: Sequential, on train: ImageDataset, sizes: [Int], batches: (Int) -> Int, random: Random) -> Double? {
         let squaredNorms = onRandomBatches(model, from: train, sizes: sizes, batches: batches, random: random) { inputs, labels in
             let (_, gradient) = CrossEntropyLoss()(model.forward(inputs), labels)
             model.backwardParameters(gradient)
@@ -230,7 +232,9 @@ struct BatchSizeLesson: ParsableCommand {
         let frozenSizes = Set(Self.frozenSizes + sizes).filter { $0 <= train.count }.sorted()
         let gradientSizes = Self.gradientSizes.filter { $0 <= train.count }
         let arms = Self.arms(sizes: sizes, rate: learningRate.value, epochs: epochs)
-        let (noiseBatches, gradientBatches) = (context.budget(100, quick: 30), context.budget(40, quick: 10))
+        let noiseBatches = context.budget(100, quick: 30)
+        // Fewer of the largest batches: their squared gradient norm varies least.
+        let gradientBatches = { (size: Int) in size > 1024 ? context.budget(10, quick: 3) : context.budget(30, quick: 8) }
         let runs = try context.overSeeds(arms, label: \.label,
                                          columns: { ["batch_size": SettingValue($0.batchSize), "learning_rate": SettingValue($0.learningRate),
                                                      "scaling": .text($0.scaling.rawValue), "warm_up_epochs": SettingValue($0.warmUpEpochs)] },
@@ -267,7 +271,7 @@ struct BatchSizeLesson: ParsableCommand {
         var table = SummaryTable(
             title: "After \(epochs) epochs; accuracy in %, mean ± std over \(context.seeds.count) seeds; last \(k) = mean of the last \(k) epochs; test at best = test accuracy at the best-validation epoch (lecture: MNIST, 100 epochs, GPU, one run)",
             header: ["arm", "steps", "train, last \(k)", "validation, last \(k)", "test, final", "test at best",
-                     "best in last 10 %", "minibatch loss std", "validation jitter", "lecture: train / validation / test, time"])
+                     "best in last 10 %", "minibatch loss std", "validation jitter", "B_noise, trained", "lecture: train / validation / test, time"])
         let convergence = runs.map { Convergence($0.runs.map(\.history), budget: epochs) }
         for (setting, (arm, converged)) in zip(runs, zip(report.arms, convergence)) {
             let steps = (setting.runs.first?.history.batchesPerEpoch ?? 0) * epochs
@@ -275,7 +279,7 @@ struct BatchSizeLesson: ParsableCommand {
                        setting.lastEpochs(k, .validationAccuracy).formatted(), setting.testAccuracy.formatted(),
                        setting.atBestValidation(.testAccuracy).formatted(), "\(converged.lateRuns)/\(converged.runs)",
                        setting.estimate(\.lossStdLastEpoch).formatted(decimals: 4), setting.estimate(\.validationJitter).formatted(),
-                       arm.scaling == .same ? Self.lecture[arm.batchSize] ?? "–" : "–"])
+                       Self.noiseScale(setting.estimate(\.gradientNoiseScale), of: setting.runs.count), arm.scaling == .same ? Self.lecture[arm.batchSize] ?? "–" : "–"])
         }
         context.report(table)
         context.report("steps = optimizer steps in all; minibatch loss std = over the last epoch; validation jitter = std of the epoch-to-epoch change of validation accuracy over the last \(k) epochs (points); the ∝B arm's rate climbs from \(learningRate.value) over its first epochs (Goyal et al.'s warm-up, stepped per epoch)")
@@ -322,11 +326,15 @@ struct BatchSizeLesson: ParsableCommand {
         let fit = Self.frozenSlope(runs, sizes: sizes)
         context.report(String(format: "Frozen networks over batch sizes %d…%d: log(std) against log(B) has slope %@ over the %d networks (averaging predicts −0.5).",
                               sizes.first!, sizes.last!, fit.formatted(), fit.count))
-        let trained = Estimate(runs.flatMap { $0.runs.compactMap(\.gradientNoiseScale) })
         let initial = runs[0].estimate(\.initialGradientNoiseScale)
-        context.report(String(format: "Gradient-noise scale B_noise = tr Σ / ‖G‖² (McCandlish et al. 2018; fit of the mean ‖g_B‖² against 1/B, B = %@): at the initial weights %@ (%d seeds), after training %@ (%d of %d networks; the rest: no positive ‖G‖²).",
-                              Self.gradientSizes.map(String.init).joined(separator: ", "), initial.formatted(decimals: 0), initial.count,
-                              trained.formatted(decimals: 0), trained.count, runs.reduce(0) { $0 + $1.runs.count }))
+        context.report(String(format: "Gradient-noise scale B_noise = tr Σ / ‖G‖² (McCandlish et al. 2018; straight-line fit of the mean ‖g_B‖² against 1/B over B = %@, network frozen in training mode): at the initial weights %@; after training in the table's B_noise column.",
+                              Self.gradientSizes.map(String.init).joined(separator: ", "), Self.noiseScale(initial, of: context.seeds.count)))
+    }
+
+    /// A noise-scale estimate with how many networks gave one (a fit whose ‖G‖² is not
+    /// positive gives none: the gradient is all noise at these batch sizes).
+    static func noiseScale(_ estimate: Estimate, of networks: Int) -> String {
+        estimate.count == 0 ? "none positive" : estimate.formatted(decimals: 0) + (estimate.count < networks ? " (\(estimate.count) of \(networks))" : "")
     }
 
     /// Per trained network, the least-squares slope of log(frozen loss std) against log(B).
