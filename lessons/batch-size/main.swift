@@ -271,7 +271,7 @@ struct BatchSizeLesson: ParsableCommand {
         var table = SummaryTable(
             title: "After \(epochs) epochs; accuracy in %, mean ± std over \(context.seeds.count) seeds; last \(k) = mean of the last \(k) epochs; test at best = test accuracy at the best-validation epoch (lecture: MNIST, 100 epochs, GPU, one run)",
             header: ["arm", "steps", "train, last \(k)", "validation, last \(k)", "test, final", "test at best",
-                     "best in last 10 %", "minibatch loss std", "validation jitter", "B_noise, trained", "lecture: train / validation / test, time"])
+                     "best in last 10 %", "minibatch loss std", "validation jitter", "lecture: train / validation / test, time"])
         let convergence = runs.map { Convergence($0.runs.map(\.history), budget: epochs) }
         for (setting, (arm, converged)) in zip(runs, zip(report.arms, convergence)) {
             let steps = (setting.runs.first?.history.batchesPerEpoch ?? 0) * epochs
@@ -279,7 +279,7 @@ struct BatchSizeLesson: ParsableCommand {
                        setting.lastEpochs(k, .validationAccuracy).formatted(), setting.testAccuracy.formatted(),
                        setting.atBestValidation(.testAccuracy).formatted(), "\(converged.lateRuns)/\(converged.runs)",
                        setting.estimate(\.lossStdLastEpoch).formatted(decimals: 4), setting.estimate(\.validationJitter).formatted(),
-                       Self.noiseScale(setting.estimate(\.gradientNoiseScale), of: setting.runs.count), arm.scaling == .same ? Self.lecture[arm.batchSize] ?? "–" : "–"])
+                       arm.scaling == .same ? Self.lecture[arm.batchSize] ?? "–" : "–"])
         }
         context.report(table)
         context.report("steps = optimizer steps in all; minibatch loss std = over the last epoch; validation jitter = std of the epoch-to-epoch change of validation accuracy over the last \(k) epochs (points); the ∝B arm's rate climbs from \(learningRate.value) over its first epochs (Goyal et al.'s warm-up, stepped per epoch)")
@@ -327,14 +327,17 @@ struct BatchSizeLesson: ParsableCommand {
         context.report(String(format: "Frozen networks over batch sizes %d…%d: log(std) against log(B) has slope %@ over the %d networks (averaging predicts −0.5).",
                               sizes.first!, sizes.last!, fit.formatted(), fit.count))
         let initial = runs[0].estimate(\.initialGradientNoiseScale)
-        context.report(String(format: "Gradient-noise scale B_noise = tr Σ / ‖G‖² (McCandlish et al. 2018; straight-line fit of the mean ‖g_B‖² against 1/B over B = %@, network frozen in training mode): at the initial weights %@; after training in the table's B_noise column.",
-                              Self.gradientSizes.map(String.init).joined(separator: ", "), Self.noiseScale(initial, of: context.seeds.count)))
-    }
-
-    /// A noise-scale estimate with how many networks gave one (a fit whose ‖G‖² is not
-    /// positive gives none: the gradient is all noise at these batch sizes).
-    static func noiseScale(_ estimate: Estimate, of networks: Int) -> String {
-        estimate.count == 0 ? "none positive" : estimate.formatted(decimals: 0) + (estimate.count < networks ? " (\(estimate.count) of \(networks))" : "")
+        context.report(String(format: "Gradient-noise scale B_noise = tr Σ / ‖G‖² (McCandlish et al. 2018; straight-line fit of the mean ‖g_B‖² against 1/B over B = %@, network frozen in training mode): at the initial weights %@ (%d of %d seeds resolve ‖G‖² > 0).",
+                              Self.gradientSizes.map(String.init).joined(separator: ", "), initial.formatted(decimals: 0), initial.count, context.seeds.count))
+        // After training ‖G‖² is small against the noise; the fit resolves it on few
+        // networks, so the count is the finding and the median only a rough size.
+        let trained = Estimate(runs.flatMap { $0.runs.compactMap(\.gradientNoiseScale) })
+        let networks = runs.reduce(0) { $0 + $1.runs.count }
+        let sorted = trained.values.sorted()
+        let median = sorted.isEmpty ? "–" : String(format: "%.0f", sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2)
+        let beyond = 2 * trained.count < networks
+            ? ": on most trained networks the noise scale lies beyond what batches up to \(Self.gradientSizes.last!) resolve" : ""
+        context.report("After training the same fit resolves ‖G‖² > 0 on \(trained.count) of \(networks) networks (median B_noise of those: \(median))\(beyond).")
     }
 
     /// Per trained network, the least-squares slope of log(frozen loss std) against log(B).

@@ -73,7 +73,7 @@ extension BatchNormLesson {
         return Figure(name: "learning-rates", title: "Learning-rate sweep: \(Self.sweepEpochs) epochs, mean over \(report.sweep[0].runs.count) seeds", panels: [
             Panel(title: "validation accuracy (diverged = 10 %), ±1 std",
                   xLabel: "SGD learning rate η (log scale)", yLabel: "validation accuracy (%)", xScale: .log, xRange: xRange, series: series),
-            Panel(title: "effective step η/‖W‖², W: the Linear before a BatchNorm",
+            Panel(title: "effective step η/‖W‖² per BatchNorm layer",
                   xLabel: "SGD learning rate η (log scale)", yLabel: "η/‖W‖² (log scale)", xScale: .log, yScale: .log,
                   xRange: xRange, series: steps),
         ], layout: .pair)

@@ -150,7 +150,7 @@ struct BatchNormLesson: ParsableCommand {
         var finalValidation: Double
         var divergedEpoch: Double?
         var startNorms: [Double]
-        /// Nil when the run diverged.
+        /// Nil when the run diverged or its weights overflowed.
         var endNorms: [Double]?
 
         static let columns = [RunColumn("final_validation_accuracy_or_chance_pct", \Self.finalValidation),
@@ -160,11 +160,13 @@ struct BatchNormLesson: ParsableCommand {
                  RunColumn<SweepRun>("weight_norm_end_layer_\(layer)") { $0.endNorms?[layer - 1] }]
             }
 
-        /// ‖W‖ of the hidden Linear layers (those before a BatchNorm in the BatchNorm network).
-        static func hiddenWeightNorms(_ model: Sequential) -> [Double] {
-            model.weightedLayers.dropLast().map { layer in
-                Double(layer.weight.value.storage.reduce(0) { $0 + $1 * $1 }).squareRoot()
+        /// ‖W‖ of the hidden Linear layers (those before a BatchNorm in the BatchNorm network);
+        /// nil when a weight has overflowed (a run blowing up without a non-finite loss yet).
+        static func hiddenWeightNorms(_ model: Sequential) -> [Double]? {
+            let norms = model.weightedLayers.dropLast().map { layer in
+                layer.weight.value.storage.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
             }
+            return norms.allSatisfy(\.isFinite) ? norms : nil
         }
     }
 
@@ -257,7 +259,7 @@ struct BatchNormLesson: ParsableCommand {
                                      columns: { ["learning_rate": SettingValue($0.0), "batch_norm": SettingValue($0.1)] }, lastK: 1) { setting, run in
             let (train, validation) = (splits(run).train, splits(run).validation)
             let model = makeModel(Setting(label: "", batchNorm: setting.1, tinyInit: false), random: run.random(.weights), masks: run.random(.noise))
-            let startNorms = SweepRun.hiddenWeightNorms(model)
+            let startNorms = SweepRun.hiddenWeightNorms(model)!
             do {
                 let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: setting.0),
                                           train: train, validation: validation,
