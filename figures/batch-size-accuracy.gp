@@ -11,32 +11,61 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 880,510 font 'DejaVu Sans,10'
+  set terminal pngcairo noenhanced size 1440,470 font 'DejaVu Sans,16'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 880,510 font 'DejaVu Sans,10' background '#ffffff'
+    set terminal svg noenhanced size 1440,470 font 'DejaVu Sans,16' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'batch-size-accuracy.'.format.output_suffix }
-set multiplot layout 1,1 title 'SGD lr 0.1: mean ± std over 5 seeds (training measured in evaluation mode)'
+set multiplot layout 1,3 title 'Validation accuracy, mean over 10 seeds (band: ±1 std, epoch panel)'
 reset
 set grid lc rgb '#dddddd'
-set title 'validation (solid) and training (dashed) accuracy, from epoch 1'
+set title 'against epochs'
 set xlabel 'epoch'
-set ylabel 'accuracy (%)'
+set ylabel 'validation accuracy (%)'
+set yrange [76.36343093048337:88.3595476627778]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'batch 64', \
-     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle, \
-     data index 6 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'batch 1024', \
-     data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle
+     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'batch 64, lr 0.1', \
+     data index 5 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'batch 1024, lr 0.1', \
+     data index 6 using 1:2 with lines lw 2 lc rgb '#009E73' title 'batch 1024, lr 0.4 (√B)', \
+     data index 7 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'batch 1024, lr 1.6 (∝B, warm-up)'
+reset
+set grid lc rgb '#dddddd'
+set title 'against optimizer steps'
+set xlabel 'optimizer steps (log scale)'
+set ylabel 'validation accuracy (%)'
+set logscale x
+set format x '%g'
+set yrange [76.36343093048337:88.3595476627778]
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+plot data index 8 using 1:2 with lines lw 2 lc rgb '#0072B2' notitle, \
+     data index 9 using 1:2 with lines lw 2 lc rgb '#D55E00' notitle, \
+     data index 10 using 1:2 with lines lw 2 lc rgb '#009E73' notitle, \
+     data index 11 using 1:2 with lines lw 2 lc rgb '#CC79A7' notitle
+reset
+set grid lc rgb '#dddddd'
+set title 'against wall time (this machine)'
+set xlabel 'seconds (mean epoch time × epochs)'
+set ylabel 'validation accuracy (%)'
+set yrange [76.36343093048337:88.3595476627778]
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+plot data index 12 using 1:2 with lines lw 2 lc rgb '#0072B2' notitle, \
+     data index 13 using 1:2 with lines lw 2 lc rgb '#D55E00' notitle, \
+     data index 14 using 1:2 with lines lw 2 lc rgb '#009E73' notitle, \
+     data index 15 using 1:2 with lines lw 2 lc rgb '#CC79A7' notitle
 unset multiplot
 set output
 }

@@ -23,22 +23,24 @@ if (format eq 'preview') { set output } else { set output script_dir.'batch-size
 set multiplot layout 1,1
 reset
 set grid lc rgb '#dddddd'
-set title 'std of the minibatch loss (mean ± std over seeds) and the averaging law'
+set title 'std of the minibatch loss against the batch size (mean ± std over networks)'
 set xlabel 'batch size B (log scale)'
 set ylabel 'std of the minibatch loss (log scale)'
 set logscale x
 set format x '%g'
 set logscale y
 set format y '%g'
-set xrange [42.666666666666664:1536.0]
+set xrange [12.307692307692307:1331.2]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'measured during training (each batch size''s own run, last epoch)', \
-     data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'fresh batches through batch 64''s trained networks, weights frozen', \
-     data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'prediction σ(B) = σ(64)·√(64/B)'
+plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#888888' notitle, \
+     data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#888888' title 'trained networks frozen, fresh random batches (all 40: every arm, every seed)', \
+     data index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title '1/√B law fitted to the frozen points: σ(B) = 0.94/√B', \
+     data index 3 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' title 'during training, last epoch: batch 64, lr 0.1', \
+     data index 4 using 1:2 with points pt 7 ps 0.6 lc rgb '#D55E00' title 'during training, last epoch: batch 1024, lr 0.1', \
+     data index 5 using 1:2 with points pt 7 ps 0.6 lc rgb '#009E73' title 'during training, last epoch: batch 1024, lr 0.4 (√B)', \
+     data index 6 using 1:2 with points pt 7 ps 0.6 lc rgb '#CC79A7' title 'during training, last epoch: batch 1024, lr 1.6 (∝B, warm-up)'
 unset multiplot
 set output
 }

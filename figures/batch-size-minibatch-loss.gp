@@ -23,7 +23,7 @@ if (format eq 'preview') { set output } else { set output script_dir.'batch-size
 set multiplot layout 1,2 title 'Minibatch loss per iteration (first seed), with a running average; shared y-axis'
 reset
 set grid lc rgb '#dddddd'
-set title 'batch 64: 843 iterations per epoch, 16860 in all'
+set title 'batch 64, lr 0.1: 843 iterations per epoch, 16860 in all'
 set xlabel 'epoch (iteration / 843)'
 set ylabel 'minibatch loss'
 set logscale y
@@ -36,7 +36,7 @@ plot data index 0 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'minibatch lo
      data index 1 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'running average over 843 iterations (one epoch)'
 reset
 set grid lc rgb '#dddddd'
-set title 'batch 1024: 52 iterations per epoch, 1040 in all'
+set title 'batch 1024, lr 0.1: 52 iterations per epoch, 1040 in all'
 set xlabel 'epoch (iteration / 52)'
 set ylabel 'minibatch loss'
 set logscale y

@@ -23,7 +23,7 @@ if (format eq 'preview') { set output } else { set output script_dir.'batchnorm-
 set multiplot layout 1,1
 reset
 set grid lc rgb '#dddddd'
-set title 'Evaluating the trained BatchNorm network: test accuracy by evaluation batch size (±1 std over 5 seeds)'
+set title 'Evaluating the trained BatchNorm network: test accuracy by evaluation batch size (±1 std over 10 seeds)'
 set xlabel 'evaluation batch size'
 set ylabel 'test accuracy (%)'
 set logscale x

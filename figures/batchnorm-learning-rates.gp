@@ -11,24 +11,24 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 880,480 font 'DejaVu Sans,10'
+  set terminal pngcairo noenhanced size 1280,490 font 'DejaVu Sans,15'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 880,480 font 'DejaVu Sans,10' background '#ffffff'
+    set terminal svg noenhanced size 1280,490 font 'DejaVu Sans,15' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'batchnorm-learning-rates.'.format.output_suffix }
-set multiplot layout 1,1
+set multiplot layout 1,2 title 'Learning-rate sweep: 3 epochs, mean over 10 seeds'
 reset
 set grid lc rgb '#dddddd'
-set title 'Validation accuracy after 3 epochs by learning rate (diverged runs count as 10 %); ±1 std over 5 seeds'
-set xlabel 'SGD learning rate'
+set title 'validation accuracy (diverged = 10 %), ±1 std'
+set xlabel 'SGD learning rate η (log scale)'
 set ylabel 'validation accuracy (%)'
 set logscale x
 set format x '%g'
-set xrange [0.0800000011920929:2.5]
+set xrange [0.0800000011920929:3.75]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -36,6 +36,23 @@ plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 nobord
      data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'no BatchNorm', \
      data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'BatchNorm'
+reset
+set grid lc rgb '#dddddd'
+set title 'effective step η/‖W‖² per BatchNorm layer'
+set xlabel 'SGD learning rate η (log scale)'
+set ylabel 'η/‖W‖² (log scale)'
+set logscale x
+set format x '%g'
+set logscale y
+set format y '%g'
+set xrange [0.0800000011920929:3.75]
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+plot data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title 'BatchNorm 1, at the start', \
+     data index 5 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'BatchNorm 1, after 3 epochs', \
+     data index 6 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' title 'BatchNorm 2, at the start', \
+     data index 7 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'BatchNorm 2, after 3 epochs'
 unset multiplot
 set output
 }

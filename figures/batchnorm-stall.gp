@@ -11,19 +11,19 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 880,480 font 'DejaVu Sans,10'
+  set terminal pngcairo noenhanced size 1280,490 font 'DejaVu Sans,15'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 880,480 font 'DejaVu Sans,10' background '#ffffff'
+    set terminal svg noenhanced size 1280,490 font 'DejaVu Sans,15' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'batchnorm-stall.'.format.output_suffix }
-set multiplot layout 1,1
+set multiplot layout 1,2 title 'Minibatch loss (running average over 20 steps), whole run: geometric mean ×÷ std over 10 seeds'
 reset
 set grid lc rgb '#dddddd'
-set title 'Minibatch loss (running average over 20 steps), whole run: geometric mean ×÷ std over 5 seeds'
+set title 'default initialization'
 set xlabel 'step (minibatch of 64, log scale)'
 set ylabel 'training loss (log scale)'
 set logscale x
@@ -31,18 +31,34 @@ set format x '%g'
 set logscale y
 set format y '%g'
 set xrange [1.0:3744.0]
+set yrange [0.24537849874391968:2.8629575887089245]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'chance: ln 10', \
-     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'no BatchNorm', \
-     data index 6 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title 'BatchNorm', \
-     data index 7 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no BatchNorm, N(0, 0.001²) init', \
-     data index 8 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'BatchNorm, N(0, 0.001²) init'
+     data index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'chance: ln 10', \
+     data index 3 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no BatchNorm', \
+     data index 4 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'BatchNorm'
+reset
+set grid lc rgb '#dddddd'
+set title 'N(0, 0.001²) init'
+set xlabel 'step (minibatch of 64, log scale)'
+set ylabel 'training loss (log scale)'
+set logscale x
+set format x '%g'
+set logscale y
+set format y '%g'
+set xrange [1.0:3744.0]
+set yrange [0.24537849874391968:2.8629575887089245]
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+plot data index 5 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 6 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'chance: ln 10', \
+     data index 8 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no BatchNorm, N(0, 0.001²) init', \
+     data index 9 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'BatchNorm, N(0, 0.001²) init'
 unset multiplot
 set output
 }

@@ -11,21 +11,22 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1440,470 font 'DejaVu Sans,16'
+  set terminal pngcairo noenhanced size 1280,1150 font 'DejaVu Sans,15'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1440,470 font 'DejaVu Sans,16' background '#ffffff'
+    set terminal svg noenhanced size 1280,1150 font 'DejaVu Sans,15' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'input-normalization-surface.'.format.output_suffix }
-set multiplot layout 1,3 title 'contours of log₁₀(MSE) over (w₁, w₂), the bias at its best for each pair; the path moves in (w₁, w₂, b), drawn in (w₁, w₂)'
+set multiplot layout 2,2 title 'log₁₀(MSE) over (w₁, w₂) with the bias at its best, equal units on both axes; paths drawn in (w₁, w₂)'
 reset
 set grid lc rgb '#dddddd'
-set title 'raw features (scales 1 and 10)'
+set title 'raw features, κ = 567'
 set xlabel 'w₁'
 set ylabel 'w₂'
+set size ratio -1
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -37,16 +38,17 @@ splot data index 0 using 1:2:3 with lines notitle
 unset table
 unset contour
 set xrange [-0.399805361032486:2.3985077679157256]
-set yrange [-0.17616956830024721:0.6839666903018952]
+set yrange [-0.399805361032486:0.9076024830341339]
 plot $contours0 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
      data index 1 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'descent, lr 0.00316', \
      data index 2 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' notitle, \
      data index 3 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
 set grid lc rgb '#dddddd'
-set title 'standardized features'
+set title 'centred features, κ = 106'
 set xlabel 'w₁'
 set ylabel 'w₂'
+set size ratio -1
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -57,26 +59,56 @@ set table $contours1
 splot data index 4 using 1:2:3 with lines notitle
 unset table
 unset contour
-set xrange [-0.5029633522033692:3.18938570022583]
-set yrange [-0.6639091610908507:4.42330356836319]
+set xrange [-0.399805361032486:2.3985077679157256]
+set yrange [-0.399805361032486:0.7801990747451782]
 plot $contours1 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
-     data index 5 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'descent, lr 0.562', \
+     data index 5 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'descent, lr 0.00562', \
      data index 6 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' notitle, \
      data index 7 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
 set grid lc rgb '#dddddd'
-set title 'loss per step, best stable rates'
-set xlabel 'step'
-set ylabel 'mean squared error'
-set logscale x
-set format x '%g'
-set logscale y
-set format y '%g'
+set title 'scaled features, κ = 10.9'
+set xlabel 'w₁'
+set ylabel 'w₂'
+set size ratio -1
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 8 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'raw, lr 0.00316', \
-     data index 9 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'standardized, lr 0.562'
+set contour base
+set cntrparam levels auto 12
+unset surface
+set table $contours2
+splot data index 8 using 1:2:3 with lines notitle
+unset table
+unset contour
+set xrange [-0.5621088:2.8639071583747864]
+set yrange [-0.5621088:3.6428342461586]
+plot $contours2 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
+     data index 9 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'descent, lr 0.178', \
+     data index 10 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' notitle, \
+     data index 11 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
+reset
+set grid lc rgb '#dddddd'
+set title 'standardized features, κ = 1.3'
+set xlabel 'w₁'
+set ylabel 'w₂'
+set size ratio -1
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+set contour base
+set cntrparam levels auto 12
+unset surface
+set table $contours3
+splot data index 12 using 1:2:3 with lines notitle
+unset table
+unset contour
+set xrange [-0.6639091610908507:3.3503315091133117]
+set yrange [-0.6639091610908507:4.42330356836319]
+plot $contours3 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
+     data index 13 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'descent, lr 0.562', \
+     data index 14 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' notitle, \
+     data index 15 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 unset multiplot
 set output
 }

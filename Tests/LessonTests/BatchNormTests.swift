@@ -55,6 +55,24 @@ final class BatchNormLessonTests: XCTestCase {
             XCTAssertEqual(Set(BatchNormLesson.inferenceBatchSizes.map { run.runningEstimatesAccuracy[$0]! }).count, 1)
         }
         XCTAssertEqual(batchNorm.runs.compactMap { $0.check(2) }.count, 2)
+        // Switching only the dropout layers off leaves the first BatchNorm's input as it was
+        // (no dropout before it): its batch statistics, and so the variance ratio, are the same.
+        for run in batchNorm.runs {
+            let first = try XCTUnwrap(run.check(1))
+            XCTAssertEqual(first.varianceRatioTraining, first.varianceRatioInference)
+        }
+        // BatchNorm makes the output independent of the scale of the weights before it, so
+        // every step grows ‖W‖; the larger the rate, the more it grows, and at the largest
+        // rate the effective step η/‖W‖² of every BatchNorm layer ends smaller than it began.
+        let smallest = report.sweepRun(report.sweepRates.min()!, batchNorm: true).runs
+        let largest = report.sweepRun(rate, batchNorm: true).runs
+        for (small, large) in zip(smallest, largest) {
+            let (end, start) = (try XCTUnwrap(large.endNorms), large.startNorms)
+            for layer in [0, 1] {
+                XCTAssertGreaterThan(end[layer], 1.5 * start[layer])
+                XCTAssertGreaterThan(end[layer] / start[layer], try XCTUnwrap(small.endNorms)[layer] / small.startNorms[layer])
+            }
+        }
         for file in ["curves.png", "stall.png", "percentiles.png", "preactivations.png", "learning-rates.png", "inference.png",
                      "results.json", "runs.csv"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("batchnorm-\(file)")), file)

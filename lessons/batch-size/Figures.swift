@@ -23,36 +23,60 @@ extension BatchSizeLesson {
                       panels: panels, layout: .pair)
     }
 
-    /// The minibatch-loss noise of the last epoch against the batch size, with the 1/√B law
-    /// drawn through the smallest batch.
-    static func noiseFigure(_ runs: [SettingRuns<NoiseRun>], sizes: [Int]) -> Figure {
-        let order = sizes.indices.sorted { sizes[$0] < sizes[$1] }
-        let x = order.map { Double(sizes[$0]) }
-        let spread = order.map { runs[$0].estimate(\.lossStdLastEpoch) }
-        // The same law on fixed networks: the batch-64-trained (first setting's) weights, frozen.
-        let frozenColumns = NoiseRun.frozenColumns(sizes)
-        let frozen = order.map { runs[0].estimate(column: frozenColumns[$0]) }
-        let anchor = spread[0].mean, smallest = x[0]
-        let fine = (0...40).map { smallest * pow(x.last! / smallest, Double($0) / 40) }
+    /// The minibatch-loss noise against the batch size: every trained network frozen and
+    /// measured over fresh batches of each size (no learning, so all of it is sampling noise),
+    /// with the 1/√B law fitted through those points, and each arm's noise during its own last
+    /// epoch of training beside it.
+    static func noiseFigure(_ report: Report) -> Figure {
+        let x = report.frozenSizes.map(Double.init)
+        let networks = report.runs.flatMap(\.runs)
+        let frozen = x.indices.map { index in Estimate(networks.map { $0.frozenLossStd[index] }) }
+        // σ(B) = c/√B, c fitted in log space over every measured size.
+        let c = exp(zip(x, frozen).map { log($1.mean) + 0.5 * log($0) }.reduce(0, +) / Double(x.count))
+        let fine = (0...40).map { x[0] * pow(x.last! / x[0], Double($0) / 40) }
+        var series: [Series] = [
+            .spread(x: x, frozen, color: 9),
+            .line("trained networks frozen, fresh random batches (all \(networks.count): every arm, every seed)", x: x, y: frozen.map(\.mean),
+                  style: .linesPoints, color: 9),
+            .line("1/√B law fitted to the frozen points: σ(B) = \(String(format: "%.2f", c))/√B", x: fine, y: fine.map { c / $0.squareRoot() },
+                  style: .dashed, color: 6),
+        ]
+        // Each arm in its colour of the accuracy figure.
+        for (index, setting) in report.runs.enumerated() {
+            let spread = setting.estimate(\.lossStdLastEpoch)
+            series.append(.line("during training, last epoch: \(setting.label)", x: [Double(report.arms[index].batchSize)], y: [spread.mean],
+                                style: .points, color: index))
+        }
         return Figure(name: "loss-noise", panels: [
-            Panel(title: "std of the minibatch loss (mean ± std over seeds) and the averaging law",
+            Panel(title: "std of the minibatch loss against the batch size (mean ± std over networks)",
                   xLabel: "batch size B (log scale)", yLabel: "std of the minibatch loss (log scale)", xScale: .log, yScale: .log,
-                  xRange: (smallest / 1.5)...(x.last! * 1.5),
-                  series: [
-                      .spread(x: x, spread, color: 0),
-                      .line("measured during training (each batch size's own run, last epoch)", x: x, y: spread.map(\.mean), style: .linesPoints, color: 0),
-                      .spread(x: x, frozen, color: 1),
-                      .line("fresh batches through \(runs[0].label)'s trained networks, weights frozen", x: x, y: frozen.map(\.mean), style: .linesPoints, color: 1),
-                      .line("prediction σ(B) = σ(\(Int(smallest)))·√(\(Int(smallest))/B)", x: fine,
-                            y: fine.map { anchor * (smallest / $0).squareRoot() }, style: .dashed, color: 6),
-                  ]),
+                  xRange: (x[0] / 1.3)...(x.last! * 1.3), series: series),
         ], layout: .single)
     }
 
-    static func accuracyFigure(_ runs: [SettingRuns<NoiseRun>], learningRate: Float) -> Figure {
-        Figure(name: "accuracy", title: "SGD lr \(learningRate): mean ± std over \(runs[0].runs.count) seeds (training measured in evaluation mode)", panels: [
-            StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
-                                      title: "validation (solid) and training (dashed) accuracy, from epoch 1", yLabel: "accuracy (%)"),
-        ], layout: .single)
+    /// Validation accuracy of every arm against epochs, optimizer steps and seconds: the
+    /// same runs on three clocks.
+    static func accuracyFigure(_ report: Report) -> Figure {
+        let colors = Array(report.runs.indices)
+        func against(_ clock: (SettingRuns<NoiseRun>) -> [Double], title: String, xLabel: String, xScale: Scale) -> Panel {
+            Panel(title: title, xLabel: xLabel, yLabel: "validation accuracy (%)", xScale: xScale,
+                  series: zip(report.runs, colors).map { setting, color in
+                      let curve = setting.curve(.validationAccuracy)
+                      return .line(nil, x: Array(clock(setting).prefix(curve.mean.count)), y: curve.mean, color: color)
+                  })
+        }
+        let steps = against({ setting in
+            let perEpoch = Double(setting.runs[0].history.batchesPerEpoch)
+            return setting.curve(.validationAccuracy).epochs.map { $0 * perEpoch }
+        }, title: "against optimizer steps", xLabel: "optimizer steps (log scale)", xScale: .log)
+        let seconds = against({ setting in
+            let perEpoch = setting.estimate(\.secondsPerEpoch).mean
+            return setting.curve(.validationAccuracy).epochs.map { $0 * perEpoch }
+        }, title: "against wall time (this machine)", xLabel: "seconds (mean epoch time × epochs)", xScale: .linear)
+        return Figure(name: "accuracy", title: "Validation accuracy, mean over \(report.runs[0].runs.count) seeds (band: ±1 std, epoch panel)", panels: [
+            StandardPanels.seedCurves(report.runs, metrics: [.validationAccuracy], title: "against epochs", yLabel: "validation accuracy (%)",
+                                      colors: colors),
+            steps, seconds,
+        ], layout: .triple).sharingYRange()
     }
 }

@@ -16,15 +16,16 @@ extension BatchNormLesson {
 
     /// The tiny-initialization stall at step resolution: the running average of the
     /// minibatch loss, mean ± std over seeds, over the whole run on a log step axis (the
-    /// first steps and the late escape both visible).
+    /// first steps and the late escape both visible). One panel per initialization and one
+    /// colour per network, as in the curves figure.
     func stallFigure(_ runs: [SettingRuns<NormRun>]) -> Figure {
-        Figure(name: "stall", panels: [
-            StandardPanels.seedMinibatchLoss(runs, window: Self.lossWindow, batchSize: Self.batchSize,
-                                             title: "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: geometric mean ×÷ std over \(runs[0].runs.count) seeds",
-                                             styles: runs.map { $0.label.contains("0.001") ? .lines : .dashed },
+        let panels = [("default initialization", Array(runs[0...1])), ("N(0, 0.001²) init", Array(runs[2...3]))].map { title, pair in
+            StandardPanels.seedMinibatchLoss(pair, window: Self.lossWindow, batchSize: Self.batchSize, title: title,
                                              // As in the curves figure: blue without BatchNorm, orange with it.
-                                             colors: runs.map { $0.label.hasPrefix("no BatchNorm") ? 0 : 1 }),
-        ], layout: .single)
+                                             colors: pair.map { $0.label.hasPrefix("no BatchNorm") ? 0 : 1 })
+        }
+        return Figure(name: "stall", title: "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: geometric mean ×÷ std over \(runs[0].runs.count) seeds",
+                      panels: panels, layout: .pair).sharingYRange()
     }
 
     /// Ioffe & Szegedy's figure 1: a unit's pre-activation distribution during training.
@@ -45,19 +46,37 @@ extension BatchNormLesson {
                       panels: panels, layout: .pair)
     }
 
-    func sweepFigure(_ runs: [SettingRuns<SweepRun>], rates: [Float]) -> Figure {
-        let x = rates.map(Double.init)
+    /// Validation accuracy against the learning rate, and beside it the effective step
+    /// η/‖W‖² of each BatchNorm layer before and after the sweep's epochs.
+    func sweepFigure(_ report: Report) -> Figure {
+        let rates = report.sweepRates, x = rates.map(Double.init)
         var series: [Series] = []
         for (color, batchNorm) in [false, true].enumerated() {
-            let estimates = rates.map { rate in runs.first { $0.label == Self.sweepLabel(rate, batchNorm: batchNorm) }!.estimate(\.finalValidation) }
+            let estimates = rates.map { report.sweepRun($0, batchNorm: batchNorm).estimate(\.finalValidation) }
             series.append(.spread(x: x, estimates, color: color))
             series.append(.line(batchNorm ? "BatchNorm" : "no BatchNorm", x: x, y: estimates.map(\.mean), style: .linesPoints, color: color))
         }
-        return Figure(name: "learning-rates", panels: [
-            Panel(title: "Validation accuracy after \(Self.sweepEpochs) epochs by learning rate (diverged runs count as 10 %); ±1 std over \(runs[0].runs.count) seeds",
-                  xLabel: "SGD learning rate", yLabel: "validation accuracy (%)", xScale: .log,
-                  xRange: x.count > 1 ? (x.min()! / 1.25)...(x.max()! * 1.25) : nil, series: series),
-        ], layout: .single)
+        let xRange = x.count > 1 ? (x.min()! / 1.25)...(x.max()! * 1.25) : nil
+        var steps: [Series] = []
+        for layer in [0, 1] {
+            let start = rates.map { rate in
+                Estimate(report.sweepRun(rate, batchNorm: true).runs.map { Double(rate) / ($0.startNorms[layer] * $0.startNorms[layer]) }).mean
+            }
+            steps.append(.line("BatchNorm \(layer + 1), at the start", x: x, y: start, style: .dashed, color: 2 + layer))
+            let trained = rates.compactMap { rate -> (Double, Double)? in
+                let ends = report.sweepRun(rate, batchNorm: true).runs.compactMap { $0.endNorms?[layer] }
+                return ends.isEmpty ? nil : (Double(rate), Estimate(ends.map { Double(rate) / ($0 * $0) }).mean)
+            }
+            steps.append(.line("BatchNorm \(layer + 1), after \(Self.sweepEpochs) epochs", x: trained.map(\.0), y: trained.map(\.1),
+                               style: .linesPoints, color: 2 + layer))
+        }
+        return Figure(name: "learning-rates", title: "Learning-rate sweep: \(Self.sweepEpochs) epochs, mean over \(report.sweep[0].runs.count) seeds", panels: [
+            Panel(title: "validation accuracy (diverged = 10 %), ±1 std",
+                  xLabel: "SGD learning rate η (log scale)", yLabel: "validation accuracy (%)", xScale: .log, xRange: xRange, series: series),
+            Panel(title: "effective step η/‖W‖² per BatchNorm layer",
+                  xLabel: "SGD learning rate η (log scale)", yLabel: "η/‖W‖² (log scale)", xScale: .log, yScale: .log,
+                  xRange: xRange, series: steps),
+        ], layout: .pair)
     }
 
     static func preActivationFigure(_ captured: Captured) -> Figure {

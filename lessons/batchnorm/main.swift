@@ -11,14 +11,14 @@ struct BatchNormLesson: ParsableCommand {
         abstract: "Batch normalization: normalizing each layer's inputs over the minibatch, and what it changes, measured over seeds.",
         discussion: """
         The lecture's block Linear(bias=false) → BatchNorm1d → ReLU → Dropout against the same \
-        network without BatchNorm on Fashion-MNIST, under 5 seeds each: training curves with the \
+        network without BatchNorm on Fashion-MNIST, under 10 seeds each: training curves with the \
         default initialization and with weights drawn from N(0, 0.001²) (without BatchNorm \
         training stalls for a while: shown step by step), the 15/50/85th percentiles of a \
         unit's pre-activation per step (Ioffe & Szegedy's figure 1), a learning-rate sweep that \
-        shows the larger steps BatchNorm tolerates, the running mean and variance used at \
+        shows the larger steps BatchNorm tolerates (with the weight norm that explains it), the running mean and variance used at \
         inference, the pitfall of evaluating with batch statistics on small batches, and why \
         the Linear layer's bias is redundant before BatchNorm. The full run trains on 20,000 \
-        of the 54,000 training images to keep 5 seeds short \
+        of the 54,000 training images to keep 10 seeds short \
         (--train-size 0 uses them all). --quick: 2,000 images, 3 epochs, 2 seeds.
         """, epochs: epochBudget)
 
@@ -34,7 +34,7 @@ struct BatchNormLesson: ParsableCommand {
     var learningRate = PositiveNumber(0.1)
 
     @Option(help: "Learning rates of the sweep with and without BatchNorm, comma-separated, each finite and > 0.")
-    var sweep = ListOption<PositiveNumber>([0.1, 0.5, 2].map { PositiveNumber($0) })
+    var sweep = ListOption<PositiveNumber>([0.1, 0.2, 0.5, 1, 1.5, 2, 3].map { PositiveNumber($0) })
 
     @Option(help: "Training images (0 for the whole training split of 54,000).")
     var trainSize = 20000
@@ -140,13 +140,34 @@ struct BatchNormLesson: ParsableCommand {
         func check(_ layer: Int) -> RunningCheck? { runningChecks.first { $0.layer == layer } }
     }
 
-    /// A run of the learning-rate sweep; a diverged one counts as chance (10 %).
+    /// A run of the learning-rate sweep; a diverged one counts as chance (10 %). It also
+    /// keeps the Frobenius norm of the two hidden Linear layers' weights (the ones feeding
+    /// BatchNorm in the BatchNorm network) before and after training: BatchNorm makes the
+    /// output independent of their scale, so a step of η moves the function like a step of
+    /// η/‖W‖², and ‖W‖ grows with every step (the gradient is orthogonal to W).
     struct SweepRun: RunRecord {
         var history: History
         var finalValidation: Double
         var divergedEpoch: Double?
+        var startNorms: [Double]
+        /// Nil when the run diverged or its weights overflowed.
+        var endNorms: [Double]?
+
         static let columns = [RunColumn("final_validation_accuracy_or_chance_pct", \Self.finalValidation),
                               RunColumn("diverged_epoch", \Self.divergedEpoch)]
+            + [1, 2].flatMap { layer in
+                [RunColumn<SweepRun>("weight_norm_start_layer_\(layer)") { $0.startNorms[layer - 1] },
+                 RunColumn<SweepRun>("weight_norm_end_layer_\(layer)") { $0.endNorms?[layer - 1] }]
+            }
+
+        /// ‖W‖ of the hidden Linear layers (those before a BatchNorm in the BatchNorm network);
+        /// nil when a weight has overflowed (a run blowing up without a non-finite loss yet).
+        static func hiddenWeightNorms(_ model: Sequential) -> [Double]? {
+            let norms = model.weightedLayers.dropLast().map { layer in
+                layer.weight.value.storage.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
+            }
+            return norms.allSatisfy(\.isFinite) ? norms : nil
+        }
     }
 
     struct Report {
@@ -157,12 +178,15 @@ struct BatchNormLesson: ParsableCommand {
         let biasOutputDifference: Float
         let biasGradientSize: Float
         func run(_ label: String) -> SettingRuns<NormRun> { runs.first { $0.label == label }! }
+        func sweepRun(_ rate: Float, batchNorm: Bool) -> SettingRuns<SweepRun> {
+            sweep.first { $0.label == BatchNormLesson.sweepLabel(rate, batchNorm: batchNorm) }!
+        }
     }
 
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "batchnorm", options: lesson)
+        let context = try LessonContext(lesson: "batchnorm", options: lesson, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let splits = try context.loadSplits(
             training, trainSize: context.budget(trainSize == 0 ? nil : trainSize, quick: 2000),
@@ -188,7 +212,7 @@ struct BatchNormLesson: ParsableCommand {
         try context.write(stallFigure(runs))
         try context.write(percentileFigure(captured))
         try context.write(Self.preActivationFigure(captured))
-        try context.write(sweepFigure(sweepRuns, rates: rates))
+        try context.write(sweepFigure(report))
         try context.write(Self.inferenceFigure(report.run("BatchNorm"), batchSizes: Self.inferenceBatchSizes.filter { $0 <= test.count }))
         reportSummary(context, report, epochs: epochs, trainCount: train.count, testCount: test.count)
         try context.finish()
@@ -235,13 +259,15 @@ struct BatchNormLesson: ParsableCommand {
                                      columns: { ["learning_rate": SettingValue($0.0), "batch_norm": SettingValue($0.1)] }, lastK: 1) { setting, run in
             let (train, validation) = (splits(run).train, splits(run).validation)
             let model = makeModel(Setting(label: "", batchNorm: setting.1, tinyInit: false), random: run.random(.weights), masks: run.random(.noise))
+            let startNorms = SweepRun.hiddenWeightNorms(model)!
             do {
                 let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: setting.0),
                                           train: train, validation: validation,
                                           options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize, dropLast: true))
-                return SweepRun(history: history, finalValidation: 100 * Double(history.last?.validationAccuracy ?? 0.1))
+                return SweepRun(history: history, finalValidation: 100 * Double(history.last?.validationAccuracy ?? 0.1),
+                                startNorms: startNorms, endNorms: SweepRun.hiddenWeightNorms(model))
             } catch let TrainingError.diverged(epoch, _, _, history) {
-                return SweepRun(history: history, finalValidation: 10, divergedEpoch: Double(epoch))
+                return SweepRun(history: history, finalValidation: 10, divergedEpoch: Double(epoch), startNorms: startNorms)
             }
         }
     }
@@ -283,18 +309,33 @@ struct BatchNormLesson: ParsableCommand {
         var sweep = SummaryTable(title: "Learning-rate sweep: validation accuracy (%) after \(Self.sweepEpochs) epochs, \(seeds) seeds (a diverged run counts as 10 %)",
                                  header: ["learning rate", "no BatchNorm", "BatchNorm", "diverged without / with BN"])
         for rate in report.sweepRates {
-            let without = report.sweep.first { $0.label == Self.sweepLabel(rate, batchNorm: false) }!
-            let with = report.sweep.first { $0.label == Self.sweepLabel(rate, batchNorm: true) }!
+            let (without, with) = (report.sweepRun(rate, batchNorm: false), report.sweepRun(rate, batchNorm: true))
             sweep.add(["\(rate)", without.estimate(\.finalValidation).formatted(), with.estimate(\.finalValidation).formatted(),
                        "\(without.estimate(\.divergedEpoch).count) / \(with.estimate(\.divergedEpoch).count)"])
         }
         context.report(sweep)
-        for rate in report.sweepRates {
-            let without = report.sweep.first { $0.label == Self.sweepLabel(rate, batchNorm: false) }!
-            let with = report.sweep.first { $0.label == Self.sweepLabel(rate, batchNorm: true) }!
-            context.report(Difference(with.estimate(\.finalValidation), without.estimate(\.finalValidation))
-                .verdict("BatchNorm", "no BatchNorm", quantity: "Learning rate \(rate), validation after \(Self.sweepEpochs) epochs"))
+        let sweepHolm = Holm(report.sweepRates.map { rate in
+            Difference(report.sweepRun(rate, batchNorm: true).estimate(\.finalValidation),
+                       report.sweepRun(rate, batchNorm: false).estimate(\.finalValidation))
+        })
+        context.report("Holm-corrected over the \(report.sweepRates.count) learning rates:")
+        for (index, rate) in report.sweepRates.enumerated() {
+            context.report(sweepHolm.verdict(index, "BatchNorm", "no BatchNorm", quantity: "Learning rate \(rate), validation after \(Self.sweepEpochs) epochs"))
         }
+        context.report()
+        var norms = SummaryTable(title: "BatchNorm networks of the sweep: ‖W‖ of the Linear feeding each BatchNorm and the effective step η/‖W‖², at the start → after \(Self.sweepEpochs) epochs (mean ± std over the seeds that did not diverge)",
+                                 header: ["learning rate", "‖W₁‖", "η/‖W₁‖²", "‖W₂‖", "η/‖W₂‖²"])
+        for rate in report.sweepRates {
+            let runs = report.sweepRun(rate, batchNorm: true).runs.filter { $0.endNorms != nil }
+            guard !runs.isEmpty else { norms.add(["\(rate)", "diverged", "–", "–", "–"]); continue }
+            norms.add(["\(rate)"] + [0, 1].flatMap { layer -> [String] in
+                let start = Estimate(runs.map { $0.startNorms[layer] }), end = Estimate(runs.map { $0.endNorms![layer] })
+                let step = { (norm: Estimate) in Estimate(norm.values.map { Double(rate) / ($0 * $0) }) }
+                return ["\(start.formatted(decimals: 1)) → \(end.formatted(decimals: 1))",
+                        "\(step(start).formatted(decimals: 4)) → \(step(end).formatted(decimals: 4))"]
+            })
+        }
+        context.report(norms)
 
         context.report()
         let batchNorm = report.run("BatchNorm")
@@ -347,17 +388,21 @@ struct BatchNormLesson: ParsableCommand {
     static func runningStatisticsCheck(_ model: Sequential, data: ImageDataset) throws -> [RunningCheck] {
         let inputs = data.batch(Array(0..<min(data.count, 10000))[...]).inputs
         let norms = model.layers.indices.filter { model.layers[$0] is BatchNorm1d }
-        func statistics(training: Bool) throws -> [(mean: [Float], variance: [Float])] {
+        // Batch statistics in every BatchNorm (training mode) both times; only the dropout
+        // layers switch, so the second measurement changes dropout alone.
+        func statistics(dropout: Bool) throws -> [(mean: [Float], variance: [Float])] {
             let saved = model.state()
             let tracer = ActivationTracer()
             model.tracer = tracer
-            model.train(training)
+            model.train()
+            for layer in model.layers where layer is Dropout { layer.train(dropout) }
             _ = model.forward(inputs)
             model.tracer = nil
+            model.train()
             try model.load(saved)
             return norms.map { BatchNorm1d.batchStatistics(tracer.outputs[$0 - 1]!) }
         }
-        let withDropout = try statistics(training: true), withoutDropout = try statistics(training: false)
+        let withDropout = try statistics(dropout: true), withoutDropout = try statistics(dropout: false)
         return norms.enumerated().map { number, index in
             let norm = model.layers[index] as! BatchNorm1d
             let running = (norm.runningMean.value.storage, norm.runningVariance.value.storage)
