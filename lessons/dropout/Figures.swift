@@ -52,13 +52,13 @@ extension DropoutLesson {
         for (index, (name, estimates)) in [
             ("training", runs.map { $0.lastEpochs(lastK, .trainAccuracy) }),
             ("validation", runs.map { $0.lastEpochs(lastK, .validationAccuracy) }),
-            ("best validation", runs.map { $0.atBestValidation(.validationAccuracy) }),
+            ("test at the best-validation epoch", runs.map(testAtBestValidation)),
         ].enumerated() {
             series.append(.spread(x: ps, estimates, color: index))
             series.append(.line(name, x: ps, y: estimates.map(\.mean), style: .linesPoints, color: index))
         }
         return Figure(name: "sweep", panels: [
-            Panel(title: "accuracy vs dropout probability (mean of the last \(lastK) of \(epochs) epochs; bands ±1 std over seeds)",
+            Panel(title: "accuracy vs dropout probability (training, validation: mean of the last \(lastK) of \(epochs) epochs; bands ±1 std over seeds)",
                   xLabel: "dropout probability p", yLabel: "accuracy (%)", series: series),
         ], layout: .single)
     }
