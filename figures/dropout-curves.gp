@@ -20,12 +20,13 @@ if (format eq 'png') {
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'dropout-curves.'.format.output_suffix }
-set multiplot layout 1,2 title '784→75→45→10, SGD lr 0.1, batch 256: mean ± std over 5 seeds'
+set multiplot layout 1,2 title '784→75→45→10, SGD lr 0.1, batch 256: mean ± std over 10 seeds'
 reset
 set grid lc rgb '#dddddd'
 set title 'validation (solid) and training (dashed) accuracy'
 set xlabel 'epoch'
 set ylabel 'accuracy (%)'
+set yrange [70.0:100.0]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1

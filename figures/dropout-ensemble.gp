@@ -23,7 +23,7 @@ if (format eq 'preview') { set output } else { set output script_dir.'dropout-en
 set multiplot layout 1,1
 reset
 set grid lc rgb '#dddddd'
-set title 'p = 0.5: averaging K thinned networks vs the evaluation-mode network (mean ± std over 5 seeds)'
+set title 'p = 0.5: averaging K thinned networks vs the evaluation-mode network (mean ± std over 10 seeds)'
 set xlabel 'K, thinned networks averaged (log scale)'
 set ylabel 'test accuracy (%)'
 set logscale x
@@ -33,9 +33,10 @@ set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'average of K thinned networks', \
-     data index 3 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'evaluation mode (all units, no masks)'
+     data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'average of K thinned networks', \
+     data index 2 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'evaluation mode (all units, no masks)', \
+     data index 3 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'evaluation mode ± 1 std', \
+     data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle
 unset multiplot
 set output
 }

@@ -31,9 +31,8 @@ set palette gray
 unset key
 unset tics
 set cbrange [0.0:2.1360192]
-set colorbox
-set cblabel 'activation, or mask factor'
-set cbtics out nomirror
+set rmargin 14
+unset colorbox
 unset border
 set size ratio -1
 set xrange [-0.5:74.5]
@@ -49,9 +48,8 @@ set palette gray
 unset key
 unset tics
 set cbrange [0.0:2.1360192]
-set colorbox
-set cblabel 'activation, or mask factor'
-set cbtics out nomirror
+set rmargin 14
+unset colorbox
 unset border
 set size ratio -1
 set xrange [-0.5:74.5]
@@ -67,7 +65,8 @@ set palette gray
 unset key
 unset tics
 set cbrange [0.0:2.1360192]
-set colorbox
+set rmargin 14
+set colorbox user origin graph 1.03, graph 0 size graph 0.04, graph 1
 set cblabel 'activation, or mask factor'
 set cbtics out nomirror
 unset border
@@ -83,7 +82,7 @@ set ylabel 'mean of dropout output'
 set border 3
 set tics out nomirror
 set key inside top left reverse Left samplen 2 opaque box lc rgb '#cccccc'
-plot data index 3 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' title 'units', \
+plot data index 3 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' title '2250 (example, unit) pairs', \
      data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'y = x'
 unset multiplot
 set output

@@ -23,7 +23,7 @@ if (format eq 'preview') { set output } else { set output script_dir.'dropout-sw
 set multiplot layout 1,1
 reset
 set grid lc rgb '#dddddd'
-set title 'accuracy vs dropout probability (mean of the last 10 of 100 epochs; bands ±1 std over seeds)'
+set title 'accuracy vs dropout probability (training, validation: mean of the last 10 of 100 epochs; bands ±1 std over seeds)'
 set xlabel 'dropout probability p'
 set ylabel 'accuracy (%)'
 set border 3
@@ -34,7 +34,7 @@ plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 nobord
      data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
      data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'training', \
      data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'validation', \
-     data index 5 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'best validation'
+     data index 5 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'test at the best-validation epoch'
 unset multiplot
 set output
 }

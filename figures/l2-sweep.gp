@@ -11,16 +11,16 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1280,490 font 'DejaVu Sans,15'
+  set terminal pngcairo noenhanced size 880,1110 font 'DejaVu Sans,10'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1280,490 font 'DejaVu Sans,15' background '#ffffff'
+    set terminal svg noenhanced size 880,1110 font 'DejaVu Sans,10' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'l2-sweep.'.format.output_suffix }
-set multiplot layout 1,2 title '784→256→256→10, SGD lr 0.01 momentum 0.9, 60 epochs, penalty (λ/n)·Σ‖W‖²: mean ± std over 5 seeds'
+set multiplot layout 3,1 title '784→256→256→10, SGD lr 0.01 momentum 0.9, 60 epochs, penalty (λ/n)·Σ‖W‖²: mean ± std over 10 seeds'
 reset
 set grid lc rgb '#dddddd'
 set title 'accuracy, mean of the last 10 epochs'
@@ -28,7 +28,7 @@ set xlabel 'λ'
 set ylabel 'accuracy (%)'
 set logscale x
 set format x '%g'
-set xrange [0.0024000000208616256:1.25]
+set xrange [0.007999999821186066:1.25]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -42,21 +42,36 @@ plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 nobord
      data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title 'validation, λ = 0'
 reset
 set grid lc rgb '#dddddd'
-set title 'sum of squared weights after training'
+set title 'validation loss, mean of the last 10 epochs'
 set xlabel 'λ'
-set ylabel 'Σ‖W‖² (all weight matrices)'
+set ylabel 'cross-entropy loss'
+set logscale x
+set format x '%g'
+set xrange [0.007999999821186066:1.25]
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+plot data index 8 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 9 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 10 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'validation loss', \
+     data index 11 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' title 'validation loss, λ = 0'
+reset
+set grid lc rgb '#dddddd'
+set title 'sum of squared weights over all weight matrices after training'
+set xlabel 'λ'
+set ylabel 'Σ‖W‖² (log scale)'
 set logscale x
 set format x '%g'
 set logscale y
 set format y '%g'
-set xrange [0.0024000000208616256:1.25]
+set xrange [0.007999999821186066:1.25]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 8 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 9 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 10 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'Σ‖W‖²', \
-     data index 11 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title 'Σ‖W‖², λ = 0'
+plot data index 12 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 13 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 14 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'Σ‖W‖²', \
+     data index 15 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title 'Σ‖W‖², λ = 0'
 unset multiplot
 set output
 }

@@ -85,13 +85,16 @@ public struct Panel: Sendable {
     }
 }
 
-/// A fixed value range for an image's grey levels, shown by a labelled colour bar.
+/// A fixed value range for an image's grey levels, shown by a labelled colour bar (or, for
+/// images that share one scale, drawn once: `showsBar: false` keeps the range, not the bar).
 public struct ImageScale: Sendable {
     public var range: ClosedRange<Double>
     public var label: String
-    public init(_ range: ClosedRange<Double>, label: String) {
+    public var showsBar: Bool
+    public init(_ range: ClosedRange<Double>, label: String, showsBar: Bool = true) {
         self.range = range
         self.label = label
+        self.showsBar = showsBar
     }
 }
 

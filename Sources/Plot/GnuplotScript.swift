@@ -231,9 +231,18 @@ private struct Writer {
                 line("unset tics")
                 if let scale {
                     line("set cbrange [\(GnuplotScript.number(scale.range.lowerBound)):\(GnuplotScript.number(scale.range.upperBound))]")
-                    line("set colorbox")
-                    line("set cblabel \(GnuplotScript.quoted(scale.label))")
-                    line("set cbtics out nomirror")
+                    // One right margin whether the bar is drawn or not, so that images sharing
+                    // a scale, stacked, keep the same width and their columns line up.
+                    // (gnuplot shrinks the image to make room for a bar in its default place;
+                    // a bar placed beside the image, in the margin, leaves it its width).
+                    line("set rmargin 14")
+                    if scale.showsBar {
+                        line("set colorbox user origin graph 1.03, graph 0 size graph 0.04, graph 1")
+                        line("set cblabel \(GnuplotScript.quoted(scale.label))")
+                        line("set cbtics out nomirror")
+                    } else {
+                        line("unset colorbox")
+                    }
                 } else {
                     line("unset colorbox")
                 }

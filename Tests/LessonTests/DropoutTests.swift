@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import LessonKit
+import Plot
 import TestSupport
 import XCTest
 @testable import lesson_dropout
@@ -40,9 +41,38 @@ final class DropoutTests: XCTestCase {
         XCTAssertEqual(ensemble.count, 2)
         XCTAssertGreaterThan(ensemble.min, single.max + 3)
         XCTAssertLessThan(abs(ensemble.mean - whole.mean), 2.5)
-        for file in ["mechanics.png", "curves.png", "sweep.png", "ensemble.png", "results.json", "runs.csv"] {
+        // Selected on validation, scored on test: every run measured the test set after every
+        // epoch, and the score is the test accuracy of the epoch its validation accuracy peaked.
+        for setting in runs {
+            for run in setting.runs {
+                XCTAssertTrue(run.history.epochs.allSatisfy { $0.testAccuracy != nil })
+            }
+            let expected = setting.runs.map { run -> Double in
+                let best = Convergence.bestEpoch(run.history)!
+                return 100 * Double(run.history.epochs[best - 1].testAccuracy!)
+            }
+            XCTAssertEqual(DropoutLesson.testAtBestValidation(setting).values, expected)
+        }
+        let comparisons = DropoutLesson.Comparisons(runs)
+        XCTAssertEqual(comparisons.labels, ["p = 0.5"])
+        XCTAssertEqual(comparisons.test.count, 1)
+        for file in ["mechanics.png", "curves.png", "sweep.png", "comparison.png", "ensemble.png", "results.json", "runs.csv"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("dropout-\(file)")), file)
         }
+    }
+
+    /// The three maps of the mechanics figure share one grey scale, and only the last draws
+    /// its colour bar.
+    func testMechanicsMapsShareOneScaleAndOneBar() {
+        let random = Random(seed: 2)
+        let mechanics = DropoutLesson.mechanics(p: 0.5, examples: random.uniformMatrix(rows: 4, cols: 784, 0, 1), masks: 10, random: random)
+        let scales = DropoutLesson.mechanicsFigure(mechanics, p: 0.5).panels.compactMap { panel -> ImageScale? in
+            guard case let .image(_, scale)? = panel.series.first?.content else { return nil }
+            return scale
+        }
+        XCTAssertEqual(scales.count, 3)
+        XCTAssertEqual(Set(scales.map(\.range.upperBound)).count, 1)
+        XCTAssertEqual(scales.map(\.showsBar), [false, false, true])
     }
 
     func testImpossibleOptionsAreRejected() {

@@ -30,6 +30,13 @@ final class EarlyStoppingTests: XCTestCase {
             // ... and kept training into overfitting.
             XCTAssertGreaterThan(Double(continued.history.last!.validationLoss!), bestLoss)
             XCTAssertLessThan(Double(try XCTUnwrap(stopped.test).loss), Double(try XCTUnwrap(continued.test).loss))
+            // The run's lowest validation loss over all epochs is the stop's best epoch or a
+            // later one: patience can stop before it, never after.
+            let globalMinimum = try XCTUnwrap(Convergence.bestEpoch(continued.history, metric: .validationLoss, lowerIsBetter: true))
+            XCTAssertGreaterThanOrEqual(globalMinimum, Int(best))
+            // The run without stopping measured the test set after every epoch (its score is
+            // the mean of the last epochs).
+            XCTAssertTrue(continued.history.epochs.allSatisfy { $0.testAccuracy != nil && $0.testLoss != nil })
         }
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("best.ckpt")), "kept on request")
         for seedIndex in 0..<2 {

@@ -29,9 +29,23 @@ final class L2Tests: XCTestCase {
             XCTAssertEqual(norms, norms.sorted(by: >), "weights shrink as λ grows")
             XCTAssertLessThan(norms[2], norms[0] / 2)
         }
-        XCTAssertLessThan(report.runs[2].lastEpochs(10, .gap).max, report.runs[0].lastEpochs(10, .gap).min - 2, "every seed's gap shrinks")
+        let gaps = (report.runs[0].lastEpochs(10, .gap).values, report.runs[2].lastEpochs(10, .gap).values)
+        for seed in 0..<2 { XCTAssertLessThan(gaps.1[seed], gaps.0[seed] - 1, "seed \(seed)'s gap shrinks; gaps \(gaps)") }
+        // The weight norm per epoch: one value at initialization and one per epoch, the same
+        // start under a seed whatever λ, growing without penalty and shrinking with λ = 1.
+        for seed in 0..<2 {
+            let norms = report.runs.map { $0.runs[seed].weightNorms }
+            XCTAssertEqual(norms.map(\.count), [41, 41, 41])
+            XCTAssertEqual(Set(norms.map { $0[0] }).count, 1, "one initialization per seed")
+            XCTAssertEqual(norms.map { $0.last! }, report.runs.map { $0.estimate(\.weightNorm).values[seed] })
+            XCTAssertGreaterThan(norms[0].last!, norms[0][0], "λ = 0 grows the weights")
+            XCTAssertLessThan(norms[2].last!, norms[2][0] / 2, "λ = 1 shrinks them")
+        }
+        let comparisons = L2Lesson.Comparisons(report)
+        XCTAssertEqual(comparisons.labels, ["λ = 0.3", "λ = 1"])
+        XCTAssertEqual(comparisons.indices, [1, 2])
         XCTAssertEqual(report.equivalenceDifference, 0)
-        for file in ["sweep.png", "weights.png", "results.json", "runs.csv", "per-run.csv"] {
+        for file in ["sweep.png", "norms.png", "comparison.png", "weights.png", "results.json", "runs.csv", "per-run.csv"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("l2-\(file)")), file)
         }
     }

@@ -39,6 +39,11 @@ extension EarlyStoppingLesson {
                   xLabel: "epoch", yLabel: "cross-entropy loss", yScale: .log,
                   series: StandardPanels.seedSeries(report.continued, metrics: [.validationLoss, .trainLoss], yScale: .log, color: 0)
                       + marks({ $0.validationLoss.map(Double.init) }, tick: { ($0 / 1.5, $0 * 1.5) })),
+            // On a linear axis the validation loss's U (down to the best epoch, then up) shows
+            // at its true size; the log axis above, which holds the training loss too, flattens it.
+            Panel(title: "validation loss alone, linear scale (mean ± std)", xLabel: "epoch", yLabel: "validation loss",
+                  series: StandardPanels.seedSeries(report.continued, metrics: [.validationLoss], color: 0)
+                      + marks({ $0.validationLoss.map(Double.init) }, tick: { ($0 - 0.05, $0 + 0.05) })),
             Panel(title: "accuracy: validation solid, training dashed (running average over the epoch's minibatches)",
                   xLabel: "epoch", yLabel: "accuracy (%)", yRange: accuracyRange,
                   series: StandardPanels.seedCurves([report.continued], metrics: [.validationAccuracy, .trainAccuracy], title: "").series

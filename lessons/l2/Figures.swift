@@ -3,6 +3,61 @@ import LessonKit
 import Plot
 
 extension L2Lesson {
+    /// Every λ > 0 against λ = 0, one family of paired comparisons per measure, each
+    /// corrected by Holm over the grid.
+    struct Comparisons {
+        let labels: [String]
+        /// The index in the report's runs of each compared λ.
+        let indices: [Int]
+        let validationLoss: Holm
+        let test: Holm
+
+        init(_ report: Report) {
+            guard let zero = report.lambdas.firstIndex(of: 0) else {
+                (labels, indices, validationLoss, test) = ([], [], Holm([]), Holm([]))
+                return
+            }
+            let none = report.runs[zero]
+            indices = report.lambdas.indices.filter { $0 != zero }
+            let others = indices.map { report.runs[$0] }
+            labels = others.map(\.label)
+            validationLoss = Holm(others.map { Difference($0.lastEpochs(lastK, .validationLoss), none.lastEpochs(lastK, .validationLoss)) })
+            test = Holm(others.map { Difference($0.testAccuracy, none.testAccuracy) })
+        }
+    }
+
+    /// The paired differences against λ = 0 as forest plots: what the verdicts rest on.
+    static func comparisonFigure(_ comparisons: Comparisons, seeds: Int, epochs: Int) -> Figure {
+        Figure(name: "comparison",
+               title: "Each λ − (λ = 0): mean and 95 % interval paired over \(seeds) seeds, \(epochs) epochs",
+               panels: [
+                   StandardPanels.differenceForest(comparisons.labels, comparisons.validationLoss.differences, holm: comparisons.validationLoss,
+                                                   title: "validation loss, mean of the last \(lastK) epochs: left is better",
+                                                   xLabel: "difference in validation loss", decimals: 3),
+                   StandardPanels.differenceForest(comparisons.labels, comparisons.test.differences, holm: comparisons.test,
+                                                   title: "test accuracy after the last epoch: right is better",
+                                                   xLabel: "difference in test accuracy (points)"),
+               ], layout: .stacked)
+    }
+
+    /// Σ‖W‖² against epochs for every λ (mean over seeds), from the initialization level
+    /// (dashed): without penalty the weights grow away from it, with a large λ they shrink.
+    static func normsFigure(_ report: Report, epochs: Int) -> Figure {
+        var series: [Series] = []
+        for (index, setting) in report.runs.enumerated() {
+            let norms = setting.runs.map(\.weightNorms)
+            let count = norms.map(\.count).min() ?? 0
+            let mean = (0..<count).map { epoch in norms.map { $0[epoch] }.reduce(0, +) / Double(norms.count) }
+            series.append(.line(setting.label, x: (0..<count).map(Double.init), y: mean, style: .lines, color: index))
+        }
+        let initial = Estimate(report.runs.flatMap { $0.runs.map(\.initialWeightNorm) }).mean
+        series.append(.line("initialization", x: [0, Double(epochs)], y: [initial, initial], style: .dashed, color: 6))
+        return Figure(name: "norms", panels: [
+            Panel(title: "sum of squared weights during training (mean over \(report.runs[0].runs.count) seeds; epoch 0 = initialization)",
+                  xLabel: "epoch", yLabel: "Σ‖W‖² (all weight matrices, log scale)", yScale: .log, series: series),
+        ], layout: .single)
+    }
+
     /// Accuracy and weight norm against λ (log axis), mean ± std over seeds; λ = 0 drawn as a
     /// dashed line with its band across the whole axis.
     static func sweepFigure(_ report: Report, epochs: Int) -> Figure {
@@ -30,9 +85,11 @@ extension L2Lesson {
             Panel(title: "accuracy, mean of the last \(lastK) epochs", xLabel: "λ", yLabel: "accuracy (%)", xScale: .log, xRange: xRange,
                   series: sweep("training", { $0.lastEpochs(lastK, .trainAccuracy) }, color: 0)
                       + sweep("validation", { $0.lastEpochs(lastK, .validationAccuracy) }, color: 1)),
-            Panel(title: "sum of squared weights after training", xLabel: "λ", yLabel: "Σ‖W‖² (all weight matrices)", xScale: .log, yScale: .log, xRange: xRange,
+            Panel(title: "validation loss, mean of the last \(lastK) epochs", xLabel: "λ", yLabel: "cross-entropy loss", xScale: .log, xRange: xRange,
+                  series: sweep("validation loss", { $0.lastEpochs(lastK, .validationLoss) }, color: 3)),
+            Panel(title: "sum of squared weights over all weight matrices after training", xLabel: "λ", yLabel: "Σ‖W‖² (log scale)", xScale: .log, yScale: .log, xRange: xRange,
                   series: sweep("Σ‖W‖²", { $0.estimate(\.weightNorm) }, color: 2)),
-        ], layout: .pair)
+        ], layout: .stacked)
     }
 
     /// First-layer weights of the first seed without penalty and with the largest λ, on a
