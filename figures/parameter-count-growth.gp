@@ -23,7 +23,7 @@ if (format eq 'preview') { set output } else { set output script_dir.'parameter-
 set multiplot layout 1,2 title 'Total parameters of an MLP with 10 classes'
 reset
 set grid lc rgb '#dddddd'
-set title 'two hidden layers of width w (grows like w²)'
+set title 'two hidden layers of width w (w² takes over from w only for wide layers)'
 set xlabel 'hidden width w'
 set ylabel 'parameters'
 set logscale x
@@ -38,9 +38,11 @@ set arrow from 204.0, graph 0 to 204.0, graph 1 nohead dt 2 lw 1.5 lc rgb '#5555
 set label 'w = 204' at 204.0, graph 0.95 left offset 0.5,0 tc rgb '#333333' front
 set arrow from 63.0, graph 0 to 63.0, graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'
 set label 'w = 63' at 63.0, graph 0.8799999999999999 left offset 0.5,0 tc rgb '#333333' front
-plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title '50 inputs (lecture)', \
-     data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title '784 inputs (28×28 image)', \
-     data index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title '54,000 training images'
+plot data index 0 using 1:2 with lines lw 2 dt 2 lc rgb '#888888' title 'slope 1 (∝ w)', \
+     data index 1 using 1:2 with lines lw 2 dt 2 lc rgb '#8C510A' title 'slope 2 (∝ w²)', \
+     data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title '50 inputs (lecture)', \
+     data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title '784 inputs (28×28 image)', \
+     data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title '54,000 training images'
 reset
 set grid lc rgb '#dddddd'
 set title 'hidden layers of width 100 (grows linearly)'
@@ -49,9 +51,9 @@ set ylabel 'parameters'
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title '50 inputs (lecture)', \
-     data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title '784 inputs (28×28 image)', \
-     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title '54,000 training images'
+plot data index 5 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title '50 inputs (lecture)', \
+     data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title '784 inputs (28×28 image)', \
+     data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title '54,000 training images'
 unset multiplot
 set output
 }
