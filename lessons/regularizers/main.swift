@@ -74,8 +74,8 @@ struct RegularizersLesson: ParsableCommand {
         var testAccuracy: Double
         var epochs: Double
         /// Training − validation accuracy of the final network in evaluation mode: the gap
-        /// this lesson reports (the runs' CSV training accuracy is the running average during
-        /// each epoch, a different quantity).
+        /// this lesson reports. The runs' CSV measures the same way every epoch; for early
+        /// stopping the final network is the restored best epoch, not the last one.
         var gap: Double { trainAccuracy - validationAccuracy }
 
         static let columns = [RunColumn("epochs_trained", \Self.epochs),
@@ -111,10 +111,14 @@ struct RegularizersLesson: ParsableCommand {
                                    random: run.random(.weights), masks: run.random(.noise))
         let data = technique.augmentation ? train.augmented(Augmentation(), random: run.random(.noise)) : train
         let callbacks: [TrainingCallback] = technique.earlyStopping ? [EarlyStopping(patience: 5, restoreBestWeights: true)] : []
+        // Every epoch measures the original training images in evaluation mode, so that the
+        // runs' CSV has one training accuracy (and one gap) for every technique, and so that
+        // augmentation's history shows where it stood at the others' budget.
         let history = try run.fit(model: model, loss: CrossEntropyLoss(),
                                   optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
-                                  train: data, validation: validation,
-                                  options: TrainingOptions(epochs: epochs, batchSize: batchSize, l2: technique.l2),
+                                  train: data, validation: validation, trainingEvaluation: train,
+                                  options: TrainingOptions(epochs: epochs, batchSize: batchSize, l2: technique.l2,
+                                                           evaluateTrainingSet: true),
                                   callbacks: callbacks)
         func accuracy(_ set: ImageDataset) -> Double { 100 * Double(Evaluation(of: model, loss: CrossEntropyLoss(), on: set).accuracy!) }
         return FinalNetwork(history: history, trainAccuracy: accuracy(train), validationAccuracy: accuracy(validation),
@@ -142,6 +146,12 @@ struct RegularizersLesson: ParsableCommand {
         }
         context.report(table)
         context.report()
+        for (setting, technique) in zip(runs, techniques) where technique.epochMultiple > 1 {
+            func atBudget(_ metric: EpochMetric) -> String {
+                Estimate(setting.runs.compactMap { $0.history.epochs.first { $0.epoch == epochs }.flatMap(metric.value) }).formatted()
+            }
+            context.report("\(setting.label) at epoch \(epochs), the others' budget: training accuracy on the original images \(atBudget(.trainAccuracy)), validation \(atBudget(.validationAccuracy)) (evaluation mode)")
+        }
         if let note = convergence[0].note { context.report("none \(note)") }
         for (index, label) in comparisons.labels.enumerated() {
             let caveats = [convergence[index + 1].note.map { "\(label) \($0)" }].compactMap { $0 }
