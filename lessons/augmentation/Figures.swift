@@ -4,14 +4,17 @@ import LessonKit
 import Plot
 
 extension AugmentationLesson {
-    /// Eight training images, each followed by five augmented draws; one panel per image,
-    /// titled with its class.
+    /// The first training image of each class, each followed by five augmented draws; one
+    /// panel per image, titled with its class. Every class, so that flipped shoes (which the
+    /// test set never shows) sit beside flipped shirts (which look like shirts).
     static func examplesFigure(_ train: ImageDataset, augmentation: Augmentation, random: Random) -> Figure {
-        let originals = train.batch(Array(0..<8)[...])
+        let labels = train.labels
+        let positions = train.store.classNames.indices.compactMap { labels.firstIndex(of: $0) }
+        let originals = train.batch(positions[...])
         let augmented = train.augmented(augmentation, random: random)
-        let panels = (0..<8).map { row in
+        let panels = positions.enumerated().map { row, position in
             var tiles: [[Float]] = [Array(originals.inputs.row(row))]
-            for _ in 0..<5 { tiles.append(Array(augmented.batch([row]).inputs.storage)) }
+            for _ in 0..<5 { tiles.append(Array(augmented.batch([position]).inputs.storage)) }
             return Panel(title: train.store.classNames[originals.targets[row]],
                          series: [.image(GrayImage.tiled(tiles, width: train.store.width, height: train.store.height, columns: 6))])
         }
