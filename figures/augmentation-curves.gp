@@ -20,7 +20,7 @@ if (format eq 'png') {
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'augmentation-curves.'.format.output_suffix }
-set multiplot layout 1,3 title '784→256→10 on 1000 Fashion-MNIST images, Adam, mean ± std over 5 seeds: validation solid, training (originals) dashed'
+set multiplot layout 1,3 title '784→256→10 on 1000 Fashion-MNIST images, Adam, mean ± std over 10 seeds: validation solid, training (originals) dashed'
 reset
 set grid lc rgb '#dddddd'
 set title 'accuracy'
@@ -35,10 +35,14 @@ plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 nobord
      data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no augmentation', \
-     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle, \
-     data index 6 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'augmentation', \
-     data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle
+     data index 4 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 5 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 6 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'none', \
+     data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle, \
+     data index 8 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'shift + rotate', \
+     data index 9 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle, \
+     data index 10 using 1:2 with lines lw 2 lc rgb '#009E73' title 'shift + rotate + flip', \
+     data index 11 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' notitle
 reset
 set grid lc rgb '#dddddd'
 set title 'gap: training − validation'
@@ -48,29 +52,34 @@ set xtics 50.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 8 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 9 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 10 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no augmentation', \
-     data index 11 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'augmentation'
+plot data index 12 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 13 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 14 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 15 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'none', \
+     data index 16 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'shift + rotate', \
+     data index 17 using 1:2 with lines lw 2 lc rgb '#009E73' title 'shift + rotate + flip'
 reset
 set grid lc rgb '#dddddd'
-set title 'loss (log scale)'
+set title 'loss'
 set xlabel 'epoch'
 set ylabel 'cross-entropy loss'
-set logscale y
-set format y '%g'
 set xtics 50.0
+set yrange [0.0:1.5]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 12 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 13 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 14 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 15 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 16 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no augmentation', \
-     data index 17 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle, \
-     data index 18 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'augmentation', \
-     data index 19 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle
+plot data index 18 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 19 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 20 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 21 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 22 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 23 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 24 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'none', \
+     data index 25 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle, \
+     data index 26 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'shift + rotate', \
+     data index 27 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle, \
+     data index 28 using 1:2 with lines lw 2 lc rgb '#009E73' title 'shift + rotate + flip', \
+     data index 29 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' notitle
 unset multiplot
 set output
 }

@@ -11,121 +11,16 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 880,550 font 'DejaVu Sans,10'
+  set terminal pngcairo noenhanced size 880,680 font 'DejaVu Sans,10'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 880,550 font 'DejaVu Sans,10' background '#ffffff'
+    set terminal svg noenhanced size 880,680 font 'DejaVu Sans,10' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'augmentation-examples.'.format.output_suffix }
-set multiplot layout 4,2 title 'original (left), then five augmented versions: shift ≤ 2 px, rotation ≤ 10°, flip p = 0.5'
-reset
-set grid lc rgb '#dddddd'
-set title 'Shirt'
-set border 3
-set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-set palette gray
-unset key
-unset tics
-unset colorbox
-unset border
-set size ratio -1
-set xrange [-0.5:172.5]
-set yrange [27.5:-0.5]
-plot data index 0 using 1:2:3 with image notitle
-reset
-set grid lc rgb '#dddddd'
-set title 'Sandal'
-set border 3
-set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-set palette gray
-unset key
-unset tics
-unset colorbox
-unset border
-set size ratio -1
-set xrange [-0.5:172.5]
-set yrange [27.5:-0.5]
-plot data index 1 using 1:2:3 with image notitle
-reset
-set grid lc rgb '#dddddd'
-set title 'Bag'
-set border 3
-set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-set palette gray
-unset key
-unset tics
-unset colorbox
-unset border
-set size ratio -1
-set xrange [-0.5:172.5]
-set yrange [27.5:-0.5]
-plot data index 2 using 1:2:3 with image notitle
-reset
-set grid lc rgb '#dddddd'
-set title 'Trouser'
-set border 3
-set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-set palette gray
-unset key
-unset tics
-unset colorbox
-unset border
-set size ratio -1
-set xrange [-0.5:172.5]
-set yrange [27.5:-0.5]
-plot data index 3 using 1:2:3 with image notitle
-reset
-set grid lc rgb '#dddddd'
-set title 'Sandal'
-set border 3
-set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-set palette gray
-unset key
-unset tics
-unset colorbox
-unset border
-set size ratio -1
-set xrange [-0.5:172.5]
-set yrange [27.5:-0.5]
-plot data index 4 using 1:2:3 with image notitle
-reset
-set grid lc rgb '#dddddd'
-set title 'Coat'
-set border 3
-set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-set palette gray
-unset key
-unset tics
-unset colorbox
-unset border
-set size ratio -1
-set xrange [-0.5:172.5]
-set yrange [27.5:-0.5]
-plot data index 5 using 1:2:3 with image notitle
-reset
-set grid lc rgb '#dddddd'
-set title 'Pullover'
-set border 3
-set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-set palette gray
-unset key
-unset tics
-unset colorbox
-unset border
-set size ratio -1
-set xrange [-0.5:172.5]
-set yrange [27.5:-0.5]
-plot data index 6 using 1:2:3 with image notitle
+set multiplot layout 5,2 title 'original (left), then five augmented versions: shift ≤ 2 px, rotation ≤ 10°, flip p = 0.5'
 reset
 set grid lc rgb '#dddddd'
 set title 'T-shirt/top'
@@ -140,7 +35,142 @@ unset border
 set size ratio -1
 set xrange [-0.5:172.5]
 set yrange [27.5:-0.5]
+plot data index 0 using 1:2:3 with image notitle
+reset
+set grid lc rgb '#dddddd'
+set title 'Trouser'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+set palette gray
+unset key
+unset tics
+unset colorbox
+unset border
+set size ratio -1
+set xrange [-0.5:172.5]
+set yrange [27.5:-0.5]
+plot data index 1 using 1:2:3 with image notitle
+reset
+set grid lc rgb '#dddddd'
+set title 'Pullover'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+set palette gray
+unset key
+unset tics
+unset colorbox
+unset border
+set size ratio -1
+set xrange [-0.5:172.5]
+set yrange [27.5:-0.5]
+plot data index 2 using 1:2:3 with image notitle
+reset
+set grid lc rgb '#dddddd'
+set title 'Dress'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+set palette gray
+unset key
+unset tics
+unset colorbox
+unset border
+set size ratio -1
+set xrange [-0.5:172.5]
+set yrange [27.5:-0.5]
+plot data index 3 using 1:2:3 with image notitle
+reset
+set grid lc rgb '#dddddd'
+set title 'Coat'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+set palette gray
+unset key
+unset tics
+unset colorbox
+unset border
+set size ratio -1
+set xrange [-0.5:172.5]
+set yrange [27.5:-0.5]
+plot data index 4 using 1:2:3 with image notitle
+reset
+set grid lc rgb '#dddddd'
+set title 'Sandal'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+set palette gray
+unset key
+unset tics
+unset colorbox
+unset border
+set size ratio -1
+set xrange [-0.5:172.5]
+set yrange [27.5:-0.5]
+plot data index 5 using 1:2:3 with image notitle
+reset
+set grid lc rgb '#dddddd'
+set title 'Shirt'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+set palette gray
+unset key
+unset tics
+unset colorbox
+unset border
+set size ratio -1
+set xrange [-0.5:172.5]
+set yrange [27.5:-0.5]
+plot data index 6 using 1:2:3 with image notitle
+reset
+set grid lc rgb '#dddddd'
+set title 'Sneaker'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+set palette gray
+unset key
+unset tics
+unset colorbox
+unset border
+set size ratio -1
+set xrange [-0.5:172.5]
+set yrange [27.5:-0.5]
 plot data index 7 using 1:2:3 with image notitle
+reset
+set grid lc rgb '#dddddd'
+set title 'Bag'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+set palette gray
+unset key
+unset tics
+unset colorbox
+unset border
+set size ratio -1
+set xrange [-0.5:172.5]
+set yrange [27.5:-0.5]
+plot data index 8 using 1:2:3 with image notitle
+reset
+set grid lc rgb '#dddddd'
+set title 'Ankle boot'
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+set palette gray
+unset key
+unset tics
+unset colorbox
+unset border
+set size ratio -1
+set xrange [-0.5:172.5]
+set yrange [27.5:-0.5]
+plot data index 9 using 1:2:3 with image notitle
 unset multiplot
 set output
 }

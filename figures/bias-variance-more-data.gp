@@ -11,19 +11,19 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 880,510 font 'DejaVu Sans,10'
+  set terminal pngcairo noenhanced size 880,750 font 'DejaVu Sans,10'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 880,510 font 'DejaVu Sans,10' background '#ffffff'
+    set terminal svg noenhanced size 880,750 font 'DejaVu Sans,10' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'bias-variance-more-data.'.format.output_suffix }
-set multiplot layout 1,1 title 'Softmax regression on Fashion-MNIST subsets, tested on the same 10000 images'
+set multiplot layout 2,1 title 'Softmax regression on Fashion-MNIST subsets, tested on the same 10000 images'
 reset
 set grid lc rgb '#dddddd'
-set title 'each size trained for ≥ 25320 steps and ≥ 30 epochs; mean ± std over 5 seeds'
+set title 'each size trained for ≥ 25320 steps and ≥ 30 epochs; mean ± std over 10 seeds'
 set xlabel 'training images'
 set ylabel 'accuracy (%)'
 set logscale x
@@ -36,6 +36,20 @@ plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 nobord
      data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'training accuracy', \
      data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'test accuracy'
+reset
+set grid lc rgb '#dddddd'
+set title 'variance: how much test accuracy changes from one training subset (seed) to the next'
+set xlabel 'training images'
+set ylabel 'std of test accuracy over seeds (points)'
+set logscale x
+set format x '%g'
+set logscale y
+set format y '%g'
+set xrange [80.0:67500.0]
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+plot data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'std of test accuracy over seeds'
 unset multiplot
 set output
 }

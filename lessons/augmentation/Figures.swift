@@ -4,14 +4,17 @@ import LessonKit
 import Plot
 
 extension AugmentationLesson {
-    /// Eight training images, each followed by five augmented draws; one panel per image,
-    /// titled with its class.
+    /// The first training image of each class, each followed by five augmented draws; one
+    /// panel per image, titled with its class. Every class, so that flipped shoes (which the
+    /// test set never shows) sit beside flipped shirts (which look like shirts).
     static func examplesFigure(_ train: ImageDataset, augmentation: Augmentation, random: Random) -> Figure {
-        let originals = train.batch(Array(0..<8)[...])
+        let labels = train.labels
+        let positions = train.store.classNames.indices.compactMap { labels.firstIndex(of: $0) }
+        let originals = train.batch(positions[...])
         let augmented = train.augmented(augmentation, random: random)
-        let panels = (0..<8).map { row in
+        let panels = positions.enumerated().map { row, position in
             var tiles: [[Float]] = [Array(originals.inputs.row(row))]
-            for _ in 0..<5 { tiles.append(Array(augmented.batch([row]).inputs.storage)) }
+            for _ in 0..<5 { tiles.append(Array(augmented.batch([position]).inputs.storage)) }
             return Panel(title: train.store.classNames[originals.targets[row]],
                          series: [.image(GrayImage.tiled(tiles, width: train.store.width, height: train.store.height, columns: 6))])
         }
@@ -20,7 +23,7 @@ extension AugmentationLesson {
                       panels: panels, layout: .strip)
     }
 
-    static func curvesFigure(_ runs: [SettingRuns<RunResult>], trainCount: Int) -> Figure {
+    static func curvesFigure(_ runs: [SettingRuns<AugmentationRun>], trainCount: Int) -> Figure {
         // A row of three: the panel titles stay short, the figure title says which line is which.
         var accuracy = StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
                                                  title: "accuracy", yLabel: "accuracy (%)")
@@ -34,11 +37,28 @@ extension AugmentationLesson {
                       panels: panels, layout: .triple)
     }
 
-    /// Log scale: the memorizing run's training loss falls by orders of magnitude.
-    static func lossPanel(_ runs: [SettingRuns<RunResult>]) -> Panel {
-        var panel = StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss], title: "loss (log scale)",
+    /// Linear scale: the validation loss of the run without augmentation rising while the
+    /// augmented runs' levels off is the lesson's main result, and a log axis squeezes it.
+    static func lossPanel(_ runs: [SettingRuns<AugmentationRun>]) -> Panel {
+        var panel = StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss], title: "loss",
                                               yLabel: "cross-entropy loss")
-        panel.yScale = .log
+        panel.yRange = 0...1.5
         return panel
+    }
+
+    /// The paired differences behind the verdicts, one row per comparison, Holm-corrected.
+    static func comparisonFigure(_ comparisons: Comparisons, seeds: Int, trainCount: Int, epochs: Int) -> Figure {
+        Figure(name: "comparison",
+               title: "Paired differences over \(seeds) seeds, \(trainCount) images, \(epochs) epochs: mean and 95 % interval",
+               panels: [
+                   StandardPanels.differenceForest(comparisons.labels, comparisons.testAtBestValidation.differences,
+                                                   holm: comparisons.testAtBestValidation,
+                                                   title: "test accuracy of each run's best-validation epoch: right is better",
+                                                   xLabel: "difference in test accuracy (points)"),
+                   StandardPanels.differenceForest(comparisons.labels, comparisons.validationLoss.differences,
+                                                   holm: comparisons.validationLoss,
+                                                   title: "validation loss, mean of the last \(lastK) epochs: left is better",
+                                                   xLabel: "difference in validation loss", decimals: 3),
+               ], layout: .stacked)
     }
 }

@@ -19,7 +19,7 @@ struct BiasVarianceLesson: ParsableCommand {
         to the whole training split, each with the same generous budget (the same number of SGD \
         steps for every size, --epochs epochs of the whole split, default 30, and at least that \
         many epochs; the learning rate decays linearly to 0), \
-        always tested on the same 10,000 test images, over 5 seeds (different subsets, initial \
+        always tested on the same 10,000 test images, over 10 seeds (different subsets, initial \
         weights and batch order): the gap between training and test accuracy closes as the \
         data grows. --quick: degrees 0–9, 50 training sets, 3 subset sizes, 10 epochs, 2 seeds.
         """, epochs: epochBudget)
@@ -153,7 +153,7 @@ struct BiasVarianceLesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "bias-variance", options: lesson, seeds: 5)
+        let context = try LessonContext(lesson: "bias-variance", options: lesson, seeds: 10)
         let (single, decompositions) = try capacity(context)
         let (sizes, curve) = try moreData(context)
         try context.finish()
