@@ -189,8 +189,8 @@ struct OptimizersLesson: ParsableCommand {
         let k = Self.lastK
         let ranked = Self.ranking(outcomes)
         var table = SummaryTable(title: "Fashion-MNIST over \(context.seeds.count) seeds (mean ± std), \(epochs) epochs; validation = mean of the last \(k) epochs (%); each optimizer's rate chosen on validation among its usual rate × \(Self.rateFactors.map { String(format: "%g", $0) }.joined(separator: ", ")); test (%) on \(testCount) images at the end; ranked by validation at the chosen rate",
-                                 header: ["optimizer", "usual lr", "validation at usual lr", "chosen lr", "validation at chosen lr",
-                                          "test at chosen lr", "each seed's own choice: test", "train loss, final"])
+                                 header: ["optimizer", "usual lr", "val. at usual lr", "chosen lr", "val. at chosen lr",
+                                          "test at chosen lr", "test, each seed's own choice", "train loss"])
         for outcome in ranked {
             let usual = outcome.sweep[Self.rateFactors.firstIndex(of: 1)!]
             table.add([outcome.entry.name, String(format: "%g", outcome.entry.networkRate), usual.lastEpochs(k, .validationAccuracy).formatted(),
