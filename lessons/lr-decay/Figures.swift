@@ -42,15 +42,15 @@ extension LearningRateDecayLesson {
                       title: "Paired differences in test accuracy: mean and 95 % interval over \(seeds) seeds, Holm per panel; right is better",
                       panels: [
                           StandardPanels.differenceForest(comparisons.others.map(\.label), comparisons.lateTest.differences,
-                                                          holm: comparisons.lateTest, title: "test, last \(k) epochs: each schedule − \(baseline)",
+                                                          holm: comparisons.lateTest, title: "test, last \(k) epochs − \(baseline)",
                                                           xLabel: "difference (points)"),
                           StandardPanels.differenceForest(comparisons.decays.map(\.label), comparisons.decaysAgainstBestConstant.differences,
                                                           holm: comparisons.decaysAgainstBestConstant,
-                                                          title: "test, last \(k) epochs: each decay − \(comparisons.bestConstant.label) (the constant best on validation)",
+                                                          title: "test, last \(k) − best constant on validation (\(comparisons.bestConstant.label))",
                                                           xLabel: "difference (points)"),
                           StandardPanels.differenceForest(comparisons.others.map(\.label), comparisons.checkpointTest.differences,
                                                           holm: comparisons.checkpointTest,
-                                                          title: "test at each run's best-validation epoch: each schedule − \(baseline)",
+                                                          title: "test at each run's best-validation epoch − \(baseline)",
                                                           xLabel: "difference (points)"),
                       ], layout: .stacked)
     }

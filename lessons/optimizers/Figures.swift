@@ -36,24 +36,20 @@ extension OptimizersLesson {
     }
 
     /// Validation accuracy (mean of the last k epochs) against the learning rate, one curve
-    /// per optimizer with ±1 std over seeds, the chosen rate circled: how much each
+    /// per optimizer with ±1 std over seeds, the chosen rate in the legend: how much each
     /// optimizer's result depends on getting its rate right.
     static func sensitivityFigure(_ outcomes: [Outcome], epochs: Int, trainCount: Int) -> Figure {
         var series: [Series] = []
-        var chosen: (x: [Double], y: [Double]) = ([], [])
         for outcome in outcomes {
             let rates = rateFactors.map { Double(outcome.entry.networkRate * $0) }
             let estimates = outcome.sweep.map { $0.lastEpochs(lastK, .validationAccuracy) }
-            series.append(.line(outcome.entry.short, x: rates, y: estimates.map(\.mean), style: .linesPoints, color: outcome.entry.color))
+            series.append(.line("\(outcome.entry.short): chosen \(String(format: "%g", outcome.chosenRate))", x: rates, y: estimates.map(\.mean), style: .linesPoints, color: outcome.entry.color))
             series.append(.spread(x: rates, estimates, color: outcome.entry.color))
-            chosen.x.append(Double(outcome.chosenRate))
-            chosen.y.append(estimates[outcome.choice.index].mean)
         }
         let all = outcomes.flatMap { $0.sweep.map { $0.lastEpochs(lastK, .validationAccuracy).mean } }
         // The axis starts a little below the worst *useful* rate's mean: a diverged or stalled
         // run near chance would otherwise squeeze the tuned region, where the ranking lives.
         let floor = max((all.min() ?? 0) - 2, 40)
-        series.append(.line("chosen rate (best mean on validation)", x: chosen.x, y: chosen.y, style: .points, color: 6))
         return Figure(name: "sensitivity",
                       title: "Validation accuracy (mean of the last \(lastK) of \(epochs) epochs, \(trainCount) training images) against the learning rate: mean ± std over seeds",
                       panels: [
