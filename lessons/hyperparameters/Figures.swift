@@ -54,13 +54,13 @@ extension HyperparametersLesson {
                          ])
         }
         let bottom = posteriors.map { posterior in
-            Panel(title: String(format: "expected improvement; length scale of log lr: %.2f", posterior.surrogate.lengthScales[0]),
+            Panel(title: String(format: "expected improvement; lr length scale %.2f of its range", posterior.surrogate.lengthScales[0]),
                   xLabel: "log₁₀ learning rate", yLabel: "expected improvement (points)", xRange: -4...0, legend: .hidden, series: [
                       .line(nil, x: posterior.curve.map(\.logRate), y: posterior.curve.map(\.improvement), color: 1),
                   ])
         }
         return Figure(name: "posterior",
-                      title: "The first Bayesian search's Gaussian process along the learning rate, at its best tried point's width and dropout (green: mean ± σ; black: the trials so far)",
+                      title: "First Bayesian search: the Gaussian process along the learning rate at its best point's width and dropout; black: the trials so far",
                       panels: top + bottom, layout: .smallMultiples)
     }
 
