@@ -180,14 +180,22 @@ struct LearningRateDecayLesson: ParsableCommand {
         context.report(table)
         context.report()
         let baseline = comparisons.baseline.label
+        func budgetNote(_ setting: SettingRuns<ScheduledRun>) -> [String] {
+            [Convergence(setting.runs.map(\.history), budget: epochs).note].compactMap { $0 }
+        }
         for (index, setting) in comparisons.others.enumerated() {
-            context.report(comparisons.lateTest.verdict(index, setting.label, baseline, quantity: "Test (last \(k))"))
+            context.report(comparisons.lateTest.verdict(index, setting.label, baseline, quantity: "Test (last \(k))",
+                                                        caveats: budgetNote(setting)))
         }
         context.report()
-        context.report("The constant rate best on validation (last \(k)): \(comparisons.bestConstant.label).")
-        for (index, setting) in comparisons.decays.enumerated() {
-            context.report(comparisons.decaysAgainstBestConstant.verdict(index, setting.label, comparisons.bestConstant.label,
-                                                                          quantity: "Test (last \(k))"))
+        if comparisons.bestConstant.label == baseline {
+            context.report("The constant rate best on validation (last \(k)) is \(baseline) itself: the lines above compare each decay with the best constant.")
+        } else {
+            context.report("The constant rate best on validation (last \(k)): \(comparisons.bestConstant.label).")
+            for (index, setting) in comparisons.decays.enumerated() {
+                context.report(comparisons.decaysAgainstBestConstant.verdict(index, setting.label, comparisons.bestConstant.label,
+                                                                              quantity: "Test (last \(k))", caveats: budgetNote(setting)))
+            }
         }
         context.report()
         for (index, setting) in comparisons.others.enumerated() {
