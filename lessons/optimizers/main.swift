@@ -126,9 +126,9 @@ struct OptimizersLesson: ParsableCommand {
         }
 
         try context.write(Self.curvesFigure(outcomes, metric: .trainLoss, name: "fashion-mnist",
-                                            title: "Training loss (mean over each epoch's batches) at each optimizer's chosen rate, \(train.count) images: mean ± std over \(context.seeds.count) seeds; grey: the others"))
+                                            title: "Training loss (epoch mean of the minibatch losses) at each chosen rate: mean ± std over \(context.seeds.count) seeds; grey: the others"))
         try context.write(Self.curvesFigure(outcomes, metric: .validationAccuracy, name: "validation",
-                                            title: "Validation accuracy at each optimizer's chosen rate, \(validation.count) images: mean ± std over \(context.seeds.count) seeds; grey: the others"))
+                                            title: "Validation accuracy (\(validation.count) images) at each chosen rate: mean ± std over \(context.seeds.count) seeds; grey: the others"))
         try context.write(Self.sensitivityFigure(outcomes, epochs: epochs, trainCount: train.count))
         let comparison = Comparison(outcomes)
         try context.write(Self.differencesFigure(comparison, seeds: context.seeds.count, testCount: test.count))
