@@ -31,7 +31,7 @@ extension HyperparametersLesson {
         let count = runs.first?.runs.count ?? 0
         let margin = max((high - low) * 0.05, 0.5)
         return Figure(name: "progress", title: searchedSpace(budget), panels: [
-            Panel(title: "best validation accuracy so far: mean ± std over \(count) repeated searches (earlier trials below the axis)", xLabel: "trial",
+            Panel(title: "best validation accuracy so far: mean ± std over \(count) repeated searches (earlier trials leave the axis)", xLabel: "trial",
                   yLabel: "accuracy (%)", xRange: 1...Double(trials), yRange: (low - margin)...(high + margin), legend: .outside, series: series),
         ], layout: .single)
     }
@@ -44,7 +44,7 @@ extension HyperparametersLesson {
         let range = (max(accuracies.min() ?? 0, 0) - 2)...(min(accuracies.max() ?? 100, 100) + 2)
         let top = posteriors.map { posterior in
             let x = posterior.curve.map(\.logRate)
-            return Panel(title: String(format: "after %d trials: width %d, dropout %.2f", posterior.trials, posterior.incumbent.width, posterior.incumbent.dropout),
+            return Panel(title: String(format: "%d trials: width %d, dropout %.2f", posterior.trials, posterior.incumbent.width, posterior.incumbent.dropout),
                          xLabel: "log₁₀ learning rate", yLabel: "validation accuracy (%)", xRange: -4...0, yRange: range, legend: .hidden, series: [
                              .band("posterior mean ± σ", x: x, lower: posterior.curve.map { $0.mean - $0.std },
                                    upper: posterior.curve.map { $0.mean + $0.std }, color: 2),
@@ -54,13 +54,13 @@ extension HyperparametersLesson {
                          ])
         }
         let bottom = posteriors.map { posterior in
-            Panel(title: String(format: "expected improvement; lr length scale %.2f of its range", posterior.surrogate.lengthScales[0]),
-                  xLabel: "log₁₀ learning rate", yLabel: "expected improvement (points)", xRange: -4...0, legend: .hidden, series: [
+            Panel(title: String(format: "EI; lr length scale %.2f", posterior.surrogate.lengthScales[0]),
+                  xLabel: "log₁₀ learning rate", yLabel: "EI (points)", xRange: -4...0, legend: .hidden, series: [
                       .line(nil, x: posterior.curve.map(\.logRate), y: posterior.curve.map(\.improvement), color: 1),
                   ])
         }
         return Figure(name: "posterior",
-                      title: "First Bayesian search: the Gaussian process along the learning rate at its best point's width and dropout; black: the trials so far",
+                      title: "First Bayesian search: the Gaussian process along the learning rate at its best point's width and dropout (top: mean ± σ, black: the trials so far; bottom: expected improvement, EI)",
                       panels: top + bottom, layout: .smallMultiples)
     }
 
