@@ -44,7 +44,7 @@ extension HyperparametersLesson {
         let range = (max(accuracies.min() ?? 0, 0) - 2)...(min(accuracies.max() ?? 100, 100) + 2)
         let top = posteriors.map { posterior in
             let x = posterior.curve.map(\.logRate)
-            return Panel(title: String(format: "%d trials: width %d, dropout %.2f", posterior.trials, posterior.incumbent.width, posterior.incumbent.dropout),
+            return Panel(title: String(format: "%d trials; at width %d, dropout %.2f", posterior.trials, posterior.incumbent.width, posterior.incumbent.dropout),
                          xLabel: "log₁₀ learning rate", yLabel: "validation accuracy (%)", xRange: -4...0, yRange: range, legend: .hidden, series: [
                              .band("posterior mean ± σ", x: x, lower: posterior.curve.map { $0.mean - $0.std },
                                    upper: posterior.curve.map { $0.mean + $0.std }, color: 2),
@@ -60,7 +60,7 @@ extension HyperparametersLesson {
                   ])
         }
         return Figure(name: "posterior",
-                      title: "First Bayesian search: the Gaussian process along the learning rate at its best point's width and dropout (top: mean ± σ, black: the trials so far; bottom: expected improvement, EI)",
+                      title: "First Bayesian search, along the learning rate: GP mean ± σ with the trials so far (top), expected improvement EI (bottom)",
                       panels: top + bottom, layout: .smallMultiples)
     }
 
