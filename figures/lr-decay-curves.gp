@@ -37,7 +37,7 @@ plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 nobord
      data index 5 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
      data index 6 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
      data index 7 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#882255' notitle, \
-     data index 8 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 8 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
      data index 9 using 1:2 with lines lw 2 lc rgb '#000000' title 'constant, η = 0.1', \
      data index 10 using 1:2 with lines lw 2 lc rgb '#888888' title 'constant, η = 0.03', \
      data index 11 using 1:2 with lines lw 2 lc rgb '#8C510A' title 'constant, η = 0.01', \
@@ -46,7 +46,7 @@ plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 nobord
      data index 14 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'inverse, k = 0.3', \
      data index 15 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'step: ×0.5 every 7 epochs', \
      data index 16 using 1:2 with lines lw 2 lc rgb '#882255' title 'on plateau: ×0.5 after 3 bad epochs', \
-     data index 17 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'too aggressive: exponential, k = 1'
+     data index 17 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'too aggressive: exponential, k = 1'
 reset
 set grid lc rgb '#dddddd'
 set title 'test accuracy (scored, never used to choose)'
@@ -63,7 +63,7 @@ plot data index 18 using 1:2:3 with filledcurves fs transparent solid 0.25 nobor
      data index 23 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
      data index 24 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
      data index 25 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#882255' notitle, \
-     data index 26 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 26 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
      data index 27 using 1:2 with lines lw 2 lc rgb '#000000' title 'constant, η = 0.1', \
      data index 28 using 1:2 with lines lw 2 lc rgb '#888888' title 'constant, η = 0.03', \
      data index 29 using 1:2 with lines lw 2 lc rgb '#8C510A' title 'constant, η = 0.01', \
@@ -72,7 +72,7 @@ plot data index 18 using 1:2:3 with filledcurves fs transparent solid 0.25 nobor
      data index 32 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'inverse, k = 0.3', \
      data index 33 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'step: ×0.5 every 7 epochs', \
      data index 34 using 1:2 with lines lw 2 lc rgb '#882255' title 'on plateau: ×0.5 after 3 bad epochs', \
-     data index 35 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'too aggressive: exponential, k = 1'
+     data index 35 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'too aggressive: exponential, k = 1'
 reset
 set grid lc rgb '#dddddd'
 set title 'training loss (running mean over each epoch''s minibatches)'
@@ -89,7 +89,7 @@ plot data index 36 using 1:2:3 with filledcurves fs transparent solid 0.25 nobor
      data index 41 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
      data index 42 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
      data index 43 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#882255' notitle, \
-     data index 44 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 44 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
      data index 45 using 1:2 with lines lw 2 lc rgb '#000000' title 'constant, η = 0.1', \
      data index 46 using 1:2 with lines lw 2 lc rgb '#888888' title 'constant, η = 0.03', \
      data index 47 using 1:2 with lines lw 2 lc rgb '#8C510A' title 'constant, η = 0.01', \
@@ -98,7 +98,7 @@ plot data index 36 using 1:2:3 with filledcurves fs transparent solid 0.25 nobor
      data index 50 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'inverse, k = 0.3', \
      data index 51 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'step: ×0.5 every 7 epochs', \
      data index 52 using 1:2 with lines lw 2 lc rgb '#882255' title 'on plateau: ×0.5 after 3 bad epochs', \
-     data index 53 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'too aggressive: exponential, k = 1'
+     data index 53 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'too aggressive: exponential, k = 1'
 unset multiplot
 set output
 }

@@ -40,7 +40,7 @@ plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#000000' t
      data index 5 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'inverse, k = 0.3', \
      data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'step: ×0.5 every 7 epochs', \
      data index 7 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#882255' title 'on plateau: ×0.5 after 3 bad epochs', \
-     data index 8 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'too aggressive: exponential, k = 1'
+     data index 8 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'too aggressive: exponential, k = 1'
 unset multiplot
 set output
 }
