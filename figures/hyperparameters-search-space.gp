@@ -33,7 +33,7 @@ set tics out nomirror
 unset key
 set palette defined (0 '#440154', 1 '#3b528b', 2 '#21918c', 3 '#5ec962', 4 '#fde725')
 set cblabel 'validation accuracy (%)'
-set cbrange [3.700000047683716:74.80000257492065]
+set cbrange [7.999999821186066:74.80000257492065]
 plot data index 0 using 1:2:3 with points pt 7 ps 1.4 palette notitle
 reset
 set grid lc rgb '#dddddd'
@@ -47,7 +47,7 @@ set tics out nomirror
 unset key
 set palette defined (0 '#440154', 1 '#3b528b', 2 '#21918c', 3 '#5ec962', 4 '#fde725')
 set cblabel 'validation accuracy (%)'
-set cbrange [3.700000047683716:74.80000257492065]
+set cbrange [7.999999821186066:74.80000257492065]
 plot data index 1 using 1:2:3 with points pt 7 ps 1.4 palette notitle
 reset
 set grid lc rgb '#dddddd'
@@ -61,7 +61,7 @@ set tics out nomirror
 unset key
 set palette defined (0 '#440154', 1 '#3b528b', 2 '#21918c', 3 '#5ec962', 4 '#fde725')
 set cblabel 'validation accuracy (%)'
-set cbrange [3.700000047683716:74.80000257492065]
+set cbrange [7.999999821186066:74.80000257492065]
 plot data index 2 using 1:2:3 with points pt 7 ps 1.4 palette notitle
 unset multiplot
 set output

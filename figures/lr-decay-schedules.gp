@@ -32,13 +32,15 @@ set yrange [1e-05:1.0]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#000000' title 'constant (no decay)', \
-     data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'exponential, k = 0.1', \
-     data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'multiplicative, α = 0.85', \
-     data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'inverse, k = 0.3', \
-     data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'step: ×0.5 every 7 epochs', \
-     data index 5 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'on plateau: ×0.5 after 3 bad epochs', \
-     data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'too aggressive: exponential, k = 1'
+plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#000000' title 'constant, η = 0.1', \
+     data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#888888' title 'constant, η = 0.03', \
+     data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#8C510A' title 'constant, η = 0.01', \
+     data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'exponential, k = 0.1', \
+     data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'multiplicative, α = 0.85', \
+     data index 5 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'inverse, k = 0.3', \
+     data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'step: ×0.5 every 7 epochs', \
+     data index 7 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#882255' title 'on plateau: ×0.5 after 3 bad epochs', \
+     data index 8 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'too aggressive: exponential, k = 1'
 unset multiplot
 set output
 }

@@ -20,14 +20,14 @@ if (format eq 'png') {
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'optimizers-fashion-mnist.'.format.output_suffix }
-set multiplot layout 3,3 title 'Training loss (mean over each epoch''s batches), 10000 images: mean ± std over 10 seeds; grey: the others'
+set multiplot layout 3,3 title 'Training loss (epoch mean of the minibatch losses) at each chosen rate: mean ± std over 10 seeds; grey: the others'
 reset
 set grid lc rgb '#dddddd'
 set title 'SGD, lr 0.05'
 set xlabel 'epoch'
 set ylabel 'training loss'
 set xtics 1.0
-set yrange [0.21498086317425602:1.312966465949744]
+set yrange [0.22948141789949927:1.3115017657151096]
 set border 3
 set tics out nomirror
 unset key
@@ -43,11 +43,11 @@ plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 nobord
      data index 9 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#000000' title 'SGD'
 reset
 set grid lc rgb '#dddddd'
-set title 'momentum 0.9, lr 0.01'
+set title 'momentum 0.9, lr 0.0316'
 set xlabel 'epoch'
 set ylabel 'training loss'
 set xtics 1.0
-set yrange [0.21498086317425602:1.312966465949744]
+set yrange [0.22948141789949927:1.3115017657151096]
 set border 3
 set tics out nomirror
 unset key
@@ -63,11 +63,11 @@ plot data index 10 using 1:2:3 with filledcurves fs transparent solid 0.25 nobor
      data index 19 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'SGD + momentum 0.9'
 reset
 set grid lc rgb '#dddddd'
-set title 'Nesterov 0.9, lr 0.01'
+set title 'Nesterov 0.9, lr 0.0316'
 set xlabel 'epoch'
 set ylabel 'training loss'
 set xtics 1.0
-set yrange [0.21498086317425602:1.312966465949744]
+set yrange [0.22948141789949927:1.3115017657151096]
 set border 3
 set tics out nomirror
 unset key
@@ -83,11 +83,11 @@ plot data index 20 using 1:2:3 with filledcurves fs transparent solid 0.25 nobor
      data index 29 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'Nesterov 0.9'
 reset
 set grid lc rgb '#dddddd'
-set title 'AdaGrad, lr 0.01'
+set title 'AdaGrad, lr 0.0316'
 set xlabel 'epoch'
 set ylabel 'training loss'
 set xtics 1.0
-set yrange [0.21498086317425602:1.312966465949744]
+set yrange [0.22948141789949927:1.3115017657151096]
 set border 3
 set tics out nomirror
 unset key
@@ -103,11 +103,11 @@ plot data index 30 using 1:2:3 with filledcurves fs transparent solid 0.25 nobor
      data index 39 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'AdaGrad'
 reset
 set grid lc rgb '#dddddd'
-set title 'RMSprop, lr 0.001'
+set title 'RMSprop, lr 0.000316'
 set xlabel 'epoch'
 set ylabel 'training loss'
 set xtics 1.0
-set yrange [0.21498086317425602:1.312966465949744]
+set yrange [0.22948141789949927:1.3115017657151096]
 set border 3
 set tics out nomirror
 unset key
@@ -123,11 +123,11 @@ plot data index 40 using 1:2:3 with filledcurves fs transparent solid 0.25 nobor
      data index 49 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'RMSprop'
 reset
 set grid lc rgb '#dddddd'
-set title 'Adam, lr 0.001'
+set title 'Adam, lr 0.00316'
 set xlabel 'epoch'
 set ylabel 'training loss'
 set xtics 1.0
-set yrange [0.21498086317425602:1.312966465949744]
+set yrange [0.22948141789949927:1.3115017657151096]
 set border 3
 set tics out nomirror
 unset key
@@ -143,11 +143,11 @@ plot data index 50 using 1:2:3 with filledcurves fs transparent solid 0.25 nobor
      data index 59 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'Adam'
 reset
 set grid lc rgb '#dddddd'
-set title 'NAdam, lr 0.002'
+set title 'NAdam, lr 0.000632'
 set xlabel 'epoch'
 set ylabel 'training loss'
 set xtics 1.0
-set yrange [0.21498086317425602:1.312966465949744]
+set yrange [0.22948141789949927:1.3115017657151096]
 set border 3
 set tics out nomirror
 unset key
@@ -163,11 +163,11 @@ plot data index 60 using 1:2:3 with filledcurves fs transparent solid 0.25 nobor
      data index 69 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'NAdam'
 reset
 set grid lc rgb '#dddddd'
-set title 'AdamW (decay 0.01), lr 0.001'
+set title 'AdamW (decay 0.01), lr 0.00316'
 set xlabel 'epoch'
 set ylabel 'training loss'
 set xtics 1.0
-set yrange [0.21498086317425602:1.312966465949744]
+set yrange [0.22948141789949927:1.3115017657151096]
 set border 3
 set tics out nomirror
 unset key
@@ -183,11 +183,11 @@ plot data index 70 using 1:2:3 with filledcurves fs transparent solid 0.25 nobor
      data index 79 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#882255' title 'AdamW (weight decay 0.01)'
 reset
 set grid lc rgb '#dddddd'
-set title 'AdaDelta, lr 1.0'
+set title 'AdaDelta, lr 1'
 set xlabel 'epoch'
 set ylabel 'training loss'
 set xtics 1.0
-set yrange [0.21498086317425602:1.312966465949744]
+set yrange [0.22948141789949927:1.3115017657151096]
 set border 3
 set tics out nomirror
 unset key

@@ -32,12 +32,18 @@ final class HyperparametersTests: XCTestCase {
         for search in report.searches[.random]! { XCTAssertEqual(Set(search.trials.map(\.setting.learningRate)).count, 8) }
         // The searches differ from seed to seed: the spread the comparison is judged against.
         XCTAssertNotEqual(report.searches[.random]![0].trials.map(\.accuracy), report.searches[.random]![1].trials.map(\.accuracy))
+        // Each strategy has its own stream: random and Bayesian search start at different points.
+        for (random, bayes) in zip(report.searches[.random]!, report.searches[.bayesian]!) {
+            XCTAssertNotEqual(random.trials[0].setting.point, bayes.trials[0].setting.point)
+        }
+        // The Bayesian searches record their surrogate's length scales, one per hyperparameter.
+        XCTAssertTrue(report.searches[.bayesian]!.allSatisfy { $0.fittedLengthScales?.count == 3 })
         // One setting trained under two seeds scores differently: a trial is a noisy measurement.
         XCTAssertGreaterThan(report.repeated.estimate(\.validationAccuracy).std, 0)
         // The rule of thumb: small batches zig-zag more.
         func spread(_ history: History) -> Float { TensorStatistics(Matrix(rows: history.minibatchLosses.count, cols: 1, history.minibatchLosses)).std }
         XCTAssertGreaterThan(spread(report.zigzag[0].history), spread(report.zigzag[1].history))
-        for figure in ["search-space", "progress", "marginals", "zigzag"] {
+        for figure in ["search-space", "progress", "posterior", "marginals", "zigzag"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("hyperparameters-\(figure).png")), figure)
         }
         // The x axis of the progress figure ends at the last trial.
@@ -57,6 +63,28 @@ final class HyperparametersTests: XCTestCase {
             XCTAssertNotNil(one)
             XCTAssertEqual(one, FileManager.default.contents(atPath: folder.file("2/hyperparameters-\(figure).dat")), figure)
         }
+    }
+
+    /// The surrogate along the learning rate: on trials whose accuracy depends only on the
+    /// learning rate (peaked at 10⁻¹), the fitted length scale of the learning rate is the
+    /// shortest, the posterior mean peaks near 10⁻¹, and the expected improvement is never negative.
+    func testPosteriorSeesThatOnlyTheLearningRateMatters() {
+        let random = Random(seed: 7, purpose: .dataSubset)
+        let trials = (0..<20).map { _ -> HyperparametersLesson.Trial in
+            let point = (0..<3).map { _ in Double(random.uniform()) }
+            let logRate = -4 + 4 * point[0]
+            return HyperparametersLesson.Trial(setting: HyperparametersLesson.Setting(point: point),
+                                               accuracy: Float(0.8 - 0.05 * (logRate + 1) * (logRate + 1)))
+        }
+        let search = HyperparametersLesson.Search(strategy: .bayesian, trials: trials)
+        let posteriors = HyperparametersLesson.posteriors(search, after: HyperparametersLesson.posteriorCheckpoints(trials: 20))
+        XCTAssertEqual(posteriors.map(\.trials), [5, 10, 20])
+        let last = posteriors.last!
+        XCTAssertLessThan(last.surrogate.lengthScales[0], last.surrogate.lengthScales[1])
+        XCTAssertLessThan(last.surrogate.lengthScales[0], last.surrogate.lengthScales[2])
+        let peak = last.curve.max { $0.mean < $1.mean }!
+        XCTAssertEqual(peak.logRate, -1, accuracy: 0.5)
+        XCTAssertTrue(posteriors.allSatisfy { $0.curve.allSatisfy { $0.improvement >= 0 } })
     }
 
     func testTheSearchSpace() {

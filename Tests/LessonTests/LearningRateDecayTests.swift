@@ -18,17 +18,23 @@ final class LearningRateDecayTests: XCTestCase {
         XCTAssertTrue(plans.contains { $0.label == "on plateau: ×0.5 after 3 bad epochs" && $0.plateauPatience == 2 })
     }
 
-    /// The quick run over its two seeds: the recorded rates are the schedule's; decaying far
-    /// too fast stops learning (every seed ends well below the constant rate); and the decays
-    /// damp the late jumps of the validation accuracy on average.
+    /// The quick run over its two seeds: the recorded rates are the schedule's, the smaller
+    /// constants run at their own rate, test accuracy is measured every epoch (the checkpoint
+    /// verdicts need it); decaying far too fast stops learning (every seed ends well below the
+    /// constant rate) and its validation no longer jumps.
     func testQuickRun() throws {
         let folder = try TemporaryFolder("lr-decay")
         defer { folder.remove() }
         let runs = try LearningRateDecayLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
-        XCTAssertEqual(runs.count, 7)
-        XCTAssertEqual(runs.map(\.runs.count), Array(repeating: 2, count: 7))
+        XCTAssertEqual(runs.count, 9)
+        XCTAssertEqual(runs.map(\.runs.count), Array(repeating: 2, count: 9))
         let byLabel = Dictionary(uniqueKeysWithValues: runs.map { ($0.label, $0) })
-        let constant = byLabel["constant (no decay)"]!, exponential = byLabel["exponential, k = 0.1"]!
+        let constant = byLabel["constant, η = 0.1"]!, exponential = byLabel["exponential, k = 0.1"]!
+        for run in byLabel["constant, η = 0.01"]!.runs {
+            XCTAssertTrue(run.history.epochs.allSatisfy { $0.learningRate == Float(0.1) * 0.1 })
+            XCTAssertTrue(run.history.epochs.allSatisfy { $0.testAccuracy != nil })
+        }
+        XCTAssertEqual(LearningRateDecayLesson.testAtBestValidation(constant).count, 2)
         let aggressive = byLabel["too aggressive: exponential, k = 1"]!
         for run in exponential.runs {
             for record in run.history.epochs {
@@ -45,7 +51,7 @@ final class LearningRateDecayTests: XCTestCase {
             XCTAssertLessThan(fast, steady)
         }
         XCTAssertLessThan(aggressive.estimate(\.finalLearningRate).max, 0.001)
-        for figure in ["schedules", "curves"] {
+        for figure in ["schedules", "curves", "differences"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("lr-decay-\(figure).png")), figure)
         }
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("lr-decay-results.json")))

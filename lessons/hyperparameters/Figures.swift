@@ -4,23 +4,64 @@ import LessonKit
 import Plot
 
 extension HyperparametersLesson {
+    /// What is searched, for figure titles.
+    static func searchedSpace(_ budget: Budget) -> String {
+        "784→width→10 MLP, SGD, \(budget.epochs) epoch\(budget.epochs == 1 ? "" : "s") on \(budget.trainSize) images; searched: learning rate 10⁻⁴…1, width 16…512, dropout 0…0.7"
+    }
+
     /// Best validation accuracy so far against the trial number: mean over the repeated
-    /// searches with a ±1 std band, one color per strategy.
-    static func progressFigure(_ runs: [SettingRuns<SearchRun>], trials: Int) -> Figure {
+    /// searches with a ±1 std band, one color per strategy. The y axis covers the range from
+    /// the fifth trial on, where the strategies differ; the first few trials' lower values
+    /// leave the panel at the bottom.
+    static func progressFigure(_ runs: [SettingRuns<SearchRun>], trials: Int, budget: Budget) -> Figure {
         let x = (1...trials).map(Double.init)
         var series: [Series] = []
+        var low = Double.infinity, high = -Double.infinity
         for (index, setting) in runs.enumerated() {
             let estimates = (1...trials).map { bestAfter($0, setting) }
+            for estimate in estimates.suffix(max(trials - 4, 1)) {
+                low = min(low, estimate.mean - estimate.std)
+                high = max(high, estimate.mean + estimate.std)
+            }
             if setting.runs.count > 1 {
                 series.append(.spread(x: x, estimates, color: index))
             }
             series.append(.line(setting.label, x: x, y: estimates.map(\.mean), style: .linesPoints, color: index))
         }
         let count = runs.first?.runs.count ?? 0
-        return Figure(name: "progress", panels: [
-            Panel(title: "best validation accuracy so far: mean ± std over \(count) repeated searches", xLabel: "trial",
-                  yLabel: "accuracy (%)", xRange: 1...Double(trials), legend: .outside, series: series),
+        let margin = max((high - low) * 0.05, 0.5)
+        return Figure(name: "progress", title: searchedSpace(budget), panels: [
+            Panel(title: "best validation accuracy so far: mean ± std over \(count) repeated searches (earlier trials leave the axis)", xLabel: "trial",
+                  yLabel: "accuracy (%)", xRange: 1...Double(trials), yRange: (low - margin)...(high + margin), legend: .outside, series: series),
         ], layout: .single)
+    }
+
+    /// The Gaussian process of one Bayesian search along the learning rate, after each
+    /// checkpoint's trials: posterior mean ± σ over the trials (top row, shared axis) and the
+    /// expected improvement that picks the next trial (bottom row).
+    static func posteriorFigure(_ posteriors: [Posterior]) -> Figure {
+        let accuracies = posteriors.flatMap { $0.observed.map { 100 * Double($0.accuracy) } + $0.curve.flatMap { [$0.mean - $0.std, $0.mean + $0.std] } }
+        let range = (max(accuracies.min() ?? 0, 0) - 2)...(min(accuracies.max() ?? 100, 100) + 2)
+        let top = posteriors.map { posterior in
+            let x = posterior.curve.map(\.logRate)
+            return Panel(title: String(format: "%d trials; at width %d, dropout %.2f", posterior.trials, posterior.incumbent.width, posterior.incumbent.dropout),
+                         xLabel: "log₁₀ learning rate", yLabel: "validation accuracy (%)", xRange: -4...0, yRange: range, legend: .hidden, series: [
+                             .band("posterior mean ± σ", x: x, lower: posterior.curve.map { $0.mean - $0.std },
+                                   upper: posterior.curve.map { $0.mean + $0.std }, color: 2),
+                             .line("posterior mean", x: x, y: posterior.curve.map(\.mean), color: 2),
+                             .line("trials (any width and dropout)", x: posterior.observed.map { log10(Double($0.setting.learningRate)) },
+                                   y: posterior.observed.map { 100 * Double($0.accuracy) }, style: .points, color: 6),
+                         ])
+        }
+        let bottom = posteriors.map { posterior in
+            Panel(title: String(format: "EI; lr length scale %.2f", posterior.surrogate.lengthScales[0]),
+                  xLabel: "log₁₀ learning rate", yLabel: "EI (points)", xRange: -4...0, legend: .hidden, series: [
+                      .line(nil, x: posterior.curve.map(\.logRate), y: posterior.curve.map(\.improvement), color: 1),
+                  ])
+        }
+        return Figure(name: "posterior",
+                      title: "First Bayesian search, along the learning rate: GP mean ± σ with the trials so far (top), expected improvement EI (bottom)",
+                      panels: top + bottom, layout: .smallMultiples)
     }
 
     /// The trials of one search per strategy in the (learning rate, width) plane.

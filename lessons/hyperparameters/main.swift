@@ -17,11 +17,14 @@ struct HyperparametersLesson: ParsableCommand {
         Bayesian optimization (a Gaussian-process surrogate whose length scales and noise are fitted \
         by marginal likelihood, choosing each next trial by expected improvement) each get 27 \
         trials. Every search is repeated under 10 seeds (Bergstra & Bengio's protocol): each \
-        seed draws new points and new training noise for every trial. A trial is deliberately \
-        cheap and noisy: 3 epochs on 2,000 images, scored on 1,000 validation images. The \
-        lesson compares the strategies by the best validation accuracy found after each trial, \
-        mean ± std over the repeated searches, and by the test accuracy of each search's chosen \
-        setting retrained under a fresh seed; it says when a difference is within noise. \
+        seed draws its own data split, and each strategy under it its own points and training \
+        noise, so the strategies share only the seed's data and are compared paired over seeds. \
+        A trial is deliberately cheap and noisy: 3 epochs on 2,000 images, scored on 1,000 \
+        validation images. The lesson compares the strategies by the best validation accuracy \
+        found after each trial, mean ± std over the repeated searches, and by the test accuracy \
+        of each search's chosen setting retrained under a fresh seed; it says when a difference \
+        is within noise. It shows the Gaussian process along the learning rate after 5, 10 and \
+        20 trials and reports its fitted length scales. \
         --quick: 8 trials, 2 seeds, \
         1 epoch on 500 images. The numbers do not depend on --threads.
         """)
@@ -86,6 +89,9 @@ struct HyperparametersLesson: ParsableCommand {
         var trials: [Trial]
         /// Noise standard deviation (accuracy points) of the surrogate's last fit (Bayesian only).
         var fittedNoise: Double?
+        /// Length scales (learning rate, width, dropout; on the unit cube) of the surrogate's
+        /// last fit (Bayesian only).
+        var fittedLengthScales: [Double]?
         var bestSoFar: [Float] { trials.indices.map { i in trials[...i].map(\.accuracy).max()! } }
         var best: Trial { trials.max { $0.accuracy < $1.accuracy }! }
     }
@@ -93,9 +99,17 @@ struct HyperparametersLesson: ParsableCommand {
     /// The seed of trial `index` of a search run under `seed`: each trial trains with its own noise.
     static func trialSeed(_ seed: UInt64, _ index: Int) -> UInt64 { seed &* 1_000_003 &+ UInt64(index) &+ 17 }
 
-    /// Runs one search of `trials` trials; deterministic given `seed`.
+    /// The seed of `strategy`'s own stream under `seed`: its points and its trials' training
+    /// noise. Sharing one stream would make random and Bayesian search's first trials the same
+    /// points trained the same way under every seed.
+    static func streamSeed(_ seed: UInt64, _ strategy: Strategy) -> UInt64 {
+        seed &+ UInt64(Strategy.allCases.firstIndex(of: strategy)!) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// Runs one search of `trials` trials; deterministic given `seed` (its strategy's own stream).
     static func search(_ strategy: Strategy, trials: Int, gridLevels: Int, seed: UInt64,
                        score: (Setting, UInt64) throws -> Float) throws -> Search {
+        let seed = streamSeed(seed, strategy)
         let sampler = Random(seed: seed, purpose: .dataSubset)
         var search = Search(strategy: strategy, trials: [])
         switch strategy {
@@ -128,6 +142,7 @@ struct HyperparametersLesson: ParsableCommand {
                                                                                  random: sampler)
                     point = suggestion.point
                     search.fittedNoise = suggestion.surrogate.noiseStandardDeviation
+                    search.fittedLengthScales = suggestion.surrogate.lengthScales
                 }
                 let setting = Setting(point: point)
                 search.trials.append(Trial(setting: setting, accuracy: try score(setting, trialSeed(seed, index))))
@@ -158,11 +173,13 @@ struct HyperparametersLesson: ParsableCommand {
         let repeated = try repeatTrial(context, splits: splits, budget: budget)
         let zigzag = try zigzagRuns(data)
 
-        try context.write(Self.progressFigure(runs, trials: budget.trials))
+        let posteriors = Self.posteriors(searches[.bayesian]![0], after: Self.posteriorCheckpoints(trials: budget.trials))
+        try context.write(Self.progressFigure(runs, trials: budget.trials, budget: budget))
+        try context.write(Self.posteriorFigure(posteriors))
         try context.write(Self.spaceFigure(Strategy.allCases.map { searches[$0]![0] }))
         try context.write(Self.marginalsFigure(searches[.random]!))
         try context.write(Self.zigzagFigure(zigzag))
-        reportSummary(context, runs: runs, searches: searches, repeated: repeated, budget: budget, data: data)
+        reportSummary(context, runs: runs, searches: searches, repeated: repeated, posteriors: posteriors, budget: budget, data: data)
         try context.finish()
         return Report(searches: searches, runs: runs, repeated: repeated, zigzag: zigzag)
     }
@@ -177,6 +194,7 @@ struct HyperparametersLesson: ParsableCommand {
         var retestedAccuracy: Double
         var distinctLearningRates: Double { Double(Set(search.trials.map(\.setting.learningRate)).count) }
         var fittedNoise: Double? { search.fittedNoise }
+        var lengthScales: [Double?] { (0..<3).map { search.fittedLengthScales?[$0] } }
         var chosenLearningRate: Double { Double(search.best.setting.learningRate) }
         var chosenWidth: Double { Double(search.best.setting.width) }
         var chosenDropout: Double { Double(search.best.setting.dropout) }
@@ -185,7 +203,10 @@ struct HyperparametersLesson: ParsableCommand {
                               RunColumn("chosen_dropout_p", \Self.chosenDropout),
                               RunColumn("chosen_setting_test_accuracy_pct", \Self.retestedAccuracy),
                               RunColumn("distinct_learning_rates", \Self.distinctLearningRates),
-                              RunColumn("fitted_noise_std_pct_points", \Self.fittedNoise)]
+                              RunColumn("fitted_noise_std_pct_points", \Self.fittedNoise),
+                              RunColumn("fitted_length_scale_learning_rate", value: { $0.lengthScales[0] }),
+                              RunColumn("fitted_length_scale_width", value: { $0.lengthScales[1] }),
+                              RunColumn("fitted_length_scale_dropout", value: { $0.lengthScales[2] })]
 
         /// The best validation accuracy (%) after each trial, one column per trial of the budget.
         static func bestColumns(trials: Int) -> [RunColumn<SearchRun>] {
@@ -250,9 +271,41 @@ struct HyperparametersLesson: ParsableCommand {
         }
     }
 
+    /// Trial counts after which the lesson shows the surrogate: 5, 10 and 20, those the
+    /// budget reaches (the quick run stops short).
+    static func posteriorCheckpoints(trials: Int) -> [Int] { [5, 10, 20].filter { $0 <= trials } }
+
+    /// The surrogate fitted to a search's first `trials` trials, read along the learning rate
+    /// at the incumbent's width and dropout (the tried point with the best posterior mean).
+    struct Posterior {
+        let trials: Int
+        let observed: [Trial]
+        let surrogate: GaussianProcess
+        let incumbent: Setting
+        /// log₁₀ learning rate; posterior mean and std (accuracy points); expected improvement.
+        let curve: [(logRate: Double, mean: Double, std: Double, improvement: Double)]
+    }
+
+    static func posteriors(_ search: Search, after checkpoints: [Int]) -> [Posterior] {
+        checkpoints.map { count in
+            let observed = Array(search.trials.prefix(count))
+            let points = observed.map(\.setting.point)
+            let surrogate = GaussianProcess.fitted(inputs: points, targets: observed.map { 100 * Double($0.accuracy) })
+            let means = points.map { surrogate.predict($0).mean }
+            let best = means.indices.max { means[$0] < means[$1] }!
+            let incumbent = observed[best].setting
+            let curve = (0...100).map { step -> (logRate: Double, mean: Double, std: Double, improvement: Double) in
+                let u = Double(step) / 100
+                let (mean, std) = surrogate.predict([u, incumbent.point[1], incumbent.point[2]])
+                return (-4 + 4 * u, mean, std, GaussianProcess.expectedImprovement(mean: mean, std: std, best: means[best]))
+            }
+            return Posterior(trials: count, observed: observed, surrogate: surrogate, incumbent: incumbent, curve: curve)
+        }
+    }
+
     /// Step 4: the strategies against each other, each difference against its noise.
     func reportSummary(_ context: LessonContext, runs: [SettingRuns<SearchRun>], searches: [Strategy: [Search]], repeated: SettingRuns<TrialRun>,
-                       budget: Budget, data: DataSplits) {
+                       posteriors: [Posterior], budget: Budget, data: DataSplits) {
         let t = budget.trials, checkpoints = Array(Set([max(1, t / 3), max(1, 2 * t / 3), t])).sorted()
         var table = SummaryTable(title: "\(context.seeds.count) repeated searches per strategy, \(t) trials each (mean ± std over searches); a trial: \(budget.epochs) epoch\(budget.epochs == 1 ? "" : "s") on \(data.train.count) images, validation accuracy (%) on \(data.validation.count)",
                                  header: ["search"] + checkpoints.map { "best after \($0)" } + ["chosen setting, retrained: test %", "learning rates tried"])
@@ -263,14 +316,16 @@ struct HyperparametersLesson: ParsableCommand {
         context.report(table)
         context.report()
         let (grid, random, bayes) = (runs[0], runs[1], runs[2])
-        // Searches of different strategies are independent: unpaired (Welch) comparisons.
-        for (a, b) in [(random, grid), (bayes, random), (bayes, grid)] {
-            context.report(Difference(Self.bestAfter(t, a), Self.bestAfter(t, b), paired: false)
-                .verdict(a.label, b.label, quantity: "Best validation after \(t) trials"))
+        // Each strategy draws its own points and training noise, but under one seed all three
+        // search the same data split: paired over seeds, three comparisons per quantity.
+        let pairs = [(random, grid), (bayes, random), (bayes, grid)]
+        let best = Holm(pairs.map { Difference(Self.bestAfter(t, $0), Self.bestAfter(t, $1)) })
+        for (index, (a, b)) in pairs.enumerated() {
+            context.report(best.verdict(index, a.label, b.label, quantity: "Best validation after \(t) trials"))
         }
-        for (a, b) in [(random, grid), (bayes, random), (bayes, grid)] {
-            context.report(Difference(a.estimate(\.retestedAccuracy), b.estimate(\.retestedAccuracy), paired: false)
-                .verdict(a.label, b.label, quantity: "Chosen setting retrained, test"))
+        let retested = Holm(pairs.map { Difference($0.estimate(\.retestedAccuracy), $1.estimate(\.retestedAccuracy)) })
+        for (index, (a, b)) in pairs.enumerated() {
+            context.report(retested.verdict(index, a.label, b.label, quantity: "Chosen setting retrained, test"))
         }
         context.report()
         let trialNoise = repeated.estimate(\.validationAccuracy)
@@ -279,6 +334,18 @@ struct HyperparametersLesson: ParsableCommand {
         if fitted.count > 0 {
             context.report("The Gaussian process's noise, fitted by marginal likelihood on the trials of each Bayesian search: std \(fitted.formatted()) points, to compare with the one trial's spread over seeds above.")
         }
+        context.report()
+        let names = ["learning rate", "width", "dropout"]
+        var scales = SummaryTable(title: "The Gaussian process's length scales (on the unit cube; longer = the accuracy depends less on that hyperparameter; the grid ends at \(String(format: "%.1f", GaussianProcess.lengthScaleGrid.last!)))",
+                                  header: ["fit"] + names)
+        for posterior in posteriors {
+            scales.add(["first search, after \(posterior.trials) trials"] + posterior.surrogate.lengthScales.map { String(format: "%.2f", $0) })
+        }
+        let final = (0..<3).map { dimension in Estimate(bayes.runs.compactMap { $0.lengthScales[dimension] }) }
+        if final[0].count > 0 {
+            scales.add(["every search, last fit (\(final[0].count) searches)"] + final.map { $0.formatted() })
+        }
+        context.report(scales)
     }
 }
 

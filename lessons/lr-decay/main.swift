@@ -11,15 +11,19 @@ struct LearningRateDecayLesson: ParsableCommand {
         discussion: """
         Minibatch gradients are noisy estimates, so with a constant learning rate the loss keeps \
         oscillating around the minimum. The same network (784→128→10, SGD, batch 64, 30 epochs \
-        on 10,000 Fashion-MNIST images) is trained with a constant rate (the baseline the lecture \
-        recommends trying first) and with the lecture's decays: exponential η₀·e^(−kt), \
-        multiplicative ηₜ = α·ηₜ₋₁, inverse η₀/(1 + k·t), plus step decay, reduce-on-plateau, and \
-        an exponential decay that is too aggressive; every schedule under 10 seeds. Each schedule \
-        is compared with the constant rate by the mean of the last 10 epochs' validation accuracy \
-        and by how much that accuracy still jumps over those epochs, with the seeds' noise. \
-        Figures: the rate per epoch, and validation accuracy, validation loss and training loss \
-        per epoch (mean ± std over seeds). \
-        --quick: 2,000 images, 10 epochs, 2 seeds.
+        on 10,000 Fashion-MNIST images) is trained with constant rates η₀, 0.3·η₀ and 0.1·η₀ (the \
+        baseline the lecture recommends trying first, and whether a smaller constant does as well \
+        as a decay) and with the lecture's decays: exponential η₀·e^(−kt), multiplicative \
+        ηₜ = α·ηₜ₋₁, inverse η₀/(1 + k·t), plus step decay, reduce-on-plateau, and an exponential \
+        decay that is too aggressive; every schedule under 10 seeds. Test accuracy (5,000 images \
+        of the official test set) is measured every epoch and scored, never used to choose: \
+        each schedule is compared with the constant η₀ and each decay with the best constant \
+        (chosen on validation) by the mean test accuracy of the last 10 epochs, by test accuracy \
+        at each run's best-validation epoch, and by how much validation accuracy still jumps \
+        over the last 10 epochs; paired over seeds, Holm-corrected per family. \
+        Figures: the rate per epoch; validation accuracy, validation loss and training loss per \
+        epoch (mean ± std over seeds); the paired differences (forest plots). \
+        --quick: 2,000 images, 1,000 test images, 10 epochs, 2 seeds.
         """, epochs: epochBudget)
 
     static let epochBudget = EpochBudget(full: 30, quick: 10)
@@ -48,13 +52,19 @@ struct LearningRateDecayLesson: ParsableCommand {
         let plateauPatience: Int?
     }
 
-    /// The compared schedules, constant first. Reduce-on-plateau with patience 2 halves the
+    /// Constant rates as fractions of η₀: η₀ itself is the lecture's baseline; the smaller two
+    /// tell "decay helps" apart from "η₀ is too large late in training".
+    static let constantFractions: [Float] = [1, 0.3, 0.1]
+
+    /// The compared schedules, the constants first (η₀'s first of all). Reduce-on-plateau with patience 2 halves the
     /// rate when the validation loss has not improved for a *third* epoch in a row
     /// (PyTorch's rule: more than `patience` bad epochs).
     func plans(epochs: Int) -> [Plan] {
         let rate = learningRate.value, every = max(epochs / 4, 2)
-        return [
-            Plan(label: "constant (no decay)", schedule: Schedules.constant(rate), plateauPatience: nil),
+        let constants = Self.constantFractions.map { fraction in
+            Plan(label: "constant, η = \(String(format: "%g", rate * fraction))", schedule: Schedules.constant(rate * fraction), plateauPatience: nil)
+        }
+        return constants + [
             Plan(label: "exponential, k = 0.1", schedule: Schedules.exponential(initial: rate, k: 0.1), plateauPatience: nil),
             Plan(label: "multiplicative, α = 0.85", schedule: Schedules.multiplicative(initial: rate, factor: 0.85), plateauPatience: nil),
             Plan(label: "inverse, k = 0.3", schedule: Schedules.inverse(initial: rate, k: 0.3), plateauPatience: nil),
@@ -88,18 +98,18 @@ struct LearningRateDecayLesson: ParsableCommand {
         let context = try LessonContext(lesson: "lr-decay", options: lesson, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let splits = try context.loadSplits(training, trainSize: context.budget(trainSize, quick: 2000),
-                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
-        let train = splits.first.train
+                                            validationSize: context.budget(5000, quick: 1000), testSize: context.budget(5000, quick: 1000))
+        let (train, _, test) = splits.first.sets
         let plans = plans(epochs: epochs)
         let rate = learningRate.value
         let runs = try context.overSeeds(plans, label: \.label, columns: { ["schedule": .text($0.label)] }, lastK: Self.lastK) { plan, run in
-            let (train, validation, _) = splits(run).sets
+            let (train, validation, test) = splits(run).sets
             let model = Sequential.mlp([784, 128, 10], random: run.random(.weights))
             let optimizer = SGD(model.parameters, learningRate: rate)
             let callbacks: [TrainingCallback] = plan.plateauPatience.map {
                 [PlateauScheduler(ReduceOnPlateau(initial: rate, factor: 0.5, patience: $0), optimizer: optimizer)]
             } ?? []
-            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: optimizer, train: train, validation: validation,
+            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: optimizer, train: train, validation: validation, test: test,
                                       options: TrainingOptions(epochs: epochs, batchSize: 64, schedule: plan.schedule),
                                       callbacks: callbacks)
             return ScheduledRun(history: history, lateValidationStd: Self.lateSpread(history),
@@ -107,40 +117,93 @@ struct LearningRateDecayLesson: ParsableCommand {
         }
         try context.write(Self.schedulesFigure(runs))
         try context.write(Self.curvesFigure(runs, learningRate: rate))
-        reportSummary(context, runs: runs, epochs: epochs, trainCount: train.count)
+        let comparisons = Comparisons(runs)
+        try context.write(Self.differencesFigure(comparisons, seeds: context.seeds.count))
+        reportSummary(context, runs: runs, comparisons: comparisons, epochs: epochs, trainCount: train.count, testCount: test.count)
         try context.finish()
         return runs
     }
 
-    /// The table over schedules, then each decay against the constant rate and the best two
-    /// against each other, each judged against the seeds' noise.
-    func reportSummary(_ context: LessonContext, runs: [SettingRuns<ScheduledRun>], epochs: Int, trainCount: Int) {
+    /// How many plans are constant rates (they come first).
+    static var constantCount: Int { constantFractions.count }
+
+    /// Test accuracy (%) at each run's best-validation epoch: the checkpoint early stopping
+    /// would keep, scored on images the choice never saw.
+    static func testAtBestValidation(_ setting: SettingRuns<ScheduledRun>) -> Estimate {
+        SelectOnValidation.atBestValidation(setting.runs.map(\.history))
+    }
+
+    /// The paired comparisons, one Holm family each: every schedule against the constant η₀
+    /// (mean test accuracy of the last k epochs, test at the best-validation checkpoint, the
+    /// late validation jumps), and every decay against the constant rate best on validation.
+    struct Comparisons {
+        let others: [SettingRuns<ScheduledRun>]
+        let decays: [SettingRuns<ScheduledRun>]
+        let baseline: SettingRuns<ScheduledRun>
+        /// The constant rate with the highest mean validation accuracy over the last k epochs.
+        let bestConstant: SettingRuns<ScheduledRun>
+        let lateTest: Holm
+        let checkpointTest: Holm
+        let jumps: Holm
+        let decaysAgainstBestConstant: Holm
+
+        init(_ runs: [SettingRuns<ScheduledRun>]) {
+            let k = LearningRateDecayLesson.lastK
+            baseline = runs[0]
+            others = Array(runs.dropFirst())
+            decays = Array(runs.dropFirst(LearningRateDecayLesson.constantCount))
+            let constants = runs.prefix(LearningRateDecayLesson.constantCount)
+            bestConstant = constants.max { $0.lastEpochs(k, .validationAccuracy).mean < $1.lastEpochs(k, .validationAccuracy).mean }!
+            let (baseline, bestConstant) = (baseline, bestConstant)
+            lateTest = Holm(others.map { Difference($0.lastEpochs(k, .testAccuracy), baseline.lastEpochs(k, .testAccuracy)) })
+            checkpointTest = Holm(others.map { Difference(testAtBestValidation($0), testAtBestValidation(baseline)) })
+            jumps = Holm(others.map { Difference($0.estimate(\.lateValidationStd), baseline.estimate(\.lateValidationStd)) })
+            decaysAgainstBestConstant = Holm(decays.map { Difference($0.lastEpochs(k, .testAccuracy), bestConstant.lastEpochs(k, .testAccuracy)) })
+        }
+    }
+
+    /// The table over schedules, then the four families of paired verdicts.
+    func reportSummary(_ context: LessonContext, runs: [SettingRuns<ScheduledRun>], comparisons: Comparisons, epochs: Int,
+                       trainCount: Int, testCount: Int) {
         let k = Self.lastK
         var table = SummaryTable(
-            title: "784→128→10, SGD from η₀ = \(learningRate.value), \(epochs) epochs on \(trainCount) images; accuracy in %, mean ± std over \(context.seeds.count) seeds; last \(k) = mean of the last \(k) epochs",
-            header: ["schedule", "final rate", "train loss, last \(k)", "validation, last \(k)", "best validation", "validation jumps (std, last \(k))"])
+            title: "784→128→10, SGD, \(epochs) epochs on \(trainCount) images, test on \(testCount); accuracy in %, mean ± std over \(context.seeds.count) seeds; last \(k) = mean of the last \(k) epochs; checkpoint = each run's best-validation epoch",
+            header: ["schedule", "final rate", "train loss, last \(k)", "validation, last \(k)", "test, last \(k)", "test at checkpoint",
+                     "validation jumps (std, last \(k))", "best validation in last 10 %"])
         for setting in runs {
             table.add([setting.label, String(format: "%.3g", setting.estimate(\.finalLearningRate).mean),
                        setting.lastEpochs(k, .trainLoss).formatted(decimals: 4), setting.lastEpochs(k, .validationAccuracy).formatted(),
-                       setting.atBestValidation(.validationAccuracy).formatted(), setting.estimate(\.lateValidationStd).formatted()])
+                       setting.lastEpochs(k, .testAccuracy).formatted(), Self.testAtBestValidation(setting).formatted(),
+                       setting.estimate(\.lateValidationStd).formatted(),
+                       Convergence(setting.runs.map(\.history), budget: epochs).summary])
         }
         context.report(table)
         context.report()
-        let constant = runs[0]
-        for setting in runs.dropFirst() {
-            context.report(Difference(setting.lastEpochs(k, .validationAccuracy), constant.lastEpochs(k, .validationAccuracy))
-                .verdict(setting.label, "constant", quantity: "Validation (last \(k))"))
-            context.report(Difference(setting.estimate(\.lateValidationStd), constant.estimate(\.lateValidationStd))
-                .verdict(setting.label, "constant", quantity: "Validation jumps"))
+        let baseline = comparisons.baseline.label
+        func budgetNote(_ setting: SettingRuns<ScheduledRun>) -> [String] {
+            [Convergence(setting.runs.map(\.history), budget: epochs).note].compactMap { $0 }
         }
-        if let plateau = runs.first(where: { $0.label.hasPrefix("on plateau") }) {
-            context.report(Difference(plateau.atBestValidation(.validationAccuracy), constant.atBestValidation(.validationAccuracy))
-                .verdict(plateau.label, "constant", quantity: "Best validation (each run at its own best epoch)"))
+        for (index, setting) in comparisons.others.enumerated() {
+            context.report(comparisons.lateTest.verdict(index, setting.label, baseline, quantity: "Test (last \(k))",
+                                                        caveats: budgetNote(setting)))
         }
-        let ranked = runs.sorted { $0.lastEpochs(k, .validationAccuracy).mean > $1.lastEpochs(k, .validationAccuracy).mean }
-        if ranked.count > 1 {
-            context.report(Difference(ranked[0].lastEpochs(k, .validationAccuracy), ranked[1].lastEpochs(k, .validationAccuracy))
-                .verdict(ranked[0].label, ranked[1].label, quantity: "Highest two by mean validation (last \(k))"))
+        context.report()
+        if comparisons.bestConstant.label == baseline {
+            context.report("The constant rate best on validation (last \(k)) is \(baseline) itself: the lines above compare each decay with the best constant.")
+        } else {
+            context.report("The constant rate best on validation (last \(k)): \(comparisons.bestConstant.label).")
+            for (index, setting) in comparisons.decays.enumerated() {
+                context.report(comparisons.decaysAgainstBestConstant.verdict(index, setting.label, comparisons.bestConstant.label,
+                                                                              quantity: "Test (last \(k))", caveats: budgetNote(setting)))
+            }
+        }
+        context.report()
+        for (index, setting) in comparisons.others.enumerated() {
+            context.report(comparisons.checkpointTest.verdict(index, setting.label, baseline, quantity: "Test at the best-validation checkpoint"))
+        }
+        context.report()
+        for (index, setting) in comparisons.others.enumerated() {
+            context.report(comparisons.jumps.verdict(index, setting.label, baseline, quantity: "Validation jumps"))
         }
     }
 }

@@ -26,13 +26,47 @@ extension OptimizersLesson {
                                     upper: zip(own.mean, own.std).map { $0 + $1 }, color: outcome.entry.color))
             }
             series.append(.line(outcome.entry.name, x: own.epochs, y: own.mean, style: .linesPoints, color: outcome.entry.color))
-            var panel = Panel(title: "\(outcome.entry.short), lr \(outcome.entry.networkRate)", xLabel: "epoch", yLabel: metric.label,
+            var panel = Panel(title: "\(outcome.entry.short), lr \(String(format: "%g", outcome.chosenRate))", xLabel: "epoch", yLabel: metric.label,
                               yScale: scale, yRange: range, legend: .hidden, series: series)
             // Whole epochs only, as StandardPanels.seedCurves ticks them.
             if (curves.map { $0.epochs.count }.max() ?? 0) <= 12 { panel.xTickStep = 1 }
             return panel
         }
         return Figure(name: name, title: title, panels: panels, layout: .smallMultiples)
+    }
+
+    /// Validation accuracy (mean of the last k epochs) against the learning rate, one curve
+    /// per optimizer with ±1 std over seeds, the chosen rate in the legend: how much each
+    /// optimizer's result depends on getting its rate right.
+    static func sensitivityFigure(_ outcomes: [Outcome], epochs: Int, trainCount: Int) -> Figure {
+        var series: [Series] = []
+        for outcome in outcomes {
+            let rates = rateFactors.map { Double(outcome.entry.networkRate * $0) }
+            let estimates = outcome.sweep.map { $0.lastEpochs(lastK, .validationAccuracy) }
+            series.append(.line("\(outcome.entry.short): chosen \(String(format: "%g", outcome.chosenRate))", x: rates, y: estimates.map(\.mean), style: .linesPoints, color: outcome.entry.color))
+            series.append(.spread(x: rates, estimates, color: outcome.entry.color))
+        }
+        let all = outcomes.flatMap { $0.sweep.map { $0.lastEpochs(lastK, .validationAccuracy).mean } }
+        // The axis starts a little below the worst *useful* rate's mean: a diverged or stalled
+        // run near chance would otherwise squeeze the tuned region, where the ranking lives.
+        let floor = max((all.min() ?? 0) - 2, 40)
+        return Figure(name: "sensitivity",
+                      title: "Validation accuracy (mean of the last \(lastK) of \(epochs) epochs, \(trainCount) training images) against the learning rate: mean ± std over seeds",
+                      panels: [
+                          Panel(xLabel: "learning rate (log scale)", yLabel: "validation accuracy (%)", xScale: .log,
+                                yRange: floor...(min((all.max() ?? 100) + 1, 100)), legend: .outside, series: series),
+                      ], layout: .single)
+    }
+
+    /// Each optimizer at its chosen rate minus the one best on validation, on test.
+    static func differencesFigure(_ comparison: Comparison, seeds: Int, testCount: Int) -> Figure {
+        Figure(name: "differences",
+               title: "Test accuracy (\(testCount) images) at each optimizer's chosen rate − \(comparison.winner.entry.name)'s: mean and 95 % interval paired over \(seeds) seeds, Holm over \(comparison.others.count)",
+               panels: [
+                   StandardPanels.differenceForest(comparison.others.map(\.entry.name), comparison.test.differences, holm: comparison.test,
+                                                   title: "left of zero: worse on test than the optimizer best on validation",
+                                                   xLabel: "difference in test accuracy (points)"),
+               ], layout: .single)
     }
 
     /// A range around [low, high] with a margin; on a log scale a factor, never below a positive floor.

@@ -11,13 +11,14 @@ struct OptimizersLesson: ParsableCommand {
         "optimizers",
         abstract: "Nine optimizers side by side: SGD, momentum, Nesterov, AdaGrad, RMSprop, Adam, NAdam, AdamW, AdaDelta.",
         discussion: """
-        Each optimizer, with its usual learning rate (stated in the table), trains the same \
-        network (784→128→10, batch 64, 10 epochs on 10,000 Fashion-MNIST images) under 10 seeds; \
-        under one seed every optimizer starts from the same weights and sees the same batches. \
-        The optimizers are ranked by the mean validation accuracy of the last 3 epochs, and each \
-        is compared with the best, paired over seeds: the lesson says which differences are \
-        within noise. Then each walks Rosenbrock's valley from (−1.2, 1.2) (deterministic: no \
-        seeds). \
+        Each optimizer trains the same network (784→128→10, batch 64, 10 epochs on 10,000 \
+        Fashion-MNIST images) at five learning rates, its usual one (stated in the table) times \
+        0.1, 0.316, 1, 3.16 and 10, under 10 seeds; under one seed every run starts from the same \
+        weights and sees the same batches. Each optimizer's rate is chosen on validation (mean of \
+        the last 3 epochs) and scored on 5,000 test images; the optimizers are ranked at their \
+        chosen rates, and each is compared with the one best on validation, on test, paired over \
+        seeds with Holm's correction. Then each walks Rosenbrock's valley from (−1.2, 1.2) \
+        (deterministic: no seeds). \
         --quick: 1,000 images, 2 epochs, 2 seeds, 300 steps on the valley.
         """, epochs: epochBudget)
 
@@ -79,10 +80,26 @@ struct OptimizersLesson: ParsableCommand {
     static let lastK = 3
     static let start: (Float, Float) = (-1.2, 1.2)
 
+    /// The swept rates as multiples of each optimizer's usual rate: five points a decade
+    /// apart end to end, evenly spaced on a log scale.
+    static let rateFactors: [Float] = [0.1, 0.316, 1, 3.16, 10]
+
+    /// One point of the sweep.
+    struct SweepPoint: Sendable {
+        let entry: Entry
+        let learningRate: Float
+        var label: String { "\(entry.name), lr \(String(format: "%g", learningRate))" }
+    }
+
     struct Outcome {
         let entry: Entry
-        /// The network runs, one per seed.
-        let runs: SettingRuns<TimedRun>
+        /// The network runs at each swept rate, in `rateFactors` order.
+        let sweep: [SettingRuns<RunResult>]
+        /// The rate chosen on validation, and its test score.
+        let choice: ChosenOnValidation
+        /// The runs at the chosen rate, one per seed.
+        var runs: SettingRuns<RunResult> { sweep[choice.index] }
+        var chosenRate: Float { entry.networkRate * OptimizersLesson.rateFactors[choice.index] }
         /// The walk on Rosenbrock's valley (deterministic).
         let path: [(x: Float, y: Float)]
         var surfaceDistance: Float { Self.distance(path.last!) }
@@ -96,43 +113,48 @@ struct OptimizersLesson: ParsableCommand {
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let steps = surfaceSteps ?? context.budget(2000, quick: 300)
         let splits = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
-                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
-        let (train, validation, _) = splits.first.sets
-        let runs = try trainOnFashionMNIST(context, splits: splits, epochs: epochs)
+                                            validationSize: context.budget(5000, quick: 1000), testSize: context.budget(5000, quick: 1000))
+        let (train, validation, test) = splits.first.sets
+        let sweeps = try trainOnFashionMNIST(context, splits: splits, epochs: epochs)
         let paths = Self.rosenbrockPaths(steps: steps)
-        let outcomes = Self.entries.indices.map { Outcome(entry: Self.entries[$0], runs: runs[$0], path: paths[$0]) }
+        let outcomes = Self.entries.indices.map { index in
+            let sweep = sweeps[index]
+            return Outcome(entry: Self.entries[index], sweep: sweep,
+                           choice: ChosenOnValidation(validation: sweep.map { $0.lastEpochs(Self.lastK, .validationAccuracy) },
+                                                      test: sweep.map(\.testAccuracy)),
+                           path: paths[index])
+        }
 
         try context.write(Self.curvesFigure(outcomes, metric: .trainLoss, name: "fashion-mnist",
-                                            title: "Training loss (mean over each epoch's batches), \(train.count) images: mean ± std over \(context.seeds.count) seeds; grey: the others"))
+                                            title: "Training loss (epoch mean of the minibatch losses) at each chosen rate: mean ± std over \(context.seeds.count) seeds; grey: the others"))
         try context.write(Self.curvesFigure(outcomes, metric: .validationAccuracy, name: "validation",
-                                            title: "Validation accuracy, \(validation.count) images: mean ± std over \(context.seeds.count) seeds; grey: the others"))
+                                            title: "Validation accuracy (\(validation.count) images) at each chosen rate: mean ± std over \(context.seeds.count) seeds; grey: the others"))
+        try context.write(Self.sensitivityFigure(outcomes, epochs: epochs, trainCount: train.count))
+        let comparison = Comparison(outcomes)
+        try context.write(Self.differencesFigure(comparison, seeds: context.seeds.count, testCount: test.count))
         try context.write(Self.rosenbrockFigure(outcomes, steps: steps))
         try context.write(Self.rosenbrockLossFigure(outcomes, steps: steps))
-        reportSummary(context, outcomes: outcomes, epochs: epochs, steps: steps)
+        reportSummary(context, outcomes: outcomes, comparison: comparison, epochs: epochs, steps: steps, testCount: test.count)
         try context.finish()
         return outcomes
     }
 
-    /// Step 1: every optimizer trains the same network under every seed.
-    /// One run with its time per epoch (it depends on the machine and the load: the only
-    /// per-run value of the lessons that does).
-    struct TimedRun: RunRecord {
-        var history: History
-        var secondsPerEpoch: Double
-
-        static let columns = [RunColumn("seconds_per_epoch", \Self.secondsPerEpoch)]
-    }
-
-    func trainOnFashionMNIST(_ context: LessonContext, splits: SeededSplits, epochs: Int) throws -> [SettingRuns<TimedRun>] {
-        try context.overSeeds(Self.entries, label: \.name, columns: { ["optimizer": .text($0.name), "learning_rate": SettingValue($0.networkRate)] },
-                              lastK: Self.lastK) { entry, run in
-            let (train, validation) = (splits(run).train, splits(run).validation)
+    /// Step 1: every optimizer trains the same network at every swept rate under every seed;
+    /// test is evaluated once, at the end, for scoring the chosen rate. Returns one sweep per
+    /// optimizer, in `entries` order.
+    func trainOnFashionMNIST(_ context: LessonContext, splits: SeededSplits, epochs: Int) throws -> [[SettingRuns<RunResult>]] {
+        let points = Self.entries.flatMap { entry in Self.rateFactors.map { SweepPoint(entry: entry, learningRate: entry.networkRate * $0) } }
+        let runs = try context.overSeeds(points, label: \.label,
+                                         columns: { ["optimizer": .text($0.entry.name), "learning_rate": SettingValue($0.learningRate)] },
+                                         lastK: Self.lastK) { point, run in
+            let (train, validation, test) = splits(run).sets
             let model = Sequential.mlp([784, 128, 10], random: run.random(.weights))
-            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: entry.make(model.parameters, entry.networkRate),
+            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: point.entry.make(model.parameters, point.learningRate),
                                       train: train, validation: validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: 64))
-            return TimedRun(history: history, secondsPerEpoch: history.totalSeconds / Double(max(history.epochs.count, 1)))
+            return RunResult(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test))
         }
+        return stride(from: 0, to: runs.count, by: Self.rateFactors.count).map { Array(runs[$0..<($0 + Self.rateFactors.count)]) }
     }
 
     /// Step 2: every optimizer on Rosenbrock's valley from the same start; no randomness.
@@ -140,38 +162,56 @@ struct OptimizersLesson: ParsableCommand {
         entries.map { entry in Surface.rosenbrock.trajectory(from: start, steps: steps) { entry.make($0, entry.surfaceRate) } }
     }
 
-    /// The optimizers ordered by mean validation accuracy over the last k epochs, the best first.
+    /// The optimizers ordered by mean validation accuracy over the last k epochs at their
+    /// chosen rates, the best first: the ranking and the winner use validation only.
     static func ranking(_ outcomes: [Outcome]) -> [Outcome] {
         outcomes.sorted { $0.runs.lastEpochs(lastK, .validationAccuracy).mean > $1.runs.lastEpochs(lastK, .validationAccuracy).mean }
     }
 
-    /// Those whose difference from the best is within noise (the best included).
-    static func topGroup(_ outcomes: [Outcome]) -> [Outcome] {
-        let ranked = ranking(outcomes), best = ranked[0].runs.lastEpochs(lastK, .validationAccuracy)
-        return ranked.filter { !Difference(best, $0.runs.lastEpochs(lastK, .validationAccuracy)).isResolved }
+    /// Every optimizer against the one best on validation, each at its chosen rate, on test:
+    /// one Holm family (the winner was picked from the same runs).
+    struct Comparison {
+        let winner: Outcome
+        let others: [Outcome]
+        let test: Holm
+
+        init(_ outcomes: [Outcome]) {
+            let ranked = OptimizersLesson.ranking(outcomes)
+            winner = ranked[0]
+            others = Array(ranked.dropFirst())
+            let best = winner.runs.testAccuracy
+            test = Holm(others.map { Difference($0.runs.testAccuracy, best) })
+        }
     }
 
     /// Step 3: the table, and each optimizer against the best, against the noise.
-    func reportSummary(_ context: LessonContext, outcomes: [Outcome], epochs: Int, steps: Int) {
+    func reportSummary(_ context: LessonContext, outcomes: [Outcome], comparison: Comparison, epochs: Int, steps: Int, testCount: Int) {
         let k = Self.lastK
         let ranked = Self.ranking(outcomes)
-        var table = SummaryTable(title: "Fashion-MNIST over \(context.seeds.count) seeds (mean ± std), ranked by validation accuracy (%, mean of the last \(k) of \(epochs) epochs); time per epoch with \(min(lesson.workerThreads, context.seeds.count * outcomes.count)) runs training side by side",
-                                 header: ["optimizer", "lr", "train loss, final", "validation, last \(k)", "best validation", "s / epoch"])
+        var table = SummaryTable(title: "Fashion-MNIST over \(context.seeds.count) seeds (mean ± std), \(epochs) epochs; validation = mean of the last \(k) epochs (%); each optimizer's rate chosen on validation among its usual rate × \(Self.rateFactors.map { String(format: "%g", $0) }.joined(separator: ", ")); test (%) on \(testCount) images at the end; ranked by validation at the chosen rate",
+                                 header: ["optimizer", "usual lr", "val. at usual lr", "chosen lr", "val. at chosen lr",
+                                          "test at chosen lr", "test, each seed's own choice", "train loss"])
         for outcome in ranked {
-            let runs = outcome.runs
-            table.add([outcome.entry.name, String(format: "%g", outcome.entry.networkRate), runs.final(.trainLoss).formatted(decimals: 3),
-                       runs.lastEpochs(k, .validationAccuracy).formatted(), runs.atBestValidation(.validationAccuracy).formatted(),
-                       runs.estimate(\.secondsPerEpoch).formatted(decimals: 2)])
+            let usual = outcome.sweep[Self.rateFactors.firstIndex(of: 1)!]
+            table.add([outcome.entry.name, String(format: "%g", outcome.entry.networkRate), usual.lastEpochs(k, .validationAccuracy).formatted(),
+                       String(format: "%g", outcome.chosenRate), outcome.runs.lastEpochs(k, .validationAccuracy).formatted(),
+                       outcome.choice.test.formatted(), outcome.choice.perSeedTest.formatted(),
+                       outcome.runs.final(.trainLoss).formatted(decimals: 3)])
         }
         context.report(table)
         context.report()
-        let best = ranked[0]
-        let top = Self.topGroup(outcomes)
-        context.report("Within noise of the best (\(best.entry.name)) on validation accuracy, last \(k) epochs: "
-                       + (top.count > 1 ? top.dropFirst().map(\.entry.name).joined(separator: ", ") : "none"))
-        for other in ranked.dropFirst() {
-            context.report(Difference(other.runs.lastEpochs(k, .validationAccuracy), best.runs.lastEpochs(k, .validationAccuracy))
-                .verdict(other.entry.name, best.entry.name, quantity: "Validation, last \(k)"))
+        var edges = SummaryTable(title: "Chosen rates at an end of the sweep (the best may lie beyond it)", header: ["optimizer", "chosen lr", "edge"])
+        for outcome in outcomes where outcome.choice.index == 0 || outcome.choice.index == Self.rateFactors.count - 1 {
+            edges.add([outcome.entry.name, String(format: "%g", outcome.chosenRate), outcome.choice.index == 0 ? "smallest" : "largest"])
+        }
+        if !edges.rows.isEmpty {
+            context.report(edges)
+            context.report()
+        }
+        let winner = comparison.winner
+        context.report("Best on validation at its chosen rate: \(winner.entry.name) (lr \(String(format: "%g", winner.chosenRate))); each other optimizer at its chosen rate against it, on test:")
+        for (index, other) in comparison.others.enumerated() {
+            context.report(comparison.test.verdict(index, other.entry.name, winner.entry.name, quantity: "Test"))
         }
         context.report()
         var surface = SummaryTable(title: "Rosenbrock's valley from (−1.2, 1.2), \(steps) steps (deterministic: no seeds)",
