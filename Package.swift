@@ -27,11 +27,12 @@ let package = Package(
         .executable(name: "engine-benchmark", targets: ["EngineBenchmark"]),
     ] + lessons.map { .executable(name: "lesson-\($0)", targets: ["lesson-\($0)"]) },
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
-        .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
-                       providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Dependencies point one way: FileIO ← Engine ← EngineData, LabMath ← LessonKit ←
         // lessons, and FileIO ← Plot (Plot knows nothing of the engine).
@@ -47,27 +48,41 @@ let package = Package(
         // The loops outside BLAS that a training step spends its time in (optimizer updates,
         // the minibatch's bytes to floats), one clone per x86-64 instruction set. Optimized in
         // debug builds too; never contracted to FMA, so every CPU gets the same bits.
-        .target(name: "CKernels", cSettings: [.unsafeFlags(["-ffp-contract=off"]),
-                                              .unsafeFlags(["-O2"], .when(configuration: .debug))]),
-        .target(name: "Engine", dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux])), "CKernels", "FileIO"],
-                swiftSettings: optimizedInDebug,
-                linkerSettings: [.linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS, .visionOS]))]),
-        .target(name: "EngineData", dependencies: ["Engine", "FileIO", "CZlib", "CPrefetch"], swiftSettings: optimizedInDebug),
+        .target(
+            name: "CKernels",
+            cSettings: [
+                .unsafeFlags(["-ffp-contract=off"]),
+                .unsafeFlags(["-O2"], .when(configuration: .debug)),
+            ]),
+        .target(
+            name: "Engine",
+            dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux])), "CKernels", "FileIO"],
+            swiftSettings: optimizedInDebug,
+            linkerSettings: [.linkedFramework("Accelerate", .when(platforms: [.macOS, .iOS, .visionOS]))]),
+        .target(
+            name: "EngineData", dependencies: ["Engine", "FileIO", "CZlib", "CPrefetch"],
+            swiftSettings: optimizedInDebug),
         // The lessons' toy mathematics (surfaces, least squares, Gaussian processes): part of
         // Engine until the split and compiled the same way, since lessons run it in loops
         // (optimizer paths over surfaces, a GP fit per trial of a search).
         .target(name: "LabMath", dependencies: ["Engine"], swiftSettings: optimizedInDebug),
         .target(name: "Plot", dependencies: ["FileIO"]),
-        .target(name: "LessonKit", dependencies: [
-            "Engine", "EngineData", "LabMath", "FileIO", "Plot",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        .executableTarget(name: "RegenerateFigures", dependencies: [
-            "LessonKit", "FileIO", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        .executableTarget(name: "EngineBenchmark", dependencies: [
-            "LessonKit", "Engine", "EngineData", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], path: "benchmarks/engine"),
+        .target(
+            name: "LessonKit",
+            dependencies: [
+                "Engine", "EngineData", "LabMath", "FileIO", "Plot",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "RegenerateFigures",
+            dependencies: [
+                "LessonKit", "FileIO", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "EngineBenchmark",
+            dependencies: [
+                "LessonKit", "Engine", "EngineData", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ], path: "benchmarks/engine"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // One test target per module; LessonTests covers LessonKit, the lessons and the benchmark.
         .testTarget(name: "FileIOTests", dependencies: ["FileIO", "TestSupport"]),
@@ -76,16 +91,22 @@ let package = Package(
         .testTarget(name: "EngineDataTests", dependencies: ["EngineData", "Engine", "CZlib", "TestSupport"]),
         .testTarget(name: "LabMathTests", dependencies: ["LabMath", "Engine"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "FileIO", "TestSupport"]),
-        .testTarget(name: "LessonTests",
-                    dependencies: ["LessonKit", "Engine", "EngineData", "LabMath", "FileIO", "Plot", "TestSupport", "EngineBenchmark",
-                                  "RegenerateFigures"]
-                        + lessons.map { .target(name: "lesson-\($0)") }),
-    ] + lessons.map {
-        // Every module a lesson imports is named although LessonKit brings them all: the
-        // incremental build only notices changes in modules a target names (stale links otherwise).
-        .executableTarget(name: "lesson-\($0)", dependencies: [
-            "LessonKit", "Engine", "EngineData", "LabMath", "Plot",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], path: "lessons/\($0)", exclude: ["README.md", "lesson.json"])
-    }
+        .testTarget(
+            name: "LessonTests",
+            dependencies: [
+                "LessonKit", "Engine", "EngineData", "LabMath", "FileIO", "Plot", "TestSupport", "EngineBenchmark",
+                "RegenerateFigures",
+            ]
+                + lessons.map { .target(name: "lesson-\($0)") }),
+    ]
+        + lessons.map {
+            // Every module a lesson imports is named although LessonKit brings them all: the
+            // incremental build only notices changes in modules a target names (stale links otherwise).
+            .executableTarget(
+                name: "lesson-\($0)",
+                dependencies: [
+                    "LessonKit", "Engine", "EngineData", "LabMath", "Plot",
+                    .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                ], path: "lessons/\($0)", exclude: ["README.md", "lesson.json"])
+        }
 )

@@ -65,9 +65,11 @@ public enum Diagnostics {
     /// Runs one forward and backward pass on a batch with tracing on and returns the
     /// statistics of the layers `include` selects (by default the activation layers).
     /// Parameter gradients are left as this pass wrote them.
-    public static func trace<L: Loss>(_ model: Sequential, loss: L, inputs: Matrix, targets: L.Target,
-                                      include: (Layer) -> Bool = { $0 is ReLU || $0 is Tanh || $0 is Sigmoid },
-                                      saturated: (Float) -> Bool = { abs($0) > 0.97 }) -> [LayerDiagnostics] {
+    public static func trace<L: Loss>(
+        _ model: Sequential, loss: L, inputs: Matrix, targets: L.Target,
+        include: (Layer) -> Bool = { $0 is ReLU || $0 is Tanh || $0 is Sigmoid },
+        saturated: (Float) -> Bool = { abs($0) > 0.97 }
+    ) -> [LayerDiagnostics] {
         let tracer = ActivationTracer()
         model.tracer = tracer
         defer { model.tracer = nil }
@@ -75,10 +77,11 @@ public enum Diagnostics {
         model.backward(loss(output, targets).gradient)
         return model.layers.enumerated().compactMap { index, layer in
             guard include(layer), let activation = tracer.outputs[index] else { return nil }
-            return LayerDiagnostics(index: index, layer: layer.description,
-                                    activation: TensorStatistics(activation, saturated: saturated),
-                                    outputGradient: tracer.gradients[index].map { TensorStatistics($0) },
-                                    output: activation)
+            return LayerDiagnostics(
+                index: index, layer: layer.description,
+                activation: TensorStatistics(activation, saturated: saturated),
+                outputGradient: tracer.gradients[index].map { TensorStatistics($0) },
+                output: activation)
         }
     }
 
@@ -102,14 +105,17 @@ public enum Diagnostics {
 
     /// Trains for `steps` minibatches and records, at every step, the update-to-data ratio of
     /// each weight matrix: how fast each layer is actually learning during the first steps.
-    public static func updateToDataHistory<L: Loss, D: Dataset>(_ model: Sequential, loss: L, optimizer: Optimizer, data: D,
-                                                             steps: Int, batchSize: Int, random: Random) -> [[Float]]
-        where D.Target == L.Target {
+    public static func updateToDataHistory<L: Loss, D: Dataset>(
+        _ model: Sequential, loss: L, optimizer: Optimizer, data: D,
+        steps: Int, batchSize: Int, random: Random
+    ) -> [[Float]]
+    where D.Target == L.Target {
         precondition(data.count >= batchSize, "fewer examples than one minibatch")
         var history: [[Float]] = []
         model.train()
         while history.count < steps {
-            for positions in Minibatches.positions(count: data.count, batchSize: batchSize, dropLast: true, shuffleWith: random)
+            for positions in Minibatches.positions(
+                count: data.count, batchSize: batchSize, dropLast: true, shuffleWith: random)
             where history.count < steps {
                 let (inputs, targets) = data.batch(positions)
                 model.backward(loss(model.forward(inputs), targets).gradient)
@@ -119,4 +125,3 @@ public enum Diagnostics {
         return history
     }
 }
-

@@ -16,8 +16,10 @@ public enum GradientCheck {
     /// parameter, relative to max(1, |analytic|, |numeric|). `prepare` runs before each
     /// forward pass (to replay dropout masks). Runs the layer in its current mode and leaves
     /// every parameter as it was.
-    public static func maximumError(_ layer: Layer, input: Matrix, random: Random,
-                                    prepare: () -> Void = {}) -> Float {
+    public static func maximumError(
+        _ layer: Layer, input: Matrix, random: Random,
+        prepare: () -> Void = {}
+    ) -> Float {
         prepare()
         let output = layer.forward(input)
         let weights = random.normalMatrix(rows: output.rows, cols: output.cols)

@@ -5,25 +5,32 @@ import CKernels
 /// (and as PyTorch does), with the widest vectors this CPU has.
 package enum Kernels {
     /// w ← w − rate·(g + weightDecay·w): plain SGD's update of one tensor.
-    package static func sgd(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
-                            rate: Float, weightDecay: Float) {
+    package static func sgd(
+        _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+        rate: Float, weightDecay: Float
+    ) {
         precondition(g.count == w.count, "gradient has \(g.count) values for \(w.count) weights")
         training_lab_sgd(w.baseAddress, g.baseAddress, w.count, rate, weightDecay)
     }
 
     /// d = g + weightDecay·w; b ← d on the first step, else momentum·b + keep·d;
     /// w ← w − rate·(d + momentum·b) with Nesterov, else w − rate·b.
-    package static func sgdWithMomentum(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
-                                        buffer b: UnsafeMutableBufferPointer<Float>, rate: Float, weightDecay: Float,
-                                        momentum: Float, keep: Float, first: Bool, nesterov: Bool) {
+    package static func sgdWithMomentum(
+        _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+        buffer b: UnsafeMutableBufferPointer<Float>, rate: Float, weightDecay: Float,
+        momentum: Float, keep: Float, first: Bool, nesterov: Bool
+    ) {
         precondition(g.count == w.count && b.count == w.count, "gradient, buffer and weights differ in size")
-        training_lab_sgd_momentum(w.baseAddress, g.baseAddress, b.baseAddress, w.count, rate, weightDecay,
-                                  momentum, keep, first, nesterov)
+        training_lab_sgd_momentum(
+            w.baseAddress, g.baseAddress, b.baseAddress, w.count, rate, weightDecay,
+            momentum, keep, first, nesterov)
     }
 
     /// to[i] = Float(from[i])·scale + shift: pixel bytes as network inputs.
-    package static func bytesToFloats(_ to: UnsafeMutablePointer<Float>, from: UnsafePointer<UInt8>, count: Int,
-                                      scale: Float, shift: Float) {
+    package static func bytesToFloats(
+        _ to: UnsafeMutablePointer<Float>, from: UnsafePointer<UInt8>, count: Int,
+        scale: Float, shift: Float
+    ) {
         training_lab_bytes_to_floats(to, from, count, scale, shift)
     }
 }

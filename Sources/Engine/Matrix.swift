@@ -1,4 +1,3 @@
-
 /// A dense row-major matrix of Float32: the one numeric type of the engine.
 ///
 /// A minibatch is a matrix with one example per row, so every layer of an MLP maps a
@@ -26,8 +25,9 @@ public struct Matrix: Equatable, Sendable {
     }
 
     public init(rows: Int, cols: Int, _ values: [Float]) {
-        precondition(values.count == rows * cols,
-                     "\(values.count) values do not fill a \(rows)×\(cols) matrix")
+        precondition(
+            values.count == rows * cols,
+            "\(values.count) values do not fill a \(rows)×\(cols) matrix")
         self.rows = rows
         self.cols = cols
         self.values = values
@@ -51,7 +51,9 @@ public struct Matrix: Equatable, Sendable {
     /// Changes the values, row-major, in place: the buffer has exactly `count` elements and
     /// its size cannot change, so the shape stays true.
     @inlinable
-    public mutating func withUnsafeMutableBufferPointer<R>(_ body: (UnsafeMutableBufferPointer<Float>) throws -> R) rethrows -> R {
+    public mutating func withUnsafeMutableBufferPointer<R>(_ body: (UnsafeMutableBufferPointer<Float>) throws -> R)
+        rethrows -> R
+    {
         try values.withUnsafeMutableBufferPointer { try body($0) }
     }
 
@@ -81,9 +83,11 @@ extension Matrix {
     /// `c = alpha · op(a) · op(b) + beta · c`, where op transposes when asked: the single
     /// entry point to `cblas_sgemm`. Forward passes use `x·Wᵀ`; backward passes use `dY·W`
     /// and `dYᵀ·x`, so all transpose variants occur.
-    public static func multiply(_ a: Matrix, transposeA: Bool = false,
-                                _ b: Matrix, transposeB: Bool = false,
-                                alpha: Float = 1, beta: Float = 0, into c: inout Matrix) {
+    public static func multiply(
+        _ a: Matrix, transposeA: Bool = false,
+        _ b: Matrix, transposeB: Bool = false,
+        alpha: Float = 1, beta: Float = 0, into c: inout Matrix
+    ) {
         let m = transposeA ? a.cols : a.rows
         let k = transposeA ? a.rows : a.cols
         let kb = transposeB ? b.cols : b.rows
@@ -98,9 +102,10 @@ extension Matrix {
         a.values.withUnsafeBufferPointer { pa in
             b.values.withUnsafeBufferPointer { pb in
                 c.values.withUnsafeMutableBufferPointer { pc in
-                    BLAS.sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
-                               a: pa.baseAddress, lda: a.cols, b: pb.baseAddress, ldb: b.cols,
-                               beta: beta, c: pc.baseAddress, ldc: n)
+                    BLAS.sgemm(
+                        transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+                        a: pa.baseAddress, lda: a.cols, b: pb.baseAddress, ldb: b.cols,
+                        beta: beta, c: pc.baseAddress, ldc: n)
                 }
             }
         }
@@ -115,8 +120,10 @@ extension Matrix {
     }
 
     /// `op(a) · op(b)` as a new matrix.
-    public static func product(_ a: Matrix, transposeA: Bool = false,
-                               _ b: Matrix, transposeB: Bool = false) -> Matrix {
+    public static func product(
+        _ a: Matrix, transposeA: Bool = false,
+        _ b: Matrix, transposeB: Bool = false
+    ) -> Matrix {
         // sgemm with beta = 0 writes every element of C without reading it.
         var c = Matrix(uninitializedRows: transposeA ? a.cols : a.rows, cols: transposeB ? b.rows : b.cols)
         multiply(a, transposeA: transposeA, b, transposeB: transposeB, into: &c)
@@ -235,8 +242,9 @@ extension Matrix {
         values.withUnsafeBufferPointer { src in
             result.values.withUnsafeMutableBufferPointer { dst in
                 for (r, index) in picked.enumerated() {
-                    (dst.baseAddress! + r * cols).update(from: src.baseAddress! + index * cols,
-                                                         count: cols)
+                    (dst.baseAddress! + r * cols).update(
+                        from: src.baseAddress! + index * cols,
+                        count: cols)
                 }
             }
         }

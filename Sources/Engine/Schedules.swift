@@ -52,8 +52,10 @@ public final class ReduceOnPlateau {
     private var badEpochs = 0
     private var cooldownLeft = 0
 
-    public init(initial: Float, factor: Float = 0.1, patience: Int = 10, threshold: Float = 1e-4,
-                cooldown: Int = 0, minimumRate: Float = 0, epsilon: Float = 1e-8) {
+    public init(
+        initial: Float, factor: Float = 0.1, patience: Int = 10, threshold: Float = 1e-4,
+        cooldown: Int = 0, minimumRate: Float = 0, epsilon: Float = 1e-8
+    ) {
         precondition(factor > 0 && factor < 1, "factor must be in (0, 1)")
         precondition(patience >= 0 && cooldown >= 0, "patience and cooldown must not be negative")
         learningRate = initial

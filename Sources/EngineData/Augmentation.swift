@@ -15,8 +15,9 @@ public struct Augmentation: Sendable, Equatable {
     public var flipProbability: Float
 
     public init(maximumShift: Int = 2, maximumRotation: Float = 10, flipProbability: Float = 0.5) {
-        precondition(maximumShift >= 0 && maximumRotation >= 0 && (0...1).contains(flipProbability),
-                     "augmentation ranges must not be negative")
+        precondition(
+            maximumShift >= 0 && maximumRotation >= 0 && (0...1).contains(flipProbability),
+            "augmentation ranges must not be negative")
         self.maximumShift = maximumShift
         self.maximumRotation = maximumRotation
         self.flipProbability = flipProbability
@@ -39,17 +40,20 @@ public struct Augmentation: Sendable, Equatable {
 
     public func draw(_ random: Random) -> Transform {
         let span = 2 * maximumShift + 1
-        return Transform(shiftX: random.integer(below: span) - maximumShift,
-                         shiftY: random.integer(below: span) - maximumShift,
-                         degrees: random.uniform(-maximumRotation, maximumRotation),
-                         flip: random.bernoulli(flipProbability))
+        return Transform(
+            shiftX: random.integer(below: span) - maximumShift,
+            shiftY: random.integer(below: span) - maximumShift,
+            degrees: random.uniform(-maximumRotation, maximumRotation),
+            flip: random.bernoulli(flipProbability))
     }
 
     /// Applies a transform to a row-major `width`×`height` image; `background` fills what
     /// moves in from outside.
-    public static func apply(_ transform: Transform, to image: UnsafeBufferPointer<Float>,
-                             into output: UnsafeMutableBufferPointer<Float>,
-                             width: Int, height: Int, background: Float = 0) {
+    public static func apply(
+        _ transform: Transform, to image: UnsafeBufferPointer<Float>,
+        into output: UnsafeMutableBufferPointer<Float>,
+        width: Int, height: Int, background: Float = 0
+    ) {
         let centerX = Float(width - 1) / 2, centerY = Float(height - 1) / 2
         let angle = transform.degrees * .pi / 180
         let cosine = cos(angle), sine = sin(angle)
@@ -61,14 +65,17 @@ public struct Augmentation: Sendable, Equatable {
                 var sourceX = cosine * dx + sine * dy + centerX
                 let sourceY = -sine * dx + cosine * dy + centerY
                 if transform.flip { sourceX = Float(width - 1) - sourceX }
-                output[y * width + x] = bilinear(image, width: width, height: height, x: sourceX, y: sourceY,
-                                                 background: background)
+                output[y * width + x] = bilinear(
+                    image, width: width, height: height, x: sourceX, y: sourceY,
+                    background: background)
             }
         }
     }
 
-    private static func bilinear(_ image: UnsafeBufferPointer<Float>, width: Int, height: Int,
-                                 x: Float, y: Float, background: Float) -> Float {
+    private static func bilinear(
+        _ image: UnsafeBufferPointer<Float>, width: Int, height: Int,
+        x: Float, y: Float, background: Float
+    ) -> Float {
         let x0 = Int(x.rounded(.down)), y0 = Int(y.rounded(.down))
         let fx = x - Float(x0), fy = y - Float(y0)
         func pixel(_ px: Int, _ py: Int) -> Float {

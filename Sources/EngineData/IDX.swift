@@ -35,9 +35,11 @@ public struct IDXArray: Sendable {
         guard actual == header.dataSize else {
             let shape = Header.shape(header.dimensions)
             // No count of the extra bytes: the reader stops one byte after the data.
-            throw DataError(path, actual < header.dataSize
-                ? "truncated: \(shape) needs \(header.dataSize) bytes of data, found \(actual)"
-                : "unexpected bytes after the \(shape) data")
+            throw DataError(
+                path,
+                actual < header.dataSize
+                    ? "truncated: \(shape) needs \(header.dataSize) bytes of data, found \(actual)"
+                    : "unexpected bytes after the \(shape) data")
         }
         return IDXArray(dimensions: header.dimensions, bytes: Array(data[header.size...]))
     }
@@ -66,7 +68,10 @@ public struct IDXArray: Sendable {
                 data[(4 + 4 * d)..<(8 + 4 * d)].reduce(0) { $0 << 8 | Int($1) }
             }
             guard let dataSize = Header.product(dimensions), dataSize <= FileInput.maximumSize else {
-                throw DataError(path, "the header announces a \(Header.shape(dimensions)) array, more than the \(FileInput.maximumSizeText) a data file may hold")
+                throw DataError(
+                    path,
+                    "the header announces a \(Header.shape(dimensions)) array, more than the \(FileInput.maximumSizeText) a data file may hold"
+                )
             }
             self.dataSize = dataSize
         }
@@ -93,7 +98,9 @@ public struct IDXArray: Sendable {
     /// is still noticed): a small `.gz` that inflates to gigabytes is never read to its end.
     static func readPossiblyCompressed(_ path: String) throws -> [UInt8] {
         let descriptor: Int32
-        do { descriptor = try FileInput.openRegularFile(path, kind: "data file") } catch { throw DataError(path, error.problem) }
+        do { descriptor = try FileInput.openRegularFile(path, kind: "data file") } catch {
+            throw DataError(path, error.problem)
+        }
         guard let file = gzdopen(descriptor, "rb") else {
             close(descriptor)
             throw DataError(path, "cannot open the file")

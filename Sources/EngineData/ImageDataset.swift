@@ -1,7 +1,7 @@
 import CPrefetch
 import Engine
 #if os(Linux)
-import Glibc
+    import Glibc
 #endif
 
 /// Labeled images kept as the bytes of the file (one byte a pixel), shared by every view of
@@ -32,19 +32,19 @@ public final class ImageStore: Sendable {
     /// small stores, the bytes stay as they are.
     static func onLargePages(_ bytes: [UInt8]) -> [UInt8] {
         #if os(Linux)
-        let largePage = 2 << 20
-        guard bytes.count >= 4 * largePage else { return bytes }
-        return [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-            // Advised before the first write, so the pages are large from the first fault.
-            let start = Int(bitPattern: buffer.baseAddress!)
-            let first = (start + largePage - 1) & ~(largePage - 1)
-            let end = (start + bytes.count) & ~(largePage - 1)
-            if end > first { _ = madvise(UnsafeMutableRawPointer(bitPattern: first), end - first, MADV_HUGEPAGE) }
-            _ = buffer.initialize(from: bytes)
-            count = bytes.count
-        }
+            let largePage = 2 << 20
+            guard bytes.count >= 4 * largePage else { return bytes }
+            return [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                // Advised before the first write, so the pages are large from the first fault.
+                let start = Int(bitPattern: buffer.baseAddress!)
+                let first = (start + largePage - 1) & ~(largePage - 1)
+                let end = (start + bytes.count) & ~(largePage - 1)
+                if end > first { _ = madvise(UnsafeMutableRawPointer(bitPattern: first), end - first, MADV_HUGEPAGE) }
+                _ = buffer.initialize(from: bytes)
+                count = bytes.count
+            }
         #else
-        return bytes
+            return bytes
         #endif
     }
 }
@@ -122,9 +122,10 @@ public struct ImageDataset: Dataset {
                     if let (augmentation, random) = augmentation {
                         original.withUnsafeMutableBufferPointer { copy in
                             copy.baseAddress!.update(from: to, count: width)
-                            Augmentation.apply(augmentation.draw(random), to: UnsafeBufferPointer(copy),
-                                               into: UnsafeMutableBufferPointer(start: to, count: width),
-                                               width: store.width, height: store.height, background: shift)
+                            Augmentation.apply(
+                                augmentation.draw(random), to: UnsafeBufferPointer(copy),
+                                into: UnsafeMutableBufferPointer(start: to, count: width),
+                                width: store.width, height: store.height, background: shift)
                         }
                     }
                 }
@@ -148,8 +149,10 @@ public struct ImageDataset: Dataset {
         var order = indices
         random.shuffle(&order)
         let validationCount = Int((Double(count) * validationFraction).rounded())
-        return (ImageDataset(store: store, indices: Array(order.dropFirst(validationCount)), scaling: scaling),
-                ImageDataset(store: store, indices: Array(order.prefix(validationCount)), scaling: scaling))
+        return (
+            ImageDataset(store: store, indices: Array(order.dropFirst(validationCount)), scaling: scaling),
+            ImageDataset(store: store, indices: Array(order.prefix(validationCount)), scaling: scaling)
+        )
     }
 
     /// Mean and standard deviation of all pixels of this view on the [0, 1] scale, for

@@ -28,11 +28,16 @@ public enum MNISTFormat {
     /// The images and labels of one part. `expectedShape` (height, width) is checked here,
     /// because images of another size would only fail later, inside the first layer of a
     /// network built for 28×28 inputs; nil accepts any size.
-    public static func load(_ part: Part, from directory: String,
-                            classNames: [String] = fashionClassNames,
-                            expectedShape: (height: Int, width: Int)? = (28, 28)) throws -> ImageStore {
+    public static func load(
+        _ part: Part, from directory: String,
+        classNames: [String] = fashionClassNames,
+        expectedShape: (height: Int, width: Int)? = (28, 28)
+    ) throws -> ImageStore {
         guard !directory.isEmpty else {
-            throw DataError("''", "an empty data folder name (from --data '' or \(environmentVariable)=''): name a folder, or give neither for \(defaultDirectory)")
+            throw DataError(
+                "''",
+                "an empty data folder name (from --data '' or \(environmentVariable)=''): name a folder, or give neither for \(defaultDirectory)"
+            )
         }
         let imagesPath = try file("\(part.prefix)-images-idx3-ubyte", in: directory)
         let images = try IDXArray.read(imagesPath)
@@ -42,7 +47,8 @@ public enum MNISTFormat {
         let (count, height, width) = (images.dimensions[0], images.dimensions[1], images.dimensions[2])
         guard count > 0 else { throw DataError(imagesPath, "no images") }
         if let expected = expectedShape, (height, width) != expected {
-            throw DataError(imagesPath, "images are \(height)×\(width) pixels, expected \(expected.height)×\(expected.width)")
+            throw DataError(
+                imagesPath, "images are \(height)×\(width) pixels, expected \(expected.height)×\(expected.width)")
         }
         let labelsPath = try file("\(part.prefix)-labels-idx1-ubyte", in: directory)
         let labels = try IDXArray.read(labelsPath)
@@ -55,8 +61,9 @@ public enum MNISTFormat {
         if let bad = labels.bytes.first(where: { Int($0) >= classNames.count }) {
             throw DataError(labelsPath, "label \(bad) outside the \(classNames.count) classes")
         }
-        return ImageStore(pixels: images.bytes, labels: labels.bytes, width: width, height: height,
-                          classNames: classNames)
+        return ImageStore(
+            pixels: images.bytes, labels: labels.bytes, width: width, height: height,
+            classNames: classNames)
     }
 
     /// The `.gz` file if present, else the uncompressed one.
@@ -65,6 +72,8 @@ public enum MNISTFormat {
         for candidate in [base + ".gz", base] where FileManager.default.fileExists(atPath: candidate) {
             return candidate
         }
-        throw DataError(base + ".gz", "missing (install Debian's dataset-fashion-mnist, or pass --data DIR with MNIST-format files)")
+        throw DataError(
+            base + ".gz", "missing (install Debian's dataset-fashion-mnist, or pass --data DIR with MNIST-format files)"
+        )
     }
 }

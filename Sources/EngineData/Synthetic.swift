@@ -17,8 +17,10 @@ public enum Synthetic {
 
     /// `classes` Gaussian blobs in the plane with centres evenly spaced on a circle of the
     /// given radius.
-    public static func blobs(count: Int, classes: Int = 2, radius: Float = 2, spread: Float = 1,
-                             random: Random) -> LabeledPoints {
+    public static func blobs(
+        count: Int, classes: Int = 2, radius: Float = 2, spread: Float = 1,
+        random: Random
+    ) -> LabeledPoints {
         var x = Matrix(rows: count, cols: 2)
         var labels: [Int] = []
         for i in 0..<count {

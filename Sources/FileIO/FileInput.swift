@@ -40,9 +40,10 @@ public enum FileInput {
         let type = status.st_mode & S_IFMT
         guard type == S_IFREG else {
             close(descriptor)
-            throw UnreadableFile(problem: type == S_IFDIR
-                ? "is a folder, not a \(kind)"
-                : "is \(FileOutput.fileTypeName(type)), not a regular file: refusing to read it as a \(kind)")
+            throw UnreadableFile(
+                problem: type == S_IFDIR
+                    ? "is a folder, not a \(kind)"
+                    : "is \(FileOutput.fileTypeName(type)), not a regular file: refusing to read it as a \(kind)")
         }
         return descriptor
     }

@@ -57,7 +57,8 @@ public enum FileOutput {
         }
         let type = status.st_mode & S_IFMT
         guard type == S_IFREG else {
-            throw OutputError(path: path, reason: "it is \(fileTypeName(type)), not a regular file: refusing to replace it")
+            throw OutputError(
+                path: path, reason: "it is \(fileTypeName(type)), not a regular file: refusing to replace it")
         }
     }
 
@@ -164,7 +165,9 @@ public enum FileOutput {
     /// The current limit on `resource` (`ulimit`), nil when there is none.
     static func softLimit(_ resource: __rlimit_resource) -> rlim_t? {
         var limit = rlimit()
-        guard getrlimit(__rlimit_resource_t(resource.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return nil }
+        guard getrlimit(__rlimit_resource_t(resource.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else {
+            return nil
+        }
         return limit.rlim_cur
     }
 
@@ -183,7 +186,9 @@ public enum FileOutput {
     public static func removeStaleTemporaryFiles(in folder: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names {
-            guard let pid = temporaryFileOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            guard let pid = temporaryFileOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else {
+                continue
+            }
             unlink((folder as NSString).appendingPathComponent(name))
         }
     }
@@ -191,7 +196,9 @@ public enum FileOutput {
     /// The PID in a temporary file name of this program's patterns, nil for any other name.
     static func temporaryFileOwner(_ name: String) -> pid_t? {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count >= 4, parts.last == "tmp", let pid = pid_t(parts[parts.count - 2]), pid > 0 else { return nil }
+        guard parts.count >= 4, parts.last == "tmp", let pid = pid_t(parts[parts.count - 2]), pid > 0 else {
+            return nil
+        }
         let isWriterTemporary = name.hasPrefix(".")
         let isImageTemporary = ["png", "svg"].contains(parts[parts.count - 3])
         return isWriterTemporary || isImageTemporary ? pid : nil

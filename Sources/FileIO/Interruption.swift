@@ -68,7 +68,8 @@ public enum Interruption {
     }()
 
     private static func handle(_ number: Int32) {
-        guard signalNumber.compareExchange(expected: 0, desired: number, ordering: .acquiringAndReleasing).exchanged else { return }
+        guard signalNumber.compareExchange(expected: 0, desired: number, ordering: .acquiringAndReleasing).exchanged
+        else { return }
         quiescer.withLock { $0 }?()
         // The lock is kept until the exit, so no new file or process is registered meanwhile.
         state.withLock { state in
@@ -96,7 +97,8 @@ public enum Interruption {
     private static func isRunning(_ pid: pid_t) -> Bool {
         guard kill(pid, 0) == 0 else { return false }
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return true }
+            let close = stat.lastIndex(of: ")")
+        else { return true }
         return !stat[close...].hasPrefix(") Z")
     }
 }

@@ -11,9 +11,10 @@ public struct Surface: Sendable {
 
     /// f = ½(a·x² + b·y²): an elongated bowl whose condition number is b/a.
     public static func quadratic(a: Float = 1, b: Float = 20) -> Surface {
-        Surface(name: "quadratic ½(\(a)x² + \(b)y²)", minimum: (0, 0),
-                value: { x, y in 0.5 * (a * x * x + b * y * y) },
-                gradient: { x, y in (a * x, b * y) })
+        Surface(
+            name: "quadratic ½(\(a)x² + \(b)y²)", minimum: (0, 0),
+            value: { x, y in 0.5 * (a * x * x + b * y * y) },
+            gradient: { x, y in (a * x, b * y) })
     }
 
     /// Rosenbrock's banana valley f = (1 − x)² + 100(y − x²)², minimum at (1, 1).
@@ -25,8 +26,10 @@ public struct Surface: Sendable {
     /// Runs an optimizer from `start` for `steps` steps, feeding it this surface's gradient;
     /// returns the points visited, the start included. `makeOptimizer` receives the one
     /// parameter (a 1×2 matrix holding x and y).
-    public func trajectory(from start: (Float, Float), steps: Int,
-                           makeOptimizer: ([Parameter]) -> Optimizer) -> [(x: Float, y: Float)] {
+    public func trajectory(
+        from start: (Float, Float), steps: Int,
+        makeOptimizer: ([Parameter]) -> Optimizer
+    ) -> [(x: Float, y: Float)] {
         let point = Parameter("w", value: Matrix(rows: 1, cols: 2, [start.0, start.1]))
         let optimizer = makeOptimizer([point])
         var path = [(x: start.0, y: start.1)]

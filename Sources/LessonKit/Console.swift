@@ -15,9 +15,11 @@ public final class Console: @unchecked Sendable {
 
     /// `output` receives the text; by default standard output, unbuffered so that lines
     /// appear at once even when piped. `width` is the terminal's column count.
-    public init(isTerminal: Bool = isatty(STDOUT_FILENO) == 1, quiet: Bool = false,
-                width: @escaping () -> Int = Console.terminalWidth,
-                output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }) {
+    public init(
+        isTerminal: Bool = isatty(STDOUT_FILENO) == 1, quiet: Bool = false,
+        width: @escaping () -> Int = Console.terminalWidth,
+        output: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
+    ) {
         self.isTerminal = isTerminal
         self.isQuiet = quiet
         self.width = width

@@ -16,18 +16,28 @@ public enum DataCheck {
         }
         guard !results.settings.isEmpty else { return [] }
         var problems: [String] = []
-        let runs = table(DataTables.runsFile(lesson: lesson), in: folder, keys: ["experiment", "setting", "seed", "epoch"], problems: &problems)
-        let perRun = table(DataTables.perRunFile(lesson: lesson), in: folder, keys: ["experiment", "setting", "seed"], problems: &problems)
+        let runs = table(
+            DataTables.runsFile(lesson: lesson), in: folder, keys: ["experiment", "setting", "seed", "epoch"],
+            problems: &problems)
+        let perRun = table(
+            DataTables.perRunFile(lesson: lesson), in: folder, keys: ["experiment", "setting", "seed"],
+            problems: &problems)
         let needsRuns = results.settings.contains { !$0.metrics.isEmpty }
         let needsPerRun = results.settings.contains { !$0.perRun.isEmpty }
-        if needsRuns && runs == nil { problems.append("\(DataTables.runsFile(lesson: lesson)): missing, but the results file summarizes epochs") }
-        if needsPerRun && perRun == nil { problems.append("\(DataTables.perRunFile(lesson: lesson)): missing, but the results file has per-run values") }
+        if needsRuns && runs == nil {
+            problems.append("\(DataTables.runsFile(lesson: lesson)): missing, but the results file summarizes epochs")
+        }
+        if needsPerRun && perRun == nil {
+            problems.append(
+                "\(DataTables.perRunFile(lesson: lesson)): missing, but the results file has per-run values")
+        }
         for summary in results.settings {
             let name = "\(lesson): \(summary.experiment) / \(summary.label)"
             let epochs = runs.map { epochValues($0, summary, seeds: results.seeds) } ?? [:]
             let values = perRun.map { perRunValues($0, summary, seeds: results.seeds) } ?? []
-            let recomputed = LessonResults.SettingSummary(experiment: summary.experiment, label: summary.label, columns: summary.columns,
-                                                          epochs: epochs, perRun: values, lastK: summary.lastK)
+            let recomputed = LessonResults.SettingSummary(
+                experiment: summary.experiment, label: summary.label, columns: summary.columns,
+                epochs: epochs, perRun: values, lastK: summary.lastK)
             for (metric, kinds) in summary.metrics {
                 for (kind, stored) in kinds {
                     compare(stored, recomputed.metrics[metric]?[kind], "\(name), \(metric) \(kind)", into: &problems)
@@ -42,11 +52,15 @@ public enum DataCheck {
 
     static func compare(_ stored: Estimate, _ recomputed: Estimate?, _ name: String, into problems: inout [String]) {
         guard let recomputed else { return problems.append("\(name): not derivable from the data files") }
-        let close = stored.values.count == recomputed.values.count && zip(stored.values, recomputed.values).allSatisfy { a, b in
-            (a.isNaN && b.isNaN) || abs(a - b) <= 1e-4 + DataTables.tolerance * abs(a)
-        }
+        let close =
+            stored.values.count == recomputed.values.count
+            && zip(stored.values, recomputed.values).allSatisfy { a, b in
+                (a.isNaN && b.isNaN) || abs(a - b) <= 1e-4 + DataTables.tolerance * abs(a)
+            }
         if !close {
-            problems.append("\(name): results file \(stored.values.map(DataTables.cell)), data files give \(recomputed.values.map(DataTables.cell))")
+            problems.append(
+                "\(name): results file \(stored.values.map(DataTables.cell)), data files give \(recomputed.values.map(DataTables.cell))"
+            )
         }
     }
 
@@ -60,11 +74,14 @@ public enum DataCheck {
         }
         if table.rows.isEmpty { problems.append("\(file): no rows") }
         for key in keys where table.column[key] == nil { problems.append("\(file): no column \(key)") }
-        let keyColumns = Array(table.header.prefix(while: { $0 != "seed" })) + ["seed"] + (keys.contains("epoch") ? ["epoch"] : [])
+        let keyColumns =
+            Array(table.header.prefix(while: { $0 != "seed" })) + ["seed"] + (keys.contains("epoch") ? ["epoch"] : [])
         var seen = Set<[String]>()
         for row in table.rows {
             let key = keyColumns.compactMap { table.column[$0].map { row[$0] } }
-            if !seen.insert(key).inserted { problems.append("\(file): key \(key.joined(separator: ", ")) appears twice") }
+            if !seen.insert(key).inserted {
+                problems.append("\(file): key \(key.joined(separator: ", ")) appears twice")
+            }
         }
         for (index, name) in table.header.enumerated() where table.rows.allSatisfy({ $0[index].isEmpty }) {
             problems.append("\(file): column \(name) is empty in every row")
@@ -74,15 +91,22 @@ public enum DataCheck {
 
     /// The rows of one setting, in the results file's seed order.
     static func rows(_ table: CSVTable, _ summary: LessonResults.SettingSummary, seed: UInt64) -> [[String]] {
-        let experiment = table.column["experiment"]!, setting = table.column["setting"]!, seedColumn = table.column["seed"]!
-        return table.rows.filter { $0[experiment] == summary.experiment && $0[setting] == summary.label && $0[seedColumn] == "\(seed)" }
+        let experiment = table.column["experiment"]!, setting = table.column["setting"]!,
+            seedColumn = table.column["seed"]!
+        return table.rows.filter {
+            $0[experiment] == summary.experiment && $0[setting] == summary.label && $0[seedColumn] == "\(seed)"
+        }
     }
 
     static func number(_ cell: String) -> Double? { cell.isEmpty ? nil : Double(cell) }
 
-    static func epochValues(_ table: CSVTable, _ summary: LessonResults.SettingSummary, seeds: [UInt64]) -> [String: [[Double?]]] {
+    static func epochValues(_ table: CSVTable, _ summary: LessonResults.SettingSummary, seeds: [UInt64]) -> [String:
+        [[Double?]]]
+    {
         let runs = seeds.map { seed in
-            rows(table, summary, seed: seed).sorted { (Int($0[table.column["epoch"]!]) ?? 0) < (Int($1[table.column["epoch"]!]) ?? 0) }
+            rows(table, summary, seed: seed).sorted {
+                (Int($0[table.column["epoch"]!]) ?? 0) < (Int($1[table.column["epoch"]!]) ?? 0)
+            }
         }
         func column(_ name: String) -> [[Double?]] {
             guard let index = table.column[name] else { return runs.map { $0.map { _ in nil } } }
@@ -93,11 +117,15 @@ public enum DataCheck {
             epochs[metric.key] = column(metric.key)
         }
         let train = column(EpochMetric.trainAccuracy.key), validation = column(EpochMetric.validationAccuracy.key)
-        epochs[EpochMetric.gap.key] = zip(train, validation).map { zip($0, $1).map { a, b in a.flatMap { a in b.map { a - $0 } } } }
+        epochs[EpochMetric.gap.key] = zip(train, validation).map {
+            zip($0, $1).map { a, b in a.flatMap { a in b.map { a - $0 } } }
+        }
         return epochs
     }
 
-    static func perRunValues(_ table: CSVTable, _ summary: LessonResults.SettingSummary, seeds: [UInt64]) -> [(name: String, values: [Double?])] {
+    static func perRunValues(_ table: CSVTable, _ summary: LessonResults.SettingSummary, seeds: [UInt64]) -> [(
+        name: String, values: [Double?]
+    )] {
         let firstRows = seeds.map { rows(table, summary, seed: $0).first }
         return summary.perRun.keys.sorted().map { name in
             (name, firstRows.map { row in row.flatMap { row in table.column[name].flatMap { number(row[$0]) } } })
@@ -140,7 +168,9 @@ struct CSVTable {
             }
         }
         if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
-        guard let header = records.first, records.dropFirst().allSatisfy({ $0.count == header.count }) else { return nil }
+        guard let header = records.first, records.dropFirst().allSatisfy({ $0.count == header.count }) else {
+            return nil
+        }
         self.header = header
         rows = Array(records.dropFirst())
         column = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -154,13 +184,18 @@ extension DataCheck {
         var failed: [String] = []
         for lesson in lessons {
             let found = problems(lesson: lesson, folder: folder)
-            console.line("\(lesson): " + (found.isEmpty ? "every summary recomputed from the data files"
-                                                        : "\(found.count) problem\(found.count == 1 ? "" : "s")"))
+            console.line(
+                "\(lesson): "
+                    + (found.isEmpty
+                        ? "every summary recomputed from the data files"
+                        : "\(found.count) problem\(found.count == 1 ? "" : "s")"))
             for problem in found { console.line("  " + problem) }
             if !found.isEmpty { failed.append(lesson) }
         }
         if !failed.isEmpty {
-            throw LessonError("\(failed.count) of \(lessons.count) lessons do not match their data files in \(folder): \(failed.joined(separator: ", "))")
+            throw LessonError(
+                "\(failed.count) of \(lessons.count) lessons do not match their data files in \(folder): \(failed.joined(separator: ", "))"
+            )
         }
     }
 }

@@ -47,10 +47,13 @@ public struct Holm: Sendable {
     }
 
     /// Comparison `index`'s verdict with the family's note, then `caveats`.
-    public func verdict(_ index: Int, _ a: String, _ b: String, quantity: String, unit: String = " points",
-                        decimals: Int = 2, caveats: [String] = []) -> String {
-        differences[index].verdict(a, b, quantity: quantity, unit: unit, decimals: decimals,
-                                   caveats: [note(index)].compactMap { $0 } + caveats)
+    public func verdict(
+        _ index: Int, _ a: String, _ b: String, quantity: String, unit: String = " points",
+        decimals: Int = 2, caveats: [String] = []
+    ) -> String {
+        differences[index].verdict(
+            a, b, quantity: quantity, unit: unit, decimals: decimals,
+            caveats: [note(index)].compactMap { $0 } + caveats)
     }
 }
 
@@ -67,7 +70,9 @@ public struct Convergence: Sendable, Equatable {
 
     /// `budget` is the planned number of epochs (a run stopped early by a callback counts
     /// against the plan, not against its own length).
-    public init(_ histories: [History], budget: Int, metric: EpochMetric = .validationAccuracy, lowerIsBetter: Bool = false) {
+    public init(
+        _ histories: [History], budget: Int, metric: EpochMetric = .validationAccuracy, lowerIsBetter: Bool = false
+    ) {
         precondition(budget > 0, "an epoch budget is positive")
         let lateEpochs = max(1, Int((0.1 * Double(budget)).rounded(.up)))
         let best = histories.compactMap { Self.bestEpoch($0, metric: metric, lowerIsBetter: lowerIsBetter) }
@@ -79,11 +84,15 @@ public struct Convergence: Sendable, Equatable {
 
     /// The epoch (1-based) with the best value of `metric`, the first on ties; nil when no
     /// epoch measured it.
-    public static func bestEpoch(_ history: History, metric: EpochMetric = .validationAccuracy, lowerIsBetter: Bool = false) -> Int? {
+    public static func bestEpoch(
+        _ history: History, metric: EpochMetric = .validationAccuracy, lowerIsBetter: Bool = false
+    ) -> Int? {
         var best: (epoch: Int, value: Double)?
         for record in history.epochs {
             guard let value = metric.value(record), value.isFinite else { continue }
-            if best == nil || (lowerIsBetter ? value < best!.value : value > best!.value) { best = (record.epoch, value) }
+            if best == nil || (lowerIsBetter ? value < best!.value : value > best!.value) {
+                best = (record.epoch, value)
+            }
         }
         return best?.epoch
     }
@@ -107,16 +116,20 @@ public enum SelectOnValidation {
     /// `score` (test accuracy by default) at the run's best-validation epoch: the checkpoint
     /// early stopping would keep, scored on images the choice never saw. Nil when the run did
     /// not evaluate `score` at that epoch (train with `test:` to evaluate every epoch).
-    public static func atBestValidation(_ history: History, score: EpochMetric = .testAccuracy,
-                                        by metric: EpochMetric = .validationAccuracy, lowerIsBetter: Bool = false) -> Double? {
+    public static func atBestValidation(
+        _ history: History, score: EpochMetric = .testAccuracy,
+        by metric: EpochMetric = .validationAccuracy, lowerIsBetter: Bool = false
+    ) -> Double? {
         Convergence.bestEpoch(history, metric: metric, lowerIsBetter: lowerIsBetter)
             .flatMap { epoch in history.epochs.first { $0.epoch == epoch } }
             .flatMap(score.value)
     }
 
     /// `atBestValidation` over every run of a setting; runs without the score are left out.
-    public static func atBestValidation(_ histories: [History], score: EpochMetric = .testAccuracy,
-                                        by metric: EpochMetric = .validationAccuracy, lowerIsBetter: Bool = false) -> Estimate {
+    public static func atBestValidation(
+        _ histories: [History], score: EpochMetric = .testAccuracy,
+        by metric: EpochMetric = .validationAccuracy, lowerIsBetter: Bool = false
+    ) -> Estimate {
         Estimate(histories.compactMap { atBestValidation($0, score: score, by: metric, lowerIsBetter: lowerIsBetter) })
     }
 }
@@ -135,7 +148,8 @@ public struct ChosenOnValidation: Sendable {
     public let perSeedTest: Estimate
 
     public init(validation: [Estimate], test: [Estimate], higherIsBetter: Bool = true) {
-        precondition(!validation.isEmpty && validation.count == test.count, "one validation and one test estimate per setting")
+        precondition(
+            !validation.isEmpty && validation.count == test.count, "one validation and one test estimate per setting")
         func better(_ x: Double, _ y: Double) -> Bool { higherIsBetter ? x > y : x < y }
         let settings = validation.indices
         index = settings.reduce(0) { better(validation[$1].mean, validation[$0].mean) ? $1 : $0 }

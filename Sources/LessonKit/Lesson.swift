@@ -38,8 +38,10 @@ public final class LessonContext {
     /// Fails before any work if the output folder cannot be written, or if rendering was
     /// required and gnuplot is missing. `seeds` is the lesson's full-run default.
     /// `referenceFolder` holds the results a user's run is compared with at the end.
-    public init(lesson name: String, options: LessonOptions, seeds defaultSeeds: Int = 5, console: Console? = nil,
-                referenceFolder: String = LessonOptions.referenceFolder) throws {
+    public init(
+        lesson name: String, options: LessonOptions, seeds defaultSeeds: Int = 5, console: Console? = nil,
+        referenceFolder: String = LessonOptions.referenceFolder
+    ) throws {
         self.name = name
         self.options = options
         self.console = console ?? Console(quiet: options.quiet)
@@ -62,25 +64,35 @@ public final class LessonContext {
         let referencePath = (referenceFolder as NSString).appendingPathComponent(LessonResults.fileName(lesson: name))
         reference = options.reference ? nil : try? LessonResults.read(referencePath)
         if !options.reference && reference == nil && FileManager.default.fileExists(atPath: referencePath) {
-            self.console.warn("\(referencePath) cannot be read (written by an older version?): your run will not be compared with it")
+            self.console.warn(
+                "\(referencePath) cannot be read (written by an older version?): your run will not be compared with it")
         }
         // The whole lesson's time left is this run's pace over the epochs the last run of the
         // same budget trained (the one in the output folder, else the reference).
-        let previous = (try? LessonResults.read((directory as NSString).appendingPathComponent(LessonResults.fileName(lesson: name)))) ?? reference
-        let comparable = previous.flatMap { $0.quick == options.quick && $0.seeds.count == count && $0.epochsTrained > 0 ? $0.epochsTrained : nil }
+        let previous =
+            (try? LessonResults.read(
+                (directory as NSString).appendingPathComponent(LessonResults.fileName(lesson: name)))) ?? reference
+        let comparable = previous.flatMap {
+            $0.quick == options.quick && $0.seeds.count == count && $0.epochsTrained > 0 ? $0.epochsTrained : nil
+        }
         progress = LessonProgress(console: self.console, lessonEpochs: comparable)
         // Called in-process (by a test), the command line is not the lesson's.
-        let ownCommandLine = (CommandLine.arguments.first.map { ($0 as NSString).lastPathComponent } ?? "") == "lesson-\(name)"
+        let ownCommandLine =
+            (CommandLine.arguments.first.map { ($0 as NSString).lastPathComponent } ?? "") == "lesson-\(name)"
         let arguments = ownCommandLine ? Array(CommandLine.arguments.dropFirst()) : []
-        results = LessonResults(lesson: name, command: Self.command(lesson: name, arguments: arguments),
-                                commandLine: ownCommandLine ? CommandLine.arguments : [], seeds: seeds, splitSeed: options.splitSeed,
-                                quick: options.quick, blasKernel: BLAS.coreName)
+        results = LessonResults(
+            lesson: name, command: Self.command(lesson: name, arguments: arguments),
+            commandLine: ownCommandLine ? CommandLine.arguments : [], seeds: seeds, splitSeed: options.splitSeed,
+            quick: options.quick, blasKernel: BLAS.coreName)
         figures = FigureRenderer(directory: directory, renderImages: !options.noRender)
         if !options.noRender && figures.gnuplot == nil {
             if options.requireRender {
-                throw LessonError("gnuplot not found and --require-render was given; install it with: \(FigureRenderer.installHint)")
+                throw LessonError(
+                    "gnuplot not found and --require-render was given; install it with: \(FigureRenderer.installHint)")
             }
-            self.console.warn("gnuplot not found: the figures' scripts and data will be written but not drawn. Install it with: \(FigureRenderer.installHint)")
+            self.console.warn(
+                "gnuplot not found: the figures' scripts and data will be written but not drawn. Install it with: \(FigureRenderer.installHint)"
+            )
         }
     }
 
@@ -97,28 +109,36 @@ public final class LessonContext {
     /// (numbers, or names such as an optimizer's). Each setting's summaries go into the
     /// results file; `optionColumns` adds per-run columns that depend on the lesson's options;
     /// `lastK` is the window of its "mean of the last k epochs".
-    public func overSeeds<Setting, Run: RunRecord>(_ settings: [Setting], label: (Setting) -> String, experiment: String = "main",
-                                                 columns: (Setting) -> [String: SettingValue] = { _ in [:] },
-                                                 optionColumns: [RunColumn<Run>] = [], lastK: Int = 10,
-                                                 _ body: @escaping (Setting, SeedRun) throws -> Run) throws -> [SettingRuns<Run>] {
+    public func overSeeds<Setting, Run: RunRecord>(
+        _ settings: [Setting], label: (Setting) -> String, experiment: String = "main",
+        columns: (Setting) -> [String: SettingValue] = { _ in [:] },
+        optionColumns: [RunColumn<Run>] = [], lastK: Int = 10,
+        _ body: @escaping (Setting, SeedRun) throws -> Run
+    ) throws -> [SettingRuns<Run>] {
         let labels = settings.map(label)
-        precondition(Set(labels).count == labels.count && !dataTables.contains { $0.experiment == experiment && labels.contains($0.label) },
-                     "two settings of experiment \(experiment) share a label: name the experiments apart")
+        precondition(
+            Set(labels).count == labels.count
+                && !dataTables.contains { $0.experiment == experiment && labels.contains($0.label) },
+            "two settings of experiment \(experiment) share a label: name the experiments apart")
         let jobs = labels.indices.flatMap { setting in seeds.indices.map { (setting, $0) } }
         progress.begin(runs: jobs.count)
         let progress = self.progress, seedList = self.seeds
         nonisolated(unsafe) let body = body, settings = settings
         let pool = WorkerPool(jobs) { setting, seedIndex in
-            let run = SeedRun(label: labels[setting], seedIndex: seedIndex, seed: seedList[seedIndex], progress: progress)
+            let run = SeedRun(
+                label: labels[setting], seedIndex: seedIndex, seed: seedList[seedIndex], progress: progress)
             let started = Date()
             let result = try body(settings[setting], run)
-            progress.finished(run, history: result.history, test: result.test, seconds: Date().timeIntervalSince(started))
+            progress.finished(
+                run, history: result.history, test: result.test, seconds: Date().timeIntervalSince(started))
             return result
         }
         let outputs = try pool.run(workers: options.workerThreads)
         let runs = labels.indices.map { setting in
-            SettingRuns(label: labels[setting], experiment: experiment, columns: columns(settings[setting]), seeds: seeds,
-                        runs: Array(outputs[(setting * seeds.count)..<((setting + 1) * seeds.count)]), optionColumns: optionColumns)
+            SettingRuns(
+                label: labels[setting], experiment: experiment, columns: columns(settings[setting]), seeds: seeds,
+                runs: Array(outputs[(setting * seeds.count)..<((setting + 1) * seeds.count)]),
+                optionColumns: optionColumns)
         }
         dataTables += runs.map(DataTables.Setting.init)
         results.settings += runs.map { LessonResults.SettingSummary($0, lastK: lastK) }
@@ -141,7 +161,8 @@ public final class LessonContext {
         var named = figure
         named.name = "\(name)-\(figure.name)"
         let written = try figures.write(named)
-        results.figures.append(.init(name: named.name, title: figure.title ?? figure.panels.compactMap(\.title).joined(separator: "; ")))
+        results.figures.append(
+            .init(name: named.name, title: figure.title ?? figure.panels.compactMap(\.title).joined(separator: "; ")))
         return written
     }
 
@@ -177,8 +198,10 @@ public final class LessonContext {
         let started = Date()
         let train = try MNISTFormat.load(.train, from: directory)
         let test = try MNISTFormat.load(.test, from: directory)
-        console.note(String(format: "data: %d training and %d test images from %@ (%.1f s)",
-                            train.count, test.count, directory, Date().timeIntervalSince(started)))
+        console.note(
+            String(
+                format: "data: %d training and %d test images from %@ (%.1f s)",
+                train.count, test.count, directory, Date().timeIntervalSince(started)))
         return (ImageDataset(store: train), ImageDataset(store: test))
     }
 
@@ -188,10 +211,14 @@ public final class LessonContext {
     /// `testSize` (the same cut for every seed). Each seed draws its own split from its data
     /// stream, so the spread over seeds includes which images a run happened to train and
     /// validate on; `--split-seed` gives every seed the same one.
-    public func loadSplits(_ training: TrainingRunOptions, validationFraction: Double = 0.1,
-                           trainSize: Int? = nil, validationSize: Int? = nil, testSize: Int? = nil) throws -> SeededSplits {
+    public func loadSplits(
+        _ training: TrainingRunOptions, validationFraction: Double = 0.1,
+        trainSize: Int? = nil, validationSize: Int? = nil, testSize: Int? = nil
+    ) throws -> SeededSplits {
         let (all, test) = try loadImages(training)
-        let cutTest = testSize.map { test.randomSubset($0, random: Random(seed: options.splitSeed ?? 0, purpose: .dataSubset)) } ?? test
+        let cutTest =
+            testSize.map { test.randomSubset($0, random: Random(seed: options.splitSeed ?? 0, purpose: .dataSubset)) }
+            ?? test
         func split(_ seed: UInt64) -> DataSplits {
             let splitter = Random(seed: options.splitSeed ?? seed, purpose: .dataSubset)
             var (train, validation) = all.split(validationFraction: validationFraction, random: splitter)
@@ -201,12 +228,17 @@ public final class LessonContext {
         }
         let splits = SeededSplits(seeds.map { ($0, split($0)) })
         let first = splits.first
-        guard first.train.count >= 1, first.validation.count >= 1 || validationFraction == 0, cutTest.count >= 1 || testSize == 0 else {
+        guard first.train.count >= 1, first.validation.count >= 1 || validationFraction == 0,
+            cutTest.count >= 1 || testSize == 0
+        else {
             let needed = validationFraction > 0 ? Int((1 / validationFraction).rounded(.up)) + 1 : 1
-            throw LessonError("\(training.dataDirectory): \(all.count) training and \(test.count) test images are too few to carve training, validation and test sets (this lesson needs at least \(needed) training and 1 test image)")
+            throw LessonError(
+                "\(training.dataDirectory): \(all.count) training and \(test.count) test images are too few to carve training, validation and test sets (this lesson needs at least \(needed) training and 1 test image)"
+            )
         }
-        console.note("sets: \(first.train.count) training, \(first.validation.count) validation, \(cutTest.count) test images"
-                     + (options.splitSeed == nil ? " (each seed its own split)" : " (one split for every seed)"))
+        console.note(
+            "sets: \(first.train.count) training, \(first.validation.count) validation, \(cutTest.count) test images"
+                + (options.splitSeed == nil ? " (each seed its own split)" : " (one split for every seed)"))
         return splits
     }
 
@@ -215,19 +247,29 @@ public final class LessonContext {
     func showPreview() throws {
         guard figures.canRender else { return console.warn("--preview needs gnuplot and rendering (no --no-render)") }
         let main = (try? LessonRegistry.load())?.first { $0.name == name }.map { "\(name)-\($0.figure)" }
-        let figure = figures.written.first { ($0.script as NSString).lastPathComponent == "\(main ?? "").gp" } ?? figures.written[0]
-        console.summary(try figures.preview(figure, terminal: Self.previewTerminal(width: Console.terminalWidth(), colors: console.isTerminal)))
+        let figure =
+            figures.written.first { ($0.script as NSString).lastPathComponent == "\(main ?? "").gp" }
+            ?? figures.written[0]
+        console.summary(
+            try figures.preview(
+                figure, terminal: Self.previewTerminal(width: Console.terminalWidth(), colors: console.isTerminal)))
     }
 
     /// sixel where the terminal is known to show it, else a text plot as wide as the terminal
     /// and no taller than it (the prompt keeps two lines). The font name is in double
     /// quotes: the renderer passes the terminal inside a single-quoted gnuplot string.
-    public static func previewTerminal(width: Int, height: Int = Console.terminalHeight(), colors: Bool,
-                                       environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func previewTerminal(
+        width: Int, height: Int = Console.terminalHeight(), colors: Bool,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
         let sixelTerminals = ["mlterm", "foot", "WezTerm", "contour", "iTerm.app"]
         let forced = environment["TRAINING_LAB_PREVIEW"]
-        let sixel = forced == "sixel" || (forced == nil && ((environment["TERM"] ?? "").contains("sixel")
-            || sixelTerminals.contains(environment["TERM_PROGRAM"] ?? "") || sixelTerminals.contains(environment["TERM"] ?? "")))
+        let sixel =
+            forced == "sixel"
+            || (forced == nil
+                && ((environment["TERM"] ?? "").contains("sixel")
+                    || sixelTerminals.contains(environment["TERM_PROGRAM"] ?? "")
+                    || sixelTerminals.contains(environment["TERM"] ?? "")))
         if sixel { return "sixelgd size 880,560 truecolor font \"DejaVu Sans,10\"" }
         let columns = max(40, width - 1)
         let rows = max(12, min(50, columns * 2 / 5, height - 2))
@@ -239,16 +281,22 @@ public final class LessonContext {
     public func finish() throws {
         defer {
             let hint = options.preview || figures.written.isEmpty ? "" : " (--preview draws the main one here)"
-            console.summary(String(format: "Done in %.1f s with %@; figures, results and data in %@%@.", Date().timeIntervalSince(started),
-                                   BLAS.kernelDescription, figures.directory, hint))
+            console.summary(
+                String(
+                    format: "Done in %.1f s with %@; figures, results and data in %@%@.",
+                    Date().timeIntervalSince(started),
+                    BLAS.kernelDescription, figures.directory, hint))
         }
         let directory = figures.directory as NSString
         results.seconds = (Date().timeIntervalSince(started) * 10).rounded() / 10
         results.epochsTrained = progress.epochsTrained
-        try FileOutput.writeAtomically(results.encoded(), to: directory.appendingPathComponent(LessonResults.fileName(lesson: name)))
+        try FileOutput.writeAtomically(
+            results.encoded(), to: directory.appendingPathComponent(LessonResults.fileName(lesson: name)))
         // A data file this run has no rows for is removed rather than left from an earlier run.
-        for (file, text) in [(DataTables.runsFile(lesson: name), DataTables.runs(dataTables)),
-                             (DataTables.perRunFile(lesson: name), DataTables.perRun(dataTables))] {
+        for (file, text) in [
+            (DataTables.runsFile(lesson: name), DataTables.runs(dataTables)),
+            (DataTables.perRunFile(lesson: name), DataTables.perRun(dataTables)),
+        ] {
             let path = directory.appendingPathComponent(file)
             if let text {
                 try FileOutput.writeAtomically(text, to: path)
@@ -260,9 +308,11 @@ public final class LessonContext {
         guard !figures.written.isEmpty else { return }
         if options.preview { try showPreview() }
         console.line("")
-        console.line("Figures (\(figures.written.first!.rendered ? "rendered with gnuplot" : "scripts and data only")):")
+        console.line(
+            "Figures (\(figures.written.first!.rendered ? "rendered with gnuplot" : "scripts and data only")):")
         for figure in figures.written {
-            let files = figure.rendered ? [figure.png, figure.svg, figure.script, figure.data] : [figure.script, figure.data]
+            let files =
+                figure.rendered ? [figure.png, figure.svg, figure.script, figure.data] : [figure.script, figure.data]
             console.line("  " + files.joined(separator: "  "))
         }
     }

@@ -10,11 +10,18 @@ extension CommandConfiguration {
     /// A lesson's command: `lesson-<name>`, a short usage line (every option is in --help),
     /// and the version.
     /// `epochs`, for lessons that train, is stated in the help, where `--epochs` refers to it.
-    public static func lesson(_ name: String, abstract: String, discussion: String, epochs: EpochBudget? = nil) -> CommandConfiguration {
-        let budget = epochs.map { "\n\nEpochs: \($0.full) by default, \($0.quick) with --quick; --epochs sets the number for either." } ?? ""
-        return CommandConfiguration(commandName: "lesson-\(name)", abstract: abstract,
-                                    usage: "lesson-\(name) [--quick] [--seeds <n>]\(epochs == nil ? "" : " [--epochs <n>]") [--output <dir>] [<other options>]",
-                                    discussion: discussion + budget, version: trainingLabVersion)
+    public static func lesson(_ name: String, abstract: String, discussion: String, epochs: EpochBudget? = nil)
+        -> CommandConfiguration
+    {
+        let budget =
+            epochs.map {
+                "\n\nEpochs: \($0.full) by default, \($0.quick) with --quick; --epochs sets the number for either."
+            } ?? ""
+        return CommandConfiguration(
+            commandName: "lesson-\(name)", abstract: abstract,
+            usage:
+                "lesson-\(name) [--quick] [--seeds <n>]\(epochs == nil ? "" : " [--epochs <n>]") [--output <dir>] [<other options>]",
+            discussion: discussion + budget, version: trainingLabVersion)
     }
 }
 
@@ -31,26 +38,45 @@ public struct EpochBudget: Sendable {
 /// Options every lesson takes.
 public struct LessonOptions: ParsableArguments {
     // Unconditional, so that "--seed -1" is read as a (rejected) value rather than a missing one.
-    @Option(parsing: .unconditional, help: "First seed (a whole number ≥ 0); runs over N seeds use seed, seed+1, …, seed+N−1. Each seed draws its own initial weights, batch order and dropout/augmentation noise.")
+    @Option(
+        parsing: .unconditional,
+        help:
+            "First seed (a whole number ≥ 0); runs over N seeds use seed, seed+1, …, seed+N−1. Each seed draws its own initial weights, batch order and dropout/augmentation noise."
+    )
     public var seed: UInt64 = 123
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("One data split for every seed, drawn from this seed (a whole number ≥ 0). Without it each seed draws its own training subset and validation split, so that the spread over seeds includes which images a run happened to get.", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "One data split for every seed, drawn from this seed (a whole number ≥ 0). Without it each seed draws its own training subset and validation split, so that the spread over seeds includes which images a run happened to get.",
+            valueName: "n"))
     public var splitSeed: UInt64?
 
-    @Option(help: ArgumentHelp("Seeds per compared setting (default: the lesson's, usually 5; 2 with --quick). Results are mean ± std over seeds.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Seeds per compared setting (default: the lesson's, usually 5; 2 with --quick). Results are mean ± std over seeds.",
+            valueName: "n"))
     public var seeds: Int?
 
     @Flag(help: "A CI-sized run: small subsets, few epochs and 2 seeds, still real data and real figures.")
     public var quick = false
 
-    @Option(help: ArgumentHelp("Folder for the figures, results and data (default: a new folder runs/<lesson>/<date-time>/). The committed reference folder figures/ is refused without --reference.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Folder for the figures, results and data (default: a new folder runs/<lesson>/<date-time>/). The committed reference folder figures/ is refused without --reference.",
+            valueName: "dir"))
     public var output: String?
 
-    @Flag(help: "Write the committed reference (figures/ unless --output names another folder); regenerate-figures passes it, a user's run never needs it.")
+    @Flag(
+        help:
+            "Write the committed reference (figures/ unless --output names another folder); regenerate-figures passes it, a user's run never needs it."
+    )
     public var reference = false
 
-    @Option(help: ArgumentHelp("Worker threads: runs over seeds train side by side, one BLAS thread each (default: all cores). The numbers do not depend on it.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Worker threads: runs over seeds train side by side, one BLAS thread each (default: all cores). The numbers do not depend on it.",
+            valueName: "n"))
     public var threads: Int?
 
     @Flag(help: "Write the gnuplot scripts and data but do not run gnuplot.")
@@ -62,7 +88,10 @@ public struct LessonOptions: ParsableArguments {
     @Flag(help: "Print only the lesson's summary, warnings and errors (the figures are still written).")
     public var quiet = false
 
-    @Flag(help: "Draw the lesson's main figure in the terminal at the end: sixel graphics where the terminal shows them (TRAINING_LAB_PREVIEW=sixel forces it), else text at the terminal's width.")
+    @Flag(
+        help:
+            "Draw the lesson's main figure in the terminal at the end: sixel graphics where the terminal shows them (TRAINING_LAB_PREVIEW=sixel forces it), else text at the terminal's width."
+    )
     public var preview = false
 
     public init() {}
@@ -79,7 +108,9 @@ public struct LessonOptions: ParsableArguments {
         }
         if let output, output.isEmpty { throw ValidationError("--output must name a folder") }
         if let output, !reference, Self.isReferenceFolder(output) {
-            throw ValidationError("--output \(output) is the committed reference folder; a run of yours goes to runs/ (leave out --output), and only regenerate-figures (--reference) rewrites figures/")
+            throw ValidationError(
+                "--output \(output) is the committed reference folder; a run of yours goes to runs/ (leave out --output), and only regenerate-figures (--reference) rewrites figures/"
+            )
         }
         guard !(noRender && requireRender) else {
             throw ValidationError("--no-render and --require-render contradict each other")
@@ -115,10 +146,15 @@ public struct LessonOptions: ParsableArguments {
 
 /// Options of lessons that train on data.
 public struct TrainingRunOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Training epochs, 1 to 10,000 (the lesson's defaults are at the end of its description).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Training epochs, 1 to 10,000 (the lesson's defaults are at the end of its description).", valueName: "n"))
     public var epochs: Int?
 
-    @Option(help: ArgumentHelp("MNIST-format folder (train-/t10k- IDX files, .gz or raw). Default: $\(MNISTFormat.environmentVariable), else \(MNISTFormat.defaultDirectory).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "MNIST-format folder (train-/t10k- IDX files, .gz or raw). Default: $\(MNISTFormat.environmentVariable), else \(MNISTFormat.defaultDirectory).",
+            valueName: "dir"))
     public var data: String?
 
     public init() {}
@@ -139,7 +175,9 @@ public struct TrainingRunOptions: ParsableArguments {
 }
 
 /// A comma-separated option such as `--sweep 0,0.25,0.5` or `--layers 784,75,10`.
-public struct ListOption<Element: LosslessStringConvertible & Sendable>: ExpressibleByArgument, CustomStringConvertible, Sendable {
+public struct ListOption<Element: LosslessStringConvertible & Sendable>: ExpressibleByArgument, CustomStringConvertible,
+    Sendable
+{
     public let values: [Element]
 
     public init(_ values: [Element]) { self.values = values }
@@ -166,7 +204,9 @@ public protocol CheckedOption: ExpressibleByArgument, LosslessStringConvertible,
 
 extension CheckedOption {
     public init?(_ description: String) {
-        guard let value = Value(description.trimmingCharacters(in: .whitespaces)), Self.accepts(value) else { return nil }
+        guard let value = Value(description.trimmingCharacters(in: .whitespaces)), Self.accepts(value) else {
+            return nil
+        }
         self.init(checked: value)
     }
 

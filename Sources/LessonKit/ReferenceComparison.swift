@@ -26,7 +26,8 @@ public struct ReferenceComparison {
         public var margin: Double {
             let difference = difference
             guard difference.degreesOfFreedom > 0 else { return .infinity }
-            return StudentT.quantile(1 - 0.025 / Double(family), degreesOfFreedom: difference.degreesOfFreedom) * difference.standardError
+            return StudentT.quantile(1 - 0.025 / Double(family), degreesOfFreedom: difference.degreesOfFreedom)
+                * difference.standardError
         }
         /// Nil when neither side has the seeds to estimate its noise.
         public var agrees: Bool? {
@@ -56,8 +57,13 @@ public struct ReferenceComparison {
     /// training loss.
     static func headline(_ summary: LessonResults.SettingSummary) -> (String, Estimate)? {
         if let test = summary.perRun["test_accuracy_pct"] { return ("test accuracy %", test) }
-        for (key, name) in [(EpochMetric.validationAccuracy.key, "validation accuracy %"), (EpochMetric.trainAccuracy.key, "training accuracy %")] {
-            if let estimate = summary.metrics[key]?["last_k"] { return ("\(name), last \(summary.lastK) epochs", estimate) }
+        for (key, name) in [
+            (EpochMetric.validationAccuracy.key, "validation accuracy %"),
+            (EpochMetric.trainAccuracy.key, "training accuracy %"),
+        ] {
+            if let estimate = summary.metrics[key]?["last_k"] {
+                return ("\(name), last \(summary.lastK) epochs", estimate)
+            }
         }
         return summary.metrics[EpochMetric.trainLoss.key]?["final"].map { ("final training loss", $0) }
     }
@@ -65,34 +71,48 @@ public struct ReferenceComparison {
     public init(yours: LessonResults, reference: LessonResults) {
         guard yours.quick == reference.quick else {
             rows = []
-            mismatch = "the reference is a \(reference.quick ? "--quick" : "full") run and yours \(yours.quick ? "a --quick" : "a full") one: no like-for-like comparison"
+            mismatch =
+                "the reference is a \(reference.quick ? "--quick" : "full") run and yours \(yours.quick ? "a --quick" : "a full") one: no like-for-like comparison"
             return
         }
         guard yours.splitSeed == reference.splitSeed else {
             rows = []
-            func described(_ seed: UInt64?) -> String { seed.map { "one split from --split-seed \($0)" } ?? "a split per seed" }
-            mismatch = "your run used \(described(yours.splitSeed)), the reference \(described(reference.splitSeed)): no like-for-like comparison"
+            func described(_ seed: UInt64?) -> String {
+                seed.map { "one split from --split-seed \($0)" } ?? "a split per seed"
+            }
+            mismatch =
+                "your run used \(described(yours.splitSeed)), the reference \(described(reference.splitSeed)): no like-for-like comparison"
             return
         }
         let pairs = yours.settings.compactMap { mine -> (LessonResults.SettingSummary, String, Estimate, Estimate)? in
-            guard let theirs = reference.settings.first(where: { $0.experiment == mine.experiment && $0.label == mine.label && $0.columns == mine.columns }),
-                  let (quantity, a) = Self.headline(mine),
-                  let (referenceQuantity, b) = Self.headline(theirs), quantity == referenceQuantity else { return nil }
+            guard
+                let theirs = reference.settings.first(where: {
+                    $0.experiment == mine.experiment && $0.label == mine.label && $0.columns == mine.columns
+                }),
+                let (quantity, a) = Self.headline(mine),
+                let (referenceQuantity, b) = Self.headline(theirs), quantity == referenceQuantity
+            else { return nil }
             return (mine, quantity, a, b)
         }
         rows = pairs.map { mine, quantity, a, b in
-            Row(experiment: mine.experiment, setting: mine.label, quantity: quantity, yours: a, reference: b, family: pairs.count)
+            Row(
+                experiment: mine.experiment, setting: mine.label, quantity: quantity, yours: a, reference: b,
+                family: pairs.count)
         }
         mismatch = rows.isEmpty ? "no setting of your run is one the reference measured" : nil
     }
 
     public var lines: [String] {
         if let mismatch { return ["Your run vs the committed reference:", "  " + mismatch] }
-        var lines = ["Your run vs the committed reference (mean ± std over seeds; agreement: Welch's interval of the difference, at a 95 % level over all \(rows.count) settings together, contains 0):"]
+        var lines = [
+            "Your run vs the committed reference (mean ± std over seeds; agreement: Welch's interval of the difference, at a 95 % level over all \(rows.count) settings together, contains 0):"
+        ]
         let experiments = Set(rows.map(\.experiment)).count > 1
         for row in rows {
             let name = experiments ? "\(row.experiment) / \(row.setting)" : row.setting
-            lines.append("  \(name), \(row.quantity): yours \(row.yours.formatted()), reference \(row.reference.formatted()): \(row.verdict)")
+            lines.append(
+                "  \(name), \(row.quantity): yours \(row.yours.formatted()), reference \(row.reference.formatted()): \(row.verdict)"
+            )
         }
         return lines
     }

@@ -30,19 +30,25 @@ public enum LessonRegistry {
         for name in names.sorted() {
             var isFolder: ObjCBool = false
             let path = (folder as NSString).appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                continue
+            }
             let metadata = (path as NSString).appendingPathComponent(LessonEntry.metadataFile)
             struct Metadata: Decodable { let order: Int; let question: String; let figure: String }
             // Read as a regular file only: a FIFO in its place would block forever.
             guard let data = try? FileInput.readRegularFile(metadata, kind: "lesson description"),
-                  let fields = try? JSONDecoder().decode(Metadata.self, from: Data(data)) else {
+                let fields = try? JSONDecoder().decode(Metadata.self, from: Data(data))
+            else {
                 throw LessonError("\(metadata): missing or not {\"order\": N, \"question\": \"…\", \"figure\": \"…\"}")
             }
-            entries.append(LessonEntry(name: name, order: fields.order, question: fields.question, figure: fields.figure))
+            entries.append(
+                LessonEntry(name: name, order: fields.order, question: fields.question, figure: fields.figure))
         }
         for (index, entry) in entries.enumerated() {
             guard let other = entries[(index + 1)...].first(where: { $0.order == entry.order }) else { continue }
-            throw LessonError("lessons/\(entry.name)/\(LessonEntry.metadataFile) has order \(entry.order), as lessons/\(other.name)/\(LessonEntry.metadataFile) does")
+            throw LessonError(
+                "lessons/\(entry.name)/\(LessonEntry.metadataFile) has order \(entry.order), as lessons/\(other.name)/\(LessonEntry.metadataFile) does"
+            )
         }
         return entries.sorted { $0.order < $1.order }
     }

@@ -16,9 +16,12 @@ enum Resources {
     /// forever.
     static func checkLimits() {
         var limit = rlimit()
-        guard getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return }
+        guard getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else {
+            return
+        }
         guard limit.rlim_cur >= minimumAddressSpace else {
-            let line = "Error: the memory limit (ulimit -v) of \(limit.rlim_cur >> 20) MB is below the \(minimumAddressSpace >> 20) MB a lesson needs (its data, threads and BLAS buffers); raise it, e.g. ulimit -v \(minimumAddressSpace >> 10)\n"
+            let line =
+                "Error: the memory limit (ulimit -v) of \(limit.rlim_cur >> 20) MB is below the \(minimumAddressSpace >> 20) MB a lesson needs (its data, threads and BLAS buffers); raise it, e.g. ulimit -v \(minimumAddressSpace >> 10)\n"
             _ = line.withCString { write(STDERR_FILENO, $0, strlen($0)) }
             _exit(1)
         }

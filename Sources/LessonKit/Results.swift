@@ -74,8 +74,10 @@ public struct LessonResults: Codable, Sendable {
         }
     }
 
-    public init(lesson: String, command: String, commandLine: [String] = [], seeds: [UInt64], splitSeed: UInt64? = nil,
-                quick: Bool, blasKernel: String, report: [String] = []) {
+    public init(
+        lesson: String, command: String, commandLine: [String] = [], seeds: [UInt64], splitSeed: UInt64? = nil,
+        quick: Bool, blasKernel: String, report: [String] = []
+    ) {
         self.lesson = lesson
         self.command = command
         self.commandLine = commandLine
@@ -93,25 +95,31 @@ public struct LessonResults: Codable, Sendable {
     public func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return try encoder.encode(self)
     }
 
     public static func read(_ path: String) throws -> LessonResults {
         let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return try decoder.decode(LessonResults.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
     }
 }
 
 extension LessonResults.SettingSummary {
-    static let summarized: [EpochMetric] = [.trainAccuracy, .validationAccuracy, .testAccuracy, .gap,
-                                            .trainLoss, .validationLoss, .testLoss]
+    static let summarized: [EpochMetric] = [
+        .trainAccuracy, .validationAccuracy, .testAccuracy, .gap,
+        .trainLoss, .validationLoss, .testLoss,
+    ]
 
     /// The summaries of one setting from each run's metrics per epoch (`epochs`, by metric
     /// key) and per-run values: what the data files hold, so that `--check` can redo this.
-    public init(experiment: String, label: String, columns: [String: SettingValue], epochs: [String: [[Double?]]],
-                perRun: [(name: String, values: [Double?])], lastK: Int) {
+    public init(
+        experiment: String, label: String, columns: [String: SettingValue], epochs: [String: [[Double?]]],
+        perRun: [(name: String, values: [Double?])], lastK: Int
+    ) {
         self.experiment = experiment
         self.label = label
         self.lastK = lastK
@@ -134,10 +142,16 @@ extension LessonResults.SettingSummary {
     }
 
     init<Run>(_ setting: SettingRuns<Run>, lastK: Int) {
-        self.init(experiment: setting.experiment, label: setting.label, columns: setting.columns,
-                  epochs: Dictionary(uniqueKeysWithValues: Self.summarized.map { ($0.key, setting.values($0).map { $0.map { $0.map(DataTables.stored) } }) }),
-                  perRun: setting.perRunColumns.map { column in (column.name, setting.runs.map { column.value($0).map(DataTables.stored) }) },
-                  lastK: lastK)
+        self.init(
+            experiment: setting.experiment, label: setting.label, columns: setting.columns,
+            epochs: Dictionary(
+                uniqueKeysWithValues: Self.summarized.map {
+                    ($0.key, setting.values($0).map { $0.map { $0.map(DataTables.stored) } })
+                }),
+            perRun: setting.perRunColumns.map { column in
+                (column.name, setting.runs.map { column.value($0).map(DataTables.stored) })
+            },
+            lastK: lastK)
     }
 }
 
@@ -187,20 +201,24 @@ enum DataTables {
         for setting in settings {
             for (seed, history) in zip(setting.seeds, setting.histories) {
                 for record in history.epochs {
-                    rows.append(keys(setting, hyperparameters) + ["\(seed)", "\(record.epoch)"]
-                        + epochColumns.map { cell($0.value(record)) })
+                    rows.append(
+                        keys(setting, hyperparameters) + ["\(seed)", "\(record.epoch)"]
+                            + epochColumns.map { cell($0.value(record)) })
                 }
             }
         }
         guard !rows.isEmpty else { return nil }
-        return table(header: ["experiment", "setting"] + hyperparameters + ["seed", "epoch"] + epochColumns.map(\.name),
-                     rows: rows, keyCount: 4 + hyperparameters.count)
+        return table(
+            header: ["experiment", "setting"] + hyperparameters + ["seed", "epoch"] + epochColumns.map(\.name),
+            rows: rows, keyCount: 4 + hyperparameters.count)
     }
 
     static func perRun(_ settings: [Setting]) -> String? {
         let hyperparameters = hyperparameterNames(settings)
         var names: [String] = []
-        for setting in settings { for column in setting.perRun where !names.contains(column.name) { names.append(column.name) } }
+        for setting in settings {
+            for column in setting.perRun where !names.contains(column.name) { names.append(column.name) }
+        }
         var rows: [[String]] = []
         for setting in settings {
             for (index, seed) in setting.seeds.enumerated() {
@@ -210,8 +228,11 @@ enum DataTables {
         }
         let keyCount = 3 + hyperparameters.count
         // Without any per-run value the file would repeat the keys of runs.csv: not written.
-        guard names.indices.contains(where: { index in rows.contains { !$0[keyCount + index].isEmpty } }) else { return nil }
-        return table(header: ["experiment", "setting"] + hyperparameters + ["seed"] + names, rows: rows, keyCount: keyCount)
+        guard names.indices.contains(where: { index in rows.contains { !$0[keyCount + index].isEmpty } }) else {
+            return nil
+        }
+        return table(
+            header: ["experiment", "setting"] + hyperparameters + ["seed"] + names, rows: rows, keyCount: keyCount)
     }
 
     static func hyperparameterNames(_ settings: [Setting]) -> [String] {
@@ -219,7 +240,8 @@ enum DataTables {
     }
 
     static func keys(_ setting: Setting, _ hyperparameters: [String]) -> [String] {
-        [quoted(setting.experiment), quoted(setting.label)] + hyperparameters.map { setting.columns[$0].map { quoted($0.description) } ?? "" }
+        [quoted(setting.experiment), quoted(setting.label)]
+            + hyperparameters.map { setting.columns[$0].map { quoted($0.description) } ?? "" }
     }
 
     /// A number as the data files store it (what reading the cell back gives).
@@ -248,14 +270,16 @@ enum DataTables {
     /// every row left out.
     static func table(header: [String], rows: [[String]], keyCount: Int) -> String {
         let kept = header.indices.filter { column in column < keyCount || rows.contains { !$0[column].isEmpty } }
-        return ([header] + rows).map { row in kept.map { row[$0] }.joined(separator: ",") }.joined(separator: "\n") + "\n"
+        return ([header] + rows).map { row in kept.map { row[$0] }.joined(separator: ",") }.joined(separator: "\n")
+            + "\n"
     }
 }
 
 /// The generated part of a lesson README, between two marker comments, filled from the
 /// lesson's results file so that README numbers cannot drift from the committed figures.
 public enum ReadmeBlock {
-    public static let begin = "<!-- results:begin: generated from figures/%@ by regenerate-figures; edit the lesson, not this block -->"
+    public static let begin =
+        "<!-- results:begin: generated from figures/%@ by regenerate-figures; edit the lesson, not this block -->"
     public static let end = "<!-- results:end -->"
 
     public static func render(_ results: LessonResults) -> String {
@@ -276,7 +300,8 @@ public enum ReadmeBlock {
     /// The README with its block replaced; nil when the README has no markers.
     public static func fill(_ readme: String, with results: LessonResults) -> String? {
         guard let start = readme.range(of: "<!-- results:begin"),
-              let stop = readme.range(of: end, range: start.upperBound..<readme.endIndex) else { return nil }
+            let stop = readme.range(of: end, range: start.upperBound..<readme.endIndex)
+        else { return nil }
         return readme.replacingCharacters(in: start.lowerBound..<stop.upperBound, with: render(results))
     }
 }

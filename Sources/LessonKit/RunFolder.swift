@@ -26,7 +26,9 @@ public enum RunFolder {
         for attempt in 1...1000 {
             let path = attempt == 1 ? stem : "\(stem)-\(attempt)"
             if mkdir(path, 0o755) == 0 { return path }
-            guard errno == EEXIST else { throw LessonError("cannot create \(path): \(String(cString: strerror(errno)))") }
+            guard errno == EEXIST else {
+                throw LessonError("cannot create \(path): \(String(cString: strerror(errno)))")
+            }
         }
         throw LessonError("cannot create a new folder beside \(stem): 1000 runs started in the same second")
     }
@@ -54,14 +56,21 @@ enum Checkout {
     /// The commit checked out in the current directory's repository, nil outside a checkout.
     static func commit(in directory: String = FileManager.default.currentDirectoryPath) -> String? {
         let git = (directory as NSString).appendingPathComponent(".git")
-        guard let head = try? String(contentsOfFile: (git as NSString).appendingPathComponent("HEAD"), encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines) else { return nil }
+        guard
+            let head = try? String(contentsOfFile: (git as NSString).appendingPathComponent("HEAD"), encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        else { return nil }
         guard head.hasPrefix("ref: ") else { return head }
         let reference = String(head.dropFirst(5))
-        if let loose = try? String(contentsOfFile: (git as NSString).appendingPathComponent(reference), encoding: .utf8) {
+        if let loose = try? String(contentsOfFile: (git as NSString).appendingPathComponent(reference), encoding: .utf8)
+        {
             return loose.trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        let packed = (try? String(contentsOfFile: (git as NSString).appendingPathComponent("packed-refs"), encoding: .utf8)) ?? ""
-        return packed.split(separator: "\n").first { $0.hasSuffix(" " + reference) }.map { String($0.prefix { $0 != " " }) }
+        let packed =
+            (try? String(contentsOfFile: (git as NSString).appendingPathComponent("packed-refs"), encoding: .utf8))
+            ?? ""
+        return packed.split(separator: "\n").first { $0.hasSuffix(" " + reference) }.map {
+            String($0.prefix { $0 != " " })
+        }
     }
 }

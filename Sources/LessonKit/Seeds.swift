@@ -16,11 +16,18 @@ public struct EpochMetric: Sendable {
         self.value = value
     }
 
-    public static let trainAccuracy = EpochMetric(key: "train_accuracy_pct", label: "training accuracy (%)") { $0.trainAccuracy.map { 100 * Double($0) } }
-    public static let validationAccuracy = EpochMetric(key: "validation_accuracy_pct", label: "validation accuracy (%)") { $0.validationAccuracy.map { 100 * Double($0) } }
-    public static let testAccuracy = EpochMetric(key: "test_accuracy_pct", label: "test accuracy (%)") { $0.testAccuracy.map { 100 * Double($0) } }
+    public static let trainAccuracy = EpochMetric(key: "train_accuracy_pct", label: "training accuracy (%)") {
+        $0.trainAccuracy.map { 100 * Double($0) }
+    }
+    public static let validationAccuracy = EpochMetric(key: "validation_accuracy_pct", label: "validation accuracy (%)")
+    { $0.validationAccuracy.map { 100 * Double($0) } }
+    public static let testAccuracy = EpochMetric(key: "test_accuracy_pct", label: "test accuracy (%)") {
+        $0.testAccuracy.map { 100 * Double($0) }
+    }
     public static let trainLoss = EpochMetric(key: "train_loss", label: "training loss") { Double($0.trainLoss) }
-    public static let validationLoss = EpochMetric(key: "validation_loss", label: "validation loss") { $0.validationLoss.map(Double.init) }
+    public static let validationLoss = EpochMetric(key: "validation_loss", label: "validation loss") {
+        $0.validationLoss.map(Double.init)
+    }
     public static let testLoss = EpochMetric(key: "test_loss", label: "test loss") { $0.testLoss.map(Double.init) }
     /// Training minus validation accuracy: the generalization gap.
     public static let gap = EpochMetric(key: "gap_pct_points", label: "gap (percentage points)") { record in
@@ -43,14 +50,18 @@ public struct SeedRun: @unchecked Sendable {
 
     /// Trains with the engine's loop, shuffling with this run's batch-order stream and
     /// reporting progress to the lesson's display.
-    public func fit<L: Loss, D: Dataset>(model: any Layer, loss: L, optimizer: Optimizer, train: D,
-                                         validation: D? = nil, test: D? = nil, trainingEvaluation: D? = nil,
-                                         options: TrainingOptions, callbacks: [TrainingCallback] = []) throws -> History
-        where D.Target == L.Target {
-        let trainer = Trainer(model: model, loss: loss, optimizer: optimizer, random: random(.batchOrder),
-                              callbacks: callbacks + [progress.reporter(for: self), CancellationPoint()])
-        return try trainer.fit(train, validation: validation, test: test, trainingEvaluation: trainingEvaluation,
-                               options: options)
+    public func fit<L: Loss, D: Dataset>(
+        model: any Layer, loss: L, optimizer: Optimizer, train: D,
+        validation: D? = nil, test: D? = nil, trainingEvaluation: D? = nil,
+        options: TrainingOptions, callbacks: [TrainingCallback] = []
+    ) throws -> History
+    where D.Target == L.Target {
+        let trainer = Trainer(
+            model: model, loss: loss, optimizer: optimizer, random: random(.batchOrder),
+            callbacks: callbacks + [progress.reporter(for: self), CancellationPoint()])
+        return try trainer.fit(
+            train, validation: validation, test: test, trainingEvaluation: trainingEvaluation,
+            options: options)
     }
 }
 
@@ -75,8 +86,10 @@ extension RunRecord {
 
     /// Every per-run column: the test evaluation's, then the lesson's.
     static var allColumns: [RunColumn<Self>] {
-        [RunColumn("test_accuracy_pct") { $0.test?.accuracy.map { 100 * Double($0) } },
-         RunColumn("test_loss") { $0.test.map { Double($0.loss) } }] + columns
+        [
+            RunColumn("test_accuracy_pct") { $0.test?.accuracy.map { 100 * Double($0) } },
+            RunColumn("test_loss") { $0.test.map { Double($0.loss) } },
+        ] + columns
     }
 }
 
@@ -122,7 +135,8 @@ public struct RunResult: RunRecord {
 /// A hyperparameter's value in the data files: a number, or a name (an optimizer, an
 /// initialization, an activation).
 public enum SettingValue: Sendable, Equatable, Codable, CustomStringConvertible, ExpressibleByFloatLiteral,
-    ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
+    ExpressibleByIntegerLiteral, ExpressibleByStringLiteral
+{
     case number(Double)
     case text(String)
 
@@ -153,7 +167,11 @@ public enum SettingValue: Sendable, Equatable, Codable, CustomStringConvertible,
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let number = try? container.decode(Double.self) { self = .number(number) } else { self = .text(try container.decode(String.self)) }
+        if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else {
+            self = .text(try container.decode(String.self))
+        }
     }
 }
 
@@ -171,8 +189,10 @@ public struct SettingRuns<Run: RunRecord>: Sendable {
     /// (one per batch size of `--batch-sizes`, say).
     public let perRunColumns: [RunColumn<Run>]
 
-    public init(label: String, experiment: String = "main", columns: [String: SettingValue] = [:], seeds: [UInt64], runs: [Run],
-                optionColumns: [RunColumn<Run>] = []) {
+    public init(
+        label: String, experiment: String = "main", columns: [String: SettingValue] = [:], seeds: [UInt64], runs: [Run],
+        optionColumns: [RunColumn<Run>] = []
+    ) {
         perRunColumns = Run.allColumns + optionColumns
         self.label = label
         self.experiment = experiment
@@ -245,10 +265,11 @@ enum EpochSummary {
     static func final(_ runs: [[Double?]]) -> Estimate { Estimate(runs.compactMap { $0.last ?? nil }) }
 
     static func lastEpochs(_ k: Int, _ runs: [[Double?]]) -> Estimate {
-        Estimate(runs.compactMap { epochs in
-            let values = epochs.suffix(k).compactMap { $0 }
-            return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
-        })
+        Estimate(
+            runs.compactMap { epochs in
+                let values = epochs.suffix(k).compactMap { $0 }
+                return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+            })
     }
 
     /// Each run's (1-based) epoch of the highest validation value, the first on ties.
@@ -263,7 +284,10 @@ enum EpochSummary {
     }
 
     static func atBest(_ runs: [[Double?]], bestEpochs: [Int?]) -> Estimate {
-        Estimate(zip(runs, bestEpochs).compactMap { epochs, best in best.flatMap { $0 <= epochs.count ? epochs[$0 - 1] : nil } })
+        Estimate(
+            zip(runs, bestEpochs).compactMap { epochs, best in
+                best.flatMap { $0 <= epochs.count ? epochs[$0 - 1] : nil }
+            })
     }
 }
 
@@ -365,10 +389,12 @@ final class LessonProgress: @unchecked Sendable {
             // This run's pace over the epochs the reference trained in all: the estimate
             // follows this machine, whatever the reference's took.
             let lessonLeft = lessonEpochs.map { total in
-                Date().timeIntervalSince(lessonStarted) / Double(lessonEpochsDone) * Double(max(total - lessonEpochsDone, 0))
+                Date().timeIntervalSince(lessonStarted) / Double(lessonEpochsDone)
+                    * Double(max(total - lessonEpochsDone, 0))
             }
             // Time left first, so that a narrow terminal cuts the run names, not the times.
-            return "~\(shortDuration(left)) left" + (lessonLeft.map { " (lesson ~\(shortDuration(max($0, left))))" } ?? "")
+            return "~\(shortDuration(left)) left"
+                + (lessonLeft.map { " (lesson ~\(shortDuration(max($0, left))))" } ?? "")
                 + " · run \(finishedRuns + 1)–\(min(finishedRuns + current.count, totalRuns)) of \(totalRuns) · "
                 + current.values.sorted().joined(separator: " · ")
         }
@@ -383,7 +409,9 @@ final class LessonProgress: @unchecked Sendable {
             if let last = history.last {
                 parts.append("\(last.epoch) epochs")
                 if let accuracy = last.trainAccuracy { parts.append(String(format: "train %.2f%%", 100 * accuracy)) }
-                if let accuracy = last.validationAccuracy { parts.append(String(format: "validation %.2f%%", 100 * accuracy)) }
+                if let accuracy = last.validationAccuracy {
+                    parts.append(String(format: "validation %.2f%%", 100 * accuracy))
+                }
             }
             if let accuracy = test?.accuracy { parts.append(String(format: "test %.2f%%", 100 * accuracy)) }
             parts.append(String(format: "(%.1f s)", seconds))

@@ -9,13 +9,17 @@ public enum StandardPanels {
     /// metric drawn in its own line style (the first solid, the second dashed: say so in the
     /// title), so that the legend needs one entry per setting. On a log scale the curves are
     /// geometric means with ×÷ one-std bands of the logarithm, which stay on the axis.
-    public static func seedCurves<Run>(_ settings: [SettingRuns<Run>], metrics: [EpochMetric], title: String,
-                                  yLabel: String? = nil, yScale: Scale = .linear, colors: [Int]? = nil,
-                                  legend: LegendPosition = .below) -> Panel {
+    public static func seedCurves<Run>(
+        _ settings: [SettingRuns<Run>], metrics: [EpochMetric], title: String,
+        yLabel: String? = nil, yScale: Scale = .linear, colors: [Int]? = nil,
+        legend: LegendPosition = .below
+    ) -> Panel {
         let series = settings.enumerated().flatMap { index, setting in
             seedSeries(setting, metrics: metrics, yScale: yScale, color: colors?[index] ?? index)
         }
-        var panel = Panel(title: title, xLabel: "epoch", yLabel: yLabel ?? metrics.first?.label, yScale: yScale, legend: legend, series: series)
+        var panel = Panel(
+            title: title, xLabel: "epoch", yLabel: yLabel ?? metrics.first?.label, yScale: yScale, legend: legend,
+            series: series)
         // Whole epochs only: gnuplot would label a short run at 1.5, 2.5, …
         let epochs = settings.map { $0.runs.map(\.history.epochs.count).max() ?? 0 }.max() ?? 0
         if epochs <= 12 { panel.xTickStep = 1 }
@@ -23,7 +27,9 @@ public enum StandardPanels {
     }
 
     /// One setting's curves and bands for `seedCurves`, to combine with other series.
-    public static func seedSeries<Run>(_ setting: SettingRuns<Run>, metrics: [EpochMetric], yScale: Scale = .linear, color: Int) -> [Series] {
+    public static func seedSeries<Run>(
+        _ setting: SettingRuns<Run>, metrics: [EpochMetric], yScale: Scale = .linear, color: Int
+    ) -> [Series] {
         var series: [Series] = []
         for (order, metric) in metrics.enumerated() {
             let x: [Double], band: (mean: [Double], lower: [Double], upper: [Double])
@@ -33,11 +39,18 @@ public enum StandardPanels {
             } else {
                 let curve = setting.curve(metric)
                 x = curve.epochs
-                band = (curve.mean, zip(curve.mean, curve.std).map { $0 - $1 }, zip(curve.mean, curve.std).map { $0 + $1 })
+                band = (
+                    curve.mean, zip(curve.mean, curve.std).map { $0 - $1 }, zip(curve.mean, curve.std).map { $0 + $1 }
+                )
             }
             guard !x.isEmpty else { continue }
-            if setting.runs.count > 1 { series.append(.band(nil, x: x, lower: band.lower, upper: band.upper, color: color)) }
-            series.append(.line(order == 0 ? setting.label : nil, x: x, y: band.mean, style: order == 0 ? .lines : .dashed, color: color))
+            if setting.runs.count > 1 {
+                series.append(.band(nil, x: x, lower: band.lower, upper: band.upper, color: color))
+            }
+            series.append(
+                .line(
+                    order == 0 ? setting.label : nil, x: x, y: band.mean, style: order == 0 ? .lines : .dashed,
+                    color: color))
         }
         return series
     }
@@ -50,7 +63,8 @@ public enum StandardPanels {
         let length = perSeed.map(\.count).max() ?? 0
         var result: (mean: [Double], lower: [Double], upper: [Double]) = ([], [], [])
         for position in 0..<length {
-            let logs = Estimate(perSeed.compactMap { position < $0.count && $0[position] > 0 ? log($0[position]) : nil })
+            let logs = Estimate(
+                perSeed.compactMap { position < $0.count && $0[position] > 0 ? log($0[position]) : nil })
             guard logs.count > 0 else { break }
             result.mean.append(exp(logs.mean))
             result.lower.append(exp(logs.mean - logs.std))
@@ -66,13 +80,18 @@ public enum StandardPanels {
     /// survive Holm's correction are orange; the legend uses the verdict lines' words. Paired
     /// verdicts need this figure: ±1 std bars of each setting alone carry the seed noise that
     /// pairing removes, and so seem to contradict them.
-    public static func differenceForest(_ labels: [String], _ differences: [Difference], holm: Holm? = nil,
-                                        title: String?, xLabel: String, decimals: Int = 2) -> Panel {
+    public static func differenceForest(
+        _ labels: [String], _ differences: [Difference], holm: Holm? = nil,
+        title: String?, xLabel: String, decimals: Int = 2
+    ) -> Panel {
         precondition(labels.count == differences.count, "one label per difference")
         let rows = differences.count
         func row(_ index: Int) -> Double { Double(rows - 1 - index) }
         let kinds: [(title: String, color: Int, includes: (Int) -> Bool)] = [
-            (holm == nil ? "interval excludes 0" : "survives Holm", 0, { differences[$0].isResolved && holm?.survives($0) != false }),
+            (
+                holm == nil ? "interval excludes 0" : "survives Holm", 0,
+                { differences[$0].isResolved && holm?.survives($0) != false }
+            ),
             ("not after Holm", 4, { differences[$0].isResolved && holm?.survives($0) == false }),
             ("within noise", 9, { !differences[$0].isResolved }),
         ]
@@ -94,47 +113,63 @@ public enum StandardPanels {
             series.append(.line(kind.title, x: x, y: y, color: kind.color))
         }
         var panel = Panel(title: title, xLabel: xLabel, yRange: -0.6...(Double(rows) - 0.4), series: series)
-        panel.yTicks = differences.indices.map { AxisTick("\(labels[$0])  \(differences[$0].formatted(decimals: decimals))", at: row($0)) }
+        panel.yTicks = differences.indices.map {
+            AxisTick("\(labels[$0])  \(differences[$0].formatted(decimals: decimals))", at: row($0))
+        }
         return panel
     }
 
     /// The running average of the minibatch loss per step, geometric mean ×÷ std over seeds,
     /// on log axes (the first steps and a late escape both visible), with chance level ln 10.
-    public static func seedMinibatchLoss<Run>(_ settings: [SettingRuns<Run>], window: Int, batchSize: Int, title: String,
-                                         styles: [Series.Style]? = nil, colors: [Int]? = nil) -> Panel {
+    public static func seedMinibatchLoss<Run>(
+        _ settings: [SettingRuns<Run>], window: Int, batchSize: Int, title: String,
+        styles: [Series.Style]? = nil, colors: [Int]? = nil
+    ) -> Panel {
         // The chance line first, so that runs stalled on it are drawn over it, not hidden.
         let last = Double(settings.flatMap { $0.runs.map(\.history.minibatchLosses.count) }.max() ?? 2)
-        var series: [Series] = [.line("chance: ln 10", x: [1, max(last, 2)], y: [log(10), log(10)], style: .dashed, color: 6)]
+        var series: [Series] = [
+            .line("chance: ln 10", x: [1, max(last, 2)], y: [log(10), log(10)], style: .dashed, color: 6)
+        ]
         for (index, setting) in settings.enumerated() {
-            let band = geometricBand(setting.runs.map { runningAverage($0.history.minibatchLosses.map(Double.init), window: window) })
+            let band = geometricBand(
+                setting.runs.map { runningAverage($0.history.minibatchLosses.map(Double.init), window: window) })
             guard !band.mean.isEmpty else { continue }
             let x = band.mean.indices.map { Double($0 + 1) }
             let color = colors?[index] ?? index
-            if setting.runs.count > 1 { series.append(.band(nil, x: x, lower: band.lower, upper: band.upper, color: color)) }
+            if setting.runs.count > 1 {
+                series.append(.band(nil, x: x, lower: band.lower, upper: band.upper, color: color))
+            }
             series.append(.line(setting.label, x: x, y: band.mean, style: styles?[index] ?? .lines, color: color))
         }
         // The step axis ends just past the last step instead of at the next decade.
-        return Panel(title: title, xLabel: "step (minibatch of \(batchSize), log scale)", yLabel: "training loss (log scale)",
-                     xScale: .log, yScale: .log, xRange: 1...max(last * 1.2, 2), series: series)
+        return Panel(
+            title: title, xLabel: "step (minibatch of \(batchSize), log scale)", yLabel: "training loss (log scale)",
+            xScale: .log, yScale: .log, xRange: 1...max(last * 1.2, 2), series: series)
     }
 
     /// The first step (1-based) at which the running average of the minibatch loss over
     /// `window` steps falls below `level`: when a stalled network escapes. Nil if it never does.
     public static func escapeStep(_ history: History, window: Int, below level: Double) -> Int? {
-        runningAverage(history.minibatchLosses.map(Double.init), window: window).firstIndex { $0 < level }.map { $0 + 1 }
+        runningAverage(history.minibatchLosses.map(Double.init), window: window).firstIndex { $0 < level }.map {
+            $0 + 1
+        }
     }
 
     /// Every minibatch loss against the epoch (iteration / iterations per epoch), log scale,
     /// with a running average over `window` iterations: the lecture's loss plots.
-    public static func minibatchLoss(_ history: History, title: String, xLabel: String = "epoch", window: Int,
-                                     averageTitle: String = "running average",
-                                     colors: (raw: Int, average: Int) = (5, 1)) -> Panel {
+    public static func minibatchLoss(
+        _ history: History, title: String, xLabel: String = "epoch", window: Int,
+        averageTitle: String = "running average",
+        colors: (raw: Int, average: Int) = (5, 1)
+    ) -> Panel {
         let losses = history.minibatchLosses.map(Double.init)
         let epochs = losses.indices.map { Double($0 + 1) / Double(history.batchesPerEpoch) }
-        return Panel(title: title, xLabel: xLabel, yLabel: "minibatch loss", yScale: .log, series: [
-            .line("minibatch loss", x: epochs, y: losses, color: colors.raw),
-            .line(averageTitle, x: epochs, y: runningAverage(losses, window: window), color: colors.average),
-        ])
+        return Panel(
+            title: title, xLabel: xLabel, yLabel: "minibatch loss", yScale: .log,
+            series: [
+                .line("minibatch loss", x: epochs, y: losses, color: colors.raw),
+                .line(averageTitle, x: epochs, y: runningAverage(losses, window: window), color: colors.average),
+            ])
     }
 
     public static func runningAverage(_ values: [Double], window: Int) -> [Double] {
@@ -169,7 +204,8 @@ public enum StandardPanels {
     /// The axes that show `around` and every point of every path that did not diverge, with
     /// a small margin: overshoots are never clipped. Panels compared side by side share it.
     public static func surfaceRange(_ paths: [SurfacePath], around: (x: ClosedRange<Double>, y: ClosedRange<Double>))
-        -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        -> (x: ClosedRange<Double>, y: ClosedRange<Double>)
+    {
         let points = paths.filter { !$0.diverged }.flatMap(\.points)
         let xs = points.map { Double($0.x) } + [around.x.lowerBound, around.x.upperBound]
         let ys = points.map { Double($0.y) } + [around.y.lowerBound, around.y.upperBound]
@@ -181,44 +217,63 @@ public enum StandardPanels {
     /// paths of its own colours), each in its method's colour with a marker per step (every
     /// few steps on long paths), and the minimum in black. Paths that sprawl over more of the
     /// plane are drawn first, so they cannot cover the compact ones.
-    public static func surfacePaths(_ surface: Surface, paths: [SurfacePath], range: (x: ClosedRange<Double>, y: ClosedRange<Double>),
-                                    legend: LegendPosition = .below, title: String) -> Panel {
+    public static func surfacePaths(
+        _ surface: Surface, paths: [SurfacePath], range: (x: ClosedRange<Double>, y: ClosedRange<Double>),
+        legend: LegendPosition = .below, title: String
+    ) -> Panel {
         let cells = 120
-        let xs = (0...cells).map { range.x.lowerBound + Double($0) / Double(cells) * (range.x.upperBound - range.x.lowerBound) }
-        let ys = (0...cells).map { range.y.lowerBound + Double($0) / Double(cells) * (range.y.upperBound - range.y.lowerBound) }
+        let xs = (0...cells).map {
+            range.x.lowerBound + Double($0) / Double(cells) * (range.x.upperBound - range.x.lowerBound)
+        }
+        let ys = (0...cells).map {
+            range.y.lowerBound + Double($0) / Double(cells) * (range.y.upperBound - range.y.lowerBound)
+        }
         let z = ys.map { b in xs.map { a in log10(Double(surface.value(Float(a), Float(b))) + 1e-6) } }
         let finite = z.joined().filter(\.isFinite)
         let (low, high) = (finite.min() ?? 0, finite.max() ?? 1)
-        var series: [Series] = [.contours(x: xs, y: ys, z: z, levels: (1...11).map { low + (high - low) * Double($0) / 12 })]
+        var series: [Series] = [
+            .contours(x: xs, y: ys, z: z, levels: (1...11).map { low + (high - low) * Double($0) / 12 })
+        ]
         func extent(_ path: SurfacePath) -> Double {
             let xs = path.points.map { Double($0.x) }, ys = path.points.map { Double($0.y) }
             return ((xs.max() ?? 0) - (xs.min() ?? 0)) * ((ys.max() ?? 0) - (ys.min() ?? 0))
         }
         for path in paths.sorted(by: { extent($0) > extent($1) }) {
-            series += pathSeries(path.title, x: path.points.map { Double($0.x) }, y: path.points.map { Double($0.y) }, color: path.color)
+            series += pathSeries(
+                path.title, x: path.points.map { Double($0.x) }, y: path.points.map { Double($0.y) }, color: path.color)
         }
-        series.append(.line("minimum", x: [Double(surface.minimum.x)], y: [Double(surface.minimum.y)], style: .points, color: 6))
-        return Panel(title: title, xLabel: "x", yLabel: "y", xRange: range.x, yRange: range.y, legend: legend, series: series)
+        series.append(
+            .line("minimum", x: [Double(surface.minimum.x)], y: [Double(surface.minimum.y)], style: .points, color: 6))
+        return Panel(
+            title: title, xLabel: "x", yLabel: "y", xRange: range.x, yRange: range.y, legend: legend, series: series)
     }
 
     /// An optimizer's path as a line with a dot per step, or, on long paths, a dot on each of
     /// the first `everyStepUpTo` steps and then every few steps (about 60 dots in all).
-    public static func pathSeries(_ title: String?, x: [Double], y: [Double], color: Int, everyStepUpTo first: Int = 0) -> [Series] {
+    public static func pathSeries(_ title: String?, x: [Double], y: [Double], color: Int, everyStepUpTo first: Int = 0)
+        -> [Series]
+    {
         let every = max(1, (x.count + 59) / 60)
         guard every > 1 else { return [.line(title, x: x, y: y, style: .linesPoints, color: color)] }
         let start = min(first, x.count)
         let marked = Array(0..<start) + Array(Swift.stride(from: start, to: x.count, by: every))
-        return [.line(title, x: x, y: y, color: color),
-                .line(nil, x: marked.map { x[$0] }, y: marked.map { y[$0] }, style: .points, color: color)]
+        return [
+            .line(title, x: x, y: y, color: color),
+            .line(nil, x: marked.map { x[$0] }, y: marked.map { y[$0] }, style: .points, color: color),
+        ]
     }
 
     /// f along each path, per step, on a log scale.
-    public static func surfaceLoss(_ surface: Surface, paths: [SurfacePath], title: String, legend: LegendPosition = .below) -> Panel {
-        Panel(title: title, xLabel: "step", yLabel: "f (log scale)", yScale: .log, legend: legend,
-              series: paths.map { path in
-                  .line(path.title, x: path.points.indices.map(Double.init),
-                        y: path.points.map { Double(max(surface.value($0.x, $0.y), 1e-12)) }, color: path.color)
-              })
+    public static func surfaceLoss(
+        _ surface: Surface, paths: [SurfacePath], title: String, legend: LegendPosition = .below
+    ) -> Panel {
+        Panel(
+            title: title, xLabel: "step", yLabel: "f (log scale)", yScale: .log, legend: legend,
+            series: paths.map { path in
+                .line(
+                    path.title, x: path.points.indices.map(Double.init),
+                    y: path.points.map { Double(max(surface.value($0.x, $0.y), 1e-12)) }, color: path.color)
+            })
     }
 }
 

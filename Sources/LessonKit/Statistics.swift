@@ -71,7 +71,8 @@ public struct Difference: Sendable, Codable {
             mean = a.mean - b.mean
             standardError = (va + vb).squareRoot()
             // Welch–Satterthwaite; one seed per side leaves no estimate of the noise.
-            let denominator = (a.count > 1 ? va * va / Double(a.count - 1) : 0) + (b.count > 1 ? vb * vb / Double(b.count - 1) : 0)
+            let denominator =
+                (a.count > 1 ? va * va / Double(a.count - 1) : 0) + (b.count > 1 ? vb * vb / Double(b.count - 1) : 0)
             degreesOfFreedom = denominator > 0 ? (va + vb) * (va + vb) / denominator : 0
             self.paired = false
         }
@@ -111,7 +112,9 @@ public struct Difference: Sendable, Codable {
 
     /// "paired over 5 seeds" or "Welch, 7.3 df": which test the interval comes from.
     public var method: String {
-        paired ? "paired over \(Int(degreesOfFreedom) + 1) seeds" : "Welch, " + String(format: "%.1f", degreesOfFreedom) + " df"
+        paired
+            ? "paired over \(Int(degreesOfFreedom) + 1) seeds"
+            : "Welch, " + String(format: "%.1f", degreesOfFreedom) + " df"
     }
 
     /// "+1.23 ± 0.40 points": the mean and the half-width of its 95 % interval.
@@ -126,19 +129,27 @@ public struct Difference: Sendable, Codable {
     /// (95 % interval, paired over 5 seeds)", "Test accuracy: augmentation − none = −0.27 ±
     /// 1.40 points, within noise (cannot exclude −1.67 or +1.14; paired over 5 seeds)".
     /// Borderline verdicts say so; `caveats` (a Holm note, "not converged") follow after "; ".
-    public func verdict(_ a: String, _ b: String, quantity: String, unit: String = " points", decimals: Int = 2,
-                        caveats: [String] = []) -> String {
+    public func verdict(
+        _ a: String, _ b: String, quantity: String, unit: String = " points", decimals: Int = 2,
+        caveats: [String] = []
+    ) -> String {
         let line: String
         if !margin.isFinite {
-            line = "\(quantity): \(a) − \(b) = \(Self.signed(mean, decimals: decimals))\(unit); too few seeds to estimate the noise"
+            line =
+                "\(quantity): \(a) − \(b) = \(Self.signed(mean, decimals: decimals))\(unit); too few seeds to estimate the noise"
         } else if hasNoSpread && !isResolved {
-            line = "\(quantity): \(a) − \(b) = \(Self.signed(mean, decimals: decimals))\(unit) on every seed; too few seeds to call it"
+            line =
+                "\(quantity): \(a) − \(b) = \(Self.signed(mean, decimals: decimals))\(unit) on every seed; too few seeds to call it"
         } else if isResolved {
             let size = String(format: "%.\(decimals)f ± %.\(decimals)f", abs(mean), margin)
-            line = "\(quantity): \(a) is \(mean > 0 ? "higher" : "lower") than \(b) by \(size)\(unit) (95 % interval, \(method))"
+            line =
+                "\(quantity): \(a) is \(mean > 0 ? "higher" : "lower") than \(b) by \(size)\(unit) (95 % interval, \(method))"
         } else {
-            let edges = Self.signed(interval.lowerBound, decimals: decimals) + " or " + Self.signed(interval.upperBound, decimals: decimals)
-            line = "\(quantity): \(a) − \(b) = \(formatted(decimals: decimals, unit: unit)), within noise (cannot exclude \(edges); \(method))"
+            let edges =
+                Self.signed(interval.lowerBound, decimals: decimals) + " or "
+                + Self.signed(interval.upperBound, decimals: decimals)
+            line =
+                "\(quantity): \(a) − \(b) = \(formatted(decimals: decimals, unit: unit)), within noise (cannot exclude \(edges); \(method))"
         }
         return ([line] + (isBorderline ? ["borderline"] : []) + caveats).joined(separator: "; ")
     }
@@ -219,6 +230,8 @@ public enum StudentT {
 extension Series {
     /// The band mean ± one standard deviation of estimates over seeds, one per x.
     public static func spread(x: [Double], _ estimates: [Estimate], color: Int) -> Series {
-        .band(nil, x: x, lower: estimates.map { $0.mean - $0.std }, upper: estimates.map { $0.mean + $0.std }, color: color)
+        .band(
+            nil, x: x, lower: estimates.map { $0.mean - $0.std }, upper: estimates.map { $0.mean + $0.std },
+            color: color)
     }
 }

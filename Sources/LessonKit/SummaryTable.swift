@@ -29,7 +29,9 @@ public struct SummaryTable: CustomStringConvertible {
         }
         var blocks: [[Int]] = []
         for column in header.indices.dropFirst() {
-            if let last = blocks.last, ([0] + last + [column]).map({ widths[$0] }).reduce(0, +) + 2 * (last.count + 1) <= Self.lineWidth {
+            if let last = blocks.last,
+                ([0] + last + [column]).map({ widths[$0] }).reduce(0, +) + 2 * (last.count + 1) <= Self.lineWidth
+            {
                 blocks[blocks.count - 1].append(column)
             } else {
                 blocks.append([column])

@@ -13,7 +13,8 @@ extension Panel {
     /// The gnuplot command that puts `yTicks` on the y axis in place of numbers; nil without any.
     var yTicksCommand: String? {
         guard !yTicks.isEmpty else { return nil }
-        return "set ytics (" + yTicks.map { "\(GnuplotScript.quoted($0.label)) \(GnuplotScript.number($0.position))" }
+        return "set ytics ("
+            + yTicks.map { "\(GnuplotScript.quoted($0.label)) \(GnuplotScript.number($0.position))" }
             .joined(separator: ", ") + ")"
     }
 }

@@ -9,11 +9,14 @@ public struct Figure: Sendable {
     /// Pixel size of one panel.
     public var panelSize: (width: Int, height: Int)
 
-    public init(name: String, title: String? = nil, panels: [Panel], columns: Int? = nil,
-                panelSize: (width: Int, height: Int) = (640, 420)) {
+    public init(
+        name: String, title: String? = nil, panels: [Panel], columns: Int? = nil,
+        panelSize: (width: Int, height: Int) = (640, 420)
+    ) {
         precondition(!panels.isEmpty, "a figure needs at least one panel")
-        precondition(name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) },
-                     "figure names are file names: letters, digits, - _ .")
+        precondition(
+            name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) },
+            "figure names are file names: letters, digits, - _ .")
         self.name = name
         self.title = title
         self.panels = panels
@@ -30,8 +33,8 @@ public enum Scale: Sendable, Equatable { case linear, log }
 /// they never hide data; the corners inside are for a region known to stay empty.
 public enum LegendPosition: String, Sendable {
     case below = "below", outside = "outside right top vertical",
-         topRight = "inside top right", topLeft = "inside top left", bottomRight = "inside bottom right",
-         bottomLeft = "inside bottom left", hidden
+        topRight = "inside top right", topLeft = "inside top left", bottomRight = "inside bottom right",
+        bottomLeft = "inside bottom left", hidden
 }
 
 /// A vertical line across the panel at `x` (e.g. the best epoch), labelled at the top.
@@ -67,10 +70,12 @@ public struct Panel: Sendable {
     public var yTicks: [AxisTick] = []
     public var series: [Series]
 
-    public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
-                y2Label: String? = nil, xScale: Scale = .linear, yScale: Scale = .linear,
-                xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,
-                legend: LegendPosition = .below, markers: [Marker] = [], series: [Series]) {
+    public init(
+        title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
+        y2Label: String? = nil, xScale: Scale = .linear, yScale: Scale = .linear,
+        xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil,
+        legend: LegendPosition = .below, markers: [Marker] = [], series: [Series]
+    ) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -140,33 +145,44 @@ public struct Series: Sendable {
         self.onSecondAxis = onSecondAxis
     }
 
-    public static func line(_ title: String?, x: [Double], y: [Double], style: Style = .lines,
-                            color: Int? = nil, onSecondAxis: Bool = false) -> Series {
+    public static func line(
+        _ title: String?, x: [Double], y: [Double], style: Style = .lines,
+        color: Int? = nil, onSecondAxis: Bool = false
+    ) -> Series {
         precondition(x.count == y.count, "x and y differ in length")
         return Series(title, .line(x: x, y: y, style: style), color: color, onSecondAxis: onSecondAxis)
     }
 
     /// y against 1, 2, 3, … (per-epoch curves).
-    public static func line<Y: BinaryFloatingPoint>(_ title: String?, values: [Y], style: Style = .lines,
-                                                   color: Int? = nil, onSecondAxis: Bool = false) -> Series {
-        line(title, x: values.indices.map { Double($0 + 1) }, y: values.map { Double($0) },
-             style: style, color: color, onSecondAxis: onSecondAxis)
+    public static func line<Y: BinaryFloatingPoint>(
+        _ title: String?, values: [Y], style: Style = .lines,
+        color: Int? = nil, onSecondAxis: Bool = false
+    ) -> Series {
+        line(
+            title, x: values.indices.map { Double($0 + 1) }, y: values.map { Double($0) },
+            style: style, color: color, onSecondAxis: onSecondAxis)
     }
 
-    public static func band(_ title: String?, x: [Double], lower: [Double], upper: [Double],
-                            color: Int? = nil) -> Series {
+    public static func band(
+        _ title: String?, x: [Double], lower: [Double], upper: [Double],
+        color: Int? = nil
+    ) -> Series {
         precondition(x.count == lower.count && x.count == upper.count, "band columns differ in length")
         return Series(title, .band(x: x, lower: lower, upper: upper), color: color)
     }
 
-    public static func bars(_ title: String?, labels: [String], values: [Double],
-                            showValues: Bool = true, color: Int? = nil) -> Series {
+    public static func bars(
+        _ title: String?, labels: [String], values: [Double],
+        showValues: Bool = true, color: Int? = nil
+    ) -> Series {
         precondition(labels.count == values.count, "labels and values differ in length")
         return Series(title, .bars(labels: labels, values: values, showValues: showValues), color: color)
     }
 
-    public static func histogram(_ title: String?, values: [Float], bins: Int = 50,
-                                 range: ClosedRange<Float>? = nil, color: Int? = nil) -> Series {
+    public static func histogram(
+        _ title: String?, values: [Float], bins: Int = 50,
+        range: ClosedRange<Float>? = nil, color: Int? = nil
+    ) -> Series {
         precondition(bins > 0, "a histogram needs bins")
         return Series(title, .histogram(values: values, bins: bins, range: range), color: color)
     }
@@ -176,17 +192,23 @@ public struct Series: Sendable {
         return Series(nil, .contours(x: x, y: y, z: z, levels: levels))
     }
 
-    public static func image(_ pixels: GrayImage, scale: ImageScale? = nil) -> Series { Series(nil, .image(pixels, scale: scale)) }
+    public static func image(_ pixels: GrayImage, scale: ImageScale? = nil) -> Series {
+        Series(nil, .image(pixels, scale: scale))
+    }
 
-    public static func heatMap(x: [Double], y: [Double], z: [[Double]], valueLabel: String,
-                               valueRange: ClosedRange<Double>? = nil) -> Series {
+    public static func heatMap(
+        x: [Double], y: [Double], z: [[Double]], valueLabel: String,
+        valueRange: ClosedRange<Double>? = nil
+    ) -> Series {
         precondition(z.count == y.count && z.allSatisfy { $0.count == x.count }, "grid shape mismatch")
         return Series(nil, .heatMap(x: x, y: y, z: z, valueLabel: valueLabel, valueRange: valueRange))
     }
 
     /// `valueRange` fixes the color scale, so that several panels can share it.
-    public static func scatter(_ title: String?, x: [Double], y: [Double], value: [Double], valueLabel: String,
-                               valueRange: ClosedRange<Double>? = nil) -> Series {
+    public static func scatter(
+        _ title: String?, x: [Double], y: [Double], value: [Double], valueLabel: String,
+        valueRange: ClosedRange<Double>? = nil
+    ) -> Series {
         precondition(x.count == y.count && x.count == value.count, "scatter columns differ in length")
         return Series(title, .scatter(x: x, y: y, value: value, valueLabel: valueLabel, valueRange: valueRange))
     }
@@ -195,7 +217,9 @@ public struct Series: Sendable {
 extension Series {
     /// Bin counts and centers for a histogram (shared by histogram series and by lessons
     /// that draw distributions as lines).
-    public static func binned(_ values: [Float], bins: Int, range: ClosedRange<Float>?) -> (centers: [Double], counts: [Int], width: Double) {
+    public static func binned(_ values: [Float], bins: Int, range: ClosedRange<Float>?) -> (
+        centers: [Double], counts: [Int], width: Double
+    ) {
         let finite = values.filter(\.isFinite)
         let low = Double(range?.lowerBound ?? finite.min() ?? 0)
         var high = Double(range?.upperBound ?? finite.max() ?? 1)
@@ -220,8 +244,9 @@ public struct GrayImage: Sendable, Equatable {
     public let values: [Float]
 
     public init(rows: Int, cols: Int, _ values: [Float]) {
-        precondition(rows >= 0 && cols >= 0 && values.count == rows * cols,
-                     "\(values.count) values do not fill a \(rows)×\(cols) image")
+        precondition(
+            rows >= 0 && cols >= 0 && values.count == rows * cols,
+            "\(values.count) values do not fill a \(rows)×\(cols) image")
         self.rows = rows
         self.cols = cols
         self.values = values
@@ -231,8 +256,10 @@ public struct GrayImage: Sendable, Equatable {
 
     /// Tiles equally sized images (`width`×`height` pixels each, row-major) into one picture
     /// with a one-pixel gap, `columns` to a row, for an image-grid panel.
-    public static func tiled(_ images: [[Float]], width: Int, height: Int, columns: Int,
-                             background: Float = 1) -> GrayImage {
+    public static func tiled(
+        _ images: [[Float]], width: Int, height: Int, columns: Int,
+        background: Float = 1
+    ) -> GrayImage {
         precondition(columns > 0 && images.allSatisfy { $0.count == width * height }, "images must be width×height")
         let rows = (images.count + columns - 1) / columns
         let pictureRows = rows * (height + 1) - 1, pictureCols = columns * (width + 1) - 1

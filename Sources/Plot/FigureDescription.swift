@@ -8,12 +8,13 @@ public struct FigureDescription {
     public let json: String
 
     public init(_ figure: Figure) {
-        json = JSON.object([
-            ("name", .string(figure.name)),
-            ("title", figure.title.map(JSON.string) ?? .null),
-            ("columns", .number(Double(figure.columns))),
-            ("panels", .array(figure.panels.map(Self.panel))),
-        ]).text + "\n"
+        json =
+            JSON.object([
+                ("name", .string(figure.name)),
+                ("title", figure.title.map(JSON.string) ?? .null),
+                ("columns", .number(Double(figure.columns))),
+                ("panels", .array(figure.panels.map(Self.panel))),
+            ]).text + "\n"
     }
 
     static func panel(_ panel: Panel) -> JSON {
@@ -32,37 +33,54 @@ public struct FigureDescription {
             ("legend", .string(panel.legend == .hidden ? "hidden" : "shown")),
             ("markers", .array(panel.markers.map { .object([("x", .number($0.x)), ("label", .string($0.label))]) })),
             ("series", .array(zip(panel.series, colors).map(series))),
-            ("sweeps", .array(sweeps(panel.series).map { sweep in
-                .object([("name", .string(sweep.name)),
-                         ("values", numbers(sweep.values)),
-                         ("series", .array(sweep.members.map { .array($0.map { .number(Double($0)) }) }))])
-            })),
+            (
+                "sweeps",
+                .array(
+                    sweeps(panel.series).map { sweep in
+                        .object([
+                            ("name", .string(sweep.name)),
+                            ("values", numbers(sweep.values)),
+                            ("series", .array(sweep.members.map { .array($0.map { .number(Double($0)) }) })),
+                        ])
+                    })
+            ),
         ])
     }
 
     static func series(_ series: Series, color: String) -> JSON {
-        var fields: [(String, JSON)] = [("title", series.title.map(JSON.string) ?? .null), ("color", .string(color)),
-                                        ("secondAxis", .bool(series.onSecondAxis))]
+        var fields: [(String, JSON)] = [
+            ("title", series.title.map(JSON.string) ?? .null), ("color", .string(color)),
+            ("secondAxis", .bool(series.onSecondAxis)),
+        ]
         switch series.content {
         case let .line(x, y, style):
-            let name = switch style {
-            case .lines: "lines"
-            case .points: "points"
-            case .linesPoints: "linesPoints"
-            case .dashed: "dashed"
-            }
+            let name =
+                switch style {
+                case .lines: "lines"
+                case .points: "points"
+                case .linesPoints: "linesPoints"
+                case .dashed: "dashed"
+                }
             fields += [("kind", .string("line")), ("style", .string(name)), ("x", numbers(x)), ("y", numbers(y))]
         case let .band(x, lower, upper):
-            fields += [("kind", .string("band")), ("x", numbers(x)), ("lower", numbers(lower)), ("upper", numbers(upper))]
+            fields += [
+                ("kind", .string("band")), ("x", numbers(x)), ("lower", numbers(lower)), ("upper", numbers(upper)),
+            ]
         case let .bars(labels, values, _):
-            fields += [("kind", .string("bars")), ("labels", .array(labels.map(JSON.string))), ("values", numbers(values))]
+            fields += [
+                ("kind", .string("bars")), ("labels", .array(labels.map(JSON.string))), ("values", numbers(values)),
+            ]
         case let .histogram(values, bins, range):
             let (centers, counts, width) = Series.binned(values, bins: bins, range: range)
-            fields += [("kind", .string("histogram")), ("x", numbers(centers)), ("y", numbers(counts.map(Double.init))),
-                       ("width", .number(width))]
+            fields += [
+                ("kind", .string("histogram")), ("x", numbers(centers)), ("y", numbers(counts.map(Double.init))),
+                ("width", .number(width)),
+            ]
         case let .scatter(x, y, value, valueLabel, _):
-            fields += [("kind", .string("scatter")), ("x", numbers(x)), ("y", numbers(y)), ("values", numbers(value)),
-                       ("valueLabel", .string(valueLabel))]
+            fields += [
+                ("kind", .string("scatter")), ("x", numbers(x)), ("y", numbers(y)), ("values", numbers(value)),
+                ("valueLabel", .string(valueLabel)),
+            ]
         // Pictures are left to the rendered image: a viewer shows the PNG for their figures.
         case .contours:
             fields.append(("kind", .string("contours")))
@@ -77,7 +95,8 @@ public struct FigureDescription {
     /// Each series' colour as the gnuplot script gives it: its own palette index, else the
     /// next unused one in drawing order (pictures, filled shapes, then lines).
     static func resolvedColors(_ panel: Panel) -> [String] {
-        let drawingOrder = panel.series.indices.filter { panel.series[$0].isPicture }
+        let drawingOrder =
+            panel.series.indices.filter { panel.series[$0].isPicture }
             + panel.series.indices.filter { panel.series[$0].isFilled }
             + panel.series.indices.filter { !panel.series[$0].isPicture && !panel.series[$0].isFilled }
         var colors = [String](repeating: GnuplotScript.palette[0], count: panel.series.count)
@@ -105,7 +124,8 @@ public struct FigureDescription {
         var groups: [String: [(value: Double, index: Int)]] = [:]
         var order: [String] = []
         for (index, item) in series.enumerated() {
-            guard case .line = item.content, let title = item.title, let (template, value) = splitFirstNumber(title) else { continue }
+            guard case .line = item.content, let title = item.title, let (template, value) = splitFirstNumber(title)
+            else { continue }
             if groups[template] == nil { order.append(template) }
             groups[template, default: []].append((value, index))
         }
@@ -113,8 +133,9 @@ public struct FigureDescription {
             let entries = groups[template]!
             let values = Array(Set(entries.map(\.value))).sorted()
             guard values.count >= 2 else { return nil }
-            return Sweep(name: template, values: values,
-                         members: values.map { value in entries.filter { $0.value == value }.map(\.index) })
+            return Sweep(
+                name: template, values: values,
+                members: values.map { value in entries.filter { $0.value == value }.map(\.index) })
         }
     }
 
@@ -131,12 +152,18 @@ public struct FigureDescription {
         }
         guard start < characters.count else { return nil }
         var end = start
-        while end < characters.count, characters[end].isASCII, characters[end].isNumber || characters[end] == "." { end += 1 }
+        while end < characters.count, characters[end].isASCII, characters[end].isNumber || characters[end] == "." {
+            end += 1
+        }
         if end < characters.count, characters[end] == "e" || characters[end] == "E" {
             var exponentEnd = end + 1
-            if exponentEnd < characters.count, characters[exponentEnd] == "-" || characters[exponentEnd] == "+" { exponentEnd += 1 }
+            if exponentEnd < characters.count, characters[exponentEnd] == "-" || characters[exponentEnd] == "+" {
+                exponentEnd += 1
+            }
             let digitsStart = exponentEnd
-            while exponentEnd < characters.count, characters[exponentEnd].isASCII, characters[exponentEnd].isNumber { exponentEnd += 1 }
+            while exponentEnd < characters.count, characters[exponentEnd].isASCII, characters[exponentEnd].isNumber {
+                exponentEnd += 1
+            }
             if exponentEnd > digitsStart { end = exponentEnd }
         }
         let negative = start > 0 && (characters[start - 1] == "-" || characters[start - 1] == "−")
@@ -165,7 +192,9 @@ enum JSON {
         case let .bool(value): value ? "true" : "false"
         case let .number(value):
             // Integers (counts, indices) without the ".0" that the data file's Float form adds.
-            !value.isFinite ? "null" : value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : GnuplotScript.number(value)
+            !value.isFinite
+                ? "null"
+                : value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : GnuplotScript.number(value)
         case let .string(value): Self.quoted(value)
         case let .array(items): "[" + items.map(\.text).joined(separator: ",") + "]"
         case let .object(fields): "{" + fields.map { Self.quoted($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"

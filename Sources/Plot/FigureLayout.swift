@@ -24,7 +24,8 @@ public struct FigureLayout: Sendable, Equatable {
 
     /// For a figure no named layout fits; say in a comment at the call site why.
     public init(columns: Int, panelWidth: Int, panelHeight: Int) {
-        precondition(columns > 0 && panelWidth > 0 && panelHeight > 0, "a layout needs columns and a positive panel size")
+        precondition(
+            columns > 0 && panelWidth > 0 && panelHeight > 0, "a layout needs columns and a positive panel size")
         self.columns = columns
         self.panelWidth = panelWidth
         self.panelHeight = panelHeight
@@ -63,7 +64,8 @@ public struct FigureLayout: Sendable, Equatable {
 extension Figure {
     /// A figure sized by its kind: `layout` gives the columns and the panel size.
     public init(name: String, title: String? = nil, panels: [Panel], layout: FigureLayout) {
-        self.init(name: name, title: title, panels: panels, columns: min(layout.columns, max(panels.count, 1)),
-                  panelSize: (layout.panelWidth, layout.panelHeight))
+        self.init(
+            name: name, title: title, panels: panels, columns: min(layout.columns, max(panels.count, 1)),
+            panelSize: (layout.panelWidth, layout.panelHeight))
     }
 }

@@ -12,9 +12,11 @@ public struct GnuplotScript: Sendable {
     /// Colors by palette index: Okabe–Ito (distinguishable with color-vision deficiencies),
     /// then three more for figures with many series (wine, grey, brown). The Okabe–Ito
     /// yellow (7) is pale on white: thin lines in it are hard to see.
-    public static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7",
-                                 "#E69F00", "#56B4E9", "#000000", "#F0E442",
-                                 "#882255", "#888888", "#8C510A"]
+    public static let palette = [
+        "#0072B2", "#D55E00", "#009E73", "#CC79A7",
+        "#E69F00", "#56B4E9", "#000000", "#F0E442",
+        "#882255", "#888888", "#8C510A",
+    ]
 
     public init(_ figure: Figure) {
         var writer = Writer(figure: figure)
@@ -80,12 +82,16 @@ private struct Writer {
         line("  set terminal pngcairo noenhanced size \(width),\(height) font 'DejaVu Sans,\(fontSize)'")
         line("} else {")
         line("  if (format eq 'svg') {")
-        line("    set terminal svg noenhanced size \(width),\(height) font 'DejaVu Sans,\(fontSize)' background '#ffffff'")
+        line(
+            "    set terminal svg noenhanced size \(width),\(height) font 'DejaVu Sans,\(fontSize)' background '#ffffff'"
+        )
         line("  } else {")
         line("    eval('set terminal '.preview)")
         line("  }")
         line("}")
-        line("if (format eq 'preview') { set output } else { set output script_dir.'\(figure.name).'.format.output_suffix }")
+        line(
+            "if (format eq 'preview') { set output } else { set output script_dir.'\(figure.name).'.format.output_suffix }"
+        )
         let title = figure.title.map { " title " + GnuplotScript.quoted($0) } ?? ""
         line("set multiplot layout \(figure.rows),\(figure.columns)\(title)")
         for panel in figure.panels { writePanel(panel) }
@@ -136,7 +142,9 @@ private struct Writer {
             line("set arrow from \(x), graph 0 to \(x), graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'")
             // Labels step down from the top so that neighbouring markers stay readable.
             let height = 0.95 - 0.07 * Double(index % 4)
-            line("set label \(GnuplotScript.quoted(marker.label)) at \(x), graph \(height) left offset 0.5,0 tc rgb '#333333' front")
+            line(
+                "set label \(GnuplotScript.quoted(marker.label)) at \(x), graph \(height) left offset 0.5,0 tc rgb '#333333' front"
+            )
         }
 
         var items: [String] = []
@@ -152,47 +160,68 @@ private struct Writer {
         let barSeries = panel.series.filter { if case .bars = $0.content { true } else { false } }
         var barIndex = 0
         // Pictures first, then filled shapes, then lines, so that lines stay visible.
-        let ordered = panel.series.filter(\.isPicture) + panel.series.filter(\.isFilled)
+        let ordered =
+            panel.series.filter(\.isPicture) + panel.series.filter(\.isFilled)
             + panel.series.filter { !$0.isPicture && !$0.isFilled }
         for series in ordered {
             let axes = series.onSecondAxis ? " axes x1y2" : ""
             switch series.content {
             case let .line(x, y, style):
-                let index = block(title: series.title, columns: ["x", "y"], zip(x, y).map { "\(GnuplotScript.number($0)) \(GnuplotScript.number($1))" })
-                let with = switch style {
-                case .lines: "lines lw 2"
-                case .points: "points pt 7 ps 0.6"
-                case .linesPoints: "linespoints lw 2 pt 7 ps 0.6"
-                case .dashed: "lines lw 2 dt 2"
-                }
+                let index = block(
+                    title: series.title, columns: ["x", "y"],
+                    zip(x, y).map { "\(GnuplotScript.number($0)) \(GnuplotScript.number($1))" })
+                let with =
+                    switch style {
+                    case .lines: "lines lw 2"
+                    case .points: "points pt 7 ps 0.6"
+                    case .linesPoints: "linespoints lw 2 pt 7 ps 0.6"
+                    case .dashed: "lines lw 2 dt 2"
+                    }
                 items.append("data index \(index) using 1:2\(axes) with \(with) \(color(series)) \(titled(series))")
             case let .band(x, lower, upper):
-                let rows = x.indices.map { "\(GnuplotScript.number(x[$0])) \(GnuplotScript.number(lower[$0])) \(GnuplotScript.number(upper[$0]))" }
+                let rows = x.indices.map {
+                    "\(GnuplotScript.number(x[$0])) \(GnuplotScript.number(lower[$0])) \(GnuplotScript.number(upper[$0]))"
+                }
                 let index = block(title: series.title, columns: ["x", "lower", "upper"], rows)
-                items.append("data index \(index) using 1:2:3\(axes) with filledcurves fs transparent solid 0.25 noborder \(color(series)) \(titled(series))")
+                items.append(
+                    "data index \(index) using 1:2:3\(axes) with filledcurves fs transparent solid 0.25 noborder \(color(series)) \(titled(series))"
+                )
             case let .bars(labels, values, showValues):
-                let rows = zip(labels, values).map { "\"\($0.replacingOccurrences(of: "\"", with: "'"))\" \(GnuplotScript.number($1))" }
+                let rows = zip(labels, values).map {
+                    "\"\($0.replacingOccurrences(of: "\"", with: "'"))\" \(GnuplotScript.number($1))"
+                }
                 let index = block(title: series.title, columns: ["label", "value"], rows)
                 let width = 0.8 / Double(barSeries.count)
                 let offset = (Double(barIndex) - Double(barSeries.count - 1) / 2) * width
                 if barIndex == 0 {
                     // Category labels at the centre of each group of bars, not under the first bar.
-                    line("set xtics (" + labels.enumerated().map { "\(GnuplotScript.quoted($1)) \($0)" }.joined(separator: ", ") + ")")
+                    line(
+                        "set xtics ("
+                            + labels.enumerated().map { "\(GnuplotScript.quoted($1)) \($0)" }.joined(separator: ", ")
+                            + ")")
                     line("set boxwidth \(width)")
                     line("set xrange [-0.6:\(Double(labels.count) - 0.4)]")
                     line("set yrange [0:*]")
                     line("set offsets 0, 0, graph 0.08, 0")
                 }
-                items.append("data index \(index) using ($0+\(offset)):2 with boxes fs solid 0.8 \(color(series)) \(titled(series))")
+                items.append(
+                    "data index \(index) using ($0+\(offset)):2 with boxes fs solid 0.8 \(color(series)) \(titled(series))"
+                )
                 if showValues {
-                    items.append("data index \(index) using ($0+\(offset)):2:(sprintf('%g', $2)) with labels offset 0,0.7 notitle")
+                    items.append(
+                        "data index \(index) using ($0+\(offset)):2:(sprintf('%g', $2)) with labels offset 0,0.7 notitle"
+                    )
                 }
                 barIndex += 1
             case let .histogram(values, bins, range):
                 let (centers, counts, width) = Series.binned(values, bins: bins, range: range)
-                let index = block(title: series.title, columns: ["bin_center", "count"], zip(centers, counts).map { "\(GnuplotScript.number($0)) \($1)" })
+                let index = block(
+                    title: series.title, columns: ["bin_center", "count"],
+                    zip(centers, counts).map { "\(GnuplotScript.number($0)) \($1)" })
                 if panel.yRange == nil { line("set yrange [0:*]") }
-                items.append("data index \(index) using 1:2:(\(width)) with boxes fs transparent solid 0.45 \(color(series)) \(titled(series))")
+                items.append(
+                    "data index \(index) using 1:2:(\(width)) with boxes fs transparent solid 0.45 \(color(series)) \(titled(series))"
+                )
             case let .contours(x, y, z, levels):
                 let table = contourTable(x: x, y: y, z: z, levels: levels)
                 items.append("\(table) using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle")
@@ -200,11 +229,14 @@ private struct Writer {
                 var rows: [String] = []
                 for (i, yValue) in y.enumerated() {
                     for (j, xValue) in x.enumerated() {
-                        rows.append("\(GnuplotScript.number(xValue)) \(GnuplotScript.number(yValue)) \(GnuplotScript.number(z[i][j]))")
+                        rows.append(
+                            "\(GnuplotScript.number(xValue)) \(GnuplotScript.number(yValue)) \(GnuplotScript.number(z[i][j]))"
+                        )
                     }
                     rows.append("")
                 }
-                let index = block(title: "grid", columns: ["x", "y", valueLabel.replacingOccurrences(of: " ", with: "_")], rows)
+                let index = block(
+                    title: "grid", columns: ["x", "y", valueLabel.replacingOccurrences(of: " ", with: "_")], rows)
                 line("set palette defined (0 '#440154', 1 '#3b528b', 2 '#21918c', 3 '#5ec962', 4 '#fde725')")
                 line("set cblabel \(GnuplotScript.quoted(valueLabel))")
                 line("set colorbox")
@@ -213,8 +245,11 @@ private struct Writer {
                 line("set yrange [\(GnuplotScript.number(y.first ?? 0)):\(GnuplotScript.number(y.last ?? 1))]")
                 items.append("data index \(index) using 1:2:3 with image notitle")
             case let .scatter(x, y, value, valueLabel, valueRange):
-                let rows = x.indices.map { "\(GnuplotScript.number(x[$0])) \(GnuplotScript.number(y[$0])) \(GnuplotScript.number(value[$0]))" }
-                let index = block(title: series.title, columns: ["x", "y", valueLabel.replacingOccurrences(of: " ", with: "_")], rows)
+                let rows = x.indices.map {
+                    "\(GnuplotScript.number(x[$0])) \(GnuplotScript.number(y[$0])) \(GnuplotScript.number(value[$0]))"
+                }
+                let index = block(
+                    title: series.title, columns: ["x", "y", valueLabel.replacingOccurrences(of: " ", with: "_")], rows)
                 line("set palette defined (0 '#440154', 1 '#3b528b', 2 '#21918c', 3 '#5ec962', 4 '#fde725')")
                 line("set cblabel \(GnuplotScript.quoted(valueLabel))")
                 if let valueRange { line("set cbrange [\(valueRange.lowerBound):\(valueRange.upperBound)]") }
@@ -225,12 +260,15 @@ private struct Writer {
                 for r in 0..<pixels.rows {
                     for c in 0..<pixels.cols { rows.append("\(c) \(r) \(GnuplotScript.number(Double(pixels[r, c])))") }
                 }
-                let index = block(title: "image \(pixels.cols)×\(pixels.rows)", columns: ["column", "row", "value"], rows)
+                let index = block(
+                    title: "image \(pixels.cols)×\(pixels.rows)", columns: ["column", "row", "value"], rows)
                 line("set palette gray")
                 line("unset key")
                 line("unset tics")
                 if let scale {
-                    line("set cbrange [\(GnuplotScript.number(scale.range.lowerBound)):\(GnuplotScript.number(scale.range.upperBound))]")
+                    line(
+                        "set cbrange [\(GnuplotScript.number(scale.range.lowerBound)):\(GnuplotScript.number(scale.range.upperBound))]"
+                    )
                     // One right margin whether the bar is drawn or not, so that images sharing
                     // a scale, stacked, keep the same width and their columns line up.
                     // (gnuplot shrinks the image to make room for a bar in its default place;
@@ -264,7 +302,8 @@ extension Writer {
         var rows: [String] = []
         for (i, yValue) in y.enumerated() {
             for (j, xValue) in x.enumerated() {
-                rows.append("\(GnuplotScript.number(xValue)) \(GnuplotScript.number(yValue)) \(GnuplotScript.number(z[i][j]))")
+                rows.append(
+                    "\(GnuplotScript.number(xValue)) \(GnuplotScript.number(yValue)) \(GnuplotScript.number(z[i][j]))")
             }
             rows.append("")
         }
@@ -272,8 +311,9 @@ extension Writer {
         let table = "$contours\(contourCount)"
         contourCount += 1
         line("set contour base")
-        line(levels.map { "set cntrparam levels discrete " + $0.map { GnuplotScript.number($0) }.joined(separator: ",") }
-             ?? "set cntrparam levels auto 12")
+        line(
+            levels.map { "set cntrparam levels discrete " + $0.map { GnuplotScript.number($0) }.joined(separator: ",") }
+                ?? "set cntrparam levels auto 12")
         line("unset surface")
         line("set table \(table)")
         line("splot data index \(index) using 1:2:3 with lines notitle")

@@ -35,8 +35,10 @@ public final class FigureRenderer {
 
     public static let installHint = "sudo apt-get install -y --no-install-recommends gnuplot-nox"
 
-    public init(directory: String, renderImages: Bool = true, gnuplot: String? = FigureRenderer.findGnuplot(),
-                timeout: TimeInterval = 120) {
+    public init(
+        directory: String, renderImages: Bool = true, gnuplot: String? = FigureRenderer.findGnuplot(),
+        timeout: TimeInterval = 120
+    ) {
         self.directory = directory
         self.renderImages = renderImages
         self.gnuplot = gnuplot
@@ -66,8 +68,9 @@ public final class FigureRenderer {
             try render(script: base + ".gp", outputs: [base + ".png", base + ".svg"], gnuplot: gnuplot)
             rendered = true
         }
-        let result = WrittenFigure(script: base + ".gp", data: base + ".dat", png: base + ".png",
-                                   svg: base + ".svg", rendered: rendered)
+        let result = WrittenFigure(
+            script: base + ".gp", data: base + ".dat", png: base + ".png",
+            svg: base + ".svg", rendered: rendered)
         written.append(result)
         return result
     }
@@ -93,8 +96,11 @@ public final class FigureRenderer {
     /// The figure drawn on a text or sixel terminal (`terminal` as gnuplot's `set terminal`
     /// takes it, e.g. "dumb size 100,35"): what gnuplot printed, for a preview in the terminal.
     public func preview(_ figure: WrittenFigure, terminal: String) throws -> String {
-        guard let gnuplot else { throw RenderError(message: "gnuplot is not installed; install it with: \(Self.installHint)") }
-        let printed = try run(gnuplot, on: figure.script, variables: ["preview='\(terminal.replacingOccurrences(of: "'", with: ""))'"])
+        guard let gnuplot else {
+            throw RenderError(message: "gnuplot is not installed; install it with: \(Self.installHint)")
+        }
+        let printed = try run(
+            gnuplot, on: figure.script, variables: ["preview='\(terminal.replacingOccurrences(of: "'", with: ""))'"])
         // The text terminal starts each page with a form feed, which terminals show as junk.
         return printed.replacingOccurrences(of: "\u{0C}", with: "")
     }
@@ -104,7 +110,9 @@ public final class FigureRenderer {
     private func run(_ gnuplot: String, on script: String, variables: [String]) throws -> String {
         // Foundation's Process traps when it runs out of descriptors while starting a child.
         guard FileOutput.hasFreeDescriptors(Self.descriptorsToRun) else {
-            throw RenderError(message: "cannot run gnuplot: too many open files (the limit, ulimit -n, is \(FileOutput.openFileLimit))")
+            throw RenderError(
+                message:
+                    "cannot run gnuplot: too many open files (the limit, ulimit -n, is \(FileOutput.openFileLimit))")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: gnuplot)
@@ -136,7 +144,8 @@ public final class FigureRenderer {
             throw RenderError(message: "gnuplot did not finish within \(String(format: "%g", timeout)) s on \(script)")
         }
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw RenderError(message: "gnuplot failed on \(script): \(Self.failureDetail(messages(in: errors), process))")
+            throw RenderError(
+                message: "gnuplot failed on \(script): \(Self.failureDetail(messages(in: errors), process))")
         }
         return messages(in: printed)
     }
@@ -148,7 +157,9 @@ public final class FigureRenderer {
     /// The line of gnuplot's messages that says what went wrong (it names the script line),
     /// else its first line, else how it ended.
     static func failureDetail(_ messages: String, _ process: Process) -> String {
-        let lines = messages.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let lines = messages.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
         if let line = lines.first(where: { $0.contains("line") || $0.contains("error") }) ?? lines.first { return line }
         if process.terminationReason == .uncaughtSignal {
             let name = strsignal(process.terminationStatus).map { String(cString: $0) } ?? "unknown signal"
@@ -163,11 +174,16 @@ public final class FigureRenderer {
         let data = FileManager.default.contents(atPath: temporary) ?? Data()
         let isPNG = output.hasSuffix(".png")
         guard isPNG ? Self.isCompletePNG(data) : Self.isCompleteSVG(data) else {
-            let reason = diskIsFull(directory) ? FileOutput.diskFullReason
-                : FileOutput.exceedsFileSizeLimit(data.count) ? FileOutput.fileSizeLimitReason
-                : data.isEmpty ? "gnuplot wrote nothing"
-                : isPNG ? "gnuplot wrote an incomplete PNG (no IEND chunk at the end)"
-                : "gnuplot wrote an incomplete SVG (no </svg> at the end)"
+            let reason =
+                diskIsFull(directory)
+                ? FileOutput.diskFullReason
+                : FileOutput.exceedsFileSizeLimit(data.count)
+                    ? FileOutput.fileSizeLimitReason
+                    : data.isEmpty
+                        ? "gnuplot wrote nothing"
+                        : isPNG
+                            ? "gnuplot wrote an incomplete PNG (no IEND chunk at the end)"
+                            : "gnuplot wrote an incomplete SVG (no </svg> at the end)"
             throw OutputError(path: output, reason: reason)
         }
     }
@@ -181,14 +197,16 @@ public final class FigureRenderer {
     }
 
     static func isCompleteSVG(_ data: Data) -> Bool {
-        String(decoding: data.suffix(256), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("</svg>")
+        String(decoding: data.suffix(256), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(
+            "</svg>")
     }
 }
 
 /// A file in the temporary folder that has no name (removed once opened), so nothing is
 /// left to clean up; nil if the folder cannot be written.
 private func unnamedTemporaryFile() -> FileHandle? {
-    var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("gnuplot-messages-XXXXXX").utf8CString)
+    var template = Array(
+        (NSTemporaryDirectory() as NSString).appendingPathComponent("gnuplot-messages-XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else { return nil }
     template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
@@ -197,6 +215,8 @@ private func unnamedTemporaryFile() -> FileHandle? {
 
 /// The start of what was written to `file` (all of gnuplot's messages or text plot, in practice).
 private func messages(in file: FileHandle?) -> String {
-    guard let file, (try? file.seek(toOffset: 0)) != nil, let data = try? file.read(upToCount: 1 << 16) else { return "" }
+    guard let file, (try? file.seek(toOffset: 0)) != nil, let data = try? file.read(upToCount: 1 << 16) else {
+        return ""
+    }
     return String(decoding: data, as: UTF8.self)
 }

@@ -33,7 +33,8 @@ struct ProjectDocuments {
         var results: [String: LessonResults] = [:]
         for lesson in lessons {
             results[lesson.name] = try Self.readResults(
-                (root as NSString).appendingPathComponent("\(figuresFolder)/\(LessonResults.fileName(lesson: lesson.name))"),
+                (root as NSString).appendingPathComponent(
+                    "\(figuresFolder)/\(LessonResults.fileName(lesson: lesson.name))"),
                 lesson: lesson.name)
         }
         self.results = results
@@ -46,10 +47,20 @@ struct ProjectDocuments {
     /// Throws before producing any if an input is broken.
     func expected() throws -> [(path: String, content: String)] {
         var documents: [(String, String)] = []
-        documents.append(("README.md", try replacingBlock(in: "README.md", begin: Self.tableBeginPrefix, end: Self.tableEnd,
-                                                          with: Self.tableBegin + "\n" + lessonTable() + "\n" + Self.tableEnd)))
-        documents.append(("lessons/README.md", try replacingBlock(in: "lessons/README.md", begin: Self.tableBeginPrefix, end: Self.tableEnd,
-                                                                  with: Self.tableBegin + "\n" + index() + "\n" + Self.tableEnd)))
+        documents.append(
+            (
+                "README.md",
+                try replacingBlock(
+                    in: "README.md", begin: Self.tableBeginPrefix, end: Self.tableEnd,
+                    with: Self.tableBegin + "\n" + lessonTable() + "\n" + Self.tableEnd)
+            ))
+        documents.append(
+            (
+                "lessons/README.md",
+                try replacingBlock(
+                    in: "lessons/README.md", begin: Self.tableBeginPrefix, end: Self.tableEnd,
+                    with: Self.tableBegin + "\n" + index() + "\n" + Self.tableEnd)
+            ))
         documents.append(("\(figuresFolder)/README.md", gallery()))
         for lesson in lessons {
             let readme = "lessons/\(lesson.name)/README.md"
@@ -58,8 +69,13 @@ struct ProjectDocuments {
                 _ = try replacingBlock(in: readme, begin: Self.resultsBeginPrefix, end: ReadmeBlock.end, with: "")
                 continue
             }
-            documents.append((readme, try replacingBlock(in: readme, begin: Self.resultsBeginPrefix, end: ReadmeBlock.end,
-                                                         with: ReadmeBlock.render(results))))
+            documents.append(
+                (
+                    readme,
+                    try replacingBlock(
+                        in: readme, begin: Self.resultsBeginPrefix, end: ReadmeBlock.end,
+                        with: ReadmeBlock.render(results))
+                ))
         }
         return documents
     }
@@ -85,7 +101,9 @@ struct ProjectDocuments {
         do { bytes = try FileInput.readRegularFile(path(relative), kind: "document") } catch {
             throw DocumentInputError(relative, error.problem)
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw DocumentInputError(relative, "is not UTF-8 text") }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw DocumentInputError(relative, "is not UTF-8 text")
+        }
         guard let start = text.range(of: begin) else { throw DocumentInputError(relative, "has no \(begin) … marker") }
         guard let stop = text.range(of: end, options: .backwards), stop.lowerBound >= start.upperBound else {
             throw DocumentInputError(relative, "has no \(end) after its \(begin) … marker")
@@ -97,21 +115,27 @@ struct ProjectDocuments {
     }
 
     func lessonTable() -> String {
-        (["| lesson | question | command |", "| --- | --- | --- |"] + lessons.map {
-            "| [\($0.name)](lessons/\($0.name)/README.md) | \($0.question) | `\($0.command)` |"
-        }).joined(separator: "\n")
+        (["| lesson | question | command |", "| --- | --- | --- |"]
+            + lessons.map {
+                "| [\($0.name)](lessons/\($0.name)/README.md) | \($0.question) | `\($0.command)` |"
+            }).joined(separator: "\n")
     }
 
     func index() -> String {
-        (["| # | lesson | question | command | seeds | figure |", "| --- | --- | --- | --- | --- | --- |"] + lessons.map { lesson in
-            let seeds = results[lesson.name].flatMap { $0.quick ? nil : "\($0.seeds.count)" } ?? "–"
-            return "| \(lesson.order) | [\(lesson.name)](\(lesson.name)/README.md) | \(lesson.question) | `\(lesson.command)` | \(seeds) | ![](../\(figuresFolder)/\(lesson.name)-\(lesson.figure).png) |"
-        }).joined(separator: "\n")
+        (["| # | lesson | question | command | seeds | figure |", "| --- | --- | --- | --- | --- | --- |"]
+            + lessons.map { lesson in
+                let seeds = results[lesson.name].flatMap { $0.quick ? nil : "\($0.seeds.count)" } ?? "–"
+                return
+                    "| \(lesson.order) | [\(lesson.name)](\(lesson.name)/README.md) | \(lesson.question) | `\(lesson.command)` | \(seeds) | ![](../\(figuresFolder)/\(lesson.name)-\(lesson.figure).png) |"
+            }).joined(separator: "\n")
     }
 
     func gallery() -> String {
-        var lines = ["# Gallery", "",
-                     "Every committed figure, in the lecture's order. Generated by `swift run regenerate-figures` from the lessons' results files; each figure's script (`.gp`), data (`.dat`) and vector image (`.svg`) sit beside it in this folder.", ""]
+        var lines = [
+            "# Gallery", "",
+            "Every committed figure, in the lecture's order. Generated by `swift run regenerate-figures` from the lessons' results files; each figure's script (`.gp`), data (`.dat`) and vector image (`.svg`) sit beside it in this folder.",
+            "",
+        ]
         for lesson in lessons {
             lines.append("## \(lesson.order). [\(lesson.name)](../lessons/\(lesson.name)/README.md)")
             lines.append("")
@@ -142,14 +166,19 @@ struct DocumentInputError: Error, CustomStringConvertible {
 extension ProjectDocuments {
     /// A name safe in a path, a link and a table: lowercase letters, digits and hyphens.
     static func isPlainName(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") }
+        !name.isEmpty
+            && name.utf8.allSatisfy {
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-")
+            }
     }
 
     /// What is wrong with a piece of text that goes into one table cell or line, nil if nothing.
     static func textProblem(_ text: String) -> String? {
         if text.trimmingCharacters(in: .whitespaces).isEmpty { return "is empty" }
-        if text.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+        if text.unicodeScalars.contains(where: {
+            CharacterSet.controlCharacters.contains($0) || $0 == "\u{2028}" || $0 == "\u{2029}"
+        }) {
             return "contains a line break or control character"
         }
         if let bad = forbiddenInText.first(where: text.contains) { return "contains \(bad)" }
@@ -162,19 +191,29 @@ extension ProjectDocuments {
         for lesson in lessons {
             let file = "lessons/\(lesson.name)/\(LessonEntry.metadataFile)"
             guard Self.isPlainName(lesson.name) else {
-                throw DocumentInputError("lessons/\(lesson.name)", "is not a lesson name (lowercase letters, digits, hyphens)")
+                throw DocumentInputError(
+                    "lessons/\(lesson.name)", "is not a lesson name (lowercase letters, digits, hyphens)")
             }
             guard (1...lessons.count).contains(lesson.order) else {
-                throw DocumentInputError(file, "has order \(lesson.order); the \(lessons.count) lessons are numbered 1 to \(lessons.count)")
+                throw DocumentInputError(
+                    file, "has order \(lesson.order); the \(lessons.count) lessons are numbered 1 to \(lessons.count)")
             }
-            if let problem = Self.textProblem(lesson.question) { throw DocumentInputError(file, "has a question that \(problem)") }
+            if let problem = Self.textProblem(lesson.question) {
+                throw DocumentInputError(file, "has a question that \(problem)")
+            }
             guard Self.isPlainName(lesson.figure) else {
-                throw DocumentInputError(file, "names the figure \(String(reflecting: lesson.figure)), which is not a figure name (lowercase letters, digits, hyphens)")
+                throw DocumentInputError(
+                    file,
+                    "names the figure \(String(reflecting: lesson.figure)), which is not a figure name (lowercase letters, digits, hyphens)"
+                )
             }
             let figure = "\(figuresFolder)/\(lesson.name)-\(lesson.figure).png"
-            let listed = results[lesson.name].map { $0.figures.contains { $0.name == "\(lesson.name)-\(lesson.figure)" } }
+            let listed = results[lesson.name].map {
+                $0.figures.contains { $0.name == "\(lesson.name)-\(lesson.figure)" }
+            }
             guard listed ?? FileManager.default.fileExists(atPath: path(figure)) else {
-                throw DocumentInputError(file, "names the figure \"\(lesson.figure)\", but the lesson writes no \(figure)")
+                throw DocumentInputError(
+                    file, "names the figure \"\(lesson.figure)\", but the lesson writes no \(figure)")
             }
         }
     }
@@ -195,17 +234,25 @@ extension ProjectDocuments {
         }
         try check(results.lesson == lesson, "is for the lesson \(String(reflecting: results.lesson)), not \(lesson)")
         try check(!results.seeds.isEmpty, "lists no seeds")
-        try check(results.seconds.isFinite && (0...maximumSeconds).contains(results.seconds),
-                  "gives a run time of \(results.seconds) s, not a finite number of seconds from 0 to \(Int(maximumSeconds))")
-        try check(results.command.hasPrefix("swift run lesson-\(lesson)") && textProblem(results.command) == nil,
-                  "gives the command \(String(reflecting: results.command)), not a one-line swift run lesson-\(lesson) …")
+        try check(
+            results.seconds.isFinite && (0...maximumSeconds).contains(results.seconds),
+            "gives a run time of \(results.seconds) s, not a finite number of seconds from 0 to \(Int(maximumSeconds))")
+        try check(
+            results.command.hasPrefix("swift run lesson-\(lesson)") && textProblem(results.command) == nil,
+            "gives the command \(String(reflecting: results.command)), not a one-line swift run lesson-\(lesson) …")
         for line in results.report {
-            try check(!line.contains("<!--") && !line.contains("-->") && !line.contains("```") && !line.contains("\n"),
-                      "has a report line with a marker, a code fence or a line break: \(String(reflecting: String(line.prefix(80))))")
+            try check(
+                !line.contains("<!--") && !line.contains("-->") && !line.contains("```") && !line.contains("\n"),
+                "has a report line with a marker, a code fence or a line break: \(String(reflecting: String(line.prefix(80))))"
+            )
         }
         for figure in results.figures {
-            try check(figure.name.hasPrefix("\(lesson)-") && isPlainName(figure.name), "lists a figure named \(String(reflecting: figure.name))")
-            try check(!figure.title.contains("\n") && !figure.title.contains("<!--"), "gives \(figure.name) a title with a line break or marker")
+            try check(
+                figure.name.hasPrefix("\(lesson)-") && isPlainName(figure.name),
+                "lists a figure named \(String(reflecting: figure.name))")
+            try check(
+                !figure.title.contains("\n") && !figure.title.contains("<!--"),
+                "gives \(figure.name) a title with a line break or marker")
         }
         return results
     }
@@ -218,7 +265,8 @@ extension ProjectDocuments {
         func field(_ path: [CodingKey]) -> String { path.map(\.stringValue).joined(separator: ".") }
         switch error {
         case DecodingError.dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not valid JSON" : "\(field(context.codingPath)): \(context.debugDescription)"
+            return context.codingPath.isEmpty
+                ? "not valid JSON" : "\(field(context.codingPath)): \(context.debugDescription)"
         case DecodingError.keyNotFound(let key, let context): return "\(field(context.codingPath + [key])) is missing"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
             return "\(field(context.codingPath)) has the wrong type"

@@ -15,10 +15,13 @@ extension Explorer {
     /// Draws a lesson's main committed figure (the one its lesson.json names) in the
     /// terminal, from the figure's gnuplot script: no lesson is run.
     static func preview(_ lesson: String, figuresFolder: String, registry: [LessonEntry]) throws {
-        guard let entry = registry.first(where: { $0.name == lesson }) else { throw LessonError("unknown lesson \(lesson)") }
+        guard let entry = registry.first(where: { $0.name == lesson }) else {
+            throw LessonError("unknown lesson \(lesson)")
+        }
         let script = (figuresFolder as NSString).appendingPathComponent("\(lesson)-\(entry.figure).gp")
         guard FileManager.default.fileExists(atPath: script) else {
-            throw LessonError("\(script) does not exist: run `\(entry.command)` (or regenerate-figures \(lesson)) first")
+            throw LessonError(
+                "\(script) does not exist: run `\(entry.command)` (or regenerate-figures \(lesson)) first")
         }
         guard let gnuplot = FigureRenderer.findGnuplot() else {
             throw LessonError("--preview needs gnuplot: \(FigureRenderer.installHint)")

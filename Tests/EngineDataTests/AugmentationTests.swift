@@ -6,12 +6,15 @@ final class AugmentationTests: XCTestCase {
     let width = 5, height = 4
     lazy var image: [Float] = (0..<(width * height)).map { Float($0 + 1) }
 
-    func transformed(_ transform: Augmentation.Transform, width: Int? = nil, height: Int? = nil, image: [Float]? = nil) -> [Float] {
+    func transformed(_ transform: Augmentation.Transform, width: Int? = nil, height: Int? = nil, image: [Float]? = nil)
+        -> [Float]
+    {
         let source = image ?? self.image
         var output = [Float](repeating: -1, count: source.count)
         source.withUnsafeBufferPointer { input in
             output.withUnsafeMutableBufferPointer {
-                Augmentation.apply(transform, to: input, into: $0, width: width ?? self.width, height: height ?? self.height)
+                Augmentation.apply(
+                    transform, to: input, into: $0, width: width ?? self.width, height: height ?? self.height)
             }
         }
         return output
@@ -27,7 +30,9 @@ final class AugmentationTests: XCTestCase {
         let down = transformed(.init(shiftX: 0, shiftY: 2))
         XCTAssertEqual(Array(down[(2 * width)...]), Array(image[..<(2 * width)]))
         let flipped = transformed(.init(flip: true))
-        for y in 0..<height { for x in 0..<width { XCTAssertEqual(flipped[y * width + x], image[y * width + width - 1 - x]) } }
+        for y in 0..<height {
+            for x in 0..<width { XCTAssertEqual(flipped[y * width + x], image[y * width + width - 1 - x]) }
+        }
     }
 
     func testQuarterTurnOfASquareImage() {
@@ -42,7 +47,8 @@ final class AugmentationTests: XCTestCase {
 
     func testAugmentedBatchesAreSeededAndKeepLabels() {
         let pixels = (0..<(3 * 28 * 28)).map { UInt8(($0 * 7) % 256) }
-        let store = ImageStore(pixels: pixels, labels: [1, 2, 3], width: 28, height: 28, classNames: MNISTFormat.fashionClassNames)
+        let store = ImageStore(
+            pixels: pixels, labels: [1, 2, 3], width: 28, height: 28, classNames: MNISTFormat.fashionClassNames)
         let plain = ImageDataset(store: store)
         let augmentation = Augmentation(maximumShift: 3, maximumRotation: 15, flipProbability: 0.5)
         let first = plain.augmented(augmentation, random: Random(seed: 4)).batch([0, 1, 2])

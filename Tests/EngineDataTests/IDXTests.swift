@@ -9,7 +9,9 @@ import XCTest
 final class IDXTests: FolderTestCase {
     static func idx(dimensions: [Int], data: [UInt8]) -> [UInt8] {
         var bytes: [UInt8] = [0, 0, 8, UInt8(dimensions.count)]
-        for d in dimensions { bytes += [UInt8(d >> 24 & 255), UInt8(d >> 16 & 255), UInt8(d >> 8 & 255), UInt8(d & 255)] }
+        for d in dimensions {
+            bytes += [UInt8(d >> 24 & 255), UInt8(d >> 16 & 255), UInt8(d >> 8 & 255), UInt8(d & 255)]
+        }
         return bytes + data
     }
 
@@ -43,7 +45,8 @@ final class IDXTests: FolderTestCase {
 
     func testRejectsBadFiles() {
         let good = Self.idx(dimensions: [2, 3, 4], data: Array(repeating: 1, count: 24))
-        assertError(write(Array(good.dropLast(5)), "short"), contains: "truncated: 2×3×4 needs 24 bytes of data, found 19")
+        assertError(
+            write(Array(good.dropLast(5)), "short"), contains: "truncated: 2×3×4 needs 24 bytes of data, found 19")
         assertError(write(good + [9, 9], "long"), contains: "unexpected bytes after the 2×3×4 data")
         assertError(write([0x1F, 0x00] + good.dropFirst(2), "magic"), contains: "bad magic number")
         assertError(write([0, 0, 0x0D, 1, 0, 0, 0, 1, 0, 0, 0, 0], "float"), contains: "is not unsigned bytes")
@@ -51,7 +54,8 @@ final class IDXTests: FolderTestCase {
         assertError(write([0, 0], "tiny"), contains: "too short")
         assertError(folder + "/missing", contains: "cannot read")
         // A gzip stream cut in the middle, and one with garbage after the header.
-        var compressed = [UInt8](FileManager.default.contents(atPath: write(good + Array(repeating: 7, count: 5000), "big", gzip: true))!)
+        var compressed = [UInt8](
+            FileManager.default.contents(atPath: write(good + Array(repeating: 7, count: 5000), "big", gzip: true))!)
         assertError(write(Array(compressed.prefix(compressed.count / 2)), "cut.gz"), contains: "truncated")
         compressed.replaceSubrange(12..<40, with: Array(repeating: 0xFF, count: 28))
         assertError(write(compressed, "garbled.gz"), contains: "corrupt")
@@ -85,15 +89,18 @@ final class IDXTests: FolderTestCase {
     }
 
     func testSplitsAndSubsetsAreSeededAndDisjoint() throws {
-        let store = ImageStore(pixels: Array(repeating: 0, count: 100 * 4), labels: (0..<100).map { UInt8($0 % 10) },
-                               width: 2, height: 2, classNames: MNISTFormat.fashionClassNames)
+        let store = ImageStore(
+            pixels: Array(repeating: 0, count: 100 * 4), labels: (0..<100).map { UInt8($0 % 10) },
+            width: 2, height: 2, classNames: MNISTFormat.fashionClassNames)
         let data = ImageDataset(store: store)
         let (train, validation) = data.split(validationFraction: 0.1, random: Random(seed: 1))
         XCTAssertEqual(train.count, 90)
         XCTAssertEqual(validation.count, 10)
         XCTAssertEqual(Set(train.indices).union(validation.indices), Set(0..<100))
-        XCTAssertEqual(data.split(validationFraction: 0.1, random: Random(seed: 1)).validation.indices, validation.indices)
-        XCTAssertNotEqual(data.split(validationFraction: 0.1, random: Random(seed: 2)).validation.indices, validation.indices)
+        XCTAssertEqual(
+            data.split(validationFraction: 0.1, random: Random(seed: 1)).validation.indices, validation.indices)
+        XCTAssertNotEqual(
+            data.split(validationFraction: 0.1, random: Random(seed: 2)).validation.indices, validation.indices)
         XCTAssertEqual(data.randomSubset(30, random: Random(seed: 3)).count, 30)
     }
 

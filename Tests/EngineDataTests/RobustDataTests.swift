@@ -39,7 +39,9 @@ extension IDXTests {
         case 3:
             let rank = max(1, min(Int(bytes[3]), (bytes.count - 4) / 4))
             let offset = 4 + 4 * random.integer(below: rank)
-            let values: [UInt32] = [0, 1, 2, 3, 4, 5, 60, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFF, UInt32(truncatingIfNeeded: random.next())]
+            let values: [UInt32] = [
+                0, 1, 2, 3, 4, 5, 60, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFF, UInt32(truncatingIfNeeded: random.next()),
+            ]
             let value = values[random.integer(below: values.count)]
             bytes.replaceSubrange(offset..<(offset + 4), with: withUnsafeBytes(of: value.bigEndian, Array.init))
         default:
@@ -70,8 +72,9 @@ extension IDXTests {
             // A few as files, compressed: the streaming reader must agree with the parser.
             if round % 200 == 0 {
                 let file = write(bytes, "fuzz-\(round).gz", gzip: true)
-                XCTAssertEqual(Self.outcome { try IDXArray.read(file) }.replacingOccurrences(of: file, with: path),
-                               Self.outcome { try IDXArray.parse(bytes, path: path) }, "round \(round)")
+                XCTAssertEqual(
+                    Self.outcome { try IDXArray.read(file) }.replacingOccurrences(of: file, with: path),
+                    Self.outcome { try IDXArray.parse(bytes, path: path) }, "round \(round)")
             }
         }
         XCTAssertGreaterThan(outcomes.loaded, 300, "the mutations should leave many files valid")
@@ -84,15 +87,18 @@ extension IDXTests {
 
     func testHeadersAnnouncingAbsurdSizesAreRefused() {
         var labels = Self.idx(dimensions: [10], data: Array(repeating: 1, count: 10))
-        assertError(write(Self.idx(dimensions: [0xFFFF_FFFF, 0xFFFF_FFFF, 2], data: []), "overflow"),
-                    contains: "the header announces a 4294967295×4294967295×2 array, more than the 1 GiB a data file may hold")
-        labels[3] = 5   // the labels' rank 0x01 → 0x05 by one bit flip
+        assertError(
+            write(Self.idx(dimensions: [0xFFFF_FFFF, 0xFFFF_FFFF, 2], data: []), "overflow"),
+            contains: "the header announces a 4294967295×4294967295×2 array, more than the 1 GiB a data file may hold")
+        labels[3] = 5  // the labels' rank 0x01 → 0x05 by one bit flip
         assertError(write(labels, "flipped"), contains: "truncated IDX header")
         labels += Array(repeating: 0xFF, count: 12)
         assertError(write(labels, "flipped-long"), contains: "more than the 1 GiB")
         // A small .gz that announces 8 GiB is refused from its header, before any reading.
-        assertError(write(Self.idx(dimensions: [65536, 65536, 2], data: Array(repeating: 0, count: 100)), "bomb.gz", gzip: true),
-                    contains: "announces a 65536×65536×2 array")
+        assertError(
+            write(
+                Self.idx(dimensions: [65536, 65536, 2], data: Array(repeating: 0, count: 100)), "bomb.gz", gzip: true),
+            contains: "announces a 65536×65536×2 array")
     }
 
     /// A 1 MB file of concatenated gzip members that inflates to 1 GiB after a valid 16-byte
@@ -100,7 +106,8 @@ extension IDXTests {
     /// the memory.
     func testACompressionBombIsNotReadToItsEnd() throws {
         let path = write(Self.idx(dimensions: [16], data: Array(repeating: 1, count: 16)), "bomb.gz", gzip: true)
-        let zeros = [UInt8](FileManager.default.contents(atPath: write(Array(repeating: 0, count: 1 << 20), "zeros.gz", gzip: true))!)
+        let zeros = [UInt8](
+            FileManager.default.contents(atPath: write(Array(repeating: 0, count: 1 << 20), "zeros.gz", gzip: true))!)
         let bomb = try XCTUnwrap(FileHandle(forWritingAtPath: path))
         bomb.seekToEndOfFile()
         for _ in 0..<1024 { bomb.write(Data(zeros)) }
@@ -121,7 +128,8 @@ extension IDXTests {
             done.signal()
         }
         XCTAssertEqual(done.wait(timeout: .now() + 5), .success, "reading a FIFO blocked")
-        XCTAssertEqual(outcome.message, "\(fifo): is a FIFO (named pipe), not a regular file: refusing to read it as a data file")
+        XCTAssertEqual(
+            outcome.message, "\(fifo): is a FIFO (named pipe), not a regular file: refusing to read it as a data file")
         let zero = folder + "/zero.gz"
         try FileManager.default.createSymbolicLink(atPath: zero, withDestinationPath: "/dev/zero")
         assertError(zero, contains: "is a character device, not a regular file")
@@ -129,7 +137,8 @@ extension IDXTests {
     }
 
     func testMNISTFolderWithAFolderInPlaceOfAFile() throws {
-        try FileManager.default.createDirectory(atPath: folder + "/train-images-idx3-ubyte.gz", withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            atPath: folder + "/train-images-idx3-ubyte.gz", withIntermediateDirectories: false)
         XCTAssertThrowsError(try MNISTFormat.load(.train, from: folder)) { error in
             XCTAssertEqual("\(error)", "\(self.folder)/train-images-idx3-ubyte.gz: is a folder, not a data file")
         }
@@ -137,8 +146,9 @@ extension IDXTests {
 
     func testMNISTImagesMustHaveTheExpectedShape() throws {
         for (height, width) in [(1, 1), (14, 14), (32, 32), (28, 29)] {
-            let images = write(Self.idx(dimensions: [2, height, width], data: Array(repeating: 0, count: 2 * height * width)),
-                               "train-images-idx3-ubyte")
+            let images = write(
+                Self.idx(dimensions: [2, height, width], data: Array(repeating: 0, count: 2 * height * width)),
+                "train-images-idx3-ubyte")
             _ = write(Self.idx(dimensions: [2], data: [0, 1]), "train-labels-idx1-ubyte")
             XCTAssertThrowsError(try MNISTFormat.load(.train, from: folder)) { error in
                 XCTAssertEqual("\(error)", "\(images): images are \(height)×\(width) pixels, expected 28×28")
@@ -155,7 +165,9 @@ extension IDXTests {
     func testAnEmptyDataFolderNameIsAnError() {
         XCTAssertEqual(MNISTFormat.directory(explicit: ""), "", "kept empty for load to refuse")
         XCTAssertThrowsError(try MNISTFormat.load(.train, from: "")) { error in
-            XCTAssertTrue("\(error)".hasPrefix("'': an empty data folder name (from --data '' or TRAINING_LAB_DATA='')"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".hasPrefix("'': an empty data folder name (from --data '' or TRAINING_LAB_DATA='')"),
+                "\(error)")
         }
     }
 }

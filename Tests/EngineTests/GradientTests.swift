@@ -27,8 +27,9 @@ final class GradientTests: XCTestCase {
         let random = Random(seed: 3)
         let dropout = Dropout(0.5, random: random)
         let input = random.normalMatrix(rows: 4, cols: 8)
-        let error = GradientCheck.maximumError(dropout, input: input, random: random,
-                                               prepare: { dropout.random = Random(seed: 99) })
+        let error = GradientCheck.maximumError(
+            dropout, input: input, random: random,
+            prepare: { dropout.random = Random(seed: 99) })
         XCTAssertLessThan(error, tolerance)
         // The mask really dropped something, so the check covered both cases.
         let mask = dropout.mask!
@@ -60,20 +61,24 @@ final class GradientTests: XCTestCase {
         let model = Sequential.mlp([4, 6, 5, 3], activation: .tanh, batchNorm: true, dropout: 0.3, random: random)
         let dropouts = model.layers.compactMap { $0 as? Dropout }
         let input = random.normalMatrix(rows: 5, cols: 4)
-        let error = GradientCheck.maximumError(model, input: input, random: random, prepare: {
-            for (index, dropout) in dropouts.enumerated() { dropout.random = Random(seed: UInt64(index + 10)) }
-        })
+        let error = GradientCheck.maximumError(
+            model, input: input, random: random,
+            prepare: {
+                for (index, dropout) in dropouts.enumerated() { dropout.random = Random(seed: UInt64(index + 10)) }
+            })
         XCTAssertLessThan(error, 5e-3)
     }
 
     func testLosses() {
         let random = Random(seed: 7)
         let logits = random.normalMatrix(rows: 5, cols: 4, std: 2)
-        XCTAssertLessThan(GradientCheck.maximumError(CrossEntropyLoss(), output: logits, target: [0, 3, 1, 1, 2]), tolerance)
+        XCTAssertLessThan(
+            GradientCheck.maximumError(CrossEntropyLoss(), output: logits, target: [0, 3, 1, 1, 2]), tolerance)
         let target = random.normalMatrix(rows: 5, cols: 4)
         XCTAssertLessThan(GradientCheck.maximumError(MSELoss(), output: logits, target: target), tolerance)
         let probabilities = random.uniformMatrix(rows: 5, cols: 4, 0, 1)
-        XCTAssertLessThan(GradientCheck.maximumError(BCEWithLogitsLoss(), output: logits, target: probabilities), tolerance)
+        XCTAssertLessThan(
+            GradientCheck.maximumError(BCEWithLogitsLoss(), output: logits, target: probabilities), tolerance)
     }
 
     func testL2PenaltyGradient() {
@@ -81,7 +86,9 @@ final class GradientTests: XCTestCase {
         let model = Sequential.mlp([3, 4, 2], random: random)
         let penalty = L2Penalty(lambda: 0.7)
         let parameters = model.parameters
-        for parameter in parameters { parameter.gradient = Matrix(rows: parameter.value.rows, cols: parameter.value.cols) }
+        for parameter in parameters {
+            parameter.gradient = Matrix(rows: parameter.value.rows, cols: parameter.value.cols)
+        }
         penalty.addGradient(parameters, batchSize: 5)
         for parameter in parameters {
             for i in 0..<parameter.count {
@@ -93,7 +100,9 @@ final class GradientTests: XCTestCase {
                 parameter.value.values[i] = original
                 XCTAssertEqual(parameter.gradient.storage[i], (up - down) / 2e-2, accuracy: 2e-3)
             }
-            if parameter.countedAs == .biases { XCTAssertEqual(parameter.gradient.sumOfSquares(), 0, "biases are not penalized") }
+            if parameter.countedAs == .biases {
+                XCTAssertEqual(parameter.gradient.sumOfSquares(), 0, "biases are not penalized")
+            }
         }
     }
 }

@@ -5,8 +5,10 @@ final class InitializerTests: XCTestCase {
     let fanIn = 300, fanOut = 200
 
     func statistics(_ initializer: Initializer, seed: UInt64 = 1) -> TensorStatistics {
-        TensorStatistics(initializer.matrix(rows: fanOut, cols: fanIn, fanIn: fanIn, fanOut: fanOut,
-                                            random: Random(seed: seed)))
+        TensorStatistics(
+            initializer.matrix(
+                rows: fanOut, cols: fanIn, fanIn: fanIn, fanOut: fanOut,
+                random: Random(seed: seed)))
     }
 
     /// Empirical mean and std of 60,000 draws against the formula; uniform draws also
@@ -27,7 +29,9 @@ final class InitializerTests: XCTestCase {
         ]
         for (initializer, std, isUniform) in cases {
             let s = statistics(initializer)
-            XCTAssertEqual(initializer.standardDeviation(fanIn: fanIn, fanOut: fanOut)!, std, accuracy: std * 1e-5, "\(initializer)")
+            XCTAssertEqual(
+                initializer.standardDeviation(fanIn: fanIn, fanOut: fanOut)!, std, accuracy: std * 1e-5,
+                "\(initializer)")
             XCTAssertEqual(s.std, std, accuracy: std * 0.02, "\(initializer)")
             XCTAssertEqual(s.mean, 0, accuracy: std * 0.02, "\(initializer)")
             if isUniform {
@@ -54,8 +58,9 @@ final class InitializerTests: XCTestCase {
         XCTAssertEqual(constant.minimum, 0.25)
         XCTAssertEqual(constant.maximum, 0.25)
         // PyTorch's default is kaiming_uniform with a = √5, gain √(2/(1 + 5)) = √(1/3).
-        XCTAssertEqual(Initializer.Nonlinearity.leakyReLU(slope: Float(5).squareRoot()).gain,
-                       Float(1.0 / 3).squareRoot(), accuracy: 1e-6)
+        XCTAssertEqual(
+            Initializer.Nonlinearity.leakyReLU(slope: Float(5).squareRoot()).gain,
+            Float(1.0 / 3).squareRoot(), accuracy: 1e-6)
         XCTAssertEqual(Initializer.Nonlinearity.relu.gain, Float(2).squareRoot(), accuracy: 1e-6)
         XCTAssertEqual(Initializer.Nonlinearity.tanh.gain, 5.0 / 3, accuracy: 1e-6)
     }

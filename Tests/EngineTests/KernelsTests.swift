@@ -23,7 +23,8 @@ final class KernelsTests: XCTestCase {
                 w.withUnsafeMutableBufferPointer { pw in
                     g.withUnsafeBufferPointer { Kernels.sgd(pw, gradient: $0, rate: rate, weightDecay: weightDecay) }
                 }
-                XCTAssertEqual(w.map(\.bitPattern), expected.map(\.bitPattern), "\(count) weights, weight decay \(weightDecay)")
+                XCTAssertEqual(
+                    w.map(\.bitPattern), expected.map(\.bitPattern), "\(count) weights, weight decay \(weightDecay)")
             }
         }
     }
@@ -43,13 +44,18 @@ final class KernelsTests: XCTestCase {
                 w.withUnsafeMutableBufferPointer { pw in
                     b.withUnsafeMutableBufferPointer { pb in
                         g.withUnsafeBufferPointer {
-                            Kernels.sgdWithMomentum(pw, gradient: $0, buffer: pb, rate: rate, weightDecay: weightDecay,
-                                                    momentum: momentum, keep: keep, first: first, nesterov: nesterov)
+                            Kernels.sgdWithMomentum(
+                                pw, gradient: $0, buffer: pb, rate: rate, weightDecay: weightDecay,
+                                momentum: momentum, keep: keep, first: first, nesterov: nesterov)
                         }
                     }
                 }
-                XCTAssertEqual(w.map(\.bitPattern), expectedW.map(\.bitPattern), "\(count) weights, first \(first), Nesterov \(nesterov)")
-                XCTAssertEqual(b.map(\.bitPattern), expectedB.map(\.bitPattern), "\(count) buffers, first \(first), Nesterov \(nesterov)")
+                XCTAssertEqual(
+                    w.map(\.bitPattern), expectedW.map(\.bitPattern),
+                    "\(count) weights, first \(first), Nesterov \(nesterov)")
+                XCTAssertEqual(
+                    b.map(\.bitPattern), expectedB.map(\.bitPattern),
+                    "\(count) buffers, first \(first), Nesterov \(nesterov)")
             }
         }
     }
@@ -60,9 +66,13 @@ final class KernelsTests: XCTestCase {
             let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
             var floats = [Float](repeating: .nan, count: count)
             floats.withUnsafeMutableBufferPointer { to in
-                bytes.withUnsafeBufferPointer { Kernels.bytesToFloats(to.baseAddress!, from: $0.baseAddress!, count: count, scale: scale, shift: shift) }
+                bytes.withUnsafeBufferPointer {
+                    Kernels.bytesToFloats(
+                        to.baseAddress!, from: $0.baseAddress!, count: count, scale: scale, shift: shift)
+                }
             }
-            XCTAssertEqual(floats.map(\.bitPattern), bytes.map { (Float($0) * scale + shift).bitPattern }, "\(count) pixels")
+            XCTAssertEqual(
+                floats.map(\.bitPattern), bytes.map { (Float($0) * scale + shift).bitPattern }, "\(count) pixels")
         }
     }
 }

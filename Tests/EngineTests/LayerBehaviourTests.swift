@@ -36,10 +36,12 @@ final class LayerBehaviourTests: XCTestCase {
 
     func testMLPBuilderFollowsTheLecturesBlock() {
         let model = Sequential.mlp([784, 75, 45, 10], batchNorm: true, dropout: 0.5, random: Random(seed: 1))
-        XCTAssertEqual(model.layers.map(\.description), [
-            "Linear(784→75, bias=false)", "BatchNorm1d(75)", "ReLU", "Dropout(p=0.5)",
-            "Linear(75→45, bias=false)", "BatchNorm1d(45)", "ReLU", "Dropout(p=0.5)", "Linear(45→10)",
-        ])
+        XCTAssertEqual(
+            model.layers.map(\.description),
+            [
+                "Linear(784→75, bias=false)", "BatchNorm1d(75)", "ReLU", "Dropout(p=0.5)",
+                "Linear(75→45, bias=false)", "BatchNorm1d(45)", "ReLU", "Dropout(p=0.5)", "Linear(45→10)",
+            ])
         model.train(false)
         XCTAssertFalse(model.layers.contains { $0.isTraining })
     }
@@ -62,7 +64,8 @@ final class LayerBehaviourTests: XCTestCase {
 
     func testParameterSummaryOfTheLecturesNetwork() {
         let model = Sequential.mlp([50, 100, 100, 10], random: Random(seed: 1))
-        XCTAssertEqual(model.parameterSummary().map { [$0.weights, $0.biases] }, [[5000, 100], [10000, 100], [1000, 10]])
+        XCTAssertEqual(
+            model.parameterSummary().map { [$0.weights, $0.biases] }, [[5000, 100], [10000, 100], [1000, 10]])
         XCTAssertEqual(model.parameterCount, 16210)
     }
 }

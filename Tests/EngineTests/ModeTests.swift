@@ -19,8 +19,9 @@ final class ModeTests: XCTestCase {
     func testModeRecursesThroughNestedContainers() throws {
         let random = Random(seed: 1)
         let dropout = Dropout(0.5, random: random), norm = BatchNorm1d(8)
-        let model = Sequential(Linear(2, 8, random: random), ReLU(),
-                               Residual(Sequential(norm, Linear(8, 8, random: random), dropout)), Linear(8, 3, random: random))
+        let model = Sequential(
+            Linear(2, 8, random: random), ReLU(),
+            Residual(Sequential(norm, Linear(8, 8, random: random), dropout)), Linear(8, 3, random: random))
         model.train(false)
         XCTAssertFalse(dropout.isTraining || norm.isTraining)
         model.train()
@@ -29,7 +30,8 @@ final class ModeTests: XCTestCase {
         XCTAssertEqual(model.buffers.count, 2)
 
         let data = Synthetic.blobs(count: 300, classes: 3, random: random)
-        let trainer = Trainer(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1), random: random)
+        let trainer = Trainer(
+            model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1), random: random)
         let history = try trainer.fit(data, validation: data, options: TrainingOptions(epochs: 15, batchSize: 32))
         XCTAssertGreaterThan(history.last!.validationAccuracy!, 0.8)
     }
@@ -39,13 +41,17 @@ final class ModeTests: XCTestCase {
     func testNestedModelsCheckpointAndTrain() throws {
         let random = Random(seed: 2)
         func make() -> Sequential {
-            Sequential(Linear(2, 4, random: random), Residual(Sequential(BatchNorm1d(4), Linear(4, 4, random: random))), Linear(4, 3, random: random))
+            Sequential(
+                Linear(2, 4, random: random), Residual(Sequential(BatchNorm1d(4), Linear(4, 4, random: random))),
+                Linear(4, 3, random: random))
         }
         let model = make()
-        XCTAssertEqual(model.state().entries.map(\.name), [
-            "0.weight", "0.bias", "1.0.0.weight", "1.0.0.bias", "1.0.0.running_mean", "1.0.0.running_var",
-            "1.0.1.weight", "1.0.1.bias", "2.weight", "2.bias",
-        ])
+        XCTAssertEqual(
+            model.state().entries.map(\.name),
+            [
+                "0.weight", "0.bias", "1.0.0.weight", "1.0.0.bias", "1.0.0.running_mean", "1.0.0.running_var",
+                "1.0.1.weight", "1.0.1.bias", "2.weight", "2.bias",
+            ])
         let path = NSTemporaryDirectory() + "nested-\(UUID().uuidString).ckpt"
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Checkpoint.save(model.state(), to: path)
@@ -56,8 +62,10 @@ final class ModeTests: XCTestCase {
 
         let block = Residual(Sequential(Linear(2, 2, random: random), Tanh()))
         let data = Synthetic.blobs(count: 200, classes: 2, random: random)
-        let history = try Trainer(model: block, loss: CrossEntropyLoss(), optimizer: SGD(block.parameters, learningRate: 0.1), random: random)
-            .fit(data, validation: data, options: TrainingOptions(epochs: 10, batchSize: 20))
+        let history = try Trainer(
+            model: block, loss: CrossEntropyLoss(), optimizer: SGD(block.parameters, learningRate: 0.1), random: random
+        )
+        .fit(data, validation: data, options: TrainingOptions(epochs: 10, batchSize: 20))
         XCTAssertGreaterThan(history.last!.validationAccuracy!, 0.9)
     }
 

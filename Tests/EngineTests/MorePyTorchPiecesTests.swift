@@ -10,7 +10,8 @@ final class MorePyTorchPiecesTests: XCTestCase {
         // Inputs kept away from the kink of LeakyReLU, where central differences straddle it.
         let input = random.normalMatrix(rows: 4, cols: 5).map { $0 + ($0 >= 0 ? 0.1 : -0.1) }
         for layer: Layer in [LeakyReLU(negativeSlope: 0.1), GELU(), SoftmaxLayer(), LogSoftmax()] {
-            XCTAssertLessThan(GradientCheck.maximumError(layer, input: input, random: random), tolerance, layer.description)
+            XCTAssertLessThan(
+                GradientCheck.maximumError(layer, input: input, random: random), tolerance, layer.description)
         }
     }
 
@@ -35,6 +36,7 @@ final class MorePyTorchPiecesTests: XCTestCase {
         for (s, m) in zip(sum.gradient.storage, mean.gradient.storage) { XCTAssertEqual(s, 6 * m, accuracy: 1e-6) }
         let each = CrossEntropyLoss().perExample(logits, labels)
         XCTAssertEqual(each.reduce(0, +) / 6, mean.value, accuracy: 1e-6)
-        XCTAssertLessThan(GradientCheck.maximumError(CrossEntropyLoss(reduction: .sum), output: logits, target: labels), tolerance)
+        XCTAssertLessThan(
+            GradientCheck.maximumError(CrossEntropyLoss(reduction: .sum), output: logits, target: labels), tolerance)
     }
 }

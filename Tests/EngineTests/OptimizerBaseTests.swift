@@ -6,8 +6,10 @@ import XCTest
 final class OptimizerBaseTests: XCTestCase {
     /// signSGD, written the way a user would in their own package.
     final class SignSGD: Optimizer {
-        override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
-                             state: OptimizerState, group: ParameterGroup) {
+        override func update(
+            _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+            state: OptimizerState, group: ParameterGroup
+        ) {
             for i in w.indices { w[i] -= learningRate * (g[i] > 0 ? 1 : g[i] < 0 ? -1 : 0) }
         }
     }
@@ -16,8 +18,10 @@ final class OptimizerBaseTests: XCTestCase {
     final class HeavyBall: Optimizer {
         enum Slot: Int { case velocity }
         override var slotsPerParameter: Int { 1 }
-        override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
-                             state: OptimizerState, group: ParameterGroup) {
+        override func update(
+            _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+            state: OptimizerState, group: ParameterGroup
+        ) {
             let b = state[Slot.velocity]
             for i in w.indices {
                 b[i] = steps == 1 ? g[i] : 0.9 * b[i] + g[i]
@@ -51,12 +55,15 @@ final class OptimizerBaseTests: XCTestCase {
     /// biases (torch's two param groups), equal to two separate optimizers.
     func testParameterGroupsCarryTheirWeightDecay() {
         func parameters() -> (Parameter, Parameter) {
-            (Parameter("w", value: Matrix(rows: 1, cols: 2, [1, -1])),
-             Parameter("b", value: Matrix(rows: 1, cols: 2, [2, 3]), decays: false, countedAs: .biases))
+            (
+                Parameter("w", value: Matrix(rows: 1, cols: 2, [1, -1])),
+                Parameter("b", value: Matrix(rows: 1, cols: 2, [2, 3]), decays: false, countedAs: .biases)
+            )
         }
         let (w1, b1) = parameters(), (w2, b2) = parameters()
-        let grouped = SGD([ParameterGroup([w1], weightDecay: 0.1), ParameterGroup([b1], weightDecay: 0)],
-                          learningRate: 0.1, momentum: 0.9)
+        let grouped = SGD(
+            [ParameterGroup([w1], weightDecay: 0.1), ParameterGroup([b1], weightDecay: 0)],
+            learningRate: 0.1, momentum: 0.9)
         let weights = SGD([w2], learningRate: 0.1, momentum: 0.9, weightDecay: 0.1)
         let biases = SGD([b2], learningRate: 0.1, momentum: 0.9)
         for _ in 0..<4 {
@@ -108,7 +115,9 @@ final class OptimizerBaseTests: XCTestCase {
             }
             // PyTorch's Nesterov iterate is the lecture's look-ahead point w − α·v.
             lectureOptimizer.lookAhead()
-            for (a, b) in zip(lecture.value.storage, torch.value.storage) { XCTAssertEqual(a, b, accuracy: 1e-5, "nesterov \(nesterov)") }
+            for (a, b) in zip(lecture.value.storage, torch.value.storage) {
+                XCTAssertEqual(a, b, accuracy: 1e-5, "nesterov \(nesterov)")
+            }
         }
     }
 

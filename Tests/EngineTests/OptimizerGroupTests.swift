@@ -14,8 +14,9 @@ final class OptimizerGroupTests: XCTestCase {
         let w = Parameter("w", value: Matrix(rows: 1, cols: 2, [1, -2]))
         let b = Parameter("b", value: Matrix(rows: 1, cols: 2, [2, 3]), decays: false, countedAs: .biases)
         // Group 1 has its own rate 0.1 and decay 0.5; group 2 takes the optimizer's 0.02 and 0.25.
-        let adam = Adam([ParameterGroup([w], learningRate: 0.1, weightDecay: 0.5), ParameterGroup([b])],
-                        learningRate: 0.02, epsilon: 0.5, weightDecay: 0.25)
+        let adam = Adam(
+            [ParameterGroup([w], learningRate: 0.1, weightDecay: 0.5), ParameterGroup([b])],
+            learningRate: 0.02, epsilon: 0.5, weightDecay: 0.25)
         w.gradient = Matrix(rows: 1, cols: 2, [0.5, 0.5])
         b.gradient = Matrix(rows: 1, cols: 2, [1, -0.25])
         adam.step()
@@ -36,8 +37,10 @@ final class OptimizerGroupTests: XCTestCase {
     /// setting the group overrode would show).
     func testAParameterListIsOneGroupWithTheOptimizersSettings() {
         func parameters() -> [Parameter] {
-            [Parameter("w", value: Matrix(rows: 2, cols: 2, [1, -2, 0.25, 3])),
-             Parameter("b", value: Matrix(rows: 1, cols: 2, [2, -0.5]), decays: false, countedAs: .biases)]
+            [
+                Parameter("w", value: Matrix(rows: 2, cols: 2, [1, -2, 0.25, 3])),
+                Parameter("b", value: Matrix(rows: 1, cols: 2, [2, -0.5]), decays: false, countedAs: .biases),
+            ]
         }
         func adam<Element: OptimizerParameters>(_ list: [Element]) -> Adam {
             Adam(list, learningRate: 0.05, beta1: 0.8, beta2: 0.99, epsilon: 1e-6, weightDecay: 0.1, amsgrad: true)

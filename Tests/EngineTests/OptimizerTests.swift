@@ -34,14 +34,17 @@ final class OptimizerTests: XCTestCase {
         check(run { SGD($0, learningRate: 0.1) }, [0.8645, -1.3225, 0.5])
         check(run { SGD($0, learningRate: 0.1, momentum: 0.9) }, [0.743, -0.715, 0.5])
         check(run { SGD($0, learningRate: 0.1, momentum: 0.9, nesterov: true) }, [0.6636605, -0.3183025, 0.5])
-        check(run { SGD($0, learningRate: 0.1, momentum: 0.9, dampening: 0.5, weightDecay: 0.01) },
-              [0.798784587, -1.00575914, 0.4980273])
+        check(
+            run { SGD($0, learningRate: 0.1, momentum: 0.9, dampening: 0.5, weightDecay: 0.01) },
+            [0.798784587, -1.00575914, 0.4980273])
     }
 
     func testAdam() {
         check(run { Adam($0, learningRate: 0.1) }, [0.704871256, -1.70047393, 0.5])
         check(run { Adam($0, learningRate: 0.1, biasCorrection: false) }, [0.096310265, -0.776956324, 0.5])
-        check(run { Adam($0, learningRate: 0.1, weightDecay: 0.1, amsgrad: true) }, [0.704173895, -1.70048455, 0.455426137])
+        check(
+            run { Adam($0, learningRate: 0.1, weightDecay: 0.1, amsgrad: true) },
+            [0.704173895, -1.70048455, 0.455426137])
         check(run { AdamW($0, learningRate: 0.1) }, [0.702258291, -1.69479096, 0.509350371])
     }
 
@@ -52,7 +55,9 @@ final class OptimizerTests: XCTestCase {
     func testAdamFirstStepByHand() {
         check(run({ Adam($0, learningRate: 0.01) }, steps: 1), [1 - 0.01, -2 + 0.01, 0.5])
         let uncorrected = 0.01 * 0.1 / Float(0.001).squareRoot()
-        check(run({ Adam($0, learningRate: 0.01, biasCorrection: false) }, steps: 1), [1 - uncorrected, -2 + uncorrected, 0.5])
+        check(
+            run({ Adam($0, learningRate: 0.01, biasCorrection: false) }, steps: 1),
+            [1 - uncorrected, -2 + uncorrected, 0.5])
     }
 
     func testNAdam() {
@@ -62,14 +67,16 @@ final class OptimizerTests: XCTestCase {
 
     func testRMSprop() {
         check(run { RMSprop($0) }, [0.790433242, -1.77446803, 0.5])
-        check(run { RMSprop($0, learningRate: 0.01, weightDecay: 0.1, momentum: 0.9, centered: true) },
-              [0.567012767, -1.53912648, 0.444023048])
+        check(
+            run { RMSprop($0, learningRate: 0.01, weightDecay: 0.1, momentum: 0.9, centered: true) },
+            [0.567012767, -1.53912648, 0.444023048])
     }
 
     func testAdagrad() {
         check(run { Adagrad($0, learningRate: 0.1) }, [0.790899177, -1.77493936, 0.5])
-        check(run { Adagrad($0, learningRate: 0.1, learningRateDecay: 0.1, initialAccumulator: 0.5) },
-              [0.869154926, -1.7960512, 0.5])
+        check(
+            run { Adagrad($0, learningRate: 0.1, learningRateDecay: 0.1, initialAccumulator: 0.5) },
+            [0.869154926, -1.7960512, 0.5])
     }
 
     func testAdadelta() {
@@ -85,8 +92,9 @@ final class OptimizerTests: XCTestCase {
         let decayed = Sequential.mlp([2, 8, 3], random: Random(seed: 5))
         let lambda: Float = 0.2, batch = 10
         let penalty = L2Penalty(lambda: lambda)
-        let withPenalty = Trainer(model: penalized, loss: CrossEntropyLoss(),
-                                  optimizer: SGD(penalized.parameters, learningRate: 0.1), random: Random(seed: 1))
+        let withPenalty = Trainer(
+            model: penalized, loss: CrossEntropyLoss(),
+            optimizer: SGD(penalized.parameters, learningRate: 0.1), random: Random(seed: 1))
         // Weight decay applies to every parameter in PyTorch unless grouped, so give the
         // decay optimizer only the weights and a plain one the biases.
         let weights = decayed.parameters.filter { $0.decays }
@@ -104,6 +112,7 @@ final class OptimizerTests: XCTestCase {
         for (a, b) in zip(penalized.parameters, decayed.parameters) {
             for (x, y) in zip(a.value.storage, b.value.storage) { XCTAssertEqual(x, y, accuracy: 1e-6) }
         }
-        XCTAssertNotEqual(penalized.parameters[0].value, Sequential.mlp([2, 8, 3], random: Random(seed: 5)).parameters[0].value)
+        XCTAssertNotEqual(
+            penalized.parameters[0].value, Sequential.mlp([2, 8, 3], random: Random(seed: 5)).parameters[0].value)
     }
 }

@@ -10,8 +10,9 @@ final class RandomTests: XCTestCase {
         // xoshiro256** seeded by SplitMix64, computed independently (in Python): pinned so
         // that a change of generator, which would change every lesson's numbers, is noticed.
         let zero = Random(seed: 0)
-        XCTAssertEqual((0..<3).map { _ in zero.next() },
-                       [11091344671253066420, 13793997310169335082, 1900383378846508768])
+        XCTAssertEqual(
+            (0..<3).map { _ in zero.next() },
+            [11091344671253066420, 13793997310169335082, 1900383378846508768])
     }
 
     func testDistributions() {

@@ -49,7 +49,8 @@ final class ScheduleTests: XCTestCase {
         // A rate far too large, so that the loss stalls and the schedule has to act.
         let callback = PlateauScheduler(ReduceOnPlateau(initial: 40, factor: 0.5, patience: 0), optimizer: optimizer)
         XCTAssertEqual(optimizer.learningRate, 40)
-        let trainer = Trainer(model: model, loss: CrossEntropyLoss(), optimizer: optimizer, random: random, callbacks: [callback])
+        let trainer = Trainer(
+            model: model, loss: CrossEntropyLoss(), optimizer: optimizer, random: random, callbacks: [callback])
         let history = try trainer.fit(data, validation: data, options: TrainingOptions(epochs: 6, batchSize: 40))
         let losses = history.epochs.map { $0.validationLoss! }
         // The rate halves after every epoch whose loss did not improve on the best.

@@ -5,13 +5,16 @@ import TestSupport
 import XCTest
 
 final class TrainingTests: XCTestCase {
-    func makeTrainer(seed: UInt64, dropout: Float = 0.2, learningRate: Float = 0.1,
-                     callbacks: [TrainingCallback] = []) -> Trainer<CrossEntropyLoss> {
+    func makeTrainer(
+        seed: UInt64, dropout: Float = 0.2, learningRate: Float = 0.1,
+        callbacks: [TrainingCallback] = []
+    ) -> Trainer<CrossEntropyLoss> {
         let random = Random(seed: seed)
         let model = Sequential.mlp([2, 16, 16, 3], dropout: dropout, random: random)
-        return Trainer(model: model, loss: CrossEntropyLoss(),
-                       optimizer: SGD(model.parameters, learningRate: learningRate, momentum: 0.9),
-                       random: random, callbacks: callbacks)
+        return Trainer(
+            model: model, loss: CrossEntropyLoss(),
+            optimizer: SGD(model.parameters, learningRate: learningRate, momentum: 0.9),
+            random: random, callbacks: callbacks)
     }
 
     func testLearnsASeparableProblem() throws {
@@ -46,9 +49,11 @@ final class TrainingTests: XCTestCase {
         func run() throws -> [Float] {
             let random = Random(seed: 5)
             let model = Sequential.mlp([784, 32, 10], batchNorm: true, dropout: 0.3, random: random)
-            let trainer = Trainer(model: model, loss: CrossEntropyLoss(),
-                                  optimizer: Adam(model.parameters), random: random)
-            return try trainer.fit(data, options: TrainingOptions(epochs: 2, batchSize: 64, dropLast: true)).minibatchLosses
+            let trainer = Trainer(
+                model: model, loss: CrossEntropyLoss(),
+                optimizer: Adam(model.parameters), random: random)
+            return try trainer.fit(data, options: TrainingOptions(epochs: 2, batchSize: 64, dropLast: true))
+                .minibatchLosses
         }
         let losses = try run()
         XCTAssertEqual(losses.count, 2 * 9, "incomplete last batch dropped")
@@ -60,7 +65,8 @@ final class TrainingTests: XCTestCase {
         let data = Synthetic.noisySine(count: 64, noise: 0.1, random: Random(seed: 1))
         let random = Random(seed: 2)
         let model = Sequential.mlp([1, 32, 1], random: random)
-        let trainer = Trainer(model: model, loss: MSELoss(), optimizer: SGD(model.parameters, learningRate: 50), random: random)
+        let trainer = Trainer(
+            model: model, loss: MSELoss(), optimizer: SGD(model.parameters, learningRate: 50), random: random)
         XCTAssertThrowsError(try trainer.fit(data, options: TrainingOptions(epochs: 20, batchSize: 16))) { error in
             guard case let TrainingError.diverged(epoch, _, loss, history) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(history.epochs.count, epoch - 1, "the epochs before the divergence are kept")
@@ -89,9 +95,11 @@ final class TrainingTests: XCTestCase {
         let path = temporary.file("best.ckpt")
         let stopping = EarlyStopping(patience: 3, checkpointPath: path)
         let model = Sequential.mlp([2, 128, 128, 3], random: random)
-        let trainer = Trainer(model: model, loss: CrossEntropyLoss(),
-                              optimizer: Adam(model.parameters, learningRate: 0.01), random: random, callbacks: [stopping])
-        let history = try trainer.fit(train, validation: validation, options: TrainingOptions(epochs: 200, batchSize: 8))
+        let trainer = Trainer(
+            model: model, loss: CrossEntropyLoss(),
+            optimizer: Adam(model.parameters, learningRate: 0.01), random: random, callbacks: [stopping])
+        let history = try trainer.fit(
+            train, validation: validation, options: TrainingOptions(epochs: 200, batchSize: 8))
         let best = try XCTUnwrap(stopping.bestEpoch)
         let stopped = try XCTUnwrap(stopping.stoppedEpoch)
         XCTAssertLessThan(stopped, 200)
@@ -108,7 +116,7 @@ final class TrainingTests: XCTestCase {
         defer { temporary.remove() }
         let path = temporary.file("model.ckpt")
         let model = Sequential.mlp([4, 5, 3], batchNorm: true, random: Random(seed: 1))
-        _ = model(Random(seed: 2).normalMatrix(rows: 8, cols: 4))   // moves the running statistics
+        _ = model(Random(seed: 2).normalMatrix(rows: 8, cols: 4))  // moves the running statistics
         try Checkpoint.save(model.state(), to: path)
         let copy = Sequential.mlp([4, 5, 3], batchNorm: true, random: Random(seed: 9))
         XCTAssertNotEqual(copy.state(), model.state())
@@ -124,7 +132,9 @@ final class TrainingTests: XCTestCase {
         XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: bytes.prefix(bytes.count - 3)))
         XCTAssertThrowsError(try Checkpoint.load(from: path)) { XCTAssertTrue("\($0)".contains("truncated"), "\($0)") }
         XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data("not a checkpoint".utf8)))
-        XCTAssertThrowsError(try Checkpoint.load(from: path)) { XCTAssertTrue("\($0)".contains("not a checkpoint"), "\($0)") }
+        XCTAssertThrowsError(try Checkpoint.load(from: path)) {
+            XCTAssertTrue("\($0)".contains("not a checkpoint"), "\($0)")
+        }
     }
 
     func testDiagnostics() {

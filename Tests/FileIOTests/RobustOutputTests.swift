@@ -17,7 +17,9 @@ final class RobustOutputTests: FolderTestCase {
         defer { close(null) }
         XCTAssertNil(FileOutput.writeAll(Data(repeating: 1, count: 10), to: null))
         XCTAssertThrowsError(try FileOutput.writeAtomically("x", to: folder + "/missing/a.txt")) { error in
-            XCTAssertEqual("\(error)", "cannot write \(self.folder)/missing/a.txt: the folder \(self.folder)/missing does not exist")
+            XCTAssertEqual(
+                "\(error)",
+                "cannot write \(self.folder)/missing/a.txt: the folder \(self.folder)/missing does not exist")
         }
     }
 
@@ -40,13 +42,16 @@ final class RobustOutputTests: FolderTestCase {
         try ended.run()
         ended.waitUntilExit()
         let dead = ended.processIdentifier, mine = getpid()
-        let names = [".fig.dat.\(dead).tmp", "fig.png.\(dead).tmp", "fig.svg.\(dead).tmp",
-                     "fig.png.\(mine).tmp", ".fig.gp.1.tmp", "notes.\(dead).tmp", "fig.png", "fig.png.x.tmp"]
+        let names = [
+            ".fig.dat.\(dead).tmp", "fig.png.\(dead).tmp", "fig.svg.\(dead).tmp",
+            "fig.png.\(mine).tmp", ".fig.gp.1.tmp", "notes.\(dead).tmp", "fig.png", "fig.png.x.tmp",
+        ]
         for name in names { XCTAssertTrue(FileManager.default.createFile(atPath: "\(folder)/\(name)", contents: nil)) }
         FileOutput.removeStaleTemporaryFiles(in: folder)
-        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: folder)),
-                       ["fig.png.\(mine).tmp", ".fig.gp.1.tmp", "notes.\(dead).tmp", "fig.png", "fig.png.x.tmp"],
-                       "kept: this process's, init's (PID 1), and names of other patterns")
+        XCTAssertEqual(
+            Set(try FileManager.default.contentsOfDirectory(atPath: folder)),
+            ["fig.png.\(mine).tmp", ".fig.gp.1.tmp", "notes.\(dead).tmp", "fig.png", "fig.png.x.tmp"],
+            "kept: this process's, init's (PID 1), and names of other patterns")
     }
 
     /// The atomic rename would put a regular file in place of a FIFO, a folder or a link (and
@@ -57,7 +62,9 @@ final class RobustOutputTests: FolderTestCase {
         try FileManager.default.createSymbolicLink(atPath: folder + "/link", withDestinationPath: folder + "/elsewhere")
         for (name, kind) in [("fifo", "a FIFO (named pipe)"), ("folder", "a folder"), ("link", "a symbolic link")] {
             XCTAssertThrowsError(try FileOutput.writeAtomically("x", to: folder + "/" + name)) { error in
-                XCTAssertEqual("\(error)", "cannot write \(self.folder)/\(name): it is \(kind), not a regular file: refusing to replace it")
+                XCTAssertEqual(
+                    "\(error)",
+                    "cannot write \(self.folder)/\(name): it is \(kind), not a regular file: refusing to replace it")
             }
         }
         var status = stat()
@@ -66,8 +73,9 @@ final class RobustOutputTests: FolderTestCase {
         try FileOutput.writeAtomically("old", to: folder + "/regular")
         try FileOutput.writeAtomically("new", to: folder + "/regular")
         XCTAssertEqual(try String(contentsOfFile: folder + "/regular", encoding: .utf8), "new")
-        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: folder)), ["fifo", "folder", "link", "regular"],
-                       "no temporary file left")
+        XCTAssertEqual(
+            Set(try FileManager.default.contentsOfDirectory(atPath: folder)), ["fifo", "folder", "link", "regular"],
+            "no temporary file left")
     }
 
     /// A folder that cannot be made (a name too long, deep inside new folders) leaves none
@@ -98,7 +106,9 @@ final class RobustOutputTests: FolderTestCase {
         XCTAssertEqual(setrlimit(resource, &limited), 0)
         defer { setrlimit(resource, &previous) }
         XCTAssertThrowsError(try FileOutput.writeAtomically(Data(count: 10_000), to: folder + "/big")) { error in
-            XCTAssertEqual("\(error)", "cannot write \(self.folder)/big: larger than the file size limit of 4096 bytes (ulimit -f)")
+            XCTAssertEqual(
+                "\(error)", "cannot write \(self.folder)/big: larger than the file size limit of 4096 bytes (ulimit -f)"
+            )
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
     }

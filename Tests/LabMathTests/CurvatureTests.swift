@@ -30,7 +30,7 @@ final class CurvatureTests: XCTestCase {
     /// descent needs the predicted number of steps at the best rate.
     func testCurvatureOfStandardizedAndScaledInputs() {
         var x = Matrix(rows: 4, cols: 1)
-        for (r, value) in [-3.0, -1.0, 1.0, 3.0].enumerated() { x[r, 0] = Float(value) }   // mean 0, variance 5
+        for (r, value) in [-3.0, -1.0, 1.0, 3.0].enumerated() { x[r, 0] = Float(value) }  // mean 0, variance 5
         let curvature = QuadraticCurvature(meanSquaredErrorOf: x)
         XCTAssertEqual(curvature.eigenvalues[0], 10, accuracy: 1e-9)
         XCTAssertEqual(curvature.eigenvalues[1], 2, accuracy: 1e-9)
@@ -38,7 +38,8 @@ final class CurvatureTests: XCTestCase {
         XCTAssertEqual(curvature.largestStableRate, 0.2, accuracy: 1e-12)
         // At η = 2/(10 + 2) both directions shrink by 2/3 per step: ln(1e-6)/ln(2/3) ≈ 34.07.
         XCTAssertEqual(curvature.stepsAtBestRate(toShrinkBy: 1e-6), log(1e-6) / log(2.0 / 3), accuracy: 1e-9)
-        XCTAssertEqual(curvature.steps(toShrinkBy: 1e-6, learningRate: 1.0 / 6)!, log(1e-6) / log(2.0 / 3), accuracy: 1e-9)
+        XCTAssertEqual(
+            curvature.steps(toShrinkBy: 1e-6, learningRate: 1.0 / 6)!, log(1e-6) / log(2.0 / 3), accuracy: 1e-9)
         XCTAssertNil(curvature.steps(toShrinkBy: 1e-6, learningRate: 0.25), "above 2/λ_max = 0.2")
     }
 

@@ -5,7 +5,7 @@ import XCTest
 final class LeastSquaresTests: XCTestCase {
     func testRecoversAnExactLinearRelation() {
         let a = Matrix([[1, 0], [1, 1], [1, 2], [1, 3]])
-        let b = Matrix([[1], [3], [5], [7]])   // b = 1 + 2x
+        let b = Matrix([[1], [3], [5], [7]])  // b = 1 + 2x
         let w = LeastSquares.solve(a, b)
         XCTAssertEqual(w[0, 0], 1, accuracy: 1e-5)
         XCTAssertEqual(w[1, 0], 2, accuracy: 1e-5)
@@ -23,7 +23,7 @@ final class LeastSquaresTests: XCTestCase {
     }
 
     func testLegendreBasis() {
-        let x = Matrix([[0], [0.5], [1]])   // t = −1, 0, 1
+        let x = Matrix([[0], [0.5], [1]])  // t = −1, 0, 1
         let p = LeastSquares.legendreFeatures(x, degree: 3)
         // P₂(t) = (3t² − 1)/2, P₃(t) = (5t³ − 3t)/2
         XCTAssertEqual(p.row(0).map { $0 }, [1, -1, 1, -1])

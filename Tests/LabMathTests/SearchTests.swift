@@ -40,18 +40,24 @@ final class SearchTests: XCTestCase {
         XCTAssertGreaterThan(fit.lengthScales[2], 4 * fit.lengthScales[0])
         let shared = GaussianProcess.lengthScaleGrid.flatMap { scale in
             GaussianProcess.noiseVariances.map {
-                GaussianProcess(inputs: points, targets: values, lengthScales: [scale, scale, scale], noiseVariance: $0)
+                GaussianProcess(
+                    inputs: points, targets: values, lengthScales: [scale, scale, scale], noiseVariance: $0)
             }
         }.map(\.logMarginalLikelihood).max()!
         XCTAssertGreaterThan(fit.logMarginalLikelihood, shared + 1)
     }
 
     func testExpectedImprovement() {
-        XCTAssertEqual(GaussianProcess.expectedImprovement(mean: 1, std: 0, best: 0.5, exploration: 0), 0.5, accuracy: 1e-12)
+        XCTAssertEqual(
+            GaussianProcess.expectedImprovement(mean: 1, std: 0, best: 0.5, exploration: 0), 0.5, accuracy: 1e-12)
         XCTAssertEqual(GaussianProcess.expectedImprovement(mean: 0, std: 0, best: 0.5), 0)
         // With zero mean gain, EI = σ·φ(0).
-        XCTAssertEqual(GaussianProcess.expectedImprovement(mean: 0.5, std: 2, best: 0.5, exploration: 0), 2 / (2 * Double.pi).squareRoot(), accuracy: 1e-9)
-        XCTAssertGreaterThan(GaussianProcess.expectedImprovement(mean: 0.4, std: 0.3, best: 0.5), GaussianProcess.expectedImprovement(mean: 0.4, std: 0.1, best: 0.5))
+        XCTAssertEqual(
+            GaussianProcess.expectedImprovement(mean: 0.5, std: 2, best: 0.5, exploration: 0),
+            2 / (2 * Double.pi).squareRoot(), accuracy: 1e-9)
+        XCTAssertGreaterThan(
+            GaussianProcess.expectedImprovement(mean: 0.4, std: 0.3, best: 0.5),
+            GaussianProcess.expectedImprovement(mean: 0.4, std: 0.1, best: 0.5))
     }
 
     /// On a smooth function of two variables, a few suggestions find a better point than the
@@ -83,7 +89,8 @@ final class SearchTests: XCTestCase {
         let noisyFit = optimizer.suggest(points: points, values: noisy, random: random)
         XCTAssertGreaterThan(noisyFit.surrogate.noiseStandardDeviation, 0.15)
         XCTAssertLessThan(noisyFit.surrogate.noiseStandardDeviation, 0.6)
-        XCTAssertLessThan(optimizer.suggest(points: points, values: smooth, random: random).surrogate.noiseStandardDeviation, 0.1)
+        XCTAssertLessThan(
+            optimizer.suggest(points: points, values: smooth, random: random).surrogate.noiseStandardDeviation, 0.1)
         XCTAssertTrue(noisyFit.point.allSatisfy { (0...1).contains($0) })
     }
 }

@@ -22,8 +22,8 @@ final class SurfaceTests: XCTestCase {
     func testTrajectoryFollowsTheOptimizer() {
         let path = Surface.quadratic(a: 1, b: 4).trajectory(from: (1, 1), steps: 3) { SGD($0, learningRate: 0.1) }
         XCTAssertEqual(path.count, 4)
-        XCTAssertEqual(path[1].x, 0.9, accuracy: 1e-6)   // x − 0.1·x
-        XCTAssertEqual(path[1].y, 0.6, accuracy: 1e-6)   // y − 0.1·4y
+        XCTAssertEqual(path[1].x, 0.9, accuracy: 1e-6)  // x − 0.1·x
+        XCTAssertEqual(path[1].y, 0.6, accuracy: 1e-6)  // y − 0.1·4y
         XCTAssertEqual(path[3].y, 0.216, accuracy: 1e-6)
         // A diverging run stops early instead of filling the path with infinities.
         let diverging = Surface.quadratic().trajectory(from: (1, 1), steps: 1000) { SGD($0, learningRate: 1) }

@@ -28,8 +28,12 @@ final class AdamLessonTests: XCTestCase {
         let folder = try TemporaryFolder("adam")
         defer { folder.remove() }
         let report = try AdamLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
-        XCTAssertEqual(report.runs.map(\.label), ["lr 0.001 corrected", "lr 0.001 uncorrected", "lr 0.01 corrected", "lr 0.01 uncorrected",
-                                                   "lr 0.002 corrected", "lr 0.005 corrected", "lr 0.002 corrected + 200-step warm-up"])
+        XCTAssertEqual(
+            report.runs.map(\.label),
+            [
+                "lr 0.001 corrected", "lr 0.001 uncorrected", "lr 0.01 corrected", "lr 0.01 uncorrected",
+                "lr 0.002 corrected", "lr 0.005 corrected", "lr 0.002 corrected + 200-step warm-up",
+            ])
         let (with, without) = (report.runs[2], report.runs[3])
         for (a, b) in zip(without.estimate(\.meanLossSteps2To20).values, with.estimate(\.meanLossSteps2To20).values) {
             XCTAssertGreaterThan(a, 2 * b)
@@ -51,9 +55,12 @@ final class AdamLessonTests: XCTestCase {
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--noise", "-1"], ["--noise", "nan"], ["--noise", "inf"], ["--noise", "1e30"], ["--steps", "1"], ["--steps", "-3"],
-                    ["--steps", "2000000000"], ["--mean", "nan"], ["--mean", "inf"], ["--mean", "-inf"], ["--mean", "1e38"],
-                    ["--epochs", "0"], ["--seeds", "0"]] {
+        for bad in [
+            ["--noise", "-1"], ["--noise", "nan"], ["--noise", "inf"], ["--noise", "1e30"], ["--steps", "1"],
+            ["--steps", "-3"],
+            ["--steps", "2000000000"], ["--mean", "nan"], ["--mean", "inf"], ["--mean", "-inf"], ["--mean", "1e38"],
+            ["--epochs", "0"], ["--seeds", "0"],
+        ] {
             XCTAssertThrowsError(try AdamLesson.parse(bad), "\(bad)")
         }
     }

@@ -21,7 +21,9 @@ final class AugmentationLessonTests: XCTestCase {
         XCTAssertGreaterThan(none.lastEpochs(20, .trainAccuracy).min, 93, "memorized")
         XCTAssertGreaterThan(none.lastEpochs(20, .gap).min, 15)
         for augmented in runs.dropFirst() {
-            XCTAssertLessThan(augmented.lastEpochs(20, .gap).max, none.lastEpochs(20, .gap).min / 2, "every seed's gap at least halves")
+            XCTAssertLessThan(
+                augmented.lastEpochs(20, .gap).max, none.lastEpochs(20, .gap).min / 2,
+                "every seed's gap at least halves")
             XCTAssertGreaterThan(augmented.lastEpochs(20, .validationAccuracy).min, 60, "and still learns")
         }
         for setting in runs {
@@ -40,7 +42,8 @@ final class AugmentationLessonTests: XCTestCase {
     /// from their mirror images, unlike the tops'.
     func testFootwearFacesOneWay() throws {
         let store = try MNISTFormat.load(.test, from: MNISTFormat.directory(explicit: nil))
-        let facing = Dictionary(uniqueKeysWithValues: AugmentationLesson.facing(ImageDataset(store: store)).map { ($0.name, $0) })
+        let facing = Dictionary(
+            uniqueKeysWithValues: AugmentationLesson.facing(ImageDataset(store: store)).map { ($0.name, $0) })
         for shoe in ["Sneaker", "Ankle boot"] {
             XCTAssertGreaterThan(facing[shoe]!.nearerShare, 98, shoe)
             XCTAssertGreaterThan(facing[shoe]!.asymmetry, 3 * facing["T-shirt/top"]!.asymmetry, shoe)
@@ -54,10 +57,12 @@ final class AugmentationLessonTests: XCTestCase {
         let store = try MNISTFormat.load(.test, from: MNISTFormat.directory(explicit: nil))
         let data = ImageDataset(store: store).randomSubset(200, random: Random(seed: 1))
         func batchesAsked(augmented: Bool) throws -> [[Int]] {
-            let recorder = Recorder(augmented ? data.augmented(Augmentation(), random: Random(seed: 7, purpose: .noise)) : data)
+            let recorder = Recorder(
+                augmented ? data.augmented(Augmentation(), random: Random(seed: 7, purpose: .noise)) : data)
             let model = Sequential.mlp([784, 16, 10], random: Random(seed: 7, purpose: .weights))
-            let trainer = Trainer(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
-                                  random: Random(seed: 7, purpose: .batchOrder))
+            let trainer = Trainer(
+                model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
+                random: Random(seed: 7, purpose: .batchOrder))
             _ = try trainer.fit(recorder, options: TrainingOptions(epochs: 3, batchSize: 32))
             return recorder.asked
         }
@@ -67,10 +72,12 @@ final class AugmentationLessonTests: XCTestCase {
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--shift", "-1"], ["--shift", "14"], ["--rotation", "200"], ["--rotation", "nan"], ["--rotation", "inf"],
-                    ["--rotation", "-1"], ["--flip", "1.5"], ["--flip", "nan"], ["--flip", "-inf"], ["--train-size", "0"],
-                    ["--train-size", "-5"], ["--train-size", "1e9"], ["--train-size", "99999999999"], ["--epochs", "0"],
-                    ["--epochs", "nan"], ["--seeds", "0"], ["--seeds", "1000"]] {
+        for bad in [
+            ["--shift", "-1"], ["--shift", "14"], ["--rotation", "200"], ["--rotation", "nan"], ["--rotation", "inf"],
+            ["--rotation", "-1"], ["--flip", "1.5"], ["--flip", "nan"], ["--flip", "-inf"], ["--train-size", "0"],
+            ["--train-size", "-5"], ["--train-size", "1e9"], ["--train-size", "99999999999"], ["--epochs", "0"],
+            ["--epochs", "nan"], ["--seeds", "0"], ["--seeds", "1000"],
+        ] {
             XCTAssertThrowsError(try AugmentationLesson.parse(bad), "\(bad)")
         }
     }

@@ -22,7 +22,8 @@ final class BatchNormLessonTests: XCTestCase {
         let tiny = report.run("no BatchNorm, N(0, 0.001²) init"), tinyBN = report.run("BatchNorm, N(0, 0.001²) init")
         XCTAssertLessThan(tiny.lastEpochs(3, .validationAccuracy).max, 20)
         XCTAssertGreaterThan(tinyBN.lastEpochs(3, .validationAccuracy).min, 50)
-        XCTAssertTrue(Difference(tinyBN.lastEpochs(3, .validationAccuracy), tiny.lastEpochs(3, .validationAccuracy)).isResolved)
+        XCTAssertTrue(
+            Difference(tinyBN.lastEpochs(3, .validationAccuracy), tiny.lastEpochs(3, .validationAccuracy)).isResolved)
         XCTAssertEqual(tiny.estimate(\.stepsToEscape).count, 0)
         XCTAssertEqual(tinyBN.estimate(\.stepsToEscape).count, 2)
         // With BatchNorm every pre-activation layer is centred and scaled on the training batch.
@@ -41,14 +42,19 @@ final class BatchNormLessonTests: XCTestCase {
         // The largest learning rate of the sweep: without BatchNorm training fails, with it every
         // seed learns, by far more than the noise.
         let rate = report.sweepRates.max()!
-        let without = report.sweep.first { $0.label == BatchNormLesson.sweepLabel(rate, batchNorm: false) }!.estimate(\.finalValidation)
-        let with = report.sweep.first { $0.label == BatchNormLesson.sweepLabel(rate, batchNorm: true) }!.estimate(\.finalValidation)
+        let without = report.sweep.first { $0.label == BatchNormLesson.sweepLabel(rate, batchNorm: false) }!.estimate(
+            \.finalValidation)
+        let with = report.sweep.first { $0.label == BatchNormLesson.sweepLabel(rate, batchNorm: true) }!.estimate(
+            \.finalValidation)
         XCTAssertLessThan(without.max, 30)
         XCTAssertGreaterThan(with.min, 50)
         // Evaluating with batch statistics on batches of 2 costs accuracy on every seed;
         // evaluation mode does not depend on the batch size.
         let batchNorm = report.run("BatchNorm")
-        for (batch, running) in zip(batchNorm.runs.map { $0.batchStatisticsAccuracy[2]! }, batchNorm.runs.map { $0.runningEstimatesAccuracy[2]! }) {
+        for (batch, running) in zip(
+            batchNorm.runs.map { $0.batchStatisticsAccuracy[2]! },
+            batchNorm.runs.map { $0.runningEstimatesAccuracy[2]! })
+        {
             XCTAssertLessThan(batch, running - 15)
         }
         for run in batchNorm.runs {
@@ -70,19 +76,27 @@ final class BatchNormLessonTests: XCTestCase {
             let (end, start) = (try XCTUnwrap(large.endNorms), large.startNorms)
             for layer in [0, 1] {
                 XCTAssertGreaterThan(end[layer], 1.5 * start[layer])
-                XCTAssertGreaterThan(end[layer] / start[layer], try XCTUnwrap(small.endNorms)[layer] / small.startNorms[layer])
+                XCTAssertGreaterThan(
+                    end[layer] / start[layer], try XCTUnwrap(small.endNorms)[layer] / small.startNorms[layer])
             }
         }
-        for file in ["curves.png", "stall.png", "percentiles.png", "preactivations.png", "learning-rates.png", "inference.png",
-                     "results.json", "runs.csv"] {
+        for file in [
+            "curves.png", "stall.png", "percentiles.png", "preactivations.png", "learning-rates.png", "inference.png",
+            "results.json", "runs.csv",
+        ] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("batchnorm-\(file)")), file)
         }
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--dropout", "1"], ["--dropout", "nan"], ["--dropout", "-0.1"], ["--learning-rate", "-1"], ["--learning-rate", "0"],
-                    ["--learning-rate", "nan"], ["--learning-rate", "inf"], ["--sweep", "0.1,inf"], ["--sweep", "0"], ["--sweep", "x"],
-                    ["--train-size", "-1"], ["--train-size", "10000000"], ["--epochs", "0"], ["--seeds", "0"], ["--threads", "4294967296"]] {
+        for bad in [
+            ["--dropout", "1"], ["--dropout", "nan"], ["--dropout", "-0.1"], ["--learning-rate", "-1"],
+            ["--learning-rate", "0"],
+            ["--learning-rate", "nan"], ["--learning-rate", "inf"], ["--sweep", "0.1,inf"], ["--sweep", "0"],
+            ["--sweep", "x"],
+            ["--train-size", "-1"], ["--train-size", "10000000"], ["--epochs", "0"], ["--seeds", "0"],
+            ["--threads", "4294967296"],
+        ] {
             XCTAssertThrowsError(try BatchNormLesson.parse(bad), "\(bad)")
         }
     }

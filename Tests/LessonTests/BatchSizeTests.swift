@@ -8,18 +8,24 @@ import XCTest
 final class BatchSizeTests: XCTestCase {
     func testTheLecturesNetwork() {
         let model = BatchSizeLesson.model(weights: Random(seed: 1), masks: Random(seed: 2))
-        XCTAssertEqual(model.layers.map(\.description), [
-            "Linear(784→75, bias=false)", "BatchNorm1d(75)", "ReLU", "Dropout(p=0.5)",
-            "Linear(75→45, bias=false)", "BatchNorm1d(45)", "ReLU", "Dropout(p=0.3)", "Linear(45→10)",
-        ])
+        XCTAssertEqual(
+            model.layers.map(\.description),
+            [
+                "Linear(784→75, bias=false)", "BatchNorm1d(75)", "ReLU", "Dropout(p=0.5)",
+                "Linear(75→45, bias=false)", "BatchNorm1d(45)", "ReLU", "Dropout(p=0.3)", "Linear(45→10)",
+            ])
     }
 
     /// The arms: the first size at the given rate, every other size at the same rate, at
     /// rate·√(B/B₀) and at rate·B/B₀ warmed up from the base rate over the first epochs.
     func testArmsScaleTheRate() throws {
         let arms = BatchSizeLesson.arms(sizes: [64, 1024], rate: 0.1, epochs: 20)
-        XCTAssertEqual(arms.map(\.label), ["batch 64, lr 0.1", "batch 1024, lr 0.1", "batch 1024, lr 0.4 (√B)",
-                                           "batch 1024, lr 1.6 (∝B, warm-up)"])
+        XCTAssertEqual(
+            arms.map(\.label),
+            [
+                "batch 64, lr 0.1", "batch 1024, lr 0.1", "batch 1024, lr 0.4 (√B)",
+                "batch 1024, lr 1.6 (∝B, warm-up)",
+            ])
         assertClose(arms.map(\.learningRate), [0.1, 0.1, 0.4, 1.6])
         XCTAssertNil(arms[2].schedule)
         let warmUp = try XCTUnwrap(arms[3].schedule)
@@ -68,14 +74,18 @@ final class BatchSizeTests: XCTestCase {
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--batch-sizes", "0,64"], ["--batch-sizes", "x"], ["--batch-sizes", "1,64"], ["--batch-sizes", "-64"],
-                    ["--batch-sizes", "64,99999999999"], ["--learning-rate", "0"], ["--learning-rate", "nan"],
-                    ["--learning-rate", "inf"], ["--learning-rate", "-1"], ["--learning-rate", "1e30"], ["--epochs", "0"], ["--seeds", "0"]] {
+        for bad in [
+            ["--batch-sizes", "0,64"], ["--batch-sizes", "x"], ["--batch-sizes", "1,64"], ["--batch-sizes", "-64"],
+            ["--batch-sizes", "64,99999999999"], ["--learning-rate", "0"], ["--learning-rate", "nan"],
+            ["--learning-rate", "inf"], ["--learning-rate", "-1"], ["--learning-rate", "1e30"], ["--epochs", "0"],
+            ["--seeds", "0"],
+        ] {
             XCTAssertThrowsError(try BatchSizeLesson.parse(bad), "\(bad)")
         }
     }
 
-    private func assertClose(_ rates: [Float], _ expected: [Double], file: StaticString = #filePath, line: UInt = #line) {
+    private func assertClose(_ rates: [Float], _ expected: [Double], file: StaticString = #filePath, line: UInt = #line)
+    {
         XCTAssertEqual(rates.count, expected.count, file: file, line: line)
         for (rate, value) in zip(rates, expected) {
             XCTAssertEqual(Double(rate), value, accuracy: 1e-5, file: file, line: line)

@@ -52,8 +52,12 @@ final class BiasVarianceTests: XCTestCase {
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--points", "1"], ["--points", "100000"], ["--noise", "-1"], ["--noise", "inf"], ["--noise", "nan"], ["--noise", "1e38"],
-                    ["--training-sets", "10"], ["--training-sets", "1000000"], ["--seeds", "0"], ["--epochs", "0"], ["--epochs", "100000"]] {
+        for bad in [
+            ["--points", "1"], ["--points", "100000"], ["--noise", "-1"], ["--noise", "inf"], ["--noise", "nan"],
+            ["--noise", "1e38"],
+            ["--training-sets", "10"], ["--training-sets", "1000000"], ["--seeds", "0"], ["--epochs", "0"],
+            ["--epochs", "100000"],
+        ] {
             XCTAssertThrowsError(try BiasVarianceLesson.parse(bad), "\(bad)")
         }
     }

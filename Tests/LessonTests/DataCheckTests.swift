@@ -21,16 +21,22 @@ final class DataCheckTests: XCTestCase {
     @discardableResult
     func probe(into folder: String, arguments: [String] = [], reference: String? = nil) throws -> String {
         let capture = Capture()
-        let options = try LessonOptions.parse(["--seeds", "5", "--threads", "1", "--no-render", "--output", folder] + arguments)
-        let context = try LessonContext(lesson: "probe", options: options, console: Console(isTerminal: false, output: { capture.text += $0 }),
-                                        referenceFolder: reference ?? folder)
+        let options = try LessonOptions.parse(
+            ["--seeds", "5", "--threads", "1", "--no-render", "--output", folder] + arguments)
+        let context = try LessonContext(
+            lesson: "probe", options: options, console: Console(isTerminal: false, output: { capture.text += $0 }),
+            referenceFolder: reference ?? folder)
         let data = Synthetic.blobs(count: 200, classes: 3, random: Random(seed: 9))
-        let runs = try context.overSeeds([0.05, 0.2] as [Float], label: { "lr \($0)" }, columns: { ["learning_rate": SettingValue($0)] }) { rate, run in
+        let runs = try context.overSeeds(
+            [0.05, 0.2] as [Float], label: { "lr \($0)" }, columns: { ["learning_rate": SettingValue($0)] }
+        ) { rate, run in
             let model = Sequential.mlp([2, 16, 3], random: run.random(.weights))
             let first = Double(model.parameters[0].value.storage[0])
-            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: rate),
-                                      train: data, validation: data, options: TrainingOptions(epochs: 4, batchSize: 20))
-            return ProbeRun(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: data), firstWeight: first)
+            let history = try run.fit(
+                model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: rate),
+                train: data, validation: data, options: TrainingOptions(epochs: 4, batchSize: 20))
+            return ProbeRun(
+                history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: data), firstWeight: first)
         }
         context.report("Validation, last epochs: \(runs[1].lastEpochs(10, .validationAccuracy))")
         try context.finish()
@@ -38,10 +44,13 @@ final class DataCheckTests: XCTestCase {
     }
 
     func edit(_ path: String, row: Int, column: String, _ change: (Double) -> Double) throws {
-        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         let index = try XCTUnwrap(lines[0].firstIndex(of: column), column)
         lines[row][index] = "\(change(try XCTUnwrap(Double(lines[row][index]))))"
-        try lines.map { $0.joined(separator: ",") }.joined(separator: "\n").appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try lines.map { $0.joined(separator: ",") }.joined(separator: "\n").appending("\n").write(
+            toFile: path, atomically: true, encoding: .utf8)
     }
 
     /// The data files are tidy, every summary is recomputed from them, and changing one
@@ -51,10 +60,14 @@ final class DataCheckTests: XCTestCase {
         defer { folder.remove() }
         try probe(into: folder.path)
         let runs = try String(contentsOfFile: folder.file("probe-runs.csv"), encoding: .utf8).split(separator: "\n")
-        XCTAssertEqual(runs[0], "experiment,setting,learning_rate,seed,epoch,epoch_learning_rate,train_loss,train_accuracy_pct,validation_loss,validation_accuracy_pct")
+        XCTAssertEqual(
+            runs[0],
+            "experiment,setting,learning_rate,seed,epoch,epoch_learning_rate,train_loss,train_accuracy_pct,validation_loss,validation_accuracy_pct"
+        )
         XCTAssertEqual(runs.count, 1 + 2 * 5 * 4, "one row per setting, seed and epoch")
         XCTAssertTrue(runs[1].hasPrefix("main,lr 0.05,0.05,123,1,0.05,"), String(runs[1]))
-        let perRun = try String(contentsOfFile: folder.file("probe-per-run.csv"), encoding: .utf8).split(separator: "\n")
+        let perRun = try String(contentsOfFile: folder.file("probe-per-run.csv"), encoding: .utf8).split(
+            separator: "\n")
         XCTAssertEqual(perRun[0], "experiment,setting,learning_rate,seed,test_accuracy_pct,test_loss,first_weight")
         XCTAssertEqual(perRun.count, 1 + 2 * 5)
         XCTAssertEqual(DataCheck.problems(lesson: "probe", folder: folder.path), [])
@@ -63,7 +76,8 @@ final class DataCheckTests: XCTestCase {
         try edit(folder.file("probe-runs.csv"), row: 4, column: "validation_accuracy_pct") { $0 - 1 }
         let problems = DataCheck.problems(lesson: "probe", folder: folder.path)
         XCTAssertTrue(problems.contains { $0.contains("main / lr 0.05, validation_accuracy_pct final") }, "\(problems)")
-        XCTAssertThrowsError(try DataCheck.run(["probe"], folder: folder.path, console: Console(isTerminal: false, quiet: true)))
+        XCTAssertThrowsError(
+            try DataCheck.run(["probe"], folder: folder.path, console: Console(isTerminal: false, quiet: true)))
 
         try edit(folder.file("probe-runs.csv"), row: 4, column: "validation_accuracy_pct") { $0 + 1 }
         XCTAssertEqual(DataCheck.problems(lesson: "probe", folder: folder.path), [], "restored")
@@ -92,8 +106,11 @@ final class DataCheckTests: XCTestCase {
     func testComparisonVerdicts() {
         func results(_ accuracies: [Double]) -> LessonResults {
             var results = LessonResults(lesson: "probe", command: "", seeds: [], quick: false, blasKernel: "")
-            results.settings = [.init(experiment: "main", label: "a", columns: [:], epochs: [:],
-                                      perRun: [("test_accuracy_pct", accuracies)], lastK: 10)]
+            results.settings = [
+                .init(
+                    experiment: "main", label: "a", columns: [:], epochs: [:],
+                    perRun: [("test_accuracy_pct", accuracies)], lastK: 10)
+            ]
             return results
         }
         func verdict(_ yours: [Double], _ reference: [Double]) -> String? {
@@ -111,7 +128,8 @@ final class DataCheckTests: XCTestCase {
     /// The committed figures/ hold what regenerate-figures --check demands (CI runs this):
     /// rows, unique keys, no empty column, and every summary recomputed from the data.
     func testCommittedFiguresMatchTheirData() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
         for entry in try LessonRegistry.load(root: root) {
             XCTAssertEqual(DataCheck.problems(lesson: entry.name, folder: root + "/figures"), [], entry.name)
         }

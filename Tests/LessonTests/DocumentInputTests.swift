@@ -12,13 +12,15 @@ final class DocumentInputTests: FolderTestCase {
 
     func write(_ text: String, _ relative: String) throws {
         let path = folder + "/" + relative
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
     func results(_ lesson: String) -> LessonResults {
-        var results = LessonResults(lesson: lesson, command: "swift run lesson-\(lesson)", seeds: [123, 124], quick: false,
-                                    blasKernel: "Haswell", report: ["accuracy 90.00 ± 0.10 %"])
+        var results = LessonResults(
+            lesson: lesson, command: "swift run lesson-\(lesson)", seeds: [123, 124], quick: false,
+            blasKernel: "Haswell", report: ["accuracy 90.00 ± 0.10 %"])
         results.figures = [.init(name: "\(lesson)-main", title: "the main figure")]
         results.seconds = 12.5
         return results
@@ -27,9 +29,12 @@ final class DocumentInputTests: FolderTestCase {
     /// A small project: two lessons with their metadata, READMEs, results files and figures.
     func makeProject() throws {
         for (order, lesson) in lessons.enumerated() {
-            try write("{\"order\": \(order + 1), \"question\": \"What does \(lesson) do?\", \"figure\": \"main\"}", "lessons/\(lesson)/lesson.json")
-            try write("# \(lesson)\n\nProse.\n\n\(ReadmeBlock.end.replacingOccurrences(of: "end", with: "begin"))\n\(ReadmeBlock.end)\n\nMore prose.\n",
-                      "lessons/\(lesson)/README.md")
+            try write(
+                "{\"order\": \(order + 1), \"question\": \"What does \(lesson) do?\", \"figure\": \"main\"}",
+                "lessons/\(lesson)/lesson.json")
+            try write(
+                "# \(lesson)\n\nProse.\n\n\(ReadmeBlock.end.replacingOccurrences(of: "end", with: "begin"))\n\(ReadmeBlock.end)\n\nMore prose.\n",
+                "lessons/\(lesson)/README.md")
             try write(String(decoding: try results(lesson).encoded(), as: UTF8.self), "figures/\(lesson)-results.json")
             try write("png", "figures/\(lesson)-main.png")
         }
@@ -43,7 +48,9 @@ final class DocumentInputTests: FolderTestCase {
         let enumerator = try XCTUnwrap(FileManager.default.enumerator(atPath: folder))
         for case let relative as String in enumerator {
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder),
+                !isFolder.boolValue
+            else { continue }
             files[relative] = try String(contentsOfFile: folder + "/" + relative, encoding: .utf8)
         }
         return files
@@ -81,7 +88,11 @@ final class DocumentInputTests: FolderTestCase {
             (results, replacing("alpha-main", "alpha-main\\n"), "figure"),
             ("lessons/alpha/README.md", "# alpha\n\n<!-- results:begin -->\n", "no <!-- results:end -->"),
             ("lessons/alpha/README.md", "# alpha\n", "no <!-- results:begin"),
-            ("lessons/beta/README.md", generated["lessons/beta/README.md"]! + "\n<!-- results:begin -->\n<!-- results:end -->\n", "more than one"),
+            (
+                "lessons/beta/README.md",
+                generated["lessons/beta/README.md"]! + "\n<!-- results:begin -->\n<!-- results:end -->\n",
+                "more than one"
+            ),
             ("README.md", "# Project\n\n\(ProjectDocuments.tableBegin)\n", "no <!-- lessons:end -->"),
             ("lessons/README.md", "# Lessons\n", "no <!-- lessons:begin"),
         ]
@@ -90,8 +101,9 @@ final class DocumentInputTests: FolderTestCase {
             let before = try snapshot()
             XCTAssertThrowsError(try generate(), corruption.content) { error in
                 let message = "\(error)"
-                XCTAssertTrue(message.contains(corruption.file) && message.contains(corruption.complaint),
-                              "\(corruption.file) → \(message)")
+                XCTAssertTrue(
+                    message.contains(corruption.file) && message.contains(corruption.complaint),
+                    "\(corruption.file) → \(message)")
                 XCTAssertFalse(message.contains("\n"), message)
             }
             XCTAssertEqual(try snapshot(), before, "nothing written after: \(corruption.complaint)")
@@ -105,7 +117,9 @@ final class DocumentInputTests: FolderTestCase {
     func testSpecialFilesAreRefused() throws {
         try makeProject()
         try generate()
-        for relative in ["figures/alpha-results.json", "lessons/alpha/README.md", "lessons/alpha/lesson.json", "README.md"] {
+        for relative in [
+            "figures/alpha-results.json", "lessons/alpha/README.md", "lessons/alpha/lesson.json", "README.md",
+        ] {
             let saved = try String(contentsOfFile: folder + "/" + relative, encoding: .utf8)
             try FileManager.default.removeItem(atPath: folder + "/" + relative)
             XCTAssertEqual(mkfifo(folder + "/" + relative, 0o644), 0)
@@ -125,10 +139,14 @@ final class DocumentInputTests: FolderTestCase {
         let generated = try snapshot()
         let table = try XCTUnwrap(generated["README.md"])
         let junk = table.replacingOccurrences(of: "What does alpha do?", with: "x \(ProjectDocuments.tableEnd) y")
-            .replacingOccurrences(of: ProjectDocuments.tableEnd + "\n\nEnd.", with: "| stale | row |\n\(ProjectDocuments.tableEnd)\n\nEnd.")
+            .replacingOccurrences(
+                of: ProjectDocuments.tableEnd + "\n\nEnd.",
+                with: "| stale | row |\n\(ProjectDocuments.tableEnd)\n\nEnd.")
         try write(junk, "README.md")
         let readme = try XCTUnwrap(generated["lessons/alpha/README.md"])
-        try write(readme.replacingOccurrences(of: "More prose.", with: "\(ReadmeBlock.end)\n\nMore prose."), "lessons/alpha/README.md")
+        try write(
+            readme.replacingOccurrences(of: "More prose.", with: "\(ReadmeBlock.end)\n\nMore prose."),
+            "lessons/alpha/README.md")
         try generate()
         XCTAssertEqual(try snapshot(), generated)
     }
@@ -141,7 +159,8 @@ final class DocumentInputTests: FolderTestCase {
         let gallery = try String(contentsOfFile: folder + "/figures/README.md", encoding: .utf8)
         XCTAssertTrue(gallery.contains("(no results file yet: run `swift run regenerate-figures beta`)"), gallery)
         let index = try String(contentsOfFile: folder + "/lessons/README.md", encoding: .utf8)
-        XCTAssertTrue(index.contains("| 2 | [beta](beta/README.md) | What does beta do? | `swift run lesson-beta` | – |"), index)
+        XCTAssertTrue(
+            index.contains("| 2 | [beta](beta/README.md) | What does beta do? | `swift run lesson-beta` | – |"), index)
     }
 
     /// An empty folder option is one line, not a Foundation error dump.

@@ -37,7 +37,8 @@ final class DropoutTests: XCTestCase {
         // The ensemble reading: many thinned networks average to about the evaluation-mode
         // network, and far better than one of them.
         let ensemble = runs[1].estimate(column: DropoutLesson.DropoutRun.ensembleColumns.last!)
-        let single = runs[1].estimate(column: DropoutLesson.DropoutRun.ensembleColumns[0]), whole = runs[1].estimate(\.evaluationModeAccuracy)
+        let single = runs[1].estimate(column: DropoutLesson.DropoutRun.ensembleColumns[0]),
+            whole = runs[1].estimate(\.evaluationModeAccuracy)
         XCTAssertEqual(ensemble.count, 2)
         XCTAssertGreaterThan(ensemble.min, single.max + 3)
         XCTAssertLessThan(abs(ensemble.mean - whole.mean), 2.5)
@@ -56,7 +57,9 @@ final class DropoutTests: XCTestCase {
         let comparisons = DropoutLesson.Comparisons(runs)
         XCTAssertEqual(comparisons.labels, ["p = 0.5"])
         XCTAssertEqual(comparisons.test.count, 1)
-        for file in ["mechanics.png", "curves.png", "sweep.png", "comparison.png", "ensemble.png", "results.json", "runs.csv"] {
+        for file in [
+            "mechanics.png", "curves.png", "sweep.png", "comparison.png", "ensemble.png", "results.json", "runs.csv",
+        ] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("dropout-\(file)")), file)
         }
     }
@@ -65,7 +68,8 @@ final class DropoutTests: XCTestCase {
     /// its colour bar.
     func testMechanicsMapsShareOneScaleAndOneBar() {
         let random = Random(seed: 2)
-        let mechanics = DropoutLesson.mechanics(p: 0.5, examples: random.uniformMatrix(rows: 4, cols: 784, 0, 1), masks: 10, random: random)
+        let mechanics = DropoutLesson.mechanics(
+            p: 0.5, examples: random.uniformMatrix(rows: 4, cols: 784, 0, 1), masks: 10, random: random)
         let scales = DropoutLesson.mechanicsFigure(mechanics, p: 0.5).panels.compactMap { panel -> ImageScale? in
             guard case let .image(_, scale)? = panel.series.first?.content else { return nil }
             return scale
@@ -76,8 +80,12 @@ final class DropoutTests: XCTestCase {
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--p", "1"], ["--p", "-0.1"], ["--p", "nan"], ["--sweep", "0,1.5"], ["--sweep", "x"], ["--batch-size", "0"],
-                    ["--epochs", "-2"], ["--epochs", "0"], ["--learning-rate", "inf"], ["--seeds", "0"], ["--threads", "4294967296"]] {
+        for bad in [
+            ["--p", "1"], ["--p", "-0.1"], ["--p", "nan"], ["--sweep", "0,1.5"], ["--sweep", "x"],
+            ["--batch-size", "0"],
+            ["--epochs", "-2"], ["--epochs", "0"], ["--learning-rate", "inf"], ["--seeds", "0"],
+            ["--threads", "4294967296"],
+        ] {
             XCTAssertThrowsError(try DropoutLesson.parse(bad), "\(bad)")
         }
     }

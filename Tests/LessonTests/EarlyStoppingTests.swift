@@ -14,7 +14,9 @@ final class EarlyStoppingTests: XCTestCase {
     func testQuickRunStopsAndRestoresTheBestWeights() throws {
         let folder = try TemporaryFolder("early-stopping")
         defer { folder.remove() }
-        let lesson = try EarlyStoppingLesson.parse(["--quick", "--quiet", "--output", folder.path, "--checkpoint", folder.file("best.ckpt")])
+        let lesson = try EarlyStoppingLesson.parse([
+            "--quick", "--quiet", "--output", folder.path, "--checkpoint", folder.file("best.ckpt"),
+        ])
         let report = try lesson.perform()
         XCTAssertEqual(report.stopping.runs.count, 2)
         for (seed, (stopped, continued)) in zip(report.stopping.runs, report.continued.runs).enumerated() {
@@ -26,13 +28,16 @@ final class EarlyStoppingTests: XCTestCase {
             XCTAssertEqual(try XCTUnwrap(stopped.restoredValidationLoss), bestLoss, accuracy: 1e-6)
             XCTAssertEqual(stopped.history.epochs[Int(best) - 1].validationLoss.map(Double.init), bestLoss)
             // Same seed: the run without stopping is the same run up to the stop ...
-            XCTAssertEqual(stopped.history.minibatchLosses, Array(continued.history.minibatchLosses.prefix(stopped.history.minibatchLosses.count)))
+            XCTAssertEqual(
+                stopped.history.minibatchLosses,
+                Array(continued.history.minibatchLosses.prefix(stopped.history.minibatchLosses.count)))
             // ... and kept training into overfitting.
             XCTAssertGreaterThan(Double(continued.history.last!.validationLoss!), bestLoss)
             XCTAssertLessThan(Double(try XCTUnwrap(stopped.test).loss), Double(try XCTUnwrap(continued.test).loss))
             // The run's lowest validation loss over all epochs is the stop's best epoch or a
             // later one: patience can stop before it, never after.
-            let globalMinimum = try XCTUnwrap(Convergence.bestEpoch(continued.history, metric: .validationLoss, lowerIsBetter: true))
+            let globalMinimum = try XCTUnwrap(
+                Convergence.bestEpoch(continued.history, metric: .validationLoss, lowerIsBetter: true))
             XCTAssertGreaterThanOrEqual(globalMinimum, Int(best))
             // The run without stopping measured the test set after every epoch (its score is
             // the mean of the last epochs).
@@ -40,7 +45,9 @@ final class EarlyStoppingTests: XCTestCase {
         }
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("best.ckpt")), "kept on request")
         for seedIndex in 0..<2 {
-            XCTAssertFalse(FileManager.default.fileExists(atPath: EarlyStoppingLesson.temporaryCheckpoint(seedIndex: seedIndex)), "deleted")
+            XCTAssertFalse(
+                FileManager.default.fileExists(atPath: EarlyStoppingLesson.temporaryCheckpoint(seedIndex: seedIndex)),
+                "deleted")
         }
         for file in ["curves.png", "results.json", "runs.csv"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("early-stopping-\(file)")), file)
@@ -48,9 +55,13 @@ final class EarlyStoppingTests: XCTestCase {
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--patience", "0"], ["--patience", "-1"], ["--patience", "1001"], ["--patience", "nan"], ["--train-size", "0"],
-                    ["--train-size", "1e9"], ["--train-size", "99999999999"], ["--epochs", "-1"], ["--epochs", "0"], ["--epochs", "inf"],
-                    ["--checkpoint", ""], ["--seeds", "0"]] {
+        for bad in [
+            ["--patience", "0"], ["--patience", "-1"], ["--patience", "1001"], ["--patience", "nan"],
+            ["--train-size", "0"],
+            ["--train-size", "1e9"], ["--train-size", "99999999999"], ["--epochs", "-1"], ["--epochs", "0"],
+            ["--epochs", "inf"],
+            ["--checkpoint", ""], ["--seeds", "0"],
+        ] {
             XCTAssertThrowsError(try EarlyStoppingLesson.parse(bad), "\(bad)")
         }
     }

@@ -22,9 +22,13 @@ final class EngineBenchmarkTests: XCTestCase {
         let hidden = SweepBenchmark.sizes[1], inputs = SweepBenchmark.sizes[0]
         let alone = (0..<3).map { n in
             let network = SweepBenchmark.StackedNetworks(count: 1, random: Random(seed: 2))
-            network.w1 = Matrix(rows: hidden, cols: inputs, Array(stacked.w1.storage[(n * hidden * inputs)..<((n + 1) * hidden * inputs)]))
+            network.w1 = Matrix(
+                rows: hidden, cols: inputs,
+                Array(stacked.w1.storage[(n * hidden * inputs)..<((n + 1) * hidden * inputs)]))
             network.b1 = Matrix(rows: 1, cols: hidden, Array(stacked.b1.storage[(n * hidden)..<((n + 1) * hidden)]))
-            (network.w2, network.b2, network.w3, network.b3) = ([stacked.w2[n]], [stacked.b2[n]], [stacked.w3[n]], [stacked.b3[n]])
+            (network.w2, network.b2, network.w3, network.b3) = (
+                [stacked.w2[n]], [stacked.b2[n]], [stacked.w3[n]], [stacked.b3[n]]
+            )
             return network
         }
         let random = Random(seed: 3)
@@ -36,8 +40,12 @@ final class EngineBenchmarkTests: XCTestCase {
         }
         for (n, network) in alone.enumerated() {
             let rows = Array(stacked.w1.storage[(n * hidden * inputs)..<((n + 1) * hidden * inputs)])
-            XCTAssertEqual(zip(rows, network.w1.storage).map { abs($0 - $1) }.max()!, 0, accuracy: 1e-5, "network \(n), first layer")
-            XCTAssertEqual(zip(stacked.w3[n].storage, network.w3[0].storage).map { abs($0 - $1) }.max()!, 0, accuracy: 1e-5, "network \(n), last layer")
+            XCTAssertEqual(
+                zip(rows, network.w1.storage).map { abs($0 - $1) }.max()!, 0, accuracy: 1e-5,
+                "network \(n), first layer")
+            XCTAssertEqual(
+                zip(stacked.w3[n].storage, network.w3[0].storage).map { abs($0 - $1) }.max()!, 0, accuracy: 1e-5,
+                "network \(n), last layer")
         }
         XCTAssertNotEqual(stacked.w3[0], alone[1].w3[0], "the networks differ, so the comparison can fail")
     }

@@ -37,6 +37,7 @@ final class EstimateTests: XCTestCase {
         XCTAssertEqual(d.margin, 3.1824463 * d.standardError, accuracy: 1e-7)
         XCTAssertFalse(d.isResolved)
         XCTAssertFalse(Difference(Estimate([1]), Estimate([0])).isResolved, "one seed cannot resolve anything")
-        XCTAssertFalse(Difference(Estimate([1, 2]), Estimate([0, 1])).isResolved, "two equal differences estimate no noise")
+        XCTAssertFalse(
+            Difference(Estimate([1, 2]), Estimate([0, 1])).isResolved, "two equal differences estimate no noise")
     }
 }

@@ -52,7 +52,9 @@ final class FairnessTests: XCTestCase {
     /// (the third-smallest, 0.03 × 2, carries over to the largest, 0.04 × 1).
     func testHolmStepDown() {
         let adjusted = Holm.adjust([0.01, 0.04, 0.03, 0.005])
-        for (value, expected) in zip(adjusted, [0.03, 0.06, 0.06, 0.02]) { XCTAssertEqual(value, expected, accuracy: 1e-15) }
+        for (value, expected) in zip(adjusted, [0.03, 0.06, 0.06, 0.02]) {
+            XCTAssertEqual(value, expected, accuracy: 1e-15)
+        }
         XCTAssertEqual(Holm.adjust([0.5, 0.9]), [1, 1], "adjusted p-values stop at 1")
     }
 
@@ -63,10 +65,12 @@ final class FairnessTests: XCTestCase {
         let strong = Estimate([13, 14.1, 14.9, 16.05, 16.95]), weak = Estimate([11.9, 11.6, 14.5, 13.2, 16.3])
         let noise = Estimate([10.5, 10.4, 12.9, 12.6, 14.2])
         let family = Holm([Difference(strong, base), Difference(weak, base), Difference(noise, base)])
-        XCTAssertTrue(family.differences[0].isResolved && family.differences[1].isResolved && !family.differences[2].isResolved)
+        XCTAssertTrue(
+            family.differences[0].isResolved && family.differences[1].isResolved && !family.differences[2].isResolved)
         XCTAssertTrue(family.survives(0))
         XCTAssertFalse(family.survives(1), "p = \(family.differences[1].pValue) × 2 ≥ 0.05")
-        XCTAssertTrue(family.verdict(0, "strong", "base", quantity: "x").hasSuffix("; survives Holm over 3 comparisons"))
+        XCTAssertTrue(
+            family.verdict(0, "strong", "base", quantity: "x").hasSuffix("; survives Holm over 3 comparisons"))
         XCTAssertTrue(family.verdict(1, "weak", "base", quantity: "x").hasSuffix("not after Holm over 3 comparisons"))
         XCTAssertFalse(family.verdict(2, "noise", "base", quantity: "x").contains("Holm"))
     }
@@ -77,14 +81,17 @@ final class FairnessTests: XCTestCase {
         let a = Estimate([80.1, 81.5, 79.2, 80.9, 79.8]), b = Estimate([80.4, 80.6, 80.1, 81.3, 80.4])
         let within = Difference(a, b)
         let line = within.verdict("augmentation", "none", quantity: "Test accuracy")
-        let low = String(format: "%.2f", -within.interval.lowerBound), high = String(format: "%.2f", within.interval.upperBound)
-        XCTAssertEqual(line, "Test accuracy: augmentation − none = −0.26 ± \(String(format: "%.2f", within.margin)) points, within noise "
-                           + "(cannot exclude −\(low) or +\(high); paired over 5 seeds)")
+        let low = String(format: "%.2f", -within.interval.lowerBound),
+            high = String(format: "%.2f", within.interval.upperBound)
+        XCTAssertEqual(
+            line,
+            "Test accuracy: augmentation − none = −0.26 ± \(String(format: "%.2f", within.margin)) points, within noise "
+                + "(cannot exclude −\(low) or +\(high); paired over 5 seeds)")
         XCTAssertFalse(within.isBorderline)
         XCTAssertFalse(line.contains("does not"))
 
         let welch = Difference(Estimate([80, 85, 90, 75, 88]), Estimate([70, 71, 76, 69, 72]), paired: false)
-        XCTAssertTrue(welch.verdict("a", "b", quantity: "x").contains("a is higher than b by 12.00 ± 7.") )
+        XCTAssertTrue(welch.verdict("a", "b", quantity: "x").contains("a is higher than b by 12.00 ± 7."))
         XCTAssertTrue(welch.verdict("a", "b", quantity: "x").contains("(95 % interval, Welch, 5.5 df)"))
 
         // Mean 1, margin ≈ 0.81: resolved, but the lower edge (0.19) is within 0.2 × 1.62 of zero.
@@ -97,8 +104,9 @@ final class FairnessTests: XCTestCase {
         // Mean 1, margin ≈ 1.12: within noise, the lower edge 0.12 short of zero: borderline too.
         let justInside = Difference(Estimate([1.9, 0.1, 1.9, 0.1, 1.0]), Estimate([0, 0, 0, 0, 0]))
         XCTAssertTrue(!justInside.isResolved && justInside.isBorderline, justInside.formatted())
-        XCTAssertEqual(Difference(Estimate([1, 2]), Estimate([0, 1])).verdict("a", "b", quantity: "x"),
-                       "x: a − b = +1.00 points on every seed; too few seeds to call it")
+        XCTAssertEqual(
+            Difference(Estimate([1, 2]), Estimate([0, 1])).verdict("a", "b", quantity: "x"),
+            "x: a − b = +1.00 points on every seed; too few seeds to call it")
     }
 
     /// Runs whose best validation accuracy comes in the budget's last 10 % count as still
@@ -114,7 +122,8 @@ final class FairnessTests: XCTestCase {
         XCTAssertEqual(setting.note, "not converged: 2/4 runs best in the last 2 of 20 epochs")
         XCTAssertNil(Convergence([rising, peaked, peaked], budget: 20).note)
         XCTAssertEqual(Convergence.bestEpoch(peaked), 8)
-        let losses = history(validation: (1...20).map(Double.init), validationLoss: (1...20).map { abs(Double($0) - 19) })
+        let losses = history(
+            validation: (1...20).map(Double.init), validationLoss: (1...20).map { abs(Double($0) - 19) })
         XCTAssertEqual(Convergence.bestEpoch(losses, metric: .validationLoss, lowerIsBetter: true), 19)
     }
 
@@ -144,13 +153,20 @@ final class FairnessTests: XCTestCase {
     /// resolved interval, one that fails Holm, and one within noise apart.
     func testDifferenceForest() {
         let base = Estimate([10, 11, 12, 13, 14])
-        let differences = [Difference(Estimate([13, 14.1, 14.9, 16.05, 16.95]), base),
-                           Difference(Estimate([11.9, 11.6, 14.5, 13.2, 16.3]), base),
-                           Difference(Estimate([10.5, 10.4, 12.9, 12.6, 14.2]), base)]
-        let panel = StandardPanels.differenceForest(["strong", "weak", "noise"], differences, holm: Holm(differences),
-                                                    title: "t", xLabel: "difference")
-        XCTAssertEqual(panel.yTicks.map(\.label), ["strong  +3.00 ± 0.10", "weak  +1.50 ± " + String(format: "%.2f", differences[1].margin),
-                                                   "noise  +0.12 ± " + String(format: "%.2f", differences[2].margin)])
+        let differences = [
+            Difference(Estimate([13, 14.1, 14.9, 16.05, 16.95]), base),
+            Difference(Estimate([11.9, 11.6, 14.5, 13.2, 16.3]), base),
+            Difference(Estimate([10.5, 10.4, 12.9, 12.6, 14.2]), base),
+        ]
+        let panel = StandardPanels.differenceForest(
+            ["strong", "weak", "noise"], differences, holm: Holm(differences),
+            title: "t", xLabel: "difference")
+        XCTAssertEqual(
+            panel.yTicks.map(\.label),
+            [
+                "strong  +3.00 ± 0.10", "weak  +1.50 ± " + String(format: "%.2f", differences[1].margin),
+                "noise  +0.12 ± " + String(format: "%.2f", differences[2].margin),
+            ])
         XCTAssertEqual(panel.yTicks.map(\.position), [2, 1, 0])
         XCTAssertEqual(panel.series.compactMap(\.title), ["survives Holm", "not after Holm", "within noise"])
         XCTAssertEqual(panel.series.compactMap { $0.title == nil ? nil : $0.color }, [0, 4, 9])
@@ -163,9 +179,11 @@ final class FairnessTests: XCTestCase {
     private func history(validation: [Double], validationLoss: [Double]? = nil, test: [Double]? = nil) -> History {
         var history = History()
         history.epochs = validation.indices.map { index in
-            EpochRecord(epoch: index + 1, learningRate: 0.1, trainLoss: 1, trainAccuracy: nil,
-                        validationLoss: validationLoss.map { Float($0[index]) }, validationAccuracy: Float(validation[index] / 100),
-                        testLoss: nil, testAccuracy: test.map { Float($0[index] / 100) }, seconds: 0)
+            EpochRecord(
+                epoch: index + 1, learningRate: 0.1, trainLoss: 1, trainAccuracy: nil,
+                validationLoss: validationLoss.map { Float($0[index]) },
+                validationAccuracy: Float(validation[index] / 100),
+                testLoss: nil, testAccuracy: test.map { Float($0[index] / 100) }, seconds: 0)
         }
         return history
     }

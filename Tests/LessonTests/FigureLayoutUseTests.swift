@@ -6,7 +6,9 @@ import XCTest
 final class FigureLayoutUseTests: XCTestCase {
     func testEveryLessonFigureIsSizedByALayout() throws {
         let root = RegenerateFiguresTests.root
-        let folders = try FileManager.default.contentsOfDirectory(atPath: root + "/lessons").filter { !$0.hasSuffix(".md") }
+        let folders = try FileManager.default.contentsOfDirectory(atPath: root + "/lessons").filter {
+            !$0.hasSuffix(".md")
+        }
         var files = try folders.flatMap { folder in
             try FileManager.default.contentsOfDirectory(atPath: "\(root)/lessons/\(folder)")
                 .filter { $0.hasSuffix(".swift") }.map { "\(root)/lessons/\(folder)/\($0)" }

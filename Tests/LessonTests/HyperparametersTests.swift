@@ -29,9 +29,12 @@ final class HyperparametersTests: XCTestCase {
             XCTAssertEqual(Set(grid.trials.map(\.setting.learningRate)).count, 2)
         }
         XCTAssertNotEqual(grids[0].trials.map { $0.setting.point }, grids[1].trials.map { $0.setting.point })
-        for search in report.searches[.random]! { XCTAssertEqual(Set(search.trials.map(\.setting.learningRate)).count, 8) }
+        for search in report.searches[.random]! {
+            XCTAssertEqual(Set(search.trials.map(\.setting.learningRate)).count, 8)
+        }
         // The searches differ from seed to seed: the spread the comparison is judged against.
-        XCTAssertNotEqual(report.searches[.random]![0].trials.map(\.accuracy), report.searches[.random]![1].trials.map(\.accuracy))
+        XCTAssertNotEqual(
+            report.searches[.random]![0].trials.map(\.accuracy), report.searches[.random]![1].trials.map(\.accuracy))
         // Each strategy has its own stream: random and Bayesian search start at different points.
         for (random, bayes) in zip(report.searches[.random]!, report.searches[.bayesian]!) {
             XCTAssertNotEqual(random.trials[0].setting.point, bayes.trials[0].setting.point)
@@ -41,7 +44,9 @@ final class HyperparametersTests: XCTestCase {
         // One setting trained under two seeds scores differently: a trial is a noisy measurement.
         XCTAssertGreaterThan(report.repeated.estimate(\.validationAccuracy).std, 0)
         // The rule of thumb: small batches zig-zag more.
-        func spread(_ history: History) -> Float { TensorStatistics(Matrix(rows: history.minibatchLosses.count, cols: 1, history.minibatchLosses)).std }
+        func spread(_ history: History) -> Float {
+            TensorStatistics(Matrix(rows: history.minibatchLosses.count, cols: 1, history.minibatchLosses)).std
+        }
         XCTAssertGreaterThan(spread(report.zigzag[0].history), spread(report.zigzag[1].history))
         for figure in ["search-space", "progress", "posterior", "marginals", "zigzag"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("hyperparameters-\(figure).png")), figure)
@@ -56,12 +61,15 @@ final class HyperparametersTests: XCTestCase {
         let folder = try TemporaryFolder("hyperparameters-threads")
         defer { folder.remove() }
         for threads in ["1", "2"] {
-            _ = try HyperparametersLesson.parse(["--quick", "--quiet", "--no-render", "--threads", threads, "--output", folder.file(threads)]).perform()
+            _ = try HyperparametersLesson.parse([
+                "--quick", "--quiet", "--no-render", "--threads", threads, "--output", folder.file(threads),
+            ]).perform()
         }
         for figure in ["search-space", "progress", "marginals"] {
             let one = FileManager.default.contents(atPath: folder.file("1/hyperparameters-\(figure).dat"))
             XCTAssertNotNil(one)
-            XCTAssertEqual(one, FileManager.default.contents(atPath: folder.file("2/hyperparameters-\(figure).dat")), figure)
+            XCTAssertEqual(
+                one, FileManager.default.contents(atPath: folder.file("2/hyperparameters-\(figure).dat")), figure)
         }
     }
 
@@ -73,11 +81,13 @@ final class HyperparametersTests: XCTestCase {
         let trials = (0..<20).map { _ -> HyperparametersLesson.Trial in
             let point = (0..<3).map { _ in Double(random.uniform()) }
             let logRate = -4 + 4 * point[0]
-            return HyperparametersLesson.Trial(setting: HyperparametersLesson.Setting(point: point),
-                                               accuracy: Float(0.8 - 0.05 * (logRate + 1) * (logRate + 1)))
+            return HyperparametersLesson.Trial(
+                setting: HyperparametersLesson.Setting(point: point),
+                accuracy: Float(0.8 - 0.05 * (logRate + 1) * (logRate + 1)))
         }
         let search = HyperparametersLesson.Search(strategy: .bayesian, trials: trials)
-        let posteriors = HyperparametersLesson.posteriors(search, after: HyperparametersLesson.posteriorCheckpoints(trials: 20))
+        let posteriors = HyperparametersLesson.posteriors(
+            search, after: HyperparametersLesson.posteriorCheckpoints(trials: 20))
         XCTAssertEqual(posteriors.map(\.trials), [5, 10, 20])
         let last = posteriors.last!
         XCTAssertLessThan(last.surrogate.lengthScales[0], last.surrogate.lengthScales[1])
@@ -88,7 +98,8 @@ final class HyperparametersTests: XCTestCase {
     }
 
     func testTheSearchSpace() {
-        let low = HyperparametersLesson.Setting(point: [0, 0, 0]), high = HyperparametersLesson.Setting(point: [1, 1, 1])
+        let low = HyperparametersLesson.Setting(point: [0, 0, 0]),
+            high = HyperparametersLesson.Setting(point: [1, 1, 1])
         XCTAssertEqual(low.learningRate, 1e-4, accuracy: 1e-9)
         XCTAssertEqual(high.learningRate, 1, accuracy: 1e-6)
         XCTAssertEqual([low.width, high.width], [16, 512])
@@ -96,8 +107,11 @@ final class HyperparametersTests: XCTestCase {
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--epochs", "0"], ["--epochs", "-1"], ["--epochs", "nan"], ["--epochs", "99999999999"], ["--seeds", "0"],
-                    ["--seeds", "101"], ["--threads", "0"], ["--threads", "4294967296"], ["--jobs", "2"], ["--trial", "0.5,2,0.1"]] {
+        for bad in [
+            ["--epochs", "0"], ["--epochs", "-1"], ["--epochs", "nan"], ["--epochs", "99999999999"], ["--seeds", "0"],
+            ["--seeds", "101"], ["--threads", "0"], ["--threads", "4294967296"], ["--jobs", "2"],
+            ["--trial", "0.5,2,0.1"],
+        ] {
             XCTAssertThrowsError(try HyperparametersLesson.parse(bad), "\(bad)")
         }
     }

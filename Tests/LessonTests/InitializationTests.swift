@@ -20,7 +20,9 @@ final class InitializationTests: XCTestCase {
         XCTAssertEqual(Estimate(constant.runs.map { $0.spreadBefore[0] }).max, 0)
         XCTAssertEqual(Estimate(constant.runs.map { $0.spreadBefore[1] }).max, 0)
         for layer in [1, 2] {
-            XCTAssertLessThanOrEqual(Estimate(constant.runs.map { $0.relativeSpreadAfter[layer - 1] }).max, InitializationLesson.symmetryTolerance)
+            XCTAssertLessThanOrEqual(
+                Estimate(constant.runs.map { $0.relativeSpreadAfter[layer - 1] }).max,
+                InitializationLesson.symmetryTolerance)
             XCTAssertGreaterThan(Estimate(random.runs.map { $0.spreadAfter[layer - 1] }).min, 0.01)
             XCTAssertGreaterThan(Estimate(random.runs.map { $0.relativeSpreadAfter[layer - 1] }).min, 0.3)
         }
@@ -43,11 +45,15 @@ final class InitializationTests: XCTestCase {
             let predicted = pow(lesson.predictedReLUFactor(scheme)!, 9)
             let ratio = name == "PyTorch default" ? report.spreadRatio(.relu, name) : report.signalRatio(.relu, name)
             for measured in ratio.values {
-                XCTAssertTrue(measured > predicted / 2 && measured < predicted * 2, "\(name): \(measured) vs \(predicted)")
+                XCTAssertTrue(
+                    measured > predicted / 2 && measured < predicted * 2, "\(name): \(measured) vs \(predicted)")
             }
         }
-        XCTAssertEqual(lesson.predictedReLUFactor(InitializationLesson.variancePreserving[1])!, 0.5.squareRoot(), accuracy: 1e-6)
-        XCTAssertEqual(lesson.predictedReLUFactor(InitializationLesson.variancePreserving[4])!, 1 / 6.0.squareRoot(), accuracy: 1e-6)
+        XCTAssertEqual(
+            lesson.predictedReLUFactor(InitializationLesson.variancePreserving[1])!, 0.5.squareRoot(), accuracy: 1e-6)
+        XCTAssertEqual(
+            lesson.predictedReLUFactor(InitializationLesson.variancePreserving[4])!, 1 / 6.0.squareRoot(),
+            accuracy: 1e-6)
 
         let runs = Dictionary(uniqueKeysWithValues: report.runs.map { ($0.label, $0) })
         XCTAssertEqual(runs["N(0, 1)"]!.estimate(\.divergedEpoch).values, [1, 1], "diverges in epoch 1 on every seed")
@@ -73,15 +79,21 @@ final class InitializationTests: XCTestCase {
         XCTAssertLessThan(relu[1], 0.05, "relu, gain 1")
         XCTAssertTrue((0.1...3).contains(relu[2]), "relu, gain √2: \(relu[2])")
         XCTAssertGreaterThan(relu[5], 100, "relu, gain 3")
-        for file in ["signal.png", "xavier-vs-he.png", "histograms.png", "training.png", "update-ratio.png", "slow-convergence.png", "gain-sweep.png",
-                     "results.json", "runs.csv"] {
+        for file in [
+            "signal.png", "xavier-vs-he.png", "histograms.png", "training.png", "update-ratio.png",
+            "slow-convergence.png", "gain-sweep.png",
+            "results.json", "runs.csv",
+        ] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("initialization-\(file)")), file)
         }
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--depth", "0"], ["--depth", "51"], ["--width", "1"], ["--width", "1e6"], ["--width", "1000000"], ["--width", "1025"], ["--width", "-5"],
-                    ["--epochs", "-1"], ["--epochs", "0"], ["--seeds", "0"], ["--threads", "4294967296"]] {
+        for bad in [
+            ["--depth", "0"], ["--depth", "51"], ["--width", "1"], ["--width", "1e6"], ["--width", "1000000"],
+            ["--width", "1025"], ["--width", "-5"],
+            ["--epochs", "-1"], ["--epochs", "0"], ["--seeds", "0"], ["--threads", "4294967296"],
+        ] {
             XCTAssertThrowsError(try InitializationLesson.parse(bad), "\(bad)")
         }
     }

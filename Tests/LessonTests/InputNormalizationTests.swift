@@ -12,7 +12,9 @@ final class InputNormalizationTests: XCTestCase {
         let report = try InputNormalizationLesson.parse(["--quick", "--quiet", "--output", folder.path]).perform()
         // Standardized features allow a much larger stable step and get there far sooner;
         // centring alone or scaling alone leaves the valley narrower than standardizing both.
-        let (rawFeatures, centred, scaled, normalized) = (report.features[0], report.features[1], report.features[2], report.features[3])
+        let (rawFeatures, centred, scaled, normalized) = (
+            report.features[0], report.features[1], report.features[2], report.features[3]
+        )
         XCTAssertGreaterThan(normalized.descent.learningRate, 10 * rawFeatures.descent.learningRate)
         let normalizedSteps = try XCTUnwrap(normalized.steps)
         XCTAssertLessThan(normalizedSteps * 10, rawFeatures.steps ?? Int.max)
@@ -42,7 +44,9 @@ final class InputNormalizationTests: XCTestCase {
         XCTAssertGreaterThan(raw.choice.test.min, 40)
         XCTAssertEqual(raw.choice.test.count, 2)
         XCTAssertLessThan(raw.rate * 100, standardized.rate)
-        for file in ["surface.png", "excess-loss.png", "fashion-mnist.png", "learning-rates.png", "results.json", "runs.csv"] {
+        for file in [
+            "surface.png", "excess-loss.png", "fashion-mnist.png", "learning-rates.png", "results.json", "runs.csv",
+        ] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("input-normalization-\(file)")), file)
         }
     }
@@ -56,7 +60,8 @@ final class InputNormalizationTests: XCTestCase {
     }
 
     func testStandardizationCentresAndScalesEachFeature() {
-        let data = InputNormalizationLesson.FeaturePreparation.all[3].apply(InputNormalizationLesson.problem(count: 500, scale: 10, random: Random(seed: 1)))
+        let data = InputNormalizationLesson.FeaturePreparation.all[3].apply(
+            InputNormalizationLesson.problem(count: 500, scale: 10, random: Random(seed: 1)))
         for c in 0..<2 {
             let column = TensorStatistics(Matrix(rows: 500, cols: 1, (0..<500).map { data.inputs[$0, c] }))
             XCTAssertEqual(column.mean, 0, accuracy: 1e-4)
@@ -65,9 +70,13 @@ final class InputNormalizationTests: XCTestCase {
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--scale-ratio", "0.5"], ["--scale-ratio", "inf"], ["--scale-ratio", "nan"], ["--scale-ratio", "-2"], ["--scale-ratio", "1e30"],
-                    ["--steps", "3"], ["--steps", "20001"], ["--steps", "2000000000"], ["--learning-rate", "0"], ["--learning-rate", "inf"], ["--rates", "0.1,nan"],
-                    ["--rates", ""], ["--epochs", "0"], ["--seeds", "0"], ["--threads", "4294967296"]] {
+        for bad in [
+            ["--scale-ratio", "0.5"], ["--scale-ratio", "inf"], ["--scale-ratio", "nan"], ["--scale-ratio", "-2"],
+            ["--scale-ratio", "1e30"],
+            ["--steps", "3"], ["--steps", "20001"], ["--steps", "2000000000"], ["--learning-rate", "0"],
+            ["--learning-rate", "inf"], ["--rates", "0.1,nan"],
+            ["--rates", ""], ["--epochs", "0"], ["--seeds", "0"], ["--threads", "4294967296"],
+        ] {
             XCTAssertThrowsError(try InputNormalizationLesson.parse(bad), "\(bad)")
         }
     }
@@ -75,7 +84,8 @@ final class InputNormalizationTests: XCTestCase {
 
 extension InputNormalizationTests {
     func testFewImages() throws {
-        try withFewImages(enough: (12, 2), tooFew: (1, 1), extra: ["--steps", "10", "--rates", "0.01"]) { enough, tooFew in
+        try withFewImages(enough: (12, 2), tooFew: (1, 1), extra: ["--steps", "10", "--rates", "0.01"]) {
+            enough, tooFew in
             XCTAssertNoThrow(try InputNormalizationLesson.parse(enough).perform())
             XCTAssertThrowsError(try InputNormalizationLesson.parse(tooFew).perform()) { error in
                 XCTAssertTrue("\(error)".contains("needs at least"), "\(error)")

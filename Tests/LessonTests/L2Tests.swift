@@ -12,7 +12,8 @@ final class L2Tests: XCTestCase {
     func testPenaltyEqualsWeightDecay() throws {
         let store = try MNISTFormat.load(.test, from: MNISTFormat.directory(explicit: nil))
         let data = ImageDataset(store: store).randomSubset(256, random: Random(seed: 1))
-        XCTAssertLessThan(L2Lesson.penaltyVersusWeightDecay(lambda: 0.5, steps: 12, batchSize: 32, data: data, seed: 3), 1e-6)
+        XCTAssertLessThan(
+            L2Lesson.penaltyVersusWeightDecay(lambda: 0.5, steps: 12, batchSize: 32, data: data, seed: 3), 1e-6)
     }
 
     /// The quick run with its own --lambdas (honoured, not replaced by the quick grid), over
@@ -21,7 +22,8 @@ final class L2Tests: XCTestCase {
     func testQuickRunShrinksWeightsAndTheGap() throws {
         let folder = try TemporaryFolder("l2")
         defer { folder.remove() }
-        let report = try L2Lesson.parse(["--quick", "--quiet", "--output", folder.path, "--lambdas", "1,0,0.3"]).perform()
+        let report = try L2Lesson.parse(["--quick", "--quiet", "--output", folder.path, "--lambdas", "1,0,0.3"])
+            .perform()
         XCTAssertEqual(report.lambdas, [0, 0.3, 1])
         XCTAssertEqual(report.runs.map(\.runs.count), [2, 2, 2])
         for seed in 0..<2 {
@@ -30,7 +32,9 @@ final class L2Tests: XCTestCase {
             XCTAssertLessThan(norms[2], norms[0] / 2)
         }
         let gaps = (report.runs[0].lastEpochs(10, .gap).values, report.runs[2].lastEpochs(10, .gap).values)
-        for seed in 0..<2 { XCTAssertLessThan(gaps.1[seed], gaps.0[seed] - 1, "seed \(seed)'s gap shrinks; gaps \(gaps)") }
+        for seed in 0..<2 {
+            XCTAssertLessThan(gaps.1[seed], gaps.0[seed] - 1, "seed \(seed)'s gap shrinks; gaps \(gaps)")
+        }
         // The weight norm per epoch: one value at initialization and one per epoch, the same
         // start under a seed whatever λ, growing without penalty and shrinking with λ = 1.
         for seed in 0..<2 {
@@ -45,15 +49,21 @@ final class L2Tests: XCTestCase {
         XCTAssertEqual(comparisons.labels, ["λ = 0.3", "λ = 1"])
         XCTAssertEqual(comparisons.indices, [1, 2])
         XCTAssertEqual(report.equivalenceDifference, 0)
-        for file in ["sweep.png", "norms.png", "comparison.png", "weights.png", "results.json", "runs.csv", "per-run.csv"] {
+        for file in [
+            "sweep.png", "norms.png", "comparison.png", "weights.png", "results.json", "runs.csv", "per-run.csv",
+        ] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("l2-\(file)")), file)
         }
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--lambdas", "0,-1"], ["--lambdas", "a"], ["--lambdas", "inf"], ["--lambdas", "0,nan"], ["--lambdas", "1e30"],
-                    ["--lambdas", "5000"], ["--batch-size", "0"], ["--batch-size", "-3"], ["--batch-size", "1e12"], ["--train-size", "0"],
-                    ["--train-size", "99999999999"], ["--epochs", "0"], ["--seeds", "0"]] {
+        for bad in [
+            ["--lambdas", "0,-1"], ["--lambdas", "a"], ["--lambdas", "inf"], ["--lambdas", "0,nan"],
+            ["--lambdas", "1e30"],
+            ["--lambdas", "5000"], ["--batch-size", "0"], ["--batch-size", "-3"], ["--batch-size", "1e12"],
+            ["--train-size", "0"],
+            ["--train-size", "99999999999"], ["--epochs", "0"], ["--seeds", "0"],
+        ] {
             XCTAssertThrowsError(try L2Lesson.parse(bad), "\(bad)")
         }
         XCTAssertNoThrow(try L2Lesson.parse(["--lambdas", "0,3200"]))

@@ -46,7 +46,9 @@ final class LearningRateDecayTests: XCTestCase {
         for (fast, steady) in zip(aggressive.final(.trainAccuracy).values, constant.final(.trainAccuracy).values) {
             XCTAssertLessThan(fast, steady - 5)
         }
-        for (fast, steady) in zip(aggressive.estimate(\.lateValidationStd).values, constant.estimate(\.lateValidationStd).values) {
+        for (fast, steady) in zip(
+            aggressive.estimate(\.lateValidationStd).values, constant.estimate(\.lateValidationStd).values)
+        {
             XCTAssertLessThan(fast, 0.5)
             XCTAssertLessThan(fast, steady)
         }
@@ -58,9 +60,13 @@ final class LearningRateDecayTests: XCTestCase {
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--learning-rate", "0"], ["--learning-rate", "-0.1"], ["--learning-rate", "nan"], ["--learning-rate", "inf"],
-                    ["--learning-rate", "1e30"], ["--train-size", "10"], ["--train-size", "-1"], ["--train-size", "99999999999"],
-                    ["--epochs", "0"], ["--seeds", "0"], ["--threads", "4294967296"]] {
+        for bad in [
+            ["--learning-rate", "0"], ["--learning-rate", "-0.1"], ["--learning-rate", "nan"],
+            ["--learning-rate", "inf"],
+            ["--learning-rate", "1e30"], ["--train-size", "10"], ["--train-size", "-1"],
+            ["--train-size", "99999999999"],
+            ["--epochs", "0"], ["--seeds", "0"], ["--threads", "4294967296"],
+        ] {
             XCTAssertThrowsError(try LearningRateDecayLesson.parse(bad), "\(bad)")
         }
     }

@@ -15,14 +15,19 @@ final class LessonTimeLeftTests: XCTestCase {
         defer { folder.remove() }
         func lesson() throws -> String {
             let capture = Capture()
-            let options = try LessonOptions.parse(["--seeds", "2", "--threads", "1", "--no-render", "--output", folder.path])
-            let context = try LessonContext(lesson: "probe", options: options,
-                                            console: Console(isTerminal: true, width: { 200 }, output: { capture.text += $0 }))
+            let options = try LessonOptions.parse([
+                "--seeds", "2", "--threads", "1", "--no-render", "--output", folder.path,
+            ])
+            let context = try LessonContext(
+                lesson: "probe", options: options,
+                console: Console(isTerminal: true, width: { 200 }, output: { capture.text += $0 }))
             let data = Synthetic.blobs(count: 100, random: Random(seed: 1))
             _ = try context.overSeeds([0] as [Int], label: { _ in "probe" }) { _, run in
                 let model = Sequential.mlp([2, 4, 2], random: run.random(.weights))
-                return RunResult(history: try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
-                                                      train: data, options: TrainingOptions(epochs: 2, batchSize: 10)))
+                return RunResult(
+                    history: try run.fit(
+                        model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
+                        train: data, options: TrainingOptions(epochs: 2, batchSize: 10)))
             }
             try context.finish()
             return capture.text

@@ -19,7 +19,9 @@ final class MomentumTests: XCTestCase {
         let best = sweep.alphas.indices.min { sweep.measured[$0]! < sweep.measured[$1]! }!
         XCTAssertEqual(sweep.alphas[best], 0.65, accuracy: 0.051, "measured optimum next to critical damping")
         XCTAssertEqual(RateSweep.bestAlpha, 0.40, accuracy: 0.005)
-        XCTAssertEqual(RateSweep.predicted(alpha: RateSweep.bestAlpha, rate: RateSweep.bestRate), (20.0.squareRoot() - 1) / (20.0.squareRoot() + 1), accuracy: 1e-3)
+        XCTAssertEqual(
+            RateSweep.predicted(alpha: RateSweep.bestAlpha, rate: RateSweep.bestRate),
+            (20.0.squareRoot() - 1) / (20.0.squareRoot() + 1), accuracy: 1e-3)
     }
 
     /// The double well: gradient descent and light momentum settle in the local minimum;
@@ -48,13 +50,18 @@ final class MomentumTests: XCTestCase {
         XCTAssertLessThan(bowl["Nesterov 0.9"]!, bowl["gradient descent"]! / 3)
         XCTAssertGreaterThan(bowl["momentum 0.99"]!, bowl["momentum 0.5"]!)
         let banana = Dictionary(uniqueKeysWithValues: report.rosenbrock.map { ($0.label, $0) })
-        XCTAssertLessThan(distance(banana["momentum 0.9"]!, to: (1, 1)), distance(banana["gradient descent"]!, to: (1, 1)) / 3)
+        XCTAssertLessThan(
+            distance(banana["momentum 0.9"]!, to: (1, 1)), distance(banana["gradient descent"]!, to: (1, 1)) / 3)
         XCTAssertTrue(banana["momentum 0.99"]!.diverged, "momentum 0.99 leaves Rosenbrock's valley")
         // On images, over both seeds: momentum trains faster than plain SGD at the same
         // learning rate (every seed), which the matched rate η/(1 − α) mostly explains.
         let (slow, matched, momentum) = (report.runs[0], report.runs[1], report.runs[2])
-        for (m, s) in zip(momentum.final(.trainLoss).values, slow.final(.trainLoss).values) { XCTAssertLessThan(m, s - 0.3) }
-        for (m, s) in zip(matched.final(.trainLoss).values, slow.final(.trainLoss).values) { XCTAssertLessThan(m, s - 0.3) }
+        for (m, s) in zip(momentum.final(.trainLoss).values, slow.final(.trainLoss).values) {
+            XCTAssertLessThan(m, s - 0.3)
+        }
+        for (m, s) in zip(matched.final(.trainLoss).values, slow.final(.trainLoss).values) {
+            XCTAssertLessThan(m, s - 0.3)
+        }
         for figure in ["surfaces", "rates", "double-well", "fashion-mnist"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("momentum-\(figure).png")), figure)
         }
@@ -62,14 +69,19 @@ final class MomentumTests: XCTestCase {
 
     /// A learning rate that makes every method diverge is reported as divergence, not as a distance.
     func testDivergenceIsReported() {
-        let paths = MomentumLesson.paths(.quadratic(a: 1, b: 20), from: (-4, 1.5), steps: 200, rate: 1e30, methods: MomentumLesson.methods)
+        let paths = MomentumLesson.paths(
+            .quadratic(a: 1, b: 20), from: (-4, 1.5), steps: 200, rate: 1e30, methods: MomentumLesson.methods)
         XCTAssertTrue(paths.allSatisfy(\.diverged))
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--quadratic-rate", "0"], ["--quadratic-rate", "inf"], ["--quadratic-rate", "nan"], ["--quadratic-rate", "-1"],
-                    ["--rosenbrock-rate", "inf"], ["--rosenbrock-steps", "0"], ["--quadratic-steps", "2000000000"],
-                    ["--rosenbrock-steps", "-5"], ["--learning-rate", "inf"], ["--learning-rate", "5"], ["--epochs", "0"], ["--seeds", "0"]] {
+        for bad in [
+            ["--quadratic-rate", "0"], ["--quadratic-rate", "inf"], ["--quadratic-rate", "nan"],
+            ["--quadratic-rate", "-1"],
+            ["--rosenbrock-rate", "inf"], ["--rosenbrock-steps", "0"], ["--quadratic-steps", "2000000000"],
+            ["--rosenbrock-steps", "-5"], ["--learning-rate", "inf"], ["--learning-rate", "5"], ["--epochs", "0"],
+            ["--seeds", "0"],
+        ] {
             XCTAssertThrowsError(try MomentumLesson.parse(bad), "\(bad)")
         }
     }

@@ -17,8 +17,9 @@ final class OptimizersTests: XCTestCase {
         XCTAssertEqual(outcomes.map(\.entry.name), OptimizersLesson.entries.map(\.name))
         for outcome in outcomes {
             XCTAssertEqual(outcome.sweep.count, 5)
-            XCTAssertEqual(outcome.sweep.map { $0.columns["learning_rate"] },
-                           OptimizersLesson.rateFactors.map { SettingValue(outcome.entry.networkRate * $0) })
+            XCTAssertEqual(
+                outcome.sweep.map { $0.columns["learning_rate"] },
+                OptimizersLesson.rateFactors.map { SettingValue(outcome.entry.networkRate * $0) })
             let validation = outcome.sweep.map { $0.lastEpochs(3, .validationAccuracy).mean }
             XCTAssertEqual(validation[outcome.choice.index], validation.max()!, outcome.entry.name)
             XCTAssertEqual(outcome.choice.test.values, outcome.runs.testAccuracy.values)
@@ -47,7 +48,9 @@ final class OptimizersTests: XCTestCase {
     /// axes hold every point visited, so no overshoot is clipped.
     func testRosenbrockClaims() {
         let paths = OptimizersLesson.rosenbrockPaths(steps: 2000)
-        let distance = Dictionary(uniqueKeysWithValues: zip(OptimizersLesson.entries.map(\.name), paths.map { OptimizersLesson.Outcome.distance($0.last!) }))
+        let distance = Dictionary(
+            uniqueKeysWithValues: zip(
+                OptimizersLesson.entries.map(\.name), paths.map { OptimizersLesson.Outcome.distance($0.last!) }))
         XCTAssertLessThan(distance["Adam"]!, 1e-4)
         XCTAssertLessThan(distance["SGD + momentum 0.9"]!, 1e-2)
         XCTAssertLessThan(distance["Nesterov 0.9"]!, 1e-2)
@@ -55,9 +58,13 @@ final class OptimizersTests: XCTestCase {
         XCTAssertLessThan(distance["AdamW (weight decay 0.01)"]!, 0.2)
         for slow in ["SGD", "AdaGrad", "AdaDelta"] { XCTAssertGreaterThan(distance[slow]!, 0.2, slow) }
         XCTAssertTrue(paths.allSatisfy { $0.count == 2001 }, "no path diverged")
-        let drawn = zip(OptimizersLesson.entries, paths).map { StandardPanels.SurfacePath(label: $0.name, points: $1, color: $0.color) }
+        let drawn = zip(OptimizersLesson.entries, paths).map {
+            StandardPanels.SurfacePath(label: $0.name, points: $1, color: $0.color)
+        }
         let (x, y) = StandardPanels.surfaceRange(drawn, around: (-1.6...1.6, -0.5...2))
-        XCTAssertTrue(paths.joined().allSatisfy { x.contains(Double($0.x)) && y.contains(Double($0.y)) }, "no overshoot is clipped")
+        XCTAssertTrue(
+            paths.joined().allSatisfy { x.contains(Double($0.x)) && y.contains(Double($0.y)) },
+            "no overshoot is clipped")
     }
 
     /// Every optimizer keeps one color in every figure, and no two share one.
@@ -68,9 +75,12 @@ final class OptimizersTests: XCTestCase {
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--surface-steps", "0"], ["--surface-steps", "-5"], ["--surface-steps", "nan"], ["--surface-steps", "100001"],
-                    ["--surface-steps", "1e9"], ["--epochs", "0"], ["--epochs", "inf"], ["--seeds", "0"], ["--seeds", "1000"],
-                    ["--threads", "4294967296"], ["--threads", "0"]] {
+        for bad in [
+            ["--surface-steps", "0"], ["--surface-steps", "-5"], ["--surface-steps", "nan"],
+            ["--surface-steps", "100001"],
+            ["--surface-steps", "1e9"], ["--epochs", "0"], ["--epochs", "inf"], ["--seeds", "0"], ["--seeds", "1000"],
+            ["--threads", "4294967296"], ["--threads", "0"],
+        ] {
             XCTAssertThrowsError(try OptimizersLesson.parse(bad), "\(bad)")
         }
     }

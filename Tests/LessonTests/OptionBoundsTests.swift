@@ -30,8 +30,10 @@ final class OptionBoundsTests: XCTestCase {
     static let all: [ParsableCommand.Type] = training + [ParameterCount.self]
 
     func testSharedOptionsAreBounded() {
-        let bad: [[String]] = [["--seeds", "0"], ["--seeds", "101"], ["--threads", "0"], ["--threads", "4294967296"],
-                               ["--seed", "-1"], ["--seed", "x"], ["--output", ""], ["--no-render", "--require-render"]]
+        let bad: [[String]] = [
+            ["--seeds", "0"], ["--seeds", "101"], ["--threads", "0"], ["--threads", "4294967296"],
+            ["--seed", "-1"], ["--seed", "x"], ["--output", ""], ["--no-render", "--require-render"],
+        ]
         for command in Self.all {
             for arguments in bad {
                 XCTAssertThrowsError(try command.parseAsRoot(arguments), "\(command) \(arguments)")
@@ -42,9 +44,13 @@ final class OptionBoundsTests: XCTestCase {
 
     func testEpochsAreBounded() {
         for command in Self.training {
-            for arguments in [["--epochs", "0"], ["--epochs", "-1"], ["--epochs", "10001"], ["--epochs", "nan"], ["--data", ""]] {
+            for arguments in [
+                ["--epochs", "0"], ["--epochs", "-1"], ["--epochs", "10001"], ["--epochs", "nan"], ["--data", ""],
+            ] {
                 XCTAssertThrowsError(try command.parseAsRoot(arguments), "\(command) \(arguments)") { error in
-                    XCTAssertEqual(command.message(for: error).split(separator: "\n").count, 1, "one line: \(command.message(for: error))")
+                    XCTAssertEqual(
+                        command.message(for: error).split(separator: "\n").count, 1,
+                        "one line: \(command.message(for: error))")
                 }
             }
         }
@@ -59,7 +65,9 @@ final class OptionBoundsTests: XCTestCase {
             }
             let help = command.helpMessage(columns: 1000)
             XCTAssertEqual(help.components(separatedBy: "--version").count - 1, 1, "\(command): \(help)")
-            let threads = help.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("--threads") } ?? ""
+            let threads =
+                help.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("--threads") }
+                ?? ""
             XCTAssertEqual(threads.components(separatedBy: "default").count - 1, 1, "\(command): \(threads)")
         }
     }

@@ -15,14 +15,19 @@ final class ProgressTests: XCTestCase {
         let capture = Capture()
         let folder = try TemporaryFolder("progress")
         defer { folder.remove() }
-        let options = try LessonOptions.parse(["--seeds", "2", "--threads", "1", "--no-render", "--output", folder.path])
-        let context = try LessonContext(lesson: "probe", options: options,
-                                        console: Console(isTerminal: terminal, width: { width }, output: { capture.text += $0 }))
+        let options = try LessonOptions.parse([
+            "--seeds", "2", "--threads", "1", "--no-render", "--output", folder.path,
+        ])
+        let context = try LessonContext(
+            lesson: "probe", options: options,
+            console: Console(isTerminal: terminal, width: { width }, output: { capture.text += $0 }))
         let data = Synthetic.blobs(count: 200, random: Random(seed: 1))
         _ = try context.overSeeds(["a", "b"], label: { "probe \($0)" }) { _, run in
             let model = Sequential.mlp([2, 8, 2], random: run.random(.weights))
-            return RunResult(history: try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
-                                                  train: data, validation: data, options: TrainingOptions(epochs: 2, batchSize: 10)))
+            return RunResult(
+                history: try run.fit(
+                    model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
+                    train: data, validation: data, options: TrainingOptions(epochs: 2, batchSize: 10)))
         }
         return capture.text
     }

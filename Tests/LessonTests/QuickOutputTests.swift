@@ -15,11 +15,13 @@ final class QuickOutputTests: XCTestCase {
         XCTAssertThrowsError(try LessonOptions.parse(["--output", ""]))
         for reference in ["figures", "./figures", "figures/", "lessons/../figures"] {
             XCTAssertThrowsError(try LessonOptions.parse(["--output", reference]), reference) { error in
-                XCTAssertTrue(LessonOptions.message(for: error).contains("--reference"), LessonOptions.message(for: error))
+                XCTAssertTrue(
+                    LessonOptions.message(for: error).contains("--reference"), LessonOptions.message(for: error))
             }
         }
         XCTAssertEqual(try LessonOptions.parse(["--output", "figures", "--reference"]).chosenOutput, "figures")
-        XCTAssertTrue(LessonOptions.quickOutput.hasSuffix("training-lab-quick-\(getuid())"), "one scratch folder per user")
+        XCTAssertTrue(
+            LessonOptions.quickOutput.hasSuffix("training-lab-quick-\(getuid())"), "one scratch folder per user")
     }
 
     /// Runs started in the same second get distinct folders, each created exclusively.
@@ -30,7 +32,8 @@ final class QuickOutputTests: XCTestCase {
         XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(folder.path))
         defer { XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(previous)) }
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        let first = try RunFolder.create(lesson: "probe", now: now), second = try RunFolder.create(lesson: "probe", now: now)
+        let first = try RunFolder.create(lesson: "probe", now: now),
+            second = try RunFolder.create(lesson: "probe", now: now)
         XCTAssertEqual(first, "runs/probe/2027-01-15-080000")
         XCTAssertEqual(second, first + "-2")
     }
@@ -49,8 +52,13 @@ final class QuickOutputTests: XCTestCase {
 
     /// The recorded command keeps what changes the numbers and drops where they go.
     func testRecordedCommand() {
-        XCTAssertEqual(LessonContext.command(lesson: "dropout", arguments: ["--quick", "--output", "x", "--seed", "5", "--threads=2", "--p", "0.3", "--quiet"]),
-                       "swift run lesson-dropout --quick --seed 5 --p 0.3")
-        XCTAssertEqual(LessonContext.command(lesson: "dropout", arguments: ["--data", "my data"]), "swift run lesson-dropout --data 'my data'")
+        XCTAssertEqual(
+            LessonContext.command(
+                lesson: "dropout",
+                arguments: ["--quick", "--output", "x", "--seed", "5", "--threads=2", "--p", "0.3", "--quiet"]),
+            "swift run lesson-dropout --quick --seed 5 --p 0.3")
+        XCTAssertEqual(
+            LessonContext.command(lesson: "dropout", arguments: ["--data", "my data"]),
+            "swift run lesson-dropout --data 'my data'")
     }
 }

@@ -7,8 +7,9 @@ import XCTest
 
 final class ReadmeBlockTests: XCTestCase {
     func testFillReplacesOnlyTheBlock() throws {
-        let results = LessonResults(lesson: "probe", command: "swift run lesson-probe", seeds: [123, 124], quick: false,
-                                    blasKernel: "Haswell", report: ["a 1.00 ± 0.10"])
+        let results = LessonResults(
+            lesson: "probe", command: "swift run lesson-probe", seeds: [123, 124], quick: false,
+            blasKernel: "Haswell", report: ["a 1.00 ± 0.10"])
         let readme = "# Probe\n\nprose\n\n<!-- results:begin -->\nold\n<!-- results:end -->\n\nmore prose\n"
         let filled = try XCTUnwrap(ReadmeBlock.fill(readme, with: results))
         XCTAssertTrue(filled.hasPrefix("# Probe\n\nprose\n\n<!-- results:begin"))

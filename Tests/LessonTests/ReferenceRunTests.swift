@@ -20,13 +20,16 @@ final class ReferenceRunTests: XCTestCase {
         let referenceFile = "figures/" + LessonResults.fileName(lesson: "momentum")
         let reference = try Data(contentsOf: URL(fileURLWithPath: referenceFile))
         _ = try MomentumLesson.parse(common + ["--seed", "1000"]).perform()
-        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: referenceFile)), reference, "the reference is untouched")
+        XCTAssertEqual(
+            try Data(contentsOf: URL(fileURLWithPath: referenceFile)), reference, "the reference is untouched")
         let runs = try FileManager.default.contentsOfDirectory(atPath: "runs/momentum")
         XCTAssertEqual(runs.count, 1)
         let yours = try LessonResults.read("runs/momentum/\(runs[0])/" + LessonResults.fileName(lesson: "momentum"))
         XCTAssertEqual(yours.seeds.first, 1000)
         let comparison = ReferenceComparison(yours: yours, reference: try LessonResults.read(referenceFile))
         XCTAssertEqual(comparison.rows.count, 4, comparison.lines.joined(separator: "\n"))
-        for row in comparison.rows { XCTAssertEqual(row.verdict, "agrees within noise", comparison.lines.joined(separator: "\n")) }
+        for row in comparison.rows {
+            XCTAssertEqual(row.verdict, "agrees within noise", comparison.lines.joined(separator: "\n"))
+        }
     }
 }

@@ -12,7 +12,8 @@ final class RegenerateFiguresTests: XCTestCase {
     }
 
     func regenerate(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        try runToEnd(products.appendingPathComponent("regenerate-figures").path, ["--binaries", products.path] + arguments)
+        try runToEnd(
+            products.appendingPathComponent("regenerate-figures").path, ["--binaries", products.path] + arguments)
     }
 
     /// Two --quick regenerations write identical data files.
@@ -20,16 +21,26 @@ final class RegenerateFiguresTests: XCTestCase {
         let folder = try TemporaryFolder("regenerate")
         defer { folder.remove() }
         for run in ["first", "second"] {
-            let (status, output) = try regenerate(["--quick", "--output", folder.file(run), "--logs", folder.file("logs"),
-                                                   "parameter-count", "adam"])
+            let (status, output) = try regenerate([
+                "--quick", "--output", folder.file(run), "--logs", folder.file("logs"),
+                "parameter-count", "adam",
+            ])
             XCTAssertEqual(status, 0, output)
             XCTAssertTrue(output.contains("[2/2] lesson-adam: ok"), output)
         }
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.file("first")).filter { $0.hasSuffix(".dat") }.sorted()
-        XCTAssertEqual(files, ["adam-moments.dat", "adam-step-size.dat", "adam-training.dat", "parameter-count-growth.dat", "parameter-count-per-layer.dat"])
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.file("first")).filter {
+            $0.hasSuffix(".dat")
+        }.sorted()
+        XCTAssertEqual(
+            files,
+            [
+                "adam-moments.dat", "adam-step-size.dat", "adam-training.dat", "parameter-count-growth.dat",
+                "parameter-count-per-layer.dat",
+            ])
         for file in files {
-            XCTAssertEqual(FileManager.default.contents(atPath: folder.file("first/\(file)")),
-                           FileManager.default.contents(atPath: folder.file("second/\(file)")), file)
+            XCTAssertEqual(
+                FileManager.default.contents(atPath: folder.file("first/\(file)")),
+                FileManager.default.contents(atPath: folder.file("second/\(file)")), file)
         }
     }
 
@@ -49,17 +60,22 @@ final class RegenerateFiguresTests: XCTestCase {
         XCTAssertTrue(message.contains("unknown lesson no-such-lesson"), message)
     }
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
 
     /// Every lesson folder is registered, with a main figure that exists, and every lesson
     /// has a test file.
     func testRegistryMatchesTheLessonFolders() throws {
         let lessons = try LessonRegistry.load(root: Self.root)
-        let folders = try FileManager.default.contentsOfDirectory(atPath: Self.root + "/lessons").filter { !$0.hasSuffix(".md") }
+        let folders = try FileManager.default.contentsOfDirectory(atPath: Self.root + "/lessons").filter {
+            !$0.hasSuffix(".md")
+        }
         XCTAssertEqual(Set(folders), Set(lessons.map(\.name)))
         XCTAssertEqual(lessons.map(\.order), Array(1...lessons.count), "the lecture's order, without gaps")
         for entry in lessons {
-            XCTAssertTrue(FileManager.default.fileExists(atPath: Self.root + "/figures/\(entry.name)-\(entry.figure).png"), entry.name)
+            XCTAssertTrue(
+                FileManager.default.fileExists(atPath: Self.root + "/figures/\(entry.name)-\(entry.figure).png"),
+                entry.name)
         }
     }
 
@@ -70,10 +86,13 @@ final class RegenerateFiguresTests: XCTestCase {
         let documents = try ProjectDocuments(root: Self.root)
         for (path, expected) in try documents.expected() {
             let actual = try String(contentsOfFile: Self.root + "/" + path, encoding: .utf8)
-            XCTAssertEqual(actual, expected, "\(path) is out of date: run swift run regenerate-figures --documents-only")
+            XCTAssertEqual(
+                actual, expected, "\(path) is out of date: run swift run regenerate-figures --documents-only")
         }
         let gallery = try String(contentsOfFile: Self.root + "/figures/README.md", encoding: .utf8)
-        let pngs = try FileManager.default.contentsOfDirectory(atPath: Self.root + "/figures").filter { $0.hasSuffix(".png") }
+        let pngs = try FileManager.default.contentsOfDirectory(atPath: Self.root + "/figures").filter {
+            $0.hasSuffix(".png")
+        }
         for png in pngs { XCTAssertTrue(gallery.contains("(\(png))"), "the gallery lacks \(png)") }
     }
 

@@ -25,13 +25,17 @@ final class RobustRunTests: FolderTestCase {
         let signaled: Bool
         let timedOut: Bool
         let errors: String
-        var errorLines: [Substring] { errors.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        var errorLines: [Substring] {
+            errors.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        }
     }
 
     /// Runs `arguments` (the first a path) in the test's folder with standard error kept;
     /// stopped after `limit` seconds, a hang. `started` gets the process once it runs.
-    func run(_ arguments: [String], environment: [String: String] = [:], limit: TimeInterval = 300,
-             started: (Process) -> Void = { _ in }) throws -> Outcome {
+    func run(
+        _ arguments: [String], environment: [String: String] = [:], limit: TimeInterval = 300,
+        started: (Process) -> Void = { _ in }
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: arguments[0])
         process.arguments = Array(arguments.dropFirst())
@@ -53,8 +57,9 @@ final class RobustRunTests: FolderTestCase {
             ended.wait()
         }
         try errors.close()
-        return Outcome(status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
-                       timedOut: timedOut, errors: (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? "")
+        return Outcome(
+            status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
+            timedOut: timedOut, errors: (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? "")
     }
 
     func lesson(_ name: String) -> String { products + "/" + name }
@@ -64,18 +69,22 @@ final class RobustRunTests: FolderTestCase {
     /// Values meant to break a parser or what follows it: overflow, signed zeros, NaN,
     /// infinities, underflow, empty text and lists, huge strings, digits of other scripts.
     static let hostileValues = [
-        "9223372036854775807", "9223372036854775808", "-9223372036854775808", "18446744073709551616", "0", "-0", "-1", "1", "2", "3",
-        "nan", "-nan", "inf", "-inf", "1e309", "-1e309", "1e-320", "1e3", "0.5", "", " ", ",", "0,,1", "1,", "1,1,1,1,1,1,1,1,1,1,1,1,1",
+        "9223372036854775807", "9223372036854775808", "-9223372036854775808", "18446744073709551616", "0", "-0", "-1",
+        "1", "2", "3",
+        "nan", "-nan", "inf", "-inf", "1e309", "-1e309", "1e-320", "1e3", "0.5", "", " ", ",", "0,,1", "1,",
+        "1,1,1,1,1,1,1,1,1,1,1,1,1",
         String(repeating: "9", count: 2000), String(repeating: "x", count: 2000), "٣", "１", "0x10", "\u{00A0}1",
     ]
 
     /// What every accepted case adds, so a run is as short as the lesson allows.
     static let shortRun: [(option: String, value: String?)] = [
-        ("quick", nil), ("no-render", nil), ("threads", "1"), ("seeds", "1"), ("epochs", "1"), ("quiet", nil), ("output", "out"),
+        ("quick", nil), ("no-render", nil), ("threads", "1"), ("seeds", "1"), ("epochs", "1"), ("quiet", nil),
+        ("output", "out"),
     ]
 
     static func arguments(_ option: String, _ value: String, trains: Bool) -> [String] {
-        ["--\(option)", value] + shortRun.filter { $0.option != option && (trains || $0.option != "epochs") }
+        ["--\(option)", value]
+            + shortRun.filter { $0.option != option && (trains || $0.option != "epochs") }
             .flatMap { ["--\($0.option)"] + ($0.value.map { [$0] } ?? []) }
     }
 
@@ -122,7 +131,8 @@ final class RobustRunTests: FolderTestCase {
                 accepted.append((executable, arguments))
             } catch {
                 XCTAssertEqual(command.exitCode(for: error), .validationFailure, "\(executable) \(arguments)")
-                XCTAssertEqual(command.message(for: error).split(separator: "\n").count, 1, "\(executable) \(arguments)")
+                XCTAssertEqual(
+                    command.message(for: error).split(separator: "\n").count, 1, "\(executable) \(arguments)")
             }
         }
         XCTAssertGreaterThan(accepted.count, 50, "the hostile values include valid edge values")
@@ -130,7 +140,8 @@ final class RobustRunTests: FolderTestCase {
             try FileManager.default.createDirectory(atPath: folder + "/tmp", withIntermediateDirectories: true)
             let outcome = try run([lesson(executable)] + arguments, environment: ["TMPDIR": folder + "/tmp"])
             let description = "\(executable) \(arguments.prefix(2).map { $0.prefix(40) })"
-            XCTAssertFalse(outcome.signaled || outcome.timedOut, "trap or hang: \(description)\n\(outcome.errors.suffix(2000))")
+            XCTAssertFalse(
+                outcome.signaled || outcome.timedOut, "trap or hang: \(description)\n\(outcome.errors.suffix(2000))")
             if outcome.status != 0 {
                 XCTAssertEqual(outcome.errorLines.count, 1, "one line: \(description)\n\(outcome.errors.suffix(2000))")
             }
@@ -139,8 +150,10 @@ final class RobustRunTests: FolderTestCase {
                 let text = try String(contentsOfFile: folder + "/out/" + file, encoding: .utf8)
                 XCTAssertNil(Self.rowWithNaN(text), "NaN in \(file): \(description)")
             }
-            XCTAssertEqual(written.filter { $0.hasSuffix(".tmp") } + (try FileManager.default.contentsOfDirectory(atPath: folder + "/tmp")), [],
-                           "litter: \(description)")
+            XCTAssertEqual(
+                written.filter { $0.hasSuffix(".tmp") }
+                    + (try FileManager.default.contentsOfDirectory(atPath: folder + "/tmp")), [],
+                "litter: \(description)")
             try? FileManager.default.removeItem(atPath: folder + "/out")
             try? FileManager.default.removeItem(atPath: folder + "/tmp")
         }
@@ -169,7 +182,10 @@ final class RobustRunTests: FolderTestCase {
             (AugmentationLesson.self, ["--train-size", "7"], "at least 8"),
             (L2Lesson.self, ["--train-size", "63"], "larger than the 63 training images"),
             (L2Lesson.self, ["--batch-size", "600", "--quick"], "larger than the 500 training images"),
-            (L2Lesson.self, ["--batch-size", "60000", "--train-size", "60000"], "larger than the 54000 training images"),
+            (
+                L2Lesson.self, ["--batch-size", "60000", "--train-size", "60000"],
+                "larger than the 54000 training images"
+            ),
             (DropoutLesson.self, ["--p", "0"], "above 0"),
             (EngineBenchmark.self, ["--epochs", "9223372036854775807"], "between 1 and 10000"),
             (EngineBenchmark.self, ["--batch-sizes", "64,9223372036854775807"], "between 1 and 1000000"),
@@ -179,8 +195,11 @@ final class RobustRunTests: FolderTestCase {
                 XCTAssertTrue(command.message(for: error).contains(complaint), command.message(for: error))
             }
         }
-        for arguments in [["lesson-vanishing-gradients", "--width", "3"], ["lesson-batchnorm", "--learning-rate", "1e3"]] {
-            let outcome = try run([lesson(arguments[0])] + Array(arguments.dropFirst()) + Self.arguments("seeds", "2", trains: true))
+        for arguments in [
+            ["lesson-vanishing-gradients", "--width", "3"], ["lesson-batchnorm", "--learning-rate", "1e3"],
+        ] {
+            let outcome = try run(
+                [lesson(arguments[0])] + Array(arguments.dropFirst()) + Self.arguments("seeds", "2", trains: true))
             XCTAssertFalse(outcome.signaled || outcome.timedOut, "\(arguments): \(outcome.errors.suffix(2000))")
             XCTAssertTrue(outcome.status == 0 || outcome.errorLines.count == 1, "\(arguments): \(outcome.errors)")
         }
@@ -199,7 +218,8 @@ final class RobustRunTests: FolderTestCase {
     func slowGnuplot() throws -> String {
         let bin = folder + "/bin"
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
-        try "#!/bin/sh\necho $$ > \(folder)/gnuplot.pid\nexec sleep 60\n".write(toFile: bin + "/gnuplot", atomically: true, encoding: .utf8)
+        try "#!/bin/sh\necho $$ > \(folder)/gnuplot.pid\nexec sleep 60\n".write(
+            toFile: bin + "/gnuplot", atomically: true, encoding: .utf8)
         chmod(bin + "/gnuplot", 0o755)
         return bin
     }
@@ -217,33 +237,54 @@ final class RobustRunTests: FolderTestCase {
             try? FileManager.default.removeItem(atPath: folder + "/gnuplot.pid")
             let delay = 3 * Double(random.uniform())
             var environment = ["TMPDIR": folder + "/tmp"]
-            if rendering { environment["PATH"] = bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") }
+            if rendering {
+                environment["PATH"] = bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+            }
             // The full run outlasts any delay; the quick one soon reaches its figure.
-            let arguments = [lesson("lesson-early-stopping"), rendering ? "--quick" : "--no-render", "--threads", "2", "--output", "out"]
+            let arguments = [
+                lesson("lesson-early-stopping"), rendering ? "--quick" : "--no-render", "--threads", "2", "--output",
+                "out",
+            ]
             let outcome = try run(arguments, environment: environment, limit: 120) { process in
                 if rendering {
-                    while !FileManager.default.fileExists(atPath: folder + "/gnuplot.pid") && process.isRunning { usleep(20_000) }
+                    while !FileManager.default.fileExists(atPath: folder + "/gnuplot.pid") && process.isRunning {
+                        usleep(20_000)
+                    }
                 } else {
                     // From the moment the lesson has made its output folder, which it does
                     // once its handlers are in place.
-                    while !FileManager.default.fileExists(atPath: folder + "/out") && process.isRunning { usleep(10_000) }
+                    while !FileManager.default.fileExists(atPath: folder + "/out") && process.isRunning {
+                        usleep(10_000)
+                    }
                     usleep(useconds_t(delay * 1e6))
                 }
                 kill(process.processIdentifier, number)
             }
-            let description = "trial \(trial): signal \(number) \(rendering ? "while gnuplot runs" : "\(delay) s into the run")"
+            let description =
+                "trial \(trial): signal \(number) \(rendering ? "while gnuplot runs" : "\(delay) s into the run")"
             XCTAssertFalse(outcome.signaled || outcome.timedOut, "\(description): \(outcome.errors.suffix(2000))")
             XCTAssertEqual(outcome.status, 128 + number, "\(description): \(outcome.errors.suffix(2000))")
-            XCTAssertEqual(outcome.errorLines, [Substring("Interrupted (\(number == SIGINT ? "SIGINT" : "SIGTERM")): stopped, temporary files removed.")], description)
+            XCTAssertEqual(
+                outcome.errorLines,
+                [
+                    Substring(
+                        "Interrupted (\(number == SIGINT ? "SIGINT" : "SIGTERM")): stopped, temporary files removed.")
+                ], description)
             let written = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/out")) ?? []
             XCTAssertEqual(written.filter { $0.hasSuffix(".tmp") }, [], description)
-            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder + "/tmp"), [], "checkpoints left: \(description)")
+            XCTAssertEqual(
+                try FileManager.default.contentsOfDirectory(atPath: folder + "/tmp"), [],
+                "checkpoints left: \(description)")
             if rendering {
-                let pid = try XCTUnwrap(pid_t(String(contentsOfFile: folder + "/gnuplot.pid", encoding: .utf8)
-                    .trimmingCharacters(in: .whitespacesAndNewlines)))
-                XCTAssertFalse(FileManager.default.fileExists(atPath: "/proc/\(pid)/cmdline")
-                               && ((try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? "").contains("sleep"),
-                               "gnuplot still runs: \(description)")
+                let pid = try XCTUnwrap(
+                    pid_t(
+                        String(contentsOfFile: folder + "/gnuplot.pid", encoding: .utf8)
+                            .trimmingCharacters(in: .whitespacesAndNewlines)))
+                XCTAssertFalse(
+                    FileManager.default.fileExists(atPath: "/proc/\(pid)/cmdline")
+                        && ((try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)) ?? "").contains(
+                            "sleep"),
+                    "gnuplot still runs: \(description)")
             }
             try? FileManager.default.removeItem(atPath: folder + "/out")
             try? FileManager.default.removeItem(atPath: folder + "/tmp")
@@ -255,10 +296,16 @@ final class RobustRunTests: FolderTestCase {
     /// Memory, open files and file size below what a lesson needs: one line each, no trap,
     /// no hang, nothing half-written left.
     func testResourceLimitsAreOneLine() throws {
-        let limits = [("ulimit -v 200000", "ulimit -v"), ("ulimit -n 12", "too many open files"), ("ulimit -f 4", "ulimit -f")]
+        let limits = [
+            ("ulimit -v 200000", "ulimit -v"), ("ulimit -n 12", "too many open files"), ("ulimit -f 4", "ulimit -f"),
+        ]
         for (limit, complaint) in limits {
-            let outcome = try run(["/bin/bash", "-c", "\(limit); exec \"$0\" --quick --threads 1 --output out", lesson("lesson-parameter-count")],
-                                  limit: 120)
+            let outcome = try run(
+                [
+                    "/bin/bash", "-c", "\(limit); exec \"$0\" --quick --threads 1 --output out",
+                    lesson("lesson-parameter-count"),
+                ],
+                limit: 120)
             XCTAssertFalse(outcome.signaled || outcome.timedOut, "\(limit): \(outcome.errors.suffix(2000))")
             XCTAssertEqual(outcome.status, 1, "\(limit): \(outcome.errors.suffix(2000))")
             XCTAssertEqual(outcome.errorLines.count, 1, "\(limit): \(outcome.errors)")

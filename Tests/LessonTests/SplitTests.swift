@@ -13,15 +13,18 @@ final class SplitTests: XCTestCase {
         let data = try tinyMNIST(train: 200, test: 40)
         let output = try TemporaryFolder("splits")
         defer { data.remove(); output.remove() }
-        let options = try LessonOptions.parse(["--seeds", "3", "--no-render", "--quiet", "--output", output.path] + arguments)
-        let context = try LessonContext(lesson: "probe", options: options, console: Console(isTerminal: false, quiet: true))
+        let options = try LessonOptions.parse(
+            ["--seeds", "3", "--no-render", "--quiet", "--output", output.path] + arguments)
+        let context = try LessonContext(
+            lesson: "probe", options: options, console: Console(isTerminal: false, quiet: true))
         let training = try TrainingRunOptions.parse(["--data", data.path])
         return (context.seeds, try context.loadSplits(training, trainSize: 50, validationSize: 10, testSize: 20))
     }
 
     func testEachSeedDrawsItsOwnSplitAndAllShareTheTestSet() throws {
         let (seeds, splits) = try splits([])
-        let trains = seeds.map { Set(splits[$0].train.indices) }, validations = seeds.map { Set(splits[$0].validation.indices) }
+        let trains = seeds.map { Set(splits[$0].train.indices) },
+            validations = seeds.map { Set(splits[$0].validation.indices) }
         XCTAssertEqual(trains.map(\.count), [50, 50, 50])
         XCTAssertEqual(Set(trains).count, 3, "three seeds, three training subsets")
         XCTAssertEqual(Set(validations).count, 3)

@@ -10,7 +10,9 @@ func tinyMNIST(train: Int, test: Int, seed: UInt64 = 1) throws -> TemporaryFolde
     let random = Random(seed: seed)
     func idx(_ dimensions: [Int], _ data: [UInt8]) -> Data {
         var bytes: [UInt8] = [0, 0, 8, UInt8(dimensions.count)]
-        for d in dimensions { bytes += [UInt8(d >> 24 & 255), UInt8(d >> 16 & 255), UInt8(d >> 8 & 255), UInt8(d & 255)] }
+        for d in dimensions {
+            bytes += [UInt8(d >> 24 & 255), UInt8(d >> 16 & 255), UInt8(d >> 8 & 255), UInt8(d & 255)]
+        }
         return Data(bytes + data)
     }
     for (prefix, count) in [("train", train), ("t10k", test)] {
@@ -25,8 +27,10 @@ func tinyMNIST(train: Int, test: Int, seed: UInt64 = 1) throws -> TemporaryFolde
 /// The small-data case every such test runs: a folder with `enough` images, one with `tooFew`,
 /// and a one-epoch quiet `--quick` run into a scratch folder. `body` gets the full argument
 /// lists for the two folders (`extra` options included); the folders are removed afterwards.
-func withFewImages(enough: (train: Int, test: Int), tooFew: (train: Int, test: Int), extra: [String] = [],
-                   _ body: (_ enough: [String], _ tooFew: [String]) throws -> Void) throws {
+func withFewImages(
+    enough: (train: Int, test: Int), tooFew: (train: Int, test: Int), extra: [String] = [],
+    _ body: (_ enough: [String], _ tooFew: [String]) throws -> Void
+) throws {
     let small = try tinyMNIST(train: enough.train, test: enough.test)
     let tiny = try tinyMNIST(train: tooFew.train, test: tooFew.test)
     let output = try TemporaryFolder("few-images")

@@ -9,8 +9,10 @@ import XCTest
 final class UserExtensionTests: XCTestCase {
     /// signSGD: w ← w − lr·sign(∇). One override.
     final class SignSGD: Optimizer {
-        override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
-                             state: OptimizerState, group: ParameterGroup) {
+        override func update(
+            _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+            state: OptimizerState, group: ParameterGroup
+        ) {
             let rate = learningRate(for: group)
             for i in w.indices { w[i] -= rate * (g[i] > 0 ? 1 : g[i] < 0 ? -1 : 0) }
         }
@@ -26,8 +28,10 @@ final class UserExtensionTests: XCTestCase {
     final class Lion: Optimizer {
         let beta1: Float, beta2: Float, weightDecay: Float
 
-        init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float = 1e-4,
-                                           beta1: Float = 0.9, beta2: Float = 0.99, weightDecay: Float = 0) {
+        init<Element: OptimizerParameters>(
+            _ parameters: [Element], learningRate: Float = 1e-4,
+            beta1: Float = 0.9, beta2: Float = 0.99, weightDecay: Float = 0
+        ) {
             Hyperparameter.check(beta1, "beta1", in: 0...1)
             Hyperparameter.check(beta2, "beta2", in: 0...1)
             Hyperparameter.check(weightDecay, "weight decay")
@@ -38,8 +42,10 @@ final class UserExtensionTests: XCTestCase {
         enum Slot: Int { case momentum }
         override var slotsPerParameter: Int { 1 }
 
-        override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
-                             state: OptimizerState, group: ParameterGroup) {
+        override func update(
+            _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+            state: OptimizerState, group: ParameterGroup
+        ) {
             let rate = learningRate(for: group), shrink = 1 - rate * (group.weightDecay ?? weightDecay)
             let m = state[Slot.momentum]
             for i in w.indices {
@@ -60,8 +66,9 @@ final class UserExtensionTests: XCTestCase {
         private var input = Matrix(rows: 0, cols: 0)
 
         init(_ features: Int, initialSlope: Float = 0.25) {
-            slope = Parameter("weight", value: Matrix(rows: 1, cols: features, repeating: initialSlope),
-                              decays: false, countedAs: PReLU.slopes)
+            slope = Parameter(
+                "weight", value: Matrix(rows: 1, cols: features, repeating: initialSlope),
+                decays: false, countedAs: PReLU.slopes)
         }
 
         var parameters: [Parameter] { [slope] }
@@ -131,23 +138,26 @@ final class UserExtensionTests: XCTestCase {
 
     func makeModel(seed: UInt64) -> Sequential {
         let random = Random(seed: seed)
-        return Sequential(Linear(2, 8, random: random), Tanh(),
-                          ResidualBlock(width: 8, random: random),
-                          Linear(8, 3, random: random))
+        return Sequential(
+            Linear(2, 8, random: random), Tanh(),
+            ResidualBlock(width: 8, random: random),
+            Linear(8, 3, random: random))
     }
 
     func testUserOptimizerLayerAndContainerTrainAndCheckpoint() throws {
         let random = Random(seed: 7)
         let data = Synthetic.blobs(count: 240, classes: 3, radius: 2, spread: 0.7, random: random)
         let model = makeModel(seed: 1)
-        let trainer = Trainer(model: model, loss: CrossEntropyLoss(),
-                              optimizer: SignSGD(model.parameters, learningRate: 0.01), random: random)
+        let trainer = Trainer(
+            model: model, loss: CrossEntropyLoss(),
+            optimizer: SignSGD(model.parameters, learningRate: 0.01), random: random)
         let history = try trainer.fit(data, validation: data, options: TrainingOptions(epochs: 12, batchSize: 24))
         let first = history.epochs.first!.trainLoss, last = history.last!.trainLoss
         XCTAssertLessThan(last, 0.6 * first, "training loss \(first) → \(last)")
         XCTAssertGreaterThan(history.last!.validationAccuracy!, 0.85)
         XCTAssertEqual(model.parameters.count, 2 + 2 + 1 + 2, "linear, inner linear, scale, linear")
-        let scale = try XCTUnwrap(model.state().entries.first { $0.name == "2.0.2.a" }, "the Scale parameter by its hierarchical name")
+        let scale = try XCTUnwrap(
+            model.state().entries.first { $0.name == "2.0.2.a" }, "the Scale parameter by its hierarchical name")
         XCTAssertNotEqual(scale.value[0, 0], 1, "trained")
 
         let path = NSTemporaryDirectory() + "user-extension-\(UUID().uuidString).ckpt"
@@ -208,11 +218,15 @@ final class UserExtensionTests: XCTestCase {
     func testANewKindOfParameterIsNotDecayedAndCountedApart() {
         let random = Random(seed: 3)
         let model = Sequential(Linear(3, 5, random: random), PReLU(5), Linear(5, 2, random: random))
-        XCTAssertEqual(model.parameterSummary().map(\.counts), [
-            [.weights: 15, .biases: 5], [PReLU.slopes: 5], [.weights: 10, .biases: 2],
-        ])
+        XCTAssertEqual(
+            model.parameterSummary().map(\.counts),
+            [
+                [.weights: 15, .biases: 5], [PReLU.slopes: 5], [.weights: 10, .biases: 2],
+            ])
         XCTAssertEqual(model.parameterSummary().map(\.total), [20, 5, 12])
-        for parameter in model.parameters { parameter.gradient = Matrix(rows: parameter.value.rows, cols: parameter.value.cols) }
+        for parameter in model.parameters {
+            parameter.gradient = Matrix(rows: parameter.value.rows, cols: parameter.value.cols)
+        }
         L2Penalty(lambda: 1).addGradient(model.parameters, batchSize: 1)
         let penalized = model.parameters.filter { $0.gradient.sumOfSquares() > 0 }.map(\.name)
         XCTAssertEqual(penalized, ["weight", "weight"], "the two Linear weights only, not the slopes")
@@ -224,8 +238,9 @@ final class UserExtensionTests: XCTestCase {
     func testUserOptimizerStepsByHand() {
         let w = Parameter("w", value: Matrix(rows: 1, cols: 3, [1, -2, 0.5]))
         let b = Parameter("b", value: Matrix(rows: 1, cols: 1, [4]), decays: false, countedAs: .biases)
-        let lion = Lion([ParameterGroup([w], weightDecay: 0.5), ParameterGroup([b], learningRate: 0.25)],
-                        learningRate: 0.1, beta1: 0.5, beta2: 0.75)
+        let lion = Lion(
+            [ParameterGroup([w], weightDecay: 0.5), ParameterGroup([b], learningRate: 0.25)],
+            learningRate: 0.1, beta1: 0.5, beta2: 0.75)
         w.gradient = Matrix(rows: 1, cols: 3, [2, -4, 0])
         b.gradient = Matrix(rows: 1, cols: 1, [-1])
         lion.step()
@@ -237,7 +252,8 @@ final class UserExtensionTests: XCTestCase {
         b.gradient = Matrix(rows: 1, cols: 1, [0])
         lion.step()
         let afterFirst: [Float] = [0.85, -1.8, 0.475]
-        assertClose(w.value.storage, [afterFirst[0] * 0.95 + 0.1, afterFirst[1] * 0.95, afterFirst[2] * 0.95], "second step")
+        assertClose(
+            w.value.storage, [afterFirst[0] * 0.95 + 0.1, afterFirst[1] * 0.95, afterFirst[2] * 0.95], "second step")
         assertClose(b.value.storage, [4.25 + 0.25], "b's momentum −0.25 still sets the sign when its gradient is 0")
     }
 
@@ -251,11 +267,13 @@ final class UserExtensionTests: XCTestCase {
         let random = Random(seed: 5)
         let data = Synthetic.blobs(count: 240, classes: 3, radius: 2, spread: 0.7, random: random)
         let model = Sequential(Linear(2, 8, random: random), PReLU(8), Linear(8, 3, random: random))
-        let trainer = Trainer(model: model, loss: CrossEntropyLoss(),
-                              optimizer: Lion(model.parameters, learningRate: 3e-3), random: random)
+        let trainer = Trainer(
+            model: model, loss: CrossEntropyLoss(),
+            optimizer: Lion(model.parameters, learningRate: 3e-3), random: random)
         let history = try trainer.fit(data, validation: data, options: TrainingOptions(epochs: 15, batchSize: 24))
         XCTAssertLessThan(history.last!.trainLoss, 0.6 * history.epochs.first!.trainLoss)
         XCTAssertGreaterThan(history.last!.validationAccuracy!, 0.85)
-        XCTAssertNotEqual(model.layers[1].parameters[0].value.storage, [Float](repeating: 0.25, count: 8), "slopes trained")
+        XCTAssertNotEqual(
+            model.layers[1].parameters[0].value.storage, [Float](repeating: 0.25, count: 8), "slopes trained")
     }
 }

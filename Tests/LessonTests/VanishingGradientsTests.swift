@@ -45,15 +45,20 @@ final class VanishingGradientsTests: XCTestCase {
             XCTAssertTrue(ratio.min > power / 5 && ratio.max < power * 5, "k = \(scale): \(ratio) vs \(power)")
         }
         XCTAssertEqual(VanishingGradientsLesson.sigmoidDerivative(0), 0.25)
-        for file in ["sigmoid.png", "gradients.png", "factors.png", "training.png", "exploding.png", "results.json", "runs.csv"] {
+        for file in [
+            "sigmoid.png", "gradients.png", "factors.png", "training.png", "exploding.png", "results.json", "runs.csv",
+        ] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("vanishing-gradients-\(file)")), file)
         }
     }
 
     func testImpossibleOptionsAreRejected() {
-        for bad in [["--depth", "0"], ["--depth", "51"], ["--width", "0"], ["--width", "1e6"], ["--width", "1000000"], ["--width", "1025"],
-                    ["--width", "-3"], ["--learning-rate", "0"], ["--learning-rate", "nan"], ["--learning-rate", "inf"],
-                    ["--learning-rate", "-1"], ["--epochs", "0"], ["--seeds", "0"], ["--threads", "4294967296"]] {
+        for bad in [
+            ["--depth", "0"], ["--depth", "51"], ["--width", "0"], ["--width", "1e6"], ["--width", "1000000"],
+            ["--width", "1025"],
+            ["--width", "-3"], ["--learning-rate", "0"], ["--learning-rate", "nan"], ["--learning-rate", "inf"],
+            ["--learning-rate", "-1"], ["--epochs", "0"], ["--seeds", "0"], ["--threads", "4294967296"],
+        ] {
             XCTAssertThrowsError(try VanishingGradientsLesson.parse(bad), "\(bad)")
         }
     }

@@ -7,10 +7,14 @@ import TestSupport
 final class DataFileTests: XCTestCase {
     /// Every block names its columns, and values keep the precision they have.
     func testColumnsAndPrecision() {
-        let figure = Figure(name: "probe", panels: [Panel(series: [
-            .line("accuracy", x: [1, 2], y: [Double(Float(32.68)), 0.1]),
-            .band(nil, x: [1], lower: [0], upper: [1]),
-        ])])
+        let figure = Figure(
+            name: "probe",
+            panels: [
+                Panel(series: [
+                    .line("accuracy", x: [1, 2], y: [Double(Float(32.68)), 0.1]),
+                    .band(nil, x: [1], lower: [0], upper: [1]),
+                ])
+            ])
         let data = GnuplotScript(figure).data
         XCTAssertTrue(data.contains("# block 1: accuracy\n# columns: x y\n"), data)
         XCTAssertTrue(data.contains("# columns: x lower upper\n"), data)

@@ -11,12 +11,15 @@ final class FigureDescriptionTests: FolderTestCase {
             .line("momentum 0.9", values: [1.0, 2.0]), .line("gradient descent", values: [1.0, 2.0]),
             .line("momentum 0.5", values: [1.0, 2.0]), .line("momentum 0.9", values: [3.0, 4.0], style: .dashed),
             .band(nil, x: [1, 2], lower: [0, 1], upper: [2, 3]),
-            .line("λ = 1e-4, train", values: [1.0]), .line("λ = 0.01, train", values: [1.0]), .line("β2 only", values: [1.0]),
+            .line("λ = 1e-4, train", values: [1.0]), .line("λ = 0.01, train", values: [1.0]),
+            .line("β2 only", values: [1.0]),
         ]
-        XCTAssertEqual(FigureDescription.sweeps(series), [
-            .init(name: "momentum #", values: [0.5, 0.9], members: [[2], [0, 3]]),
-            .init(name: "λ = #, train", values: [0.0001, 0.01], members: [[5], [6]]),
-        ])
+        XCTAssertEqual(
+            FigureDescription.sweeps(series),
+            [
+                .init(name: "momentum #", values: [0.5, 0.9], members: [[2], [0, 3]]),
+                .init(name: "λ = #, train", values: [0.0001, 0.01], members: [[5], [6]]),
+            ])
         XCTAssertEqual(FigureDescription.splitFirstNumber("shift −0.5 px")?.value, -0.5)
         XCTAssertEqual(FigureDescription.splitFirstNumber("shift −0.5 px")?.template, "shift # px")
         XCTAssertNil(FigureDescription.splitFirstNumber("layer k1"), "a digit inside a word is a name")
@@ -25,14 +28,18 @@ final class FigureDescriptionTests: FolderTestCase {
     /// What a figure writes beside its script: JSON whose numbers are the data file's, with
     /// each series in the colour its script gives it, and null where the data has NaN.
     func testDescriptionMatchesScriptAndData() throws {
-        let figure = Figure(name: "probe", title: "a </script> title", panels: [
-            Panel(title: "left", xLabel: "epoch", yScale: .log, series: [
-                .band(nil, x: [1, 2, 3], lower: [0.5, 0.25, 0.125], upper: [1.5, 0.75, 0.375], color: 2),
-                .line("first", x: [1, 2, 3], y: [1, 0.5, .nan], color: 2),
-                .line("second", x: [1, 2, 3], y: [2, 1, 0.1], color: 4),
-            ]),
-            Panel(series: [.bars("counts", labels: ["a", "b"], values: [3, 4])]),
-        ])
+        let figure = Figure(
+            name: "probe", title: "a </script> title",
+            panels: [
+                Panel(
+                    title: "left", xLabel: "epoch", yScale: .log,
+                    series: [
+                        .band(nil, x: [1, 2, 3], lower: [0.5, 0.25, 0.125], upper: [1.5, 0.75, 0.375], color: 2),
+                        .line("first", x: [1, 2, 3], y: [1, 0.5, .nan], color: 2),
+                        .line("second", x: [1, 2, 3], y: [2, 1, 0.1], color: 4),
+                    ]),
+                Panel(series: [.bars("counts", labels: ["a", "b"], values: [3, 4])]),
+            ])
         let written = try FigureRenderer(directory: folder, renderImages: false).write(figure)
         let text = try String(contentsOfFile: folder + "/probe.json", encoding: .utf8)
         XCTAssertFalse(text.contains("</"), "JSON embedded in a page must not close its script")
@@ -53,7 +60,9 @@ final class FigureDescriptionTests: FolderTestCase {
                 XCTAssertTrue(script.contains("lc rgb '\(color)' title '\(title)'"), "\(title) drawn in \(color)")
             }
         }
-        XCTAssertEqual(series.map { $0["color"] as? String }, [GnuplotScript.palette[2], GnuplotScript.palette[2], GnuplotScript.palette[4]])
+        XCTAssertEqual(
+            series.map { $0["color"] as? String },
+            [GnuplotScript.palette[2], GnuplotScript.palette[2], GnuplotScript.palette[4]])
         let data = try String(contentsOfFile: written.data, encoding: .utf8)
         XCTAssertTrue(data.contains("3.0 0.1"), "the data file holds the value the description gives")
         XCTAssertEqual((series[2]["y"] as? [Double])?.last, 0.1)

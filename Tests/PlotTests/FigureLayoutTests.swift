@@ -3,7 +3,9 @@ import XCTest
 
 final class FigureLayoutTests: XCTestCase {
     func panels(_ count: Int) -> [Panel] {
-        (0..<count).map { Panel(title: "panel \($0)", series: [.line("y", x: [0, 1], y: [Double($0), Double($0) + 1])]) }
+        (0..<count).map {
+            Panel(title: "panel \($0)", series: [.line("y", x: [0, 1], y: [Double($0), Double($0) + 1])])
+        }
     }
 
     /// The sizes the documentation table gives; a change here changes every figure of a kind.
@@ -43,7 +45,9 @@ final class FigureLayoutTests: XCTestCase {
     }
 
     func testRowsGrowWithThePanelsAndATitleAddsItsLine() {
-        let script = GnuplotScript(Figure(name: "grid", title: "nine methods", panels: panels(9), layout: .smallMultiples)).script
+        let script = GnuplotScript(
+            Figure(name: "grid", title: "nine methods", panels: panels(9), layout: .smallMultiples)
+        ).script
         XCTAssertTrue(script.contains("size 1260,990 "), "3 rows of 320 px and 30 px of title")
         XCTAssertTrue(script.contains("set multiplot layout 3,3"))
         let stacked = GnuplotScript(Figure(name: "stack", panels: panels(3), layout: .stacked)).script
@@ -60,17 +64,24 @@ final class FigureLayoutTests: XCTestCase {
     }
 
     func testSharedYRangeCoversEveryPanel() {
-        let figure = Figure(name: "shared", panels: [
-            Panel(series: [.line("a", x: [0, 1], y: [0, 10])]),
-            Panel(series: [.band(nil, x: [0, 1], lower: [-10, -5], upper: [5, 20]), .line("b", x: [0, 1], y: [1, 2])]),
-        ], layout: .pair).sharingYRange()
+        let figure = Figure(
+            name: "shared",
+            panels: [
+                Panel(series: [.line("a", x: [0, 1], y: [0, 10])]),
+                Panel(series: [
+                    .band(nil, x: [0, 1], lower: [-10, -5], upper: [5, 20]), .line("b", x: [0, 1], y: [1, 2]),
+                ]),
+            ], layout: .pair
+        ).sharingYRange()
         let ranges = figure.panels.map(\.yRange)
         XCTAssertEqual(ranges[0], ranges[1])
         XCTAssertEqual(ranges[0]!.lowerBound, -10 - 0.9, accuracy: 1e-12)
         XCTAssertEqual(ranges[0]!.upperBound, 20 + 0.9, accuracy: 1e-12)
 
-        let log = [Panel(yScale: .log, series: [.line("a", x: [0, 1], y: [0, 1e-3])]),
-                   Panel(yScale: .log, series: [.line("b", x: [0, 1], y: [10, 100])])].sharingYRange()
+        let log = [
+            Panel(yScale: .log, series: [.line("a", x: [0, 1], y: [0, 1e-3])]),
+            Panel(yScale: .log, series: [.line("b", x: [0, 1], y: [10, 100])]),
+        ].sharingYRange()
         XCTAssertEqual(log[0].yRange!.lowerBound, 1e-3 / 1.15, accuracy: 1e-15, "zero is left off a log axis")
         XCTAssertEqual(log[1].yRange!.upperBound, 115, accuracy: 1e-9)
     }

@@ -9,35 +9,59 @@ final class PlotTests: FolderTestCase {
     var everything: Figure {
         let x = (0..<20).map(Double.init)
         let grid = (0..<15).map { Double($0) / 7 - 1 }
-        return Figure(name: "everything", title: "loss & accuracy: x_1, it's 10^-6 {ok}", panels: [
-            Panel(title: "curves_with_bands", xLabel: "epoch", yLabel: "loss", y2Label: "accuracy",
-                  yScale: .log, markers: [Marker(x: 5, label: "best epoch")], series: [
-                      .band("mean ± std", x: x, lower: x.map { exp(-$0 / 5) * 0.8 }, upper: x.map { exp(-$0 / 5) * 1.2 }, color: 0),
-                      .line("train", x: x, y: x.map { exp(-$0 / 5) }, color: 0),
-                      .line("validation", values: x.map { 1 - exp(-$0 / 5) }, style: .dashed, onSecondAxis: true),
-                  ]),
-            Panel(title: "bars", series: [
-                .bars("W", labels: ["layer 1", "layer \"2\""], values: [5000, 10000]),
-                .bars("b", labels: ["layer 1", "layer \"2\""], values: [100, 100]),
-            ]),
-            Panel(title: "histogram", series: [.histogram("weights", values: (0..<500).map { Float($0 % 37) / 37 }, bins: 10)]),
-            Panel(title: "surface", series: [
-                .contours(x: grid, y: grid, z: grid.map { y in grid.map { x in x * x + 4 * y * y } }, levels: [0.1, 0.5, 1, 2]),
-                .line("path", x: [0.9, 0.5, 0.1], y: [0.9, -0.4, 0.05], style: .linesPoints),
-            ]),
-            Panel(title: "images", series: [.image(GrayImage.tiled([[Float](repeating: 0.5, count: 4), [0, 1, 1, 0]],
-                                                              width: 2, height: 2, columns: 2))]),
-            {
-                // A rate map blank where it diverges, with a point over it, on equal axes.
-                var panel = Panel(title: "heat map", series: [
-                    .heatMap(x: grid, y: grid, z: grid.map { y in grid.map { x in x + y < 1 ? x * x + y * y : .nan } },
-                             valueLabel: "rate per step", valueRange: 0...2),
-                    .line("run", x: [0.1], y: [0.2], style: .points),
-                ])
-                panel.equalAspect = true
-                return panel
-            }(),
-        ])
+        return Figure(
+            name: "everything", title: "loss & accuracy: x_1, it's 10^-6 {ok}",
+            panels: [
+                Panel(
+                    title: "curves_with_bands", xLabel: "epoch", yLabel: "loss", y2Label: "accuracy",
+                    yScale: .log, markers: [Marker(x: 5, label: "best epoch")],
+                    series: [
+                        .band(
+                            "mean ± std", x: x, lower: x.map { exp(-$0 / 5) * 0.8 },
+                            upper: x.map { exp(-$0 / 5) * 1.2 }, color: 0),
+                        .line("train", x: x, y: x.map { exp(-$0 / 5) }, color: 0),
+                        .line("validation", values: x.map { 1 - exp(-$0 / 5) }, style: .dashed, onSecondAxis: true),
+                    ]),
+                Panel(
+                    title: "bars",
+                    series: [
+                        .bars("W", labels: ["layer 1", "layer \"2\""], values: [5000, 10000]),
+                        .bars("b", labels: ["layer 1", "layer \"2\""], values: [100, 100]),
+                    ]),
+                Panel(
+                    title: "histogram",
+                    series: [.histogram("weights", values: (0..<500).map { Float($0 % 37) / 37 }, bins: 10)]),
+                Panel(
+                    title: "surface",
+                    series: [
+                        .contours(
+                            x: grid, y: grid, z: grid.map { y in grid.map { x in x * x + 4 * y * y } },
+                            levels: [0.1, 0.5, 1, 2]),
+                        .line("path", x: [0.9, 0.5, 0.1], y: [0.9, -0.4, 0.05], style: .linesPoints),
+                    ]),
+                Panel(
+                    title: "images",
+                    series: [
+                        .image(
+                            GrayImage.tiled(
+                                [[Float](repeating: 0.5, count: 4), [0, 1, 1, 0]],
+                                width: 2, height: 2, columns: 2))
+                    ]),
+                {
+                    // A rate map blank where it diverges, with a point over it, on equal axes.
+                    var panel = Panel(
+                        title: "heat map",
+                        series: [
+                            .heatMap(
+                                x: grid, y: grid,
+                                z: grid.map { y in grid.map { x in x + y < 1 ? x * x + y * y : .nan } },
+                                valueLabel: "rate per step", valueRange: 0...2),
+                            .line("run", x: [0.1], y: [0.2], style: .points),
+                        ])
+                    panel.equalAspect = true
+                    return panel
+                }(),
+            ])
     }
 
     func testScriptIsLiteralAboutText() {
@@ -62,11 +86,13 @@ final class PlotTests: FolderTestCase {
         XCTAssertTrue(heatMapPanel.contains("set cbrange [0.0:2.0]"))
         XCTAssertTrue(heatMapPanel.contains("set size ratio -1"))
         let plot = heatMapPanel.components(separatedBy: "\nplot ")[1]
-        XCTAssertLessThan(plot.range(of: "with image")!.lowerBound, plot.range(of: "with points")!.lowerBound,
-                          "the map first, so the point stays visible")
+        XCTAssertLessThan(
+            plot.range(of: "with image")!.lowerBound, plot.range(of: "with points")!.lowerBound,
+            "the map first, so the point stays visible")
         XCTAssertTrue(generated.data.contains(" NaN\n"), "diverged cells are blank")
-        XCTAssertFalse(generated.script.components(separatedBy: "set title 'images'")[0].contains("set size ratio -1"),
-                       "other panels keep their shape")
+        XCTAssertFalse(
+            generated.script.components(separatedBy: "set title 'images'")[0].contains("set size ratio -1"),
+            "other panels keep their shape")
     }
 
     func testHistogramBinning() {
@@ -77,7 +103,8 @@ final class PlotTests: FolderTestCase {
     }
 
     func testTiledImages() {
-        let picture = GrayImage.tiled([[1, 2, 3, 4], [5, 6, 7, 8], [9, 9, 9, 9]], width: 2, height: 2, columns: 2, background: -1)
+        let picture = GrayImage.tiled(
+            [[1, 2, 3, 4], [5, 6, 7, 8], [9, 9, 9, 9]], width: 2, height: 2, columns: 2, background: -1)
         XCTAssertEqual(picture.rows, 5)
         XCTAssertEqual(picture.cols, 5)
         XCTAssertEqual(Array(picture.values[0..<5]), [1, 2, -1, 5, 6])

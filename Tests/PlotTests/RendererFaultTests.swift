@@ -19,8 +19,10 @@ final class RendererFaultTests: FolderTestCase {
             base="${3%.gp}"
             \(body)
             """
-        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(script.utf8),
-                                                     attributes: [.posixPermissions: 0o755]))
+        XCTAssertTrue(
+            FileManager.default.createFile(
+                atPath: path, contents: Data(script.utf8),
+                attributes: [.posixPermissions: 0o755]))
         return path
     }
 
@@ -37,13 +39,17 @@ final class RendererFaultTests: FolderTestCase {
 
     func assertNothingLeft(file: StaticString = #filePath, line: UInt = #line) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        XCTAssertEqual(names.filter { $0.hasPrefix("curve") }.sorted(), ["curve.dat", "curve.gp", "curve.json"], file: file, line: line)
+        XCTAssertEqual(
+            names.filter { $0.hasPrefix("curve") }.sorted(), ["curve.dat", "curve.gp", "curve.json"], file: file,
+            line: line)
     }
 
     func testAnImageCutShortIsAnError() throws {
         let renderer = FigureRenderer(directory: folder, gnuplot: try fakeGnuplot(truncatedPNG + "\nexit 0"))
         XCTAssertThrowsError(try renderer.write(figure)) { error in
-            XCTAssertEqual("\(error)", "cannot write \(self.folder)/curve.png: gnuplot wrote an incomplete PNG (no IEND chunk at the end)")
+            XCTAssertEqual(
+                "\(error)",
+                "cannot write \(self.folder)/curve.png: gnuplot wrote an incomplete PNG (no IEND chunk at the end)")
         }
         try assertNothingLeft()
         renderer.diskIsFull = { _ in true }
@@ -56,7 +62,9 @@ final class RendererFaultTests: FolderTestCase {
     func testAnSVGCutShortOrAnEmptyImageIsAnError() throws {
         let cutSVG = try fakeGnuplot(completePNG + "\nprintf '<svg><g>' > \"$base.svg$suffix\"")
         XCTAssertThrowsError(try FigureRenderer(directory: folder, gnuplot: cutSVG).write(figure)) { error in
-            XCTAssertEqual("\(error)", "cannot write \(self.folder)/curve.svg: gnuplot wrote an incomplete SVG (no </svg> at the end)")
+            XCTAssertEqual(
+                "\(error)",
+                "cannot write \(self.folder)/curve.svg: gnuplot wrote an incomplete SVG (no </svg> at the end)")
         }
         try assertNothingLeft()
         let empty = try fakeGnuplot(#": > "$base.png$suffix"; : > "$base.svg$suffix""#)
@@ -83,11 +91,14 @@ final class RendererFaultTests: FolderTestCase {
             ("kill -SEGV $$", "killed by signal 11 (Segmentation fault), no message"),
             ("exit 3", "exit status 3, no message"),
             ("echo >&2; echo '  gnuplot: cannot open display  ' >&2; exit 1", "gnuplot: cannot open display"),
-            (#"echo 'set terminal x' >&2; echo '"curve.gp" line 4: undefined variable: q' >&2; exit 1"#,
-             #""curve.gp" line 4: undefined variable: q"#),
+            (
+                #"echo 'set terminal x' >&2; echo '"curve.gp" line 4: undefined variable: q' >&2; exit 1"#,
+                #""curve.gp" line 4: undefined variable: q"#
+            ),
         ]
         for (body, detail) in cases {
-            XCTAssertThrowsError(try FigureRenderer(directory: folder, gnuplot: try fakeGnuplot(body)).write(figure)) { error in
+            XCTAssertThrowsError(try FigureRenderer(directory: folder, gnuplot: try fakeGnuplot(body)).write(figure)) {
+                error in
                 XCTAssertEqual("\(error)", "gnuplot failed on \(self.folder)/curve.gp: \(detail)")
             }
             try assertNothingLeft()
@@ -100,7 +111,9 @@ final class RendererFaultTests: FolderTestCase {
         try ended.run()
         ended.waitUntilExit()
         let stale = ["curve.png.\(ended.processIdentifier).tmp", "curve.svg.\(ended.processIdentifier).tmp"]
-        for name in stale { XCTAssertTrue(FileManager.default.createFile(atPath: temporary.file(name), contents: Data([1]))) }
+        for name in stale {
+            XCTAssertTrue(FileManager.default.createFile(atPath: temporary.file(name), contents: Data([1])))
+        }
         _ = FigureRenderer(directory: folder, gnuplot: nil)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
     }
@@ -117,8 +130,9 @@ final class RendererFaultTests: FolderTestCase {
             XCTAssertNotNil(renderer.gnuplot, "gnuplot is not installed (\(FigureRenderer.installHint))")
             let written = try renderer.write(figure)
             XCTAssertTrue(written.rendered)
-            XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: "\(folder)/\(directory)")),
-                           ["curve.gp", "curve.dat", "curve.json", "curve.png", "curve.svg"])
+            XCTAssertEqual(
+                Set(try FileManager.default.contentsOfDirectory(atPath: "\(folder)/\(directory)")),
+                ["curve.gp", "curve.dat", "curve.json", "curve.png", "curve.svg"])
         }
     }
 }

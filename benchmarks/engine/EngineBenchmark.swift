@@ -11,7 +11,8 @@ import LessonKit
 struct EngineBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "engine-benchmark",
-        abstract: "Seconds per epoch of the reference MLP workload, GEMM throughput, per-step overhead and peak memory.")
+        abstract: "Seconds per epoch of the reference MLP workload, GEMM throughput, per-step overhead and peak memory."
+    )
 
     @Option(help: "Timed epochs per configuration (the median is reported).")
     var epochs = 5
@@ -31,7 +32,10 @@ struct EngineBenchmark: ParsableCommand {
     @Flag(help: "Print one JSON object instead of tables.")
     var json = false
 
-    @Flag(help: "Time 9 dropout-sized networks at batch 256 trained one at a time against side by side with their first layers stacked (epochs = rounds).")
+    @Flag(
+        help:
+            "Time 9 dropout-sized networks at batch 256 trained one at a time against side by side with their first layers stacked (epochs = rounds)."
+    )
     var sweep = false
 
     @Flag(help: "Measure on request, one round per line of standard input (for benchmarks/compare.py).")
@@ -40,10 +44,16 @@ struct EngineBenchmark: ParsableCommand {
     mutating func validate() throws {
         let epochRange = 1...TrainingRunOptions.maximumEpochs
         guard epochRange.contains(epochs), (0...TrainingRunOptions.maximumEpochs).contains(warmup) else {
-            throw ValidationError("--epochs must be between 1 and \(epochRange.upperBound) and --warmup between 0 and \(epochRange.upperBound)")
+            throw ValidationError(
+                "--epochs must be between 1 and \(epochRange.upperBound) and --warmup between 0 and \(epochRange.upperBound)"
+            )
         }
-        guard batchSizes.values.allSatisfy(Count.accepts), threads.values.allSatisfy((1...LessonOptions.maximumThreads).contains) else {
-            throw ValidationError("batch sizes must be between 1 and \(Count.maximum) and thread counts between 1 and \(LessonOptions.maximumThreads)")
+        guard batchSizes.values.allSatisfy(Count.accepts),
+            threads.values.allSatisfy((1...LessonOptions.maximumThreads).contains)
+        else {
+            throw ValidationError(
+                "batch sizes must be between 1 and \(Count.maximum) and thread counts between 1 and \(LessonOptions.maximumThreads)"
+            )
         }
         guard !serve || threads.values.count == 1 else { throw ValidationError("--serve takes one thread count") }
     }
@@ -64,10 +74,18 @@ struct EngineBenchmark: ParsableCommand {
     static func products(batch b: Int) -> [Product] {
         var list: [Product] = []
         for (i, (input, output)) in zip(sizes, sizes.dropFirst()).enumerated() {
-            list.append(Product(name: "forward \(input)→\(output)", m: b, n: output, k: input, transposeA: false, transposeB: true))
-            list.append(Product(name: "weight gradient \(output)×\(input)", m: output, n: input, k: b, transposeA: true, transposeB: false))
+            list.append(
+                Product(
+                    name: "forward \(input)→\(output)", m: b, n: output, k: input, transposeA: false, transposeB: true))
+            list.append(
+                Product(
+                    name: "weight gradient \(output)×\(input)", m: output, n: input, k: b, transposeA: true,
+                    transposeB: false))
             if i > 0 {
-                list.append(Product(name: "input gradient \(output)→\(input)", m: b, n: input, k: output, transposeA: false, transposeB: false))
+                list.append(
+                    Product(
+                        name: "input gradient \(output)→\(input)", m: b, n: input, k: output, transposeA: false,
+                        transposeB: false))
             }
         }
         return list
@@ -75,7 +93,8 @@ struct EngineBenchmark: ParsableCommand {
 
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        return sorted.count % 2 == 1
+            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
@@ -88,19 +107,22 @@ struct EngineBenchmark: ParsableCommand {
         var c = Matrix(rows: p.m, cols: p.n)
         func measure(_ body: () -> Void) -> Double {
             for _ in 0..<3 { body() }
-            return median((0..<5).map { _ in
-                let start = now()
-                for _ in 0..<repetitions { body() }
-                return (now() - start) / Double(repetitions)
-            })
+            return median(
+                (0..<5).map { _ in
+                    let start = now()
+                    for _ in 0..<repetitions { body() }
+                    return (now() - start) / Double(repetitions)
+                })
         }
         let engine = measure { Matrix.multiply(a, transposeA: p.transposeA, b, transposeB: p.transposeB, into: &c) }
         let direct = measure {
             a.withUnsafeBufferPointer { pa in
                 b.withUnsafeBufferPointer { pb in
                     c.withUnsafeMutableBufferPointer { pc in
-                        BLAS.sgemm(transposeA: p.transposeA, transposeB: p.transposeB, m: p.m, n: p.n, k: p.k, alpha: 1,
-                                   a: pa.baseAddress, lda: a.cols, b: pb.baseAddress, ldb: b.cols, beta: 0, c: pc.baseAddress, ldc: p.n)
+                        BLAS.sgemm(
+                            transposeA: p.transposeA, transposeB: p.transposeB, m: p.m, n: p.n, k: p.k, alpha: 1,
+                            a: pa.baseAddress, lda: a.cols, b: pb.baseAddress, ldb: b.cols, beta: 0, c: pc.baseAddress,
+                            ldc: p.n)
                     }
                 }
             }
@@ -151,7 +173,9 @@ struct EngineBenchmark: ParsableCommand {
             steps = (images.count + batchSize - 1) / batchSize
             let random = Random(seed: 123)
             let model = Sequential.mlp(EngineBenchmark.sizes, random: random)
-            trainer = Trainer(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1), random: random)
+            trainer = Trainer(
+                model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
+                random: random)
             let operands = Random(seed: 1)
             let layers = Array(zip(EngineBenchmark.sizes, EngineBenchmark.sizes.dropFirst()))
             inputs = layers.map { operands.normalMatrix(rows: batchSize, cols: $0.0) }
@@ -162,7 +186,9 @@ struct EngineBenchmark: ParsableCommand {
             inputGradients = layers.map { Matrix(rows: batchSize, cols: $0.0) }
         }
 
-        var flopsPerEpoch: Double { EngineBenchmark.products(batch: batchSize).reduce(0) { $0 + $1.flops } * Double(steps) }
+        var flopsPerEpoch: Double {
+            EngineBenchmark.products(batch: batchSize).reduce(0) { $0 + $1.flops } * Double(steps)
+        }
 
         func epoch() throws -> Timing {
             try timed { _ = try trainer.fit(images, options: TrainingOptions(epochs: 1, batchSize: batchSize)) }
@@ -254,13 +280,16 @@ struct EngineBenchmark: ParsableCommand {
         while let line = readLine() {
             let words = line.split(separator: " ")
             guard words.count == 2, let batchSize = Int(words[0]), let workload = workloads[batchSize],
-                  ["epoch-first", "floor-first"].contains(words[1]) else {
+                ["epoch-first", "floor-first"].contains(words[1])
+            else {
                 try answer(Refused(error: "expected a served batch size and epoch-first or floor-first, got \(line)"))
                 continue
             }
             let (epoch, floor) = try workload.round(floorFirst: words[1] == "floor-first")
-            try answer(Measured(seconds: epoch.seconds(threads: threads), floorSeconds: floor.seconds(threads: threads),
-                                peakResidentMegabytes: Self.peakResidentMegabytes))
+            try answer(
+                Measured(
+                    seconds: epoch.seconds(threads: threads), floorSeconds: floor.seconds(threads: threads),
+                    peakResidentMegabytes: Self.peakResidentMegabytes))
         }
     }
 
@@ -276,15 +305,22 @@ struct EngineBenchmark: ParsableCommand {
             BLAS.setThreads(1)
             let benchmark = SweepBenchmark(images: images, networks: 9, batchSize: 256)
             let timings = benchmark.measure(rounds: epochs)
-            var table = SummaryTable(title: "9 networks 784→75→45→10, batch 256, one epoch each on the same batches, one BLAS thread per worker; medians (min–max) of \(epochs) interleaved rounds",
-                                     header: ["arrangement", "wall s", "processor s", "wall against one at a time, 1 worker", "processor against it"])
+            var table = SummaryTable(
+                title:
+                    "9 networks 784→75→45→10, batch 256, one epoch each on the same batches, one BLAS thread per worker; medians (min–max) of \(epochs) interleaved rounds",
+                header: [
+                    "arrangement", "wall s", "processor s", "wall against one at a time, 1 worker",
+                    "processor against it",
+                ])
             let baseline = timings[0]
             for (arrangement, values) in zip(benchmark.arrangements, timings) {
                 let wall = values.map(\.wall), processor = values.map(\.processor)
-                table.add([arrangement.name, String(format: "%.3f (%.3f–%.3f)", Self.median(wall), wall.min()!, wall.max()!),
-                           String(format: "%.3f (%.3f–%.3f)", Self.median(processor), processor.min()!, processor.max()!),
-                           String(format: "%.2f×", Self.median(baseline.map(\.wall)) / Self.median(wall)),
-                           String(format: "%.2f×", Self.median(baseline.map(\.processor)) / Self.median(processor))])
+                table.add([
+                    arrangement.name, String(format: "%.3f (%.3f–%.3f)", Self.median(wall), wall.min()!, wall.max()!),
+                    String(format: "%.3f (%.3f–%.3f)", Self.median(processor), processor.min()!, processor.max()!),
+                    String(format: "%.2f×", Self.median(baseline.map(\.wall)) / Self.median(wall)),
+                    String(format: "%.2f×", Self.median(baseline.map(\.processor)) / Self.median(processor)),
+                ])
             }
             console.line(table.description)
             return
@@ -302,42 +338,63 @@ struct EngineBenchmark: ParsableCommand {
                 let rounds = try (0..<epochs).map { try workload.round(floorFirst: $0 % 2 == 1) }
                 let seconds = rounds.map { $0.epoch.seconds(threads: threadCount) }
                 let floors = rounds.map { $0.floor.seconds(threads: threadCount) }
-                let cell = Cell(batchSize: batchSize, threads: threadCount, secondsPerEpoch: seconds, floorSeconds: floors,
-                                medianSeconds: Self.median(seconds), gemmSeconds: Self.median(floors),
-                                medianRatioToFloor: Self.median(zip(seconds, floors).map { $0 / $1 }),
-                                flopsPerEpoch: workload.flopsPerEpoch, stepsPerEpoch: workload.steps)
+                let cell = Cell(
+                    batchSize: batchSize, threads: threadCount, secondsPerEpoch: seconds, floorSeconds: floors,
+                    medianSeconds: Self.median(seconds), gemmSeconds: Self.median(floors),
+                    medianRatioToFloor: Self.median(zip(seconds, floors).map { $0 / $1 }),
+                    flopsPerEpoch: workload.flopsPerEpoch, stepsPerEpoch: workload.steps)
                 cells.append(cell)
                 if !json {
-                    var table = SummaryTable(title: "Matrix products of one step, batch \(batchSize), \(threadCount) BLAS thread(s): GFLOP/s",
-                                             header: ["product", "m×n×k", "engine", "cblas_sgemm", "time ratio"])
+                    var table = SummaryTable(
+                        title:
+                            "Matrix products of one step, batch \(batchSize), \(threadCount) BLAS thread(s): GFLOP/s",
+                        header: ["product", "m×n×k", "engine", "cblas_sgemm", "time ratio"])
                     for product in Self.products(batch: batchSize) {
-                        let (engine, direct) = Self.timeProduct(product, repetitions: max(1, 200_000 / (product.m * product.n)))
-                        table.add([product.name, "\(product.m)×\(product.n)×\(product.k)",
-                                   String(format: "%.1f", product.flops / engine / 1e9), String(format: "%.1f", product.flops / direct / 1e9),
-                                   String(format: "%.2f", engine / direct)])
+                        let (engine, direct) = Self.timeProduct(
+                            product, repetitions: max(1, 200_000 / (product.m * product.n)))
+                        table.add([
+                            product.name, "\(product.m)×\(product.n)×\(product.k)",
+                            String(format: "%.1f", product.flops / engine / 1e9),
+                            String(format: "%.1f", product.flops / direct / 1e9),
+                            String(format: "%.2f", engine / direct),
+                        ])
                     }
                     console.line(table.description)
-                    console.line(String(format: "batch %d, %d thread(s): median %.3f s/epoch (range %.3f–%.3f over %d epochs); GEMM-bound floor %.3f s (%.1f GFLOP per epoch at %.1f GFLOP/s); ratio to floor %.2f (median of each epoch over the floor timed beside it); overhead outside BLAS %.1f µs per step\n",
-                                        batchSize, threadCount, cell.medianSeconds, seconds.min()!, seconds.max()!, epochs,
-                                        cell.gemmSeconds, cell.flopsPerEpoch / 1e9, cell.flopsPerEpoch / cell.gemmSeconds / 1e9,
-                                        cell.medianRatioToFloor, cell.overheadPerStepMicroseconds))
+                    console.line(
+                        String(
+                            format:
+                                "batch %d, %d thread(s): median %.3f s/epoch (range %.3f–%.3f over %d epochs); GEMM-bound floor %.3f s (%.1f GFLOP per epoch at %.1f GFLOP/s); ratio to floor %.2f (median of each epoch over the floor timed beside it); overhead outside BLAS %.1f µs per step\n",
+                            batchSize, threadCount, cell.medianSeconds, seconds.min()!, seconds.max()!, epochs,
+                            cell.gemmSeconds, cell.flopsPerEpoch / 1e9, cell.flopsPerEpoch / cell.gemmSeconds / 1e9,
+                            cell.medianRatioToFloor, cell.overheadPerStepMicroseconds))
                 }
             }
         }
-        let report = Report(cells: cells, peakResidentMegabytes: Self.peakResidentMegabytes, machine: Self.machine, blasKernel: BLAS.coreName)
+        let report = Report(
+            cells: cells, peakResidentMegabytes: Self.peakResidentMegabytes, machine: Self.machine,
+            blasKernel: BLAS.coreName)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             console.line(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
-            var summary = SummaryTable(title: "Reference workload: 784→100→100→10, ReLU, cross-entropy, SGD lr 0.1, 60,000 images shuffled per epoch; one thread: processor seconds",
-                                       header: ["batch", "threads", "median s/epoch", "GEMM floor s", "ratio to floor", "overhead µs/step"])
+            var summary = SummaryTable(
+                title:
+                    "Reference workload: 784→100→100→10, ReLU, cross-entropy, SGD lr 0.1, 60,000 images shuffled per epoch; one thread: processor seconds",
+                header: ["batch", "threads", "median s/epoch", "GEMM floor s", "ratio to floor", "overhead µs/step"])
             for cell in cells {
-                summary.add(["\(cell.batchSize)", "\(cell.threads)", String(format: "%.3f", cell.medianSeconds), String(format: "%.3f", cell.gemmSeconds),
-                             String(format: "%.2f", cell.medianRatioToFloor), String(format: "%.1f", cell.overheadPerStepMicroseconds)])
+                summary.add([
+                    "\(cell.batchSize)", "\(cell.threads)", String(format: "%.3f", cell.medianSeconds),
+                    String(format: "%.3f", cell.gemmSeconds),
+                    String(format: "%.2f", cell.medianRatioToFloor),
+                    String(format: "%.1f", cell.overheadPerStepMicroseconds),
+                ])
             }
             console.line(summary.description)
-            console.line(String(format: "Peak resident memory: %.0f MB (%@, OpenBLAS kernel %@).", report.peakResidentMegabytes, report.machine, report.blasKernel))
+            console.line(
+                String(
+                    format: "Peak resident memory: %.0f MB (%@, OpenBLAS kernel %@).", report.peakResidentMegabytes,
+                    report.machine, report.blasKernel))
         }
     }
 }

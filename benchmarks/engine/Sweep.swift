@@ -25,7 +25,9 @@ struct SweepBenchmark: @unchecked Sendable {
 
         init(count: Int, random: Random) {
             self.count = count
-            let (inputs, hidden, second, classes) = (SweepBenchmark.sizes[0], SweepBenchmark.sizes[1], SweepBenchmark.sizes[2], SweepBenchmark.sizes[3])
+            let (inputs, hidden, second, classes) = (
+                SweepBenchmark.sizes[0], SweepBenchmark.sizes[1], SweepBenchmark.sizes[2], SweepBenchmark.sizes[3]
+            )
             func uniform(_ rows: Int, _ cols: Int, fanIn: Int) -> Matrix {
                 let bound = 1 / Float(fanIn).squareRoot()
                 return random.uniformMatrix(rows: rows, cols: cols, -bound, bound)
@@ -60,18 +62,20 @@ struct SweepBenchmark: @unchecked Sendable {
                 d2.withUnsafeBufferPointer { pd in
                     a1.withUnsafeBufferPointer { pa in
                         gw2.withUnsafeMutableBufferPointer { pg in
-                            BLAS.sgemm(transposeA: true, transposeB: false, m: second, n: hidden, k: batch, alpha: 1,
-                                       a: pd.baseAddress, lda: second, b: pa.baseAddress! + n * hidden, ldb: stacked,
-                                       beta: 0, c: pg.baseAddress, ldc: hidden)
+                            BLAS.sgemm(
+                                transposeA: true, transposeB: false, m: second, n: hidden, k: batch, alpha: 1,
+                                a: pd.baseAddress, lda: second, b: pa.baseAddress! + n * hidden, ldb: stacked,
+                                beta: 0, c: pg.baseAddress, ldc: hidden)
                         }
                     }
                 }
                 d2.withUnsafeBufferPointer { pd in
                     w2[n].withUnsafeBufferPointer { pw in
                         da1.withUnsafeMutableBufferPointer { pa in
-                            BLAS.sgemm(transposeA: false, transposeB: false, m: batch, n: hidden, k: second, alpha: 1,
-                                       a: pd.baseAddress, lda: second, b: pw.baseAddress, ldb: hidden,
-                                       beta: 0, c: pa.baseAddress! + n * hidden, ldc: stacked)
+                            BLAS.sgemm(
+                                transposeA: false, transposeB: false, m: batch, n: hidden, k: second, alpha: 1,
+                                a: pd.baseAddress, lda: second, b: pw.baseAddress, ldb: hidden,
+                                beta: 0, c: pa.baseAddress! + n * hidden, ldc: stacked)
                         }
                     }
                 }
@@ -86,14 +90,16 @@ struct SweepBenchmark: @unchecked Sendable {
         }
 
         /// c = a[:, column..<column+width] · op(b): one network's slice of the stacked activations.
-        private func product(_ a: Matrix, column: Int, width: Int, _ b: Matrix, transposeB: Bool, into c: inout Matrix) {
+        private func product(_ a: Matrix, column: Int, width: Int, _ b: Matrix, transposeB: Bool, into c: inout Matrix)
+        {
             let n = c.cols
             a.withUnsafeBufferPointer { pa in
                 b.withUnsafeBufferPointer { pb in
                     c.withUnsafeMutableBufferPointer { pc in
-                        BLAS.sgemm(transposeA: false, transposeB: transposeB, m: a.rows, n: n, k: width, alpha: 1,
-                                   a: pa.baseAddress! + column, lda: a.cols, b: pb.baseAddress, ldb: b.cols,
-                                   beta: 0, c: pc.baseAddress, ldc: n)
+                        BLAS.sgemm(
+                            transposeA: false, transposeB: transposeB, m: a.rows, n: n, k: width, alpha: 1,
+                            a: pa.baseAddress! + column, lda: a.cols, b: pb.baseAddress, ldb: b.cols,
+                            beta: 0, c: pc.baseAddress, ldc: n)
                     }
                 }
             }
@@ -121,10 +127,12 @@ struct SweepBenchmark: @unchecked Sendable {
     /// The arrangements compared: name, networks per group, workers.
     var arrangements: [(name: String, groups: [Int], workers: Int)] {
         let half = (networks + 1) / 2
-        return [("one at a time, 1 worker", Array(repeating: 1, count: networks), 1),
-                ("one at a time, 2 workers", Array(repeating: 1, count: networks), 2),
-                ("stacked, 1 worker", [networks], 1),
-                ("stacked in two halves, 2 workers", [half, networks - half], 2)]
+        return [
+            ("one at a time, 1 worker", Array(repeating: 1, count: networks), 1),
+            ("one at a time, 2 workers", Array(repeating: 1, count: networks), 2),
+            ("stacked, 1 worker", [networks], 1),
+            ("stacked in two halves, 2 workers", [half, networks - half], 2),
+        ]
     }
 
     /// Seconds per epoch of all the networks (wall and processor), per arrangement, over
@@ -137,7 +145,7 @@ struct SweepBenchmark: @unchecked Sendable {
             for (index, arrangement) in arrangements.enumerated() {
                 let groups = arrangement.groups.map { StackedNetworks(count: $0, random: random) }
                 let timing = EngineBenchmark.timed { epoch(groups: groups, workers: arrangement.workers, order: order) }
-                if round > 0 { seconds[index].append(timing) }   // round 0 warms up
+                if round > 0 { seconds[index].append(timing) }  // round 0 warms up
             }
         }
         return seconds

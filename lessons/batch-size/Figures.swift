@@ -10,17 +10,24 @@ extension BatchSizeLesson {
             let history = setting.runs[0].history
             let window = max(10, history.batchesPerEpoch)
             return StandardPanels.minibatchLoss(
-                history, title: "\(setting.label): \(history.batchesPerEpoch) iterations per epoch, \(history.minibatchLosses.count) in all",
+                history,
+                title:
+                    "\(setting.label): \(history.batchesPerEpoch) iterations per epoch, \(history.minibatchLosses.count) in all",
                 xLabel: "epoch (iteration / \(history.batchesPerEpoch))", window: window,
-                averageTitle: "running average over \(window) iterations" + (window == history.batchesPerEpoch ? " (one epoch)" : ""))
+                averageTitle: "running average over \(window) iterations"
+                    + (window == history.batchesPerEpoch ? " (one epoch)" : ""))
         }
-        let losses = runs.flatMap { $0.runs[0].history.minibatchLosses }.map(Double.init).filter { $0.isFinite && $0 > 0 }
+        let losses = runs.flatMap { $0.runs[0].history.minibatchLosses }.map(Double.init).filter {
+            $0.isFinite && $0 > 0
+        }
         if let low = losses.min(), let high = losses.max() {
             let range = pow(10, floor(log10(low)))...pow(10, ceil(log10(high)))
             for index in panels.indices { panels[index].yRange = range }
         }
-        return Figure(name: "minibatch-loss", title: "Minibatch loss per iteration (first seed), with a running average; shared y-axis",
-                      panels: panels, layout: .pair)
+        return Figure(
+            name: "minibatch-loss",
+            title: "Minibatch loss per iteration (first seed), with a running average; shared y-axis",
+            panels: panels, layout: .pair)
     }
 
     /// The minibatch-loss noise against the batch size: every trained network frozen and
@@ -36,47 +43,69 @@ extension BatchSizeLesson {
         let fine = (0...40).map { x[0] * pow(x.last! / x[0], Double($0) / 40) }
         var series: [Series] = [
             .spread(x: x, frozen, color: 9),
-            .line("trained networks frozen, fresh random batches (all \(networks.count): every arm, every seed)", x: x, y: frozen.map(\.mean),
-                  style: .linesPoints, color: 9),
-            .line("1/√B law fitted to the frozen points: σ(B) = \(String(format: "%.2f", c))/√B", x: fine, y: fine.map { c / $0.squareRoot() },
-                  style: .dashed, color: 6),
+            .line(
+                "trained networks frozen, fresh random batches (all \(networks.count): every arm, every seed)", x: x,
+                y: frozen.map(\.mean),
+                style: .linesPoints, color: 9),
+            .line(
+                "1/√B law fitted to the frozen points: σ(B) = \(String(format: "%.2f", c))/√B", x: fine,
+                y: fine.map { c / $0.squareRoot() },
+                style: .dashed, color: 6),
         ]
         // Each arm in its colour of the accuracy figure.
         for (index, setting) in report.runs.enumerated() {
             let spread = setting.estimate(\.lossStdLastEpoch)
-            series.append(.line("during training, last epoch: \(setting.label)", x: [Double(report.arms[index].batchSize)], y: [spread.mean],
-                                style: .points, color: index))
+            series.append(
+                .line(
+                    "during training, last epoch: \(setting.label)", x: [Double(report.arms[index].batchSize)],
+                    y: [spread.mean],
+                    style: .points, color: index))
         }
-        return Figure(name: "loss-noise", panels: [
-            Panel(title: "std of the minibatch loss against the batch size (mean ± std over networks)",
-                  xLabel: "batch size B (log scale)", yLabel: "std of the minibatch loss (log scale)", xScale: .log, yScale: .log,
-                  xRange: (x[0] / 1.3)...(x.last! * 1.3), series: series),
-        ], layout: .single)
+        return Figure(
+            name: "loss-noise",
+            panels: [
+                Panel(
+                    title: "std of the minibatch loss against the batch size (mean ± std over networks)",
+                    xLabel: "batch size B (log scale)", yLabel: "std of the minibatch loss (log scale)", xScale: .log,
+                    yScale: .log,
+                    xRange: (x[0] / 1.3)...(x.last! * 1.3), series: series)
+            ], layout: .single)
     }
 
     /// Validation accuracy of every arm against epochs, optimizer steps and seconds: the
     /// same runs on three clocks.
     static func accuracyFigure(_ report: Report) -> Figure {
         let colors = Array(report.runs.indices)
-        func against(_ clock: (SettingRuns<NoiseRun>) -> [Double], title: String, xLabel: String, xScale: Scale) -> Panel {
-            Panel(title: title, xLabel: xLabel, yLabel: "validation accuracy (%)", xScale: xScale,
-                  series: zip(report.runs, colors).map { setting, color in
-                      let curve = setting.curve(.validationAccuracy)
-                      return .line(nil, x: Array(clock(setting).prefix(curve.mean.count)), y: curve.mean, color: color)
-                  })
+        func against(_ clock: (SettingRuns<NoiseRun>) -> [Double], title: String, xLabel: String, xScale: Scale)
+            -> Panel
+        {
+            Panel(
+                title: title, xLabel: xLabel, yLabel: "validation accuracy (%)", xScale: xScale,
+                series: zip(report.runs, colors).map { setting, color in
+                    let curve = setting.curve(.validationAccuracy)
+                    return .line(nil, x: Array(clock(setting).prefix(curve.mean.count)), y: curve.mean, color: color)
+                })
         }
-        let steps = against({ setting in
-            let perEpoch = Double(setting.runs[0].history.batchesPerEpoch)
-            return setting.curve(.validationAccuracy).epochs.map { $0 * perEpoch }
-        }, title: "against optimizer steps", xLabel: "optimizer steps (log scale)", xScale: .log)
-        let seconds = against({ setting in
-            let perEpoch = setting.estimate(\.secondsPerEpoch).mean
-            return setting.curve(.validationAccuracy).epochs.map { $0 * perEpoch }
-        }, title: "against wall time (this machine)", xLabel: "seconds (mean epoch time × epochs)", xScale: .linear)
-        return Figure(name: "accuracy", title: "Validation accuracy, mean over \(report.runs[0].runs.count) seeds (band: ±1 std, epoch panel)", panels: [
-            StandardPanels.seedCurves(report.runs, metrics: [.validationAccuracy], title: "against epochs", yLabel: "validation accuracy (%)",
-                                      colors: colors),
-            steps, seconds,
-        ], layout: .triple).sharingYRange()
+        let steps = against(
+            { setting in
+                let perEpoch = Double(setting.runs[0].history.batchesPerEpoch)
+                return setting.curve(.validationAccuracy).epochs.map { $0 * perEpoch }
+            }, title: "against optimizer steps", xLabel: "optimizer steps (log scale)", xScale: .log)
+        let seconds = against(
+            { setting in
+                let perEpoch = setting.estimate(\.secondsPerEpoch).mean
+                return setting.curve(.validationAccuracy).epochs.map { $0 * perEpoch }
+            }, title: "against wall time (this machine)", xLabel: "seconds (mean epoch time × epochs)", xScale: .linear)
+        return Figure(
+            name: "accuracy",
+            title: "Validation accuracy, mean over \(report.runs[0].runs.count) seeds (band: ±1 std, epoch panel)",
+            panels: [
+                StandardPanels.seedCurves(
+                    report.runs, metrics: [.validationAccuracy], title: "against epochs",
+                    yLabel: "validation accuracy (%)",
+                    colors: colors),
+                steps, seconds,
+            ], layout: .triple
+        ).sharingYRange()
     }
 }

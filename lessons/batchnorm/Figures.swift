@@ -6,12 +6,19 @@ import Plot
 extension BatchNormLesson {
     /// The two initializations side by side on one y-range, so that the stall compares by eye.
     func curvesFigure(_ runs: [SettingRuns<NormRun>], epochs: Int) -> Figure {
-        Figure(name: "curves", title: "784→128→64→10 with dropout \(dropout.value), SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds", panels: [
-            StandardPanels.seedCurves(Array(runs[0...1]), metrics: [.validationAccuracy, .trainAccuracy],
-                                      title: "default initialization: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
-            StandardPanels.seedCurves(Array(runs[2...3]), metrics: [.validationAccuracy, .trainAccuracy],
-                                      title: "N(0, 0.001²) init: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
-        ], layout: .pair).sharingYRange()
+        Figure(
+            name: "curves",
+            title:
+                "784→128→64→10 with dropout \(dropout.value), SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds",
+            panels: [
+                StandardPanels.seedCurves(
+                    Array(runs[0...1]), metrics: [.validationAccuracy, .trainAccuracy],
+                    title: "default initialization: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
+                StandardPanels.seedCurves(
+                    Array(runs[2...3]), metrics: [.validationAccuracy, .trainAccuracy],
+                    title: "N(0, 0.001²) init: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
+            ], layout: .pair
+        ).sharingYRange()
     }
 
     /// The tiny-initialization stall at step resolution: the running average of the
@@ -19,13 +26,19 @@ extension BatchNormLesson {
     /// first steps and the late escape both visible). One panel per initialization and one
     /// colour per network, as in the curves figure.
     func stallFigure(_ runs: [SettingRuns<NormRun>]) -> Figure {
-        let panels = [("default initialization", Array(runs[0...1])), ("N(0, 0.001²) init", Array(runs[2...3]))].map { title, pair in
-            StandardPanels.seedMinibatchLoss(pair, window: Self.lossWindow, batchSize: Self.batchSize, title: title,
-                                             // As in the curves figure: blue without BatchNorm, orange with it.
-                                             colors: pair.map { $0.label.hasPrefix("no BatchNorm") ? 0 : 1 })
+        let panels = [("default initialization", Array(runs[0...1])), ("N(0, 0.001²) init", Array(runs[2...3]))].map {
+            title, pair in
+            StandardPanels.seedMinibatchLoss(
+                pair, window: Self.lossWindow, batchSize: Self.batchSize, title: title,
+                // As in the curves figure: blue without BatchNorm, orange with it.
+                colors: pair.map { $0.label.hasPrefix("no BatchNorm") ? 0 : 1 })
         }
-        return Figure(name: "stall", title: "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: geometric mean ×÷ std over \(runs[0].runs.count) seeds",
-                      panels: panels, layout: .pair).sharingYRange()
+        return Figure(
+            name: "stall",
+            title:
+                "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: geometric mean ×÷ std over \(runs[0].runs.count) seeds",
+            panels: panels, layout: .pair
+        ).sharingYRange()
     }
 
     /// Ioffe & Szegedy's figure 1: a unit's pre-activation distribution during training.
@@ -35,15 +48,22 @@ extension BatchNormLesson {
         let low = values.min() ?? -1, high = values.max() ?? 1, pad = 0.05 * max(high - low, 1e-3)
         let panels: [Panel] = ["no BatchNorm", "BatchNorm"].compactMap { label in
             guard let tracker = captured.percentiles[label] else { return nil }
-            return Panel(title: label, xLabel: "step", yLabel: "pre-activation",
-                         yRange: (low - pad)...(high + pad),
-                         // The two outer percentiles share one legend entry: they are one band's edges.
-                         series: zip(["15th and 85th percentiles", "median", nil], tracker.percentiles).enumerated().map { index, entry in
-                             .line(entry.0, x: tracker.steps, y: entry.1, style: index == 1 ? .lines : .dashed, color: index == 1 ? 0 : 1)
-                         })
+            return Panel(
+                title: label, xLabel: "step", yLabel: "pre-activation",
+                yRange: (low - pad)...(high + pad),
+                // The two outer percentiles share one legend entry: they are one band's edges.
+                series: zip(["15th and 85th percentiles", "median", nil], tracker.percentiles).enumerated().map {
+                    index, entry in
+                    .line(
+                        entry.0, x: tracker.steps, y: entry.1, style: index == 1 ? .lines : .dashed,
+                        color: index == 1 ? 0 : 1)
+                })
         }
-        return Figure(name: "percentiles", title: "Input of unit 1's ReLU in hidden layer 2: 15th, 50th, 85th percentiles over \(Self.probeSize) images (first seed; Ioffe & Szegedy, fig. 1)",
-                      panels: panels, layout: .pair)
+        return Figure(
+            name: "percentiles",
+            title:
+                "Input of unit 1's ReLU in hidden layer 2: 15th, 50th, 85th percentiles over \(Self.probeSize) images (first seed; Ioffe & Szegedy, fig. 1)",
+            panels: panels, layout: .pair)
     }
 
     /// Validation accuracy against the learning rate, and beside it the effective step
@@ -54,69 +74,104 @@ extension BatchNormLesson {
         for (color, batchNorm) in [false, true].enumerated() {
             let estimates = rates.map { report.sweepRun($0, batchNorm: batchNorm).estimate(\.finalValidation) }
             series.append(.spread(x: x, estimates, color: color))
-            series.append(.line(batchNorm ? "BatchNorm" : "no BatchNorm", x: x, y: estimates.map(\.mean), style: .linesPoints, color: color))
+            series.append(
+                .line(
+                    batchNorm ? "BatchNorm" : "no BatchNorm", x: x, y: estimates.map(\.mean), style: .linesPoints,
+                    color: color))
         }
         let xRange = x.count > 1 ? (x.min()! / 1.25)...(x.max()! * 1.25) : nil
         var steps: [Series] = []
         for layer in [0, 1] {
             let start = rates.map { rate in
-                Estimate(report.sweepRun(rate, batchNorm: true).runs.map { Double(rate) / ($0.startNorms[layer] * $0.startNorms[layer]) }).mean
+                Estimate(
+                    report.sweepRun(rate, batchNorm: true).runs.map {
+                        Double(rate) / ($0.startNorms[layer] * $0.startNorms[layer])
+                    }
+                ).mean
             }
-            steps.append(.line("BatchNorm \(layer + 1), at the start", x: x, y: start, style: .dashed, color: 2 + layer))
+            steps.append(
+                .line("BatchNorm \(layer + 1), at the start", x: x, y: start, style: .dashed, color: 2 + layer))
             let trained = rates.compactMap { rate -> (Double, Double)? in
                 let ends = report.sweepRun(rate, batchNorm: true).runs.compactMap { $0.endNorms?[layer] }
                 return ends.isEmpty ? nil : (Double(rate), Estimate(ends.map { Double(rate) / ($0 * $0) }).mean)
             }
-            steps.append(.line("BatchNorm \(layer + 1), after \(Self.sweepEpochs) epochs", x: trained.map(\.0), y: trained.map(\.1),
-                               style: .linesPoints, color: 2 + layer))
+            steps.append(
+                .line(
+                    "BatchNorm \(layer + 1), after \(Self.sweepEpochs) epochs", x: trained.map(\.0),
+                    y: trained.map(\.1),
+                    style: .linesPoints, color: 2 + layer))
         }
-        return Figure(name: "learning-rates", title: "Learning-rate sweep: \(Self.sweepEpochs) epochs, mean over \(report.sweep[0].runs.count) seeds", panels: [
-            Panel(title: "validation accuracy (diverged = 10 %), ±1 std",
-                  xLabel: "SGD learning rate η (log scale)", yLabel: "validation accuracy (%)", xScale: .log, xRange: xRange, series: series),
-            Panel(title: "effective step η/‖W‖² per BatchNorm layer",
-                  xLabel: "SGD learning rate η (log scale)", yLabel: "η/‖W‖² (log scale)", xScale: .log, yScale: .log,
-                  xRange: xRange, series: steps),
-        ], layout: .pair)
+        return Figure(
+            name: "learning-rates",
+            title: "Learning-rate sweep: \(Self.sweepEpochs) epochs, mean over \(report.sweep[0].runs.count) seeds",
+            panels: [
+                Panel(
+                    title: "validation accuracy (diverged = 10 %), ±1 std",
+                    xLabel: "SGD learning rate η (log scale)", yLabel: "validation accuracy (%)", xScale: .log,
+                    xRange: xRange, series: series),
+                Panel(
+                    title: "effective step η/‖W‖² per BatchNorm layer",
+                    xLabel: "SGD learning rate η (log scale)", yLabel: "η/‖W‖² (log scale)", xScale: .log, yScale: .log,
+                    xRange: xRange, series: steps),
+            ], layout: .pair)
     }
 
     static func preActivationFigure(_ captured: Captured) -> Figure {
         var panels: [Panel] = []
         // One y-range for the four panels: each curve is a share of units, so equal areas
         // compare by eye (a narrow distribution is a tall spike, a wide one a low hump).
-        let tallest = (captured.before.values.flatMap { $0 } + captured.after.values.flatMap { $0 }).map { layer -> Double in
-            let values = layer.output.storage
-            return 100 * Double(Series.binned(values, bins: 80, range: -6...6).counts.max() ?? 0) / Double(max(values.count, 1))
-        }.max() ?? 100
+        let tallest =
+            (captured.before.values.flatMap { $0 } + captured.after.values.flatMap { $0 }).map { layer -> Double in
+                let values = layer.output.storage
+                return 100 * Double(Series.binned(values, bins: 80, range: -6...6).counts.max() ?? 0)
+                    / Double(max(values.count, 1))
+            }.max() ?? 100
         for label in ["no BatchNorm", "BatchNorm"] {
-            for (moment, layers) in [("at initialization", captured.before[label] ?? []), ("after training", captured.after[label] ?? [])] {
-                panels.append(Panel(title: "\(label), \(moment)", xLabel: "pre-activation (input of ReLU)", yLabel: "share of units (%)",
-                                    yRange: 0...max(1.05 * tallest, 1),
-                                    series: layers.enumerated().map { index, layer in
-                                        let values = layer.output.storage
-                                        let (centers, counts, _) = Series.binned(values, bins: 80, range: -6...6)
-                                        return .line(String(format: "hidden layer %d: mean %.2f, std %.2f", index + 1,
-                                                            layer.activation.mean, layer.activation.std),
-                                                     x: centers, y: counts.map { 100 * Double($0) / Double(max(values.count, 1)) }, color: index)
-                                    }))
+            for (moment, layers) in [
+                ("at initialization", captured.before[label] ?? []), ("after training", captured.after[label] ?? []),
+            ] {
+                panels.append(
+                    Panel(
+                        title: "\(label), \(moment)", xLabel: "pre-activation (input of ReLU)",
+                        yLabel: "share of units (%)",
+                        yRange: 0...max(1.05 * tallest, 1),
+                        series: layers.enumerated().map { index, layer in
+                            let values = layer.output.storage
+                            let (centers, counts, _) = Series.binned(values, bins: 80, range: -6...6)
+                            return .line(
+                                String(
+                                    format: "hidden layer %d: mean %.2f, std %.2f", index + 1,
+                                    layer.activation.mean, layer.activation.std),
+                                x: centers, y: counts.map { 100 * Double($0) / Double(max(values.count, 1)) },
+                                color: index)
+                        }))
             }
         }
-        return Figure(name: "preactivations", title: "What enters each ReLU, on one batch of training images (first seed)", panels: panels, layout: .pair)
+        return Figure(
+            name: "preactivations", title: "What enters each ReLU, on one batch of training images (first seed)",
+            panels: panels, layout: .pair)
     }
 
     static func inferenceFigure(_ batchNorm: SettingRuns<NormRun>, batchSizes: [Int]) -> Figure {
         let x = batchSizes.map(Double.init)
         var series: [Series] = []
-        for (color, (field, title)) in [(\NormRun.runningEstimatesAccuracy, "running mean/variance (model.eval(): correct)"),
-                                        (\NormRun.batchStatisticsAccuracy, "each batch's own statistics (forgot model.eval())")].enumerated() {
+        for (color, (field, title)) in [
+            (\NormRun.runningEstimatesAccuracy, "running mean/variance (model.eval(): correct)"),
+            (\NormRun.batchStatisticsAccuracy, "each batch's own statistics (forgot model.eval())"),
+        ].enumerated() {
             let estimates = batchSizes.map { size in Estimate(batchNorm.runs.compactMap { $0[keyPath: field][size] }) }
             if batchNorm.runs.count > 1 {
                 series.append(.spread(x: x, estimates, color: color))
             }
             series.append(.line(title, x: x, y: estimates.map(\.mean), style: .linesPoints, color: color))
         }
-        return Figure(name: "inference", panels: [
-            Panel(title: "Evaluating the trained BatchNorm network: test accuracy by evaluation batch size (±1 std over \(batchNorm.runs.count) seeds)",
-                  xLabel: "evaluation batch size", yLabel: "test accuracy (%)", xScale: .log, series: series),
-        ], layout: .single)
+        return Figure(
+            name: "inference",
+            panels: [
+                Panel(
+                    title:
+                        "Evaluating the trained BatchNorm network: test accuracy by evaluation batch size (±1 std over \(batchNorm.runs.count) seeds)",
+                    xLabel: "evaluation batch size", yLabel: "test accuracy (%)", xScale: .log, series: series)
+            ], layout: .single)
     }
 }

@@ -8,19 +8,20 @@ import Plot
 struct BatchNormLesson: ParsableCommand {
     static let configuration = CommandConfiguration.lesson(
         "batchnorm",
-        abstract: "Batch normalization: normalizing each layer's inputs over the minibatch, and what it changes, measured over seeds.",
+        abstract:
+            "Batch normalization: normalizing each layer's inputs over the minibatch, and what it changes, measured over seeds.",
         discussion: """
-        The lecture's block Linear(bias=false) → BatchNorm1d → ReLU → Dropout against the same \
-        network without BatchNorm on Fashion-MNIST, under 10 seeds each: training curves with the \
-        default initialization and with weights drawn from N(0, 0.001²) (without BatchNorm \
-        training stalls for a while: shown step by step), the 15/50/85th percentiles of a \
-        unit's pre-activation per step (Ioffe & Szegedy's figure 1), a learning-rate sweep that \
-        shows the larger steps BatchNorm tolerates (with the weight norm that explains it), the running mean and variance used at \
-        inference, the pitfall of evaluating with batch statistics on small batches, and why \
-        the Linear layer's bias is redundant before BatchNorm. The full run trains on 20,000 \
-        of the 54,000 training images to keep 10 seeds short \
-        (--train-size 0 uses them all). --quick: 2,000 images, 3 epochs, 2 seeds.
-        """, epochs: epochBudget)
+            The lecture's block Linear(bias=false) → BatchNorm1d → ReLU → Dropout against the same \
+            network without BatchNorm on Fashion-MNIST, under 10 seeds each: training curves with the \
+            default initialization and with weights drawn from N(0, 0.001²) (without BatchNorm \
+            training stalls for a while: shown step by step), the 15/50/85th percentiles of a \
+            unit's pre-activation per step (Ioffe & Szegedy's figure 1), a learning-rate sweep that \
+            shows the larger steps BatchNorm tolerates (with the weight norm that explains it), the running mean and variance used at \
+            inference, the pitfall of evaluating with batch statistics on small batches, and why \
+            the Linear layer's bias is redundant before BatchNorm. The full run trains on 20,000 \
+            of the 54,000 training images to keep 10 seeds short \
+            (--train-size 0 uses them all). --quick: 2,000 images, 3 epochs, 2 seeds.
+            """, epochs: epochBudget)
 
     static let epochBudget = EpochBudget(full: 10, quick: 3)
 
@@ -40,7 +41,9 @@ struct BatchNormLesson: ParsableCommand {
     var trainSize = 20000
 
     mutating func validate() throws {
-        guard (0...Count.maximum).contains(trainSize) else { throw ValidationError("--train-size must be between 0 and \(Count.maximum)") }
+        guard (0...Count.maximum).contains(trainSize) else {
+            throw ValidationError("--train-size must be between 0 and \(Count.maximum)")
+        }
         guard sweep.values.count <= 10 else { throw ValidationError("--sweep takes at most 10 learning rates") }
     }
 
@@ -69,21 +72,27 @@ struct BatchNormLesson: ParsableCommand {
     ]
 
     func makeModel(_ setting: Setting, random: Random, masks: Random) -> Sequential {
-        let model = Sequential.mlp(Self.sizes, batchNorm: setting.batchNorm, dropout: dropout.value, random: random, masks: masks)
+        let model = Sequential.mlp(
+            Self.sizes, batchNorm: setting.batchNorm, dropout: dropout.value, random: random, masks: masks)
         if setting.tinyInit {
-            for layer in model.weightedLayers { layer.initialize(weight: .normal(mean: 0, std: 0.001), bias: .zeros, random: random) }
+            for layer in model.weightedLayers {
+                layer.initialize(weight: .normal(mean: 0, std: 0.001), bias: .zeros, random: random)
+            }
         }
         return model
     }
 
     /// The pre-activations (what enters each ReLU) on one batch, measured in training mode
     /// without disturbing the running statistics.
-    static func preActivations(_ model: Sequential, batch: (inputs: Matrix, targets: [Int])) throws -> [LayerDiagnostics] {
+    static func preActivations(_ model: Sequential, batch: (inputs: Matrix, targets: [Int])) throws
+        -> [LayerDiagnostics]
+    {
         let saved = model.state()
         let relus = Set(model.layers.indices.filter { model.layers[$0] is ReLU }.map { $0 - 1 })
         let layers = model.layers
-        let result = Diagnostics.trace(model, loss: CrossEntropyLoss(), inputs: batch.inputs, targets: batch.targets,
-                                       include: { layer in relus.contains(layers.firstIndex { $0 === layer }!) })
+        let result = Diagnostics.trace(
+            model, loss: CrossEntropyLoss(), inputs: batch.inputs, targets: batch.targets,
+            include: { layer in relus.contains(layers.firstIndex { $0 === layer }!) })
         try model.load(saved)
         return result
     }
@@ -126,15 +135,30 @@ struct BatchNormLesson: ParsableCommand {
             let tracker: PercentileTracker?
         }
 
-        static let columns: [RunColumn<NormRun>] = [RunColumn("steps_to_escape", \Self.stepsToEscape)]
+        static let columns: [RunColumn<NormRun>] =
+            [RunColumn("steps_to_escape", \Self.stepsToEscape)]
             + inferenceBatchSizes.flatMap { size in
-                [RunColumn<NormRun>("test_accuracy_batch_statistics_batch_\(size)_pct") { $0.batchStatisticsAccuracy[size] },
-                 RunColumn<NormRun>("test_accuracy_running_estimates_batch_\(size)_pct") { $0.runningEstimatesAccuracy[size] }]
+                [
+                    RunColumn<NormRun>("test_accuracy_batch_statistics_batch_\(size)_pct") {
+                        $0.batchStatisticsAccuracy[size]
+                    },
+                    RunColumn<NormRun>("test_accuracy_running_estimates_batch_\(size)_pct") {
+                        $0.runningEstimatesAccuracy[size]
+                    },
+                ]
             }
             + [1, 2].flatMap { layer in
-                [RunColumn<NormRun>("running_mean_error_stds_layer_\(layer)") { run in run.check(layer).map { Double($0.meanError) } },
-                 RunColumn<NormRun>("running_variance_ratio_dropout_on_layer_\(layer)") { run in run.check(layer).map { Double($0.varianceRatioTraining) } },
-                 RunColumn<NormRun>("running_variance_ratio_dropout_off_layer_\(layer)") { run in run.check(layer).map { Double($0.varianceRatioInference) } }]
+                [
+                    RunColumn<NormRun>("running_mean_error_stds_layer_\(layer)") { run in
+                        run.check(layer).map { Double($0.meanError) }
+                    },
+                    RunColumn<NormRun>("running_variance_ratio_dropout_on_layer_\(layer)") { run in
+                        run.check(layer).map { Double($0.varianceRatioTraining) }
+                    },
+                    RunColumn<NormRun>("running_variance_ratio_dropout_off_layer_\(layer)") { run in
+                        run.check(layer).map { Double($0.varianceRatioInference) }
+                    },
+                ]
             }
 
         func check(_ layer: Int) -> RunningCheck? { runningChecks.first { $0.layer == layer } }
@@ -153,11 +177,16 @@ struct BatchNormLesson: ParsableCommand {
         /// Nil when the run diverged or its weights overflowed.
         var endNorms: [Double]?
 
-        static let columns = [RunColumn("final_validation_accuracy_or_chance_pct", \Self.finalValidation),
-                              RunColumn("diverged_epoch", \Self.divergedEpoch)]
+        static let columns =
+            [
+                RunColumn("final_validation_accuracy_or_chance_pct", \Self.finalValidation),
+                RunColumn("diverged_epoch", \Self.divergedEpoch),
+            ]
             + [1, 2].flatMap { layer in
-                [RunColumn<SweepRun>("weight_norm_start_layer_\(layer)") { $0.startNorms[layer - 1] },
-                 RunColumn<SweepRun>("weight_norm_end_layer_\(layer)") { $0.endNorms?[layer - 1] }]
+                [
+                    RunColumn<SweepRun>("weight_norm_start_layer_\(layer)") { $0.startNorms[layer - 1] },
+                    RunColumn<SweepRun>("weight_norm_end_layer_\(layer)") { $0.endNorms?[layer - 1] },
+                ]
             }
 
         /// ‖W‖ of the hidden Linear layers (those before a BatchNorm in the BatchNorm network);
@@ -193,27 +222,36 @@ struct BatchNormLesson: ParsableCommand {
             validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))
         let (train, validation, fullTest) = splits.first.sets
         // Evaluating with batch statistics needs ≥ 2 images in every batch: keep a multiple of 8.
-        let test = fullTest.randomSubset(fullTest.count / 8 * 8, random: Random(seed: lesson.splitSeed ?? 0, purpose: .dataSubset))
+        let test = fullTest.randomSubset(
+            fullTest.count / 8 * 8, random: Random(seed: lesson.splitSeed ?? 0, purpose: .dataSubset))
         guard train.count >= Self.batchSize, validation.count >= 1, test.count >= 8 else {
-            throw LessonError("lesson-batchnorm needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate) and 8 in the test file; the data have \(train.count + validation.count) and \(fullTest.count)")
+            throw LessonError(
+                "lesson-batchnorm needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate) and 8 in the test file; the data have \(train.count + validation.count) and \(fullTest.count)"
+            )
         }
         let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])
 
         let (difference, biasGradient) = Self.biasRedundancy(random: Random(seed: lesson.seed))
-        context.report(String(format: "Linear with bias → BatchNorm vs the same Linear without bias → BatchNorm: largest output difference %.2g; the bias's gradient is at most %.2g.",
-                              difference, biasGradient))
+        context.report(
+            String(
+                format:
+                    "Linear with bias → BatchNorm vs the same Linear without bias → BatchNorm: largest output difference %.2g; the bias's gradient is at most %.2g.",
+                difference, biasGradient))
         let runs = try compare(context, splits: splits, test: test, probe: probe, epochs: epochs)
         let captured = Captured(runs)
         let rates = sweep.values.map(\.value)
         let sweepRuns = try learningRateSweep(context, rates: rates, splits: splits)
-        let report = Report(runs: runs, sweep: sweepRuns, sweepRates: rates, captured: captured,
-                            biasOutputDifference: difference, biasGradientSize: biasGradient)
+        let report = Report(
+            runs: runs, sweep: sweepRuns, sweepRates: rates, captured: captured,
+            biasOutputDifference: difference, biasGradientSize: biasGradient)
         try context.write(curvesFigure(runs, epochs: epochs))
         try context.write(stallFigure(runs))
         try context.write(percentileFigure(captured))
         try context.write(Self.preActivationFigure(captured))
         try context.write(sweepFigure(report))
-        try context.write(Self.inferenceFigure(report.run("BatchNorm"), batchSizes: Self.inferenceBatchSizes.filter { $0 <= test.count }))
+        try context.write(
+            Self.inferenceFigure(
+                report.run("BatchNorm"), batchSizes: Self.inferenceBatchSizes.filter { $0 <= test.count }))
         reportSummary(context, report, epochs: epochs, trainCount: train.count, testCount: test.count)
         try context.finish()
         return report
@@ -221,28 +259,53 @@ struct BatchNormLesson: ParsableCommand {
 
     /// Step 1: the four networks under every seed. Each BatchNorm run is also evaluated with
     /// batch statistics on small batches, and its running estimates are checked.
-    func compare(_ context: LessonContext, splits: SeededSplits, test: ImageDataset,
-                 probe: (inputs: Matrix, targets: [Int]), epochs: Int) throws -> [SettingRuns<NormRun>] {
+    func compare(
+        _ context: LessonContext, splits: SeededSplits, test: ImageDataset,
+        probe: (inputs: Matrix, targets: [Int]), epochs: Int
+    ) throws -> [SettingRuns<NormRun>] {
         let learningRate = learningRate.value
-        return try context.overSeeds(Self.settings, label: \.label, experiment: "compare",
-                                     columns: { ["batch_norm": SettingValue($0.batchNorm), "init": .text($0.tinyInit ? "normal 0.001" : "pytorch default")] },
-                                     lastK: Self.lastK) { setting, run in
+        return try context.overSeeds(
+            Self.settings, label: \.label, experiment: "compare",
+            columns: {
+                [
+                    "batch_norm": SettingValue($0.batchNorm),
+                    "init": .text($0.tinyInit ? "normal 0.001" : "pytorch default"),
+                ]
+            },
+            lastK: Self.lastK
+        ) { setting, run in
             let (train, validation) = (splits(run).train, splits(run).validation)
             let model = makeModel(setting, random: run.random(.weights), masks: run.random(.noise))
             let first = run.seedIndex == 0
             let before = first ? try Self.preActivations(model, batch: probe) : []
-            let tracker = first && !setting.tinyInit ? PercentileTracker(model: model, probe: probe.inputs, every: lesson.quick ? 1 : 5) : nil
-            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: learningRate),
-                                      train: train, validation: validation,
-                                      options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize, dropLast: true, evaluateTrainingSet: true),
-                                      callbacks: tracker.map { [$0] } ?? [])
-            var result = NormRun(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
-                                 stepsToEscape: StandardPanels.escapeStep(history, window: Self.lossWindow, below: Self.escapeLoss).map(Double.init))
-            if first { result.capture = .init(before: before, after: try Self.preActivations(model, batch: probe), tracker: tracker) }
+            let tracker =
+                first && !setting.tinyInit
+                ? PercentileTracker(model: model, probe: probe.inputs, every: lesson.quick ? 1 : 5) : nil
+            let history = try run.fit(
+                model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: learningRate),
+                train: train, validation: validation,
+                options: TrainingOptions(
+                    epochs: epochs, batchSize: Self.batchSize, dropLast: true, evaluateTrainingSet: true),
+                callbacks: tracker.map { [$0] } ?? [])
+            var result = NormRun(
+                history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
+                stepsToEscape: StandardPanels.escapeStep(history, window: Self.lossWindow, below: Self.escapeLoss).map(
+                    Double.init))
+            if first {
+                result.capture = .init(
+                    before: before, after: try Self.preActivations(model, batch: probe), tracker: tracker)
+            }
             if setting.batchNorm && !setting.tinyInit {
                 for size in Self.inferenceBatchSizes where size <= test.count {
-                    result.batchStatisticsAccuracy[size] = 100 * Double(Evaluation(of: model, loss: CrossEntropyLoss(), on: test, batchSize: size, batchStatistics: true).accuracy!)
-                    result.runningEstimatesAccuracy[size] = 100 * Double(Evaluation(of: model, loss: CrossEntropyLoss(), on: test, batchSize: size).accuracy!)
+                    result.batchStatisticsAccuracy[size] =
+                        100
+                        * Double(
+                            Evaluation(
+                                of: model, loss: CrossEntropyLoss(), on: test, batchSize: size, batchStatistics: true
+                            ).accuracy!)
+                    result.runningEstimatesAccuracy[size] =
+                        100
+                        * Double(Evaluation(of: model, loss: CrossEntropyLoss(), on: test, batchSize: size).accuracy!)
                 }
                 result.runningChecks = try Self.runningStatisticsCheck(model, data: train)
             }
@@ -252,22 +315,31 @@ struct BatchNormLesson: ParsableCommand {
 
     /// Step 2: the larger learning rate BatchNorm permits: both networks at each rate of the
     /// sweep, for a few epochs. A run that diverges counts as chance (10 %).
-    func learningRateSweep(_ context: LessonContext, rates: [Float], splits: SeededSplits) throws -> [SettingRuns<SweepRun>] {
+    func learningRateSweep(_ context: LessonContext, rates: [Float], splits: SeededSplits) throws -> [SettingRuns<
+        SweepRun
+    >] {
         let settings = rates.flatMap { rate in [(rate, false), (rate, true)] }
         let epochs = min(Self.sweepEpochs, training.epochs ?? Self.sweepEpochs)
-        return try context.overSeeds(settings, label: { Self.sweepLabel($0.0, batchNorm: $0.1) }, experiment: "learning-rate sweep",
-                                     columns: { ["learning_rate": SettingValue($0.0), "batch_norm": SettingValue($0.1)] }, lastK: 1) { setting, run in
+        return try context.overSeeds(
+            settings, label: { Self.sweepLabel($0.0, batchNorm: $0.1) }, experiment: "learning-rate sweep",
+            columns: { ["learning_rate": SettingValue($0.0), "batch_norm": SettingValue($0.1)] }, lastK: 1
+        ) { setting, run in
             let (train, validation) = (splits(run).train, splits(run).validation)
-            let model = makeModel(Setting(label: "", batchNorm: setting.1, tinyInit: false), random: run.random(.weights), masks: run.random(.noise))
+            let model = makeModel(
+                Setting(label: "", batchNorm: setting.1, tinyInit: false), random: run.random(.weights),
+                masks: run.random(.noise))
             let startNorms = SweepRun.hiddenWeightNorms(model)!
             do {
-                let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: setting.0),
-                                          train: train, validation: validation,
-                                          options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize, dropLast: true))
-                return SweepRun(history: history, finalValidation: 100 * Double(history.last?.validationAccuracy ?? 0.1),
-                                startNorms: startNorms, endNorms: SweepRun.hiddenWeightNorms(model))
+                let history = try run.fit(
+                    model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: setting.0),
+                    train: train, validation: validation,
+                    options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize, dropLast: true))
+                return SweepRun(
+                    history: history, finalValidation: 100 * Double(history.last?.validationAccuracy ?? 0.1),
+                    startNorms: startNorms, endNorms: SweepRun.hiddenWeightNorms(model))
             } catch let TrainingError.diverged(epoch, _, _, history) {
-                return SweepRun(history: history, finalValidation: 10, divergedEpoch: Double(epoch), startNorms: startNorms)
+                return SweepRun(
+                    history: history, finalValidation: 10, divergedEpoch: Double(epoch), startNorms: startNorms)
             }
         }
     }
@@ -275,90 +347,141 @@ struct BatchNormLesson: ParsableCommand {
     /// Step 4: the tables, and every comparison against its seed-to-seed noise.
     func reportSummary(_ context: LessonContext, _ report: Report, epochs: Int, trainCount: Int, testCount: Int) {
         let k = Self.lastK, seeds = context.seeds.count
-        let epochOne = EpochMetric(key: "validation_epoch_1", label: "validation accuracy after epoch 1 (%)") { record in
+        let epochOne = EpochMetric(key: "validation_epoch_1", label: "validation accuracy after epoch 1 (%)") {
+            record in
             record.epoch == 1 ? record.validationAccuracy.map { 100 * Double($0) } : nil
         }
         func afterFirstEpoch(_ setting: SettingRuns<NormRun>) -> Estimate {
             Estimate(setting.runs.compactMap { $0.history.epochs.first.flatMap(epochOne.value) })
         }
         context.report()
-        var table = SummaryTable(title: "784→128→64→10, dropout \(dropout.value), SGD lr \(learningRate.value), batch \(Self.batchSize), \(trainCount) training images, \(epochs) epochs, \(seeds) seeds (accuracy in %, mean ± std; last \(k) = mean of the last \(k) epochs)",
-                                 header: ["network", "validation, epoch 1", "train, last \(k)", "validation, last \(k)", "best validation", "test, final", "steps to loss < 2"])
+        var table = SummaryTable(
+            title:
+                "784→128→64→10, dropout \(dropout.value), SGD lr \(learningRate.value), batch \(Self.batchSize), \(trainCount) training images, \(epochs) epochs, \(seeds) seeds (accuracy in %, mean ± std; last \(k) = mean of the last \(k) epochs)",
+            header: [
+                "network", "validation, epoch 1", "train, last \(k)", "validation, last \(k)", "best validation",
+                "test, final", "steps to loss < 2",
+            ])
         for setting in report.runs {
             let escape = setting.estimate(\.stepsToEscape)
-            table.add([setting.label, afterFirstEpoch(setting).formatted(), setting.lastEpochs(k, .trainAccuracy).formatted(),
-                       setting.lastEpochs(k, .validationAccuracy).formatted(), setting.atBestValidation(.validationAccuracy).formatted(),
-                       setting.testAccuracy.formatted(),
-                       escape.count == setting.runs.count ? escape.formatted(decimals: 0) : "\(escape.count) of \(setting.runs.count) seeds"])
+            table.add([
+                setting.label, afterFirstEpoch(setting).formatted(), setting.lastEpochs(k, .trainAccuracy).formatted(),
+                setting.lastEpochs(k, .validationAccuracy).formatted(),
+                setting.atBestValidation(.validationAccuracy).formatted(),
+                setting.testAccuracy.formatted(),
+                escape.count == setting.runs.count
+                    ? escape.formatted(decimals: 0) : "\(escape.count) of \(setting.runs.count) seeds",
+            ])
         }
         context.report(table)
-        for (a, b) in [("BatchNorm", "no BatchNorm"), ("BatchNorm, N(0, 0.001²) init", "no BatchNorm, N(0, 0.001²) init")] {
+        for (a, b) in [
+            ("BatchNorm", "no BatchNorm"), ("BatchNorm, N(0, 0.001²) init", "no BatchNorm, N(0, 0.001²) init"),
+        ] {
             let (x, y) = (report.run(a), report.run(b))
-            context.report(Difference(afterFirstEpoch(x), afterFirstEpoch(y)).verdict(a, b, quantity: "Validation accuracy after epoch 1"))
-            context.report(Difference(x.lastEpochs(k, .validationAccuracy), y.lastEpochs(k, .validationAccuracy))
-                .verdict(a, b, quantity: "Validation accuracy (last \(k) epochs)"))
-            context.report(Difference(x.testAccuracy, y.testAccuracy).verdict(a, b, quantity: "Test accuracy after the last epoch"))
+            context.report(
+                Difference(afterFirstEpoch(x), afterFirstEpoch(y)).verdict(
+                    a, b, quantity: "Validation accuracy after epoch 1"))
+            context.report(
+                Difference(x.lastEpochs(k, .validationAccuracy), y.lastEpochs(k, .validationAccuracy))
+                    .verdict(a, b, quantity: "Validation accuracy (last \(k) epochs)"))
+            context.report(
+                Difference(x.testAccuracy, y.testAccuracy).verdict(a, b, quantity: "Test accuracy after the last epoch")
+            )
         }
         let tiny = report.run("no BatchNorm, N(0, 0.001²) init").estimate(\.stepsToEscape)
         let tinyBN = report.run("BatchNorm, N(0, 0.001²) init").estimate(\.stepsToEscape)
         if tiny.count == seeds && tinyBN.count == seeds {
-            context.report(Difference(tiny, tinyBN).verdict("no BatchNorm", "BatchNorm", quantity: "From N(0, 0.001²), steps until the loss (running average over \(Self.lossWindow)) falls below \(Self.escapeLoss)", unit: " steps", decimals: 0))
+            context.report(
+                Difference(tiny, tinyBN).verdict(
+                    "no BatchNorm", "BatchNorm",
+                    quantity:
+                        "From N(0, 0.001²), steps until the loss (running average over \(Self.lossWindow)) falls below \(Self.escapeLoss)",
+                    unit: " steps", decimals: 0))
         }
 
         context.report()
-        var sweep = SummaryTable(title: "Learning-rate sweep: validation accuracy (%) after \(Self.sweepEpochs) epochs, \(seeds) seeds (a diverged run counts as 10 %)",
-                                 header: ["learning rate", "no BatchNorm", "BatchNorm", "diverged without / with BN"])
+        var sweep = SummaryTable(
+            title:
+                "Learning-rate sweep: validation accuracy (%) after \(Self.sweepEpochs) epochs, \(seeds) seeds (a diverged run counts as 10 %)",
+            header: ["learning rate", "no BatchNorm", "BatchNorm", "diverged without / with BN"])
         for rate in report.sweepRates {
             let (without, with) = (report.sweepRun(rate, batchNorm: false), report.sweepRun(rate, batchNorm: true))
-            sweep.add(["\(rate)", without.estimate(\.finalValidation).formatted(), with.estimate(\.finalValidation).formatted(),
-                       "\(without.estimate(\.divergedEpoch).count) / \(with.estimate(\.divergedEpoch).count)"])
+            sweep.add([
+                "\(rate)", without.estimate(\.finalValidation).formatted(),
+                with.estimate(\.finalValidation).formatted(),
+                "\(without.estimate(\.divergedEpoch).count) / \(with.estimate(\.divergedEpoch).count)",
+            ])
         }
         context.report(sweep)
-        let sweepHolm = Holm(report.sweepRates.map { rate in
-            Difference(report.sweepRun(rate, batchNorm: true).estimate(\.finalValidation),
-                       report.sweepRun(rate, batchNorm: false).estimate(\.finalValidation))
-        })
+        let sweepHolm = Holm(
+            report.sweepRates.map { rate in
+                Difference(
+                    report.sweepRun(rate, batchNorm: true).estimate(\.finalValidation),
+                    report.sweepRun(rate, batchNorm: false).estimate(\.finalValidation))
+            })
         context.report("Holm-corrected over the \(report.sweepRates.count) learning rates:")
         for (index, rate) in report.sweepRates.enumerated() {
-            context.report(sweepHolm.verdict(index, "BatchNorm", "no BatchNorm", quantity: "Learning rate \(rate), validation after \(Self.sweepEpochs) epochs"))
+            context.report(
+                sweepHolm.verdict(
+                    index, "BatchNorm", "no BatchNorm",
+                    quantity: "Learning rate \(rate), validation after \(Self.sweepEpochs) epochs"))
         }
         context.report()
-        var norms = SummaryTable(title: "BatchNorm networks of the sweep: ‖W‖ of the Linear feeding each BatchNorm and the effective step η/‖W‖², at the start → after \(Self.sweepEpochs) epochs (mean ± std over the seeds that did not diverge)",
-                                 header: ["learning rate", "‖W₁‖", "η/‖W₁‖²", "‖W₂‖", "η/‖W₂‖²"])
+        var norms = SummaryTable(
+            title:
+                "BatchNorm networks of the sweep: ‖W‖ of the Linear feeding each BatchNorm and the effective step η/‖W‖², at the start → after \(Self.sweepEpochs) epochs (mean ± std over the seeds that did not diverge)",
+            header: ["learning rate", "‖W₁‖", "η/‖W₁‖²", "‖W₂‖", "η/‖W₂‖²"])
         for rate in report.sweepRates {
             let runs = report.sweepRun(rate, batchNorm: true).runs.filter { $0.endNorms != nil }
             guard !runs.isEmpty else { norms.add(["\(rate)", "diverged", "–", "–", "–"]); continue }
-            norms.add(["\(rate)"] + [0, 1].flatMap { layer -> [String] in
-                let start = Estimate(runs.map { $0.startNorms[layer] }), end = Estimate(runs.map { $0.endNorms![layer] })
-                let step = { (norm: Estimate) in Estimate(norm.values.map { Double(rate) / ($0 * $0) }) }
-                return ["\(start.formatted(decimals: 1)) → \(end.formatted(decimals: 1))",
-                        "\(step(start).formatted(decimals: 4)) → \(step(end).formatted(decimals: 4))"]
-            })
+            norms.add(
+                ["\(rate)"]
+                    + [0, 1].flatMap { layer -> [String] in
+                        let start = Estimate(runs.map { $0.startNorms[layer] }),
+                            end = Estimate(runs.map { $0.endNorms![layer] })
+                        let step = { (norm: Estimate) in Estimate(norm.values.map { Double(rate) / ($0 * $0) }) }
+                        return [
+                            "\(start.formatted(decimals: 1)) → \(end.formatted(decimals: 1))",
+                            "\(step(start).formatted(decimals: 4)) → \(step(end).formatted(decimals: 4))",
+                        ]
+                    })
         }
         context.report(norms)
 
         context.report()
         let batchNorm = report.run("BatchNorm")
-        var inference = SummaryTable(title: "Test accuracy (%) of the trained BatchNorm networks by evaluation batch size (\(testCount) test images, \(seeds) seeds)",
-                                     header: ["batch size", "batch statistics (training mode)", "running estimates (evaluation mode)"])
+        var inference = SummaryTable(
+            title:
+                "Test accuracy (%) of the trained BatchNorm networks by evaluation batch size (\(testCount) test images, \(seeds) seeds)",
+            header: ["batch size", "batch statistics (training mode)", "running estimates (evaluation mode)"])
         for size in Self.inferenceBatchSizes where size <= testCount {
-            inference.add(["\(size)", Estimate(batchNorm.runs.compactMap { $0.batchStatisticsAccuracy[size] }).formatted(),
-                           Estimate(batchNorm.runs.compactMap { $0.runningEstimatesAccuracy[size] }).formatted()])
+            inference.add([
+                "\(size)", Estimate(batchNorm.runs.compactMap { $0.batchStatisticsAccuracy[size] }).formatted(),
+                Estimate(batchNorm.runs.compactMap { $0.runningEstimatesAccuracy[size] }).formatted(),
+            ])
         }
         context.report(inference)
-        var running = SummaryTable(title: "Running estimates after training vs the statistics of each BatchNorm's input over up to 10,000 training images (\(seeds) seeds)",
-                                   header: ["BatchNorm", "mean |error| of the mean (in stds)", "running/actual variance, dropout on",
-                                            "running/actual variance, dropout off"])
+        var running = SummaryTable(
+            title:
+                "Running estimates after training vs the statistics of each BatchNorm's input over up to 10,000 training images (\(seeds) seeds)",
+            header: [
+                "BatchNorm", "mean |error| of the mean (in stds)", "running/actual variance, dropout on",
+                "running/actual variance, dropout off",
+            ])
         for layer in [1, 2] {
             let checks = batchNorm.runs.compactMap { $0.check(layer) }
-            running.add(["\(layer)", Estimate(checks.map { Double($0.meanError) }).formatted(decimals: 3),
-                         Estimate(checks.map { Double($0.varianceRatioTraining) }).formatted(decimals: 3),
-                         Estimate(checks.map { Double($0.varianceRatioInference) }).formatted(decimals: 3)])
+            running.add([
+                "\(layer)", Estimate(checks.map { Double($0.meanError) }).formatted(decimals: 3),
+                Estimate(checks.map { Double($0.varianceRatioTraining) }).formatted(decimals: 3),
+                Estimate(checks.map { Double($0.varianceRatioInference) }).formatted(decimals: 3),
+            ])
         }
         context.report(running)
     }
 
-    static func sweepLabel(_ rate: Float, batchNorm: Bool) -> String { "\(batchNorm ? "BatchNorm" : "no BatchNorm"), lr \(rate)" }
+    static func sweepLabel(_ rate: Float, batchNorm: Bool) -> String {
+        "\(batchNorm ? "BatchNorm" : "no BatchNorm"), lr \(rate)"
+    }
 
     /// A Linear layer with bias feeding BatchNorm, and the same weights without the bias:
     /// training-mode BatchNorm subtracts the batch mean, which removes any constant per
@@ -406,15 +529,18 @@ struct BatchNormLesson: ParsableCommand {
         return norms.enumerated().map { number, index in
             let norm = model.layers[index] as! BatchNorm1d
             let running = (norm.runningMean.value.storage, norm.runningVariance.value.storage)
-            let meanError = (0..<norm.features).map { c in
-                abs(running.0[c] - withDropout[number].mean[c]) / max(withDropout[number].variance[c].squareRoot(), 1e-12)
-            }.reduce(0, +) / Float(norm.features)
+            let meanError =
+                (0..<norm.features).map { c in
+                    abs(running.0[c] - withDropout[number].mean[c])
+                        / max(withDropout[number].variance[c].squareRoot(), 1e-12)
+                }.reduce(0, +) / Float(norm.features)
             func ratio(_ actual: [Float]) -> Float {
                 (0..<norm.features).map { running.1[$0] / max(actual[$0], 1e-12) }.reduce(0, +) / Float(norm.features)
             }
-            return RunningCheck(layer: number + 1, meanError: meanError,
-                                varianceRatioTraining: ratio(withDropout[number].variance),
-                                varianceRatioInference: ratio(withoutDropout[number].variance))
+            return RunningCheck(
+                layer: number + 1, meanError: meanError,
+                varianceRatioTraining: ratio(withDropout[number].variance),
+                varianceRatioInference: ratio(withoutDropout[number].variance))
         }
     }
 }
@@ -446,7 +572,9 @@ final class PercentileTracker: TrainingCallback, @unchecked Sendable {
     }
 
     private func record() {
-        guard let relu = model.layers.indices.last(where: { model.layers[$0] is ReLU }), let saved = Optional(model.state()) else { return }
+        guard let relu = model.layers.indices.last(where: { model.layers[$0] is ReLU }),
+            let saved = Optional(model.state())
+        else { return }
         let tracer = ActivationTracer()
         model.tracer = tracer
         model.train()

@@ -11,18 +11,18 @@ struct BiasVarianceLesson: ParsableCommand {
         "bias-variance",
         abstract: "The bias–variance trade-off, measured: capacity against error, and more data against overfitting.",
         discussion: """
-        Part 1, capacity: polynomials of degree 0 to 10 are fitted by least squares to 30 noisy \
-        samples of y = sin(2πx) + N(0, 0.3²). Training error falls with the degree; test error \
-        falls, bottoms out, and rises again. Refitting on 200 independently drawn training \
-        sets splits the expected test error into bias², variance and noise, which add up to \
-        it. Part 2, data: softmax regression on Fashion-MNIST training subsets from 100 images \
-        to the whole training split, each with the same generous budget (the same number of SGD \
-        steps for every size, --epochs epochs of the whole split, default 30, and at least that \
-        many epochs; the learning rate decays linearly to 0), \
-        always tested on the same 10,000 test images, over 10 seeds (different subsets, initial \
-        weights and batch order): the gap between training and test accuracy closes as the \
-        data grows. --quick: degrees 0–9, 50 training sets, 3 subset sizes, 10 epochs, 2 seeds.
-        """, epochs: epochBudget)
+            Part 1, capacity: polynomials of degree 0 to 10 are fitted by least squares to 30 noisy \
+            samples of y = sin(2πx) + N(0, 0.3²). Training error falls with the degree; test error \
+            falls, bottoms out, and rises again. Refitting on 200 independently drawn training \
+            sets splits the expected test error into bias², variance and noise, which add up to \
+            it. Part 2, data: softmax regression on Fashion-MNIST training subsets from 100 images \
+            to the whole training split, each with the same generous budget (the same number of SGD \
+            steps for every size, --epochs epochs of the whole split, default 30, and at least that \
+            many epochs; the learning rate decays linearly to 0), \
+            always tested on the same 10,000 test images, over 10 seeds (different subsets, initial \
+            weights and batch order): the gap between training and test accuracy closes as the \
+            data grows. --quick: degrees 0–9, 50 training sets, 3 subset sizes, 10 epochs, 2 seeds.
+            """, epochs: epochBudget)
 
     static let epochBudget = EpochBudget(full: 30, quick: 10)
 
@@ -39,8 +39,12 @@ struct BiasVarianceLesson: ParsableCommand {
     var trainingSets = 200
 
     mutating func validate() throws {
-        guard (2...10_000).contains(points) else { throw ValidationError("--points must be between 2 and 10000 (got \(points))") }
-        guard noise.isFinite, (0...10).contains(noise) else { throw ValidationError("--noise must be between 0 and 10 (got \(noise))") }
+        guard (2...10_000).contains(points) else {
+            throw ValidationError("--points must be between 2 and 10000 (got \(points))")
+        }
+        guard noise.isFinite, (0...10).contains(noise) else {
+            throw ValidationError("--noise must be between 0 and 10 (got \(noise))")
+        }
         guard (50...10_000).contains(trainingSets) else {
             throw ValidationError("--training-sets must be between 50 and 10000 (got \(trainingSets))")
         }
@@ -83,7 +87,9 @@ struct BiasVarianceLesson: ParsableCommand {
 
     /// Refits on `sets` independent training sets; at every test point the mean prediction
     /// gives the bias, the spread around it the variance.
-    static func decompose(degree: Int, sets: Int, points: Int, noise: Float, grid: Matrix, random: Random) -> Decomposition {
+    static func decompose(degree: Int, sets: Int, points: Int, noise: Float, grid: Matrix, random: Random)
+        -> Decomposition
+    {
         let truth = grid.map(Self.truth)
         var predictions: [Matrix] = []
         var error = 0.0
@@ -97,13 +103,17 @@ struct BiasVarianceLesson: ParsableCommand {
         var mean = Matrix(rows: grid.rows, cols: 1)
         for prediction in predictions { mean.add(prediction, scaledBy: 1 / Float(sets)) }
         let variance = predictions.reduce(0.0) { $0 + meanSquaredError($1, mean) } / Double(sets)
-        let median = Matrix(rows: grid.rows, cols: 1, (0..<grid.rows).map { row in
-            let values = predictions.map { $0[row, 0] }.sorted()
-            return values.count % 2 == 1 ? values[values.count / 2] : (values[values.count / 2 - 1] + values[values.count / 2]) / 2
-        })
-        return Decomposition(degree: degree, bias2: meanSquaredError(mean, truth), variance: variance,
-                             noise: Double(noise * noise), expectedError: error / Double(sets), sets: sets,
-                             medianBias2: meanSquaredError(median, truth))
+        let median = Matrix(
+            rows: grid.rows, cols: 1,
+            (0..<grid.rows).map { row in
+                let values = predictions.map { $0[row, 0] }.sorted()
+                return values.count % 2 == 1
+                    ? values[values.count / 2] : (values[values.count / 2 - 1] + values[values.count / 2]) / 2
+            })
+        return Decomposition(
+            degree: degree, bias2: meanSquaredError(mean, truth), variance: variance,
+            noise: Double(noise * noise), expectedError: error / Double(sets), sets: sets,
+            medianBias2: meanSquaredError(median, truth))
     }
 
     // MARK: Part 2: data
@@ -111,21 +121,26 @@ struct BiasVarianceLesson: ParsableCommand {
     /// Softmax regression on one subset, trained towards convergence: at least `epochs` epochs
     /// and at least `minimumSteps` steps, SGD with the learning rate decaying linearly to 0
     /// so that the last iterate settles.
-    static func softmaxRegression(_ train: ImageDataset, test: ImageDataset, epochs minimumEpochs: Int, minimumSteps: Int,
-                                  run: SeedRun) throws -> ConvergedRun {
+    static func softmaxRegression(
+        _ train: ImageDataset, test: ImageDataset, epochs minimumEpochs: Int, minimumSteps: Int,
+        run: SeedRun
+    ) throws -> ConvergedRun {
         let model = Sequential(Linear(784, 10, random: run.random(.weights)))
         let batchSize = 64
         let batchesPerEpoch = (train.count + batchSize - 1) / batchSize
         let epochs = max(minimumEpochs, (minimumSteps + batchesPerEpoch - 1) / batchesPerEpoch)
         let initial: Float = 0.1
         let schedule: LearningRateSchedule = { t in initial * (1 - Float(t) / Float(epochs)) }
-        _ = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: initial), train: train,
-                        options: TrainingOptions(epochs: epochs, batchSize: batchSize, schedule: schedule))
+        _ = try run.fit(
+            model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: initial),
+            train: train,
+            options: TrainingOptions(epochs: epochs, batchSize: batchSize, schedule: schedule))
         let trainAccuracy = Evaluation(of: model, loss: CrossEntropyLoss(), on: train).accuracy ?? .nan
         // The epoch histories (thousands of epochs for the smallest sets) are not kept: only
         // the converged end point matters here.
-        return ConvergedRun(test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
-                            trainAccuracy: 100 * Double(trainAccuracy), epochs: Double(epochs))
+        return ConvergedRun(
+            test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
+            trainAccuracy: 100 * Double(trainAccuracy), epochs: Double(epochs))
     }
 
     /// The end point of one converged softmax regression (no epoch history is kept).
@@ -137,9 +152,11 @@ struct BiasVarianceLesson: ParsableCommand {
         /// Training minus test accuracy, in points.
         var gap: Double? { test?.accuracy.map { trainAccuracy - 100 * Double($0) } }
 
-        static let columns = [RunColumn("epochs_trained", \Self.epochs),
-                              RunColumn("train_accuracy_eval_pct", \Self.trainAccuracy),
-                              RunColumn("gap_train_test_pct_points", \Self.gap)]
+        static let columns = [
+            RunColumn("epochs_trained", \Self.epochs),
+            RunColumn("train_accuracy_eval_pct", \Self.trainAccuracy),
+            RunColumn("gap_train_test_pct_points", \Self.gap),
+        ]
     }
 
     struct Report {
@@ -175,67 +192,99 @@ struct BiasVarianceLesson: ParsableCommand {
         let testTargets = grid.map { Self.truth($0) + random.normal(std: noise) }
         let fits = degrees.map { Self.fit(data, degree: $0) }
         let single = zip(degrees, fits).map { degree, weights in
-            (degree: degree, train: Self.meanSquaredError(Self.predict(weights, data.inputs), data.targets),
-             test: Self.meanSquaredError(Self.predict(weights, grid), testTargets))
+            (
+                degree: degree, train: Self.meanSquaredError(Self.predict(weights, data.inputs), data.targets),
+                test: Self.meanSquaredError(Self.predict(weights, grid), testTargets)
+            )
         }
         let sets = context.budget(trainingSets, quick: 50)
         let decompositions = degrees.map {
             Self.decompose(degree: $0, sets: sets, points: points, noise: noise, grid: grid, random: random.fork())
         }
-        var table = SummaryTable(title: "Polynomial fits to \(points) points of sin(2πx) + N(0, \(noise)²); bias–variance over \(sets) training sets",
-                                 header: ["degree", "train MSE", "test MSE", "bias²", "variance", "noise", "sum", "expected test MSE",
-                                          "variance/sets", "bias² of median"])
+        var table = SummaryTable(
+            title:
+                "Polynomial fits to \(points) points of sin(2πx) + N(0, \(noise)²); bias–variance over \(sets) training sets",
+            header: [
+                "degree", "train MSE", "test MSE", "bias²", "variance", "noise", "sum", "expected test MSE",
+                "variance/sets", "bias² of median",
+            ])
         for (row, d) in zip(single, decompositions) {
-            table.add(["\(row.degree)", String(format: "%.4f", row.train), String(format: "%.4f", row.test),
-                       String(format: "%.4f", d.bias2), String(format: "%.4f", d.variance), String(format: "%.4f", d.noise),
-                       String(format: "%.4f", d.sum), String(format: "%.4f", d.expectedError),
-                       String(format: "%.4f", d.bias2NoiseFloor), String(format: "%.4f", d.medianBias2)])
+            table.add([
+                "\(row.degree)", String(format: "%.4f", row.train), String(format: "%.4f", row.test),
+                String(format: "%.4f", d.bias2), String(format: "%.4f", d.variance), String(format: "%.4f", d.noise),
+                String(format: "%.4f", d.sum), String(format: "%.4f", d.expectedError),
+                String(format: "%.4f", d.bias2NoiseFloor), String(format: "%.4f", d.medianBias2),
+            ])
         }
         context.report(table)
         let best = decompositions.min { $0.expectedError < $1.expectedError }!
-        context.report(String(format: "Lowest expected test error at degree %d (%.4f); bias² + variance + noise matches the measured error to within %.2f%% at every degree.",
-                              best.degree, best.expectedError, 100 * decompositions.map { abs($0.sum - $0.expectedError) / $0.expectedError }.max()!))
-        let unresolved = decompositions.filter { $0.degree > best.degree && $0.bias2 < 3 * $0.bias2NoiseFloor }.map { "\($0.degree)" }
-        if !unresolved.isEmpty {
-            context.report("Above degree \(best.degree) the plug-in bias² is below 3 × variance/sets, its own Monte-Carlo noise, at degrees \(unresolved.joined(separator: ", ")): not resolved from zero. Its rise there comes from a few wildly swinging fits (heavy tails), not from bias; the median model's bias² stays small.")
+        context.report(
+            String(
+                format:
+                    "Lowest expected test error at degree %d (%.4f); bias² + variance + noise matches the measured error to within %.2f%% at every degree.",
+                best.degree, best.expectedError,
+                100 * decompositions.map { abs($0.sum - $0.expectedError) / $0.expectedError }.max()!))
+        let unresolved = decompositions.filter { $0.degree > best.degree && $0.bias2 < 3 * $0.bias2NoiseFloor }.map {
+            "\($0.degree)"
         }
-        try context.write(Self.capacityFigure(data: data, fits: Array(zip(degrees, fits)), grid: grid, single: single,
-                                              decompositions: decompositions, sets: sets))
+        if !unresolved.isEmpty {
+            context.report(
+                "Above degree \(best.degree) the plug-in bias² is below 3 × variance/sets, its own Monte-Carlo noise, at degrees \(unresolved.joined(separator: ", ")): not resolved from zero. Its rise there comes from a few wildly swinging fits (heavy tails), not from bias; the median model's bias² stays small."
+            )
+        }
+        try context.write(
+            Self.capacityFigure(
+                data: data, fits: Array(zip(degrees, fits)), grid: grid, single: single,
+                decompositions: decompositions, sets: sets))
         return (single, decompositions)
     }
 
     /// Part 2: softmax regression on growing subsets, each with the same step budget, over seeds.
     func moreData(_ context: LessonContext) throws -> ([Int], [SettingRuns<ConvergedRun>]) {
         let (all, test) = try context.loadImages(training)
-        let (trainSplit, _) = all.split(validationFraction: 0.1, random: Random(seed: lesson.splitSeed ?? 0, purpose: .dataSubset))
-        let sizes = context.budget([100, 200, 500, 1000, 2000, 5000, 10000, 20000, trainSplit.count], quick: [100, 1000, 5000])
-            .filter { $0 <= trainSplit.count }
+        let (trainSplit, _) = all.split(
+            validationFraction: 0.1, random: Random(seed: lesson.splitSeed ?? 0, purpose: .dataSubset))
+        let sizes = context.budget(
+            [100, 200, 500, 1000, 2000, 5000, 10000, 20000, trainSplit.count], quick: [100, 1000, 5000]
+        )
+        .filter { $0 <= trainSplit.count }
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         // Every size gets the steps of `epochs` epochs of the largest set: a smaller set then
         // converges at least as far, so training accuracy can only fall with the size.
         let minimumSteps = epochs * (((sizes.max() ?? 1) + 63) / 64)
-        let curve = try context.overSeeds(sizes, label: { "\($0) images" }, experiment: "more data",
-                                          columns: { ["train_size": SettingValue($0)] }) { size, run in
+        let curve = try context.overSeeds(
+            sizes, label: { "\($0) images" }, experiment: "more data",
+            columns: { ["train_size": SettingValue($0)] }
+        ) { size, run in
             // Each seed its own subset (the variance of Part 1), unless --split-seed fixes one.
-            let subset = trainSplit.randomSubset(size, random: Random(seed: lesson.splitSeed ?? run.seed, purpose: .dataSubset))
+            let subset = trainSplit.randomSubset(
+                size, random: Random(seed: lesson.splitSeed ?? run.seed, purpose: .dataSubset))
             return try Self.softmaxRegression(subset, test: test, epochs: epochs, minimumSteps: minimumSteps, run: run)
         }
-        var table = SummaryTable(title: "Softmax regression, each size trained for ≥ \(minimumSteps) SGD steps (\(epochs) epochs of the largest set) and at least \(epochs) epochs, learning rate 0.1 decaying linearly to 0; accuracy in %, mean ± std over \(context.seeds.count) seeds",
-                                 header: ["training images", "epochs", "train", "test", "train − test"])
+        var table = SummaryTable(
+            title:
+                "Softmax regression, each size trained for ≥ \(minimumSteps) SGD steps (\(epochs) epochs of the largest set) and at least \(epochs) epochs, learning rate 0.1 decaying linearly to 0; accuracy in %, mean ± std over \(context.seeds.count) seeds",
+            header: ["training images", "epochs", "train", "test", "train − test"])
         for (size, setting) in zip(sizes, curve) {
-            table.add(["\(size)", setting.estimate(\.epochs).formatted(decimals: 0), setting.estimate(\.trainAccuracy).formatted(),
-                       setting.testAccuracy.formatted(), setting.estimate(\.gap).formatted()])
+            table.add([
+                "\(size)", setting.estimate(\.epochs).formatted(decimals: 0),
+                setting.estimate(\.trainAccuracy).formatted(),
+                setting.testAccuracy.formatted(), setting.estimate(\.gap).formatted(),
+            ])
         }
         context.report()
         context.report(table)
         if curve.count >= 2 {
             let first = curve.first!, last = curve.last!
-            context.report(Difference(last.estimate(\.gap), first.estimate(\.gap), paired: false)
-                .verdict("\(sizes.last!) images", "\(sizes.first!) images", quantity: "Train − test gap"))
-            context.report(Difference(last.testAccuracy, first.testAccuracy, paired: false)
-                .verdict("\(sizes.last!) images", "\(sizes.first!) images", quantity: "Test accuracy"))
+            context.report(
+                Difference(last.estimate(\.gap), first.estimate(\.gap), paired: false)
+                    .verdict("\(sizes.last!) images", "\(sizes.first!) images", quantity: "Train − test gap"))
+            context.report(
+                Difference(last.testAccuracy, first.testAccuracy, paired: false)
+                    .verdict("\(sizes.last!) images", "\(sizes.first!) images", quantity: "Test accuracy"))
         }
-        try context.write(Self.dataFigure(curve, sizes: sizes, testCount: test.count, epochs: epochs, minimumSteps: minimumSteps))
+        try context.write(
+            Self.dataFigure(curve, sizes: sizes, testCount: test.count, epochs: epochs, minimumSteps: minimumSteps))
         return (sizes, curve)
     }
 }

@@ -8,11 +8,14 @@ extension EarlyStoppingLesson {
     /// its stop), with each seed's best epoch and stop marked on the validation curve.
     static func figure(_ report: Report, patience: Int) -> Figure {
         let runs = report.stopping.runs
-        func points(_ key: KeyPath<StoppingRun, Double?>, _ value: (EpochRecord) -> Double?) -> (x: [Double], y: [Double]) {
+        func points(_ key: KeyPath<StoppingRun, Double?>, _ value: (EpochRecord) -> Double?) -> (
+            x: [Double], y: [Double]
+        ) {
             var x: [Double] = [], y: [Double] = []
             for run in runs {
                 guard let epoch = run[keyPath: key].map(Int.init), epoch > 0, epoch <= run.history.epochs.count,
-                      let v = value(run.history.epochs[epoch - 1]) else { continue }
+                    let v = value(run.history.epochs[epoch - 1])
+                else { continue }
                 x.append(Double(epoch))
                 y.append(v)
             }
@@ -21,7 +24,10 @@ extension EarlyStoppingLesson {
         /// A short vertical tick through each seed's point (points alone are too small to see).
         func marks(_ value: @escaping (EpochRecord) -> Double?, tick: (Double) -> (Double, Double)) -> [Series] {
             var series: [Series] = []
-            for (key, name, color) in [(\StoppingRun.bestEpoch, "best epoch (each seed)", 2), (\StoppingRun.stoppedEpoch, "stop (each seed)", 3)] {
+            for (key, name, color) in [
+                (\StoppingRun.bestEpoch, "best epoch (each seed)", 2),
+                (\StoppingRun.stoppedEpoch, "stop (each seed)", 3),
+            ] {
                 let marked = points(key, value)
                 for (index, (x, y)) in zip(marked.x, marked.y).enumerated() {
                     let (low, high) = tick(y)
@@ -32,22 +38,35 @@ extension EarlyStoppingLesson {
         }
         let seeds = runs.count
         // Accuracy ends at 100 %, not at gnuplot's next tick above it.
-        let lowest = [EpochMetric.validationAccuracy, .trainAccuracy].flatMap { report.continued.curve($0).mean }.min() ?? 0
+        let lowest =
+            [EpochMetric.validationAccuracy, .trainAccuracy].flatMap { report.continued.curve($0).mean }.min() ?? 0
         let accuracyRange = max(0, (lowest / 10).rounded(.down) * 10 - 10)...100
-        return Figure(name: "curves", title: "784→256→256→10, Adam, patience \(patience), mean ± std over \(seeds) seeds (a run with early stopping is its seed's run up to the stop)", panels: [
-            Panel(title: "loss (log scale; geometric mean ×÷ std): validation solid, training dashed (running average)",
-                  xLabel: "epoch", yLabel: "cross-entropy loss", yScale: .log,
-                  series: StandardPanels.seedSeries(report.continued, metrics: [.validationLoss, .trainLoss], yScale: .log, color: 0)
-                      + marks({ $0.validationLoss.map(Double.init) }, tick: { ($0 / 1.5, $0 * 1.5) })),
-            // On a linear axis the validation loss's U (down to the best epoch, then up) shows
-            // at its true size; the log axis above, which holds the training loss too, flattens it.
-            Panel(title: "validation loss alone, linear scale (mean ± std)", xLabel: "epoch", yLabel: "validation loss",
-                  series: StandardPanels.seedSeries(report.continued, metrics: [.validationLoss], color: 0)
-                      + marks({ $0.validationLoss.map(Double.init) }, tick: { ($0 - 0.05, $0 + 0.05) })),
-            Panel(title: "accuracy: validation solid, training dashed (running average over the epoch's minibatches)",
-                  xLabel: "epoch", yLabel: "accuracy (%)", yRange: accuracyRange,
-                  series: StandardPanels.seedCurves([report.continued], metrics: [.validationAccuracy, .trainAccuracy], title: "").series
-                      + marks({ $0.validationAccuracy.map { 100 * Double($0) } }, tick: { ($0 - 5, $0 + 5) })),
-        ], layout: .stacked)
+        return Figure(
+            name: "curves",
+            title:
+                "784→256→256→10, Adam, patience \(patience), mean ± std over \(seeds) seeds (a run with early stopping is its seed's run up to the stop)",
+            panels: [
+                Panel(
+                    title:
+                        "loss (log scale; geometric mean ×÷ std): validation solid, training dashed (running average)",
+                    xLabel: "epoch", yLabel: "cross-entropy loss", yScale: .log,
+                    series: StandardPanels.seedSeries(
+                        report.continued, metrics: [.validationLoss, .trainLoss], yScale: .log, color: 0)
+                        + marks({ $0.validationLoss.map(Double.init) }, tick: { ($0 / 1.5, $0 * 1.5) })),
+                // On a linear axis the validation loss's U (down to the best epoch, then up) shows
+                // at its true size; the log axis above, which holds the training loss too, flattens it.
+                Panel(
+                    title: "validation loss alone, linear scale (mean ± std)", xLabel: "epoch",
+                    yLabel: "validation loss",
+                    series: StandardPanels.seedSeries(report.continued, metrics: [.validationLoss], color: 0)
+                        + marks({ $0.validationLoss.map(Double.init) }, tick: { ($0 - 0.05, $0 + 0.05) })),
+                Panel(
+                    title: "accuracy: validation solid, training dashed (running average over the epoch's minibatches)",
+                    xLabel: "epoch", yLabel: "accuracy (%)", yRange: accuracyRange,
+                    series: StandardPanels.seedCurves(
+                        [report.continued], metrics: [.validationAccuracy, .trainAccuracy], title: ""
+                    ).series
+                        + marks({ $0.validationAccuracy.map { 100 * Double($0) } }, tick: { ($0 - 5, $0 + 5) })),
+            ], layout: .stacked)
     }
 }

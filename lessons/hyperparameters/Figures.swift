@@ -30,56 +30,84 @@ extension HyperparametersLesson {
         }
         let count = runs.first?.runs.count ?? 0
         let margin = max((high - low) * 0.05, 0.5)
-        return Figure(name: "progress", title: searchedSpace(budget), panels: [
-            Panel(title: "best validation accuracy so far: mean ± std over \(count) repeated searches (earlier trials leave the axis)", xLabel: "trial",
-                  yLabel: "accuracy (%)", xRange: 1...Double(trials), yRange: (low - margin)...(high + margin), legend: .outside, series: series),
-        ], layout: .single)
+        return Figure(
+            name: "progress", title: searchedSpace(budget),
+            panels: [
+                Panel(
+                    title:
+                        "best validation accuracy so far: mean ± std over \(count) repeated searches (earlier trials leave the axis)",
+                    xLabel: "trial",
+                    yLabel: "accuracy (%)", xRange: 1...Double(trials), yRange: (low - margin)...(high + margin),
+                    legend: .outside, series: series)
+            ], layout: .single)
     }
 
     /// The Gaussian process of one Bayesian search along the learning rate, after each
     /// checkpoint's trials: posterior mean ± σ over the trials (top row, shared axis) and the
     /// expected improvement that picks the next trial (bottom row).
     static func posteriorFigure(_ posteriors: [Posterior]) -> Figure {
-        let accuracies = posteriors.flatMap { $0.observed.map { 100 * Double($0.accuracy) } + $0.curve.flatMap { [$0.mean - $0.std, $0.mean + $0.std] } }
+        let accuracies = posteriors.flatMap {
+            $0.observed.map { 100 * Double($0.accuracy) } + $0.curve.flatMap { [$0.mean - $0.std, $0.mean + $0.std] }
+        }
         let range = (max(accuracies.min() ?? 0, 0) - 2)...(min(accuracies.max() ?? 100, 100) + 2)
         let top = posteriors.map { posterior in
             let x = posterior.curve.map(\.logRate)
-            return Panel(title: String(format: "%d trials; at width %d, dropout %.2f", posterior.trials, posterior.incumbent.width, posterior.incumbent.dropout),
-                         xLabel: "log₁₀ learning rate", yLabel: "validation accuracy (%)", xRange: -4...0, yRange: range, legend: .hidden, series: [
-                             .band("posterior mean ± σ", x: x, lower: posterior.curve.map { $0.mean - $0.std },
-                                   upper: posterior.curve.map { $0.mean + $0.std }, color: 2),
-                             .line("posterior mean", x: x, y: posterior.curve.map(\.mean), color: 2),
-                             .line("trials (any width and dropout)", x: posterior.observed.map { log10(Double($0.setting.learningRate)) },
-                                   y: posterior.observed.map { 100 * Double($0.accuracy) }, style: .points, color: 6),
-                         ])
+            return Panel(
+                title: String(
+                    format: "%d trials; at width %d, dropout %.2f", posterior.trials, posterior.incumbent.width,
+                    posterior.incumbent.dropout),
+                xLabel: "log₁₀ learning rate", yLabel: "validation accuracy (%)", xRange: -4...0, yRange: range,
+                legend: .hidden,
+                series: [
+                    .band(
+                        "posterior mean ± σ", x: x, lower: posterior.curve.map { $0.mean - $0.std },
+                        upper: posterior.curve.map { $0.mean + $0.std }, color: 2),
+                    .line("posterior mean", x: x, y: posterior.curve.map(\.mean), color: 2),
+                    .line(
+                        "trials (any width and dropout)",
+                        x: posterior.observed.map { log10(Double($0.setting.learningRate)) },
+                        y: posterior.observed.map { 100 * Double($0.accuracy) }, style: .points, color: 6),
+                ])
         }
         let bottom = posteriors.map { posterior in
-            Panel(title: String(format: "EI; lr length scale %.2f", posterior.surrogate.lengthScales[0]),
-                  xLabel: "log₁₀ learning rate", yLabel: "EI (points)", xRange: -4...0, legend: .hidden, series: [
-                      .line(nil, x: posterior.curve.map(\.logRate), y: posterior.curve.map(\.improvement), color: 1),
-                  ])
+            Panel(
+                title: String(format: "EI; lr length scale %.2f", posterior.surrogate.lengthScales[0]),
+                xLabel: "log₁₀ learning rate", yLabel: "EI (points)", xRange: -4...0, legend: .hidden,
+                series: [
+                    .line(nil, x: posterior.curve.map(\.logRate), y: posterior.curve.map(\.improvement), color: 1)
+                ])
         }
-        return Figure(name: "posterior",
-                      title: "First Bayesian search, along the learning rate: GP mean ± σ with the trials so far (top), expected improvement EI (bottom)",
-                      panels: top + bottom, layout: .smallMultiples)
+        return Figure(
+            name: "posterior",
+            title:
+                "First Bayesian search, along the learning rate: GP mean ± σ with the trials so far (top), expected improvement EI (bottom)",
+            panels: top + bottom, layout: .smallMultiples)
     }
 
     /// The trials of one search per strategy in the (learning rate, width) plane.
     static func spaceFigure(_ searches: [Search]) -> Figure {
         let accuracies = searches.flatMap { $0.trials.map { 100 * Double($0.accuracy) } }
         let colors = accuracies.min()!...max(accuracies.max()!, accuracies.min()! + 1)
-        return Figure(name: "search-space", title: "One search of each strategy (the first seed): trials colored by validation accuracy (dropout not shown)",
-               panels: searches.map { search in
-                   // An x range wider than 5 makes gnuplot tick every whole decade; at 4.4 it ticks
-                   // every half and the labels run into each other in a panel this narrow.
-                   Panel(title: "\(search.strategy.rawValue) search", xLabel: "log₁₀ learning rate", yLabel: "log₂ hidden width",
-                         xRange: -4.6...0.6, yRange: 3.8...9.2, legend: .hidden, series: [
-                             .scatter(nil, x: search.trials.map { log10(Double($0.setting.learningRate)) },
-                                      y: search.trials.map { log2(Double($0.setting.width)) },
-                                      value: search.trials.map { 100 * Double($0.accuracy) }, valueLabel: "validation accuracy (%)",
-                                      valueRange: colors),
-                         ])
-               }, layout: .triple)
+        return Figure(
+            name: "search-space",
+            title:
+                "One search of each strategy (the first seed): trials colored by validation accuracy (dropout not shown)",
+            panels: searches.map { search in
+                // An x range wider than 5 makes gnuplot tick every whole decade; at 4.4 it ticks
+                // every half and the labels run into each other in a panel this narrow.
+                Panel(
+                    title: "\(search.strategy.rawValue) search", xLabel: "log₁₀ learning rate",
+                    yLabel: "log₂ hidden width",
+                    xRange: -4.6...0.6, yRange: 3.8...9.2, legend: .hidden,
+                    series: [
+                        .scatter(
+                            nil, x: search.trials.map { log10(Double($0.setting.learningRate)) },
+                            y: search.trials.map { log2(Double($0.setting.width)) },
+                            value: search.trials.map { 100 * Double($0.accuracy) },
+                            valueLabel: "validation accuracy (%)",
+                            valueRange: colors)
+                    ])
+            }, layout: .triple)
     }
 
     /// Validation accuracy against each hyperparameter, every random trial of every search.
@@ -91,15 +119,20 @@ extension HyperparametersLesson {
             ("log₂ hidden width", { log2(Double($0.width)) }),
             ("dropout probability", { Double($0.dropout) }),
         ]
-        return Figure(name: "marginals", title: "Random search, all \(trials.count) trials of \(searches.count) searches: validation accuracy against each hyperparameter",
-                      panels: dimensions.map { name, value in
-                          var panel = Panel(xLabel: name, yLabel: "validation accuracy (%)", yRange: 0...100, legend: .hidden, series: [
-                              .line(nil, x: trials.map { value($0.setting) }, y: accuracy, style: .points, color: 0),
-                          ])
-                          // Whole powers only: gnuplot's half steps crowd a panel a third of the page wide.
-                          if name.hasPrefix("log") { panel.xTickStep = 1 }
-                          return panel
-                      }, layout: .triple)
+        return Figure(
+            name: "marginals",
+            title:
+                "Random search, all \(trials.count) trials of \(searches.count) searches: validation accuracy against each hyperparameter",
+            panels: dimensions.map { name, value in
+                var panel = Panel(
+                    xLabel: name, yLabel: "validation accuracy (%)", yRange: 0...100, legend: .hidden,
+                    series: [
+                        .line(nil, x: trials.map { value($0.setting) }, y: accuracy, style: .points, color: 0)
+                    ])
+                // Whole powers only: gnuplot's half steps crowd a panel a third of the page wide.
+                if name.hasPrefix("log") { panel.xTickStep = 1 }
+                return panel
+            }, layout: .triple)
     }
 
     /// Minibatch losses of batch 8 and batch 128 on one shared linear axis (the losses span
@@ -107,14 +140,17 @@ extension HyperparametersLesson {
     static func zigzagFigure(_ runs: [(batchSize: Int, history: History)]) -> Figure {
         let losses = runs.flatMap(\.history.minibatchLosses).map(Double.init).filter(\.isFinite)
         let range = 0...((losses.max() ?? 3) * 1.05)
-        return Figure(name: "zigzag", title: "One epoch of 784→128→10, SGD lr 0.05: minibatch loss on a shared axis", panels: runs.enumerated().map { index, run in
-            let steps = run.history.minibatchLosses.count
-            var panel = StandardPanels.minibatchLoss(run.history, title: "batch \(run.batchSize): \(steps) steps",
-                                                     window: max(10, steps / 20), colors: (index == 0 ? 5 : 4, index))
-            panel.yScale = .linear
-            panel.yRange = range
-            panel.xRange = 0...1
-            return panel
-        }, layout: .pair)
+        return Figure(
+            name: "zigzag", title: "One epoch of 784→128→10, SGD lr 0.05: minibatch loss on a shared axis",
+            panels: runs.enumerated().map { index, run in
+                let steps = run.history.minibatchLosses.count
+                var panel = StandardPanels.minibatchLoss(
+                    run.history, title: "batch \(run.batchSize): \(steps) steps",
+                    window: max(10, steps / 20), colors: (index == 0 ? 5 : 4, index))
+                panel.yScale = .linear
+                panel.yRange = range
+                panel.xRange = 0...1
+                return panel
+            }, layout: .pair)
     }
 }

@@ -9,25 +9,26 @@ import Plot
 struct HyperparametersLesson: ParsableCommand {
     static let configuration = CommandConfiguration.lesson(
         "hyperparameters",
-        abstract: "Hyperparameter search: grid, random and Bayesian optimization with the same budget of trials, each repeated over seeds.",
+        abstract:
+            "Hyperparameter search: grid, random and Bayesian optimization with the same budget of trials, each repeated over seeds.",
         discussion: """
-        Three hyperparameters of a small network on a Fashion-MNIST subset: the learning rate \
-        (log scale, 10⁻⁴ to 1), the hidden width (log scale, 16 to 512) and the dropout \
-        probability (0 to 0.7). Grid search (3 × 3 × 3, in a random order), random search and \
-        Bayesian optimization (a Gaussian-process surrogate whose length scales and noise are fitted \
-        by marginal likelihood, choosing each next trial by expected improvement) each get 27 \
-        trials. Every search is repeated under 10 seeds (Bergstra & Bengio's protocol): each \
-        seed draws its own data split, and each strategy under it its own points and training \
-        noise, so the strategies share only the seed's data and are compared paired over seeds. \
-        A trial is deliberately cheap and noisy: 3 epochs on 2,000 images, scored on 1,000 \
-        validation images. The lesson compares the strategies by the best validation accuracy \
-        found after each trial, mean ± std over the repeated searches, and by the test accuracy \
-        of each search's chosen setting retrained under a fresh seed; it says when a difference \
-        is within noise. It shows the Gaussian process along the learning rate after 5, 10 and \
-        20 trials and reports its fitted length scales. \
-        --quick: 8 trials, 2 seeds, \
-        1 epoch on 500 images. The numbers do not depend on --threads.
-        """)
+            Three hyperparameters of a small network on a Fashion-MNIST subset: the learning rate \
+            (log scale, 10⁻⁴ to 1), the hidden width (log scale, 16 to 512) and the dropout \
+            probability (0 to 0.7). Grid search (3 × 3 × 3, in a random order), random search and \
+            Bayesian optimization (a Gaussian-process surrogate whose length scales and noise are fitted \
+            by marginal likelihood, choosing each next trial by expected improvement) each get 27 \
+            trials. Every search is repeated under 10 seeds (Bergstra & Bengio's protocol): each \
+            seed draws its own data split, and each strategy under it its own points and training \
+            noise, so the strategies share only the seed's data and are compared paired over seeds. \
+            A trial is deliberately cheap and noisy: 3 epochs on 2,000 images, scored on 1,000 \
+            validation images. The lesson compares the strategies by the best validation accuracy \
+            found after each trial, mean ± std over the repeated searches, and by the test accuracy \
+            of each search's chosen setting retrained under a fresh seed; it says when a difference \
+            is within noise. It shows the Gaussian process along the learning rate after 5, 10 and \
+            20 trials and reports its fitted length scales. \
+            --quick: 8 trials, 2 seeds, \
+            1 epoch on 500 images. The numbers do not depend on --threads.
+            """)
 
     @OptionGroup var lesson: LessonOptions
     @OptionGroup var training: TrainingRunOptions
@@ -53,18 +54,25 @@ struct HyperparametersLesson: ParsableCommand {
     }
 
     func budget(_ context: LessonContext) -> Budget {
-        context.budget(Budget(trainSize: 2000, validationSize: 1000, testSize: 2000, epochs: training.epochs ?? 3, gridLevels: 3),
-                       quick: Budget(trainSize: 500, validationSize: 500, testSize: 500, epochs: training.epochs ?? 1, gridLevels: 2))
+        context.budget(
+            Budget(trainSize: 2000, validationSize: 1000, testSize: 2000, epochs: training.epochs ?? 3, gridLevels: 3),
+            quick: Budget(
+                trainSize: 500, validationSize: 500, testSize: 500, epochs: training.epochs ?? 1, gridLevels: 2))
     }
 
     /// Trains 784 → width → 10 with dropout and SGD (batch 64) under `seed` and returns the
     /// accuracy on `scoring` (validation during the search, test for the chosen setting). A
     /// run that diverges scores chance (0.1), as a failed trial would in practice.
-    static func evaluate(_ setting: Setting, data: DataSplits, scoring: ImageDataset, epochs: Int, seed: UInt64) throws -> Float {
-        let model = Sequential.mlp([784, setting.width, 10], dropout: setting.dropout,
-                                   random: Random(seed: seed, purpose: .weights), masks: Random(seed: seed, purpose: .noise))
-        let trainer = Trainer(model: model, loss: CrossEntropyLoss(),
-                              optimizer: SGD(model.parameters, learningRate: setting.learningRate), random: Random(seed: seed, purpose: .batchOrder))
+    static func evaluate(_ setting: Setting, data: DataSplits, scoring: ImageDataset, epochs: Int, seed: UInt64) throws
+        -> Float
+    {
+        let model = Sequential.mlp(
+            [784, setting.width, 10], dropout: setting.dropout,
+            random: Random(seed: seed, purpose: .weights), masks: Random(seed: seed, purpose: .noise))
+        let trainer = Trainer(
+            model: model, loss: CrossEntropyLoss(),
+            optimizer: SGD(model.parameters, learningRate: setting.learningRate),
+            random: Random(seed: seed, purpose: .batchOrder))
         do {
             _ = try trainer.fit(data.train, options: TrainingOptions(epochs: epochs, batchSize: 64))
         } catch TrainingError.diverged {
@@ -107,8 +115,10 @@ struct HyperparametersLesson: ParsableCommand {
     }
 
     /// Runs one search of `trials` trials; deterministic given `seed` (its strategy's own stream).
-    static func search(_ strategy: Strategy, trials: Int, gridLevels: Int, seed: UInt64,
-                       score: (Setting, UInt64) throws -> Float) throws -> Search {
+    static func search(
+        _ strategy: Strategy, trials: Int, gridLevels: Int, seed: UInt64,
+        score: (Setting, UInt64) throws -> Float
+    ) throws -> Search {
         let seed = streamSeed(seed, strategy)
         let sampler = Random(seed: seed, purpose: .dataSubset)
         var search = Search(strategy: strategy, trials: [])
@@ -137,9 +147,10 @@ struct HyperparametersLesson: ParsableCommand {
                 if index < initial {
                     point = (0..<3).map { _ in Double(sampler.uniform()) }
                 } else {
-                    let suggestion = BayesianOptimization(dimensions: 3).suggest(points: search.trials.map(\.setting.point),
-                                                                                 values: search.trials.map { 100 * Double($0.accuracy) },
-                                                                                 random: sampler)
+                    let suggestion = BayesianOptimization(dimensions: 3).suggest(
+                        points: search.trials.map(\.setting.point),
+                        values: search.trials.map { 100 * Double($0.accuracy) },
+                        random: sampler)
                     point = suggestion.point
                     search.fittedNoise = suggestion.surrogate.noiseStandardDeviation
                     search.fittedLengthScales = suggestion.surrogate.lengthScales
@@ -166,20 +177,24 @@ struct HyperparametersLesson: ParsableCommand {
     func perform() throws -> Report {
         let context = try LessonContext(lesson: "hyperparameters", options: lesson, seeds: 10)
         let budget = budget(context)
-        let splits = try context.loadSplits(training, trainSize: budget.trainSize,
-                                            validationSize: budget.validationSize, testSize: budget.testSize)
+        let splits = try context.loadSplits(
+            training, trainSize: budget.trainSize,
+            validationSize: budget.validationSize, testSize: budget.testSize)
         let data = splits.first
         let (runs, searches) = try repeatedSearches(context, splits: splits, budget: budget)
         let repeated = try repeatTrial(context, splits: splits, budget: budget)
         let zigzag = try zigzagRuns(data)
 
-        let posteriors = Self.posteriors(searches[.bayesian]![0], after: Self.posteriorCheckpoints(trials: budget.trials))
+        let posteriors = Self.posteriors(
+            searches[.bayesian]![0], after: Self.posteriorCheckpoints(trials: budget.trials))
         try context.write(Self.progressFigure(runs, trials: budget.trials, budget: budget))
         try context.write(Self.posteriorFigure(posteriors))
         try context.write(Self.spaceFigure(Strategy.allCases.map { searches[$0]![0] }))
         try context.write(Self.marginalsFigure(searches[.random]!))
         try context.write(Self.zigzagFigure(zigzag))
-        reportSummary(context, runs: runs, searches: searches, repeated: repeated, posteriors: posteriors, budget: budget, data: data)
+        reportSummary(
+            context, runs: runs, searches: searches, repeated: repeated, posteriors: posteriors, budget: budget,
+            data: data)
         try context.finish()
         return Report(searches: searches, runs: runs, repeated: repeated, zigzag: zigzag)
     }
@@ -199,14 +214,16 @@ struct HyperparametersLesson: ParsableCommand {
         var chosenWidth: Double { Double(search.best.setting.width) }
         var chosenDropout: Double { Double(search.best.setting.dropout) }
 
-        static let columns = [RunColumn("chosen_learning_rate", \Self.chosenLearningRate), RunColumn("chosen_width", \Self.chosenWidth),
-                              RunColumn("chosen_dropout_p", \Self.chosenDropout),
-                              RunColumn("chosen_setting_test_accuracy_pct", \Self.retestedAccuracy),
-                              RunColumn("distinct_learning_rates", \Self.distinctLearningRates),
-                              RunColumn("fitted_noise_std_pct_points", \Self.fittedNoise),
-                              RunColumn("fitted_length_scale_learning_rate", value: { $0.lengthScales[0] }),
-                              RunColumn("fitted_length_scale_width", value: { $0.lengthScales[1] }),
-                              RunColumn("fitted_length_scale_dropout", value: { $0.lengthScales[2] })]
+        static let columns = [
+            RunColumn("chosen_learning_rate", \Self.chosenLearningRate), RunColumn("chosen_width", \Self.chosenWidth),
+            RunColumn("chosen_dropout_p", \Self.chosenDropout),
+            RunColumn("chosen_setting_test_accuracy_pct", \Self.retestedAccuracy),
+            RunColumn("distinct_learning_rates", \Self.distinctLearningRates),
+            RunColumn("fitted_noise_std_pct_points", \Self.fittedNoise),
+            RunColumn("fitted_length_scale_learning_rate", value: { $0.lengthScales[0] }),
+            RunColumn("fitted_length_scale_width", value: { $0.lengthScales[1] }),
+            RunColumn("fitted_length_scale_dropout", value: { $0.lengthScales[2] }),
+        ]
 
         /// The best validation accuracy (%) after each trial, one column per trial of the budget.
         static func bestColumns(trials: Int) -> [RunColumn<SearchRun>] {
@@ -225,35 +242,48 @@ struct HyperparametersLesson: ParsableCommand {
         static let columns = [RunColumn("validation_accuracy_pct", \Self.validationAccuracy)]
     }
 
-    func repeatedSearches(_ context: LessonContext, splits: SeededSplits, budget: Budget) throws -> ([SettingRuns<SearchRun>], [Strategy: [Search]]) {
+    func repeatedSearches(_ context: LessonContext, splits: SeededSplits, budget: Budget) throws -> (
+        [SettingRuns<SearchRun>], [Strategy: [Search]]
+    ) {
         let epochs = budget.epochs
-        let runs = try context.overSeeds(Strategy.allCases, label: \.rawValue, experiment: "searches", columns: { ["strategy": .text($0.rawValue)] },
-                                         optionColumns: SearchRun.bestColumns(trials: budget.trials)) { strategy, run in
+        let runs = try context.overSeeds(
+            Strategy.allCases, label: \.rawValue, experiment: "searches", columns: { ["strategy": .text($0.rawValue)] },
+            optionColumns: SearchRun.bestColumns(trials: budget.trials)
+        ) { strategy, run in
             let data = splits(run)
-            let search = try Self.search(strategy, trials: budget.trials, gridLevels: budget.gridLevels, seed: run.seed) { setting, seed in
+            let search = try Self.search(strategy, trials: budget.trials, gridLevels: budget.gridLevels, seed: run.seed)
+            { setting, seed in
                 try Self.evaluate(setting, data: data, scoring: data.validation, epochs: epochs, seed: seed)
             }
-            let retested = try Self.evaluate(search.best.setting, data: data, scoring: data.test, epochs: epochs,
-                                             seed: Self.trialSeed(run.seed, 1_000_000))
+            let retested = try Self.evaluate(
+                search.best.setting, data: data, scoring: data.test, epochs: epochs,
+                seed: Self.trialSeed(run.seed, 1_000_000))
             return SearchRun(search: search, retestedAccuracy: 100 * Double(retested))
         }
-        let searches = Dictionary(uniqueKeysWithValues: zip(Strategy.allCases, runs).map { ($0, $1.runs.map(\.search)) })
+        let searches = Dictionary(
+            uniqueKeysWithValues: zip(Strategy.allCases, runs).map { ($0, $1.runs.map(\.search)) })
         return (runs, searches)
     }
 
     /// The best validation accuracy (%) after `trials` trials, over the searches of a strategy.
     static func bestAfter(_ trials: Int, _ setting: SettingRuns<SearchRun>) -> Estimate {
-        Estimate(setting.runs.compactMap { $0.search.bestSoFar.count >= trials ? 100 * Double($0.search.bestSoFar[trials - 1]) : nil })
+        Estimate(
+            setting.runs.compactMap {
+                $0.search.bestSoFar.count >= trials ? 100 * Double($0.search.bestSoFar[trials - 1]) : nil
+            })
     }
 
     /// Step 2: how noisy is one trial? The same setting (a good one: lr 0.1, width 128,
     /// dropout 0.2) trained under every seed.
     func repeatTrial(_ context: LessonContext, splits: SeededSplits, budget: Budget) throws -> SettingRuns<TrialRun> {
         let setting = Self.referenceSetting
-        return try context.overSeeds([setting], label: { "repeated trial: \($0.description)" }, experiment: "repeated trial") { setting, run in
+        return try context.overSeeds(
+            [setting], label: { "repeated trial: \($0.description)" }, experiment: "repeated trial"
+        ) { setting, run in
             let data = splits(run)
-            let accuracy = try Self.evaluate(setting, data: data, scoring: data.validation, epochs: budget.epochs,
-                                             seed: Self.trialSeed(run.seed, 2_000_000))
+            let accuracy = try Self.evaluate(
+                setting, data: data, scoring: data.validation, epochs: budget.epochs,
+                seed: Self.trialSeed(run.seed, 2_000_000))
             return TrialRun(validationAccuracy: 100 * Double(accuracy))
         }[0]
     }
@@ -265,8 +295,9 @@ struct HyperparametersLesson: ParsableCommand {
     func zigzagRuns(_ data: DataSplits) throws -> [(batchSize: Int, history: History)] {
         try [8, 128].map { batchSize in
             let model = Sequential.mlp([784, 128, 10], random: Random(seed: lesson.seed, purpose: .weights))
-            let trainer = Trainer(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.05),
-                                  random: Random(seed: lesson.seed, purpose: .batchOrder))
+            let trainer = Trainer(
+                model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.05),
+                random: Random(seed: lesson.seed, purpose: .batchOrder))
             return (batchSize, try trainer.fit(data.train, options: TrainingOptions(epochs: 1, batchSize: batchSize)))
         }
     }
@@ -297,21 +328,35 @@ struct HyperparametersLesson: ParsableCommand {
             let curve = (0...100).map { step -> (logRate: Double, mean: Double, std: Double, improvement: Double) in
                 let u = Double(step) / 100
                 let (mean, std) = surrogate.predict([u, incumbent.point[1], incumbent.point[2]])
-                return (-4 + 4 * u, mean, std, GaussianProcess.expectedImprovement(mean: mean, std: std, best: means[best]))
+                return (
+                    -4 + 4 * u, mean, std, GaussianProcess.expectedImprovement(mean: mean, std: std, best: means[best])
+                )
             }
-            return Posterior(trials: count, observed: observed, surrogate: surrogate, incumbent: incumbent, curve: curve)
+            return Posterior(
+                trials: count, observed: observed, surrogate: surrogate, incumbent: incumbent, curve: curve)
         }
     }
 
     /// Step 4: the strategies against each other, each difference against its noise.
-    func reportSummary(_ context: LessonContext, runs: [SettingRuns<SearchRun>], searches: [Strategy: [Search]], repeated: SettingRuns<TrialRun>,
-                       posteriors: [Posterior], budget: Budget, data: DataSplits) {
+    func reportSummary(
+        _ context: LessonContext, runs: [SettingRuns<SearchRun>], searches: [Strategy: [Search]],
+        repeated: SettingRuns<TrialRun>,
+        posteriors: [Posterior], budget: Budget, data: DataSplits
+    ) {
         let t = budget.trials, checkpoints = Array(Set([max(1, t / 3), max(1, 2 * t / 3), t])).sorted()
-        var table = SummaryTable(title: "\(context.seeds.count) repeated searches per strategy, \(t) trials each (mean ± std over searches); a trial: \(budget.epochs) epoch\(budget.epochs == 1 ? "" : "s") on \(data.train.count) images, validation accuracy (%) on \(data.validation.count)",
-                                 header: ["search"] + checkpoints.map { "best after \($0)" } + ["chosen setting, retrained: test %", "learning rates tried"])
+        var table = SummaryTable(
+            title:
+                "\(context.seeds.count) repeated searches per strategy, \(t) trials each (mean ± std over searches); a trial: \(budget.epochs) epoch\(budget.epochs == 1 ? "" : "s") on \(data.train.count) images, validation accuracy (%) on \(data.validation.count)",
+            header: ["search"] + checkpoints.map { "best after \($0)" } + [
+                "chosen setting, retrained: test %", "learning rates tried",
+            ])
         for setting in runs {
-            table.add([setting.label] + checkpoints.map { Self.bestAfter($0, setting).formatted() }
-                      + [setting.estimate(\.retestedAccuracy).formatted(), setting.estimate(\.distinctLearningRates).formatted(decimals: 0)])
+            table.add(
+                [setting.label] + checkpoints.map { Self.bestAfter($0, setting).formatted() }
+                    + [
+                        setting.estimate(\.retestedAccuracy).formatted(),
+                        setting.estimate(\.distinctLearningRates).formatted(decimals: 0),
+                    ])
         }
         context.report(table)
         context.report()
@@ -329,17 +374,25 @@ struct HyperparametersLesson: ParsableCommand {
         }
         context.report()
         let trialNoise = repeated.estimate(\.validationAccuracy)
-        context.report("One trial is noisy: \(repeated.label) scored \(trialNoise.formatted()) % over \(trialNoise.count) seeds (std \(String(format: "%.2f", trialNoise.std)) points).")
+        context.report(
+            "One trial is noisy: \(repeated.label) scored \(trialNoise.formatted()) % over \(trialNoise.count) seeds (std \(String(format: "%.2f", trialNoise.std)) points)."
+        )
         let fitted = bayes.estimate(\.fittedNoise)
         if fitted.count > 0 {
-            context.report("The Gaussian process's noise, fitted by marginal likelihood on the trials of each Bayesian search: std \(fitted.formatted()) points, to compare with the one trial's spread over seeds above.")
+            context.report(
+                "The Gaussian process's noise, fitted by marginal likelihood on the trials of each Bayesian search: std \(fitted.formatted()) points, to compare with the one trial's spread over seeds above."
+            )
         }
         context.report()
         let names = ["learning rate", "width", "dropout"]
-        var scales = SummaryTable(title: "The Gaussian process's length scales (on the unit cube; longer = the accuracy depends less on that hyperparameter; the grid ends at \(String(format: "%.1f", GaussianProcess.lengthScaleGrid.last!)))",
-                                  header: ["fit"] + names)
+        var scales = SummaryTable(
+            title:
+                "The Gaussian process's length scales (on the unit cube; longer = the accuracy depends less on that hyperparameter; the grid ends at \(String(format: "%.1f", GaussianProcess.lengthScaleGrid.last!)))",
+            header: ["fit"] + names)
         for posterior in posteriors {
-            scales.add(["first search, after \(posterior.trials) trials"] + posterior.surrogate.lengthScales.map { String(format: "%.2f", $0) })
+            scales.add(
+                ["first search, after \(posterior.trials) trials"]
+                    + posterior.surrogate.lengthScales.map { String(format: "%.2f", $0) })
         }
         let final = (0..<3).map { dimension in Estimate(bayes.runs.compactMap { $0.lengthScales[dimension] }) }
         if final[0].count > 0 {

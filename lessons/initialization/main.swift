@@ -8,22 +8,23 @@ import Plot
 struct InitializationLesson: ParsableCommand {
     static let configuration = CommandConfiguration.lesson(
         "initialization",
-        abstract: "Weight initialization: symmetry, scale, and the variance formulas of Xavier/Glorot and He/Kaiming, measured over seeds.",
+        abstract:
+            "Weight initialization: symmetry, scale, and the variance formulas of Xavier/Glorot and He/Kaiming, measured over seeds.",
         discussion: """
-        Six experiments on Fashion-MNIST. Symmetry: with every weight equal, all hidden units \
-        of a layer compute the same thing and receive the same gradient, so they stay identical \
-        however long the network trains. Scale: in a network of 10 ReLU layers, weights drawn \
-        from N(0, 0.001²) make the signal vanish (training stalls) and N(0, 1) make it explode \
-        (training diverges). Variance-preserving inits: activation and gradient statistics per \
-        layer at initialization for deep tanh and ReLU networks under Xavier, He and PyTorch's \
-        default (with its drawn biases, and the part of the signal that depends on the input), \
-        against the predicted factor per ReLU layer. Training: the inits side by side \
-        under 10 seeds each, with the update-to-data ratio per layer over the first steps. Slow \
-        convergence: a shallow network from N(0, 0.01²) and N(0, 0.001²) sits at chance for \
-        hundreds to thousands of steps before it escapes. Gain sweep: weights N(0, g²/n_in) \
-        for six gains in deep tanh and ReLU networks, the last layer's signal against the \
-        mean-field prediction and the trained accuracy, around the critical gain √2 of ReLU. --quick: 1,000 images, 2 epochs (40 for the shallow network), 2 seeds.
-        """, epochs: epochBudget)
+            Six experiments on Fashion-MNIST. Symmetry: with every weight equal, all hidden units \
+            of a layer compute the same thing and receive the same gradient, so they stay identical \
+            however long the network trains. Scale: in a network of 10 ReLU layers, weights drawn \
+            from N(0, 0.001²) make the signal vanish (training stalls) and N(0, 1) make it explode \
+            (training diverges). Variance-preserving inits: activation and gradient statistics per \
+            layer at initialization for deep tanh and ReLU networks under Xavier, He and PyTorch's \
+            default (with its drawn biases, and the part of the signal that depends on the input), \
+            against the predicted factor per ReLU layer. Training: the inits side by side \
+            under 10 seeds each, with the update-to-data ratio per layer over the first steps. Slow \
+            convergence: a shallow network from N(0, 0.01²) and N(0, 0.001²) sits at chance for \
+            hundreds to thousands of steps before it escapes. Gain sweep: weights N(0, g²/n_in) \
+            for six gains in deep tanh and ReLU networks, the last layer's signal against the \
+            mean-field prediction and the trained accuracy, around the critical gain √2 of ReLU. --quick: 1,000 images, 2 epochs (40 for the shallow network), 2 seeds.
+            """, epochs: epochBudget)
 
     static let epochBudget = EpochBudget(full: 5, quick: 2)
 
@@ -40,7 +41,9 @@ struct InitializationLesson: ParsableCommand {
 
     mutating func validate() throws {
         guard (1...50).contains(depth) else { throw ValidationError("--depth must be in 1…50 (got \(depth))") }
-        guard (2...Self.maximumWidth).contains(width) else { throw ValidationError("--width must be in 2…\(Self.maximumWidth) (got \(width))") }
+        guard (2...Self.maximumWidth).contains(width) else {
+            throw ValidationError("--width must be in 2…\(Self.maximumWidth) (got \(width))")
+        }
     }
 
     struct Scheme: Sendable {
@@ -67,7 +70,9 @@ struct InitializationLesson: ParsableCommand {
     /// run has left the plateau at chance, ln 10 ≈ 2.30.
     static let escapeLoss = 2.0
     static let lossWindow = 20
-    static let trained = [tooSmall, tooLarge] + variancePreserving.filter { ["Xavier normal", "He normal", "PyTorch default"].contains($0.name) }
+    static let trained =
+        [tooSmall, tooLarge]
+        + variancePreserving.filter { ["Xavier normal", "He normal", "PyTorch default"].contains($0.name) }
     /// Epochs of the "mean of the last k epochs" summaries.
     static let lastK = 2
     static let batchSize = 64
@@ -80,7 +85,8 @@ struct InitializationLesson: ParsableCommand {
     static let symmetryTolerance = 1e-3
 
     func deepModel(_ activation: Activation, _ scheme: Scheme, random: Random) -> Sequential {
-        let model = Sequential.mlp([784] + Array(repeating: width, count: depth) + [10], activation: activation, random: random)
+        let model = Sequential.mlp(
+            [784] + Array(repeating: width, count: depth) + [10], activation: activation, random: random)
         Self.initialize(model, scheme, random: random)
         return model
     }
@@ -108,7 +114,9 @@ struct InitializationLesson: ParsableCommand {
     /// Mean over inputs of the standard deviation across a layer's units of their weights:
     /// 0 exactly when every unit has the same weights.
     static func spreadAcrossUnits(_ weight: Matrix) -> Float {
-        let columns = (0..<weight.cols).map { c in TensorStatistics(Matrix(rows: weight.rows, cols: 1, (0..<weight.rows).map { weight[$0, c] })).std }
+        let columns = (0..<weight.cols).map { c in
+            TensorStatistics(Matrix(rows: weight.rows, cols: 1, (0..<weight.rows).map { weight[$0, c] })).std
+        }
         return columns.reduce(0, +) / Float(columns.count)
     }
 
@@ -152,18 +160,20 @@ struct InitializationLesson: ParsableCommand {
 
         /// Per seed: last hidden layer's activation std over the first's.
         func signalRatio(_ activation: Activation, _ name: String) -> Estimate {
-            Estimate(profiles.indices.map { seed in
-                let layers = profile(activation, name, seed: seed).layers
-                return Double(layers.last!.activation.std / layers.first!.activation.std)
-            })
+            Estimate(
+                profiles.indices.map { seed in
+                    let layers = profile(activation, name, seed: seed).layers
+                    return Double(layers.last!.activation.std / layers.first!.activation.std)
+                })
         }
 
         /// Per seed: the same ratio for the input-dependent part, `spreadOverBatch`.
         func spreadRatio(_ activation: Activation, _ name: String) -> Estimate {
-            Estimate(profiles.indices.map { seed in
-                let spread = profile(activation, name, seed: seed).spreadOverBatch
-                return spread.last! / spread.first!
-            })
+            Estimate(
+                profiles.indices.map { seed in
+                    let spread = profile(activation, name, seed: seed).spreadOverBatch
+                    return spread.last! / spread.first!
+                })
         }
 
         /// Per seed, a value of the last hidden layer.
@@ -189,8 +199,11 @@ struct InitializationLesson: ParsableCommand {
         var divergedEpoch: Double?
         var firstLayerStd: Double
         var lastLayerStd: Double
-        static let columns = [RunColumn("diverged_epoch", \Self.divergedEpoch), RunColumn("first_layer_activation_std_at_init", \Self.firstLayerStd),
-                              RunColumn("last_layer_activation_std_at_init", \Self.lastLayerStd)]
+        static let columns = [
+            RunColumn("diverged_epoch", \Self.divergedEpoch),
+            RunColumn("first_layer_activation_std_at_init", \Self.firstLayerStd),
+            RunColumn("last_layer_activation_std_at_init", \Self.lastLayerStd),
+        ]
     }
 
     /// The mean-field prediction of the last hidden layer's activation std for weights
@@ -203,27 +216,39 @@ struct InitializationLesson: ParsableCommand {
         return (first, field.activationStd(variance: q))
     }
 
-    func gainSweep(_ context: LessonContext, splits: SeededSplits, probe: (inputs: Matrix, targets: [Int]), epochs: Int) throws -> [SettingRuns<GainRun>] {
-        let settings = [Activation.tanh, .relu].flatMap { activation in Self.gains.map { GainSetting(activation: activation, gain: $0) } }
-        return try context.overSeeds(settings, label: \.label, experiment: "gain sweep",
-                                     columns: { ["activation": .text($0.activation.rawValue), "gain": SettingValue($0.gain)] },
-                                     lastK: Self.lastK) { setting, run in
+    func gainSweep(_ context: LessonContext, splits: SeededSplits, probe: (inputs: Matrix, targets: [Int]), epochs: Int)
+        throws -> [SettingRuns<GainRun>]
+    {
+        let settings = [Activation.tanh, .relu].flatMap { activation in
+            Self.gains.map { GainSetting(activation: activation, gain: $0) }
+        }
+        return try context.overSeeds(
+            settings, label: \.label, experiment: "gain sweep",
+            columns: { ["activation": .text($0.activation.rawValue), "gain": SettingValue($0.gain)] },
+            lastK: Self.lastK
+        ) { setting, run in
             let (train, validation) = (splits(run).train, splits(run).validation)
             let random = run.random(.weights)
-            let model = Sequential.mlp([784] + Array(repeating: width, count: depth) + [10], activation: setting.activation, random: random)
+            let model = Sequential.mlp(
+                [784] + Array(repeating: width, count: depth) + [10], activation: setting.activation, random: random)
             for layer in model.weightedLayers {
-                layer.initialize(weight: .normal(mean: 0, std: Float(setting.gain) / Float(layer.fanIn).squareRoot()), bias: .zeros, random: random)
+                layer.initialize(
+                    weight: .normal(mean: 0, std: Float(setting.gain) / Float(layer.fanIn).squareRoot()), bias: .zeros,
+                    random: random)
             }
-            let layers = Diagnostics.trace(model, loss: CrossEntropyLoss(), inputs: probe.inputs, targets: probe.targets)
+            let layers = Diagnostics.trace(
+                model, loss: CrossEntropyLoss(), inputs: probe.inputs, targets: probe.targets)
             let (firstStd, lastStd) = (Double(layers.first!.activation.std), Double(layers.last!.activation.std))
             do {
-                let history = try run.fit(model: model, loss: CrossEntropyLoss(),
-                                          optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
-                                          train: train, validation: validation,
-                                          options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
+                let history = try run.fit(
+                    model: model, loss: CrossEntropyLoss(),
+                    optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
+                    train: train, validation: validation,
+                    options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
                 return GainRun(history: history, firstLayerStd: firstStd, lastLayerStd: lastStd)
             } catch let TrainingError.diverged(epoch, _, _, history) {
-                return GainRun(history: history, divergedEpoch: Double(epoch), firstLayerStd: firstStd, lastLayerStd: lastStd)
+                return GainRun(
+                    history: history, divergedEpoch: Double(epoch), firstLayerStd: firstStd, lastLayerStd: lastStd)
             }
         }
     }
@@ -233,11 +258,14 @@ struct InitializationLesson: ParsableCommand {
     func perform() throws -> Report {
         let context = try LessonContext(lesson: "initialization", options: lesson, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
-        let splits = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
-                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let splits = try context.loadSplits(
+            training, trainSize: context.budget(10000, quick: 1000),
+            validationSize: context.budget(5000, quick: 1000), testSize: 0)
         let (train, validation, _) = splits.first.sets
         guard train.count >= Self.batchSize, validation.count >= 1 else {
-            throw LessonError("lesson-initialization needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate); the data have \(train.count + validation.count)")
+            throw LessonError(
+                "lesson-initialization needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate); the data have \(train.count + validation.count)"
+            )
         }
         let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])
 
@@ -255,12 +283,15 @@ struct InitializationLesson: ParsableCommand {
         let sweep = try gainSweep(context, splits: splits, probe: probe, epochs: epochs)
         let inputMeanSquare = Double(probe.inputs.sumOfSquares()) / Double(max(probe.inputs.count, 1))
         let predicted = sweep.indices.map { index in
-            predictedStd(GainSetting(activation: index < Self.gains.count ? .tanh : .relu, gain: Self.gains[index % Self.gains.count]),
-                             inputMeanSquare: inputMeanSquare)
+            predictedStd(
+                GainSetting(
+                    activation: index < Self.gains.count ? .tanh : .relu, gain: Self.gains[index % Self.gains.count]),
+                inputMeanSquare: inputMeanSquare)
         }
         try context.write(gainFigure(sweep, predicted: predicted))
-        let report = Report(symmetry: symmetry, profiles: profiles, runs: runs, updateRatios: updateRatios, slow: slow,
-                            gainSweep: sweep, predictedGainStd: predicted)
+        let report = Report(
+            symmetry: symmetry, profiles: profiles, runs: runs, updateRatios: updateRatios, slow: slow,
+            gainSweep: sweep, predictedGainStd: predicted)
         reportSummary(context, report, epochs: epochs, trainCount: train.count)
         try context.finish()
         return report
@@ -277,9 +308,13 @@ struct InitializationLesson: ParsableCommand {
         var relativeSpreadAfter: [Double]
 
         static let columns = (0..<2).flatMap { layer in
-            [RunColumn<SymmetryRun>("weight_spread_before_layer_\(layer + 1)") { $0.spreadBefore[layer] },
-             RunColumn<SymmetryRun>("weight_spread_after_layer_\(layer + 1)") { $0.spreadAfter[layer] },
-             RunColumn<SymmetryRun>("relative_weight_spread_after_layer_\(layer + 1)") { $0.relativeSpreadAfter[layer] }]
+            [
+                RunColumn<SymmetryRun>("weight_spread_before_layer_\(layer + 1)") { $0.spreadBefore[layer] },
+                RunColumn<SymmetryRun>("weight_spread_after_layer_\(layer + 1)") { $0.spreadAfter[layer] },
+                RunColumn<SymmetryRun>("relative_weight_spread_after_layer_\(layer + 1)") {
+                    $0.relativeSpreadAfter[layer]
+                },
+            ]
         }
     }
 
@@ -297,20 +332,30 @@ struct InitializationLesson: ParsableCommand {
         static let columns = [RunColumn("steps_to_escape", \Self.stepsToEscape)]
     }
 
-    func symmetryRuns(_ context: LessonContext, splits: SeededSplits, epochs: Int) throws -> [SettingRuns<SymmetryRun>] {
-        try context.overSeeds([true, false], label: { $0 ? "all weights 0.01" : "PyTorch default" }, experiment: "symmetry",
-                              columns: { ["init": .text($0 ? "constant 0.01" : "pytorch default")] }, lastK: Self.lastK) { constant, run in
+    func symmetryRuns(_ context: LessonContext, splits: SeededSplits, epochs: Int) throws -> [SettingRuns<SymmetryRun>]
+    {
+        try context.overSeeds(
+            [true, false], label: { $0 ? "all weights 0.01" : "PyTorch default" }, experiment: "symmetry",
+            columns: { ["init": .text($0 ? "constant 0.01" : "pytorch default")] }, lastK: Self.lastK
+        ) { constant, run in
             let (train, validation) = (splits(run).train, splits(run).validation)
             let random = run.random(.weights)
             let model = Sequential.mlp([784, 64, 64, 10], random: random)
-            if constant { for layer in model.weightedLayers { layer.initialize(weight: .constant(0.01), bias: .zeros, random: random) } }
+            if constant {
+                for layer in model.weightedLayers {
+                    layer.initialize(weight: .constant(0.01), bias: .zeros, random: random)
+                }
+            }
             let hidden = Array(model.weightedLayers.dropLast())
             let before = hidden.map { Double(Self.spreadAcrossUnits($0.weight.value)) }
-            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
-                                      train: train, validation: validation,
-                                      options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
-            return SymmetryRun(history: history, spreadBefore: before, spreadAfter: hidden.map { Double(Self.spreadAcrossUnits($0.weight.value)) },
-                               relativeSpreadAfter: hidden.map { Self.relativeSpread($0.weight.value) })
+            let history = try run.fit(
+                model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
+                train: train, validation: validation,
+                options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
+            return SymmetryRun(
+                history: history, spreadBefore: before,
+                spreadAfter: hidden.map { Double(Self.spreadAcrossUnits($0.weight.value)) },
+                relativeSpreadAfter: hidden.map { Self.relativeSpread($0.weight.value) })
         }
     }
 
@@ -321,10 +366,12 @@ struct InitializationLesson: ParsableCommand {
             [Activation.tanh, .relu].flatMap { activation in
                 (Self.variancePreserving + [Self.tooSmall, Self.tooLarge]).map { scheme in
                     let model = deepModel(activation, scheme, random: Random(seed: seed, purpose: .weights))
-                    var layers = Diagnostics.trace(model, loss: CrossEntropyLoss(), inputs: probe.inputs, targets: probe.targets)
+                    var layers = Diagnostics.trace(
+                        model, loss: CrossEntropyLoss(), inputs: probe.inputs, targets: probe.targets)
                     let spread = layers.map { Self.spreadOverBatch($0.output) }
                     if index > 0 { for layer in layers.indices { layers[layer].output = Matrix(rows: 0, cols: 0) } }
-                    return SignalProfile(activation: activation, scheme: scheme, layers: layers, spreadOverBatch: spread)
+                    return SignalProfile(
+                        activation: activation, scheme: scheme, layers: layers, spreadOverBatch: spread)
                 }
             }
         }
@@ -332,15 +379,18 @@ struct InitializationLesson: ParsableCommand {
 
     /// Step 4: the deep ReLU network trained from each initialization, under every seed.
     func trainingRuns(_ context: LessonContext, splits: SeededSplits, epochs: Int) throws -> [SettingRuns<DeepRun>] {
-        try context.overSeeds(Self.trained, label: \.name, experiment: "deep relu", columns: { ["init": .text($0.name)] },
-                              lastK: Self.lastK) { scheme, run in
+        try context.overSeeds(
+            Self.trained, label: \.name, experiment: "deep relu", columns: { ["init": .text($0.name)] },
+            lastK: Self.lastK
+        ) { scheme, run in
             let (train, validation) = (splits(run).train, splits(run).validation)
             let model = deepModel(.relu, scheme, random: run.random(.weights))
             do {
-                let history = try run.fit(model: model, loss: CrossEntropyLoss(),
-                                          optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
-                                          train: train, validation: validation,
-                                          options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
+                let history = try run.fit(
+                    model: model, loss: CrossEntropyLoss(),
+                    optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
+                    train: train, validation: validation,
+                    options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
                 return DeepRun(history: history)
             } catch let TrainingError.diverged(epoch, _, _, history) {
                 return DeepRun(history: history, divergedEpoch: Double(epoch))
@@ -352,18 +402,24 @@ struct InitializationLesson: ParsableCommand {
     /// and from N(0, 0.01²) and N(0, 0.001²). Small weights pass on a small signal and a small
     /// gradient (each weight's gradient is a product of the others' sizes), so the loss sits
     /// at chance until the weights have grown: the smaller the start, the longer.
-    func slowConvergence(_ context: LessonContext, splits: SeededSplits, epochs: Int) throws -> [SettingRuns<EscapeRun>] {
-        try context.overSeeds(Self.shallow, label: { "shallow, \($0.name)" }, experiment: "slow convergence",
-                              columns: { ["init": .text($0.name)] }, lastK: Self.lastK) { scheme, run in
+    func slowConvergence(_ context: LessonContext, splits: SeededSplits, epochs: Int) throws -> [SettingRuns<EscapeRun>]
+    {
+        try context.overSeeds(
+            Self.shallow, label: { "shallow, \($0.name)" }, experiment: "slow convergence",
+            columns: { ["init": .text($0.name)] }, lastK: Self.lastK
+        ) { scheme, run in
             let (train, validation) = (splits(run).train, splits(run).validation)
             let random = run.random(.weights)
             let model = Sequential.mlp([784, 64, 64, 10], random: random)
             Self.initialize(model, scheme, random: random)
-            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
-                                      train: train, validation: validation,
-                                      options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
-            return EscapeRun(history: history,
-                             stepsToEscape: StandardPanels.escapeStep(history, window: Self.lossWindow, below: Self.escapeLoss).map(Double.init))
+            let history = try run.fit(
+                model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.1),
+                train: train, validation: validation,
+                options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
+            return EscapeRun(
+                history: history,
+                stepsToEscape: StandardPanels.escapeStep(history, window: Self.lossWindow, below: Self.escapeLoss).map(
+                    Double.init))
         }
     }
 
@@ -371,113 +427,200 @@ struct InitializationLesson: ParsableCommand {
     func updateHistory(train: ImageDataset, steps: Int) -> [(Scheme, [[Float]])] {
         [Self.variancePreserving[3], Self.variancePreserving[4], Self.tooSmall].map { scheme in
             let model = deepModel(.relu, scheme, random: Random(seed: lesson.seed, purpose: .weights))
-            return (scheme, Diagnostics.updateToDataHistory(model, loss: CrossEntropyLoss(),
-                                                             optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
-                                                             data: train, steps: steps, batchSize: Self.batchSize,
-                                                             random: Random(seed: lesson.seed, purpose: .batchOrder)))
+            return (
+                scheme,
+                Diagnostics.updateToDataHistory(
+                    model, loss: CrossEntropyLoss(),
+                    optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
+                    data: train, steps: steps, batchSize: Self.batchSize,
+                    random: Random(seed: lesson.seed, purpose: .batchOrder))
+            )
         }
     }
 
     func reportSummary(_ context: LessonContext, _ report: Report, epochs: Int, trainCount: Int) {
         let seeds = context.seeds.count, k = Self.lastK
-        func g(_ estimate: Estimate) -> String { estimate.count > 1 ? String(format: "%.3g ± %.2g", estimate.mean, estimate.std) : String(format: "%.3g", estimate.mean) }
-        var symmetryTable = SummaryTable(title: "Symmetry (784→64→64→10, ReLU, \(epochs) epochs): spread of weights across the units of each hidden layer, mean ± std over \(seeds) seeds",
-                                         header: ["init", "layer 1 before", "layer 1 after", "layer 2 before", "layer 2 after", "validation %, last \(k)"])
+        func g(_ estimate: Estimate) -> String {
+            estimate.count > 1
+                ? String(format: "%.3g ± %.2g", estimate.mean, estimate.std) : String(format: "%.3g", estimate.mean)
+        }
+        var symmetryTable = SummaryTable(
+            title:
+                "Symmetry (784→64→64→10, ReLU, \(epochs) epochs): spread of weights across the units of each hidden layer, mean ± std over \(seeds) seeds",
+            header: [
+                "init", "layer 1 before", "layer 1 after", "layer 2 before", "layer 2 after", "validation %, last \(k)",
+            ])
         for setting in report.symmetry {
-            func spread(_ values: KeyPath<SymmetryRun, [Double]>, _ layer: Int) -> Estimate { Estimate(setting.runs.map { $0[keyPath: values][layer] }) }
-            symmetryTable.add([setting.label, g(spread(\.spreadBefore, 0)), g(spread(\.spreadAfter, 0)),
-                               g(spread(\.spreadBefore, 1)), g(spread(\.spreadAfter, 1)),
-                               setting.lastEpochs(k, .validationAccuracy).formatted()])
+            func spread(_ values: KeyPath<SymmetryRun, [Double]>, _ layer: Int) -> Estimate {
+                Estimate(setting.runs.map { $0[keyPath: values][layer] })
+            }
+            symmetryTable.add([
+                setting.label, g(spread(\.spreadBefore, 0)), g(spread(\.spreadAfter, 0)),
+                g(spread(\.spreadBefore, 1)), g(spread(\.spreadAfter, 1)),
+                setting.lastEpochs(k, .validationAccuracy).formatted(),
+            ])
         }
         context.report(symmetryTable)
         func relative(_ setting: SettingRuns<SymmetryRun>) -> Estimate {
             Estimate(setting.runs.flatMap(\.relativeSpreadAfter))
         }
         let constant = relative(report.symmetry[0]), random = relative(report.symmetry[1])
-        context.report(String(format: "After training, spread across units relative to the weights' mean size, largest over seeds and layers: all weights 0.01 %.1g, PyTorch default (smallest) %.2g.",
-                              constant.max, random.min))
-        context.report(constant.max <= Self.symmetryTolerance
-            ? String(format: "All weights 0.01: the units stayed identical up to float rounding (below %.0e relative; the exact digits depend on the CPU).", Self.symmetryTolerance)
-            : String(format: "All weights 0.01: the spread exceeds %.0e relative: the units did not stay identical.", Self.symmetryTolerance))
+        context.report(
+            String(
+                format:
+                    "After training, spread across units relative to the weights' mean size, largest over seeds and layers: all weights 0.01 %.1g, PyTorch default (smallest) %.2g.",
+                constant.max, random.min))
+        context.report(
+            constant.max <= Self.symmetryTolerance
+                ? String(
+                    format:
+                        "All weights 0.01: the units stayed identical up to float rounding (below %.0e relative; the exact digits depend on the CPU).",
+                    Self.symmetryTolerance)
+                : String(
+                    format: "All weights 0.01: the spread exceeds %.0e relative: the units did not stay identical.",
+                    Self.symmetryTolerance))
         context.report()
 
-        var signalTable = SummaryTable(title: "At initialization, \(depth) hidden layers of \(width), one batch: std of the activations and of ∂L/∂activation, first and last hidden layer (seed \(context.seeds[0]))",
-                                       header: ["network", "init", "act std 1", "act std \(depth)", "grad std 1", "grad std \(depth)"])
+        var signalTable = SummaryTable(
+            title:
+                "At initialization, \(depth) hidden layers of \(width), one batch: std of the activations and of ∂L/∂activation, first and last hidden layer (seed \(context.seeds[0]))",
+            header: ["network", "init", "act std 1", "act std \(depth)", "grad std 1", "grad std \(depth)"])
         for profile in report.profiles[0] {
             let first = profile.layers.first!, last = profile.layers.last!
-            signalTable.add([profile.activation.rawValue, profile.scheme.name,
-                             String(format: "%.3g", first.activation.std), String(format: "%.3g", last.activation.std),
-                             String(format: "%.3g", first.outputGradient!.std), String(format: "%.3g", last.outputGradient!.std)])
+            signalTable.add([
+                profile.activation.rawValue, profile.scheme.name,
+                String(format: "%.3g", first.activation.std), String(format: "%.3g", last.activation.std),
+                String(format: "%.3g", first.outputGradient!.std), String(format: "%.3g", last.outputGradient!.std),
+            ])
         }
         context.report(signalTable)
-        var ratioTable = SummaryTable(title: "ReLU network, layer \(depth) over layer 1 at initialization, mean ± std over \(seeds) seeds: predicted (factor per layer)^\(depth - 1), measured on the activations' std and on their spread over the batch (per unit, over the images)",
-                                      header: ["init", "predicted", "std", "÷ predicted", "batch spread", "÷ predicted"])
+        var ratioTable = SummaryTable(
+            title:
+                "ReLU network, layer \(depth) over layer 1 at initialization, mean ± std over \(seeds) seeds: predicted (factor per layer)^\(depth - 1), measured on the activations' std and on their spread over the batch (per unit, over the images)",
+            header: ["init", "predicted", "std", "÷ predicted", "batch spread", "÷ predicted"])
         for name in ["Xavier normal", "He normal", "PyTorch default"] {
             let scheme = Self.variancePreserving.first { $0.name == name }!
             let predicted = pow(predictedReLUFactor(scheme)!, Double(depth - 1))
             let std = report.signalRatio(.relu, name), spread = report.spreadRatio(.relu, name)
-            ratioTable.add([name, String(format: "%.3g", predicted), g(std),
-                            g(Estimate(std.values.map { $0 / predicted })), g(spread), g(Estimate(spread.values.map { $0 / predicted }))])
+            ratioTable.add([
+                name, String(format: "%.3g", predicted), g(std),
+                g(Estimate(std.values.map { $0 / predicted })), g(spread),
+                g(Estimate(spread.values.map { $0 / predicted })),
+            ])
         }
         context.report(ratioTable)
         for activation in [Activation.tanh, .relu] {
             let std = report.last(activation, "PyTorch default") { Double($0.layers.last!.activation.std) }
             let spread = report.last(activation, "PyTorch default") { $0.spreadOverBatch.last! }
-            context.report("  \(activation.rawValue), PyTorch default (biases drawn as nn.Linear draws them): layer \(depth) activation std \(g(std)), of which spread over the batch (the part that depends on the input) \(g(spread)).")
+            context.report(
+                "  \(activation.rawValue), PyTorch default (biases drawn as nn.Linear draws them): layer \(depth) activation std \(g(std)), of which spread over the batch (the part that depends on the input) \(g(spread))."
+            )
         }
-        let gap = Estimate(zip(report.signalRatio(.relu, "He normal").values, report.signalRatio(.relu, "Xavier normal").values).map { $0 / $1 })
-        context.report(String(format: "  He normal over Xavier normal at layer %d: ×%@ (predicted √2^%d = %.1f).", depth, g(gap), depth - 1,
-                              pow(2, Double(depth - 1) / 2)))
+        let gap = Estimate(
+            zip(report.signalRatio(.relu, "He normal").values, report.signalRatio(.relu, "Xavier normal").values).map {
+                $0 / $1
+            })
+        context.report(
+            String(
+                format: "  He normal over Xavier normal at layer %d: ×%@ (predicted √2^%d = %.1f).", depth, g(gap),
+                depth - 1,
+                pow(2, Double(depth - 1) / 2)))
         context.report()
 
-        var trainingTable = SummaryTable(title: "Deep ReLU network, SGD lr 0.01 momentum 0.9, \(epochs) epochs on \(trainCount) images, \(seeds) seeds; last \(k) = mean of the last \(k) epochs (%)",
-                                         header: ["init", "train, last \(k)", "validation, last \(k)", "best validation", "note"])
+        var trainingTable = SummaryTable(
+            title:
+                "Deep ReLU network, SGD lr 0.01 momentum 0.9, \(epochs) epochs on \(trainCount) images, \(seeds) seeds; last \(k) = mean of the last \(k) epochs (%)",
+            header: ["init", "train, last \(k)", "validation, last \(k)", "best validation", "note"])
         for setting in report.runs {
             let diverged = setting.estimate(\.divergedEpoch)
-            trainingTable.add([setting.label, diverged.count == setting.runs.count ? "–" : setting.lastEpochs(k, .trainAccuracy).formatted(),
-                               diverged.count == setting.runs.count ? "–" : setting.lastEpochs(k, .validationAccuracy).formatted(),
-                               diverged.count == setting.runs.count ? "–" : setting.atBestValidation(.validationAccuracy).formatted(),
-                               diverged.count > 0 ? "\(diverged.count) of \(setting.runs.count) seeds diverged (epoch \(Int(diverged.min))–\(Int(diverged.max)))" : ""])
+            trainingTable.add([
+                setting.label,
+                diverged.count == setting.runs.count ? "–" : setting.lastEpochs(k, .trainAccuracy).formatted(),
+                diverged.count == setting.runs.count ? "–" : setting.lastEpochs(k, .validationAccuracy).formatted(),
+                diverged.count == setting.runs.count ? "–" : setting.atBestValidation(.validationAccuracy).formatted(),
+                diverged.count > 0
+                    ? "\(diverged.count) of \(setting.runs.count) seeds diverged (epoch \(Int(diverged.min))–\(Int(diverged.max)))"
+                    : "",
+            ])
         }
         context.report(trainingTable)
         let byName = Dictionary(uniqueKeysWithValues: report.runs.map { ($0.label, $0) })
-        if let he = byName["He normal"], let xavier = byName["Xavier normal"], let standard = byName["PyTorch default"] {
+        if let he = byName["He normal"], let xavier = byName["Xavier normal"], let standard = byName["PyTorch default"]
+        {
             // Three comparisons stated together: each verdict says whether it survives Holm over the three.
-            let comparisons = [(he, xavier, "Validation accuracy (last \(k) epochs)", Difference(he.lastEpochs(k, .validationAccuracy), xavier.lastEpochs(k, .validationAccuracy))),
-                               (he, xavier, "Best validation accuracy", Difference(he.atBestValidation(.validationAccuracy), xavier.atBestValidation(.validationAccuracy))),
-                               (xavier, standard, "Validation accuracy (last \(k) epochs)",
-                                Difference(xavier.lastEpochs(k, .validationAccuracy), standard.lastEpochs(k, .validationAccuracy)))]
+            let comparisons = [
+                (
+                    he, xavier, "Validation accuracy (last \(k) epochs)",
+                    Difference(he.lastEpochs(k, .validationAccuracy), xavier.lastEpochs(k, .validationAccuracy))
+                ),
+                (
+                    he, xavier, "Best validation accuracy",
+                    Difference(he.atBestValidation(.validationAccuracy), xavier.atBestValidation(.validationAccuracy))
+                ),
+                (
+                    xavier, standard, "Validation accuracy (last \(k) epochs)",
+                    Difference(xavier.lastEpochs(k, .validationAccuracy), standard.lastEpochs(k, .validationAccuracy))
+                ),
+            ]
             let holm = Holm(comparisons.map(\.3))
             for (index, comparison) in comparisons.enumerated() {
                 context.report(holm.verdict(index, comparison.0.label, comparison.1.label, quantity: comparison.2))
             }
         }
         context.report()
-        var slowTable = SummaryTable(title: "Slow convergence: 784→64→64→10 (ReLU), SGD lr 0.1, batch \(Self.batchSize), \(report.slow.first?.runs.first?.history.epochs.count ?? 0) epochs, \(seeds) seeds",
-                                     header: ["init", "steps until loss < \(Self.escapeLoss) (running average over \(Self.lossWindow))", "validation, epoch 1", "validation, last \(k)"])
+        var slowTable = SummaryTable(
+            title:
+                "Slow convergence: 784→64→64→10 (ReLU), SGD lr 0.1, batch \(Self.batchSize), \(report.slow.first?.runs.first?.history.epochs.count ?? 0) epochs, \(seeds) seeds",
+            header: [
+                "init", "steps until loss < \(Self.escapeLoss) (running average over \(Self.lossWindow))",
+                "validation, epoch 1", "validation, last \(k)",
+            ])
         for setting in report.slow {
             let escape = setting.estimate(\.stepsToEscape)
-            let first = Estimate(setting.runs.compactMap { $0.history.epochs.first?.validationAccuracy.map { 100 * Double($0) } })
-            slowTable.add([setting.label, escape.count == setting.runs.count ? escape.formatted(decimals: 0)
-                                                                              : "\(escape.count) of \(setting.runs.count) seeds escaped",
-                           first.formatted(), setting.lastEpochs(k, .validationAccuracy).formatted()])
+            let first = Estimate(
+                setting.runs.compactMap { $0.history.epochs.first?.validationAccuracy.map { 100 * Double($0) } })
+            slowTable.add([
+                setting.label,
+                escape.count == setting.runs.count
+                    ? escape.formatted(decimals: 0)
+                    : "\(escape.count) of \(setting.runs.count) seeds escaped",
+                first.formatted(), setting.lastEpochs(k, .validationAccuracy).formatted(),
+            ])
         }
         context.report(slowTable)
         context.report()
-        var gainTable = SummaryTable(title: "Gain sweep: \(depth) hidden layers of \(width), weights N(0, g²/n_in), zero biases; SGD lr 0.01 momentum 0.9, \(epochs) epochs, \(seeds) seeds",
-                                     header: ["network", "std 1: predicted", "measured", "std \(depth): predicted", "measured", "validation, last \(k)"])
+        var gainTable = SummaryTable(
+            title:
+                "Gain sweep: \(depth) hidden layers of \(width), weights N(0, g²/n_in), zero biases; SGD lr 0.01 momentum 0.9, \(epochs) epochs, \(seeds) seeds",
+            header: [
+                "network", "std 1: predicted", "measured", "std \(depth): predicted", "measured",
+                "validation, last \(k)",
+            ])
         for (index, setting) in report.gainSweep.enumerated() {
             let diverged = setting.estimate(\.divergedEpoch)
-            let validation = diverged.count == setting.runs.count ? "diverged" : setting.lastEpochs(k, .validationAccuracy).formatted()
-                + (diverged.count > 0 && diverged.count < setting.runs.count ? " (\(diverged.count) diverged)" : "")
-            gainTable.add([setting.label, String(format: "%.3g", report.predictedGainStd[index].first), g(setting.estimate(\.firstLayerStd)),
-                           String(format: "%.3g", report.predictedGainStd[index].last), g(setting.estimate(\.lastLayerStd)), validation])
+            let validation =
+                diverged.count == setting.runs.count
+                ? "diverged"
+                : setting.lastEpochs(k, .validationAccuracy).formatted()
+                    + (diverged.count > 0 && diverged.count < setting.runs.count ? " (\(diverged.count) diverged)" : "")
+            gainTable.add([
+                setting.label, String(format: "%.3g", report.predictedGainStd[index].first),
+                g(setting.estimate(\.firstLayerStd)),
+                String(format: "%.3g", report.predictedGainStd[index].last), g(setting.estimate(\.lastLayerStd)),
+                validation,
+            ])
         }
         context.report(gainTable)
         for activation in [Activation.tanh, .relu] {
             let arms = report.gainSweep.filter { $0.label.hasPrefix(activation.rawValue + ",") }
-            guard let best = arms.max(by: { $0.lastEpochs(k, .validationAccuracy).mean < $1.lastEpochs(k, .validationAccuracy).mean }) else { continue }
-            context.report("  \(activation.rawValue): highest validation accuracy at \(best.label.components(separatedBy: ", ").last!) (picked on validation; the sweep shows the shape, not a tuned value).")
+            guard
+                let best = arms.max(by: {
+                    $0.lastEpochs(k, .validationAccuracy).mean < $1.lastEpochs(k, .validationAccuracy).mean
+                })
+            else { continue }
+            context.report(
+                "  \(activation.rawValue): highest validation accuracy at \(best.label.components(separatedBy: ", ").last!) (picked on validation; the sweep shows the shape, not a tuned value)."
+            )
         }
     }
 }

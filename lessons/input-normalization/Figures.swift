@@ -13,7 +13,8 @@ extension InputNormalizationLesson {
     func surfaceFigure(_ features: [FeatureDescent]) -> Figure {
         func panel(_ feature: FeatureDescent) -> Panel {
             let data = feature.data, descent = feature.descent
-            let design = Matrix(rows: data.count, cols: 3, (0..<data.count).flatMap { [data.inputs[$0, 0], data.inputs[$0, 1], 1] })
+            let design = Matrix(
+                rows: data.count, cols: 3, (0..<data.count).flatMap { [data.inputs[$0, 0], data.inputs[$0, 1], 1] })
             let solution = LeastSquares.solve(design, data.targets)
             let n = Double(data.count)
             let meanX1 = (0..<data.count).reduce(0.0) { $0 + Double(data.inputs[$1, 0]) } / n
@@ -40,16 +41,28 @@ extension InputNormalizationLesson {
             }
             // Light grey contours (no heat map, whose colour bar would need a label): the path stays
             // visible. A dot on each of the first 10 steps (a fast path is done in a few).
-            var panel = Panel(title: String(format: "%@ features, κ = %.3g", feature.preparation.label, feature.curvature.conditionNumber),
-                              xLabel: "w₁", yLabel: "w₂", series: [.contours(x: xs, y: ys, z: z)]
-                + StandardPanels.pathSeries(String(format: "descent, lr %.3g", descent.learningRate),
-                                            x: descent.path.map { Double($0.0) }, y: descent.path.map { Double($0.1) }, color: 0, everyStepUpTo: 10)
-                + [.line("minimum", x: [Double(solution[0, 0])], y: [Double(solution[1, 0])], style: .points, color: 6)])
+            var panel = Panel(
+                title: String(
+                    format: "%@ features, κ = %.3g", feature.preparation.label, feature.curvature.conditionNumber),
+                xLabel: "w₁", yLabel: "w₂",
+                series: [.contours(x: xs, y: ys, z: z)]
+                    + StandardPanels.pathSeries(
+                        String(format: "descent, lr %.3g", descent.learningRate),
+                        x: descent.path.map { Double($0.0) }, y: descent.path.map { Double($0.1) }, color: 0,
+                        everyStepUpTo: 10)
+                    + [
+                        .line(
+                            "minimum", x: [Double(solution[0, 0])], y: [Double(solution[1, 0])], style: .points,
+                            color: 6)
+                    ])
             panel.equalAspect = true
             return panel
         }
-        return Figure(name: "surface", title: "log₁₀(MSE) over (w₁, w₂) with the bias at its best, equal units on both axes; paths drawn in (w₁, w₂)",
-                      panels: features.map(panel), layout: .surface)
+        return Figure(
+            name: "surface",
+            title:
+                "log₁₀(MSE) over (w₁, w₂) with the bias at its best, equal units on both axes; paths drawn in (w₁, w₂)",
+            panels: features.map(panel), layout: .surface)
     }
 
     /// The excess loss L − L* per step on a log axis, where a geometric decrease is a straight
@@ -65,28 +78,43 @@ extension InputNormalizationLesson {
                 let excess = losses[step] - feature.minimum
                 return excess > floor ? (Double(step), excess) : nil
             }
-            series.append(.line(String(format: "%@, lr %.3g", feature.preparation.label, feature.descent.learningRate),
-                                x: points.map(\.0), y: points.map(\.1), color: color))
+            series.append(
+                .line(
+                    String(format: "%@, lr %.3g", feature.preparation.label, feature.descent.learningRate),
+                    x: points.map(\.0), y: points.map(\.1), color: color))
             let rate = feature.curvature.eigenvalues.map { abs(1 - Double(feature.descent.learningRate) * $0) }.max()!
             if rate < 1, let last = points.last?.0 {
                 let steps = stride(from: 0.0, through: last, by: max(1, last / 100)).map { $0 }
-                series.append(.line(color == 0 ? "dashed: the curvature's bound" : nil, x: steps, y: steps.map { (losses[0] - feature.minimum) * pow(rate, 2 * $0) },
-                                    style: .dashed, color: color))
+                series.append(
+                    .line(
+                        color == 0 ? "dashed: the curvature's bound" : nil, x: steps,
+                        y: steps.map { (losses[0] - feature.minimum) * pow(rate, 2 * $0) },
+                        style: .dashed, color: color))
             }
         }
-        return Figure(name: "excess-loss", panels: [
-            Panel(title: "excess loss L − L* per step (solid) and its bound (L₀ − L*)·r²ᵗ from the curvature (dashed)",
-                  xLabel: "step", yLabel: "L − L* (log scale)", yScale: .log, series: series),
-        ], layout: .single)
+        return Figure(
+            name: "excess-loss",
+            panels: [
+                Panel(
+                    title:
+                        "excess loss L − L* per step (solid) and its bound (L₀ − L*)·r²ᵗ from the curvature (dashed)",
+                    xLabel: "step", yLabel: "L − L* (log scale)", yScale: .log, series: series)
+            ], layout: .single)
     }
 
     func imageFigure(_ runs: [SettingRuns<ScaledRun>], epochs: Int) -> Figure {
-        Figure(name: "fashion-mnist", title: "784→128→10 on Fashion-MNIST, SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds", panels: [
-            StandardPanels.seedCurves(runs, metrics: [.validationAccuracy, .trainAccuracy],
-                                      title: "validation (solid), training (dashed, running average)", yLabel: "accuracy (%)"),
-            StandardPanels.seedCurves(runs, metrics: [.validationLoss, .trainLoss], title: "loss, the same curves (log scale)",
-                                      yLabel: "cross-entropy loss", yScale: .log),
-        ], layout: .pair)
+        Figure(
+            name: "fashion-mnist",
+            title:
+                "784→128→10 on Fashion-MNIST, SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds",
+            panels: [
+                StandardPanels.seedCurves(
+                    runs, metrics: [.validationAccuracy, .trainAccuracy],
+                    title: "validation (solid), training (dashed, running average)", yLabel: "accuracy (%)"),
+                StandardPanels.seedCurves(
+                    runs, metrics: [.validationLoss, .trainLoss], title: "loss, the same curves (log scale)",
+                    yLabel: "cross-entropy loss", yScale: .log),
+            ], layout: .pair)
     }
 
     func gridFigure(_ report: Report, scalings: [String], epochs: Int) -> Figure {
@@ -99,10 +127,14 @@ extension InputNormalizationLesson {
             }
             series.append(.line(scaling, x: x, y: estimates.map(\.mean), style: .linesPoints, color: color))
         }
-        return Figure(name: "learning-rates", panels: [
-            Panel(title: "Each input scaling at every learning rate: validation accuracy after \(epochs) epochs (±1 std over \(report.grid[0].runs.count) seeds; diverged = 10 %)",
-                  xLabel: "SGD learning rate", yLabel: "validation accuracy (%)", xScale: .log,
-                  xRange: x.count > 1 ? (x.min()! / 1.5)...(x.max()! * 1.5) : nil, series: series),
-        ], layout: .single)
+        return Figure(
+            name: "learning-rates",
+            panels: [
+                Panel(
+                    title:
+                        "Each input scaling at every learning rate: validation accuracy after \(epochs) epochs (±1 std over \(report.grid[0].runs.count) seeds; diverged = 10 %)",
+                    xLabel: "SGD learning rate", yLabel: "validation accuracy (%)", xScale: .log,
+                    xRange: x.count > 1 ? (x.min()! / 1.5)...(x.max()! * 1.5) : nil, series: series)
+            ], layout: .single)
     }
 }

@@ -21,23 +21,29 @@ extension L2Lesson {
             indices = report.lambdas.indices.filter { $0 != zero }
             let others = indices.map { report.runs[$0] }
             labels = others.map(\.label)
-            validationLoss = Holm(others.map { Difference($0.lastEpochs(lastK, .validationLoss), none.lastEpochs(lastK, .validationLoss)) })
+            validationLoss = Holm(
+                others.map {
+                    Difference($0.lastEpochs(lastK, .validationLoss), none.lastEpochs(lastK, .validationLoss))
+                })
             test = Holm(others.map { Difference($0.testAccuracy, none.testAccuracy) })
         }
     }
 
     /// The paired differences against λ = 0 as forest plots: what the verdicts rest on.
     static func comparisonFigure(_ comparisons: Comparisons, seeds: Int, epochs: Int) -> Figure {
-        Figure(name: "comparison",
-               title: "Each λ − (λ = 0): mean and 95 % interval paired over \(seeds) seeds, \(epochs) epochs",
-               panels: [
-                   StandardPanels.differenceForest(comparisons.labels, comparisons.validationLoss.differences, holm: comparisons.validationLoss,
-                                                   title: "validation loss, mean of the last \(lastK) epochs: left is better",
-                                                   xLabel: "difference in validation loss", decimals: 3),
-                   StandardPanels.differenceForest(comparisons.labels, comparisons.test.differences, holm: comparisons.test,
-                                                   title: "test accuracy after the last epoch: right is better",
-                                                   xLabel: "difference in test accuracy (points)"),
-               ], layout: .stacked)
+        Figure(
+            name: "comparison",
+            title: "Each λ − (λ = 0): mean and 95 % interval paired over \(seeds) seeds, \(epochs) epochs",
+            panels: [
+                StandardPanels.differenceForest(
+                    comparisons.labels, comparisons.validationLoss.differences, holm: comparisons.validationLoss,
+                    title: "validation loss, mean of the last \(lastK) epochs: left is better",
+                    xLabel: "difference in validation loss", decimals: 3),
+                StandardPanels.differenceForest(
+                    comparisons.labels, comparisons.test.differences, holm: comparisons.test,
+                    title: "test accuracy after the last epoch: right is better",
+                    xLabel: "difference in test accuracy (points)"),
+            ], layout: .stacked)
     }
 
     /// Σ‖W‖² against epochs for every λ (mean over seeds), from the initialization level
@@ -51,11 +57,16 @@ extension L2Lesson {
             series.append(.line(setting.label, x: (0..<count).map(Double.init), y: mean, style: .lines, color: index))
         }
         let initial = Estimate(report.runs.flatMap { $0.runs.map(\.initialWeightNorm) }).mean
-        series.append(.line("initialization", x: [0, Double(epochs)], y: [initial, initial], style: .dashed, color: 6))
-        return Figure(name: "norms", panels: [
-            Panel(title: "sum of squared weights during training (mean over \(report.runs[0].runs.count) seeds; epoch 0 = initialization)",
-                  xLabel: "epoch", yLabel: "Σ‖W‖² (all weight matrices, log scale)", yScale: .log, series: series),
-        ], layout: .single)
+        series.append(
+            .line("initialization", x: [0, Double(epochs)], y: [initial, initial], style: .dashed, color: 6))
+        return Figure(
+            name: "norms",
+            panels: [
+                Panel(
+                    title:
+                        "sum of squared weights during training (mean over \(report.runs[0].runs.count) seeds; epoch 0 = initialization)",
+                    xLabel: "epoch", yLabel: "Σ‖W‖² (all weight matrices, log scale)", yScale: .log, series: series)
+            ], layout: .single)
     }
 
     /// Accuracy and weight norm against λ (log axis), mean ± std over seeds; λ = 0 drawn as a
@@ -76,20 +87,33 @@ extension L2Lesson {
             ]
             if let zero {
                 let none = estimate(report.runs[zero])
-                series.append(.band(nil, x: span, lower: [none.mean - none.std] * 2, upper: [none.mean + none.std] * 2, color: color))
+                series.append(
+                    .band(
+                        nil, x: span, lower: [none.mean - none.std] * 2, upper: [none.mean + none.std] * 2, color: color
+                    ))
                 series.append(.line("\(name), λ = 0", x: span, y: [none.mean] * 2, style: .dashed, color: color))
             }
             return series
         }
-        return Figure(name: "sweep", title: "784→256→256→10, SGD lr \(learningRate) momentum \(momentum), \(epochs) epochs, penalty (λ/n)·Σ‖W‖²: mean ± std over \(report.runs[0].runs.count) seeds", panels: [
-            Panel(title: "accuracy, mean of the last \(lastK) epochs", xLabel: "λ", yLabel: "accuracy (%)", xScale: .log, xRange: xRange,
-                  series: sweep("training", { $0.lastEpochs(lastK, .trainAccuracy) }, color: 0)
-                      + sweep("validation", { $0.lastEpochs(lastK, .validationAccuracy) }, color: 1)),
-            Panel(title: "validation loss, mean of the last \(lastK) epochs", xLabel: "λ", yLabel: "cross-entropy loss", xScale: .log, xRange: xRange,
-                  series: sweep("validation loss", { $0.lastEpochs(lastK, .validationLoss) }, color: 3)),
-            Panel(title: "sum of squared weights over all weight matrices after training", xLabel: "λ", yLabel: "Σ‖W‖² (log scale)", xScale: .log, yScale: .log, xRange: xRange,
-                  series: sweep("Σ‖W‖²", { $0.estimate(\.weightNorm) }, color: 2)),
-        ], layout: .stacked)
+        return Figure(
+            name: "sweep",
+            title:
+                "784→256→256→10, SGD lr \(learningRate) momentum \(momentum), \(epochs) epochs, penalty (λ/n)·Σ‖W‖²: mean ± std over \(report.runs[0].runs.count) seeds",
+            panels: [
+                Panel(
+                    title: "accuracy, mean of the last \(lastK) epochs", xLabel: "λ", yLabel: "accuracy (%)",
+                    xScale: .log, xRange: xRange,
+                    series: sweep("training", { $0.lastEpochs(lastK, .trainAccuracy) }, color: 0)
+                        + sweep("validation", { $0.lastEpochs(lastK, .validationAccuracy) }, color: 1)),
+                Panel(
+                    title: "validation loss, mean of the last \(lastK) epochs", xLabel: "λ",
+                    yLabel: "cross-entropy loss", xScale: .log, xRange: xRange,
+                    series: sweep("validation loss", { $0.lastEpochs(lastK, .validationLoss) }, color: 3)),
+                Panel(
+                    title: "sum of squared weights over all weight matrices after training", xLabel: "λ",
+                    yLabel: "Σ‖W‖² (log scale)", xScale: .log, yScale: .log, xRange: xRange,
+                    series: sweep("Σ‖W‖²", { $0.estimate(\.weightNorm) }, color: 2)),
+            ], layout: .stacked)
     }
 
     /// First-layer weights of the first seed without penalty and with the largest λ, on a
@@ -99,16 +123,26 @@ extension L2Lesson {
         let none = report.lambdas.contains(0) ? 0 : report.lambdas[0]
         let reference = (report.firstLayerWeights[none] ?? []).map(abs).sorted()
         let bound = reference.isEmpty ? 0.1 : max(reference[Int(0.999 * Double(reference.count - 1))], 1e-3)
-        var series: [Series] = [.histogram(String(format: "λ = %g", none), values: report.firstLayerWeights[none] ?? [], bins: 80,
-                                           range: -bound...bound, color: 0)]
+        var series: [Series] = [
+            .histogram(
+                String(format: "λ = %g", none), values: report.firstLayerWeights[none] ?? [], bins: 80,
+                range: -bound...bound, color: 0)
+        ]
         if best != none {
-            series.append(.histogram(String(format: "λ = %g (the largest of the sweep)", best), values: report.firstLayerWeights[best] ?? [],
-                                     bins: 80, range: -bound...bound, color: 1))
+            series.append(
+                .histogram(
+                    String(format: "λ = %g (the largest of the sweep)", best),
+                    values: report.firstLayerWeights[best] ?? [],
+                    bins: 80, range: -bound...bound, color: 1))
         }
-        return Figure(name: "weights", panels: [
-            Panel(title: "first-layer weights (784×256) after training, first seed (range: 99.9 % of the λ = \(String(format: "%g", none)) weights)",
-                  xLabel: "weight", yLabel: "count", xRange: -Double(bound)...Double(bound), series: series),
-        ], layout: .single)
+        return Figure(
+            name: "weights",
+            panels: [
+                Panel(
+                    title:
+                        "first-layer weights (784×256) after training, first seed (range: 99.9 % of the λ = \(String(format: "%g", none)) weights)",
+                    xLabel: "weight", yLabel: "count", xRange: -Double(bound)...Double(bound), series: series)
+            ], layout: .single)
     }
 }
 

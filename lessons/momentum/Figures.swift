@@ -9,46 +9,77 @@ extension MomentumLesson {
     /// same axes), so that it does not cover the paths it is compared with.
     static let sprawlingMomentum: Float = 0.99
 
-    static func surfacesFigure(bowl: Surface, quadratic: [Path], banana: Surface, rosenbrock: [Path],
-                               quadraticRate: Float, rosenbrockRate: Float) -> Figure {
+    static func surfacesFigure(
+        bowl: Surface, quadratic: [Path], banana: Surface, rosenbrock: [Path],
+        quadraticRate: Float, rosenbrockRate: Float
+    ) -> Figure {
         func drawn(_ paths: [Path]) -> [StandardPanels.SurfacePath] {
             paths.map { .init(label: $0.label, points: $0.points, color: $0.method.color, diverged: $0.diverged) }
         }
-        func pathPanels(_ surface: Surface, _ paths: [Path], around: (x: ClosedRange<Double>, y: ClosedRange<Double>), title: String) -> [Panel] {
+        func pathPanels(
+            _ surface: Surface, _ paths: [Path], around: (x: ClosedRange<Double>, y: ClosedRange<Double>), title: String
+        ) -> [Panel] {
             let range = StandardPanels.surfaceRange(drawn(paths), around: around)
             let sprawling = paths.filter { $0.method.momentum == sprawlingMomentum }
-            return [StandardPanels.surfacePaths(surface, paths: drawn(paths.filter { $0.method.momentum != sprawlingMomentum }), range: range, title: title),
-                    StandardPanels.surfacePaths(surface, paths: drawn(sprawling), range: range, title: "momentum \(sprawlingMomentum) alone, same axes")]
+            return [
+                StandardPanels.surfacePaths(
+                    surface, paths: drawn(paths.filter { $0.method.momentum != sprawlingMomentum }), range: range,
+                    title: title),
+                StandardPanels.surfacePaths(
+                    surface, paths: drawn(sprawling), range: range,
+                    title: "momentum \(sprawlingMomentum) alone, same axes"),
+            ]
         }
         let (bowlPaths, bananaPaths) = (drawn(quadratic), drawn(rosenbrock))
-        return Figure(name: "surfaces", title: "Paths from the same start (dots: one per step, or every few steps on long paths)",
-                      panels: pathPanels(bowl, quadratic, around: (-4.5...1.5, -2...2), title: "\(bowl.name), lr \(quadraticRate)")
-                          + pathPanels(banana, rosenbrock, around: (-1.6...1.6, -0.5...2), title: "Rosenbrock, lr \(rosenbrockRate)")
-                          + [StandardPanels.surfaceLoss(bowl, paths: bowlPaths, title: "bowl: f per step"),
-                             StandardPanels.surfaceLoss(banana, paths: bananaPaths, title: "Rosenbrock: f per step")],
-                      layout: .surface)
+        return Figure(
+            name: "surfaces", title: "Paths from the same start (dots: one per step, or every few steps on long paths)",
+            panels: pathPanels(
+                bowl, quadratic, around: (-4.5...1.5, -2...2), title: "\(bowl.name), lr \(quadraticRate)")
+                + pathPanels(
+                    banana, rosenbrock, around: (-1.6...1.6, -0.5...2), title: "Rosenbrock, lr \(rosenbrockRate)")
+                + [
+                    StandardPanels.surfaceLoss(bowl, paths: bowlPaths, title: "bowl: f per step"),
+                    StandardPanels.surfaceLoss(banana, paths: bananaPaths, title: "Rosenbrock: f per step"),
+                ],
+            layout: .surface)
     }
 
     static func ratesFigure(_ sweep: RateSweep) -> Figure {
         let fine = (0...198).map { Double($0) * 0.005 }
         let measured = zip(sweep.alphas, sweep.measured).compactMap { alpha, rate in rate.map { (Double(alpha), $0) } }
         // The y axis runs to 1.15 so that the markers' labels sit above the curves (which end at 1).
-        return Figure(name: "rates", panels: [
-            Panel(title: "bowl ½(x² + 20y²): error shrinks by this factor per step (lower is faster)",
-                  xLabel: "momentum α", yLabel: "rate per step", yRange: 0.5...1.15,
-                  markers: [Marker(x: Double(sweep.criticalAlpha), label: String(format: "critical damping at lr %.2g", sweep.rate)),
-                            Marker(x: RateSweep.bestAlpha, label: String(format: "α* = ((√κ−1)/(√κ+1))² = %.2f", RateSweep.bestAlpha))],
-                  series: [
-                      .line("predicted, lr \(sweep.rate) (the lesson's)", x: fine, y: fine.map { RateSweep.predicted(alpha: $0, rate: Double(sweep.rate)) },
+        return Figure(
+            name: "rates",
+            panels: [
+                Panel(
+                    title: "bowl ½(x² + 20y²): error shrinks by this factor per step (lower is faster)",
+                    xLabel: "momentum α", yLabel: "rate per step", yRange: 0.5...1.15,
+                    markers: [
+                        Marker(
+                            x: Double(sweep.criticalAlpha),
+                            label: String(format: "critical damping at lr %.2g", sweep.rate)),
+                        Marker(
+                            x: RateSweep.bestAlpha,
+                            label: String(format: "α* = ((√κ−1)/(√κ+1))² = %.2f", RateSweep.bestAlpha)),
+                    ],
+                    series: [
+                        .line(
+                            "predicted, lr \(sweep.rate) (the lesson's)", x: fine,
+                            y: fine.map { RateSweep.predicted(alpha: $0, rate: Double(sweep.rate)) },
                             color: 0),
-                      .line(String(format: "measured, lr %g", sweep.rate), x: measured.map(\.0), y: measured.map(\.1), style: .points, color: 1),
-                      // At η* the steep direction diverges for α below ηλ/2 − 1 (rate above 1): not drawn.
-                      .line(String(format: "predicted, best lr η* = %.3f (diverges for α < %.2f)", RateSweep.bestRate,
-                                   RateSweep.bestRate * RateSweep.curvatures.max()! / 2 - 1),
+                        .line(
+                            String(format: "measured, lr %g", sweep.rate), x: measured.map(\.0), y: measured.map(\.1),
+                            style: .points, color: 1),
+                        // At η* the steep direction diverges for α below ηλ/2 − 1 (rate above 1): not drawn.
+                        .line(
+                            String(
+                                format: "predicted, best lr η* = %.3f (diverges for α < %.2f)", RateSweep.bestRate,
+                                RateSweep.bestRate * RateSweep.curvatures.max()! / 2 - 1),
                             x: fine.filter { RateSweep.predicted(alpha: $0, rate: RateSweep.bestRate) < 1 },
-                            y: fine.map { RateSweep.predicted(alpha: $0, rate: RateSweep.bestRate) }.filter { $0 < 1 }, style: .dashed, color: 2),
-                  ]),
-        ], layout: .single)
+                            y: fine.map { RateSweep.predicted(alpha: $0, rate: RateSweep.bestRate) }.filter { $0 < 1 },
+                            style: .dashed, color: 2),
+                    ])
+            ], layout: .single)
     }
 
     /// Goh's picture of heavy ball, predicted and measured: the rate per step on the bowl over
@@ -63,22 +94,36 @@ extension MomentumLesson {
         // The α of lowest predicted rate for each learning rate, found on a fine grid.
         let fineAlphas = (0...1000).map { Double($0) / 1000 }
         let stable = rates.filter { $0 > 0 }
-        let bestAlphas = stable.map { rate in fineAlphas.min { RateSweep.predicted(alpha: $0, rate: rate) < RateSweep.predicted(alpha: $1, rate: rate) }! }
+        let bestAlphas = stable.map { rate in
+            fineAlphas.min { RateSweep.predicted(alpha: $0, rate: rate) < RateSweep.predicted(alpha: $1, rate: rate) }!
+        }
         let steepest = RateSweep.curvatures.max()!
         let measured = zip(sweep.alphas, sweep.measured).compactMap { alpha, rate in rate.map { _ in Double(alpha) } }
-        return Figure(name: "rate-map", panels: [
-            Panel(title: "bowl ½(x² + 20y²): predicted rate per step over (η, α)",
-                  xLabel: "learning rate η", yLabel: "momentum α", series: [
-                      .heatMap(x: rates, y: alphas, z: z, valueLabel: "rate per step (lower is faster)", valueRange: 0.6...1),
-                      .band("diverges", x: [2 / steepest, 4 / steepest], lower: [0, 0], upper: [0, 1], color: 9),
-                      .line(String(format: "stability boundary η·%g = 2(1 + α)", steepest), x: [2 / steepest, 4 / steepest], y: [0, 1], color: 6),
-                      .line("best α for each η", x: stable, y: bestAlphas, style: .dashed, color: 3),
-                      .line(String(format: "measured runs, lr %g", sweep.rate), x: measured.map { _ in Double(sweep.rate) }, y: measured,
+        return Figure(
+            name: "rate-map",
+            panels: [
+                Panel(
+                    title: "bowl ½(x² + 20y²): predicted rate per step over (η, α)",
+                    xLabel: "learning rate η", yLabel: "momentum α",
+                    series: [
+                        .heatMap(
+                            x: rates, y: alphas, z: z, valueLabel: "rate per step (lower is faster)",
+                            valueRange: 0.6...1),
+                        .band("diverges", x: [2 / steepest, 4 / steepest], lower: [0, 0], upper: [0, 1], color: 9),
+                        .line(
+                            String(format: "stability boundary η·%g = 2(1 + α)", steepest),
+                            x: [2 / steepest, 4 / steepest], y: [0, 1], color: 6),
+                        .line("best α for each η", x: stable, y: bestAlphas, style: .dashed, color: 3),
+                        .line(
+                            String(format: "measured runs, lr %g", sweep.rate),
+                            x: measured.map { _ in Double(sweep.rate) }, y: measured,
                             style: .points, color: 1),
-                      .line(String(format: "best pair (η*, α*) = (%.3f, %.2f)", RateSweep.bestRate, RateSweep.bestAlpha),
+                        .line(
+                            String(
+                                format: "best pair (η*, α*) = (%.3f, %.2f)", RateSweep.bestRate, RateSweep.bestAlpha),
                             x: [RateSweep.bestRate], y: [RateSweep.bestAlpha], style: .linesPoints, color: 4),
-                  ]),
-        ], layout: .single)
+                    ])
+            ], layout: .single)
     }
 
     static func doubleWellFigure(_ runs: [DoubleWell.Run]) -> Figure {
@@ -89,31 +134,49 @@ extension MomentumLesson {
         let xs = (0...200).map { low - margin + Double($0) * (high - low + 2 * margin) / 200 }
         let heights = visited.map { Double(DoubleWell.f(Float($0))) }
         let top = heights.max()! + 0.05 * (heights.max()! + 0.6)
-        var landscape: [Series] = [.line("f(x) = (x² − 1)² + 0.3x", x: xs, y: xs.map { Double(DoubleWell.f(Float($0))) }, color: 9)]
+        var landscape: [Series] = [
+            .line("f(x) = (x² − 1)² + 0.3x", x: xs, y: xs.map { Double(DoubleWell.f(Float($0))) }, color: 9)
+        ]
         for run in runs {
             let shown = Array(run.xs.prefix(80))
-            landscape.append(.line(run.method.label, x: shown.map(Double.init), y: shown.map { Double(DoubleWell.f($0)) },
-                                   style: .linesPoints, color: run.method.color))
+            landscape.append(
+                .line(
+                    run.method.label, x: shown.map(Double.init), y: shown.map { Double(DoubleWell.f($0)) },
+                    style: .linesPoints, color: run.method.color))
         }
-        return Figure(name: "double-well", title: "Momentum carries the weight over a barrier (lr \(DoubleWell.rate), from x = \(DoubleWell.start))", panels: [
-            Panel(title: "the first 80 steps on the landscape", xLabel: "x", yLabel: "f(x)", xRange: xs.first!...xs.last!, yRange: -0.6...top, series: landscape),
-            Panel(title: "x per step", xLabel: "step", yLabel: "x", xRange: 1...Double(runs.map(\.xs.count).max()!),
-                  yRange: (low - margin)...(high + margin), series: runs.map { run in
-                .line(run.method.label, values: run.xs, color: run.method.color)
-            }),
-        ], layout: .pair)
+        return Figure(
+            name: "double-well",
+            title: "Momentum carries the weight over a barrier (lr \(DoubleWell.rate), from x = \(DoubleWell.start))",
+            panels: [
+                Panel(
+                    title: "the first 80 steps on the landscape", xLabel: "x", yLabel: "f(x)",
+                    xRange: xs.first!...xs.last!, yRange: -0.6...top, series: landscape),
+                Panel(
+                    title: "x per step", xLabel: "step", yLabel: "x", xRange: 1...Double(runs.map(\.xs.count).max()!),
+                    yRange: (low - margin)...(high + margin),
+                    series: runs.map { run in
+                        .line(run.method.label, values: run.xs, color: run.method.color)
+                    }),
+            ], layout: .pair)
     }
 
     static func fashionFigure(_ runs: [SettingRuns<RunResult>], colors: [Int], trainCount: Int) -> Figure {
-        Figure(name: "fashion-mnist", title: "784→128→10 on \(trainCount) Fashion-MNIST images, batch 64: mean ± std over \(runs[0].runs.count) seeds", panels: [
-            StandardPanels.seedCurves(runs, metrics: [.validationAccuracy], title: "validation accuracy", colors: colors),
-            {
-                var panel = StandardPanels.seedCurves(runs, metrics: [.trainLoss], title: "training loss (running mean over each epoch)", colors: colors)
-                // The losses span less than a decade: a log axis would show one labelled tick
-                // and squeeze the curves into a third of the panel.
-                panel.yScale = .linear
-                return panel
-            }(),
-        ], layout: .pair)
+        Figure(
+            name: "fashion-mnist",
+            title:
+                "784→128→10 on \(trainCount) Fashion-MNIST images, batch 64: mean ± std over \(runs[0].runs.count) seeds",
+            panels: [
+                StandardPanels.seedCurves(
+                    runs, metrics: [.validationAccuracy], title: "validation accuracy", colors: colors),
+                {
+                    var panel = StandardPanels.seedCurves(
+                        runs, metrics: [.trainLoss], title: "training loss (running mean over each epoch)",
+                        colors: colors)
+                    // The losses span less than a decade: a log axis would show one labelled tick
+                    // and squeeze the curves into a third of the panel.
+                    panel.yScale = .linear
+                    return panel
+                }(),
+            ], layout: .pair)
     }
 }

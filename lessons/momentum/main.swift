@@ -10,19 +10,19 @@ struct MomentumLesson: ParsableCommand {
         "momentum",
         abstract: "Momentum and Nesterov's look-ahead: velocity damps the zig-zag and speeds up the slow direction.",
         discussion: """
-        On an elongated quadratic bowl and on Rosenbrock's banana valley, plain gradient \
-        descent, momentum (0.5, 0.9, 0.99) and Nesterov momentum (0.9) run side by side: paths \
-        over the contours and the loss per step. The lecture's formulas (v = α·v + η·∇L(w), \
-        w = w − v, and the look-ahead ∇L(w − α·v)) are run as written and compared with the \
-        engine's PyTorch-style SGD, which uses a change of variables. The bowl's convergence \
-        rate per step is then measured for every α and drawn over the theory's prediction \
-        (critical damping), and a one-dimensional double well shows momentum carrying the \
-        weights over a barrier that stops gradient descent. Finally SGD, momentum and Nesterov \
-        train the same network on Fashion-MNIST under 10 seeds, with plain SGD also run at the \
-        learning rate η/(1 − α) that momentum reaches on a steady slope, so that the comparison \
-        is not just a tenfold step. --quick: 2,000 \
-        images, 3 epochs, 2 seeds, shorter paths.
-        """, epochs: epochBudget)
+            On an elongated quadratic bowl and on Rosenbrock's banana valley, plain gradient \
+            descent, momentum (0.5, 0.9, 0.99) and Nesterov momentum (0.9) run side by side: paths \
+            over the contours and the loss per step. The lecture's formulas (v = α·v + η·∇L(w), \
+            w = w − v, and the look-ahead ∇L(w − α·v)) are run as written and compared with the \
+            engine's PyTorch-style SGD, which uses a change of variables. The bowl's convergence \
+            rate per step is then measured for every α and drawn over the theory's prediction \
+            (critical damping), and a one-dimensional double well shows momentum carrying the \
+            weights over a barrier that stops gradient descent. Finally SGD, momentum and Nesterov \
+            train the same network on Fashion-MNIST under 10 seeds, with plain SGD also run at the \
+            learning rate η/(1 − α) that momentum reaches on a steady slope, so that the comparison \
+            is not just a tenfold step. --quick: 2,000 \
+            images, 3 epochs, 2 seeds, shorter paths.
+            """, epochs: epochBudget)
 
     static let epochBudget = EpochBudget(full: 10, quick: 3)
 
@@ -56,8 +56,10 @@ struct MomentumLesson: ParsableCommand {
     /// The lecture's momentum, v ← α·v + η·∇L(w) and w ← w − v, run with the engine's
     /// `LectureMomentum`; with Nesterov the gradient is taken at the look-ahead point
     /// w − α·v, and the path records that point, which is what PyTorch's form iterates.
-    static func lectureMomentum(_ surface: Surface, from start: (Float, Float), steps: Int, rate: Float, alpha: Float,
-                                nesterov: Bool) -> [(x: Float, y: Float)] {
+    static func lectureMomentum(
+        _ surface: Surface, from start: (Float, Float), steps: Int, rate: Float, alpha: Float,
+        nesterov: Bool
+    ) -> [(x: Float, y: Float)] {
         let point = Parameter("w", value: Matrix(rows: 1, cols: 2, [start.0, start.1]))
         let optimizer = LectureMomentum([point], learningRate: rate, alpha: alpha, nesterov: nesterov)
         var path = [(x: start.0, y: start.1)]
@@ -121,24 +123,35 @@ struct MomentumLesson: ParsableCommand {
         let bowl = Surface.quadratic(a: 1, b: 20), banana = Surface.rosenbrock
         let bowlSteps = context.budget(quadraticSteps.value, quick: min(quadraticSteps.value, 60))
         let bananaSteps = context.budget(rosenbrockSteps.value, quick: min(rosenbrockSteps.value, 500))
-        let quadratic = Self.paths(bowl, from: (-4, 1.5), steps: bowlSteps, rate: quadraticRate.value, methods: Self.methods)
-        let rosenbrock = Self.paths(banana, from: (-1.2, 1.2), steps: bananaSteps, rate: rosenbrockRate.value,
-                                    methods: Self.methods.filter { $0.momentum != 0.5 })
+        let quadratic = Self.paths(
+            bowl, from: (-4, 1.5), steps: bowlSteps, rate: quadraticRate.value, methods: Self.methods)
+        let rosenbrock = Self.paths(
+            banana, from: (-1.2, 1.2), steps: bananaSteps, rate: rosenbrockRate.value,
+            methods: Self.methods.filter { $0.momentum != 0.5 })
         let (classical, nesterov) = compareWithLecture(context, bowl: bowl, steps: bowlSteps, engine: quadratic)
-        reportSurfaces(context, quadratic: quadratic, rosenbrock: rosenbrock, bowlSteps: bowlSteps, bananaSteps: bananaSteps)
-        try context.write(Self.surfacesFigure(bowl: bowl, quadratic: quadratic, banana: banana, rosenbrock: rosenbrock,
-                                              quadraticRate: quadraticRate.value, rosenbrockRate: rosenbrockRate.value))
+        reportSurfaces(
+            context, quadratic: quadratic, rosenbrock: rosenbrock, bowlSteps: bowlSteps, bananaSteps: bananaSteps)
+        try context.write(
+            Self.surfacesFigure(
+                bowl: bowl, quadratic: quadratic, banana: banana, rosenbrock: rosenbrock,
+                quadraticRate: quadraticRate.value, rosenbrockRate: rosenbrockRate.value))
         let rates = try convergenceRates(context, bowl: bowl)
         let well = try doubleWell(context)
         let runs = try fashionMNIST(context)
         try context.finish()
-        return Report(quadratic: quadratic, rosenbrock: rosenbrock, classicalDifference: classical, nesterovDifference: nesterov,
-                      rates: rates, doubleWell: well, runs: runs)
+        return Report(
+            quadratic: quadratic, rosenbrock: rosenbrock, classicalDifference: classical, nesterovDifference: nesterov,
+            rates: rates, doubleWell: well, runs: runs)
     }
 
-    static func paths(_ surface: Surface, from start: (Float, Float), steps: Int, rate: Float, methods: [Method]) -> [Path] {
+    static func paths(_ surface: Surface, from start: (Float, Float), steps: Int, rate: Float, methods: [Method])
+        -> [Path]
+    {
         methods.map { method in
-            Path(method: method, points: surface.trajectory(from: start, steps: steps) { method.optimizer($0, rate: rate) }, steps: steps)
+            Path(
+                method: method,
+                points: surface.trajectory(from: start, steps: steps) { method.optimizer($0, rate: rate) }, steps: steps
+            )
         }
     }
 
@@ -148,26 +161,41 @@ struct MomentumLesson: ParsableCommand {
         let rate = quadraticRate.value
         let byLabel = Dictionary(uniqueKeysWithValues: engine.map { ($0.label, $0.points) })
         let classical = Self.largestDifference(
-            Self.lectureMomentum(bowl, from: (-4, 1.5), steps: steps, rate: rate, alpha: 0.9, nesterov: false), byLabel["momentum 0.9"]!)
+            Self.lectureMomentum(bowl, from: (-4, 1.5), steps: steps, rate: rate, alpha: 0.9, nesterov: false),
+            byLabel["momentum 0.9"]!)
         let nesterov = Self.largestDifference(
-            Self.lectureMomentum(bowl, from: (-4, 1.5), steps: steps, rate: rate, alpha: 0.9, nesterov: true), byLabel["Nesterov 0.9"]!)
-        context.report(String(format: "Lecture's momentum vs the engine's SGD(momentum: 0.9) on the bowl, %d steps: largest difference %.2g.",
-                              steps, classical))
-        context.report(String(format: "Lecture's Nesterov (look-ahead gradient) vs SGD(momentum: 0.9, nesterov: true), comparing the engine's weights with the lecture's look-ahead point w − α·v: largest difference %.2g.",
-                              nesterov))
+            Self.lectureMomentum(bowl, from: (-4, 1.5), steps: steps, rate: rate, alpha: 0.9, nesterov: true),
+            byLabel["Nesterov 0.9"]!)
+        context.report(
+            String(
+                format:
+                    "Lecture's momentum vs the engine's SGD(momentum: 0.9) on the bowl, %d steps: largest difference %.2g.",
+                steps, classical))
+        context.report(
+            String(
+                format:
+                    "Lecture's Nesterov (look-ahead gradient) vs SGD(momentum: 0.9, nesterov: true), comparing the engine's weights with the lecture's look-ahead point w − α·v: largest difference %.2g.",
+                nesterov))
         return (classical, nesterov)
     }
 
     /// Step 2: how close each method gets, and which ones diverge.
-    func reportSurfaces(_ context: LessonContext, quadratic: [Path], rosenbrock: [Path], bowlSteps: Int, bananaSteps: Int) {
+    func reportSurfaces(
+        _ context: LessonContext, quadratic: [Path], rosenbrock: [Path], bowlSteps: Int, bananaSteps: Int
+    ) {
         func distance(_ path: Path, to minimum: (Float, Float)) -> String {
             if path.diverged { return "diverged after \(path.points.count - 1) steps" }
             let p = path.points.last!
-            return String(format: "%.3g", ((p.x - minimum.0) * (p.x - minimum.0) + (p.y - minimum.1) * (p.y - minimum.1)).squareRoot())
+            return String(
+                format: "%.3g",
+                ((p.x - minimum.0) * (p.x - minimum.0) + (p.y - minimum.1) * (p.y - minimum.1)).squareRoot())
         }
-        var table = SummaryTable(title: "Distance to the minimum after the last step",
-                                 header: ["method", "bowl (\(bowlSteps) steps, lr \(quadraticRate.value))",
-                                          "Rosenbrock (\(bananaSteps) steps, lr \(rosenbrockRate.value))"])
+        var table = SummaryTable(
+            title: "Distance to the minimum after the last step",
+            header: [
+                "method", "bowl (\(bowlSteps) steps, lr \(quadraticRate.value))",
+                "Rosenbrock (\(bananaSteps) steps, lr \(rosenbrockRate.value))",
+            ])
         for method in Self.methods {
             let q = quadratic.first { $0.label == method.label }!
             let r = rosenbrock.first { $0.label == method.label }
@@ -181,17 +209,27 @@ struct MomentumLesson: ParsableCommand {
     func convergenceRates(_ context: LessonContext, bowl: Surface) throws -> RateSweep {
         let sweep = RateSweep.measure(bowl, rate: quadraticRate.value, steps: 200)
         context.report()
-        context.report(String(format: "Bowl ½(x² + 20y²), lr %.3g: rate per step (distance ratio) measured / predicted:", quadraticRate.value))
+        context.report(
+            String(
+                format: "Bowl ½(x² + 20y²), lr %.3g: rate per step (distance ratio) measured / predicted:",
+                quadraticRate.value))
         for alpha in [0, 0.5, 0.9] as [Float] {
             if let index = sweep.alphas.firstIndex(of: alpha) {
-                context.report(String(format: "  α = %.1f: %@ / %.3f", alpha,
-                                      sweep.measured[index].map { String(format: "%.3f", $0) } ?? "diverged", sweep.predicted(alpha)))
+                context.report(
+                    String(
+                        format: "  α = %.1f: %@ / %.3f", alpha,
+                        sweep.measured[index].map { String(format: "%.3f", $0) } ?? "diverged", sweep.predicted(alpha)))
             }
         }
-        context.report(String(format: "  best α at this lr: %.2f (critical damping of the slow direction, (1 − √(η·1))²), rate %.3f.",
-                              sweep.criticalAlpha, sweep.predicted(sweep.criticalAlpha)))
-        context.report(String(format: "  with the best lr too (η* = 4/(√20 + 1)² = %.3f): α* = ((√κ − 1)/(√κ + 1))² = %.3f, rate %.3f (gradient descent at its best lr: %.3f).",
-                              RateSweep.bestRate, RateSweep.bestAlpha, (RateSweep.bestAlpha).squareRoot(), (20.0 - 1) / (20 + 1)))
+        context.report(
+            String(
+                format: "  best α at this lr: %.2f (critical damping of the slow direction, (1 − √(η·1))²), rate %.3f.",
+                sweep.criticalAlpha, sweep.predicted(sweep.criticalAlpha)))
+        context.report(
+            String(
+                format:
+                    "  with the best lr too (η* = 4/(√20 + 1)² = %.3f): α* = ((√κ − 1)/(√κ + 1))² = %.3f, rate %.3f (gradient descent at its best lr: %.3f).",
+                RateSweep.bestRate, RateSweep.bestAlpha, (RateSweep.bestAlpha).squareRoot(), (20.0 - 1) / (20 + 1)))
         try context.write(Self.ratesFigure(sweep))
         try context.write(Self.rateMapFigure(sweep))
         return sweep
@@ -201,10 +239,14 @@ struct MomentumLesson: ParsableCommand {
     func doubleWell(_ context: LessonContext) throws -> [DoubleWell.Run] {
         let runs = DoubleWell.runs(steps: context.budget(300, quick: 300))
         context.report()
-        context.report("Double well f(x) = (x² − 1)² + 0.3x from x = 2, lr \(DoubleWell.rate): local minimum at x ≈ 0.96, global at x ≈ −1.04.")
+        context.report(
+            "Double well f(x) = (x² − 1)² + 0.3x from x = 2, lr \(DoubleWell.rate): local minimum at x ≈ 0.96, global at x ≈ −1.04."
+        )
         for run in runs {
-            context.report(String(format: "  %@: ends at x = %.3f (f = %.3f), the %@ minimum", run.method.label, run.xs.last!,
-                                  DoubleWell.f(run.xs.last!), run.xs.last! < 0 ? "global" : "local"))
+            context.report(
+                String(
+                    format: "  %@: ends at x = %.3f (f = %.3f), the %@ minimum", run.method.label, run.xs.last!,
+                    DoubleWell.f(run.xs.last!), run.xs.last! < 0 ? "global" : "local"))
         }
         try context.write(Self.doubleWellFigure(runs))
         return runs
@@ -213,8 +255,9 @@ struct MomentumLesson: ParsableCommand {
     /// Step 5: Fashion-MNIST over seeds, including plain SGD at momentum's effective rate.
     func fashionMNIST(_ context: LessonContext) throws -> [SettingRuns<RunResult>] {
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
-        let splits = try context.loadSplits(training, trainSize: context.budget(10000, quick: 2000),
-                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let splits = try context.loadSplits(
+            training, trainSize: context.budget(10000, quick: 2000),
+            validationSize: context.budget(5000, quick: 1000), testSize: 0)
         let train = splits.first.train
         let eta = learningRate.value
         let settings: [(method: Method, rate: Float, label: String)] = [
@@ -223,41 +266,69 @@ struct MomentumLesson: ParsableCommand {
             (Self.methods[2], eta, "momentum 0.9, lr \(eta)"),
             (Self.methods[4], eta, "Nesterov 0.9, lr \(eta)"),
         ]
-        let runs = try context.overSeeds(settings, label: \.label, experiment: "fashion-mnist",
-                                         columns: { ["optimizer": .text($0.method.label), "learning_rate": SettingValue($0.rate)] },
-                                         lastK: 3) { setting, run in
+        let runs = try context.overSeeds(
+            settings, label: \.label, experiment: "fashion-mnist",
+            columns: { ["optimizer": .text($0.method.label), "learning_rate": SettingValue($0.rate)] },
+            lastK: 3
+        ) { setting, run in
             let (train, validation, _) = splits(run).sets
             let model = Sequential.mlp([784, 128, 10], random: run.random(.weights))
-            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: setting.method.optimizer(model.parameters, rate: setting.rate),
-                                      train: train, validation: validation, options: TrainingOptions(epochs: epochs, batchSize: 64))
+            let history = try run.fit(
+                model: model, loss: CrossEntropyLoss(),
+                optimizer: setting.method.optimizer(model.parameters, rate: setting.rate),
+                train: train, validation: validation, options: TrainingOptions(epochs: epochs, batchSize: 64))
             return RunResult(history: history)
         }
-        try context.write(Self.fashionFigure(runs, colors: settings.map { $0.rate == eta ? $0.method.color : 5 }, trainCount: train.count))
+        try context.write(
+            Self.fashionFigure(
+                runs, colors: settings.map { $0.rate == eta ? $0.method.color : 5 }, trainCount: train.count))
         let k = min(3, epochs)
-        var table = SummaryTable(title: "784→128→10 on \(train.count) images, \(epochs) epochs, batch 64: mean ± std over \(context.seeds.count) seeds, last \(k) = mean of the last \(k) epochs",
-                                 header: ["optimizer", "train loss, final", "validation %, final", "validation %, last \(k)"])
+        var table = SummaryTable(
+            title:
+                "784→128→10 on \(train.count) images, \(epochs) epochs, batch 64: mean ± std over \(context.seeds.count) seeds, last \(k) = mean of the last \(k) epochs",
+            header: ["optimizer", "train loss, final", "validation %, final", "validation %, last \(k)"])
         for setting in runs {
-            table.add([setting.label, setting.final(.trainLoss).formatted(decimals: 4), setting.final(.validationAccuracy).formatted(),
-                       setting.lastEpochs(k, .validationAccuracy).formatted()])
+            table.add([
+                setting.label, setting.final(.trainLoss).formatted(decimals: 4),
+                setting.final(.validationAccuracy).formatted(),
+                setting.lastEpochs(k, .validationAccuracy).formatted(),
+            ])
         }
         context.report()
         context.report(table)
         let (slow, matched, momentum, nesterov) = (runs[0], runs[1], runs[2], runs[3])
         // Five comparisons stated together: each verdict says whether it survives Holm over all five.
         let comparisons: [(a: String, b: String, quantity: String, difference: Difference, isLoss: Bool)] = [
-            ("momentum 0.9", "SGD at the same lr", "Final training loss", Difference(momentum.final(.trainLoss), slow.final(.trainLoss)), true),
-            ("momentum 0.9", "SGD at lr η/(1 − α)", "Final training loss", Difference(momentum.final(.trainLoss), matched.final(.trainLoss)), true),
-            ("momentum 0.9", "SGD at lr η/(1 − α)", "Validation (last \(k))",
-             Difference(momentum.lastEpochs(k, .validationAccuracy), matched.lastEpochs(k, .validationAccuracy)), false),
-            ("Nesterov 0.9", "momentum 0.9", "Final training loss", Difference(nesterov.final(.trainLoss), momentum.final(.trainLoss)), true),
-            ("Nesterov 0.9", "momentum 0.9", "Validation (last \(k))",
-             Difference(nesterov.lastEpochs(k, .validationAccuracy), momentum.lastEpochs(k, .validationAccuracy)), false),
+            (
+                "momentum 0.9", "SGD at the same lr", "Final training loss",
+                Difference(momentum.final(.trainLoss), slow.final(.trainLoss)), true
+            ),
+            (
+                "momentum 0.9", "SGD at lr η/(1 − α)", "Final training loss",
+                Difference(momentum.final(.trainLoss), matched.final(.trainLoss)), true
+            ),
+            (
+                "momentum 0.9", "SGD at lr η/(1 − α)", "Validation (last \(k))",
+                Difference(momentum.lastEpochs(k, .validationAccuracy), matched.lastEpochs(k, .validationAccuracy)),
+                false
+            ),
+            (
+                "Nesterov 0.9", "momentum 0.9", "Final training loss",
+                Difference(nesterov.final(.trainLoss), momentum.final(.trainLoss)), true
+            ),
+            (
+                "Nesterov 0.9", "momentum 0.9", "Validation (last \(k))",
+                Difference(nesterov.lastEpochs(k, .validationAccuracy), momentum.lastEpochs(k, .validationAccuracy)),
+                false
+            ),
         ]
         let holm = Holm(comparisons.map(\.difference))
         for (index, comparison) in comparisons.enumerated() {
-            context.report(comparison.isLoss
-                ? holm.verdict(index, comparison.a, comparison.b, quantity: comparison.quantity, unit: "", decimals: 4)
-                : holm.verdict(index, comparison.a, comparison.b, quantity: comparison.quantity))
+            context.report(
+                comparison.isLoss
+                    ? holm.verdict(
+                        index, comparison.a, comparison.b, quantity: comparison.quantity, unit: "", decimals: 4)
+                    : holm.verdict(index, comparison.a, comparison.b, quantity: comparison.quantity))
         }
         return runs
     }
@@ -280,7 +351,8 @@ struct RateSweep {
     static func predicted(alpha: Double, rate: Double) -> Double {
         curvatures.map { lambda in
             let b = 1 + alpha - rate * lambda, discriminant = b * b - 4 * alpha
-            return discriminant >= 0 ? max(abs(b + discriminant.squareRoot()), abs(b - discriminant.squareRoot())) / 2 : alpha.squareRoot()
+            return discriminant >= 0
+                ? max(abs(b + discriminant.squareRoot()), abs(b - discriminant.squareRoot())) / 2 : alpha.squareRoot()
         }.max()!
     }
 

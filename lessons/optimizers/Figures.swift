@@ -13,7 +13,8 @@ extension OptimizersLesson {
     /// The y axis is logarithmic only when the data span more than a decade.
     static func curvesFigure(_ outcomes: [Outcome], metric: EpochMetric, name: String, title: String) -> Figure {
         let curves = outcomes.map { $0.runs.curve(metric) }
-        let lows = curves.flatMap { zip($0.mean, $0.std).map { $0 - $1 } }, highs = curves.flatMap { zip($0.mean, $0.std).map { $0 + $1 } }
+        let lows = curves.flatMap { zip($0.mean, $0.std).map { $0 - $1 } },
+            highs = curves.flatMap { zip($0.mean, $0.std).map { $0 + $1 } }
         let scale: Scale = (lows.min() ?? 1) > 0 && (highs.max() ?? 1) / (lows.min() ?? 1) > 10 ? .log : .linear
         let range = paddedRange(low: lows.min() ?? 0, high: highs.max() ?? 1, scale: scale)
         let panels = outcomes.enumerated().map { index, outcome in
@@ -22,12 +23,17 @@ extension OptimizersLesson {
             }
             let own = curves[index]
             if outcome.runs.runs.count > 1 {
-                series.append(.band(nil, x: own.epochs, lower: zip(own.mean, own.std).map { $0 - $1 },
-                                    upper: zip(own.mean, own.std).map { $0 + $1 }, color: outcome.entry.color))
+                series.append(
+                    .band(
+                        nil, x: own.epochs, lower: zip(own.mean, own.std).map { $0 - $1 },
+                        upper: zip(own.mean, own.std).map { $0 + $1 }, color: outcome.entry.color))
             }
-            series.append(.line(outcome.entry.name, x: own.epochs, y: own.mean, style: .linesPoints, color: outcome.entry.color))
-            var panel = Panel(title: "\(outcome.entry.short), lr \(String(format: "%g", outcome.chosenRate))", xLabel: "epoch", yLabel: metric.label,
-                              yScale: scale, yRange: range, legend: .hidden, series: series)
+            series.append(
+                .line(outcome.entry.name, x: own.epochs, y: own.mean, style: .linesPoints, color: outcome.entry.color))
+            var panel = Panel(
+                title: "\(outcome.entry.short), lr \(String(format: "%g", outcome.chosenRate))", xLabel: "epoch",
+                yLabel: metric.label,
+                yScale: scale, yRange: range, legend: .hidden, series: series)
             // Whole epochs only, as StandardPanels.seedCurves ticks them.
             if (curves.map { $0.epochs.count }.max() ?? 0) <= 12 { panel.xTickStep = 1 }
             return panel
@@ -43,37 +49,46 @@ extension OptimizersLesson {
         for outcome in outcomes {
             let rates = rateFactors.map { Double(outcome.entry.networkRate * $0) }
             let estimates = outcome.sweep.map { $0.lastEpochs(lastK, .validationAccuracy) }
-            series.append(.line("\(outcome.entry.short): chosen \(String(format: "%g", outcome.chosenRate))", x: rates, y: estimates.map(\.mean), style: .linesPoints, color: outcome.entry.color))
+            series.append(
+                .line(
+                    "\(outcome.entry.short): chosen \(String(format: "%g", outcome.chosenRate))", x: rates,
+                    y: estimates.map(\.mean), style: .linesPoints, color: outcome.entry.color))
             series.append(.spread(x: rates, estimates, color: outcome.entry.color))
         }
         let all = outcomes.flatMap { $0.sweep.map { $0.lastEpochs(lastK, .validationAccuracy).mean } }
         // The axis starts a little below the worst *useful* rate's mean: a diverged or stalled
         // run near chance would otherwise squeeze the tuned region, where the ranking lives.
         let floor = max((all.min() ?? 0) - 2, 40)
-        return Figure(name: "sensitivity",
-                      title: "Validation accuracy (mean of the last \(lastK) of \(epochs) epochs, \(trainCount) training images) against the learning rate: mean ± std over seeds",
-                      panels: [
-                          Panel(xLabel: "learning rate (log scale)", yLabel: "validation accuracy (%)", xScale: .log,
-                                yRange: floor...(min((all.max() ?? 100) + 1, 100)), legend: .outside, series: series),
-                      ], layout: .single)
+        return Figure(
+            name: "sensitivity",
+            title:
+                "Validation accuracy (mean of the last \(lastK) of \(epochs) epochs, \(trainCount) training images) against the learning rate: mean ± std over seeds",
+            panels: [
+                Panel(
+                    xLabel: "learning rate (log scale)", yLabel: "validation accuracy (%)", xScale: .log,
+                    yRange: floor...(min((all.max() ?? 100) + 1, 100)), legend: .outside, series: series)
+            ], layout: .single)
     }
 
     /// Each optimizer at its chosen rate minus the one best on validation, on test.
     static func differencesFigure(_ comparison: Comparison, seeds: Int, testCount: Int) -> Figure {
-        Figure(name: "differences",
-               title: "Test accuracy (\(testCount) images) at each optimizer's chosen rate − \(comparison.winner.entry.name)'s: mean and 95 % interval paired over \(seeds) seeds, Holm over \(comparison.others.count)",
-               panels: [
-                   StandardPanels.differenceForest(comparison.others.map(\.entry.name), comparison.test.differences, holm: comparison.test,
-                                                   title: "left of zero: worse on test than the optimizer best on validation",
-                                                   xLabel: "difference in test accuracy (points)"),
-               ], layout: .single)
+        Figure(
+            name: "differences",
+            title:
+                "Test accuracy (\(testCount) images) at each optimizer's chosen rate − \(comparison.winner.entry.name)'s: mean and 95 % interval paired over \(seeds) seeds, Holm over \(comparison.others.count)",
+            panels: [
+                StandardPanels.differenceForest(
+                    comparison.others.map(\.entry.name), comparison.test.differences, holm: comparison.test,
+                    title: "left of zero: worse on test than the optimizer best on validation",
+                    xLabel: "difference in test accuracy (points)")
+            ], layout: .single)
     }
 
     /// A range around [low, high] with a margin; on a log scale a factor, never below a positive floor.
     static func paddedRange(low: Double, high: Double, scale: Scale) -> ClosedRange<Double> {
         switch scale {
         case .log:
-            let floor = max(low, 1e-14)   // the curves are clamped at 1e-14 for the log axis
+            let floor = max(low, 1e-14)  // the curves are clamped at 1e-14 for the log axis
             return (floor / 1.15)...(max(high, floor * 1.01) * 1.15)
         case .linear:
             let margin = max((high - low) * 0.05, 1e-9)
@@ -84,31 +99,45 @@ extension OptimizersLesson {
     /// One panel per optimizer: its path over grey contours of f on axes every panel shares
     /// (wide enough for every optimizer's overshoots).
     static func rosenbrockFigure(_ outcomes: [Outcome], steps: Int) -> Figure {
-        let paths = outcomes.map { StandardPanels.SurfacePath(label: $0.entry.short, points: $0.path, color: $0.entry.color) }
+        let paths = outcomes.map {
+            StandardPanels.SurfacePath(label: $0.entry.short, points: $0.path, color: $0.entry.color)
+        }
         let range = StandardPanels.surfaceRange(paths, around: (-1.6...1.6, -0.5...2))
         let panels = zip(outcomes, paths).map { outcome, path in
-            StandardPanels.surfacePaths(.rosenbrock, paths: [path], range: range, legend: .hidden,
-                                        title: "\(outcome.entry.short), lr \(outcome.entry.surfaceRate): \(String(format: outcome.surfaceDistance < 0.01 ? "%.0e" : "%.2g", outcome.surfaceDistance))")
+            StandardPanels.surfacePaths(
+                .rosenbrock, paths: [path], range: range, legend: .hidden,
+                title:
+                    "\(outcome.entry.short), lr \(outcome.entry.surfaceRate): \(String(format: outcome.surfaceDistance < 0.01 ? "%.0e" : "%.2g", outcome.surfaceDistance))"
+            )
         }
-        return Figure(name: "rosenbrock",
-                      title: "Rosenbrock's valley, \(steps) steps from (−1.2, 1.2) towards the minimum (1, 1) (black); titles: distance at the end",
-                      panels: panels, layout: .smallMultiples)
+        return Figure(
+            name: "rosenbrock",
+            title:
+                "Rosenbrock's valley, \(steps) steps from (−1.2, 1.2) towards the minimum (1, 1) (black); titles: distance at the end",
+            panels: panels, layout: .smallMultiples)
     }
 
     /// f per step, one panel per optimizer on shared log axes, the others in grey.
     static func rosenbrockLossFigure(_ outcomes: [Outcome], steps: Int) -> Figure {
-        let curves = outcomes.map { outcome in outcome.path.map { Double(max(Surface.rosenbrock.value($0.x, $0.y), 1e-14)) } }
+        let curves = outcomes.map { outcome in
+            outcome.path.map { Double(max(Surface.rosenbrock.value($0.x, $0.y), 1e-14)) }
+        }
         let all = curves.flatMap { $0 }
         let range = paddedRange(low: all.min()!, high: all.max()!, scale: .log)
         let panels = outcomes.enumerated().map { index, outcome in
             let others: [Series] = curves.enumerated().filter { $0.offset != index }.map { _, values in
                 .line(nil, x: values.indices.map(Double.init), y: values, color: grey)
             }
-            return Panel(title: "\(outcome.entry.short), lr \(outcome.entry.surfaceRate)", xLabel: "step", yLabel: "f (log scale)",
-                         yScale: .log, xRange: 0...Double(steps), yRange: range, legend: .hidden,
-                         series: others + [.line(nil, x: curves[index].indices.map(Double.init), y: curves[index], color: outcome.entry.color)])
+            return Panel(
+                title: "\(outcome.entry.short), lr \(outcome.entry.surfaceRate)", xLabel: "step",
+                yLabel: "f (log scale)",
+                yScale: .log, xRange: 0...Double(steps), yRange: range, legend: .hidden,
+                series: others + [
+                    .line(nil, x: curves[index].indices.map(Double.init), y: curves[index], color: outcome.entry.color)
+                ])
         }
-        return Figure(name: "rosenbrock-f", title: "f per step on Rosenbrock's valley; grey: the other optimizers",
-                      panels: panels, layout: .smallMultiples)
+        return Figure(
+            name: "rosenbrock-f", title: "f per step on Rosenbrock's valley; grey: the other optimizers",
+            panels: panels, layout: .smallMultiples)
     }
 }

@@ -9,18 +9,19 @@ import Plot
 struct OptimizersLesson: ParsableCommand {
     static let configuration = CommandConfiguration.lesson(
         "optimizers",
-        abstract: "Nine optimizers side by side: SGD, momentum, Nesterov, AdaGrad, RMSprop, Adam, NAdam, AdamW, AdaDelta.",
+        abstract:
+            "Nine optimizers side by side: SGD, momentum, Nesterov, AdaGrad, RMSprop, Adam, NAdam, AdamW, AdaDelta.",
         discussion: """
-        Each optimizer trains the same network (784→128→10, batch 64, 10 epochs on 10,000 \
-        Fashion-MNIST images) at five learning rates, its usual one (stated in the table) times \
-        0.1, 0.316, 1, 3.16 and 10, under 10 seeds; under one seed every run starts from the same \
-        weights and sees the same batches. Each optimizer's rate is chosen on validation (mean of \
-        the last 3 epochs) and scored on 5,000 test images; the optimizers are ranked at their \
-        chosen rates, and each is compared with the one best on validation, on test, paired over \
-        seeds with Holm's correction. Then each walks Rosenbrock's valley from (−1.2, 1.2) \
-        (deterministic: no seeds). \
-        --quick: 1,000 images, 2 epochs, 2 seeds, 300 steps on the valley.
-        """, epochs: epochBudget)
+            Each optimizer trains the same network (784→128→10, batch 64, 10 epochs on 10,000 \
+            Fashion-MNIST images) at five learning rates, its usual one (stated in the table) times \
+            0.1, 0.316, 1, 3.16 and 10, under 10 seeds; under one seed every run starts from the same \
+            weights and sees the same batches. Each optimizer's rate is chosen on validation (mean of \
+            the last 3 epochs) and scored on 5,000 test images; the optimizers are ranked at their \
+            chosen rates, and each is compared with the one best on validation, on test, paired over \
+            seeds with Holm's correction. Then each walks Rosenbrock's valley from (−1.2, 1.2) \
+            (deterministic: no seeds). \
+            --quick: 1,000 images, 2 epochs, 2 seeds, 300 steps on the valley.
+            """, epochs: epochBudget)
 
     static let epochBudget = EpochBudget(full: 10, quick: 2)
 
@@ -34,7 +35,8 @@ struct OptimizersLesson: ParsableCommand {
 
     mutating func validate() throws {
         if let surfaceSteps, !(1...Self.maximumSurfaceSteps).contains(surfaceSteps) {
-            throw ValidationError("--surface-steps must be between 1 and \(Self.maximumSurfaceSteps) (got \(surfaceSteps))")
+            throw ValidationError(
+                "--surface-steps must be between 1 and \(Self.maximumSurfaceSteps) (got \(surfaceSteps))")
         }
     }
 
@@ -53,27 +55,53 @@ struct OptimizersLesson: ParsableCommand {
     /// Palette colors 0–8 and 10 (brown), not the pale yellow (7), which a thin path hides on
     /// white; 9 is the grey of the context curves and contours.
     static let entries: [Entry] = [
-        Entry(name: "SGD", short: "SGD", knownFor: "the baseline", networkRate: 0.05, surfaceRate: 0.001, color: 6) { SGD($0, learningRate: $1) },
-        Entry(name: "SGD + momentum 0.9", short: "momentum 0.9", knownFor: "damps oscillations", networkRate: 0.01, surfaceRate: 0.001, color: 0) {
+        Entry(name: "SGD", short: "SGD", knownFor: "the baseline", networkRate: 0.05, surfaceRate: 0.001, color: 6) {
+            SGD($0, learningRate: $1)
+        },
+        Entry(
+            name: "SGD + momentum 0.9", short: "momentum 0.9", knownFor: "damps oscillations", networkRate: 0.01,
+            surfaceRate: 0.001, color: 0
+        ) {
             SGD($0, learningRate: $1, momentum: 0.9)
         },
-        Entry(name: "Nesterov 0.9", short: "Nesterov 0.9", knownFor: "look-ahead momentum", networkRate: 0.01, surfaceRate: 0.001, color: 5) {
+        Entry(
+            name: "Nesterov 0.9", short: "Nesterov 0.9", knownFor: "look-ahead momentum", networkRate: 0.01,
+            surfaceRate: 0.001, color: 5
+        ) {
             SGD($0, learningRate: $1, momentum: 0.9, nesterov: true)
         },
-        Entry(name: "AdaGrad", short: "AdaGrad", knownFor: "sparse data (NLP, recommendation)", networkRate: 0.01, surfaceRate: 0.5, color: 2) {
+        Entry(
+            name: "AdaGrad", short: "AdaGrad", knownFor: "sparse data (NLP, recommendation)", networkRate: 0.01,
+            surfaceRate: 0.5, color: 2
+        ) {
             Adagrad($0, learningRate: $1)
         },
-        Entry(name: "RMSprop", short: "RMSprop", knownFor: "deep networks, especially RNNs", networkRate: 0.001, surfaceRate: 0.01, color: 4) {
+        Entry(
+            name: "RMSprop", short: "RMSprop", knownFor: "deep networks, especially RNNs", networkRate: 0.001,
+            surfaceRate: 0.01, color: 4
+        ) {
             RMSprop($0, learningRate: $1)
         },
-        Entry(name: "Adam", short: "Adam", knownFor: "a wide range of tasks", networkRate: 0.001, surfaceRate: 0.05, color: 1) { Adam($0, learningRate: $1) },
-        Entry(name: "NAdam", short: "NAdam", knownFor: "faster convergence on complex models", networkRate: 0.002, surfaceRate: 0.05, color: 3) {
+        Entry(
+            name: "Adam", short: "Adam", knownFor: "a wide range of tasks", networkRate: 0.001, surfaceRate: 0.05,
+            color: 1
+        ) { Adam($0, learningRate: $1) },
+        Entry(
+            name: "NAdam", short: "NAdam", knownFor: "faster convergence on complex models", networkRate: 0.002,
+            surfaceRate: 0.05, color: 3
+        ) {
             NAdam($0, learningRate: $1)
         },
-        Entry(name: "AdamW (weight decay 0.01)", short: "AdamW (decay 0.01)", knownFor: "large models such as transformers", networkRate: 0.001, surfaceRate: 0.05, color: 8) {
+        Entry(
+            name: "AdamW (weight decay 0.01)", short: "AdamW (decay 0.01)",
+            knownFor: "large models such as transformers", networkRate: 0.001, surfaceRate: 0.05, color: 8
+        ) {
             AdamW($0, learningRate: $1)
         },
-        Entry(name: "AdaDelta", short: "AdaDelta", knownFor: "no learning rate to choose", networkRate: 1, surfaceRate: 1, color: 10) { Adadelta($0, learningRate: $1) },
+        Entry(
+            name: "AdaDelta", short: "AdaDelta", knownFor: "no learning rate to choose", networkRate: 1, surfaceRate: 1,
+            color: 10
+        ) { Adadelta($0, learningRate: $1) },
     ]
 
     /// Epochs of the "mean of the last k epochs" summaries.
@@ -103,7 +131,9 @@ struct OptimizersLesson: ParsableCommand {
         /// The walk on Rosenbrock's valley (deterministic).
         let path: [(x: Float, y: Float)]
         var surfaceDistance: Float { Self.distance(path.last!) }
-        static func distance(_ p: (x: Float, y: Float)) -> Float { ((p.x - 1) * (p.x - 1) + (p.y - 1) * (p.y - 1)).squareRoot() }
+        static func distance(_ p: (x: Float, y: Float)) -> Float {
+            ((p.x - 1) * (p.x - 1) + (p.y - 1) * (p.y - 1)).squareRoot()
+        }
     }
 
     func run() throws { _ = try perform() }
@@ -112,29 +142,41 @@ struct OptimizersLesson: ParsableCommand {
         let context = try LessonContext(lesson: "optimizers", options: lesson, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let steps = surfaceSteps ?? context.budget(2000, quick: 300)
-        let splits = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
-                                            validationSize: context.budget(5000, quick: 1000), testSize: context.budget(5000, quick: 1000))
+        let splits = try context.loadSplits(
+            training, trainSize: context.budget(10000, quick: 1000),
+            validationSize: context.budget(5000, quick: 1000), testSize: context.budget(5000, quick: 1000))
         let (train, validation, test) = splits.first.sets
         let sweeps = try trainOnFashionMNIST(context, splits: splits, epochs: epochs)
         let paths = Self.rosenbrockPaths(steps: steps)
         let outcomes = Self.entries.indices.map { index in
             let sweep = sweeps[index]
-            return Outcome(entry: Self.entries[index], sweep: sweep,
-                           choice: ChosenOnValidation(validation: sweep.map { $0.lastEpochs(Self.lastK, .validationAccuracy) },
-                                                      test: sweep.map(\.testAccuracy)),
-                           path: paths[index])
+            return Outcome(
+                entry: Self.entries[index], sweep: sweep,
+                choice: ChosenOnValidation(
+                    validation: sweep.map { $0.lastEpochs(Self.lastK, .validationAccuracy) },
+                    test: sweep.map(\.testAccuracy)),
+                path: paths[index])
         }
 
-        try context.write(Self.curvesFigure(outcomes, metric: .trainLoss, name: "fashion-mnist",
-                                            title: "Training loss (epoch mean of the minibatch losses) at each chosen rate: mean ± std over \(context.seeds.count) seeds; grey: the others"))
-        try context.write(Self.curvesFigure(outcomes, metric: .validationAccuracy, name: "validation",
-                                            title: "Validation accuracy (\(validation.count) images) at each chosen rate: mean ± std over \(context.seeds.count) seeds; grey: the others"))
+        try context.write(
+            Self.curvesFigure(
+                outcomes, metric: .trainLoss, name: "fashion-mnist",
+                title:
+                    "Training loss (epoch mean of the minibatch losses) at each chosen rate: mean ± std over \(context.seeds.count) seeds; grey: the others"
+            ))
+        try context.write(
+            Self.curvesFigure(
+                outcomes, metric: .validationAccuracy, name: "validation",
+                title:
+                    "Validation accuracy (\(validation.count) images) at each chosen rate: mean ± std over \(context.seeds.count) seeds; grey: the others"
+            ))
         try context.write(Self.sensitivityFigure(outcomes, epochs: epochs, trainCount: train.count))
         let comparison = Comparison(outcomes)
         try context.write(Self.differencesFigure(comparison, seeds: context.seeds.count, testCount: test.count))
         try context.write(Self.rosenbrockFigure(outcomes, steps: steps))
         try context.write(Self.rosenbrockLossFigure(outcomes, steps: steps))
-        reportSummary(context, outcomes: outcomes, comparison: comparison, epochs: epochs, steps: steps, testCount: test.count)
+        reportSummary(
+            context, outcomes: outcomes, comparison: comparison, epochs: epochs, steps: steps, testCount: test.count)
         try context.finish()
         return outcomes
     }
@@ -142,30 +184,44 @@ struct OptimizersLesson: ParsableCommand {
     /// Step 1: every optimizer trains the same network at every swept rate under every seed;
     /// test is evaluated once, at the end, for scoring the chosen rate. Returns one sweep per
     /// optimizer, in `entries` order.
-    func trainOnFashionMNIST(_ context: LessonContext, splits: SeededSplits, epochs: Int) throws -> [[SettingRuns<RunResult>]] {
-        let points = Self.entries.flatMap { entry in Self.rateFactors.map { SweepPoint(entry: entry, learningRate: entry.networkRate * $0) } }
-        let runs = try context.overSeeds(points, label: \.label,
-                                         columns: { ["optimizer": .text($0.entry.name), "learning_rate": SettingValue($0.learningRate)] },
-                                         lastK: Self.lastK) { point, run in
+    func trainOnFashionMNIST(_ context: LessonContext, splits: SeededSplits, epochs: Int) throws -> [[SettingRuns<
+        RunResult
+    >]] {
+        let points = Self.entries.flatMap { entry in
+            Self.rateFactors.map { SweepPoint(entry: entry, learningRate: entry.networkRate * $0) }
+        }
+        let runs = try context.overSeeds(
+            points, label: \.label,
+            columns: { ["optimizer": .text($0.entry.name), "learning_rate": SettingValue($0.learningRate)] },
+            lastK: Self.lastK
+        ) { point, run in
             let (train, validation, test) = splits(run).sets
             let model = Sequential.mlp([784, 128, 10], random: run.random(.weights))
-            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: point.entry.make(model.parameters, point.learningRate),
-                                      train: train, validation: validation,
-                                      options: TrainingOptions(epochs: epochs, batchSize: 64))
+            let history = try run.fit(
+                model: model, loss: CrossEntropyLoss(),
+                optimizer: point.entry.make(model.parameters, point.learningRate),
+                train: train, validation: validation,
+                options: TrainingOptions(epochs: epochs, batchSize: 64))
             return RunResult(history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test))
         }
-        return stride(from: 0, to: runs.count, by: Self.rateFactors.count).map { Array(runs[$0..<($0 + Self.rateFactors.count)]) }
+        return stride(from: 0, to: runs.count, by: Self.rateFactors.count).map {
+            Array(runs[$0..<($0 + Self.rateFactors.count)])
+        }
     }
 
     /// Step 2: every optimizer on Rosenbrock's valley from the same start; no randomness.
     static func rosenbrockPaths(steps: Int) -> [[(x: Float, y: Float)]] {
-        entries.map { entry in Surface.rosenbrock.trajectory(from: start, steps: steps) { entry.make($0, entry.surfaceRate) } }
+        entries.map { entry in
+            Surface.rosenbrock.trajectory(from: start, steps: steps) { entry.make($0, entry.surfaceRate) }
+        }
     }
 
     /// The optimizers ordered by mean validation accuracy over the last k epochs at their
     /// chosen rates, the best first: the ranking and the winner use validation only.
     static func ranking(_ outcomes: [Outcome]) -> [Outcome] {
-        outcomes.sorted { $0.runs.lastEpochs(lastK, .validationAccuracy).mean > $1.runs.lastEpochs(lastK, .validationAccuracy).mean }
+        outcomes.sorted {
+            $0.runs.lastEpochs(lastK, .validationAccuracy).mean > $1.runs.lastEpochs(lastK, .validationAccuracy).mean
+        }
     }
 
     /// Every optimizer against the one best on validation, each at its chosen rate, on test:
@@ -185,41 +241,61 @@ struct OptimizersLesson: ParsableCommand {
     }
 
     /// Step 3: the table, and each optimizer against the best, against the noise.
-    func reportSummary(_ context: LessonContext, outcomes: [Outcome], comparison: Comparison, epochs: Int, steps: Int, testCount: Int) {
+    func reportSummary(
+        _ context: LessonContext, outcomes: [Outcome], comparison: Comparison, epochs: Int, steps: Int, testCount: Int
+    ) {
         let k = Self.lastK
         let ranked = Self.ranking(outcomes)
-        var table = SummaryTable(title: "Fashion-MNIST over \(context.seeds.count) seeds (mean ± std), \(epochs) epochs; validation = mean of the last \(k) epochs (%); each optimizer's rate chosen on validation among its usual rate × \(Self.rateFactors.map { String(format: "%g", $0) }.joined(separator: ", ")); test (%) on \(testCount) images at the end; ranked by validation at the chosen rate",
-                                 header: ["optimizer", "usual lr", "val. at usual lr", "chosen lr", "val. at chosen lr",
-                                          "test at chosen lr", "test, each seed's own choice", "train loss"])
+        var table = SummaryTable(
+            title:
+                "Fashion-MNIST over \(context.seeds.count) seeds (mean ± std), \(epochs) epochs; validation = mean of the last \(k) epochs (%); each optimizer's rate chosen on validation among its usual rate × \(Self.rateFactors.map { String(format: "%g", $0) }.joined(separator: ", ")); test (%) on \(testCount) images at the end; ranked by validation at the chosen rate",
+            header: [
+                "optimizer", "usual lr", "val. at usual lr", "chosen lr", "val. at chosen lr",
+                "test at chosen lr", "test, each seed's own choice", "train loss",
+            ])
         for outcome in ranked {
             let usual = outcome.sweep[Self.rateFactors.firstIndex(of: 1)!]
-            table.add([outcome.entry.name, String(format: "%g", outcome.entry.networkRate), usual.lastEpochs(k, .validationAccuracy).formatted(),
-                       String(format: "%g", outcome.chosenRate), outcome.runs.lastEpochs(k, .validationAccuracy).formatted(),
-                       outcome.choice.test.formatted(), outcome.choice.perSeedTest.formatted(),
-                       outcome.runs.final(.trainLoss).formatted(decimals: 3)])
+            table.add([
+                outcome.entry.name, String(format: "%g", outcome.entry.networkRate),
+                usual.lastEpochs(k, .validationAccuracy).formatted(),
+                String(format: "%g", outcome.chosenRate), outcome.runs.lastEpochs(k, .validationAccuracy).formatted(),
+                outcome.choice.test.formatted(), outcome.choice.perSeedTest.formatted(),
+                outcome.runs.final(.trainLoss).formatted(decimals: 3),
+            ])
         }
         context.report(table)
         context.report()
-        var edges = SummaryTable(title: "Chosen rates at an end of the sweep (the best may lie beyond it)", header: ["optimizer", "chosen lr", "edge"])
+        var edges = SummaryTable(
+            title: "Chosen rates at an end of the sweep (the best may lie beyond it)",
+            header: ["optimizer", "chosen lr", "edge"])
         for outcome in outcomes where outcome.choice.index == 0 || outcome.choice.index == Self.rateFactors.count - 1 {
-            edges.add([outcome.entry.name, String(format: "%g", outcome.chosenRate), outcome.choice.index == 0 ? "smallest" : "largest"])
+            edges.add([
+                outcome.entry.name, String(format: "%g", outcome.chosenRate),
+                outcome.choice.index == 0 ? "smallest" : "largest",
+            ])
         }
         if !edges.rows.isEmpty {
             context.report(edges)
             context.report()
         }
         let winner = comparison.winner
-        context.report("Best on validation at its chosen rate: \(winner.entry.name) (lr \(String(format: "%g", winner.chosenRate))); each other optimizer at its chosen rate against it, on test:")
+        context.report(
+            "Best on validation at its chosen rate: \(winner.entry.name) (lr \(String(format: "%g", winner.chosenRate))); each other optimizer at its chosen rate against it, on test:"
+        )
         for (index, other) in comparison.others.enumerated() {
             context.report(comparison.test.verdict(index, other.entry.name, winner.entry.name, quantity: "Test"))
         }
         context.report()
-        var surface = SummaryTable(title: "Rosenbrock's valley from (−1.2, 1.2), \(steps) steps (deterministic: no seeds)",
-                                   header: ["optimizer", "lr", "distance to (1, 1)", "f at the end", "known for (lecture)"])
+        var surface = SummaryTable(
+            title: "Rosenbrock's valley from (−1.2, 1.2), \(steps) steps (deterministic: no seeds)",
+            header: ["optimizer", "lr", "distance to (1, 1)", "f at the end", "known for (lecture)"])
         for outcome in outcomes {
             let end = outcome.path.last!
-            surface.add([outcome.entry.name, String(format: "%g", outcome.entry.surfaceRate), String(format: "%.3g", outcome.surfaceDistance),
-                         String(format: "%.3g", Surface.rosenbrock.value(end.x, end.y)), outcome.entry.knownFor])
+            surface.add([
+                outcome.entry.name, String(format: "%g", outcome.entry.surfaceRate),
+                String(format: "%.3g", outcome.surfaceDistance),
+                String(format: "%.3g", Surface.rosenbrock.value(end.x, end.y)), outcome.entry.knownFor,
+            ])
         }
         context.report(surface)
     }

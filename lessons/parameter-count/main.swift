@@ -9,26 +9,32 @@ struct ParameterCount: ParsableCommand {
         "parameter-count",
         abstract: "How many parameters does an MLP have? Counts them on a real engine model.",
         discussion: """
-        The lecture's example: 50 input features, two hidden layers of 100 units, 10 classes. \
-        The lesson builds that network with the engine and prints, layer by layer, the sizes \
-        of W and b and the total (16,210). Any architecture can be counted with --layers, \
-        with or without biases and BatchNorm: the count is computed first with overflow-checked \
-        arithmetic, and the network is built (and checked against it) only up to \
-        \(SummaryTable.grouped(maximumBuiltParameters)) parameters; larger ones are counted without being built. \
-        Figures: parameters per layer, and how the total grows with width (quadratically) and \
-        with depth (linearly), against the 54,000 training images the other lessons train on. \
-        Nothing is trained, so --quick and --seeds change nothing here.
-        """)
+            The lecture's example: 50 input features, two hidden layers of 100 units, 10 classes. \
+            The lesson builds that network with the engine and prints, layer by layer, the sizes \
+            of W and b and the total (16,210). Any architecture can be counted with --layers, \
+            with or without biases and BatchNorm: the count is computed first with overflow-checked \
+            arithmetic, and the network is built (and checked against it) only up to \
+            \(SummaryTable.grouped(maximumBuiltParameters)) parameters; larger ones are counted without being built. \
+            Figures: parameters per layer, and how the total grows with width (quadratically) and \
+            with depth (linearly), against the 54,000 training images the other lessons train on. \
+            Nothing is trained, so --quick and --seeds change nothing here.
+            """)
 
     @OptionGroup var lesson: LessonOptions
 
-    @Option(help: ArgumentHelp("Layer sizes, input first and classes last: 2 to \(maximumLayers) whole numbers ≥ 1. Networks over \(SummaryTable.grouped(maximumBuiltParameters)) parameters are counted but not built.", valueName: "sizes"))
+    @Option(
+        help: ArgumentHelp(
+            "Layer sizes, input first and classes last: 2 to \(maximumLayers) whole numbers ≥ 1. Networks over \(SummaryTable.grouped(maximumBuiltParameters)) parameters are counted but not built.",
+            valueName: "sizes"))
     var layers = ListOption<Int>([50, 100, 100, 10])
 
     @Flag(help: "Linear layers without bias vectors.")
     var noBias = false
 
-    @Flag(help: "Insert BatchNorm1d after each hidden Linear layer (whose bias is then dropped, as the lecture recommends).")
+    @Flag(
+        help:
+            "Insert BatchNorm1d after each hidden Linear layer (whose bias is then dropped, as the lecture recommends)."
+    )
     var batchnorm = false
 
     /// At most this many sizes in --layers (the per-layer figure has one bar group per layer).
@@ -44,7 +50,9 @@ struct ParameterCount: ParsableCommand {
             throw ValidationError("--layers takes at most \(Self.maximumLayers) sizes (got \(layers.values.count))")
         }
         guard Self.count(layers.values, bias: !noBias, batchNorm: batchnorm) != nil else {
-            throw ValidationError("--layers \(layers): the parameter count exceeds \(SummaryTable.grouped(Int.max)), the largest whole number this machine counts to")
+            throw ValidationError(
+                "--layers \(layers): the parameter count exceeds \(SummaryTable.grouped(Int.max)), the largest whole number this machine counts to"
+            )
         }
     }
 
@@ -76,8 +84,10 @@ struct ParameterCount: ParsableCommand {
             guard !overflow else { return nil }
             let hasBias = bias && (isOutput || !batchNorm)
             guard weights.addingReportingOverflow(hasBias ? output : 0).overflow == false else { return nil }
-            rows.append(LayerCount(layer: "Linear(\(input)→\(output)\(hasBias ? "" : ", bias=false"))",
-                                   weights: weights, biases: hasBias ? output : 0))
+            rows.append(
+                LayerCount(
+                    layer: "Linear(\(input)→\(output)\(hasBias ? "" : ", bias=false"))",
+                    weights: weights, biases: hasBias ? output : 0))
             if !isOutput && batchNorm {
                 // γ and β, one of each per unit.
                 rows.append(LayerCount(layer: "BatchNorm1d(\(output))", weights: output, biases: output))
@@ -104,24 +114,36 @@ struct ParameterCount: ParsableCommand {
 
     /// The per-layer rows as the engine's model reports them, checked against the arithmetic;
     /// for networks too large to build, the arithmetic alone (`built` is false).
-    static func measuredCounts(_ sizes: [Int], bias: Bool, batchNorm: Bool, random: Random) throws -> (rows: [LayerCount], built: Bool) {
-        guard let counted = layerCounts(sizes, bias: bias, batchNorm: batchNorm), let total = count(sizes, bias: bias, batchNorm: batchNorm) else {
+    static func measuredCounts(_ sizes: [Int], bias: Bool, batchNorm: Bool, random: Random) throws -> (
+        rows: [LayerCount], built: Bool
+    ) {
+        guard let counted = layerCounts(sizes, bias: bias, batchNorm: batchNorm),
+            let total = count(sizes, bias: bias, batchNorm: batchNorm)
+        else {
             throw LessonError("the parameter count of \(sizes) exceeds \(SummaryTable.grouped(Int.max))")
         }
         guard total <= maximumBuiltParameters else { return (counted, false) }
         let built = model(sizes, bias: bias, batchNorm: batchNorm, random: random).parameterSummary()
             .map { LayerCount(layer: $0.layer, weights: $0.weights, biases: $0.biases) }
         guard built.map(\.total) == counted.map(\.total) else {
-            throw LessonError("the engine's model has \(built.map(\.total)) parameters per layer, the arithmetic says \(counted.map(\.total))")
+            throw LessonError(
+                "the engine's model has \(built.map(\.total)) parameters per layer, the arithmetic says \(counted.map(\.total))"
+            )
         }
         return (built, true)
     }
 
     /// The per-layer table, numbered like the lecture's W⁽¹⁾, b⁽¹⁾ … for Linear layers.
     static func table(_ rows: [LayerCount], sizes: [Int]) -> SummaryTable {
-        var table = SummaryTable(title: "Parameters of the \(sizes.map(String.init).joined(separator: "→")) MLP (ReLU)",
-                                 header: ["layer", "weights", "biases", "total"])
-        for row in rows { table.add([row.layer, SummaryTable.grouped(row.weights), SummaryTable.grouped(row.biases), SummaryTable.grouped(row.total)]) }
+        var table = SummaryTable(
+            title: "Parameters of the \(sizes.map(String.init).joined(separator: "→")) MLP (ReLU)",
+            header: ["layer", "weights", "biases", "total"])
+        for row in rows {
+            table.add([
+                row.layer, SummaryTable.grouped(row.weights), SummaryTable.grouped(row.biases),
+                SummaryTable.grouped(row.total),
+            ])
+        }
         table.add(["all layers", "", "", SummaryTable.grouped(rows.reduce(0) { $0 + $1.total })])
         return table
     }
@@ -152,12 +174,16 @@ struct ParameterCount: ParsableCommand {
         let total = rows.reduce(0) { $0 + $1.total }
         context.report(Self.table(rows, sizes: sizes))
         if sizes == Self.lectureSizes && !noBias && !batchnorm {
-            context.report("(5,000 + 100) + (10,000 + 100) + (1,000 + 10) = \(SummaryTable.grouped(total)), as in the lecture.")
+            context.report(
+                "(5,000 + 100) + (10,000 + 100) + (1,000 + 10) = \(SummaryTable.grouped(total)), as in the lecture.")
         }
         if !built {
             let gigabytes = Double(total) * 4 / 1e9
-            context.console.warn(String(format: "%@ parameters would take %.3g GB as 32-bit floats: counted from the sizes, not built (this lesson builds networks up to %@ parameters).",
-                                        SummaryTable.grouped(total), gigabytes, SummaryTable.grouped(Self.maximumBuiltParameters)))
+            context.console.warn(
+                String(
+                    format:
+                        "%@ parameters would take %.3g GB as 32-bit floats: counted from the sizes, not built (this lesson builds networks up to %@ parameters).",
+                    SummaryTable.grouped(total), gigabytes, SummaryTable.grouped(Self.maximumBuiltParameters)))
         }
         try context.write(Self.perLayerFigure(rows, sizes: sizes))
     }
@@ -165,16 +191,22 @@ struct ParameterCount: ParsableCommand {
     /// Step 2: how the total grows with width and depth, against the training set's size.
     func reportGrowth(_ context: LessonContext, _ growth: Growth) {
         context.report()
-        var summary = SummaryTable(title: "Totals as the network grows (\(Self.imageSizes.inputs) inputs, \(Self.imageSizes.classes) classes, ReLU MLP)",
-                                   header: ["network", "parameters", "per training image"])
+        var summary = SummaryTable(
+            title:
+                "Totals as the network grows (\(Self.imageSizes.inputs) inputs, \(Self.imageSizes.classes) classes, ReLU MLP)",
+            header: ["network", "parameters", "per training image"])
         for (label, sizes) in growth.highlights {
             let count = Self.count(sizes)!
-            summary.add([label, SummaryTable.grouped(count), String(format: "%.2f", Double(count) / Double(Self.trainingImages))])
+            summary.add([
+                label, SummaryTable.grouped(count), String(format: "%.2f", Double(count) / Double(Self.trainingImages)),
+            ])
         }
         context.report(summary)
         context.report()
         for crossing in growth.crossings {
-            context.report("\(crossing.inputs) inputs, two hidden layers of width w: more parameters than the \(SummaryTable.grouped(Self.trainingImages)) training images from w = \(crossing.width) on (\(SummaryTable.grouped(Self.count([crossing.inputs, crossing.width, crossing.width, Self.imageSizes.classes])!)) parameters).")
+            context.report(
+                "\(crossing.inputs) inputs, two hidden layers of width w: more parameters than the \(SummaryTable.grouped(Self.trainingImages)) training images from w = \(crossing.width) on (\(SummaryTable.grouped(Self.count([crossing.inputs, crossing.width, crossing.width, Self.imageSizes.classes])!)) parameters)."
+            )
         }
     }
 
@@ -190,13 +222,18 @@ struct ParameterCount: ParsableCommand {
             return row.layer
         }
         let total = rows.reduce(0) { $0 + $1.total }
-        let title = "Parameters per layer of the \(sizes.map(String.init).joined(separator: "→")) MLP: \(SummaryTable.grouped(total)) in all"
-        return Figure(name: "per-layer", panels: [
-            Panel(title: title, yLabel: "parameters", series: [
-                .bars("weights (W, or BatchNorm γ)", labels: labels, values: rows.map { Double($0.weights) }),
-                .bars("biases (b, or BatchNorm β)", labels: labels, values: rows.map { Double($0.biases) }),
-            ]),
-        ], layout: .single)
+        let title =
+            "Parameters per layer of the \(sizes.map(String.init).joined(separator: "→")) MLP: \(SummaryTable.grouped(total)) in all"
+        return Figure(
+            name: "per-layer",
+            panels: [
+                Panel(
+                    title: title, yLabel: "parameters",
+                    series: [
+                        .bars("weights (W, or BatchNorm γ)", labels: labels, values: rows.map { Double($0.weights) }),
+                        .bars("biases (b, or BatchNorm β)", labels: labels, values: rows.map { Double($0.biases) }),
+                    ])
+            ], layout: .single)
     }
 
     struct Growth {
@@ -227,18 +264,22 @@ struct ParameterCount: ParsableCommand {
                 ("784→500→500→10", [784, 500, 500, 10]),
                 ("784→1000→1000→10", [784, 1000, 1000, 10]),
             ],
-            crossings: inputs.map { input, _ in (input, crossingWidth(inputs: input, classes: classes, examples: trainingImages)) })
+            crossings: inputs.map { input, _ in
+                (input, crossingWidth(inputs: input, classes: classes, examples: trainingImages))
+            })
     }
 
     static func growthFigure(_ growth: Growth) -> Figure {
         let examples = Double(trainingImages)
         let widthSeries = growth.byWidth.enumerated().map { index, entry in
-            Series.line(entry.label, x: growth.widths.map(Double.init), y: entry.totals.map(Double.init),
-                        style: .linesPoints, color: index)
+            Series.line(
+                entry.label, x: growth.widths.map(Double.init), y: entry.totals.map(Double.init),
+                style: .linesPoints, color: index)
         }
         let depthSeries = growth.byDepth.enumerated().map { index, entry in
-            Series.line(entry.label, x: growth.depths.map(Double.init), y: entry.totals.map(Double.init),
-                        style: .linesPoints, color: index)
+            Series.line(
+                entry.label, x: growth.depths.map(Double.init), y: entry.totals.map(Double.init),
+                style: .linesPoints, color: index)
         }
         let widthRange = Double(growth.widths.first!)...Double(growth.widths.last!)
         // Slope guides for the 784-input curve: slope 1 (∝ w) through its narrowest network,
@@ -246,28 +287,39 @@ struct ParameterCount: ParsableCommand {
         // w² term overtakes the 796·w term only at w = 796.
         let imageTotals = growth.byWidth[1].totals.map(Double.init)
         let guides: [Series] = [
-            .line("slope 1 (∝ w)", x: [widthRange.lowerBound, widthRange.upperBound],
-                  y: [imageTotals.first!, imageTotals.first! * widthRange.upperBound / widthRange.lowerBound], style: .dashed, color: 9),
-            .line("slope 2 (∝ w²)", x: [widthRange.lowerBound, widthRange.upperBound],
-                  y: [imageTotals.last! * pow(widthRange.lowerBound / widthRange.upperBound, 2), imageTotals.last!], style: .dashed, color: 10),
+            .line(
+                "slope 1 (∝ w)", x: [widthRange.lowerBound, widthRange.upperBound],
+                y: [imageTotals.first!, imageTotals.first! * widthRange.upperBound / widthRange.lowerBound],
+                style: .dashed, color: 9),
+            .line(
+                "slope 2 (∝ w²)", x: [widthRange.lowerBound, widthRange.upperBound],
+                y: [imageTotals.last! * pow(widthRange.lowerBound / widthRange.upperBound, 2), imageTotals.last!],
+                style: .dashed, color: 10),
         ]
         let depthRange = Double(growth.depths.first!)...Double(growth.depths.last!)
         let imagesLabel = "\(SummaryTable.grouped(trainingImages)) training images"
-        return Figure(name: "growth", title: "Total parameters of an MLP with 10 classes", panels: [
-            Panel(title: "two hidden layers of width w (w² takes over from w only for wide layers)", xLabel: "hidden width w",
-                  yLabel: "parameters", xScale: .log, yScale: .log, xRange: widthRange,
-                  markers: growth.crossings.map { Marker(x: Double($0.width), label: "w = \($0.width)") },
-                  series: guides + widthSeries + [
-                      .line(imagesLabel, x: [widthRange.lowerBound, widthRange.upperBound],
-                            y: [examples, examples], style: .dashed, color: 6),
-                  ]),
-            Panel(title: "hidden layers of width 100 (grows linearly)", xLabel: "number of hidden layers",
-                  yLabel: "parameters",
-                  series: depthSeries + [
-                      .line(imagesLabel, x: [depthRange.lowerBound, depthRange.upperBound],
-                            y: [examples, examples], style: .dashed, color: 6),
-                  ]),
-        ], layout: .pair)
+        return Figure(
+            name: "growth", title: "Total parameters of an MLP with 10 classes",
+            panels: [
+                Panel(
+                    title: "two hidden layers of width w (w² takes over from w only for wide layers)",
+                    xLabel: "hidden width w",
+                    yLabel: "parameters", xScale: .log, yScale: .log, xRange: widthRange,
+                    markers: growth.crossings.map { Marker(x: Double($0.width), label: "w = \($0.width)") },
+                    series: guides + widthSeries + [
+                        .line(
+                            imagesLabel, x: [widthRange.lowerBound, widthRange.upperBound],
+                            y: [examples, examples], style: .dashed, color: 6)
+                    ]),
+                Panel(
+                    title: "hidden layers of width 100 (grows linearly)", xLabel: "number of hidden layers",
+                    yLabel: "parameters",
+                    series: depthSeries + [
+                        .line(
+                            imagesLabel, x: [depthRange.lowerBound, depthRange.upperBound],
+                            y: [examples, examples], style: .dashed, color: 6)
+                    ]),
+            ], layout: .pair)
     }
 }
 

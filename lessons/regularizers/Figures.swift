@@ -22,15 +22,19 @@ extension RegularizersLesson {
     /// accuracy: what the verdicts rest on (±1 std bars of each technique alone would carry
     /// the seed noise that pairing removes).
     static func comparisonFigure(_ comparisons: Comparisons, seeds: Int, trainCount: Int, epochs: Int) -> Figure {
-        Figure(name: "comparison",
-               title: "Each technique − none: mean and 95 % interval paired over \(seeds) seeds, \(trainCount) images, up to \(epochs) epochs",
-               panels: [
-                   StandardPanels.differenceForest(comparisons.labels, comparisons.gap.differences, holm: comparisons.gap,
-                                                   title: "generalization gap (training − validation accuracy): left is less overfitting",
-                                                   xLabel: "difference in gap (points)"),
-                   StandardPanels.differenceForest(comparisons.labels, comparisons.test.differences, holm: comparisons.test,
-                                                   title: "test accuracy: right is better on new images",
-                                                   xLabel: "difference in test accuracy (points)"),
-               ], layout: .stacked)
+        Figure(
+            name: "comparison",
+            title:
+                "Each technique − none: mean and 95 % interval paired over \(seeds) seeds, \(trainCount) images, up to \(epochs) epochs",
+            panels: [
+                StandardPanels.differenceForest(
+                    comparisons.labels, comparisons.gap.differences, holm: comparisons.gap,
+                    title: "generalization gap (training − validation accuracy): left is less overfitting",
+                    xLabel: "difference in gap (points)"),
+                StandardPanels.differenceForest(
+                    comparisons.labels, comparisons.test.differences, holm: comparisons.test,
+                    title: "test accuracy: right is better on new images",
+                    xLabel: "difference in test accuracy (points)"),
+            ], layout: .stacked)
     }
 }

@@ -10,16 +10,16 @@ struct RegularizersLesson: ParsableCommand {
         "regularizers",
         abstract: "The regularizers of the lecture side by side: one network, one small data set, the same seeds.",
         discussion: """
-        Each earlier lesson used its own network, optimizer and data size, so their numbers \
-        cannot be compared. Here one network (784→256→256→10, ReLU, SGD lr 0.01 with momentum \
-        0.9, batch 64) trains on the same 2,000 Fashion-MNIST images under the same seeds with \
-        no regularization, early stopping (patience 5, best weights restored), the L2 penalty \
-        at two strengths, dropout at two rates, data augmentation, and batch normalization with \
-        dropout. Every final network is measured the same way, in evaluation mode: its \
-        generalization gap (training − validation accuracy) and its test accuracy, each against \
-        no regularization with a 95 % interval over the paired seeds, Holm-corrected over the \
-        techniques. --quick: 500 images, 15 epochs, 2 seeds.
-        """, epochs: epochBudget)
+            Each earlier lesson used its own network, optimizer and data size, so their numbers \
+            cannot be compared. Here one network (784→256→256→10, ReLU, SGD lr 0.01 with momentum \
+            0.9, batch 64) trains on the same 2,000 Fashion-MNIST images under the same seeds with \
+            no regularization, early stopping (patience 5, best weights restored), the L2 penalty \
+            at two strengths, dropout at two rates, data augmentation, and batch normalization with \
+            dropout. Every final network is measured the same way, in evaluation mode: its \
+            generalization gap (training − validation accuracy) and its test accuracy, each against \
+            no regularization with a 95 % interval over the paired seeds, Holm-corrected over the \
+            techniques. --quick: 500 images, 15 epochs, 2 seeds.
+            """, epochs: epochBudget)
 
     static let epochBudget = EpochBudget(full: 60, quick: 15)
 
@@ -30,7 +30,9 @@ struct RegularizersLesson: ParsableCommand {
     var trainSize = Count(2000)
 
     mutating func validate() throws {
-        guard (100...54_000).contains(trainSize.value) else { throw ValidationError("--train-size must be between 100 and 54000") }
+        guard (100...54_000).contains(trainSize.value) else {
+            throw ValidationError("--train-size must be between 100 and 54000")
+        }
     }
 
     static let sizes = [784, 256, 256, 10]
@@ -78,11 +80,13 @@ struct RegularizersLesson: ParsableCommand {
         /// stopping the final network is the restored best epoch, not the last one.
         var gap: Double { trainAccuracy - validationAccuracy }
 
-        static let columns = [RunColumn("epochs_trained", \Self.epochs),
-                              RunColumn("train_accuracy_eval_pct", \Self.trainAccuracy),
-                              RunColumn("validation_accuracy_eval_pct", \Self.validationAccuracy),
-                              RunColumn("gap_eval_pct_points", \Self.gap),
-                              RunColumn("test_accuracy_eval_pct", \Self.testAccuracy)]
+        static let columns = [
+            RunColumn("epochs_trained", \Self.epochs),
+            RunColumn("train_accuracy_eval_pct", \Self.trainAccuracy),
+            RunColumn("validation_accuracy_eval_pct", \Self.validationAccuracy),
+            RunColumn("gap_eval_pct_points", \Self.gap),
+            RunColumn("test_accuracy_eval_pct", \Self.testAccuracy),
+        ]
     }
 
     func perform() throws -> [SettingRuns<FinalNetwork>] {
@@ -94,10 +98,12 @@ struct RegularizersLesson: ParsableCommand {
         let train = splits.first.train
         let runs = try context.overSeeds(Self.techniques, label: \.label, columns: Self.columns) { technique, run in
             let (train, validation, test) = splits(run).sets
-            return try Self.train(technique, run: run, epochs: technique.epochs(epochs), train: train, validation: validation, test: test)
+            return try Self.train(
+                technique, run: run, epochs: technique.epochs(epochs), train: train, validation: validation, test: test)
         }
         let comparisons = Comparisons(runs)
-        try context.write(Self.comparisonFigure(comparisons, seeds: context.seeds.count, trainCount: train.count, epochs: epochs))
+        try context.write(
+            Self.comparisonFigure(comparisons, seeds: context.seeds.count, trainCount: train.count, epochs: epochs))
         Self.report(context, runs: runs, comparisons: comparisons, trainCount: train.count, epochs: epochs)
         try context.finish()
         return runs
@@ -105,52 +111,77 @@ struct RegularizersLesson: ParsableCommand {
 
     /// Trains one technique under one seed and measures the final network (for early stopping,
     /// the restored best weights) in evaluation mode on the three sets.
-    static func train(_ technique: Technique, run: SeedRun, epochs: Int, train: ImageDataset, validation: ImageDataset,
-                      test: ImageDataset) throws -> FinalNetwork {
-        let model = Sequential.mlp(sizes, batchNorm: technique.batchNorm, dropout: technique.dropout,
-                                   random: run.random(.weights), masks: run.random(.noise))
+    static func train(
+        _ technique: Technique, run: SeedRun, epochs: Int, train: ImageDataset, validation: ImageDataset,
+        test: ImageDataset
+    ) throws -> FinalNetwork {
+        let model = Sequential.mlp(
+            sizes, batchNorm: technique.batchNorm, dropout: technique.dropout,
+            random: run.random(.weights), masks: run.random(.noise))
         let data = technique.augmentation ? train.augmented(Augmentation(), random: run.random(.noise)) : train
-        let callbacks: [TrainingCallback] = technique.earlyStopping ? [EarlyStopping(patience: 5, restoreBestWeights: true)] : []
+        let callbacks: [TrainingCallback] =
+            technique.earlyStopping ? [EarlyStopping(patience: 5, restoreBestWeights: true)] : []
         // Every epoch measures the original training images in evaluation mode, so that the
         // runs' CSV has one training accuracy (and one gap) for every technique, and so that
         // augmentation's history shows where it stood at the others' budget.
-        let history = try run.fit(model: model, loss: CrossEntropyLoss(),
-                                  optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
-                                  train: data, validation: validation, trainingEvaluation: train,
-                                  options: TrainingOptions(epochs: epochs, batchSize: batchSize, l2: technique.l2,
-                                                           evaluateTrainingSet: true),
-                                  callbacks: callbacks)
-        func accuracy(_ set: ImageDataset) -> Double { 100 * Double(Evaluation(of: model, loss: CrossEntropyLoss(), on: set).accuracy!) }
-        return FinalNetwork(history: history, trainAccuracy: accuracy(train), validationAccuracy: accuracy(validation),
-                            testAccuracy: accuracy(test), epochs: Double(history.epochs.count))
+        let history = try run.fit(
+            model: model, loss: CrossEntropyLoss(),
+            optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
+            train: data, validation: validation, trainingEvaluation: train,
+            options: TrainingOptions(
+                epochs: epochs, batchSize: batchSize, l2: technique.l2,
+                evaluateTrainingSet: true),
+            callbacks: callbacks)
+        func accuracy(_ set: ImageDataset) -> Double {
+            100 * Double(Evaluation(of: model, loss: CrossEntropyLoss(), on: set).accuracy!)
+        }
+        return FinalNetwork(
+            history: history, trainAccuracy: accuracy(train), validationAccuracy: accuracy(validation),
+            testAccuracy: accuracy(test), epochs: Double(history.epochs.count))
     }
 
     /// A technique's hyperparameters as data columns.
     static func columns(_ technique: Technique) -> [String: SettingValue] {
-        ["dropout_p": SettingValue(technique.dropout), "lambda": SettingValue(technique.l2), "batch_norm": SettingValue(technique.batchNorm),
-         "augmentation": SettingValue(technique.augmentation), "early_stopping": SettingValue(technique.earlyStopping),
-         "epoch_multiple": SettingValue(technique.epochMultiple)]
+        [
+            "dropout_p": SettingValue(technique.dropout), "lambda": SettingValue(technique.l2),
+            "batch_norm": SettingValue(technique.batchNorm),
+            "augmentation": SettingValue(technique.augmentation),
+            "early_stopping": SettingValue(technique.earlyStopping),
+            "epoch_multiple": SettingValue(technique.epochMultiple),
+        ]
     }
 
     /// The table (with how many runs were still improving when the budget ran out) and each
     /// technique against no regularization, Holm-corrected over the techniques, with a "not
     /// converged" note beside the test verdict of a technique still improving.
-    static func report(_ context: LessonContext, runs: [SettingRuns<FinalNetwork>], comparisons: Comparisons, trainCount: Int, epochs: Int) {
-        var table = SummaryTable(title: "Final networks in evaluation mode, accuracy % over \(context.seeds.count) seeds (mean ± std), \(trainCount) training images, up to \(epochs) epochs",
-                                 header: ["technique", "epochs", "best in last 10 %", "train", "validation", "gap", "test"])
+    static func report(
+        _ context: LessonContext, runs: [SettingRuns<FinalNetwork>], comparisons: Comparisons, trainCount: Int,
+        epochs: Int
+    ) {
+        var table = SummaryTable(
+            title:
+                "Final networks in evaluation mode, accuracy % over \(context.seeds.count) seeds (mean ± std), \(trainCount) training images, up to \(epochs) epochs",
+            header: ["technique", "epochs", "best in last 10 %", "train", "validation", "gap", "test"])
         let convergence = zip(runs, techniques).map { Convergence($0.runs.map(\.history), budget: $1.epochs(epochs)) }
         for (setting, converged) in zip(runs, convergence) {
-            table.add([setting.label, setting.estimate(\.epochs).formatted(decimals: 0), "\(converged.lateRuns)/\(converged.runs)",
-                       setting.estimate(\.trainAccuracy).formatted(), setting.estimate(\.validationAccuracy).formatted(),
-                       setting.estimate(\.gap).formatted(), setting.estimate(\.testAccuracy).formatted()])
+            table.add([
+                setting.label, setting.estimate(\.epochs).formatted(decimals: 0),
+                "\(converged.lateRuns)/\(converged.runs)",
+                setting.estimate(\.trainAccuracy).formatted(), setting.estimate(\.validationAccuracy).formatted(),
+                setting.estimate(\.gap).formatted(), setting.estimate(\.testAccuracy).formatted(),
+            ])
         }
         context.report(table)
         context.report()
         for (setting, technique) in zip(runs, techniques) where technique.epochMultiple > 1 {
             func atBudget(_ metric: EpochMetric) -> String {
-                Estimate(setting.runs.compactMap { $0.history.epochs.first { $0.epoch == epochs }.flatMap(metric.value) }).formatted()
+                Estimate(
+                    setting.runs.compactMap { $0.history.epochs.first { $0.epoch == epochs }.flatMap(metric.value) }
+                ).formatted()
             }
-            context.report("\(setting.label) at epoch \(epochs), the others' budget: training accuracy on the original images \(atBudget(.trainAccuracy)), validation \(atBudget(.validationAccuracy)) (evaluation mode)")
+            context.report(
+                "\(setting.label) at epoch \(epochs), the others' budget: training accuracy on the original images \(atBudget(.trainAccuracy)), validation \(atBudget(.validationAccuracy)) (evaluation mode)"
+            )
         }
         if let note = convergence[0].note { context.report("none \(note)") }
         for (index, label) in comparisons.labels.enumerated() {

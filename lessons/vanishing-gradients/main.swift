@@ -8,18 +8,19 @@ import Plot
 struct VanishingGradientsLesson: ParsableCommand {
     static let configuration = CommandConfiguration.lesson(
         "vanishing-gradients",
-        abstract: "Vanishing and exploding gradients: why deep sigmoid networks barely learn, measured layer by layer over seeds.",
+        abstract:
+            "Vanishing and exploding gradients: why deep sigmoid networks barely learn, measured layer by layer over seeds.",
         discussion: """
-        The sigmoid's derivative σ′(z) = σ(z)(1 − σ(z)) is at most 0.25, so backpropagation \
-        through L sigmoid layers multiplies the gradient by at most 0.25^L: 0.25¹⁰ ≈ 9.54·10⁻⁷. \
-        The lesson plots that bound, then measures ‖∂L/∂W⁽ˡ⁾‖ for every layer of 10-hidden-layer \
-        networks on Fashion-MNIST (sigmoid with PyTorch's default init, Xavier gain 1 and \
-        Xavier gain 4, tanh with Xavier gain 5/3, ReLU with He) at initialization and after \
-        training, against the predicted per-layer factor √n·σ_W·√E[σ′(z)²] (≈ 0.25·√n·σ_W for \
-        small weights); trains the five under 10 seeds each; and finally scales the ReLU network's \
-        weights by k to show gradients exploding and vanishing as k^(layers − 1). \
-        --quick: 1,000 images, 3 epochs, 2 seeds.
-        """, epochs: epochBudget)
+            The sigmoid's derivative σ′(z) = σ(z)(1 − σ(z)) is at most 0.25, so backpropagation \
+            through L sigmoid layers multiplies the gradient by at most 0.25^L: 0.25¹⁰ ≈ 9.54·10⁻⁷. \
+            The lesson plots that bound, then measures ‖∂L/∂W⁽ˡ⁾‖ for every layer of 10-hidden-layer \
+            networks on Fashion-MNIST (sigmoid with PyTorch's default init, Xavier gain 1 and \
+            Xavier gain 4, tanh with Xavier gain 5/3, ReLU with He) at initialization and after \
+            training, against the predicted per-layer factor √n·σ_W·√E[σ′(z)²] (≈ 0.25·√n·σ_W for \
+            small weights); trains the five under 10 seeds each; and finally scales the ReLU network's \
+            weights by k to show gradients exploding and vanishing as k^(layers − 1). \
+            --quick: 1,000 images, 3 epochs, 2 seeds.
+            """, epochs: epochBudget)
 
     static let epochBudget = EpochBudget(full: 10, quick: 3)
 
@@ -39,7 +40,9 @@ struct VanishingGradientsLesson: ParsableCommand {
 
     mutating func validate() throws {
         guard (1...50).contains(depth) else { throw ValidationError("--depth must be in 1…50 (got \(depth))") }
-        guard (2...Self.maximumWidth).contains(width) else { throw ValidationError("--width must be in 2…\(Self.maximumWidth) (got \(width))") }
+        guard (2...Self.maximumWidth).contains(width) else {
+            throw ValidationError("--width must be in 2…\(Self.maximumWidth) (got \(width))")
+        }
     }
 
     /// A deep network and the initialization that suits (or, for the sigmoid, is usual for) it.
@@ -118,15 +121,21 @@ struct VanishingGradientsLesson: ParsableCommand {
     func perform() throws -> Report {
         let context = try LessonContext(lesson: "vanishing-gradients", options: lesson, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
-        context.report(String(format: "σ′(z) = σ(z)(1 − σ(z)) is largest at z = 0: %.2f. Through 10 sigmoid layers at best 0.25¹⁰ = %.3g.",
-                              Self.sigmoidDerivative(0), pow(0.25, 10)))
+        context.report(
+            String(
+                format:
+                    "σ′(z) = σ(z)(1 − σ(z)) is largest at z = 0: %.2f. Through 10 sigmoid layers at best 0.25¹⁰ = %.3g.",
+                Self.sigmoidDerivative(0), pow(0.25, 10)))
         try context.write(Self.boundFigure())
 
-        let splits = try context.loadSplits(training, trainSize: context.budget(10000, quick: 1000),
-                                            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let splits = try context.loadSplits(
+            training, trainSize: context.budget(10000, quick: 1000),
+            validationSize: context.budget(5000, quick: 1000), testSize: 0)
         let (train, validation, _) = splits.first.sets
         guard train.count >= 2, validation.count >= 1 else {
-            throw LessonError("lesson-vanishing-gradients needs at least 5 images in the training file (10 % of them validate); the data have \(train.count + validation.count)")
+            throw LessonError(
+                "lesson-vanishing-gradients needs at least 5 images in the training file (10 % of them validate); the data have \(train.count + validation.count)"
+            )
         }
         let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])
         let runs = try trainNetworks(context, splits: splits, probe: probe, epochs: epochs)
@@ -143,19 +152,25 @@ struct VanishingGradientsLesson: ParsableCommand {
 
     /// Step 2: gradient norms per layer at initialization, training, and again after it,
     /// for each network under every seed.
-    func trainNetworks(_ context: LessonContext, splits: SeededSplits,
-                       probe: (inputs: Matrix, targets: [Int]), epochs: Int) throws -> [SettingRuns<GradientRun>] {
+    func trainNetworks(
+        _ context: LessonContext, splits: SeededSplits,
+        probe: (inputs: Matrix, targets: [Int]), epochs: Int
+    ) throws -> [SettingRuns<GradientRun>] {
         let learningRate = learningRate.value
-        return try context.overSeeds(Self.networks, label: \.name, columns: { ["activation": .text($0.name)] },
-                                     optionColumns: GradientRun.layerColumns(depth + 1), lastK: Self.lastK) { network, run in
+        return try context.overSeeds(
+            Self.networks, label: \.name, columns: { ["activation": .text($0.name)] },
+            optionColumns: GradientRun.layerColumns(depth + 1), lastK: Self.lastK
+        ) { network, run in
             let (train, validation) = (splits(run).train, splits(run).validation)
             let model = makeModel(network, random: run.random(.weights))
             let before = Self.gradientNorms(model, batch: probe)
-            let history = try run.fit(model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: learningRate),
-                                      train: train, validation: validation, options: TrainingOptions(epochs: epochs, batchSize: 64))
+            let history = try run.fit(
+                model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: learningRate),
+                train: train, validation: validation, options: TrainingOptions(epochs: epochs, batchSize: 64))
             let after = Self.gradientNorms(model, batch: probe)
-            return GradientRun(history: history, initialNorms: before.map(Double.init), trainedNorms: after.map(Double.init),
-                               factor: Self.measuredFactor(before))
+            return GradientRun(
+                history: history, initialNorms: before.map(Double.init), trainedNorms: after.map(Double.init),
+                factor: Self.measuredFactor(before))
         }
     }
 
@@ -168,12 +183,16 @@ struct VanishingGradientsLesson: ParsableCommand {
         var factor: Double?
         var attenuation: Double { initialNorms.first! / initialNorms.last! }
 
-        static let columns = [RunColumn("attenuation_first_to_last", \Self.attenuation), RunColumn("factor_per_layer", \Self.factor)]
+        static let columns = [
+            RunColumn("attenuation_first_to_last", \Self.attenuation), RunColumn("factor_per_layer", \Self.factor),
+        ]
 
         /// Per layer: the norm at initialization, then after training.
         static func layerColumns(_ layers: Int) -> [RunColumn<GradientRun>] {
             (0..<layers).map { layer in RunColumn("gradient_norm_init_layer_\(layer + 1)") { $0.initialNorms[layer] } }
-                + (0..<layers).map { layer in RunColumn("gradient_norm_trained_layer_\(layer + 1)") { $0.trainedNorms[layer] } }
+                + (0..<layers).map { layer in
+                    RunColumn("gradient_norm_trained_layer_\(layer + 1)") { $0.trainedNorms[layer] }
+                }
         }
 
         static func norms(_ setting: SettingRuns<GradientRun>, trained: Bool, layer: Int) -> Estimate {
@@ -211,54 +230,80 @@ struct VanishingGradientsLesson: ParsableCommand {
             let logs = zip(perScale[scaleIndex].norms, perScale[reference].norms).map { log(Double($0) / Double($1)) }
             return exp(logs.reduce(0, +) / Double(logs.count))
         }
-        return (Estimate(weights), Estimate(scaled.map { Double($0[scaleIndex].outputGradient / $0[reference].outputGradient) }))
+        return (
+            Estimate(weights),
+            Estimate(scaled.map { Double($0[scaleIndex].outputGradient / $0[reference].outputGradient) })
+        )
     }
 
     func reportSummary(_ context: LessonContext, _ report: Report, epochs: Int, probeCount: Int, trainCount: Int) {
         let k = Self.lastK, seeds = context.seeds.count
         context.report()
-        var table = SummaryTable(title: "Gradient norms ‖∂L/∂W‖ on one batch of \(probeCount) images, geometric mean ×/÷ spread over \(seeds) seeds",
-                                 header: ["network", "layer 1 at init", "layer \(depth + 1) at init", "ratio 1/last (log₁₀)", "layer 1 trained"])
+        var table = SummaryTable(
+            title:
+                "Gradient norms ‖∂L/∂W‖ on one batch of \(probeCount) images, geometric mean ×/÷ spread over \(seeds) seeds",
+            header: [
+                "network", "layer 1 at init", "layer \(depth + 1) at init", "ratio 1/last (log₁₀)", "layer 1 trained",
+            ])
         for setting in report.runs {
-            table.add([setting.label, Self.scientific(GradientRun.norms(setting, trained: false, layer: 0)),
-                       Self.scientific(GradientRun.norms(setting, trained: false, layer: depth)),
-                       Estimate(setting.estimate(\.attenuation).values.map(log10)).formatted(decimals: 1),
-                       Self.scientific(GradientRun.norms(setting, trained: true, layer: 0))])
+            table.add([
+                setting.label, Self.scientific(GradientRun.norms(setting, trained: false, layer: 0)),
+                Self.scientific(GradientRun.norms(setting, trained: false, layer: depth)),
+                Estimate(setting.estimate(\.attenuation).values.map(log10)).formatted(decimals: 1),
+                Self.scientific(GradientRun.norms(setting, trained: true, layer: 0)),
+            ])
         }
         context.report(table)
-        context.report("Factor per hidden layer from one layer's ‖∂L/∂W‖ to the next one down (layers 2…\(depth); below 1: vanishing), measured (geometric fit, mean ± std over \(seeds) seeds) and predicted √n·σ_W·√E[f′(z)²] (0.25·√n·σ_W for a sigmoid with small z):")
+        context.report(
+            "Factor per hidden layer from one layer's ‖∂L/∂W‖ to the next one down (layers 2…\(depth); below 1: vanishing), measured (geometric fit, mean ± std over \(seeds) seeds) and predicted √n·σ_W·√E[f′(z)²] (0.25·√n·σ_W for a sigmoid with small z):"
+        )
         for (index, setting) in report.runs.enumerated() {
             let measured = setting.estimate(\.factor)
             guard measured.count > 0 else { continue }
             let std = Double(Self.networks[index].initializer.standardDeviation(fanIn: width, fanOut: width) ?? 0)
-            let small = Self.networks[index].activation == .sigmoid
+            let small =
+                Self.networks[index].activation == .sigmoid
                 ? String(format: "; 0.25·√n·σ_W = %.3f", 0.25 * Double(width).squareRoot() * std) : ""
-            context.report(String(format: "  %@: measured %@, predicted %.3f (√n·σ_W = %.3f%@)", setting.label,
-                                  measured.formatted(decimals: 3), report.predictedFactors[index], Double(width).squareRoot() * std, small))
+            context.report(
+                String(
+                    format: "  %@: measured %@, predicted %.3f (√n·σ_W = %.3f%@)", setting.label,
+                    measured.formatted(decimals: 3), report.predictedFactors[index], Double(width).squareRoot() * std,
+                    small))
         }
         context.report()
-        var accuracy = SummaryTable(title: "Accuracy (%) over \(seeds) seeds, \(trainCount) training images, \(epochs) epochs; last \(k) = mean of the last \(k) epochs",
-                                    header: ["network", "train, last \(k)", "validation, last \(k)", "best validation"])
+        var accuracy = SummaryTable(
+            title:
+                "Accuracy (%) over \(seeds) seeds, \(trainCount) training images, \(epochs) epochs; last \(k) = mean of the last \(k) epochs",
+            header: ["network", "train, last \(k)", "validation, last \(k)", "best validation"])
         for setting in report.runs {
-            accuracy.add([setting.label, setting.lastEpochs(k, .trainAccuracy).formatted(),
-                          setting.lastEpochs(k, .validationAccuracy).formatted(), setting.atBestValidation(.validationAccuracy).formatted()])
+            accuracy.add([
+                setting.label, setting.lastEpochs(k, .trainAccuracy).formatted(),
+                setting.lastEpochs(k, .validationAccuracy).formatted(),
+                setting.atBestValidation(.validationAccuracy).formatted(),
+            ])
         }
         context.report(accuracy)
         // Every network against the sigmoid with PyTorch's default, and ReLU against tanh: Holm over all of them.
         let tanh = report.setting(Self.networks[3].name), relu = report.setting(Self.networks[4].name)
         let pairs = report.runs.dropFirst().map { ($0, report.sigmoid) } + [(relu, tanh)]
-        let holm = Holm(pairs.map { Difference($0.0.lastEpochs(k, .validationAccuracy), $0.1.lastEpochs(k, .validationAccuracy)) })
+        let holm = Holm(
+            pairs.map { Difference($0.0.lastEpochs(k, .validationAccuracy), $0.1.lastEpochs(k, .validationAccuracy)) })
         for (index, pair) in pairs.enumerated() {
-            context.report(holm.verdict(index, pair.0.label, pair.1.label, quantity: "Validation accuracy (last \(k) epochs)"))
+            context.report(
+                holm.verdict(index, pair.0.label, pair.1.label, quantity: "Validation accuracy (last \(k) epochs)"))
         }
         context.report()
-        var exploding = SummaryTable(title: "ReLU network, He weights × k, at initialization: ‖∂L/∂W⁽ˡ⁾‖(k) / ‖∂L/∂W⁽ˡ⁾‖(1), geometric mean over the layers",
-                                     header: ["k", "predicted k^\(depth)", "measured", "measured / k^\(depth)", "‖∂L/∂logits‖(k) / (1)"])
+        var exploding = SummaryTable(
+            title:
+                "ReLU network, He weights × k, at initialization: ‖∂L/∂W⁽ˡ⁾‖(k) / ‖∂L/∂W⁽ˡ⁾‖(1), geometric mean over the layers",
+            header: ["k", "predicted k^\(depth)", "measured", "measured / k^\(depth)", "‖∂L/∂logits‖(k) / (1)"])
         for (index, scale) in Self.scales.enumerated() where scale != 1 {
             let (weights, logits) = Self.explodingRatios(report.scaled, scaleIndex: index)
             let power = pow(Double(scale), Double(depth))
-            exploding.add([String(format: "%.1f", scale), String(format: "%.3g", power), Self.scientific(weights),
-                           Self.scientific(Estimate(weights.values.map { $0 / power })), Self.scientific(logits)])
+            exploding.add([
+                String(format: "%.1f", scale), String(format: "%.3g", power), Self.scientific(weights),
+                Self.scientific(Estimate(weights.values.map { $0 / power })), Self.scientific(logits),
+            ])
         }
         context.report(exploding)
     }

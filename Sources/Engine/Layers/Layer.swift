@@ -122,7 +122,9 @@ extension Layer {
     public var layersWithin: [Layer] { [self] + ((self as? Container)?.descendants ?? []) }
 
     /// The layers within this one that keep running statistics.
-    public var runningStatisticsLayers: [RunningStatisticsLayer] { layersWithin.compactMap { $0 as? RunningStatisticsLayer } }
+    public var runningStatisticsLayers: [RunningStatisticsLayer] {
+        layersWithin.compactMap { $0 as? RunningStatisticsLayer }
+    }
 
     /// Runs `body` with training-mode layers using batch statistics but leaving their
     /// running estimates as they were: for probes on a trained model.
@@ -145,13 +147,17 @@ public protocol WeightedLayer: Layer {
 
 extension WeightedLayer {
     /// Redraws the weights (and the bias, when given an initializer for it) in place.
-    public func initialize(weight weightInit: Initializer, bias biasInit: Initializer? = nil,
-                           random: Random) {
-        weight.value = weightInit.matrix(rows: weight.value.rows, cols: weight.value.cols,
-                                         fanIn: fanIn, fanOut: fanOut, random: random)
+    public func initialize(
+        weight weightInit: Initializer, bias biasInit: Initializer? = nil,
+        random: Random
+    ) {
+        weight.value = weightInit.matrix(
+            rows: weight.value.rows, cols: weight.value.cols,
+            fanIn: fanIn, fanOut: fanOut, random: random)
         if let bias, let biasInit {
-            bias.value = biasInit.matrix(rows: 1, cols: bias.value.cols,
-                                         fanIn: fanIn, fanOut: fanOut, random: random)
+            bias.value = biasInit.matrix(
+                rows: 1, cols: bias.value.cols,
+                fanIn: fanIn, fanOut: fanOut, random: random)
         }
     }
 }

@@ -13,15 +13,20 @@ public final class Linear: Module, WeightedLayer {
         fanIn = inputSize
         fanOut = outputSize
         let initializer = Initializer.pytorchDefault
-        weight = Parameter("weight",
-                           value: initializer.matrix(rows: outputSize, cols: inputSize,
-                                                     fanIn: inputSize, fanOut: outputSize,
-                                                     random: random))
-        self.bias = bias
-            ? Parameter("bias",
-                        value: initializer.matrix(rows: 1, cols: outputSize, fanIn: inputSize,
-                                                  fanOut: outputSize, random: random),
-                        decays: false, countedAs: .biases)
+        weight = Parameter(
+            "weight",
+            value: initializer.matrix(
+                rows: outputSize, cols: inputSize,
+                fanIn: inputSize, fanOut: outputSize,
+                random: random))
+        self.bias =
+            bias
+            ? Parameter(
+                "bias",
+                value: initializer.matrix(
+                    rows: 1, cols: outputSize, fanIn: inputSize,
+                    fanOut: outputSize, random: random),
+                decays: false, countedAs: .biases)
             : nil
     }
 
@@ -39,7 +44,8 @@ public final class Linear: Module, WeightedLayer {
         }
         let (weights, overflow) = inputs.multipliedReportingOverflow(by: outputs)
         guard !overflow, weights <= maximumParameterCount - outputs else {
-            throw LayerSizeError(message: "Linear(\(inputs)→\(outputs)) would have more than \(maximumParameterCount) parameters")
+            throw LayerSizeError(
+                message: "Linear(\(inputs)→\(outputs)) would have more than \(maximumParameterCount) parameters")
         }
     }
 
@@ -64,7 +70,7 @@ public final class Linear: Module, WeightedLayer {
 
     public func backward(_ outputGradient: Matrix) -> Matrix {
         backwardParameters(outputGradient)
-        return Matrix.product(outputGradient, weight.value)   // dx = dY·W
+        return Matrix.product(outputGradient, weight.value)  // dx = dY·W
     }
 
     /// dW = dYᵀ·x and db = Σ_rows dY, without dx: for a first layer that saves the largest

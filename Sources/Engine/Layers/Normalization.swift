@@ -98,7 +98,7 @@ public final class BatchNorm1d: Module, RunningStatisticsLayer {
     public func backward(_ outputGradient: Matrix) -> Matrix {
         let n = outputGradient.rows, features = features
         let dy = outputGradient.values, xHat = normalized.values
-        var sumGrad = [Float](repeating: 0, count: features)      // Σ dy   = dβ
+        var sumGrad = [Float](repeating: 0, count: features)  // Σ dy   = dβ
         var sumGradXHat = [Float](repeating: 0, count: features)  // Σ dy·x̂ = dγ
         for r in 0..<n {
             for c in 0..<features {
@@ -114,7 +114,8 @@ public final class BatchNorm1d: Module, RunningStatisticsLayer {
                 let i = r * features + c
                 // The batch mean and variance depend on every input of the batch, which adds
                 // two correction terms in training mode: dx = γ/σ·(dy − mean(dy) − x̂·mean(dy·x̂)).
-                dx[i] = training
+                dx[i] =
+                    training
                     ? scale[c] * (dy[i] - sumGrad[c] / Float(n) - xHat[i] * sumGradXHat[c] / Float(n))
                     : scale[c] * dy[i]
             }

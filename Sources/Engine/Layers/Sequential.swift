@@ -21,7 +21,6 @@ public final class Sequential: Module, Container {
         "Sequential(\n" + layers.enumerated().map { "  (\($0)) \($1)" }.joined(separator: "\n") + "\n)"
     }
 
-
     public func forward(_ input: Matrix) -> Matrix {
         var x = input
         for (index, layer) in layers.enumerated() {
@@ -86,15 +85,19 @@ extension Sequential {
     /// Initial weights come from `random`; dropout masks from `masks` if given, else from
     /// `random` too. Pass a separate stream (`Random(seed:purpose: .noise)`) when runs with
     /// and without dropout must start from the same weights and see the same batches.
-    public static func mlp(_ sizes: [Int], activation: Activation = .relu, bias: Bool = true,
-                           batchNorm: Bool = false, dropout: Float = 0,
-                           random: Random, masks: Random? = nil) -> Sequential {
+    public static func mlp(
+        _ sizes: [Int], activation: Activation = .relu, bias: Bool = true,
+        batchNorm: Bool = false, dropout: Float = 0,
+        random: Random, masks: Random? = nil
+    ) -> Sequential {
         precondition(sizes.count >= 2, "an MLP needs an input and an output size")
         var layers: [Layer] = []
         for (index, (inputSize, outputSize)) in Swift.zip(sizes, sizes.dropFirst()).enumerated() {
             let isOutput = index == sizes.count - 2
-            layers.append(Linear(inputSize, outputSize, bias: bias && (isOutput || !batchNorm),
-                                 random: random))
+            layers.append(
+                Linear(
+                    inputSize, outputSize, bias: bias && (isOutput || !batchNorm),
+                    random: random))
             if isOutput { break }
             if batchNorm { layers.append(BatchNorm1d(outputSize)) }
             layers.append(activation.makeLayer())

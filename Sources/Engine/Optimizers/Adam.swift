@@ -30,11 +30,13 @@ public class Adam: Optimizer {
     }
 
     /// `parameters`: a list of parameters, or of groups with their own rate or weight decay.
-    public init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float = Defaults.learningRate,
-                                              beta1: Float = Defaults.beta1, beta2: Float = Defaults.beta2,
-                                              epsilon: Float = Defaults.epsilon, weightDecay: Float = 0,
-                                              decoupledWeightDecay: Bool = false, amsgrad: Bool = false,
-                                              biasCorrection: Bool = true) {
+    public init<Element: OptimizerParameters>(
+        _ parameters: [Element], learningRate: Float = Defaults.learningRate,
+        beta1: Float = Defaults.beta1, beta2: Float = Defaults.beta2,
+        epsilon: Float = Defaults.epsilon, weightDecay: Float = 0,
+        decoupledWeightDecay: Bool = false, amsgrad: Bool = false,
+        biasCorrection: Bool = true
+    ) {
         Hyperparameter.check(beta1, "beta1", in: 0...0.999_999_9)
         Hyperparameter.check(beta2, "beta2", in: 0...0.999_999_9)
         Hyperparameter.check(epsilon, "epsilon")
@@ -66,7 +68,10 @@ public class Adam: Optimizer {
     /// The factors 1 − β₁ᵗ and 1 − β₂ᵗ the moments are divided by at step t.
     public func biasCorrections(step t: Int) -> (first: Float, second: Float) {
         guard biasCorrection else { return (1, 1) }
-        return (Float(1 - pow(Hyperparameter.decimal(beta1), Double(t))), Float(1 - pow(Hyperparameter.decimal(beta2), Double(t))))
+        return (
+            Float(1 - pow(Hyperparameter.decimal(beta1), Double(t))),
+            Float(1 - pow(Hyperparameter.decimal(beta2), Double(t)))
+        )
     }
 
     public override func prepareStep() {
@@ -75,13 +80,16 @@ public class Adam: Optimizer {
         rootCorrection2 = correction2.squareRoot()
     }
 
-    public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
-                                state: OptimizerState, group: ParameterGroup) {
+    public override func update(
+        _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+        state: OptimizerState, group: ParameterGroup
+    ) {
         let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate(for: group)
         let stepSize = rate / correction1
         let decay = decoupledWeightDecay ? 1 - rate * weightDecay : 1
         let coupledDecay = decoupledWeightDecay ? 0 : weightDecay
-        let (keep1, new1) = (beta1, Float(1 - Hyperparameter.decimal(beta1))), (keep2, new2) = (beta2, Float(1 - Hyperparameter.decimal(beta2)))
+        let (keep1, new1) = (beta1, Float(1 - Hyperparameter.decimal(beta1))),
+            (keep2, new2) = (beta2, Float(1 - Hyperparameter.decimal(beta2)))
         let m = state[Slot.firstMoment], v = state[Slot.secondMoment]
         for i in w.indices {
             w[i] *= decay
@@ -102,13 +110,16 @@ public class Adam: Optimizer {
 /// Adam with decoupled weight decay (`torch.optim.AdamW`, default weight decay 0.01): the
 /// decay shrinks the weights directly instead of passing through the adaptive scaling.
 public final class AdamW: Adam {
-    public init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float = Defaults.learningRate,
-                                              beta1: Float = Defaults.beta1, beta2: Float = Defaults.beta2,
-                                              epsilon: Float = Defaults.epsilon, weightDecay: Float = 0.01,
-                                              amsgrad: Bool = false) {
-        super.init(parameters, learningRate: learningRate, beta1: beta1, beta2: beta2,
-                   epsilon: epsilon, weightDecay: weightDecay, decoupledWeightDecay: true,
-                   amsgrad: amsgrad)
+    public init<Element: OptimizerParameters>(
+        _ parameters: [Element], learningRate: Float = Defaults.learningRate,
+        beta1: Float = Defaults.beta1, beta2: Float = Defaults.beta2,
+        epsilon: Float = Defaults.epsilon, weightDecay: Float = 0.01,
+        amsgrad: Bool = false
+    ) {
+        super.init(
+            parameters, learningRate: learningRate, beta1: beta1, beta2: beta2,
+            epsilon: epsilon, weightDecay: weightDecay, decoupledWeightDecay: true,
+            amsgrad: amsgrad)
     }
 }
 
@@ -129,9 +140,11 @@ public final class NAdam: Optimizer {
     private var correction2: Float = 1, mu: Double = 0, muNext: Double = 0, muProductNext: Double = 1
 
     /// `parameters`: a list of parameters, or of groups with their own rate or weight decay.
-    public init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float = 2e-3, beta1: Float = 0.9,
-                                              beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0,
-                                              momentumDecay: Float = 4e-3) {
+    public init<Element: OptimizerParameters>(
+        _ parameters: [Element], learningRate: Float = 2e-3, beta1: Float = 0.9,
+        beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0,
+        momentumDecay: Float = 4e-3
+    ) {
         Hyperparameter.check(beta1, "beta1", in: 0...0.999_999_9)
         Hyperparameter.check(beta2, "beta2", in: 0...0.999_999_9)
         Hyperparameter.check(epsilon, "epsilon")
@@ -157,12 +170,15 @@ public final class NAdam: Optimizer {
         muProductNext = muProduct * muNext
     }
 
-    public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
-                                state: OptimizerState, group: ParameterGroup) {
+    public override func update(
+        _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+        state: OptimizerState, group: ParameterGroup
+    ) {
         let weightDecay = group.weightDecay ?? weightDecay, rate = Double(learningRate(for: group))
         let gradientScale = Float(rate * (1 - mu) / (1 - muProduct))
         let momentumScale = Float(rate * muNext / (1 - muProductNext))
-        let (keep1, new1) = (beta1, Float(1 - Hyperparameter.decimal(beta1))), (keep2, new2) = (beta2, Float(1 - Hyperparameter.decimal(beta2)))
+        let (keep1, new1) = (beta1, Float(1 - Hyperparameter.decimal(beta1))),
+            (keep2, new2) = (beta2, Float(1 - Hyperparameter.decimal(beta2)))
         let m = state[Slot.firstMoment], v = state[Slot.secondMoment]
         for i in w.indices {
             let gradient = g[i] + weightDecay * w[i]

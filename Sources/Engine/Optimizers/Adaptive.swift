@@ -9,8 +9,10 @@ public final class Adagrad: Optimizer {
     public let epsilon: Float
 
     /// `parameters`: a list of parameters, or of groups with their own rate or weight decay.
-    public init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float = 1e-2, learningRateDecay: Float = 0,
-                                              weightDecay: Float = 0, initialAccumulator: Float = 0, epsilon: Float = 1e-10) {
+    public init<Element: OptimizerParameters>(
+        _ parameters: [Element], learningRate: Float = 1e-2, learningRateDecay: Float = 0,
+        weightDecay: Float = 0, initialAccumulator: Float = 0, epsilon: Float = 1e-10
+    ) {
         Hyperparameter.check(learningRateDecay, "learning rate decay")
         Hyperparameter.check(weightDecay, "weight decay")
         Hyperparameter.check(initialAccumulator, "initial accumulator value")
@@ -29,8 +31,10 @@ public final class Adagrad: Optimizer {
         for state in allStates { state[Slot.squareSum].update(repeating: initialAccumulator) }
     }
 
-    public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
-                                state: OptimizerState, group: ParameterGroup) {
+    public override func update(
+        _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+        state: OptimizerState, group: ParameterGroup
+    ) {
         let weightDecay = group.weightDecay ?? weightDecay
         let rate = learningRate(for: group) / (1 + Float(steps - 1) * learningRateDecay)
         let s = state[Slot.squareSum]
@@ -55,9 +59,11 @@ public final class RMSprop: Optimizer {
     public let centered: Bool
 
     /// `parameters`: a list of parameters, or of groups with their own rate or weight decay.
-    public init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float = 1e-2, alpha: Float = 0.99,
-                                              epsilon: Float = 1e-8, weightDecay: Float = 0, momentum: Float = 0,
-                                              centered: Bool = false) {
+    public init<Element: OptimizerParameters>(
+        _ parameters: [Element], learningRate: Float = 1e-2, alpha: Float = 0.99,
+        epsilon: Float = 1e-8, weightDecay: Float = 0, momentum: Float = 0,
+        centered: Bool = false
+    ) {
         Hyperparameter.check(alpha, "alpha", in: 0...1)
         Hyperparameter.check(epsilon, "epsilon")
         Hyperparameter.check(weightDecay, "weight decay")
@@ -73,8 +79,10 @@ public final class RMSprop: Optimizer {
     enum Slot: Int { case squareAverage, momentumBuffer, gradientAverage }
     public override var slotsPerParameter: Int { 3 }
 
-    public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
-                                state: OptimizerState, group: ParameterGroup) {
+    public override func update(
+        _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+        state: OptimizerState, group: ParameterGroup
+    ) {
         let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate(for: group)
         let keep = alpha, new = Float(1 - Hyperparameter.decimal(alpha))
         let square = state[Slot.squareAverage], buffer = state[Slot.momentumBuffer], mean = state[Slot.gradientAverage]
@@ -108,8 +116,10 @@ public final class Adadelta: Optimizer {
     public let weightDecay: Float
 
     /// `parameters`: a list of parameters, or of groups with their own rate or weight decay.
-    public init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float = 1, rho: Float = 0.9,
-                                              epsilon: Float = 1e-6, weightDecay: Float = 0) {
+    public init<Element: OptimizerParameters>(
+        _ parameters: [Element], learningRate: Float = 1, rho: Float = 0.9,
+        epsilon: Float = 1e-6, weightDecay: Float = 0
+    ) {
         Hyperparameter.check(rho, "rho", in: 0...1)
         Hyperparameter.check(epsilon, "epsilon")
         Hyperparameter.check(weightDecay, "weight decay")
@@ -122,8 +132,10 @@ public final class Adadelta: Optimizer {
     enum Slot: Int { case gradientSquareAverage, updateSquareAverage }
     public override var slotsPerParameter: Int { 2 }
 
-    public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
-                                state: OptimizerState, group: ParameterGroup) {
+    public override func update(
+        _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+        state: OptimizerState, group: ParameterGroup
+    ) {
         let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate(for: group)
         let keep = rho, new = Float(1 - Hyperparameter.decimal(rho))
         let square = state[Slot.gradientSquareAverage], updates = state[Slot.updateSquareAverage]

@@ -69,8 +69,10 @@ open class Optimizer {
     /// The update rule for one tensor: change `w` in place from the gradient `g`, keeping
     /// whatever the rule remembers in `state`. `group` carries the group's weight decay and
     /// learning rate: read the rate through `learningRate(for: group)`.
-    open func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
-                     state: OptimizerState, group: ParameterGroup) {
+    open func update(
+        _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+        state: OptimizerState, group: ParameterGroup
+    ) {
         fatalError("\(type(of: self)) must override update(_:gradient:state:group:)")
     }
 
@@ -156,7 +158,8 @@ public final class OptimizerState {
 
     deinit { storage.deallocate() }
 
-    public subscript<Slot: RawRepresentable>(slot: Slot) -> UnsafeMutableBufferPointer<Float> where Slot.RawValue == Int {
+    public subscript<Slot: RawRepresentable>(slot: Slot) -> UnsafeMutableBufferPointer<Float> where Slot.RawValue == Int
+    {
         let index = slot.rawValue
         precondition(index >= 0 && index < slots, "slot \(slot) is number \(index) of \(slots)")
         return UnsafeMutableBufferPointer(start: storage + index * count, count: count)

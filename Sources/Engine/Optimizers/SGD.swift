@@ -16,13 +16,16 @@ public final class SGD: Optimizer {
     public let weightDecay: Float
 
     /// `parameters`: a list of parameters, or of groups with their own rate or weight decay.
-    public init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float, momentum: Float = 0,
-                                              dampening: Float = 0, nesterov: Bool = false, weightDecay: Float = 0) {
+    public init<Element: OptimizerParameters>(
+        _ parameters: [Element], learningRate: Float, momentum: Float = 0,
+        dampening: Float = 0, nesterov: Bool = false, weightDecay: Float = 0
+    ) {
         Hyperparameter.check(momentum, "momentum")
         Hyperparameter.check(dampening, "dampening", in: 0...1)
         Hyperparameter.check(weightDecay, "weight decay")
-        precondition(!nesterov || (momentum > 0 && dampening == 0),
-                     "Nesterov momentum requires a momentum and zero dampening")
+        precondition(
+            !nesterov || (momentum > 0 && dampening == 0),
+            "Nesterov momentum requires a momentum and zero dampening")
         self.momentum = momentum
         self.dampening = dampening
         self.nesterov = nesterov
@@ -33,8 +36,10 @@ public final class SGD: Optimizer {
     enum Slot: Int { case momentumBuffer }
     public override var slotsPerParameter: Int { momentum == 0 ? 0 : 1 }
 
-    public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
-                                state: OptimizerState, group: ParameterGroup) {
+    public override func update(
+        _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+        state: OptimizerState, group: ParameterGroup
+    ) {
         let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate(for: group), momentum = momentum
         guard momentum != 0 else {
             // Plain SGD, w ← w − rate·(g + wd·w), in CKernels: vectorized for this CPU.
@@ -43,8 +48,9 @@ public final class SGD: Optimizer {
         }
         let first = steps == 1, keep = Float(1 - Hyperparameter.decimal(dampening))
         let b = state[Slot.momentumBuffer]
-        Kernels.sgdWithMomentum(w, gradient: g, buffer: b, rate: rate, weightDecay: weightDecay, momentum: momentum, keep: keep,
-                                first: first, nesterov: nesterov)
+        Kernels.sgdWithMomentum(
+            w, gradient: g, buffer: b, rate: rate, weightDecay: weightDecay, momentum: momentum, keep: keep,
+            first: first, nesterov: nesterov)
     }
 }
 
@@ -61,7 +67,9 @@ public final class LectureMomentum: Optimizer {
     public let alpha: Float
     public let nesterov: Bool
 
-    public init<Element: OptimizerParameters>(_ parameters: [Element], learningRate: Float, alpha: Float, nesterov: Bool = false) {
+    public init<Element: OptimizerParameters>(
+        _ parameters: [Element], learningRate: Float, alpha: Float, nesterov: Bool = false
+    ) {
         Hyperparameter.check(alpha, "alpha", in: 0...1)
         self.alpha = alpha
         self.nesterov = nesterov
@@ -85,8 +93,10 @@ public final class LectureMomentum: Optimizer {
         lookedAhead = false
     }
 
-    public override func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
-                                state: OptimizerState, group: ParameterGroup) {
+    public override func update(
+        _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+        state: OptimizerState, group: ParameterGroup
+    ) {
         let v = state[Slot.velocity], rate = learningRate(for: group)
         for i in w.indices {
             v[i] = alpha * v[i] + rate * g[i]

@@ -35,8 +35,10 @@ public final class EarlyStopping: TrainingCallback {
     private var epochsWithoutImprovement = 0
     private var bestState: ModelState?
 
-    public init(patience: Int = 3, minimumDelta: Float = 0, restoreBestWeights: Bool = true,
-                checkpointPath: String? = nil) {
+    public init(
+        patience: Int = 3, minimumDelta: Float = 0, restoreBestWeights: Bool = true,
+        checkpointPath: String? = nil
+    ) {
         precondition(patience >= 1, "patience must be at least 1")
         self.patience = patience
         self.minimumDelta = minimumDelta

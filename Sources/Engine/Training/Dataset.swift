@@ -14,8 +14,10 @@ extension Dataset {
 public enum Minibatches {
     /// The positions of each minibatch of one epoch: shuffled when given a generator, with an
     /// incomplete last batch kept or dropped (PyTorch's `drop_last`).
-    public static func positions(count: Int, batchSize: Int, dropLast: Bool = false,
-                                 shuffleWith random: Random? = nil) -> [ArraySlice<Int>] {
+    public static func positions(
+        count: Int, batchSize: Int, dropLast: Bool = false,
+        shuffleWith random: Random? = nil
+    ) -> [ArraySlice<Int>] {
         precondition(batchSize > 0, "batch size must be positive")
         let order = random.map { $0.permutation(count) } ?? Array(0..<count)
         return stride(from: 0, to: count, by: batchSize).compactMap { start in

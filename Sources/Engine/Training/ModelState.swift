@@ -26,7 +26,9 @@ extension Layer {
     /// so nested containers never collide.
     public func namedTensors(prefix: String = "") -> [(name: String, parameter: Parameter?, buffer: Buffer?)] {
         if let container = self as? Container {
-            return container.children.enumerated().flatMap { index, child in child.namedTensors(prefix: "\(prefix)\(index).") }
+            return container.children.enumerated().flatMap { index, child in
+                child.namedTensors(prefix: "\(prefix)\(index).")
+            }
         }
         return parameters.map { (prefix + $0.name, $0, nil) } + buffers.map { (prefix + $0.name, nil, $0) }
     }
@@ -56,7 +58,8 @@ extension Layer {
 extension ModelState {
     /// Why a state of `count` tensors cannot be this one's, or nil.
     func mismatch(tensorCount count: Int) -> String? {
-        count == entries.count ? nil
+        count == entries.count
+            ? nil
             : "checkpoint has \(count) tensors, the model \(entries.count): different architecture"
     }
 
@@ -64,7 +67,8 @@ extension ModelState {
     func mismatch(_ name: String, rows: Int, cols: Int, at index: Int) -> String? {
         let mine = entries[index]
         guard mine.name != name || mine.value.rows != rows || mine.value.cols != cols else { return nil }
-        return "checkpoint tensor \(name) (\(rows)×\(cols)) does not fit the model's \(mine.name) (\(mine.value.rows)×\(mine.value.cols)): different architecture"
+        return
+            "checkpoint tensor \(name) (\(rows)×\(cols)) does not fit the model's \(mine.name) (\(mine.value.rows)×\(mine.value.cols)): different architecture"
     }
 }
 
@@ -111,7 +115,10 @@ public enum Checkpoint {
             // rows and cols come from the file: up to 2³² each, so the product is checked.
             let (valueCount, overflow) = rows.multipliedReportingOverflow(by: cols)
             guard !overflow, valueCount <= reader.remaining / 4 else {
-                throw CheckpointError(message: "\(path): tensor \(name) claims \(rows)×\(cols) values, more than the \(reader.remaining) bytes left: truncated or corrupt checkpoint")
+                throw CheckpointError(
+                    message:
+                        "\(path): tensor \(name) claims \(rows)×\(cols) values, more than the \(reader.remaining) bytes left: truncated or corrupt checkpoint"
+                )
             }
             var values = [Float]()
             values.reserveCapacity(valueCount)

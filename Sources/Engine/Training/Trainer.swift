@@ -46,9 +46,11 @@ public struct TrainingOptions: Sendable {
     public var evaluateTrainingSet: Bool
     public var evaluationBatchSize: Int
 
-    public init(epochs: Int, batchSize: Int, dropLast: Bool = false, l2: Float = 0,
-                schedule: LearningRateSchedule? = nil, evaluateTrainingSet: Bool = false,
-                evaluationBatchSize: Int = 1000) {
+    public init(
+        epochs: Int, batchSize: Int, dropLast: Bool = false, l2: Float = 0,
+        schedule: LearningRateSchedule? = nil, evaluateTrainingSet: Bool = false,
+        evaluationBatchSize: Int = 1000
+    ) {
         precondition(epochs >= 0, "epochs must not be negative")
         precondition(batchSize > 0 && evaluationBatchSize > 0, "batch size must be positive")
         self.epochs = epochs
@@ -94,8 +96,10 @@ public final class Trainer<L: Loss> {
     /// fix everything).
     public let random: Random
 
-    public init(model: any Layer, loss: L, optimizer: Optimizer, random: Random,
-                callbacks: [TrainingCallback] = []) {
+    public init(
+        model: any Layer, loss: L, optimizer: Optimizer, random: Random,
+        callbacks: [TrainingCallback] = []
+    ) {
         self.model = model
         self.loss = loss
         self.optimizer = optimizer
@@ -121,21 +125,28 @@ public final class Trainer<L: Loss> {
     /// Trains on `train`. With `evaluateTrainingSet`, the training metrics come from an
     /// evaluation pass over `trainingEvaluation` if given (e.g. the un-augmented images),
     /// else over `train`.
-    public func fit<D: Dataset>(_ train: D, validation: D? = nil, test: D? = nil, trainingEvaluation: D? = nil,
-                                options: TrainingOptions) throws -> History where D.Target == L.Target {
+    public func fit<D: Dataset>(
+        _ train: D, validation: D? = nil, test: D? = nil, trainingEvaluation: D? = nil,
+        options: TrainingOptions
+    ) throws -> History where D.Target == L.Target {
         var history = History()
-        let plannedBatches = options.dropLast ? train.count / options.batchSize
+        let plannedBatches =
+            options.dropLast
+            ? train.count / options.batchSize
             : (train.count + options.batchSize - 1) / options.batchSize
         guard plannedBatches > 0 || options.epochs == 0 else { throw TrainingError.emptyTrainingSet }
         history.batchesPerEpoch = plannedBatches
-        for callback in callbacks { callback.trainingWillStart(epochs: options.epochs, batchesPerEpoch: plannedBatches) }
+        for callback in callbacks {
+            callback.trainingWillStart(epochs: options.epochs, batchesPerEpoch: plannedBatches)
+        }
 
         for epoch in stride(from: 1, through: options.epochs, by: 1) {
             let start = DispatchTime.now()
             if let schedule = options.schedule { optimizer.learningRate = schedule(epoch - 1) }
             var lossSum: Double = 0, correct = 0, seen = 0, hasAccuracy = false
-            let batches = Minibatches.positions(count: train.count, batchSize: options.batchSize,
-                                      dropLast: options.dropLast, shuffleWith: random)
+            let batches = Minibatches.positions(
+                count: train.count, batchSize: options.batchSize,
+                dropLast: options.dropLast, shuffleWith: random)
             for (index, positions) in batches.enumerated() {
                 let (inputs, targets) = train.batch(positions)
                 let (value, output) = step(inputs, targets, l2: options.l2)
@@ -151,10 +162,11 @@ public final class Trainer<L: Loss> {
                 }
                 for callback in callbacks { callback.batchDidEnd(epoch: epoch, batch: index + 1, loss: value) }
             }
-            var record = EpochRecord(epoch: epoch, learningRate: optimizer.learningRate,
-                                     trainLoss: Float(lossSum / Double(seen)),
-                                     trainAccuracy: hasAccuracy ? Float(correct) / Float(seen) : nil,
-                                     seconds: 0)
+            var record = EpochRecord(
+                epoch: epoch, learningRate: optimizer.learningRate,
+                trainLoss: Float(lossSum / Double(seen)),
+                trainAccuracy: hasAccuracy ? Float(correct) / Float(seen) : nil,
+                seconds: 0)
             if options.evaluateTrainingSet {
                 let evaluation = evaluate(trainingEvaluation ?? train, batchSize: options.evaluationBatchSize)
                 record.trainLoss = evaluation.loss
@@ -207,8 +219,10 @@ extension Evaluation {
     /// `batchStatistics` reproduces a classic mistake for comparison: layers with running
     /// statistics (BatchNorm) normalize with each evaluation batch's own mean and variance
     /// (training mode) instead of the running estimates, which are left as they were.
-    public init<L: Loss, D: Dataset>(of model: any Layer, loss: L, on data: D, batchSize: Int = 1000,
-                                     batchStatistics: Bool = false) where D.Target == L.Target {
+    public init<L: Loss, D: Dataset>(
+        of model: any Layer, loss: L, on data: D, batchSize: Int = 1000,
+        batchStatistics: Bool = false
+    ) where D.Target == L.Target {
         let wasTraining = model.isTraining
         model.train(false)
         if batchStatistics { for layer in model.runningStatisticsLayers { layer.train() } }

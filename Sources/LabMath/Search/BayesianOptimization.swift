@@ -16,7 +16,9 @@ public struct BayesianOptimization: Sendable {
     }
 
     /// The next point to try, and the surrogate it was chosen with.
-    public func suggest(points: [[Double]], values: [Double], random: Random) -> (point: [Double], surrogate: GaussianProcess) {
+    public func suggest(points: [[Double]], values: [Double], random: Random) -> (
+        point: [Double], surrogate: GaussianProcess
+    ) {
         precondition(!points.isEmpty && points.count == values.count, "one value per observed trial")
         let surrogate = GaussianProcess.fitted(inputs: points, targets: values)
         let best = points.map { surrogate.predict($0).mean }.max()!

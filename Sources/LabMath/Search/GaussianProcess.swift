@@ -66,7 +66,7 @@ public struct GaussianProcess {
     /// explain the data.
     public var logMarginalLikelihood: Double {
         let n = inputs.count
-        let fit = zip(standardizedTargets, alpha).reduce(0) { $0 + $1.0 * $1.1 }   // yᵀK⁻¹y
+        let fit = zip(standardizedTargets, alpha).reduce(0) { $0 + $1.0 * $1.1 }  // yᵀK⁻¹y
         let logDeterminant = (0..<n).reduce(0) { $0 + 2 * log(cholesky[$1 * n + $1]) }
         return -0.5 * fit - 0.5 * logDeterminant - 0.5 * Double(n) * log(2 * Double.pi)
     }
@@ -85,7 +85,9 @@ public struct GaussianProcess {
     /// the best shared length scale and then improves one coordinate at a time (each
     /// dimension's scale, then the noise) until a sweep changes nothing: a local maximum of
     /// the likelihood on the grid. Pass `noiseVariances: [v]` to fix the noise.
-    public static func fitted(inputs: [[Double]], targets: [Double], noiseVariances: [Double] = noiseVariances) -> GaussianProcess {
+    public static func fitted(inputs: [[Double]], targets: [Double], noiseVariances: [Double] = noiseVariances)
+        -> GaussianProcess
+    {
         let dimensions = inputs[0].count
         func fit(_ scales: [Double], _ noise: Double) -> GaussianProcess {
             GaussianProcess(inputs: inputs, targets: targets, lengthScales: scales, noiseVariance: noise)
@@ -123,7 +125,9 @@ public struct GaussianProcess {
 extension GaussianProcess {
     /// Expected improvement over the best value so far (for maximization): how much a point
     /// is expected to beat `best`, counting both a high mean and a large uncertainty.
-    public static func expectedImprovement(mean: Double, std: Double, best: Double, exploration: Double = 0.01) -> Double {
+    public static func expectedImprovement(mean: Double, std: Double, best: Double, exploration: Double = 0.01)
+        -> Double
+    {
         guard std > 1e-12 else { return max(mean - best - exploration, 0) }
         let z = (mean - best - exploration) / std
         let density = exp(-0.5 * z * z) / (2 * Double.pi).squareRoot()
