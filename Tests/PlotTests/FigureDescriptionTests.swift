@@ -68,4 +68,17 @@ final class FigureDescriptionTests: FolderTestCase {
         XCTAssertEqual((series[2]["y"] as? [Double])?.last, 0.1)
         XCTAssertEqual((panels[1]["series"] as? [[String: Any]])?.first?["labels"] as? [String], ["a", "b"])
     }
+
+    /// A forest plot's rows are named on its y axis: the description carries the names, so a
+    /// viewer can label the rows as the image does.
+    func testNamedYTicksAreDescribed() throws {
+        var panel = Panel(series: [.line("difference", x: [-1, 1], y: [0, 1], style: .points)])
+        panel.yTicks = [AxisTick("dropout 0.5", at: 0), AxisTick("L2, λ = 0.1", at: 1)]
+        try FigureRenderer(directory: folder, renderImages: false).write(Figure(name: "forest", panels: [panel]))
+        let text = try String(contentsOfFile: folder + "/forest.json", encoding: .utf8)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let ticks = try XCTUnwrap((json["panels"] as? [[String: Any]])?.first?["yTicks"] as? [[String: Any]])
+        XCTAssertEqual(ticks.compactMap { $0["label"] as? String }, ["dropout 0.5", "L2, λ = 0.1"])
+        XCTAssertEqual(ticks.compactMap { ($0["y"] as? NSNumber)?.doubleValue }, [0, 1])
+    }
 }

@@ -114,7 +114,10 @@ function drawPanel(panel, parent) {
   const box = html("div", { class: "panel" }, parent);
   if (panel.title) html("div", { class: "panel-title" }, box, panel.title);
   const svg = element("svg", { viewBox: `0 0 ${panelWidth} ${panelHeight}`, class: "plot" }, box);
-  const plotArea = { left: margin.left, right: panelWidth - margin.right, top: margin.top, bottom: panelHeight - margin.bottom };
+  // Named y ticks (a forest plot's rows) replace the numbers and need room for their text.
+  const named = panel.yTicks || [];
+  const left = Math.max(margin.left, 12 + 6.5 * Math.max(0, ...named.map((tick) => tick.label.length)));
+  const plotArea = { left, right: panelWidth - margin.right, top: margin.top, bottom: panelHeight - margin.bottom };
   const bars = panel.series.filter((s) => s.kind === "bars");
   const categorical = bars.length > 0;
   const onAxis = (second) => panel.series.filter((s) => s.secondAxis === second);
@@ -129,10 +132,11 @@ function drawPanel(panel, parent) {
   const yOf = (series) => (series.secondAxis ? y2 : y);
 
   const axes = element("g", { class: "axes" }, svg);
-  for (const v of y.ticks()) {
+  const yTicks = named.length ? named.map((tick) => [tick.y, tick.label]) : y.ticks().map((v) => [v, formatted(v)]);
+  for (const [v, text] of yTicks) {
     const py = y(v);
     element("line", { x1: plotArea.left, x2: plotArea.right, y1: py, y2: py, class: "grid" }, axes);
-    element("text", { x: plotArea.left - 6, y: py + 4, "text-anchor": "end" }, axes).textContent = formatted(v);
+    element("text", { x: plotArea.left - 6, y: py + 4, "text-anchor": "end" }, axes).textContent = text;
   }
   if (y2) for (const v of y2.ticks()) element("text", { x: plotArea.right + 6, y: y2(v) + 4 }, axes).textContent = formatted(v);
   const xTicks = categorical ? labels.map((_, i) => i) : x.ticks();
