@@ -32,7 +32,10 @@ public struct FigureDescription {
             ("y2Range", range(panel.y2Range)),
             ("legend", .string(panel.legend == .hidden ? "hidden" : "shown")),
             ("markers", .array(panel.markers.map { .object([("x", .number($0.x)), ("label", .string($0.label))]) })),
-            ("yTicks", .array(panel.yTicks.map { .object([("y", .number($0.position)), ("label", .string($0.label))]) })),
+            (
+                "yTicks",
+                .array(panel.yTicks.map { .object([("y", .number($0.position)), ("label", .string($0.label))]) })
+            ),
             ("series", .array(zip(panel.series, colors).map(series))),
             (
                 "sweeps",
