@@ -137,6 +137,9 @@ public struct Difference: Sendable, Codable {
         if !margin.isFinite {
             line =
                 "\(quantity): \(a) − \(b) = \(Self.signed(mean, decimals: decimals))\(unit); too few seeds to estimate the noise"
+        } else if hasNoSpread && abs(mean) <= 1e-12 {
+            line =
+                "\(quantity): \(a) − \(b) = \(Self.signed(mean, decimals: decimals))\(unit) on every seed: identical here"
         } else if hasNoSpread && !isResolved {
             line =
                 "\(quantity): \(a) − \(b) = \(Self.signed(mean, decimals: decimals))\(unit) on every seed; too few seeds to call it"

@@ -107,6 +107,11 @@ final class FairnessTests: XCTestCase {
         XCTAssertEqual(
             Difference(Estimate([1, 2]), Estimate([0, 1])).verdict("a", "b", quantity: "x"),
             "x: a − b = +1.00 points on every seed; too few seeds to call it")
+        // Two arms that agree on every one of ten seeds are identical, not short of seeds.
+        let same = Estimate([Double](repeating: 10, count: 10))
+        XCTAssertEqual(
+            Difference(same, same).verdict("a", "b", quantity: "x"),
+            "x: a − b = +0.00 points on every seed: identical here")
     }
 
     /// Runs whose best validation accuracy comes in the budget's last 10 % count as still
