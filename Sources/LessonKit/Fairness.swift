@@ -22,6 +22,16 @@ public struct Holm: Sendable {
         self.level = level
     }
 
+    /// Each setting against one baseline on one measure, paired over seeds: the family of
+    /// "every arm − the reference" comparisons a lesson states.
+    public init<Run>(
+        _ settings: some Sequence<SettingRuns<Run>>, against baseline: SettingRuns<Run>, level: Double = 0.05,
+        _ measure: (SettingRuns<Run>) -> Estimate
+    ) {
+        let reference = measure(baseline)
+        self.init(settings.map { Difference(measure($0), reference) }, level: level)
+    }
+
     /// Holm-adjusted p-values of `pValues`, in their order (each at most 1).
     public static func adjust(_ pValues: [Double]) -> [Double] {
         let order = pValues.indices.sorted { pValues[$0] < pValues[$1] }

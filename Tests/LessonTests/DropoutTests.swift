@@ -52,7 +52,7 @@ final class DropoutTests: XCTestCase {
                 let best = Convergence.bestEpoch(run.history)!
                 return 100 * Double(run.history.epochs[best - 1].testAccuracy!)
             }
-            XCTAssertEqual(DropoutLesson.testAtBestValidation(setting).values, expected)
+            XCTAssertEqual(setting.atBestValidation(.testAccuracy).values, expected)
         }
         let comparisons = DropoutLesson.Comparisons(runs)
         XCTAssertEqual(comparisons.labels, ["p = 0.5"])

@@ -34,7 +34,7 @@ final class LearningRateDecayTests: XCTestCase {
             XCTAssertTrue(run.history.epochs.allSatisfy { $0.learningRate == Float(0.1) * 0.1 })
             XCTAssertTrue(run.history.epochs.allSatisfy { $0.testAccuracy != nil })
         }
-        XCTAssertEqual(LearningRateDecayLesson.testAtBestValidation(constant).count, 2)
+        XCTAssertEqual(constant.atBestValidation(.testAccuracy).count, 2)
         let aggressive = byLabel["too aggressive: exponential, k = 1"]!
         for run in exponential.runs {
             for record in run.history.epochs {

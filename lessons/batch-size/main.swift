@@ -335,9 +335,8 @@ struct BatchSizeLesson: ParsableCommand {
         let others = Array(runs.dropFirst())
         context.report()
         context.report("Each arm against \(reference.label), paired over seeds, Holm over the \(others.count) arms:")
-        let finalTest = Holm(others.map { Difference($0.testAccuracy, reference.testAccuracy) })
-        let bestTest = Holm(
-            others.map { Difference($0.atBestValidation(.testAccuracy), reference.atBestValidation(.testAccuracy)) })
+        let finalTest = Holm(others, against: reference) { $0.testAccuracy }
+        let bestTest = Holm(others, against: reference) { $0.atBestValidation(.testAccuracy) }
         for (index, setting) in others.enumerated() {
             let caveats = [
                 convergence[0].note.map { "\(reference.label) \($0)" },

@@ -13,8 +13,8 @@ extension DropoutLesson {
         init(_ runs: [SettingRuns<DropoutRun>]) {
             let none = runs[0], others = runs.dropFirst()
             labels = others.map(\.label)
-            gap = Holm(others.map { Difference($0.lastEpochs(lastK, .gap), none.lastEpochs(lastK, .gap)) })
-            test = Holm(others.map { Difference(testAtBestValidation($0), testAtBestValidation(none)) })
+            gap = Holm(others, against: none) { $0.lastEpochs(lastK, .gap) }
+            test = Holm(others, against: none) { $0.atBestValidation(.testAccuracy) }
         }
     }
 
@@ -65,7 +65,7 @@ extension DropoutLesson {
         for (index, (name, estimates)) in [
             ("training", runs.map { $0.lastEpochs(lastK, .trainAccuracy) }),
             ("validation", runs.map { $0.lastEpochs(lastK, .validationAccuracy) }),
-            ("test at the best-validation epoch", runs.map(testAtBestValidation)),
+            ("test at the best-validation epoch", runs.map { $0.atBestValidation(.testAccuracy) }),
         ].enumerated() {
             series.append(.spread(x: ps, estimates, color: index))
             series.append(.line(name, x: ps, y: estimates.map(\.mean), style: .linesPoints, color: index))

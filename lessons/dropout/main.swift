@@ -156,12 +156,6 @@ struct DropoutLesson: ParsableCommand {
         return Ensemble(evaluationMode: evaluationMode, thinned: thinned)
     }
 
-    /// Test accuracy (%) at each run's best-validation epoch: early stopping's checkpoint,
-    /// scored on images the choice never saw.
-    static func testAtBestValidation(_ setting: SettingRuns<DropoutRun>) -> Estimate {
-        SelectOnValidation.atBestValidation(setting.runs.map(\.history))
-    }
-
     static func label(_ probability: Float) -> String {
         probability == 0 ? "no dropout" : String(format: "p = %.1f", probability)
     }
@@ -232,7 +226,7 @@ struct DropoutLesson: ParsableCommand {
                 setting.lastEpochs(k, .validationAccuracy).formatted(),
                 setting.lastEpochs(k, .gap).formatted(),
                 Estimate(setting.bestValidationEpochs.compactMap { $0.map(Double.init) }).formatted(decimals: 0),
-                "\(converged.lateRuns)/\(converged.runs)", Self.testAtBestValidation(setting).formatted(),
+                "\(converged.lateRuns)/\(converged.runs)", setting.atBestValidation(.testAccuracy).formatted(),
                 setting.testAccuracy.formatted(),
             ])
         }
@@ -252,7 +246,7 @@ struct DropoutLesson: ParsableCommand {
         // the images it is judged on.
         let choice = ChosenOnValidation(
             validation: runs.map { $0.lastEpochs(k, .validationAccuracy) },
-            test: runs.map(Self.testAtBestValidation))
+            test: runs.map { $0.atBestValidation(.testAccuracy) })
         context.report(
             "p chosen on validation (last \(k) epochs): \(runs[choice.index].label), test accuracy at the best-validation epoch \(choice.test.formatted()); each seed choosing its own p: \(choice.perSeedTest.formatted())."
         )

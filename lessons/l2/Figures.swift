@@ -21,11 +21,8 @@ extension L2Lesson {
             indices = report.lambdas.indices.filter { $0 != zero }
             let others = indices.map { report.runs[$0] }
             labels = others.map(\.label)
-            validationLoss = Holm(
-                others.map {
-                    Difference($0.lastEpochs(lastK, .validationLoss), none.lastEpochs(lastK, .validationLoss))
-                })
-            test = Holm(others.map { Difference($0.testAccuracy, none.testAccuracy) })
+            validationLoss = Holm(others, against: none) { $0.lastEpochs(lastK, .validationLoss) }
+            test = Holm(others, against: none) { $0.testAccuracy }
         }
     }
 

@@ -152,12 +152,6 @@ struct LearningRateDecayLesson: ParsableCommand {
     /// How many plans are constant rates (they come first).
     static var constantCount: Int { constantFractions.count }
 
-    /// Test accuracy (%) at each run's best-validation epoch: the checkpoint early stopping
-    /// would keep, scored on images the choice never saw.
-    static func testAtBestValidation(_ setting: SettingRuns<ScheduledRun>) -> Estimate {
-        SelectOnValidation.atBestValidation(setting.runs.map(\.history))
-    }
-
     /// The paired comparisons, one Holm family each: every schedule against the constant η₀
     /// (mean test accuracy of the last k epochs, test at the best-validation checkpoint, the
     /// late validation jumps), and every decay against the constant rate best on validation.
@@ -182,13 +176,10 @@ struct LearningRateDecayLesson: ParsableCommand {
                 $0.lastEpochs(k, .validationAccuracy).mean < $1.lastEpochs(k, .validationAccuracy).mean
             }!
             let (baseline, bestConstant) = (baseline, bestConstant)
-            lateTest = Holm(
-                others.map { Difference($0.lastEpochs(k, .testAccuracy), baseline.lastEpochs(k, .testAccuracy)) })
-            checkpointTest = Holm(others.map { Difference(testAtBestValidation($0), testAtBestValidation(baseline)) })
-            jumps = Holm(
-                others.map { Difference($0.estimate(\.lateValidationStd), baseline.estimate(\.lateValidationStd)) })
-            decaysAgainstBestConstant = Holm(
-                decays.map { Difference($0.lastEpochs(k, .testAccuracy), bestConstant.lastEpochs(k, .testAccuracy)) })
+            lateTest = Holm(others, against: baseline) { $0.lastEpochs(k, .testAccuracy) }
+            checkpointTest = Holm(others, against: baseline) { $0.atBestValidation(.testAccuracy) }
+            jumps = Holm(others, against: baseline) { $0.estimate(\.lateValidationStd) }
+            decaysAgainstBestConstant = Holm(decays, against: bestConstant) { $0.lastEpochs(k, .testAccuracy) }
         }
     }
 
@@ -211,7 +202,7 @@ struct LearningRateDecayLesson: ParsableCommand {
                 setting.label, String(format: "%.3g", setting.estimate(\.finalLearningRate).mean),
                 setting.lastEpochs(k, .trainLoss).formatted(decimals: 4),
                 setting.lastEpochs(k, .validationAccuracy).formatted(),
-                setting.lastEpochs(k, .testAccuracy).formatted(), Self.testAtBestValidation(setting).formatted(),
+                setting.lastEpochs(k, .testAccuracy).formatted(), setting.atBestValidation(.testAccuracy).formatted(),
                 setting.estimate(\.lateValidationStd).formatted(),
                 Convergence(setting.runs.map(\.history), budget: epochs).summary,
             ])

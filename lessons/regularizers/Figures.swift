@@ -13,8 +13,8 @@ extension RegularizersLesson {
         init(_ runs: [SettingRuns<FinalNetwork>]) {
             let none = runs[0], others = runs.dropFirst()
             labels = others.map(\.label)
-            gap = Holm(others.map { Difference($0.estimate(\.gap), none.estimate(\.gap)) })
-            test = Holm(others.map { Difference($0.estimate(\.testAccuracy), none.estimate(\.testAccuracy)) })
+            gap = Holm(others, against: none) { $0.estimate(\.gap) }
+            test = Holm(others, against: none) { $0.estimate(\.testAccuracy) }
         }
     }
 
