@@ -10,11 +10,12 @@ extension L2Lesson {
         /// The index in the report's runs of each compared λ.
         let indices: [Int]
         let validationLoss: Holm
+        let validationAccuracy: Holm
         let test: Holm
 
         init(_ report: Report) {
             guard let zero = report.lambdas.firstIndex(of: 0) else {
-                (labels, indices, validationLoss, test) = ([], [], Holm([]), Holm([]))
+                (labels, indices, validationLoss, validationAccuracy, test) = ([], [], Holm([]), Holm([]), Holm([]))
                 return
             }
             let none = report.runs[zero]
@@ -22,6 +23,7 @@ extension L2Lesson {
             let others = indices.map { report.runs[$0] }
             labels = others.map(\.label)
             validationLoss = Holm(others, against: none) { $0.lastEpochs(lastK, .validationLoss) }
+            validationAccuracy = Holm(others, against: none) { $0.lastEpochs(lastK, .validationAccuracy) }
             test = Holm(others, against: none) { $0.testAccuracy }
         }
     }

@@ -296,6 +296,9 @@ struct L2Lesson: ParsableCommand {
                     index, label, none.label, quantity: "  validation loss (last \(k) epochs)",
                     unit: "", decimals: 3, caveats: caveats))
             context.report(
+                comparisons.validationAccuracy.verdict(
+                    index, label, none.label, quantity: "  validation accuracy (last \(k) epochs)"))
+            context.report(
                 comparisons.test.verdict(index, label, none.label, quantity: "  test accuracy after the last epoch"))
         }
         // λ chosen on validation loss and scored on test: the choice never saw the test images.
