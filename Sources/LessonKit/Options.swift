@@ -8,9 +8,18 @@ public let trainingLabVersion = "0.3.0"
 
 extension CommandConfiguration {
     /// A lesson's command: `lesson-<name>`, a short usage line (every option is in --help),
-    /// and the version.
+    /// and the version. The name is the lesson's folder, read from the calling file's path, so
+    /// that a lesson writes it nowhere: `Package.swift` names the executable after the same
+    /// folder, and `LessonContext(for:)` reads it back from here.
     /// `epochs`, for lessons that train, is stated in the help, where `--epochs` refers to it.
-    public static func lesson(_ name: String, abstract: String, discussion: String, epochs: EpochBudget? = nil)
+    public static func lesson(
+        abstract: String, discussion: String, epochs: EpochBudget? = nil, file: StaticString = #filePath
+    ) -> CommandConfiguration {
+        let folder = ((file.description as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        return lesson(folder, abstract: abstract, discussion: discussion, epochs: epochs)
+    }
+
+    static func lesson(_ name: String, abstract: String, discussion: String, epochs: EpochBudget?)
         -> CommandConfiguration
     {
         let budget =
@@ -54,7 +63,7 @@ public struct LessonOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Seeds per compared setting (default: the lesson's, usually 5; 2 with --quick). Results are mean ± std over seeds.",
+            "Seeds per compared setting (default: the lesson's, usually 10; 2 with --quick). Results are mean ± std over seeds.",
             valueName: "n"))
     public var seeds: Int?
 
@@ -249,4 +258,56 @@ public struct Count: CheckedOption {
     public init(checked value: Int) { self.value = value }
     public static let maximum = 1_000_000
     public static func accepts(_ value: Int) -> Bool { (1...maximum).contains(value) }
+}
+
+/// The number of training images a lesson draws for each run: 0 for the whole training split,
+/// else a whole number up to a million; more than the split holds means all of it. One type,
+/// so that `--train-size` takes the same values in every lesson.
+public struct TrainingSize: CheckedOption {
+    public let value: Int
+    public init(checked value: Int) { self.value = value }
+    public static func accepts(_ value: Int) -> Bool { (0...Count.maximum).contains(value) }
+    /// The subset size to draw, nil for the whole split.
+    public var limit: Int? { value == 0 ? nil : value }
+}
+
+/// The deep plain networks of the initialization and vanishing-gradient lessons: `depth`
+/// hidden layers of `width` units between the 784 pixels and the 10 classes.
+public struct DeepNetworkOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Hidden layers of the deep networks (1…\(Self.maximumDepth)).", valueName: "n"))
+    public var depth = 10
+
+    @Option(help: ArgumentHelp("Units per hidden layer of the deep networks (2…\(Self.maximumWidth)).", valueName: "n"))
+    public var width = 100
+
+    public init() {}
+
+    public static let maximumDepth = 50
+    public static let maximumWidth = 1024
+
+    public mutating func validate() throws {
+        guard (1...Self.maximumDepth).contains(depth) else {
+            throw ValidationError("--depth must be in 1…\(Self.maximumDepth) (got \(depth))")
+        }
+        guard (2...Self.maximumWidth).contains(width) else {
+            throw ValidationError("--width must be in 2…\(Self.maximumWidth) (got \(width))")
+        }
+    }
+
+    /// Layer sizes: the 784 pixels, `depth` hidden layers of `width` units, the 10 classes.
+    public var sizes: [Int] { [784] + Array(repeating: width, count: depth) + [10] }
+}
+
+/// A lesson's command: its options, so that the context reads the lesson's name from the
+/// command's configuration and its common options from `lesson`.
+public protocol LessonCommand: ParsableCommand {
+    var lesson: LessonOptions { get }
+}
+
+extension LessonContext {
+    /// The context of `command`'s run, named after its configuration (`lesson-<name>`).
+    public convenience init<Command: LessonCommand>(for command: Command, seeds: Int) throws {
+        let name = String(Command.configuration.commandName?.dropFirst("lesson-".count) ?? "")
+        try self.init(lesson: name, options: command.lesson, seeds: seeds)
+    }
 }

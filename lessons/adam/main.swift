@@ -4,9 +4,8 @@ import Foundation
 import LessonKit
 import Plot
 
-struct AdamLesson: ParsableCommand {
+struct AdamLesson: LessonCommand {
     static let configuration = CommandConfiguration.lesson(
-        "adam",
         abstract:
             "Adam step by step: the moment estimates, why they start biased towards zero, and what the correction does.",
         discussion: """
@@ -156,7 +155,7 @@ struct AdamLesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "adam", options: lesson, seeds: 10)
+        let context = try LessonContext(for: self, seeds: 10)
         let trace = try showMoments(context)
         let runs = try compareOnImages(context)
         try context.finish()

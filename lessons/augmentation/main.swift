@@ -5,9 +5,8 @@ import Foundation
 import LessonKit
 import Plot
 
-struct AugmentationLesson: ParsableCommand {
+struct AugmentationLesson: LessonCommand {
     static let configuration = CommandConfiguration.lesson(
-        "augmentation",
         abstract: "Data augmentation: small random shifts, rotations and flips make a small training set look bigger.",
         discussion: """
             An MLP (784→256→10, Adam, batch 64) trained for 150 epochs on only 1,000 \
@@ -99,7 +98,7 @@ struct AugmentationLesson: ParsableCommand {
 
     /// Runs the lesson; returns the runs of `arms()`, in that order.
     func perform() throws -> [SettingRuns<AugmentationRun>] {
-        let context = try LessonContext(lesson: "augmentation", options: lesson, seeds: 10)
+        let context = try LessonContext(for: self, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let splits = try context.loadSplits(
             training, trainSize: context.budget(trainSize.value, quick: min(trainSize.value, 300)),

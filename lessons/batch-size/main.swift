@@ -5,9 +5,8 @@ import Foundation
 import LessonKit
 import Plot
 
-struct BatchSizeLesson: ParsableCommand {
+struct BatchSizeLesson: LessonCommand {
     static let configuration = CommandConfiguration.lesson(
-        "batch-size",
         abstract:
             "Minibatch size 64 vs 1024: noisy small steps against smooth large ones, the lecture's experiment, over seeds.",
         discussion: """
@@ -241,7 +240,7 @@ struct BatchSizeLesson: ParsableCommand {
     }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "batch-size", options: lesson, seeds: Self.fullSeeds)
+        let context = try LessonContext(for: self, seeds: Self.fullSeeds)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let splits = try context.loadSplits(
             training, trainSize: context.budget(nil, quick: 4096), validationSize: context.budget(nil, quick: 1000),

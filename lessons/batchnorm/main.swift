@@ -5,9 +5,8 @@ import Foundation
 import LessonKit
 import Plot
 
-struct BatchNormLesson: ParsableCommand {
+struct BatchNormLesson: LessonCommand {
     static let configuration = CommandConfiguration.lesson(
-        "batchnorm",
         abstract:
             "Batch normalization: normalizing each layer's inputs over the minibatch, and what it changes, measured over seeds.",
         discussion: """
@@ -215,7 +214,7 @@ struct BatchNormLesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "batchnorm", options: lesson, seeds: 10)
+        let context = try LessonContext(for: self, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let splits = try context.loadSplits(
             training, trainSize: context.budget(trainSize == 0 ? nil : trainSize, quick: 2000),

@@ -6,9 +6,8 @@ import LabMath
 import LessonKit
 import Plot
 
-struct BiasVarianceLesson: ParsableCommand {
+struct BiasVarianceLesson: LessonCommand {
     static let configuration = CommandConfiguration.lesson(
-        "bias-variance",
         abstract: "The bias–variance trade-off, measured: capacity against error, and more data against overfitting.",
         discussion: """
             Part 1, capacity: polynomials of degree 0 to 10 are fitted by least squares to 30 noisy \
@@ -170,7 +169,7 @@ struct BiasVarianceLesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "bias-variance", options: lesson, seeds: 10)
+        let context = try LessonContext(for: self, seeds: 10)
         let (single, decompositions) = try capacity(context)
         let (sizes, curve) = try moreData(context)
         try context.finish()

@@ -5,9 +5,8 @@ import Foundation
 import LessonKit
 import Plot
 
-struct DropoutLesson: ParsableCommand {
+struct DropoutLesson: LessonCommand {
     static let configuration = CommandConfiguration.lesson(
-        "dropout",
         abstract: "Dropout: randomly silencing units while training, measured over seeds.",
         discussion: """
             First the mechanics on one hidden layer: a sampled mask zeroes a share p of the \
@@ -65,7 +64,7 @@ struct DropoutLesson: ParsableCommand {
 
     /// Runs the lesson; returns the runs by dropout probability, in increasing order.
     func perform() throws -> [SettingRuns<DropoutRun>] {
-        let context = try LessonContext(lesson: "dropout", options: lesson, seeds: 10)
+        let context = try LessonContext(for: self, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         // The quick run overfits a small subset on purpose: smaller batches, two settings.
         let batchSize = batchSize?.value ?? context.budget(256, quick: 32)

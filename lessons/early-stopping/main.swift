@@ -5,9 +5,8 @@ import Foundation
 import LessonKit
 import Plot
 
-struct EarlyStoppingLesson: ParsableCommand {
+struct EarlyStoppingLesson: LessonCommand {
     static let configuration = CommandConfiguration.lesson(
-        "early-stopping",
         abstract: "Early stopping: watch the validation loss, keep the best weights, stop when it stops improving.",
         discussion: """
             The lecture's loop exactly: after every epoch the validation loss is compared with the \
@@ -103,7 +102,7 @@ struct EarlyStoppingLesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "early-stopping", options: lesson, seeds: 10)
+        let context = try LessonContext(for: self, seeds: 10)
         let maximumEpochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let splits = try context.loadSplits(
             training, trainSize: context.budget(trainSize.value, quick: min(trainSize.value, 500)),

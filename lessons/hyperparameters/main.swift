@@ -6,9 +6,8 @@ import LabMath
 import LessonKit
 import Plot
 
-struct HyperparametersLesson: ParsableCommand {
+struct HyperparametersLesson: LessonCommand {
     static let configuration = CommandConfiguration.lesson(
-        "hyperparameters",
         abstract:
             "Hyperparameter search: grid, random and Bayesian optimization with the same budget of trials, each repeated over seeds.",
         discussion: """
@@ -175,7 +174,7 @@ struct HyperparametersLesson: ParsableCommand {
     }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "hyperparameters", options: lesson, seeds: 10)
+        let context = try LessonContext(for: self, seeds: 10)
         let budget = budget(context)
         let splits = try context.loadSplits(
             training, trainSize: budget.trainSize,

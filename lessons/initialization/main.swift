@@ -5,9 +5,8 @@ import Foundation
 import LessonKit
 import Plot
 
-struct InitializationLesson: ParsableCommand {
+struct InitializationLesson: LessonCommand {
     static let configuration = CommandConfiguration.lesson(
-        "initialization",
         abstract:
             "Weight initialization: symmetry, scale, and the variance formulas of Xavier/Glorot and He/Kaiming, measured over seeds.",
         discussion: """
@@ -256,7 +255,7 @@ struct InitializationLesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "initialization", options: lesson, seeds: 10)
+        let context = try LessonContext(for: self, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let splits = try context.loadSplits(
             training, trainSize: context.budget(10000, quick: 1000),

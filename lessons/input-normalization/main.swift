@@ -6,9 +6,8 @@ import LabMath
 import LessonKit
 import Plot
 
-struct InputNormalizationLesson: ParsableCommand {
+struct InputNormalizationLesson: LessonCommand {
     static let configuration = CommandConfiguration.lesson(
-        "input-normalization",
         abstract:
             "Why normalize inputs for gradient descent: features on different scales make the loss surface a narrow valley.",
         discussion: """
@@ -233,7 +232,7 @@ struct InputNormalizationLesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "input-normalization", options: lesson, seeds: 10)
+        let context = try LessonContext(for: self, seeds: 10)
         let features = try twoFeatures(context)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let splits = try context.loadSplits(

@@ -5,9 +5,8 @@ import Foundation
 import LessonKit
 import Plot
 
-struct L2Lesson: ParsableCommand {
+struct L2Lesson: LessonCommand {
     static let configuration = CommandConfiguration.lesson(
-        "l2",
         abstract: "L2 regularization: penalizing large weights shrinks them and narrows the generalization gap.",
         discussion: """
             The lecture's cost is the mean loss plus (λ/n)·Σ‖W⁽ˡ⁾‖²_F over the weight matrices \
@@ -136,7 +135,7 @@ struct L2Lesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "l2", options: lesson, seeds: 10)
+        let context = try LessonContext(for: self, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let grid = Array(
             Set(lambdas.map { $0.values.map(\.value) } ?? context.budget(Self.defaultGrid, quick: Self.quickGrid))

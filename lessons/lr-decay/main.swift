@@ -4,9 +4,8 @@ import Foundation
 import LessonKit
 import Plot
 
-struct LearningRateDecayLesson: ParsableCommand {
+struct LearningRateDecayLesson: LessonCommand {
     static let configuration = CommandConfiguration.lesson(
-        "lr-decay",
         abstract:
             "Learning-rate decay: large steps early, small steps late, to damp the minibatch noise at the end of training.",
         discussion: """
@@ -111,7 +110,7 @@ struct LearningRateDecayLesson: ParsableCommand {
     }
 
     func perform() throws -> [SettingRuns<ScheduledRun>] {
-        let context = try LessonContext(lesson: "lr-decay", options: lesson, seeds: 10)
+        let context = try LessonContext(for: self, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let splits = try context.loadSplits(
             training, trainSize: context.budget(trainSize, quick: 2000),

@@ -5,9 +5,8 @@ import LabMath
 import LessonKit
 import Plot
 
-struct MomentumLesson: ParsableCommand {
+struct MomentumLesson: LessonCommand {
     static let configuration = CommandConfiguration.lesson(
-        "momentum",
         abstract: "Momentum and Nesterov's look-ahead: velocity damps the zig-zag and speeds up the slow direction.",
         discussion: """
             On an elongated quadratic bowl and on Rosenbrock's banana valley, plain gradient \
@@ -119,7 +118,7 @@ struct MomentumLesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "momentum", options: lesson, seeds: 10)
+        let context = try LessonContext(for: self, seeds: 10)
         let bowl = Surface.quadratic(a: 1, b: 20), banana = Surface.rosenbrock
         let bowlSteps = context.budget(quadraticSteps.value, quick: min(quadraticSteps.value, 60))
         let bananaSteps = context.budget(rosenbrockSteps.value, quick: min(rosenbrockSteps.value, 500))

@@ -6,9 +6,8 @@ import LabMath
 import LessonKit
 import Plot
 
-struct OptimizersLesson: ParsableCommand {
+struct OptimizersLesson: LessonCommand {
     static let configuration = CommandConfiguration.lesson(
-        "optimizers",
         abstract:
             "Nine optimizers side by side: SGD, momentum, Nesterov, AdaGrad, RMSprop, Adam, NAdam, AdamW, AdaDelta.",
         discussion: """
@@ -139,7 +138,7 @@ struct OptimizersLesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     func perform() throws -> [Outcome] {
-        let context = try LessonContext(lesson: "optimizers", options: lesson, seeds: 10)
+        let context = try LessonContext(for: self, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let steps = surfaceSteps ?? context.budget(2000, quick: 300)
         let splits = try context.loadSplits(

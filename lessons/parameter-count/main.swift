@@ -4,9 +4,8 @@ import Engine
 import LessonKit
 import Plot
 
-struct ParameterCount: ParsableCommand {
+struct ParameterCount: LessonCommand {
     static let configuration = CommandConfiguration.lesson(
-        "parameter-count",
         abstract: "How many parameters does an MLP have? Counts them on a real engine model.",
         discussion: """
             The lecture's example: 50 input features, two hidden layers of 100 units, 10 classes. \
@@ -159,7 +158,7 @@ struct ParameterCount: ParsableCommand {
     // MARK: The lesson
 
     func run() throws {
-        let context = try LessonContext(lesson: "parameter-count", options: lesson, seeds: 1)
+        let context = try LessonContext(for: self, seeds: 1)
         try countTheNetwork(context)
         let growth = Self.growth()
         try context.write(Self.growthFigure(growth))

@@ -5,9 +5,8 @@ import Foundation
 import LessonKit
 import Plot
 
-struct RegularizersLesson: ParsableCommand {
+struct RegularizersLesson: LessonCommand {
     static let configuration = CommandConfiguration.lesson(
-        "regularizers",
         abstract: "The regularizers of the lecture side by side: one network, one small data set, the same seeds.",
         discussion: """
             Each earlier lesson used its own network, optimizer and data size, so their numbers \
@@ -90,7 +89,7 @@ struct RegularizersLesson: ParsableCommand {
     }
 
     func perform() throws -> [SettingRuns<FinalNetwork>] {
-        let context = try LessonContext(lesson: "regularizers", options: lesson, seeds: 10)
+        let context = try LessonContext(for: self, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let splits = try context.loadSplits(
             training, trainSize: context.budget(trainSize.value, quick: 500),

@@ -5,9 +5,8 @@ import Foundation
 import LessonKit
 import Plot
 
-struct VanishingGradientsLesson: ParsableCommand {
+struct VanishingGradientsLesson: LessonCommand {
     static let configuration = CommandConfiguration.lesson(
-        "vanishing-gradients",
         abstract:
             "Vanishing and exploding gradients: why deep sigmoid networks barely learn, measured layer by layer over seeds.",
         discussion: """
@@ -119,7 +118,7 @@ struct VanishingGradientsLesson: ParsableCommand {
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
-        let context = try LessonContext(lesson: "vanishing-gradients", options: lesson, seeds: 10)
+        let context = try LessonContext(for: self, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         context.report(
             String(
