@@ -54,9 +54,10 @@ final class DropoutTests: XCTestCase {
             }
             XCTAssertEqual(setting.atBestValidation(.testAccuracy).values, expected)
         }
-        let comparisons = DropoutLesson.Comparisons(runs)
+        let comparisons = ComparisonsAgainstReference(
+            Array(runs.dropFirst()), against: runs[0], measures: DropoutLesson.measures())
         XCTAssertEqual(comparisons.labels, ["p = 0.5"])
-        XCTAssertEqual(comparisons.test.count, 1)
+        XCTAssertEqual(comparisons.families[1].count, 1)
         for file in [
             "mechanics.png", "curves.png", "sweep.png", "comparison.png", "ensemble.png", "results.json", "runs.csv",
         ] {

@@ -3,33 +3,20 @@ import LessonKit
 import Plot
 
 extension DropoutLesson {
-    /// Every p of the sweep against no dropout (the first setting), one family of paired
-    /// comparisons per measure, each corrected by Holm over the sweep.
-    struct Comparisons {
-        let labels: [String]
-        let gap: Holm
-        let test: Holm
-
-        init(_ runs: [SettingRuns<DropoutRun>]) {
-            let none = runs[0], others = runs.dropFirst()
-            labels = others.map(\.label)
-            gap = Holm(others, against: none) { $0.lastEpochs(lastK, .gap) }
-            test = Holm(others, against: none) { $0.atBestValidation(.testAccuracy) }
-        }
-    }
-
     /// The paired differences against no dropout as forest plots: what the verdicts rest on.
-    static func comparisonFigure(_ comparisons: Comparisons, seeds: Int, epochs: Int) -> Figure {
+    static func comparisonFigure(
+        _ comparisons: ComparisonsAgainstReference<DropoutRun>, seeds: Int, epochs: Int
+    ) -> Figure {
         Figure(
             name: "comparison",
             title: "Each p − no dropout: mean and 95 % interval paired over \(seeds) seeds, \(epochs) epochs",
             panels: [
                 StandardPanels.differenceForest(
-                    comparisons.labels, comparisons.gap.differences, holm: comparisons.gap,
+                    comparisons.labels, comparisons.families[0].differences, holm: comparisons.families[0],
                     title: "generalization gap, mean of the last \(lastK) epochs: left is less overfitting",
                     xLabel: "difference in gap (points)"),
                 StandardPanels.differenceForest(
-                    comparisons.labels, comparisons.test.differences, holm: comparisons.test,
+                    comparisons.labels, comparisons.families[1].differences, holm: comparisons.families[1],
                     title: "test accuracy at each run's best-validation epoch: right is better on new images",
                     xLabel: "difference in test accuracy (points)"),
             ], layout: .stacked)

@@ -1,61 +1,14 @@
-import ArgumentParser
+// Dropout, as the lecture teaches it: inverted dropout's averaging argument on one batch
+// (step 1), then the lecture's network trained for every p of a sweep over seeds and each p
+// compared with no dropout (step 2), then the ensemble reading (step 3). The options are in
+// Command.swift, the printed report in Report.swift, the figures in Figures.swift.
+
 import Engine
 import EngineData
 import Foundation
 import LessonKit
-import Plot
 
-struct DropoutLesson: LessonCommand {
-    static let configuration = CommandConfiguration.lesson(
-        abstract: "Dropout: randomly silencing units while training, measured over seeds.",
-        discussion: """
-            First the mechanics on one hidden layer: a sampled mask zeroes a share p of the \
-            activations and scales the rest by 1/(1−p), so that the average over many masks equals \
-            the activation without dropout, which is what evaluation mode uses. Then the lecture's \
-            network (784→75→45→10, ReLU, Dropout after each hidden activation, SGD, batch 256) is \
-            trained for 100 epochs on 5,000 Fashion-MNIST images for every p of the sweep, under \
-            10 seeds each (the sweep's grid is coarse, 0 to 0.7, to keep the run near 3 minutes); \
-            the lesson compares every p with no dropout, paired over seeds and corrected by Holm \
-            over the sweep, by the gap of the last 10 epochs and by the test accuracy at each run's \
-            best-validation epoch (chosen on validation, scored on test), and says beside a verdict \
-            when an arm was still improving at the end of the budget. Last, \
-            the lecture's ensemble reading: averaging K thinned networks against the evaluation-mode \
-            network that scales instead. --quick: 1,000 images, batch 32, 40 epochs, p = 0 and the chosen p, 2 seeds.
-            """, epochs: epochBudget)
-
-    static let epochBudget = EpochBudget(full: 100, quick: 40)
-
-    @OptionGroup var lesson: LessonOptions
-    @OptionGroup var training: TrainingRunOptions
-
-    @Option(help: "Dropout probability compared against no dropout, in (0, 1).")
-    var p = Probability(0.5)
-
-    @Option(help: "Dropout probabilities of the sweep, comma-separated, each in [0, 1).")
-    var sweep = ListOption<Probability>([0, 0.1, 0.2, 0.3, 0.5, 0.7].map { Probability($0) })
-
-    @Option(
-        help:
-            "Training images (0 for the whole training split of 54,000). Dropout helps where a network overfits, which needs a small set for this small network."
-    )
-    var trainSize = 5000
-
-    @Option(help: "Minibatch size (default 256; 32 with --quick).")
-    var batchSize: Count?
-
-    @Option(help: "SGD learning rate (finite, > 0).")
-    var learningRate = PositiveNumber(0.1)
-
-    mutating func validate() throws {
-        guard (0...Count.maximum).contains(trainSize) else {
-            throw ValidationError("--train-size must be between 0 and \(Count.maximum)")
-        }
-        guard p.value > 0 else {
-            throw ValidationError(
-                "--p must be above 0: the lesson shows its dropout masks and compares it against no dropout")
-        }
-    }
-
+extension DropoutLesson {
     static let sizes = [784, 75, 45, 10]
     /// Epochs of the "mean of the last k epochs" summaries.
     static let lastK = 10
@@ -69,7 +22,7 @@ struct DropoutLesson: LessonCommand {
         // The quick run overfits a small subset on purpose: smaller batches, two settings.
         let batchSize = batchSize?.value ?? context.budget(256, quick: 32)
         let data = try context.loadSplits(
-            training, trainSize: context.budget(trainSize == 0 ? nil : trainSize, quick: 1000),
+            training, trainSize: context.budget(trainSize.limit, quick: 1000),
             validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))
 
         let examples = data.first.train
@@ -97,7 +50,8 @@ struct DropoutLesson: LessonCommand {
         let none = runs[0], chosen = runs[probabilities.firstIndex(of: p.value)!]
         try context.write(Self.curvesFigure(none, chosen, learningRate: learningRate.value, batchSize: batchSize))
         try context.write(Self.sweepFigure(runs, probabilities: probabilities, epochs: epochs))
-        let comparisons = Comparisons(runs)
+        let comparisons = ComparisonsAgainstReference(
+            Array(runs.dropFirst()), against: runs[0], measures: Self.measures())
         if !comparisons.labels.isEmpty {
             try context.write(Self.comparisonFigure(comparisons, seeds: context.seeds.count, epochs: epochs))
         }
@@ -199,71 +153,6 @@ struct DropoutLesson: LessonCommand {
         dropout.train(false)
         precondition(dropout(activations) == activations, "evaluation mode is the identity")
         return Mechanics(activations: activations, mask: mask, dropped: dropped, meanOverMasks: sum, masks: masks)
-    }
-
-    /// Step 3: the table over p, and every p against no dropout, paired over seeds and
-    /// corrected by Holm over the sweep, with a "not converged" note beside an arm still
-    /// improving when the budget ran out.
-    func reportSummary(
-        _ context: LessonContext, runs: [SettingRuns<DropoutRun>], comparisons: Comparisons,
-        chosen: SettingRuns<DropoutRun>,
-        epochs: Int, trainCount: Int
-    ) {
-        let k = Self.lastK
-        context.report()
-        var table = SummaryTable(
-            title:
-                "Accuracy (%) over \(context.seeds.count) seeds (mean ± std), \(trainCount) training images, \(epochs) epochs; last \(k) = mean of the last \(k) epochs",
-            header: [
-                "setting", "train, last \(k)", "validation, last \(k)", "gap, last \(k)", "best-validation epoch",
-                "best in last 10 %", "test at that epoch", "test, final",
-            ])
-        let convergence = runs.map { Convergence($0.runs.map(\.history), budget: epochs) }
-        for (setting, converged) in zip(runs, convergence) {
-            table.add([
-                setting.label, setting.lastEpochs(k, .trainAccuracy).formatted(),
-                setting.lastEpochs(k, .validationAccuracy).formatted(),
-                setting.lastEpochs(k, .gap).formatted(),
-                Estimate(setting.bestValidationEpochs.compactMap { $0.map(Double.init) }).formatted(decimals: 0),
-                "\(converged.lateRuns)/\(converged.runs)", setting.atBestValidation(.testAccuracy).formatted(),
-                setting.testAccuracy.formatted(),
-            ])
-        }
-        context.report(table)
-        context.report()
-        let none = runs[0]
-        if let note = convergence[0].note { context.report("\(none.label) \(note)") }
-        for (index, label) in comparisons.labels.enumerated() {
-            let caveats = [convergence[index + 1].note.map { "\(label) \($0)" }].compactMap { $0 }
-            context.report(comparisons.gap.verdict(index, label, none.label, quantity: "Gap (last \(k) epochs)"))
-            context.report(
-                comparisons.test.verdict(
-                    index, label, none.label, quantity: "Test accuracy at the best-validation epoch",
-                    caveats: caveats))
-        }
-        // The sweep's best p is chosen on validation and scored on test: the choice never saw
-        // the images it is judged on.
-        let choice = ChosenOnValidation(
-            validation: runs.map { $0.lastEpochs(k, .validationAccuracy) },
-            test: runs.map { $0.atBestValidation(.testAccuracy) })
-        context.report(
-            "p chosen on validation (last \(k) epochs): \(runs[choice.index].label), test accuracy at the best-validation epoch \(choice.test.formatted()); each seed choosing its own p: \(choice.perSeedTest.formatted())."
-        )
-        context.report()
-        let evaluationMode = chosen.estimate(\.evaluationModeAccuracy)
-        let ensemble = DropoutRun.ensembleColumns.map { chosen.estimate(column: $0) }
-        context.report(
-            "Ensemble of K thinned networks (\(chosen.label), test accuracy %, averaging K softmax outputs with dropout on) vs the evaluation-mode network \(evaluationMode.formatted()):"
-        )
-        context.report(
-            zip(Self.ensembleSizes, ensemble).map { "K = \($0): \($1.formatted())" }.joined(separator: "   "))
-        let largest = Self.ensembleSizes.last!
-        context.report(
-            Difference(ensemble.last!, evaluationMode)
-                .verdict("the ensemble of \(largest)", "the evaluation-mode network", quantity: "Test accuracy"))
-        context.report(
-            Difference(ensemble.last!, ensemble[0])
-                .verdict("\(largest) thinned networks", "one", quantity: "Test accuracy"))
     }
 }
 

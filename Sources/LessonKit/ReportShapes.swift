@@ -1,0 +1,121 @@
+// The two shapes most lesson reports take, written once: a table of settings × measures,
+// and every setting against one reference on several measures, paired over seeds and
+// corrected by Holm over the settings, one verdict line each.
+
+/// A summary a lesson reports for each setting: its column header, its name in a verdict,
+/// and how it is computed from a setting's runs.
+public struct Measure<Run: RunRecord> {
+    /// The table's column header, e.g. "gap, last 10".
+    public let header: String
+    /// The verdict's quantity, e.g. "Gap (last 10 epochs)".
+    public let quantity: String
+    public let unit: String
+    public let decimals: Int
+    public let summary: (SettingRuns<Run>) -> Estimate
+
+    public init(
+        _ header: String, quantity: String, unit: String = " points", decimals: Int = 2,
+        _ summary: @escaping (SettingRuns<Run>) -> Estimate
+    ) {
+        self.header = header
+        self.quantity = quantity
+        self.unit = unit
+        self.decimals = decimals
+        self.summary = summary
+    }
+
+    /// A metric averaged over each run's last `k` epochs (a summary no single noisy epoch decides).
+    public static func lastEpochs(_ k: Int, _ metric: EpochMetric, _ name: String) -> Measure {
+        Measure("\(name), last \(k)", quantity: "\(name.prefix(1).uppercased() + name.dropFirst()) (last \(k) epochs)")
+        {
+            $0.lastEpochs(k, metric)
+        }
+    }
+
+    /// Test accuracy at each run's best-validation epoch: chosen on validation, scored on test.
+    public static var testAtBestValidation: Measure {
+        Measure("test at that epoch", quantity: "Test accuracy at the best-validation epoch") {
+            $0.atBestValidation(.testAccuracy)
+        }
+    }
+
+    /// Test accuracy after the last epoch.
+    public static var finalTest: Measure {
+        Measure("test, final", quantity: "Test accuracy after the last epoch") { $0.testAccuracy }
+    }
+}
+
+/// A column of a settings × measures table: its header and a setting's cell.
+public struct TableColumn<Run: RunRecord> {
+    public let header: String
+    public let cell: (SettingRuns<Run>) -> String
+
+    public init(_ header: String, cell: @escaping (SettingRuns<Run>) -> String) {
+        self.header = header
+        self.cell = cell
+    }
+
+    /// A measure's mean ± std over seeds.
+    public static func measure(_ measure: Measure<Run>) -> TableColumn {
+        TableColumn(measure.header) { measure.summary($0).formatted(decimals: measure.decimals) }
+    }
+
+    /// Each run's best-validation epoch, mean ± std over seeds.
+    public static var bestValidationEpoch: TableColumn {
+        TableColumn("best-validation epoch") {
+            Estimate($0.bestValidationEpochs.compactMap { $0.map(Double.init) }).formatted(decimals: 0)
+        }
+    }
+
+    /// How many runs were still improving when the budget of `epochs` ran out ("8/10").
+    public static func stillImproving(budget epochs: Int) -> TableColumn {
+        TableColumn("best in last 10 %") {
+            let convergence = Convergence($0.runs.map(\.history), budget: epochs)
+            return "\(convergence.lateRuns)/\(convergence.runs)"
+        }
+    }
+}
+
+extension SummaryTable {
+    /// One row per setting (its label), one cell per column.
+    public init<Run>(
+        title: String, settings: [SettingRuns<Run>], columns: [TableColumn<Run>], settingHeader: String = "setting"
+    ) {
+        self.init(title: title, header: [settingHeader] + columns.map(\.header))
+        for setting in settings { add([setting.label] + columns.map { $0.cell(setting) }) }
+    }
+}
+
+/// Every setting against one reference on each measure, paired over seeds, with one Holm
+/// family per measure (the settings are the family): the "A vs the reference on M₁…Mₖ"
+/// verdicts a lesson prints, and the families its forest plots draw.
+public struct ComparisonsAgainstReference<Run: RunRecord> {
+    public let reference: SettingRuns<Run>
+    public let settings: [SettingRuns<Run>]
+    public let measures: [Measure<Run>]
+    /// One family per measure, in the order of `measures`; each in the order of `settings`.
+    public let families: [Holm]
+
+    public init(_ settings: [SettingRuns<Run>], against reference: SettingRuns<Run>, measures: [Measure<Run>]) {
+        self.reference = reference
+        self.settings = settings
+        self.measures = measures
+        families = measures.map { measure in Holm(settings, against: reference, measure.summary) }
+    }
+
+    public var labels: [String] { settings.map(\.label) }
+
+    /// The verdict lines, setting by setting and measure by measure within a setting;
+    /// `caveats` adds a setting's notes (e.g. "not converged: …") to its last measure's line.
+    public func verdicts(caveats: (SettingRuns<Run>) -> [String] = { _ in [] }) -> [String] {
+        settings.indices.flatMap { index in
+            measures.indices.map { measureIndex in
+                let measure = measures[measureIndex]
+                return families[measureIndex].verdict(
+                    index, settings[index].label, reference.label, quantity: measure.quantity, unit: measure.unit,
+                    decimals: measure.decimals,
+                    caveats: measureIndex == measures.count - 1 ? caveats(settings[index]) : [])
+            }
+        }
+    }
+}
