@@ -276,4 +276,27 @@ final class UserExtensionTests: XCTestCase {
         XCTAssertNotEqual(
             model.layers[1].parameters[0].value.storage, [Float](repeating: 0.25, count: 8), "slopes trained")
     }
+
+    /// The guide's optimizer and layer are this file's, line for line (indentation aside):
+    /// the code a reader copies from docs/write-your-own-experiment.md compiles and passes
+    /// the tests above.
+    func testTheGuideQuotesThisFile() throws {
+        let tests = URL(fileURLWithPath: #filePath)
+        let guide = tests.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/write-your-own-experiment.md")
+        let source = Set(try String(contentsOf: tests, encoding: .utf8).split(separator: "\n").map(Self.trimmed))
+        let text = try String(contentsOf: guide, encoding: .utf8)
+        let section = try XCTUnwrap(text.range(of: "## Your own optimizer and layer")).upperBound
+        let blocks = text[section...].components(separatedBy: "```swift\n").dropFirst()
+            .map { $0.components(separatedBy: "```")[0] }
+        let quoted = blocks.filter { $0.contains("final class") }
+        XCTAssertEqual(quoted.count, 2, "the optimizer and the layer")
+        for block in quoted {
+            for line in block.split(separator: "\n").map(Self.trimmed) where !line.hasPrefix("//") {
+                XCTAssertTrue(source.contains(line), "the guide's line is not in this file: \(line)")
+            }
+        }
+    }
+
+    static func trimmed(_ line: Substring) -> String { line.trimmingCharacters(in: .whitespaces) }
 }
