@@ -119,3 +119,45 @@ public struct ComparisonsAgainstReference<Run: RunRecord> {
         }
     }
 }
+
+// Cells and notes the early-stopping, l2, regularizers, augmentation and bias-variance
+// reports share.
+
+extension TableColumn {
+    /// Each setting's `summary`, mean ± std over seeds: a column that is no verdict's measure.
+    public static func estimate(
+        _ header: String, decimals: Int = 2, _ summary: @escaping (SettingRuns<Run>) -> Estimate
+    ) -> TableColumn {
+        TableColumn(header) { summary($0).formatted(decimals: decimals) }
+    }
+}
+
+extension SettingRuns {
+    /// "<label> not converged: 8/10 runs best in the last 4 of 40 epochs" (the label followed
+    /// by `quantity` when one is named), for beside a verdict on a setting whose runs were still
+    /// improving when the budget ran out; nil when they were not.
+    public func convergenceNote(
+        budget: Int, metric: EpochMetric = .validationAccuracy, lowerIsBetter: Bool = false, quantity: String? = nil
+    ) -> String? {
+        Convergence(runs.map(\.history), budget: budget, metric: metric, lowerIsBetter: lowerIsBetter).note.map {
+            ([label] + [quantity].compactMap { $0 } + [$0]).joined(separator: " ")
+        }
+    }
+}
+
+extension ComparisonsAgainstReference {
+    /// The verdict lines in the order of `verdicts(caveats:)`, each with the caveats that
+    /// `caveats(setting, measureIndex)` gives for that measure's line: for a note that belongs
+    /// beside a measure other than the last (a convergence judged on the validation loss,
+    /// beside the validation-loss verdict).
+    public func verdicts(caveatsByMeasure caveats: (SettingRuns<Run>, Int) -> [String]) -> [String] {
+        settings.indices.flatMap { index in
+            measures.indices.map { measureIndex in
+                let measure = measures[measureIndex]
+                return families[measureIndex].verdict(
+                    index, settings[index].label, reference.label, quantity: measure.quantity, unit: measure.unit,
+                    decimals: measure.decimals, caveats: caveats(settings[index], measureIndex))
+            }
+        }
+    }
+}

@@ -74,7 +74,7 @@ final class AugmentationLessonTests: XCTestCase {
     func testImpossibleOptionsAreRejected() {
         for bad in [
             ["--shift", "-1"], ["--shift", "14"], ["--rotation", "200"], ["--rotation", "nan"], ["--rotation", "inf"],
-            ["--rotation", "-1"], ["--flip", "1.5"], ["--flip", "nan"], ["--flip", "-inf"], ["--train-size", "0"],
+            ["--rotation", "-1"], ["--flip", "1.5"], ["--flip", "nan"], ["--flip", "-inf"], ["--train-size", "7"],
             ["--train-size", "-5"], ["--train-size", "1e9"], ["--train-size", "99999999999"], ["--epochs", "0"],
             ["--epochs", "nan"], ["--seeds", "0"], ["--seeds", "1000"],
         ] {

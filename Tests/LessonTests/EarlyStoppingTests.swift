@@ -57,12 +57,14 @@ final class EarlyStoppingTests: XCTestCase {
     func testImpossibleOptionsAreRejected() {
         for bad in [
             ["--patience", "0"], ["--patience", "-1"], ["--patience", "1001"], ["--patience", "nan"],
-            ["--train-size", "0"],
+            ["--train-size", "-1"],
             ["--train-size", "1e9"], ["--train-size", "99999999999"], ["--epochs", "-1"], ["--epochs", "0"],
             ["--epochs", "inf"],
             ["--checkpoint", ""], ["--seeds", "0"],
         ] {
             XCTAssertThrowsError(try EarlyStoppingLesson.parse(bad), "\(bad)")
         }
+        // 0 is the whole training split, as in every lesson.
+        XCTAssertNil(try EarlyStoppingLesson.parse(["--train-size", "0"]).trainSize.limit)
     }
 }

@@ -45,9 +45,10 @@ final class L2Tests: XCTestCase {
             XCTAssertGreaterThan(norms[0].last!, norms[0][0], "λ = 0 grows the weights")
             XCTAssertLessThan(norms[2].last!, norms[2][0] / 2, "λ = 1 shrinks them")
         }
-        let comparisons = L2Lesson.Comparisons(report)
+        let comparisons = try XCTUnwrap(report.comparisons)
+        XCTAssertEqual(comparisons.reference.label, "λ = 0")
         XCTAssertEqual(comparisons.labels, ["λ = 0.3", "λ = 1"])
-        XCTAssertEqual(comparisons.indices, [1, 2])
+        XCTAssertEqual(comparisons.families.map(\.count), [2, 2, 2])
         XCTAssertEqual(report.equivalenceDifference, 0)
         for file in [
             "sweep.png", "norms.png", "comparison.png", "weights.png", "results.json", "runs.csv", "per-run.csv",
@@ -61,11 +62,12 @@ final class L2Tests: XCTestCase {
             ["--lambdas", "0,-1"], ["--lambdas", "a"], ["--lambdas", "inf"], ["--lambdas", "0,nan"],
             ["--lambdas", "1e30"],
             ["--lambdas", "5000"], ["--batch-size", "0"], ["--batch-size", "-3"], ["--batch-size", "1e12"],
-            ["--train-size", "0"],
+            ["--train-size", "-1"],
             ["--train-size", "99999999999"], ["--epochs", "0"], ["--seeds", "0"],
         ] {
             XCTAssertThrowsError(try L2Lesson.parse(bad), "\(bad)")
         }
         XCTAssertNoThrow(try L2Lesson.parse(["--lambdas", "0,3200"]))
+        XCTAssertNil(try L2Lesson.parse(["--train-size", "0"]).trainSize.limit, "0 is the whole training split")
     }
 }

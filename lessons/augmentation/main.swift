@@ -1,60 +1,18 @@
-import ArgumentParser
+// Data augmentation, as the lecture teaches it: an MLP (784→256→10, Adam) that memorizes
+// 1,000 Fashion-MNIST images, trained on them as they are and on them changed afresh every
+// epoch by shifts and rotations, with and without left–right flips, from the same weights and
+// batches under every seed (step 1, after a look at which way the test images face); each
+// augmentation compared with none, and flips with shifts and rotations alone, by the test
+// accuracy at the best-validation epoch, the validation loss and the gap, Holm-corrected
+// (step 2). The options are in Command.swift, the printed report in Report.swift, the
+// figures in Figures.swift.
+
 import Engine
 import EngineData
 import Foundation
 import LessonKit
-import Plot
 
-struct AugmentationLesson: LessonCommand {
-    static let configuration = CommandConfiguration.lesson(
-        abstract: "Data augmentation: small random shifts, rotations and flips make a small training set look bigger.",
-        discussion: """
-            An MLP (784→256→10, Adam, batch 64) trained for 150 epochs on only 1,000 \
-            Fashion-MNIST images memorizes them. The same network, trained on the same images \
-            changed afresh every time it sees them (a shift of up to 2 pixels, a rotation of up to \
-            10°, a left–right flip half of the time), cannot memorize pixel patterns. All runs, \
-            under 10 seeds each, start from the same weights and see the same batches (the \
-            augmentation draws from its own stream). Shifts and rotations alone are run too: \
-            Fashion-MNIST's shoes all face one way, so a flip makes shoes the test set never shows. \
-            The lesson measures what each augmentation changes — the generalization gap, the \
-            validation loss, the test accuracy of the best-validation epoch's weights — with \
-            paired verdicts corrected by Holm. --quick: 300 images, 40 epochs, 2 seeds.
-            """, epochs: epochBudget)
-
-    static let epochBudget = EpochBudget(full: 150, quick: 40)
-
-    @OptionGroup var lesson: LessonOptions
-    @OptionGroup var training: TrainingRunOptions
-
-    @Option(
-        help:
-            "Training images (at least 8, the examples figure's; more than the 54,000 of the training split means all of them; --quick uses at most 300)."
-    )
-    var trainSize = Count(1000)
-
-    @Option(help: "Largest shift in pixels (0…13).")
-    var shift = 2
-
-    @Option(help: "Largest rotation in degrees (0…180).")
-    var rotation: Float = 10
-
-    @Option(help: "Probability of a horizontal flip (0…1).")
-    var flip: Float = 0.5
-
-    mutating func validate() throws {
-        guard trainSize.value >= 8 else {
-            throw ValidationError(
-                "--train-size must be at least 8: the examples figure shows 8 training images (got \(trainSize.value))")
-        }
-        guard (0...13).contains(shift) else { throw ValidationError("--shift must be in 0…13 pixels (got \(shift))") }
-        guard rotation.isFinite, (0...180).contains(rotation) else {
-            throw ValidationError("--rotation must be in 0…180 degrees (got \(rotation))")
-        }
-        guard flip.isFinite, (0...1).contains(flip) else {
-            throw ValidationError("--flip must be a probability in [0, 1] (got \(flip))")
-        }
-    }
-
+extension AugmentationLesson {
     static let sizes = [784, 256, 10]
     /// Epochs of the "mean of the last k epochs" summaries.
     static let lastK = 20
@@ -101,7 +59,7 @@ struct AugmentationLesson: LessonCommand {
         let context = try LessonContext(for: self, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let splits = try context.loadSplits(
-            training, trainSize: context.budget(trainSize.value, quick: min(trainSize.value, 300)),
+            training, trainSize: context.budget(trainSize.limit, quick: min(trainSize.limit ?? 300, 300)),
             validationSize: context.budget(5000, quick: 1000), testSize: context.budget(nil, quick: 1000))
         let (train, _, test) = splits.first.sets
         let arms = arms()
@@ -172,87 +130,6 @@ struct AugmentationLesson: LessonCommand {
                 (squaredDistance(mean, mirror) / squaredDistance(mean, [Float](repeating: 0, count: pixels)))
                 .squareRoot()
             return (data.store.classNames[label], 100 * asymmetry, 100 * Double(nearer) / Double(members.count))
-        }
-    }
-
-    static func reportFacing(_ context: LessonContext, _ test: ImageDataset) {
-        var table = SummaryTable(
-            title:
-                "Which way the \(test.count) test images face: ‖mean − mirrored mean‖ / ‖mean‖ of each class, and the share of its images nearer its mean image than to the mirrored mean",
-            header: ["class", "mean's asymmetry %", "nearer the mean %"])
-        for row in facing(test) {
-            table.add([row.name, String(format: "%.1f", row.asymmetry), String(format: "%.1f", row.nearerShare)])
-        }
-        context.report(table)
-        context.report()
-    }
-
-    /// The three arms against each other, one Holm family per measure: each augmentation
-    /// against none, and flips against shifts and rotations alone.
-    struct Comparisons {
-        static let pairs = [(1, 0), (2, 0), (2, 1)]
-        let labels: [String]
-        let runs: [SettingRuns<AugmentationRun>]
-
-        init(_ runs: [SettingRuns<AugmentationRun>]) {
-            self.runs = runs
-            labels = Self.pairs.map { "\(runs[$0.0].label) − \(runs[$0.1].label)" }
-        }
-
-        func holm(_ estimate: (SettingRuns<AugmentationRun>) -> Estimate) -> Holm {
-            Holm(Self.pairs.map { Difference(estimate(runs[$0.0]), estimate(runs[$0.1])) })
-        }
-
-        var testAtBestValidation: Holm { holm { $0.estimate(\.testAtBestValidation) } }
-        var validationLoss: Holm { holm { $0.lastEpochs(lastK, .validationLoss) } }
-    }
-
-    /// The summary: what each augmentation changes, each difference against its noise and
-    /// corrected over the three comparisons of its measure.
-    func reportSummary(
-        _ context: LessonContext, runs: [SettingRuns<AugmentationRun>], comparisons: Comparisons, epochs: Int,
-        trainCount: Int
-    ) {
-        let k = Self.lastK
-        var table = SummaryTable(
-            title:
-                "\(trainCount) training images, \(epochs) epochs, \(context.seeds.count) seeds (mean ± std); accuracy in %, training accuracy on the original images; last \(k) = mean of the last \(k) epochs; test at the best-validation epoch and after the last",
-            header: [
-                "augmentation", "train, last \(k)", "validation, last \(k)", "gap, last \(k)",
-                "validation loss, last \(k)", "best validation at epoch", "best in last 10 %",
-                "test at best validation", "test, final", "test loss, final",
-            ])
-        let convergence = runs.map { Convergence($0.runs.map(\.history), budget: epochs) }
-        for (setting, converged) in zip(runs, convergence) {
-            table.add([
-                setting.label, setting.lastEpochs(k, .trainAccuracy).formatted(),
-                setting.lastEpochs(k, .validationAccuracy).formatted(),
-                setting.lastEpochs(k, .gap).formatted(), setting.lastEpochs(k, .validationLoss).formatted(decimals: 3),
-                setting.estimate(\.bestValidationEpoch).formatted(decimals: 0),
-                "\(converged.lateRuns)/\(converged.runs)",
-                setting.estimate(\.testAtBestValidation).formatted(), setting.testAccuracy.formatted(),
-                setting.testLoss.formatted(decimals: 3),
-            ])
-        }
-        context.report(table)
-        context.report()
-        let families: [(quantity: String, holm: Holm, unit: String, decimals: Int, convergenceNote: Bool)] = [
-            ("Test accuracy at the best-validation epoch", comparisons.testAtBestValidation, " points", 2, true),
-            ("Validation loss (last \(k) epochs)", comparisons.validationLoss, "", 3, false),
-            ("Gap (last \(k) epochs)", comparisons.holm { $0.lastEpochs(k, .gap) }, " points", 2, false),
-            ("Test accuracy after the last epoch", comparisons.holm(\.testAccuracy), " points", 2, true),
-            ("Test loss after the last epoch", comparisons.holm(\.testLoss), "", 3, false),
-        ]
-        for family in families {
-            for (index, (a, b)) in Comparisons.pairs.enumerated() {
-                let caveats =
-                    family.convergenceNote
-                    ? [a, b].compactMap { arm in convergence[arm].note.map { "\(runs[arm].label) \($0)" } } : []
-                context.report(
-                    family.holm.verdict(
-                        index, runs[a].label, runs[b].label, quantity: family.quantity, unit: family.unit,
-                        decimals: family.decimals, caveats: caveats))
-            }
         }
     }
 }

@@ -1,52 +1,95 @@
-import ArgumentParser
+// The bias–variance trade-off, as the lecture teaches it. Part 1, capacity: polynomials of
+// degree 0 to 10 fitted by least squares to 30 noisy samples of sin(2πx), and the expected
+// test error split into bias², variance and noise by refitting on 200 fresh training sets.
+// Part 2, data: softmax regression on Fashion-MNIST subsets from 100 images to the whole
+// split, each trained to the same step budget over seeds, and the train − test gap compared
+// between the largest and the smallest set. The options are in Command.swift, the printed
+// report in Report.swift, the figures in Figures.swift.
+
 import Engine
 import EngineData
 import Foundation
 import LabMath
 import LessonKit
-import Plot
 
-struct BiasVarianceLesson: LessonCommand {
-    static let configuration = CommandConfiguration.lesson(
-        abstract: "The bias–variance trade-off, measured: capacity against error, and more data against overfitting.",
-        discussion: """
-            Part 1, capacity: polynomials of degree 0 to 10 are fitted by least squares to 30 noisy \
-            samples of y = sin(2πx) + N(0, 0.3²). Training error falls with the degree; test error \
-            falls, bottoms out, and rises again. Refitting on 200 independently drawn training \
-            sets splits the expected test error into bias², variance and noise, which add up to \
-            it. Part 2, data: softmax regression on Fashion-MNIST training subsets from 100 images \
-            to the whole training split, each with the same generous budget (the same number of SGD \
-            steps for every size, --epochs epochs of the whole split, default 30, and at least that \
-            many epochs; the learning rate decays linearly to 0), \
-            always tested on the same 10,000 test images, over 10 seeds (different subsets, initial \
-            weights and batch order): the gap between training and test accuracy closes as the \
-            data grows. --quick: degrees 0–9, 50 training sets, 3 subset sizes, 10 epochs, 2 seeds.
-            """, epochs: epochBudget)
+extension BiasVarianceLesson {
+    func run() throws { _ = try perform() }
 
-    static let epochBudget = EpochBudget(full: 30, quick: 10)
+    func perform() throws -> Report {
+        let context = try LessonContext(for: self, seeds: 10)
+        let (single, decompositions) = try capacity(context)
+        let (sizes, curve) = try moreData(context)
+        try context.finish()
+        return Report(single: single, decompositions: decompositions, sizes: sizes, learningCurve: curve)
+    }
 
-    @OptionGroup var lesson: LessonOptions
-    @OptionGroup var training: TrainingRunOptions
+    /// Part 1: polynomials of growing degree on one training set, and the decomposition of the
+    /// expected test error over many training sets.
+    func capacity(_ context: LessonContext) throws -> ([(degree: Int, train: Double, test: Double)], [Decomposition]) {
+        // Past degree 10, 30 random points leave gaps near the ends of [0, 1] where the
+        // polynomial swings wildly on some training sets: the variance reaches 10⁵ and drowns
+        // the picture, so the sweep stops at 10 (try --points 100 to push it further).
+        let degrees = Array(0...context.budget(10, quick: 9))
+        let grid = Matrix(rows: 200, cols: 1, (0..<200).map { (Float($0) + 0.5) / 200 })
+        let random = Random(seed: lesson.seed)
 
-    @Option(help: "Training points of each polynomial fit (2 to 10,000).")
-    var points = 30
-
-    @Option(help: "Standard deviation of the noise on y (0 to 10).")
-    var noise: Float = 0.3
-
-    @Option(help: "Independent training sets for the bias–variance estimate (50 to 10,000).")
-    var trainingSets = 200
-
-    mutating func validate() throws {
-        guard (2...10_000).contains(points) else {
-            throw ValidationError("--points must be between 2 and 10000 (got \(points))")
+        // One training set, every degree.
+        let data = Synthetic.noisySine(count: points, noise: noise, random: random)
+        let testTargets = grid.map { Self.truth($0) + random.normal(std: noise) }
+        let fits = degrees.map { Self.fit(data, degree: $0) }
+        let single = zip(degrees, fits).map { degree, weights in
+            (
+                degree: degree, train: Self.meanSquaredError(Self.predict(weights, data.inputs), data.targets),
+                test: Self.meanSquaredError(Self.predict(weights, grid), testTargets)
+            )
         }
-        guard noise.isFinite, (0...10).contains(noise) else {
-            throw ValidationError("--noise must be between 0 and 10 (got \(noise))")
+        let sets = context.budget(trainingSets, quick: 50)
+        let decompositions = degrees.map {
+            Self.decompose(degree: $0, sets: sets, points: points, noise: noise, grid: grid, random: random.fork())
         }
-        guard (50...10_000).contains(trainingSets) else {
-            throw ValidationError("--training-sets must be between 50 and 10000 (got \(trainingSets))")
+        reportCapacity(context, single: single, decompositions: decompositions, sets: sets)
+        try context.write(
+            Self.capacityFigure(
+                data: data, fits: Array(zip(degrees, fits)), grid: grid, single: single,
+                decompositions: decompositions, sets: sets))
+        return (single, decompositions)
+    }
+
+    /// Part 2: softmax regression on growing subsets, each with the same step budget, over seeds.
+    func moreData(_ context: LessonContext) throws -> ([Int], [SettingRuns<ConvergedRun>]) {
+        let (all, test) = try context.loadImages(training)
+        let (trainSplit, _) = all.split(
+            validationFraction: 0.1, random: Random(seed: lesson.splitSeed ?? 0, purpose: .dataSubset))
+        let sizes = context.budget(
+            [100, 200, 500, 1000, 2000, 5000, 10000, 20000, trainSplit.count], quick: [100, 1000, 5000]
+        )
+        .filter { $0 <= trainSplit.count }
+        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
+        // Every size gets the steps of `epochs` epochs of the largest set: a smaller set then
+        // converges at least as far, so training accuracy can only fall with the size.
+        let minimumSteps = epochs * (((sizes.max() ?? 1) + 63) / 64)
+        let curve = try context.overSeeds(
+            sizes, label: { "\($0) images" }, experiment: "more data",
+            columns: { ["train_size": SettingValue($0)] }
+        ) { size, run in
+            // Each seed its own subset (the variance of Part 1), unless --split-seed fixes one.
+            let subset = trainSplit.randomSubset(
+                size, random: Random(seed: lesson.splitSeed ?? run.seed, purpose: .dataSubset))
+            return try Self.softmaxRegression(subset, test: test, epochs: epochs, minimumSteps: minimumSteps, run: run)
         }
+        reportMoreData(context, sizes: sizes, curve: curve, epochs: epochs, minimumSteps: minimumSteps)
+        try context.write(
+            Self.dataFigure(curve, sizes: sizes, testCount: test.count, epochs: epochs, minimumSteps: minimumSteps))
+        return (sizes, curve)
+    }
+
+    /// What the lesson measured, for the tests: Part 1's fits and decompositions, Part 2's curve.
+    struct Report {
+        let single: [(degree: Int, train: Double, test: Double)]
+        let decompositions: [Decomposition]
+        let sizes: [Int]
+        /// One entry per size.
+        let learningCurve: [SettingRuns<ConvergedRun>]
     }
 
     static func truth(_ x: Float) -> Float { sin(2 * .pi * x) }
@@ -156,135 +199,6 @@ struct BiasVarianceLesson: LessonCommand {
             RunColumn("train_accuracy_eval_pct", \Self.trainAccuracy),
             RunColumn("gap_train_test_pct_points", \Self.gap),
         ]
-    }
-
-    struct Report {
-        let single: [(degree: Int, train: Double, test: Double)]
-        let decompositions: [Decomposition]
-        let sizes: [Int]
-        /// One entry per size.
-        let learningCurve: [SettingRuns<ConvergedRun>]
-    }
-
-    func run() throws { _ = try perform() }
-
-    func perform() throws -> Report {
-        let context = try LessonContext(for: self, seeds: 10)
-        let (single, decompositions) = try capacity(context)
-        let (sizes, curve) = try moreData(context)
-        try context.finish()
-        return Report(single: single, decompositions: decompositions, sizes: sizes, learningCurve: curve)
-    }
-
-    /// Part 1: polynomials of growing degree on one training set, and the decomposition of the
-    /// expected test error over many training sets.
-    func capacity(_ context: LessonContext) throws -> ([(degree: Int, train: Double, test: Double)], [Decomposition]) {
-        // Past degree 10, 30 random points leave gaps near the ends of [0, 1] where the
-        // polynomial swings wildly on some training sets: the variance reaches 10⁵ and drowns
-        // the picture, so the sweep stops at 10 (try --points 100 to push it further).
-        let degrees = Array(0...context.budget(10, quick: 9))
-        let grid = Matrix(rows: 200, cols: 1, (0..<200).map { (Float($0) + 0.5) / 200 })
-        let random = Random(seed: lesson.seed)
-
-        // One training set, every degree.
-        let data = Synthetic.noisySine(count: points, noise: noise, random: random)
-        let testTargets = grid.map { Self.truth($0) + random.normal(std: noise) }
-        let fits = degrees.map { Self.fit(data, degree: $0) }
-        let single = zip(degrees, fits).map { degree, weights in
-            (
-                degree: degree, train: Self.meanSquaredError(Self.predict(weights, data.inputs), data.targets),
-                test: Self.meanSquaredError(Self.predict(weights, grid), testTargets)
-            )
-        }
-        let sets = context.budget(trainingSets, quick: 50)
-        let decompositions = degrees.map {
-            Self.decompose(degree: $0, sets: sets, points: points, noise: noise, grid: grid, random: random.fork())
-        }
-        var table = SummaryTable(
-            title:
-                "Polynomial fits to \(points) points of sin(2πx) + N(0, \(noise)²); bias–variance over \(sets) training sets",
-            header: [
-                "degree", "train MSE", "test MSE", "bias²", "variance", "noise", "sum", "expected test MSE",
-                "variance/sets", "bias² of median",
-            ])
-        for (row, d) in zip(single, decompositions) {
-            table.add([
-                "\(row.degree)", String(format: "%.4f", row.train), String(format: "%.4f", row.test),
-                String(format: "%.4f", d.bias2), String(format: "%.4f", d.variance), String(format: "%.4f", d.noise),
-                String(format: "%.4f", d.sum), String(format: "%.4f", d.expectedError),
-                String(format: "%.4f", d.bias2NoiseFloor), String(format: "%.4f", d.medianBias2),
-            ])
-        }
-        context.report(table)
-        let best = decompositions.min { $0.expectedError < $1.expectedError }!
-        context.report(
-            String(
-                format:
-                    "Lowest expected test error at degree %d (%.4f); bias² + variance + noise matches the measured error to within %.2f%% at every degree.",
-                best.degree, best.expectedError,
-                100 * decompositions.map { abs($0.sum - $0.expectedError) / $0.expectedError }.max()!))
-        let unresolved = decompositions.filter { $0.degree > best.degree && $0.bias2 < 3 * $0.bias2NoiseFloor }.map {
-            "\($0.degree)"
-        }
-        if !unresolved.isEmpty {
-            context.report(
-                "Above degree \(best.degree) the plug-in bias² is below 3 × variance/sets, its own Monte-Carlo noise, at degrees \(unresolved.joined(separator: ", ")): not resolved from zero. Its rise there comes from a few wildly swinging fits (heavy tails), not from bias; the median model's bias² stays small."
-            )
-        }
-        try context.write(
-            Self.capacityFigure(
-                data: data, fits: Array(zip(degrees, fits)), grid: grid, single: single,
-                decompositions: decompositions, sets: sets))
-        return (single, decompositions)
-    }
-
-    /// Part 2: softmax regression on growing subsets, each with the same step budget, over seeds.
-    func moreData(_ context: LessonContext) throws -> ([Int], [SettingRuns<ConvergedRun>]) {
-        let (all, test) = try context.loadImages(training)
-        let (trainSplit, _) = all.split(
-            validationFraction: 0.1, random: Random(seed: lesson.splitSeed ?? 0, purpose: .dataSubset))
-        let sizes = context.budget(
-            [100, 200, 500, 1000, 2000, 5000, 10000, 20000, trainSplit.count], quick: [100, 1000, 5000]
-        )
-        .filter { $0 <= trainSplit.count }
-        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
-        // Every size gets the steps of `epochs` epochs of the largest set: a smaller set then
-        // converges at least as far, so training accuracy can only fall with the size.
-        let minimumSteps = epochs * (((sizes.max() ?? 1) + 63) / 64)
-        let curve = try context.overSeeds(
-            sizes, label: { "\($0) images" }, experiment: "more data",
-            columns: { ["train_size": SettingValue($0)] }
-        ) { size, run in
-            // Each seed its own subset (the variance of Part 1), unless --split-seed fixes one.
-            let subset = trainSplit.randomSubset(
-                size, random: Random(seed: lesson.splitSeed ?? run.seed, purpose: .dataSubset))
-            return try Self.softmaxRegression(subset, test: test, epochs: epochs, minimumSteps: minimumSteps, run: run)
-        }
-        var table = SummaryTable(
-            title:
-                "Softmax regression, each size trained for ≥ \(minimumSteps) SGD steps (\(epochs) epochs of the largest set) and at least \(epochs) epochs, learning rate 0.1 decaying linearly to 0; accuracy in %, mean ± std over \(context.seeds.count) seeds",
-            header: ["training images", "epochs", "train", "test", "train − test"])
-        for (size, setting) in zip(sizes, curve) {
-            table.add([
-                "\(size)", setting.estimate(\.epochs).formatted(decimals: 0),
-                setting.estimate(\.trainAccuracy).formatted(),
-                setting.testAccuracy.formatted(), setting.estimate(\.gap).formatted(),
-            ])
-        }
-        context.report()
-        context.report(table)
-        if curve.count >= 2 {
-            let first = curve.first!, last = curve.last!
-            context.report(
-                Difference(last.estimate(\.gap), first.estimate(\.gap), paired: false)
-                    .verdict("\(sizes.last!) images", "\(sizes.first!) images", quantity: "Train − test gap"))
-            context.report(
-                Difference(last.testAccuracy, first.testAccuracy, paired: false)
-                    .verdict("\(sizes.last!) images", "\(sizes.first!) images", quantity: "Test accuracy"))
-        }
-        try context.write(
-            Self.dataFigure(curve, sizes: sizes, testCount: test.count, epochs: epochs, minimumSteps: minimumSteps))
-        return (sizes, curve)
     }
 }
 

@@ -1,54 +1,18 @@
-import ArgumentParser
+// Early stopping, as the lecture teaches it: an overfitting network (784→256→256→10, Adam,
+// 2,000 images) trained under the lecture's loop, which checkpoints the best validation
+// loss to a file and stops once patience runs out, then loads the best weights back; and
+// the same run under the same seed without stopping, to show what the extra epochs would
+// have done. Measured: where the validation loss bottomed out, where patience stopped, and
+// the test loss and accuracy of the restored weights against the unstopped run's last
+// epochs. The options are in Command.swift, the printed report in Report.swift, the figure
+// in Figures.swift.
+
 import Engine
 import EngineData
 import Foundation
 import LessonKit
-import Plot
 
-struct EarlyStoppingLesson: LessonCommand {
-    static let configuration = CommandConfiguration.lesson(
-        abstract: "Early stopping: watch the validation loss, keep the best weights, stop when it stops improving.",
-        discussion: """
-            The lecture's loop exactly: after every epoch the validation loss is compared with the \
-            best so far; an improvement saves the model to a checkpoint file (written atomically) \
-            and resets a counter, anything else increments it, and training stops once the \
-            counter reaches the patience (3). The best weights are then loaded back from the file, \
-            and the file is deleted (unless --checkpoint asks to keep the first seed's). The \
-            setting overfits on purpose (784→256→256→10, Adam, 2,000 images); a second run under \
-            the same seed without stopping — the same run up to the stop — shows what the extra \
-            epochs would have done; it measures the test set after every epoch, and its test score \
-            is the mean of its last 10 epochs, which one lucky or unlucky final epoch cannot swing. \
-            --epochs sets the most epochs a run may take (default 100). \
-            10 seeds; --quick: 500 images, at most 40 epochs, 2 seeds.
-            """, epochs: epochBudget)
-
-    static let epochBudget = EpochBudget(full: 100, quick: 40)
-
-    @OptionGroup var lesson: LessonOptions
-    @OptionGroup var training: TrainingRunOptions
-
-    @Option(help: "Epochs without improvement of the validation loss before stopping (1 to 1,000).")
-    var patience = 3
-
-    @Option(
-        help:
-            "Training images (a small set, so that the network overfits; at least 1, more than the 54,000 of the training split means all of them)."
-    )
-    var trainSize = Count(2000)
-
-    @Option(
-        help: ArgumentHelp(
-            "Keep the first seed's checkpoint of the best weights in this file (default: each run's checkpoint goes to the temporary folder and is deleted once loaded back).",
-            valueName: "file"))
-    var checkpoint: String?
-
-    mutating func validate() throws {
-        guard (1...1000).contains(patience) else {
-            throw ValidationError("--patience must be between 1 and 1000 (got \(patience))")
-        }
-        if let checkpoint, checkpoint.isEmpty { throw ValidationError("--checkpoint must name a file") }
-    }
-
+extension EarlyStoppingLesson {
     static let sizes = [784, 256, 256, 10]
     /// Epochs of the run without stopping whose test values are averaged: its test accuracy
     /// swings by points from epoch to epoch late in training.
@@ -105,7 +69,7 @@ struct EarlyStoppingLesson: LessonCommand {
         let context = try LessonContext(for: self, seeds: 10)
         let maximumEpochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let splits = try context.loadSplits(
-            training, trainSize: context.budget(trainSize.value, quick: min(trainSize.value, 500)),
+            training, trainSize: context.budget(trainSize.limit, quick: min(trainSize.limit ?? 500, 500)),
             validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))
         let test = splits.first.test
         let options = TrainingOptions(epochs: maximumEpochs, batchSize: 64)
@@ -169,67 +133,6 @@ struct EarlyStoppingLesson: LessonCommand {
                 bestValidationLoss: Double(stopping.bestLoss),
                 restoredValidationLoss: Double(restored), lastTest: last))
     }
-
-    func reportSummary(_ context: LessonContext, report: Report, testCount: Int) {
-        let stopping = report.stopping, continued = report.continued, k = Self.lastK
-        let stops = stopping.estimate(\.stoppedEpoch).values.filter { $0 > 0 }.count
-        let restoredGap = Estimate(
-            zip(stopping.estimate(\.restoredValidationLoss).values, stopping.estimate(\.bestValidationLoss).values).map
-            { abs($0 - $1) })
-        context.report(
-            "Over \(context.seeds.count) seeds (mean ± std): validation loss lowest after epoch \(stopping.estimate(\.bestEpoch).formatted(decimals: 1)); patience \(patience) ran out in \(stops) of \(stopping.runs.count) runs, stopping after epoch \(stopping.estimate(\.stoppedEpoch).formatted(decimals: 1)) of at most \(report.maximumEpochs)."
-        )
-        // The run without stopping is the same run up to the stop, so its whole curve shows
-        // whether the validation loss would have fallen lower after patience ran out.
-        let globalMinima = continued.runs.map {
-            Convergence.bestEpoch($0.history, metric: .validationLoss, lowerIsBetter: true) ?? 0
-        }
-        let early = zip(stopping.runs, globalMinima).filter { run, minimum in (run.stop?.bestEpoch ?? minimum) < minimum
-        }.count
-        context.report(
-            "Patience \(patience) stopped before the run's lowest validation loss over all \(report.maximumEpochs) epochs in \(early) of \(stopping.runs.count) seeds (that minimum after epoch \(Estimate(globalMinima.map(Double.init)).formatted(decimals: 1)))."
-        )
-        context.report(
-            String(
-                format:
-                    "Best weights saved to a checkpoint file and loaded back: validation loss equals the best epoch's to within %.1e in every run.",
-                restoredGap.max))
-        context.report(
-            "The run without stopping reaches its highest validation *accuracy* after epoch \(Estimate(continued.bestValidationEpochs.compactMap { $0.map(Double.init) }).formatted(decimals: 1)): stopping on accuracy would train longer."
-        )
-        context.report()
-        var table = SummaryTable(
-            title: "Test set (\(testCount) images), mean ± std over \(context.seeds.count) seeds",
-            header: ["weights", "epoch", "test loss", "test accuracy (%)"])
-        table.add([
-            "best (restored from checkpoint)", stopping.estimate(\.bestEpoch).formatted(decimals: 1),
-            stopping.testLoss.formatted(decimals: 4), stopping.testAccuracy.formatted(),
-        ])
-        table.add([
-            "last before stopping",
-            Estimate(stopping.runs.map { Double($0.history.epochs.count) }).formatted(decimals: 1),
-            stopping.estimate(\.lastTestLoss).formatted(decimals: 4), stopping.estimate(\.lastTestAccuracy).formatted(),
-        ])
-        table.add([
-            "no stopping, mean of the last \(k) epochs", "\(report.maximumEpochs - k + 1)–\(report.maximumEpochs)",
-            continued.lastEpochs(k, .testLoss).formatted(decimals: 4),
-            continued.lastEpochs(k, .testAccuracy).formatted(),
-        ])
-        table.add([
-            "no stopping, last epoch only", "\(report.maximumEpochs)", continued.testLoss.formatted(decimals: 4),
-            continued.testAccuracy.formatted(),
-        ])
-        context.report(table)
-        context.report()
-        let a = "restored best weights", b = "no stopping (last \(k) epochs)"
-        context.report(
-            Difference(stopping.testLoss, continued.lastEpochs(k, .testLoss))
-                .verdict(a, b, quantity: "Test loss", unit: "", decimals: 4))
-        context.report(
-            Difference(stopping.testAccuracy, continued.lastEpochs(k, .testAccuracy))
-                .verdict(a, b, quantity: "Test accuracy"))
-    }
-
 }
 
 EarlyStoppingLesson.main()

@@ -3,43 +3,20 @@ import LessonKit
 import Plot
 
 extension L2Lesson {
-    /// Every λ > 0 against λ = 0, one family of paired comparisons per measure, each
-    /// corrected by Holm over the grid.
-    struct Comparisons {
-        let labels: [String]
-        /// The index in the report's runs of each compared λ.
-        let indices: [Int]
-        let validationLoss: Holm
-        let validationAccuracy: Holm
-        let test: Holm
-
-        init(_ report: Report) {
-            guard let zero = report.lambdas.firstIndex(of: 0) else {
-                (labels, indices, validationLoss, validationAccuracy, test) = ([], [], Holm([]), Holm([]), Holm([]))
-                return
-            }
-            let none = report.runs[zero]
-            indices = report.lambdas.indices.filter { $0 != zero }
-            let others = indices.map { report.runs[$0] }
-            labels = others.map(\.label)
-            validationLoss = Holm(others, against: none) { $0.lastEpochs(lastK, .validationLoss) }
-            validationAccuracy = Holm(others, against: none) { $0.lastEpochs(lastK, .validationAccuracy) }
-            test = Holm(others, against: none) { $0.testAccuracy }
-        }
-    }
-
     /// The paired differences against λ = 0 as forest plots: what the verdicts rest on.
-    static func comparisonFigure(_ comparisons: Comparisons, seeds: Int, epochs: Int) -> Figure {
+    static func comparisonFigure(
+        _ comparisons: ComparisonsAgainstReference<PenalizedRun>, seeds: Int, epochs: Int
+    ) -> Figure {
         Figure(
             name: "comparison",
             title: "Each λ − (λ = 0): mean and 95 % interval paired over \(seeds) seeds, \(epochs) epochs",
             panels: [
                 StandardPanels.differenceForest(
-                    comparisons.labels, comparisons.validationLoss.differences, holm: comparisons.validationLoss,
+                    comparisons.labels, comparisons.families[0].differences, holm: comparisons.families[0],
                     title: "validation loss, mean of the last \(lastK) epochs: left is better",
                     xLabel: "difference in validation loss", decimals: 3),
                 StandardPanels.differenceForest(
-                    comparisons.labels, comparisons.test.differences, holm: comparisons.test,
+                    comparisons.labels, comparisons.families[2].differences, holm: comparisons.families[2],
                     title: "test accuracy after the last epoch: right is better",
                     xLabel: "difference in test accuracy (points)"),
             ], layout: .stacked)

@@ -1,39 +1,16 @@
-import ArgumentParser
+// The regularizers of the lecture side by side: one network (784→256→256→10, SGD with
+// momentum) on one small training set, trained under the same seeds with no regularization,
+// early stopping, L2, dropout, augmentation and batch norm (step 1); every final network
+// measured the same way in evaluation mode, and each technique compared with none by the
+// gap and the test accuracy, Holm-corrected over the techniques (step 2). The options are in
+// Command.swift, the printed report in Report.swift, the figure in Figures.swift.
+
 import Engine
 import EngineData
 import Foundation
 import LessonKit
-import Plot
 
-struct RegularizersLesson: LessonCommand {
-    static let configuration = CommandConfiguration.lesson(
-        abstract: "The regularizers of the lecture side by side: one network, one small data set, the same seeds.",
-        discussion: """
-            Each earlier lesson used its own network, optimizer and data size, so their numbers \
-            cannot be compared. Here one network (784→256→256→10, ReLU, SGD lr 0.01 with momentum \
-            0.9, batch 64) trains on the same 2,000 Fashion-MNIST images under the same seeds with \
-            no regularization, early stopping (patience 5, best weights restored), the L2 penalty \
-            at two strengths, dropout at two rates, data augmentation, and batch normalization with \
-            dropout. Every final network is measured the same way, in evaluation mode: its \
-            generalization gap (training − validation accuracy) and its test accuracy, each against \
-            no regularization with a 95 % interval over the paired seeds, Holm-corrected over the \
-            techniques. --quick: 500 images, 15 epochs, 2 seeds.
-            """, epochs: epochBudget)
-
-    static let epochBudget = EpochBudget(full: 60, quick: 15)
-
-    @OptionGroup var lesson: LessonOptions
-    @OptionGroup var training: TrainingRunOptions
-
-    @Option(help: "Training images (at least 100, at most 54,000): few, so that the network overfits.")
-    var trainSize = Count(2000)
-
-    mutating func validate() throws {
-        guard (100...54_000).contains(trainSize.value) else {
-            throw ValidationError("--train-size must be between 100 and 54000")
-        }
-    }
-
+extension RegularizersLesson {
     static let sizes = [784, 256, 256, 10]
     static let batchSize = 64
 
@@ -92,7 +69,7 @@ struct RegularizersLesson: LessonCommand {
         let context = try LessonContext(for: self, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let splits = try context.loadSplits(
-            training, trainSize: context.budget(trainSize.value, quick: 500),
+            training, trainSize: context.budget(trainSize.limit, quick: 500),
             validationSize: context.budget(5000, quick: 1000), testSize: context.budget(nil, quick: 1000))
         let train = splits.first.train
         let runs = try context.overSeeds(Self.techniques, label: \.label, columns: Self.columns) { technique, run in
@@ -100,7 +77,8 @@ struct RegularizersLesson: LessonCommand {
             return try Self.train(
                 technique, run: run, epochs: technique.epochs(epochs), train: train, validation: validation, test: test)
         }
-        let comparisons = Comparisons(runs)
+        let comparisons = ComparisonsAgainstReference(
+            Array(runs.dropFirst()), against: runs[0], measures: Self.measures())
         try context.write(
             Self.comparisonFigure(comparisons, seeds: context.seeds.count, trainCount: train.count, epochs: epochs))
         Self.report(context, runs: runs, comparisons: comparisons, trainCount: train.count, epochs: epochs)
@@ -148,46 +126,6 @@ struct RegularizersLesson: LessonCommand {
             "early_stopping": SettingValue(technique.earlyStopping),
             "epoch_multiple": SettingValue(technique.epochMultiple),
         ]
-    }
-
-    /// The table (with how many runs were still improving when the budget ran out) and each
-    /// technique against no regularization, Holm-corrected over the techniques, with a "not
-    /// converged" note beside the test verdict of a technique still improving.
-    static func report(
-        _ context: LessonContext, runs: [SettingRuns<FinalNetwork>], comparisons: Comparisons, trainCount: Int,
-        epochs: Int
-    ) {
-        var table = SummaryTable(
-            title:
-                "Final networks in evaluation mode, accuracy % over \(context.seeds.count) seeds (mean ± std), \(trainCount) training images, up to \(epochs) epochs",
-            header: ["technique", "epochs", "best in last 10 %", "train", "validation", "gap", "test"])
-        let convergence = zip(runs, techniques).map { Convergence($0.runs.map(\.history), budget: $1.epochs(epochs)) }
-        for (setting, converged) in zip(runs, convergence) {
-            table.add([
-                setting.label, setting.estimate(\.epochs).formatted(decimals: 0),
-                "\(converged.lateRuns)/\(converged.runs)",
-                setting.estimate(\.trainAccuracy).formatted(), setting.estimate(\.validationAccuracy).formatted(),
-                setting.estimate(\.gap).formatted(), setting.estimate(\.testAccuracy).formatted(),
-            ])
-        }
-        context.report(table)
-        context.report()
-        for (setting, technique) in zip(runs, techniques) where technique.epochMultiple > 1 {
-            func atBudget(_ metric: EpochMetric) -> String {
-                Estimate(
-                    setting.runs.compactMap { $0.history.epochs.first { $0.epoch == epochs }.flatMap(metric.value) }
-                ).formatted()
-            }
-            context.report(
-                "\(setting.label) at epoch \(epochs), the others' budget: training accuracy on the original images \(atBudget(.trainAccuracy)), validation \(atBudget(.validationAccuracy)) (evaluation mode)"
-            )
-        }
-        if let note = convergence[0].note { context.report("none \(note)") }
-        for (index, label) in comparisons.labels.enumerated() {
-            let caveats = [convergence[index + 1].note.map { "\(label) \($0)" }].compactMap { $0 }
-            context.report(comparisons.gap.verdict(index, label, "none", quantity: "Gap"))
-            context.report(comparisons.test.verdict(index, label, "none", quantity: "Test accuracy", caveats: caveats))
-        }
     }
 }
 

@@ -1,0 +1,66 @@
+import Foundation
+import LessonKit
+
+extension EarlyStoppingLesson {
+    /// Where the validation loss bottomed out and where patience stopped, the checkpoint
+    /// round trip, and the test set under the four sets of weights, with the restored best
+    /// weights against the unstopped run's last epochs.
+    func reportSummary(_ context: LessonContext, report: Report, testCount: Int) {
+        let stopping = report.stopping, continued = report.continued, k = Self.lastK
+        let stops = stopping.estimate(\.stoppedEpoch).values.filter { $0 > 0 }.count
+        let restoredGap = Estimate(
+            zip(stopping.estimate(\.restoredValidationLoss).values, stopping.estimate(\.bestValidationLoss).values).map
+            { abs($0 - $1) })
+        context.report(
+            "Over \(context.seeds.count) seeds (mean ± std): validation loss lowest after epoch \(stopping.estimate(\.bestEpoch).formatted(decimals: 1)); patience \(patience) ran out in \(stops) of \(stopping.runs.count) runs, stopping after epoch \(stopping.estimate(\.stoppedEpoch).formatted(decimals: 1)) of at most \(report.maximumEpochs)."
+        )
+        // The run without stopping is the same run up to the stop, so its whole curve shows
+        // whether the validation loss would have fallen lower after patience ran out.
+        let globalMinima = continued.runs.map {
+            Convergence.bestEpoch($0.history, metric: .validationLoss, lowerIsBetter: true) ?? 0
+        }
+        let early = zip(stopping.runs, globalMinima).filter { run, minimum in (run.stop?.bestEpoch ?? minimum) < minimum
+        }.count
+        context.report(
+            "Patience \(patience) stopped before the run's lowest validation loss over all \(report.maximumEpochs) epochs in \(early) of \(stopping.runs.count) seeds (that minimum after epoch \(Estimate(globalMinima.map(Double.init)).formatted(decimals: 1)))."
+        )
+        context.report(
+            String(
+                format:
+                    "Best weights saved to a checkpoint file and loaded back: validation loss equals the best epoch's to within %.1e in every run.",
+                restoredGap.max))
+        context.report(
+            "The run without stopping reaches its highest validation *accuracy* after epoch \(Estimate(continued.bestValidationEpochs.compactMap { $0.map(Double.init) }).formatted(decimals: 1)): stopping on accuracy would train longer."
+        )
+        context.report()
+        var table = SummaryTable(
+            title: "Test set (\(testCount) images), mean ± std over \(context.seeds.count) seeds",
+            header: ["weights", "epoch", "test loss", "test accuracy (%)"])
+        func add(_ weights: String, epoch: String, loss: Estimate, accuracy: Estimate) {
+            table.add([weights, epoch, loss.formatted(decimals: 4), accuracy.formatted()])
+        }
+        add(
+            "best (restored from checkpoint)", epoch: stopping.estimate(\.bestEpoch).formatted(decimals: 1),
+            loss: stopping.testLoss, accuracy: stopping.testAccuracy)
+        add(
+            "last before stopping",
+            epoch: Estimate(stopping.runs.map { Double($0.history.epochs.count) }).formatted(decimals: 1),
+            loss: stopping.estimate(\.lastTestLoss), accuracy: stopping.estimate(\.lastTestAccuracy))
+        add(
+            "no stopping, mean of the last \(k) epochs",
+            epoch: "\(report.maximumEpochs - k + 1)–\(report.maximumEpochs)",
+            loss: continued.lastEpochs(k, .testLoss), accuracy: continued.lastEpochs(k, .testAccuracy))
+        add(
+            "no stopping, last epoch only", epoch: "\(report.maximumEpochs)", loss: continued.testLoss,
+            accuracy: continued.testAccuracy)
+        context.report(table)
+        context.report()
+        let a = "restored best weights", b = "no stopping (last \(k) epochs)"
+        context.report(
+            Difference(stopping.testLoss, continued.lastEpochs(k, .testLoss))
+                .verdict(a, b, quantity: "Test loss", unit: "", decimals: 4))
+        context.report(
+            Difference(stopping.testAccuracy, continued.lastEpochs(k, .testAccuracy))
+                .verdict(a, b, quantity: "Test accuracy"))
+    }
+}

@@ -1,0 +1,85 @@
+import Engine
+import Foundation
+import LessonKit
+
+extension L2Lesson {
+    /// What every λ > 0 is compared with λ = 0 on: validation loss and accuracy over the last
+    /// epochs, and test accuracy after the last epoch (indented under the report's heading).
+    static func measures() -> [Measure<PenalizedRun>] {
+        [
+            Measure(
+                "validation loss, last \(lastK)", quantity: "  validation loss (last \(lastK) epochs)", unit: "",
+                decimals: 3
+            ) { $0.lastEpochs(lastK, .validationLoss) },
+            Measure(
+                "validation, last \(lastK)", quantity: "  validation accuracy (last \(lastK) epochs)"
+            ) { $0.lastEpochs(lastK, .validationAccuracy) },
+            Measure("test, final", quantity: "  test accuracy after the last epoch") { $0.testAccuracy },
+        ]
+    }
+
+    /// Step 3: the table over λ, and every λ against λ = 0 by validation loss and test
+    /// accuracy, paired over seeds and corrected by Holm over the grid.
+    func reportSummary(
+        _ context: LessonContext, report: Report, comparisons: ComparisonsAgainstReference<PenalizedRun>?, epochs: Int,
+        trainCount: Int, batchSize: Int
+    ) {
+        let k = Self.lastK
+        context.report()
+        context.report(
+            "The penalty is (λ/n)·Σ‖W‖² with n = the batch size, \(batchSize); the lecture's n is the number of training images, \(trainCount), so the lecture's λ for the same penalty is λ × \(trainCount)/\(batchSize)."
+        )
+        var table = SummaryTable(
+            title:
+                "\(trainCount) training images, \(epochs) epochs, \(context.seeds.count) seeds (mean ± std); accuracy in %; last \(k) = mean of the last \(k) epochs",
+            header: [
+                "λ", "lecture's λ (n = \(trainCount))", "weight decay 2λ/n", "Σ‖W‖²", "train, last \(k)",
+                "validation, last \(k)", "validation loss, last \(k)", "gap, last \(k)", "test, final",
+            ])
+        for (lambda, setting) in zip(report.lambdas, report.runs) {
+            table.add([
+                String(format: "%g", lambda), String(format: "%.3g", lambda * Float(trainCount) / Float(batchSize)),
+                String(format: "%.5f", L2Penalty(lambda: lambda).equivalentWeightDecay(batchSize: batchSize)),
+                setting.estimate(\.weightNorm).formatted(decimals: 1),
+                setting.lastEpochs(k, .trainAccuracy).formatted(),
+                setting.lastEpochs(k, .validationAccuracy).formatted(),
+                setting.lastEpochs(k, .validationLoss).formatted(decimals: 3),
+                setting.lastEpochs(k, .gap).formatted(), setting.testAccuracy.formatted(),
+            ])
+        }
+        context.report(table)
+        guard let comparisons else { return }
+        let none = comparisons.reference
+        context.report()
+        context.report(
+            "Σ‖W‖² at initialization \(none.estimate(\.initialWeightNorm).formatted(decimals: 1)); after \(epochs) epochs without penalty \(none.estimate(\.weightNorm).formatted(decimals: 1))."
+        )
+        let fit = none.lastEpochs(k, .trainAccuracy)
+        context.report(
+            "Training accuracy at λ = 0 (last \(k) epochs) \(fit.formatted()): "
+                + (fit.mean < 99
+                    ? "the network has not fit its \(trainCount) images in \(epochs) epochs, so every comparison below is at this budget."
+                    : "the network fits its \(trainCount) images."))
+        context.report(
+            "Each λ against λ = 0 (paired over seeds, 95 % intervals, Holm over the \(comparisons.labels.count) values of λ):"
+        )
+        // The convergence that matters for a verdict on validation loss is the validation loss's.
+        let convergenceNote = { (setting: SettingRuns<PenalizedRun>) in
+            setting.convergenceNote(
+                budget: epochs, metric: .validationLoss, lowerIsBetter: true, quantity: "validation loss")
+        }
+        if let note = convergenceNote(none) { context.report("  " + note) }
+        for line in comparisons.verdicts(caveatsByMeasure: { setting, measure in
+            measure == 0 ? [convergenceNote(setting)].compactMap { $0 } : []
+        }) {
+            context.report(line)
+        }
+        // λ chosen on validation loss and scored on test: the choice never saw the test images.
+        let choice = ChosenOnValidation(
+            validation: report.runs.map { $0.lastEpochs(k, .validationLoss) },
+            test: report.runs.map(\.testAccuracy), higherIsBetter: false)
+        context.report(
+            "λ chosen on validation loss (last \(k) epochs): \(report.runs[choice.index].label), test accuracy \(choice.test.formatted()) (λ = 0: \(none.testAccuracy.formatted())); each seed choosing its own λ: \(choice.perSeedTest.formatted())."
+        )
+    }
+}
