@@ -108,15 +108,9 @@ public struct ComparisonsAgainstReference<Run: RunRecord> {
     /// The verdict lines, setting by setting and measure by measure within a setting;
     /// `caveats` adds a setting's notes (e.g. "not converged: …") to its last measure's line.
     public func verdicts(caveats: (SettingRuns<Run>) -> [String] = { _ in [] }) -> [String] {
-        settings.indices.flatMap { index in
-            measures.indices.map { measureIndex in
-                let measure = measures[measureIndex]
-                return families[measureIndex].verdict(
-                    index, settings[index].label, reference.label, quantity: measure.quantity, unit: measure.unit,
-                    decimals: measure.decimals,
-                    caveats: measureIndex == measures.count - 1 ? caveats(settings[index]) : [])
-            }
-        }
+        verdicts(caveatsByMeasure: { setting, measureIndex in
+            measureIndex == measures.count - 1 ? caveats(setting) : []
+        })
     }
 }
 

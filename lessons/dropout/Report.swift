@@ -29,11 +29,10 @@ extension DropoutLesson {
                     .measure(.testAtBestValidation), .measure(.finalTest),
                 ]))
         context.report()
-        let convergenceNote = { (setting: SettingRuns<DropoutRun>) in
-            Convergence(setting.runs.map(\.history), budget: epochs).note.map { "\(setting.label) \($0)" }
+        if let note = comparisons.reference.convergenceNote(budget: epochs) { context.report(note) }
+        for line in comparisons.verdicts(caveats: { [$0.convergenceNote(budget: epochs)].compactMap { $0 } }) {
+            context.report(line)
         }
-        if let note = convergenceNote(comparisons.reference) { context.report(note) }
-        for line in comparisons.verdicts(caveats: { [convergenceNote($0)].compactMap { $0 } }) { context.report(line) }
         // The sweep's best p is chosen on validation and scored on test: the choice never saw
         // the images it is judged on.
         let choice = ChosenOnValidation(
