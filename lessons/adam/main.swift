@@ -8,7 +8,6 @@
 import Engine
 import Foundation
 import LessonKit
-import Plot
 
 extension AdamLesson {
     /// Epochs of the "mean of the last k epochs" summaries.

@@ -1,9 +1,6 @@
-import ArgumentParser
 import Engine
-import EngineData
 import Foundation
 import LessonKit
-import Plot
 
 extension BatchSizeLesson {
     /// What the lecture reports (MNIST, 100 epochs, on a GPU), for the summary.

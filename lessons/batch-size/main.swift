@@ -9,7 +9,6 @@ import Engine
 import EngineData
 import Foundation
 import LessonKit
-import Plot
 
 extension BatchSizeLesson {
     static let fullEpochs = 20

@@ -1,10 +1,7 @@
-import ArgumentParser
 import Engine
-import EngineData
 import Foundation
 import LabMath
 import LessonKit
-import Plot
 
 extension HyperparametersLesson {
     /// Step 4: the strategies against each other, each difference against its noise.

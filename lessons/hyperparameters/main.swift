@@ -12,7 +12,6 @@ import EngineData
 import Foundation
 import LabMath
 import LessonKit
-import Plot
 
 extension HyperparametersLesson {
     /// A point u ∈ [0, 1]³ mapped to hyperparameters.

@@ -1,9 +1,7 @@
-import ArgumentParser
 import Engine
 import Foundation
 import LabMath
 import LessonKit
-import Plot
 
 extension MomentumLesson {
     /// Step 2: how close each method gets, and which ones diverge.

@@ -10,7 +10,6 @@ import Engine
 import Foundation
 import LabMath
 import LessonKit
-import Plot
 
 extension MomentumLesson {
     struct Method: Sendable {

@@ -1,10 +1,7 @@
-import ArgumentParser
 import Engine
-import EngineData
 import Foundation
 import LabMath
 import LessonKit
-import Plot
 
 extension OptimizersLesson {
     /// Step 3: the table, and each optimizer against the best, against the noise.

@@ -10,7 +10,6 @@ import EngineData
 import Foundation
 import LabMath
 import LessonKit
-import Plot
 
 extension OptimizersLesson {
     /// Epochs of the "mean of the last k epochs" summaries.
