@@ -317,3 +317,15 @@ public final class LessonContext {
         }
     }
 }
+
+extension LessonContext {
+    /// Records settings whose runs were measured inside other runs, without running anything
+    /// (hyperparameters' search trials: each trial a row of per-run.csv): their rows join the
+    /// data files and their summaries the results file, as those of `overSeeds` do.
+    public func record<Run: RunRecord>(_ settings: [SettingRuns<Run>], lastK: Int = 10) {
+        let keys = (dataTables.map { [$0.experiment, $0.label] } + settings.map { [$0.experiment, $0.label] })
+        precondition(Set(keys).count == keys.count, "two recorded settings share an experiment and a label")
+        dataTables += settings.map(DataTables.Setting.init)
+        results.settings += settings.map { LessonResults.SettingSummary($0, lastK: lastK) }
+    }
+}

@@ -41,6 +41,40 @@ final class HyperparametersTests: XCTestCase {
         }
         // The Bayesian searches record their surrogate's length scales, one per hyperparameter.
         XCTAssertTrue(report.searches[.bayesian]!.allSatisfy { $0.fittedLengthScales?.count == 3 })
+        // Every trial of every search is a row of the per-run data: its strategy, trial number,
+        // seed, hyperparameters and validation accuracy, so that the searches can be recomputed.
+        let strategies = HyperparametersLesson.Strategy.allCases
+        XCTAssertEqual(report.trials.count, strategies.count * 8)
+        let lines = try String(contentsOfFile: folder.file("hyperparameters-per-run.csv"), encoding: .utf8)
+            .split(separator: "\n")
+        // The labels ("grid, trial 1") are quoted; the columns after them hold no comma.
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).dropFirst(2).map(String.init)
+        let rows = lines.filter { $0.hasPrefix("trials,") }.map { line in
+            Dictionary(
+                uniqueKeysWithValues: zip(
+                    header,
+                    line.components(separatedBy: "\",")[1].split(separator: ",", omittingEmptySubsequences: false).map(
+                        String.init))
+            )
+        }
+        guard rows.count == strategies.count * 8 * 2 else { return XCTFail("\(rows.count) trial rows") }
+        // Rows in order of strategy, trial, seed.
+        for (strategyIndex, strategy) in strategies.enumerated() {
+            for (seedIndex, search) in report.searches[strategy]!.enumerated() {
+                for (index, trial) in search.trials.enumerated() {
+                    let row = rows[(strategyIndex * 8 + index) * 2 + seedIndex]
+                    XCTAssertEqual(row["strategy"], strategy.rawValue)
+                    XCTAssertEqual(row["trial"], "\(index + 1)")
+                    XCTAssertEqual(row["seed"], "\(123 + seedIndex)")
+                    XCTAssertEqual(row["width"], "\(trial.setting.width)")
+                    XCTAssertEqual(Float(row["learning_rate"] ?? ""), trial.setting.learningRate)
+                    XCTAssertEqual(Float(row["dropout_p"] ?? ""), trial.setting.dropout)
+                    XCTAssertEqual(
+                        Double(row["validation_accuracy_pct"] ?? "") ?? .nan, 100 * Double(trial.accuracy),
+                        accuracy: 1e-4)
+                }
+            }
+        }
         // One setting trained under two seeds scores differently: a trial is a noisy measurement.
         XCTAssertGreaterThan(report.repeated.estimate(\.validationAccuracy).std, 0)
         // The rule of thumb: small batches zig-zag more.

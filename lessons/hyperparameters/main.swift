@@ -1,39 +1,19 @@
-import ArgumentParser
+// Hyperparameter search, as the lecture teaches it: grid, random and Bayesian search (a
+// Gaussian-process surrogate choosing each next trial by expected improvement) get the same
+// budget of trials over the learning rate, the hidden width and the dropout probability, each
+// search repeated under every seed and its chosen setting retrained and scored on test
+// (step 1); how noisy one trial is (step 2); the zig-zag rule of thumb for the batch size
+// (step 3); the surrogate along the learning rate. Every trial of every search is a row of
+// the per-run data. The options are in Command.swift, the printed report in Report.swift, the
+// figures in Figures.swift.
+
 import Engine
 import EngineData
 import Foundation
 import LabMath
 import LessonKit
-import Plot
 
-struct HyperparametersLesson: LessonCommand {
-    static let configuration = CommandConfiguration.lesson(
-        abstract:
-            "Hyperparameter search: grid, random and Bayesian optimization with the same budget of trials, each repeated over seeds.",
-        discussion: """
-            Three hyperparameters of a small network on a Fashion-MNIST subset: the learning rate \
-            (log scale, 10⁻⁴ to 1), the hidden width (log scale, 16 to 512) and the dropout \
-            probability (0 to 0.7). Grid search (3 × 3 × 3, in a random order), random search and \
-            Bayesian optimization (a Gaussian-process surrogate whose length scales and noise are fitted \
-            by marginal likelihood, choosing each next trial by expected improvement) each get 27 \
-            trials. Every search is repeated under 10 seeds (Bergstra & Bengio's protocol): each \
-            seed draws its own data split, and each strategy under it its own points and training \
-            noise, so the strategies share only the seed's data and are compared paired over seeds. \
-            A trial is deliberately cheap and noisy: 3 epochs on 2,000 images, scored on 1,000 \
-            validation images. The lesson compares the strategies by the best validation accuracy \
-            found after each trial, mean ± std over the repeated searches, and by the test accuracy \
-            of each search's chosen setting retrained under a fresh seed; it says when a difference \
-            is within noise. It shows the Gaussian process along the learning rate after 5, 10 and \
-            20 trials and reports its fitted length scales. \
-            --quick: 8 trials, 2 seeds, \
-            1 epoch on 500 images. The numbers do not depend on --threads.
-            """)
-
-    @OptionGroup var lesson: LessonOptions
-    @OptionGroup var training: TrainingRunOptions
-
-    // MARK: The search space
-
+extension HyperparametersLesson {
     /// A point u ∈ [0, 1]³ mapped to hyperparameters.
     struct Setting: Sendable {
         let point: [Double]
@@ -57,6 +37,181 @@ struct HyperparametersLesson: LessonCommand {
             Budget(trainSize: 2000, validationSize: 1000, testSize: 2000, epochs: training.epochs ?? 3, gridLevels: 3),
             quick: Budget(
                 trainSize: 500, validationSize: 500, testSize: 500, epochs: training.epochs ?? 1, gridLevels: 2))
+    }
+
+    func run() throws { _ = try perform() }
+
+    struct Report {
+        let searches: [Strategy: [Search]]
+        let runs: [SettingRuns<SearchRun>]
+        /// The seed-to-seed spread of one trial, measured by repeating it.
+        let repeated: SettingRuns<TrialRun>
+        /// Every trial of every search, one setting per (strategy, trial number).
+        let trials: [SettingRuns<TrialRecord>]
+        let zigzag: [(batchSize: Int, history: History)]
+    }
+
+    func perform() throws -> Report {
+        let context = try LessonContext(for: self, seeds: 10)
+        let budget = budget(context)
+        let splits = try context.loadSplits(
+            training, trainSize: budget.trainSize,
+            validationSize: budget.validationSize, testSize: budget.testSize)
+        let data = splits.first
+        let (runs, searches) = try repeatedSearches(context, splits: splits, budget: budget)
+        let repeated = try repeatTrial(context, splits: splits, budget: budget)
+        let zigzag = try zigzagRuns(data)
+        let trials = Self.trialRecords(searches, trials: budget.trials, seeds: context.seeds)
+        context.record(trials)
+
+        let posteriors = Self.posteriors(
+            searches[.bayesian]![0], after: Self.posteriorCheckpoints(trials: budget.trials))
+        try context.write(Self.progressFigure(runs, trials: budget.trials, budget: budget))
+        try context.write(Self.posteriorFigure(posteriors))
+        try context.write(Self.spaceFigure(Strategy.allCases.map { searches[$0]![0] }))
+        try context.write(Self.marginalsFigure(searches[.random]!))
+        try context.write(Self.zigzagFigure(zigzag))
+        reportSummary(
+            context, runs: runs, searches: searches, repeated: repeated, posteriors: posteriors, budget: budget,
+            data: data)
+        try context.finish()
+        return Report(searches: searches, runs: runs, repeated: repeated, trials: trials, zigzag: zigzag)
+    }
+
+    /// One repeated search: its trials, and its chosen setting retrained and scored on the test set.
+    struct SearchRun: RunRecord {
+        var history = History()
+        var search: Search
+        var retestedAccuracy: Double
+        var distinctLearningRates: Double { Double(Set(search.trials.map(\.setting.learningRate)).count) }
+        var fittedNoise: Double? { search.fittedNoise }
+        var lengthScales: [Double?] { (0..<3).map { search.fittedLengthScales?[$0] } }
+        var chosenLearningRate: Double { Double(search.best.setting.learningRate) }
+        var chosenWidth: Double { Double(search.best.setting.width) }
+        var chosenDropout: Double { Double(search.best.setting.dropout) }
+
+        static let columns = [
+            RunColumn("chosen_learning_rate", \Self.chosenLearningRate), RunColumn("chosen_width", \Self.chosenWidth),
+            RunColumn("chosen_dropout_p", \Self.chosenDropout),
+            RunColumn("chosen_setting_test_accuracy_pct", \Self.retestedAccuracy),
+            RunColumn("distinct_learning_rates", \Self.distinctLearningRates),
+            RunColumn("fitted_noise_std_pct_points", \Self.fittedNoise),
+            RunColumn("fitted_length_scale_learning_rate", value: { $0.lengthScales[0] }),
+            RunColumn("fitted_length_scale_width", value: { $0.lengthScales[1] }),
+            RunColumn("fitted_length_scale_dropout", value: { $0.lengthScales[2] }),
+        ]
+
+        /// The best validation accuracy (%) after each trial, one column per trial of the budget.
+        static func bestColumns(trials: Int) -> [RunColumn<SearchRun>] {
+            (0..<trials).map { index in
+                RunColumn("best_validation_after_trial_\(index + 1)_pct") { run in
+                    index < run.search.trials.count ? 100 * Double(run.search.bestSoFar[index]) : nil
+                }
+            }
+        }
+    }
+
+    /// Step 1: every strategy searches under every seed (one repeated search per seed), side
+    /// by side on worker threads; then each search's best setting is retrained under a fresh
+    /// seed and scored on the test set, which no search has seen.
+    func repeatedSearches(_ context: LessonContext, splits: SeededSplits, budget: Budget) throws -> (
+        [SettingRuns<SearchRun>], [Strategy: [Search]]
+    ) {
+        let epochs = budget.epochs
+        let runs = try context.overSeeds(
+            Strategy.allCases, label: \.rawValue, experiment: "searches", columns: { ["strategy": .text($0.rawValue)] },
+            optionColumns: SearchRun.bestColumns(trials: budget.trials)
+        ) { strategy, run in
+            let data = splits(run)
+            let search = try Self.search(strategy, trials: budget.trials, gridLevels: budget.gridLevels, seed: run.seed)
+            { setting, seed in
+                try Self.evaluate(setting, data: data, scoring: data.validation, epochs: epochs, seed: seed)
+            }
+            let retested = try Self.evaluate(
+                search.best.setting, data: data, scoring: data.test, epochs: epochs,
+                seed: Self.trialSeed(run.seed, 1_000_000))
+            return SearchRun(search: search, retestedAccuracy: 100 * Double(retested))
+        }
+        let searches = Dictionary(
+            uniqueKeysWithValues: zip(Strategy.allCases, runs).map { ($0, $1.runs.map(\.search)) })
+        return (runs, searches)
+    }
+
+    /// One trial of one search, a row of per-run.csv: experiment "trials", setting
+    /// "<strategy>, trial <n>", seed the search's (the strategy's own stream under that seed
+    /// draws the points and trains the trials: `streamSeed`, `trialSeed`).
+    struct TrialRecord: RunRecord {
+        var history = History()
+        var trial: Trial
+        var learningRate: Double { Double(trial.setting.learningRate) }
+        var width: Double { Double(trial.setting.width) }
+        var dropout: Double { Double(trial.setting.dropout) }
+        var validationAccuracy: Double { 100 * Double(trial.accuracy) }
+
+        static let columns = [
+            RunColumn("learning_rate", \Self.learningRate), RunColumn("width", \Self.width),
+            RunColumn("dropout_p", \Self.dropout), RunColumn("validation_accuracy_pct", \Self.validationAccuracy),
+        ]
+    }
+
+    /// Every trial of every search, in order: the hyperparameters tried and the validation
+    /// accuracy they scored, from which each search's best-so-far, its chosen setting and the
+    /// strategies' verdicts can be recomputed.
+    static func trialRecords(_ searches: [Strategy: [Search]], trials: Int, seeds: [UInt64]) -> [SettingRuns<
+        TrialRecord
+    >] {
+        Strategy.allCases.flatMap { strategy in
+            (0..<trials).map { index in
+                SettingRuns(
+                    label: "\(strategy.rawValue), trial \(index + 1)", experiment: "trials",
+                    columns: ["strategy": .text(strategy.rawValue), "trial": SettingValue(index + 1)], seeds: seeds,
+                    runs: searches[strategy]!.map { TrialRecord(trial: $0.trials[index]) })
+            }
+        }
+    }
+
+    /// The best validation accuracy (%) after `trials` trials, over the searches of a strategy.
+    static func bestAfter(_ trials: Int, _ setting: SettingRuns<SearchRun>) -> Estimate {
+        Estimate(
+            setting.runs.compactMap {
+                $0.search.bestSoFar.count >= trials ? 100 * Double($0.search.bestSoFar[trials - 1]) : nil
+            })
+    }
+
+    /// One repeated trial of the reference setting.
+    struct TrialRun: RunRecord {
+        var history = History()
+        var validationAccuracy: Double
+        static let columns = [RunColumn("validation_accuracy_pct", \Self.validationAccuracy)]
+    }
+
+    /// Step 2: how noisy is one trial? The same setting (a good one: lr 0.1, width 128,
+    /// dropout 0.2) trained under every seed.
+    func repeatTrial(_ context: LessonContext, splits: SeededSplits, budget: Budget) throws -> SettingRuns<TrialRun> {
+        let setting = Self.referenceSetting
+        return try context.overSeeds(
+            [setting], label: { "repeated trial: \($0.description)" }, experiment: "repeated trial"
+        ) { setting, run in
+            let data = splits(run)
+            let accuracy = try Self.evaluate(
+                setting, data: data, scoring: data.validation, epochs: budget.epochs,
+                seed: Self.trialSeed(run.seed, 2_000_000))
+            return TrialRun(validationAccuracy: 100 * Double(accuracy))
+        }[0]
+    }
+
+    /// lr 0.1, width 128, dropout 0.21.
+    static let referenceSetting = Setting(point: [0.75, 0.6, 0.3])
+
+    /// Step 3, the rule of thumb: a zig-zag loss curve → a larger minibatch (one seed).
+    func zigzagRuns(_ data: DataSplits) throws -> [(batchSize: Int, history: History)] {
+        try [8, 128].map { batchSize in
+            let model = Sequential.mlp([784, 128, 10], random: Random(seed: lesson.seed, purpose: .weights))
+            let trainer = Trainer(
+                model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.05),
+                random: Random(seed: lesson.seed, purpose: .batchOrder))
+            return (batchSize, try trainer.fit(data.train, options: TrainingOptions(epochs: 1, batchSize: batchSize)))
+        }
     }
 
     /// Trains 784 → width → 10 with dropout and SGD (batch 64) under `seed` and returns the
@@ -161,146 +316,6 @@ struct HyperparametersLesson: LessonCommand {
         return search
     }
 
-    // MARK: The lesson
-
-    func run() throws { _ = try perform() }
-
-    struct Report {
-        let searches: [Strategy: [Search]]
-        let runs: [SettingRuns<SearchRun>]
-        /// The seed-to-seed spread of one trial, measured by repeating it.
-        let repeated: SettingRuns<TrialRun>
-        let zigzag: [(batchSize: Int, history: History)]
-    }
-
-    func perform() throws -> Report {
-        let context = try LessonContext(for: self, seeds: 10)
-        let budget = budget(context)
-        let splits = try context.loadSplits(
-            training, trainSize: budget.trainSize,
-            validationSize: budget.validationSize, testSize: budget.testSize)
-        let data = splits.first
-        let (runs, searches) = try repeatedSearches(context, splits: splits, budget: budget)
-        let repeated = try repeatTrial(context, splits: splits, budget: budget)
-        let zigzag = try zigzagRuns(data)
-
-        let posteriors = Self.posteriors(
-            searches[.bayesian]![0], after: Self.posteriorCheckpoints(trials: budget.trials))
-        try context.write(Self.progressFigure(runs, trials: budget.trials, budget: budget))
-        try context.write(Self.posteriorFigure(posteriors))
-        try context.write(Self.spaceFigure(Strategy.allCases.map { searches[$0]![0] }))
-        try context.write(Self.marginalsFigure(searches[.random]!))
-        try context.write(Self.zigzagFigure(zigzag))
-        reportSummary(
-            context, runs: runs, searches: searches, repeated: repeated, posteriors: posteriors, budget: budget,
-            data: data)
-        try context.finish()
-        return Report(searches: searches, runs: runs, repeated: repeated, zigzag: zigzag)
-    }
-
-    /// Step 1: every strategy searches under every seed (one repeated search per seed), side
-    /// by side on worker threads; then each search's best setting is retrained under a fresh
-    /// seed and scored on the test set, which no search has seen.
-    /// One repeated search: its trials, and its chosen setting retrained and scored on the test set.
-    struct SearchRun: RunRecord {
-        var history = History()
-        var search: Search
-        var retestedAccuracy: Double
-        var distinctLearningRates: Double { Double(Set(search.trials.map(\.setting.learningRate)).count) }
-        var fittedNoise: Double? { search.fittedNoise }
-        var lengthScales: [Double?] { (0..<3).map { search.fittedLengthScales?[$0] } }
-        var chosenLearningRate: Double { Double(search.best.setting.learningRate) }
-        var chosenWidth: Double { Double(search.best.setting.width) }
-        var chosenDropout: Double { Double(search.best.setting.dropout) }
-
-        static let columns = [
-            RunColumn("chosen_learning_rate", \Self.chosenLearningRate), RunColumn("chosen_width", \Self.chosenWidth),
-            RunColumn("chosen_dropout_p", \Self.chosenDropout),
-            RunColumn("chosen_setting_test_accuracy_pct", \Self.retestedAccuracy),
-            RunColumn("distinct_learning_rates", \Self.distinctLearningRates),
-            RunColumn("fitted_noise_std_pct_points", \Self.fittedNoise),
-            RunColumn("fitted_length_scale_learning_rate", value: { $0.lengthScales[0] }),
-            RunColumn("fitted_length_scale_width", value: { $0.lengthScales[1] }),
-            RunColumn("fitted_length_scale_dropout", value: { $0.lengthScales[2] }),
-        ]
-
-        /// The best validation accuracy (%) after each trial, one column per trial of the budget.
-        static func bestColumns(trials: Int) -> [RunColumn<SearchRun>] {
-            (0..<trials).map { index in
-                RunColumn("best_validation_after_trial_\(index + 1)_pct") { run in
-                    index < run.search.trials.count ? 100 * Double(run.search.bestSoFar[index]) : nil
-                }
-            }
-        }
-    }
-
-    /// One repeated trial of the reference setting.
-    struct TrialRun: RunRecord {
-        var history = History()
-        var validationAccuracy: Double
-        static let columns = [RunColumn("validation_accuracy_pct", \Self.validationAccuracy)]
-    }
-
-    func repeatedSearches(_ context: LessonContext, splits: SeededSplits, budget: Budget) throws -> (
-        [SettingRuns<SearchRun>], [Strategy: [Search]]
-    ) {
-        let epochs = budget.epochs
-        let runs = try context.overSeeds(
-            Strategy.allCases, label: \.rawValue, experiment: "searches", columns: { ["strategy": .text($0.rawValue)] },
-            optionColumns: SearchRun.bestColumns(trials: budget.trials)
-        ) { strategy, run in
-            let data = splits(run)
-            let search = try Self.search(strategy, trials: budget.trials, gridLevels: budget.gridLevels, seed: run.seed)
-            { setting, seed in
-                try Self.evaluate(setting, data: data, scoring: data.validation, epochs: epochs, seed: seed)
-            }
-            let retested = try Self.evaluate(
-                search.best.setting, data: data, scoring: data.test, epochs: epochs,
-                seed: Self.trialSeed(run.seed, 1_000_000))
-            return SearchRun(search: search, retestedAccuracy: 100 * Double(retested))
-        }
-        let searches = Dictionary(
-            uniqueKeysWithValues: zip(Strategy.allCases, runs).map { ($0, $1.runs.map(\.search)) })
-        return (runs, searches)
-    }
-
-    /// The best validation accuracy (%) after `trials` trials, over the searches of a strategy.
-    static func bestAfter(_ trials: Int, _ setting: SettingRuns<SearchRun>) -> Estimate {
-        Estimate(
-            setting.runs.compactMap {
-                $0.search.bestSoFar.count >= trials ? 100 * Double($0.search.bestSoFar[trials - 1]) : nil
-            })
-    }
-
-    /// Step 2: how noisy is one trial? The same setting (a good one: lr 0.1, width 128,
-    /// dropout 0.2) trained under every seed.
-    func repeatTrial(_ context: LessonContext, splits: SeededSplits, budget: Budget) throws -> SettingRuns<TrialRun> {
-        let setting = Self.referenceSetting
-        return try context.overSeeds(
-            [setting], label: { "repeated trial: \($0.description)" }, experiment: "repeated trial"
-        ) { setting, run in
-            let data = splits(run)
-            let accuracy = try Self.evaluate(
-                setting, data: data, scoring: data.validation, epochs: budget.epochs,
-                seed: Self.trialSeed(run.seed, 2_000_000))
-            return TrialRun(validationAccuracy: 100 * Double(accuracy))
-        }[0]
-    }
-
-    /// lr 0.1, width 128, dropout 0.21.
-    static let referenceSetting = Setting(point: [0.75, 0.6, 0.3])
-
-    /// Step 3, the rule of thumb: a zig-zag loss curve → a larger minibatch (one seed).
-    func zigzagRuns(_ data: DataSplits) throws -> [(batchSize: Int, history: History)] {
-        try [8, 128].map { batchSize in
-            let model = Sequential.mlp([784, 128, 10], random: Random(seed: lesson.seed, purpose: .weights))
-            let trainer = Trainer(
-                model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.05),
-                random: Random(seed: lesson.seed, purpose: .batchOrder))
-            return (batchSize, try trainer.fit(data.train, options: TrainingOptions(epochs: 1, batchSize: batchSize)))
-        }
-    }
-
     /// Trial counts after which the lesson shows the surrogate: 5, 10 and 20, those the
     /// budget reaches (the quick run stops short).
     static func posteriorCheckpoints(trials: Int) -> [Int] { [5, 10, 20].filter { $0 <= trials } }
@@ -334,70 +349,6 @@ struct HyperparametersLesson: LessonCommand {
             return Posterior(
                 trials: count, observed: observed, surrogate: surrogate, incumbent: incumbent, curve: curve)
         }
-    }
-
-    /// Step 4: the strategies against each other, each difference against its noise.
-    func reportSummary(
-        _ context: LessonContext, runs: [SettingRuns<SearchRun>], searches: [Strategy: [Search]],
-        repeated: SettingRuns<TrialRun>,
-        posteriors: [Posterior], budget: Budget, data: DataSplits
-    ) {
-        let t = budget.trials, checkpoints = Array(Set([max(1, t / 3), max(1, 2 * t / 3), t])).sorted()
-        var table = SummaryTable(
-            title:
-                "\(context.seeds.count) repeated searches per strategy, \(t) trials each (mean ± std over searches); a trial: \(budget.epochs) epoch\(budget.epochs == 1 ? "" : "s") on \(data.train.count) images, validation accuracy (%) on \(data.validation.count)",
-            header: ["search"] + checkpoints.map { "best after \($0)" } + [
-                "chosen setting, retrained: test %", "learning rates tried",
-            ])
-        for setting in runs {
-            table.add(
-                [setting.label] + checkpoints.map { Self.bestAfter($0, setting).formatted() }
-                    + [
-                        setting.estimate(\.retestedAccuracy).formatted(),
-                        setting.estimate(\.distinctLearningRates).formatted(decimals: 0),
-                    ])
-        }
-        context.report(table)
-        context.report()
-        let (grid, random, bayes) = (runs[0], runs[1], runs[2])
-        // Each strategy draws its own points and training noise, but under one seed all three
-        // search the same data split: paired over seeds, three comparisons per quantity.
-        let pairs = [(random, grid), (bayes, random), (bayes, grid)]
-        let best = Holm(pairs.map { Difference(Self.bestAfter(t, $0), Self.bestAfter(t, $1)) })
-        for (index, (a, b)) in pairs.enumerated() {
-            context.report(best.verdict(index, a.label, b.label, quantity: "Best validation after \(t) trials"))
-        }
-        let retested = Holm(pairs.map { Difference($0.estimate(\.retestedAccuracy), $1.estimate(\.retestedAccuracy)) })
-        for (index, (a, b)) in pairs.enumerated() {
-            context.report(retested.verdict(index, a.label, b.label, quantity: "Chosen setting retrained, test"))
-        }
-        context.report()
-        let trialNoise = repeated.estimate(\.validationAccuracy)
-        context.report(
-            "One trial is noisy: \(repeated.label) scored \(trialNoise.formatted()) % over \(trialNoise.count) seeds (std \(String(format: "%.2f", trialNoise.std)) points)."
-        )
-        let fitted = bayes.estimate(\.fittedNoise)
-        if fitted.count > 0 {
-            context.report(
-                "The Gaussian process's noise, fitted by marginal likelihood on the trials of each Bayesian search: std \(fitted.formatted()) points, to compare with the one trial's spread over seeds above."
-            )
-        }
-        context.report()
-        let names = ["learning rate", "width", "dropout"]
-        var scales = SummaryTable(
-            title:
-                "The Gaussian process's length scales (on the unit cube; longer = the accuracy depends less on that hyperparameter; the grid ends at \(String(format: "%.1f", GaussianProcess.lengthScaleGrid.last!)))",
-            header: ["fit"] + names)
-        for posterior in posteriors {
-            scales.add(
-                ["first search, after \(posterior.trials) trials"]
-                    + posterior.surrogate.lengthScales.map { String(format: "%.2f", $0) })
-        }
-        let final = (0..<3).map { dimension in Estimate(bayes.runs.compactMap { $0.lengthScales[dimension] }) }
-        if final[0].count > 0 {
-            scales.add(["every search, last fit (\(final[0].count) searches)"] + final.map { $0.formatted() })
-        }
-        context.report(scales)
     }
 }
 

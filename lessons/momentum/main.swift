@@ -1,82 +1,17 @@
-import ArgumentParser
+// Momentum, as the lecture teaches it: gradient descent, momentum and Nesterov's look-ahead
+// side by side on an elongated bowl and on Rosenbrock's valley, the lecture's formulas checked
+// against the engine's SGD (steps 1–2); the bowl's convergence rate against α, measured and
+// predicted (step 3); a double well that momentum rolls through (step 4); and the same
+// optimizers training a network on Fashion-MNIST over seeds, plain SGD also at momentum's
+// effective rate η/(1 − α) (step 5). The options are in Command.swift, the printed report in
+// Report.swift, the figures in Figures.swift.
+
 import Engine
 import Foundation
 import LabMath
 import LessonKit
-import Plot
 
-struct MomentumLesson: LessonCommand {
-    static let configuration = CommandConfiguration.lesson(
-        abstract: "Momentum and Nesterov's look-ahead: velocity damps the zig-zag and speeds up the slow direction.",
-        discussion: """
-            On an elongated quadratic bowl and on Rosenbrock's banana valley, plain gradient \
-            descent, momentum (0.5, 0.9, 0.99) and Nesterov momentum (0.9) run side by side: paths \
-            over the contours and the loss per step. The lecture's formulas (v = α·v + η·∇L(w), \
-            w = w − v, and the look-ahead ∇L(w − α·v)) are run as written and compared with the \
-            engine's PyTorch-style SGD, which uses a change of variables. The bowl's convergence \
-            rate per step is then measured for every α and drawn over the theory's prediction \
-            (critical damping), and a one-dimensional double well shows momentum carrying the \
-            weights over a barrier that stops gradient descent. Finally SGD, momentum and Nesterov \
-            train the same network on Fashion-MNIST under 10 seeds, with plain SGD also run at the \
-            learning rate η/(1 − α) that momentum reaches on a steady slope, so that the comparison \
-            is not just a tenfold step. --quick: 2,000 \
-            images, 3 epochs, 2 seeds, shorter paths.
-            """, epochs: epochBudget)
-
-    static let epochBudget = EpochBudget(full: 10, quick: 3)
-
-    @OptionGroup var lesson: LessonOptions
-    @OptionGroup var training: TrainingRunOptions
-
-    @Option(help: "Learning rate on the quadratic bowl (finite, > 0; gradient descent is stable below 2/20 = 0.1).")
-    var quadraticRate = PositiveNumber(0.04)
-
-    @Option(help: "Steps on the quadratic bowl (1 to 100,000).")
-    var quadraticSteps = Count(120)
-
-    @Option(help: "Learning rate on Rosenbrock's valley (finite, > 0).")
-    var rosenbrockRate = PositiveNumber(0.001)
-
-    @Option(help: "Steps on Rosenbrock's valley (1 to 100,000).")
-    var rosenbrockSteps = Count(3000)
-
-    @Option(help: "SGD learning rate η on Fashion-MNIST (finite, > 0, at most 1); plain SGD also runs at η/(1 − 0.9).")
-    var learningRate = PositiveNumber(0.01)
-
-    static let maximumSteps = 100_000
-
-    mutating func validate() throws {
-        guard quadraticSteps.value <= Self.maximumSteps, rosenbrockSteps.value <= Self.maximumSteps else {
-            throw ValidationError("--quadratic-steps and --rosenbrock-steps must be at most \(Self.maximumSteps)")
-        }
-        guard learningRate.value <= 1 else { throw ValidationError("--learning-rate must be at most 1") }
-    }
-
-    /// The lecture's momentum, v ← α·v + η·∇L(w) and w ← w − v, run with the engine's
-    /// `LectureMomentum`; with Nesterov the gradient is taken at the look-ahead point
-    /// w − α·v, and the path records that point, which is what PyTorch's form iterates.
-    static func lectureMomentum(
-        _ surface: Surface, from start: (Float, Float), steps: Int, rate: Float, alpha: Float,
-        nesterov: Bool
-    ) -> [(x: Float, y: Float)] {
-        let point = Parameter("w", value: Matrix(rows: 1, cols: 2, [start.0, start.1]))
-        let optimizer = LectureMomentum([point], learningRate: rate, alpha: alpha, nesterov: nesterov)
-        var path = [(x: start.0, y: start.1)]
-        for _ in 0..<steps {
-            optimizer.lookAhead()
-            let (gx, gy) = surface.gradient(point.value[0, 0], point.value[0, 1])
-            point.gradient = Matrix(rows: 1, cols: 2, [gx, gy])
-            optimizer.step()
-            optimizer.lookAhead()
-            path.append((point.value[0, 0], point.value[0, 1]))
-        }
-        return path
-    }
-
-    static func largestDifference(_ a: [(x: Float, y: Float)], _ b: [(x: Float, y: Float)]) -> Float {
-        zip(a, b).map { max(abs($0.x - $1.x), abs($0.y - $1.y)) }.max() ?? 0
-    }
-
+extension MomentumLesson {
     struct Method: Sendable {
         let label: String
         let momentum: Float
@@ -165,70 +100,14 @@ struct MomentumLesson: LessonCommand {
         let nesterov = Self.largestDifference(
             Self.lectureMomentum(bowl, from: (-4, 1.5), steps: steps, rate: rate, alpha: 0.9, nesterov: true),
             byLabel["Nesterov 0.9"]!)
-        context.report(
-            String(
-                format:
-                    "Lecture's momentum vs the engine's SGD(momentum: 0.9) on the bowl, %d steps: largest difference %.2g.",
-                steps, classical))
-        context.report(
-            String(
-                format:
-                    "Lecture's Nesterov (look-ahead gradient) vs SGD(momentum: 0.9, nesterov: true), comparing the engine's weights with the lecture's look-ahead point w − α·v: largest difference %.2g.",
-                nesterov))
+        reportLectureComparison(context, steps: steps, classical: classical, nesterov: nesterov)
         return (classical, nesterov)
-    }
-
-    /// Step 2: how close each method gets, and which ones diverge.
-    func reportSurfaces(
-        _ context: LessonContext, quadratic: [Path], rosenbrock: [Path], bowlSteps: Int, bananaSteps: Int
-    ) {
-        func distance(_ path: Path, to minimum: (Float, Float)) -> String {
-            if path.diverged { return "diverged after \(path.points.count - 1) steps" }
-            let p = path.points.last!
-            return String(
-                format: "%.3g",
-                ((p.x - minimum.0) * (p.x - minimum.0) + (p.y - minimum.1) * (p.y - minimum.1)).squareRoot())
-        }
-        var table = SummaryTable(
-            title: "Distance to the minimum after the last step",
-            header: [
-                "method", "bowl (\(bowlSteps) steps, lr \(quadraticRate.value))",
-                "Rosenbrock (\(bananaSteps) steps, lr \(rosenbrockRate.value))",
-            ])
-        for method in Self.methods {
-            let q = quadratic.first { $0.label == method.label }!
-            let r = rosenbrock.first { $0.label == method.label }
-            table.add([method.label, distance(q, to: (0, 0)), r.map { distance($0, to: (1, 1)) } ?? "–"])
-        }
-        context.report()
-        context.report(table)
     }
 
     /// Step 3: the bowl's convergence rate per step against α, measured and predicted.
     func convergenceRates(_ context: LessonContext, bowl: Surface) throws -> RateSweep {
         let sweep = RateSweep.measure(bowl, rate: quadraticRate.value, steps: 200)
-        context.report()
-        context.report(
-            String(
-                format: "Bowl ½(x² + 20y²), lr %.3g: rate per step (distance ratio) measured / predicted:",
-                quadraticRate.value))
-        for alpha in [0, 0.5, 0.9] as [Float] {
-            if let index = sweep.alphas.firstIndex(of: alpha) {
-                context.report(
-                    String(
-                        format: "  α = %.1f: %@ / %.3f", alpha,
-                        sweep.measured[index].map { String(format: "%.3f", $0) } ?? "diverged", sweep.predicted(alpha)))
-            }
-        }
-        context.report(
-            String(
-                format: "  best α at this lr: %.2f (critical damping of the slow direction, (1 − √(η·1))²), rate %.3f.",
-                sweep.criticalAlpha, sweep.predicted(sweep.criticalAlpha)))
-        context.report(
-            String(
-                format:
-                    "  with the best lr too (η* = 4/(√20 + 1)² = %.3f): α* = ((√κ − 1)/(√κ + 1))² = %.3f, rate %.3f (gradient descent at its best lr: %.3f).",
-                RateSweep.bestRate, RateSweep.bestAlpha, (RateSweep.bestAlpha).squareRoot(), (20.0 - 1) / (20 + 1)))
+        reportRates(context, sweep)
         try context.write(Self.ratesFigure(sweep))
         try context.write(Self.rateMapFigure(sweep))
         return sweep
@@ -237,16 +116,7 @@ struct MomentumLesson: LessonCommand {
     /// Step 4: a local minimum that gradient descent cannot leave and momentum rolls through.
     func doubleWell(_ context: LessonContext) throws -> [DoubleWell.Run] {
         let runs = DoubleWell.runs(steps: context.budget(300, quick: 300))
-        context.report()
-        context.report(
-            "Double well f(x) = (x² − 1)² + 0.3x from x = 2, lr \(DoubleWell.rate): local minimum at x ≈ 0.96, global at x ≈ −1.04."
-        )
-        for run in runs {
-            context.report(
-                String(
-                    format: "  %@: ends at x = %.3f (f = %.3f), the %@ minimum", run.method.label, run.xs.last!,
-                    DoubleWell.f(run.xs.last!), run.xs.last! < 0 ? "global" : "local"))
-        }
+        reportDoubleWell(context, runs)
         try context.write(Self.doubleWellFigure(runs))
         return runs
     }
@@ -281,55 +151,33 @@ struct MomentumLesson: LessonCommand {
         try context.write(
             Self.fashionFigure(
                 runs, colors: settings.map { $0.rate == eta ? $0.method.color : 5 }, trainCount: train.count))
-        let k = min(3, epochs)
-        var table = SummaryTable(
-            title:
-                "784→128→10 on \(train.count) images, \(epochs) epochs, batch 64: mean ± std over \(context.seeds.count) seeds, last \(k) = mean of the last \(k) epochs",
-            header: ["optimizer", "train loss, final", "validation %, final", "validation %, last \(k)"])
-        for setting in runs {
-            table.add([
-                setting.label, setting.final(.trainLoss).formatted(decimals: 4),
-                setting.final(.validationAccuracy).formatted(),
-                setting.lastEpochs(k, .validationAccuracy).formatted(),
-            ])
-        }
-        context.report()
-        context.report(table)
-        let (slow, matched, momentum, nesterov) = (runs[0], runs[1], runs[2], runs[3])
-        // Five comparisons stated together: each verdict says whether it survives Holm over all five.
-        let comparisons: [(a: String, b: String, quantity: String, difference: Difference, isLoss: Bool)] = [
-            (
-                "momentum 0.9", "SGD at the same lr", "Final training loss",
-                Difference(momentum.final(.trainLoss), slow.final(.trainLoss)), true
-            ),
-            (
-                "momentum 0.9", "SGD at lr η/(1 − α)", "Final training loss",
-                Difference(momentum.final(.trainLoss), matched.final(.trainLoss)), true
-            ),
-            (
-                "momentum 0.9", "SGD at lr η/(1 − α)", "Validation (last \(k))",
-                Difference(momentum.lastEpochs(k, .validationAccuracy), matched.lastEpochs(k, .validationAccuracy)),
-                false
-            ),
-            (
-                "Nesterov 0.9", "momentum 0.9", "Final training loss",
-                Difference(nesterov.final(.trainLoss), momentum.final(.trainLoss)), true
-            ),
-            (
-                "Nesterov 0.9", "momentum 0.9", "Validation (last \(k))",
-                Difference(nesterov.lastEpochs(k, .validationAccuracy), momentum.lastEpochs(k, .validationAccuracy)),
-                false
-            ),
-        ]
-        let holm = Holm(comparisons.map(\.difference))
-        for (index, comparison) in comparisons.enumerated() {
-            context.report(
-                comparison.isLoss
-                    ? holm.verdict(
-                        index, comparison.a, comparison.b, quantity: comparison.quantity, unit: "", decimals: 4)
-                    : holm.verdict(index, comparison.a, comparison.b, quantity: comparison.quantity))
-        }
+        reportFashionMNIST(context, runs, epochs: epochs, trainCount: train.count)
         return runs
+    }
+
+    /// The lecture's momentum, v ← α·v + η·∇L(w) and w ← w − v, run with the engine's
+    /// `LectureMomentum`; with Nesterov the gradient is taken at the look-ahead point
+    /// w − α·v, and the path records that point, which is what PyTorch's form iterates.
+    static func lectureMomentum(
+        _ surface: Surface, from start: (Float, Float), steps: Int, rate: Float, alpha: Float,
+        nesterov: Bool
+    ) -> [(x: Float, y: Float)] {
+        let point = Parameter("w", value: Matrix(rows: 1, cols: 2, [start.0, start.1]))
+        let optimizer = LectureMomentum([point], learningRate: rate, alpha: alpha, nesterov: nesterov)
+        var path = [(x: start.0, y: start.1)]
+        for _ in 0..<steps {
+            optimizer.lookAhead()
+            let (gx, gy) = surface.gradient(point.value[0, 0], point.value[0, 1])
+            point.gradient = Matrix(rows: 1, cols: 2, [gx, gy])
+            optimizer.step()
+            optimizer.lookAhead()
+            path.append((point.value[0, 0], point.value[0, 1]))
+        }
+        return path
+    }
+
+    static func largestDifference(_ a: [(x: Float, y: Float)], _ b: [(x: Float, y: Float)]) -> Float {
+        zip(a, b).map { max(abs($0.x - $1.x), abs($0.y - $1.y)) }.max() ?? 0
     }
 }
 

@@ -1,108 +1,17 @@
-import ArgumentParser
+// Optimizers, as the lecture lists them: nine optimizers train the same network on
+// Fashion-MNIST at five learning rates each, over seeds; each one's rate is chosen on
+// validation and scored on test, and every optimizer is compared with the one best on
+// validation (step 1); then each walks Rosenbrock's valley from the same start (step 2). The
+// options are in Command.swift, the printed report in Report.swift, the figures in
+// Figures.swift.
+
 import Engine
 import EngineData
 import Foundation
 import LabMath
 import LessonKit
-import Plot
 
-struct OptimizersLesson: LessonCommand {
-    static let configuration = CommandConfiguration.lesson(
-        abstract:
-            "Nine optimizers side by side: SGD, momentum, Nesterov, AdaGrad, RMSprop, Adam, NAdam, AdamW, AdaDelta.",
-        discussion: """
-            Each optimizer trains the same network (784→128→10, batch 64, 10 epochs on 10,000 \
-            Fashion-MNIST images) at five learning rates, its usual one (stated in the table) times \
-            0.1, 0.316, 1, 3.16 and 10, under 10 seeds; under one seed every run starts from the same \
-            weights and sees the same batches. Each optimizer's rate is chosen on validation (mean of \
-            the last 3 epochs) and scored on 5,000 test images; the optimizers are ranked at their \
-            chosen rates, and each is compared with the one best on validation, on test, paired over \
-            seeds with Holm's correction. Then each walks Rosenbrock's valley from (−1.2, 1.2) \
-            (deterministic: no seeds). \
-            --quick: 1,000 images, 2 epochs, 2 seeds, 300 steps on the valley.
-            """, epochs: epochBudget)
-
-    static let epochBudget = EpochBudget(full: 10, quick: 2)
-
-    @OptionGroup var lesson: LessonOptions
-    @OptionGroup var training: TrainingRunOptions
-
-    @Option(help: "Steps on Rosenbrock's valley (1 to 100,000; 300 with --quick unless given).")
-    var surfaceSteps: Int?
-
-    static let maximumSurfaceSteps = 100_000
-
-    mutating func validate() throws {
-        if let surfaceSteps, !(1...Self.maximumSurfaceSteps).contains(surfaceSteps) {
-            throw ValidationError(
-                "--surface-steps must be between 1 and \(Self.maximumSurfaceSteps) (got \(surfaceSteps))")
-        }
-    }
-
-    struct Entry: Sendable {
-        let name: String
-        /// The name in panel titles.
-        let short: String
-        let knownFor: String
-        let networkRate: Float
-        let surfaceRate: Float
-        /// Palette index: the optimizer's color in every figure of the lesson.
-        let color: Int
-        let make: @Sendable ([Parameter], Float) -> Optimizer
-    }
-
-    /// Palette colors 0–8 and 10 (brown), not the pale yellow (7), which a thin path hides on
-    /// white; 9 is the grey of the context curves and contours.
-    static let entries: [Entry] = [
-        Entry(name: "SGD", short: "SGD", knownFor: "the baseline", networkRate: 0.05, surfaceRate: 0.001, color: 6) {
-            SGD($0, learningRate: $1)
-        },
-        Entry(
-            name: "SGD + momentum 0.9", short: "momentum 0.9", knownFor: "damps oscillations", networkRate: 0.01,
-            surfaceRate: 0.001, color: 0
-        ) {
-            SGD($0, learningRate: $1, momentum: 0.9)
-        },
-        Entry(
-            name: "Nesterov 0.9", short: "Nesterov 0.9", knownFor: "look-ahead momentum", networkRate: 0.01,
-            surfaceRate: 0.001, color: 5
-        ) {
-            SGD($0, learningRate: $1, momentum: 0.9, nesterov: true)
-        },
-        Entry(
-            name: "AdaGrad", short: "AdaGrad", knownFor: "sparse data (NLP, recommendation)", networkRate: 0.01,
-            surfaceRate: 0.5, color: 2
-        ) {
-            Adagrad($0, learningRate: $1)
-        },
-        Entry(
-            name: "RMSprop", short: "RMSprop", knownFor: "deep networks, especially RNNs", networkRate: 0.001,
-            surfaceRate: 0.01, color: 4
-        ) {
-            RMSprop($0, learningRate: $1)
-        },
-        Entry(
-            name: "Adam", short: "Adam", knownFor: "a wide range of tasks", networkRate: 0.001, surfaceRate: 0.05,
-            color: 1
-        ) { Adam($0, learningRate: $1) },
-        Entry(
-            name: "NAdam", short: "NAdam", knownFor: "faster convergence on complex models", networkRate: 0.002,
-            surfaceRate: 0.05, color: 3
-        ) {
-            NAdam($0, learningRate: $1)
-        },
-        Entry(
-            name: "AdamW (weight decay 0.01)", short: "AdamW (decay 0.01)",
-            knownFor: "large models such as transformers", networkRate: 0.001, surfaceRate: 0.05, color: 8
-        ) {
-            AdamW($0, learningRate: $1)
-        },
-        Entry(
-            name: "AdaDelta", short: "AdaDelta", knownFor: "no learning rate to choose", networkRate: 1, surfaceRate: 1,
-            color: 10
-        ) { Adadelta($0, learningRate: $1) },
-    ]
-
+extension OptimizersLesson {
     /// Epochs of the "mean of the last k epochs" summaries.
     static let lastK = 3
     static let start: (Float, Float) = (-1.2, 1.2)
@@ -110,30 +19,6 @@ struct OptimizersLesson: LessonCommand {
     /// The swept rates as multiples of each optimizer's usual rate: five points a decade
     /// apart end to end, evenly spaced on a log scale.
     static let rateFactors: [Float] = [0.1, 0.316, 1, 3.16, 10]
-
-    /// One point of the sweep.
-    struct SweepPoint: Sendable {
-        let entry: Entry
-        let learningRate: Float
-        var label: String { "\(entry.name), lr \(String(format: "%g", learningRate))" }
-    }
-
-    struct Outcome {
-        let entry: Entry
-        /// The network runs at each swept rate, in `rateFactors` order.
-        let sweep: [SettingRuns<RunResult>]
-        /// The rate chosen on validation, and its test score.
-        let choice: ChosenOnValidation
-        /// The runs at the chosen rate, one per seed.
-        var runs: SettingRuns<RunResult> { sweep[choice.index] }
-        var chosenRate: Float { entry.networkRate * OptimizersLesson.rateFactors[choice.index] }
-        /// The walk on Rosenbrock's valley (deterministic).
-        let path: [(x: Float, y: Float)]
-        var surfaceDistance: Float { Self.distance(path.last!) }
-        static func distance(_ p: (x: Float, y: Float)) -> Float {
-            ((p.x - 1) * (p.x - 1) + (p.y - 1) * (p.y - 1)).squareRoot()
-        }
-    }
 
     func run() throws { _ = try perform() }
 
@@ -239,64 +124,92 @@ struct OptimizersLesson: LessonCommand {
         }
     }
 
-    /// Step 3: the table, and each optimizer against the best, against the noise.
-    func reportSummary(
-        _ context: LessonContext, outcomes: [Outcome], comparison: Comparison, epochs: Int, steps: Int, testCount: Int
-    ) {
-        let k = Self.lastK
-        let ranked = Self.ranking(outcomes)
-        var table = SummaryTable(
-            title:
-                "Fashion-MNIST over \(context.seeds.count) seeds (mean ± std), \(epochs) epochs; validation = mean of the last \(k) epochs (%); each optimizer's rate chosen on validation among its usual rate × \(Self.rateFactors.map { String(format: "%g", $0) }.joined(separator: ", ")); test (%) on \(testCount) images at the end; ranked by validation at the chosen rate",
-            header: [
-                "optimizer", "usual lr", "val. at usual lr", "chosen lr", "val. at chosen lr",
-                "test at chosen lr", "test, each seed's own choice", "train loss",
-            ])
-        for outcome in ranked {
-            let usual = outcome.sweep[Self.rateFactors.firstIndex(of: 1)!]
-            table.add([
-                outcome.entry.name, String(format: "%g", outcome.entry.networkRate),
-                usual.lastEpochs(k, .validationAccuracy).formatted(),
-                String(format: "%g", outcome.chosenRate), outcome.runs.lastEpochs(k, .validationAccuracy).formatted(),
-                outcome.choice.test.formatted(), outcome.choice.perSeedTest.formatted(),
-                outcome.runs.final(.trainLoss).formatted(decimals: 3),
-            ])
+    struct Entry: Sendable {
+        let name: String
+        /// The name in panel titles.
+        let short: String
+        let knownFor: String
+        let networkRate: Float
+        let surfaceRate: Float
+        /// Palette index: the optimizer's color in every figure of the lesson.
+        let color: Int
+        let make: @Sendable ([Parameter], Float) -> Optimizer
+    }
+
+    /// Palette colors 0–8 and 10 (brown), not the pale yellow (7), which a thin path hides on
+    /// white; 9 is the grey of the context curves and contours.
+    static let entries: [Entry] = [
+        Entry(name: "SGD", short: "SGD", knownFor: "the baseline", networkRate: 0.05, surfaceRate: 0.001, color: 6) {
+            SGD($0, learningRate: $1)
+        },
+        Entry(
+            name: "SGD + momentum 0.9", short: "momentum 0.9", knownFor: "damps oscillations", networkRate: 0.01,
+            surfaceRate: 0.001, color: 0
+        ) {
+            SGD($0, learningRate: $1, momentum: 0.9)
+        },
+        Entry(
+            name: "Nesterov 0.9", short: "Nesterov 0.9", knownFor: "look-ahead momentum", networkRate: 0.01,
+            surfaceRate: 0.001, color: 5
+        ) {
+            SGD($0, learningRate: $1, momentum: 0.9, nesterov: true)
+        },
+        Entry(
+            name: "AdaGrad", short: "AdaGrad", knownFor: "sparse data (NLP, recommendation)", networkRate: 0.01,
+            surfaceRate: 0.5, color: 2
+        ) {
+            Adagrad($0, learningRate: $1)
+        },
+        Entry(
+            name: "RMSprop", short: "RMSprop", knownFor: "deep networks, especially RNNs", networkRate: 0.001,
+            surfaceRate: 0.01, color: 4
+        ) {
+            RMSprop($0, learningRate: $1)
+        },
+        Entry(
+            name: "Adam", short: "Adam", knownFor: "a wide range of tasks", networkRate: 0.001, surfaceRate: 0.05,
+            color: 1
+        ) { Adam($0, learningRate: $1) },
+        Entry(
+            name: "NAdam", short: "NAdam", knownFor: "faster convergence on complex models", networkRate: 0.002,
+            surfaceRate: 0.05, color: 3
+        ) {
+            NAdam($0, learningRate: $1)
+        },
+        Entry(
+            name: "AdamW (weight decay 0.01)", short: "AdamW (decay 0.01)",
+            knownFor: "large models such as transformers", networkRate: 0.001, surfaceRate: 0.05, color: 8
+        ) {
+            AdamW($0, learningRate: $1)
+        },
+        Entry(
+            name: "AdaDelta", short: "AdaDelta", knownFor: "no learning rate to choose", networkRate: 1, surfaceRate: 1,
+            color: 10
+        ) { Adadelta($0, learningRate: $1) },
+    ]
+
+    /// One point of the sweep.
+    struct SweepPoint: Sendable {
+        let entry: Entry
+        let learningRate: Float
+        var label: String { "\(entry.name), lr \(String(format: "%g", learningRate))" }
+    }
+
+    struct Outcome {
+        let entry: Entry
+        /// The network runs at each swept rate, in `rateFactors` order.
+        let sweep: [SettingRuns<RunResult>]
+        /// The rate chosen on validation, and its test score.
+        let choice: ChosenOnValidation
+        /// The runs at the chosen rate, one per seed.
+        var runs: SettingRuns<RunResult> { sweep[choice.index] }
+        var chosenRate: Float { entry.networkRate * OptimizersLesson.rateFactors[choice.index] }
+        /// The walk on Rosenbrock's valley (deterministic).
+        let path: [(x: Float, y: Float)]
+        var surfaceDistance: Float { Self.distance(path.last!) }
+        static func distance(_ p: (x: Float, y: Float)) -> Float {
+            ((p.x - 1) * (p.x - 1) + (p.y - 1) * (p.y - 1)).squareRoot()
         }
-        context.report(table)
-        context.report()
-        var edges = SummaryTable(
-            title: "Chosen rates at an end of the sweep (the best may lie beyond it)",
-            header: ["optimizer", "chosen lr", "edge"])
-        for outcome in outcomes where outcome.choice.index == 0 || outcome.choice.index == Self.rateFactors.count - 1 {
-            edges.add([
-                outcome.entry.name, String(format: "%g", outcome.chosenRate),
-                outcome.choice.index == 0 ? "smallest" : "largest",
-            ])
-        }
-        if !edges.rows.isEmpty {
-            context.report(edges)
-            context.report()
-        }
-        let winner = comparison.winner
-        context.report(
-            "Best on validation at its chosen rate: \(winner.entry.name) (lr \(String(format: "%g", winner.chosenRate))); each other optimizer at its chosen rate against it, on test:"
-        )
-        for (index, other) in comparison.others.enumerated() {
-            context.report(comparison.test.verdict(index, other.entry.name, winner.entry.name, quantity: "Test"))
-        }
-        context.report()
-        var surface = SummaryTable(
-            title: "Rosenbrock's valley from (−1.2, 1.2), \(steps) steps (deterministic: no seeds)",
-            header: ["optimizer", "lr", "distance to (1, 1)", "f at the end", "known for (lecture)"])
-        for outcome in outcomes {
-            let end = outcome.path.last!
-            surface.add([
-                outcome.entry.name, String(format: "%g", outcome.entry.surfaceRate),
-                String(format: "%.3g", outcome.surfaceDistance),
-                String(format: "%.3g", Surface.rosenbrock.value(end.x, end.y)), outcome.entry.knownFor,
-            ])
-        }
-        context.report(surface)
     }
 }
 

@@ -1,0 +1,127 @@
+import Engine
+import Foundation
+import LessonKit
+import Plot
+
+extension AdamLesson {
+    /// Corrected runs at 0.001 and 0.01 in vermillion/orange, uncorrected in blues (as m̂ and m
+    /// in the moments figure); the larger constant rates and the warm-up in the remaining colours.
+    static let colors = [1, 0, 4, 5, 2, 3, 8]
+
+    static func trainingFigure(_ runs: [SettingRuns<LossRun>], trainCount: Int) -> Figure {
+        let total = runs[0].runs[0].history.minibatchLosses.count
+        let window = min(300, total)
+        func lossSeries(_ indices: [Int], smoothing: Int, floor: Double) -> [Series] {
+            indices.flatMap { index -> [Series] in
+                let setting = runs[index]
+                let curves = setting.runs.map {
+                    StandardPanels.runningAverage(
+                        $0.history.minibatchLosses.prefix(window).map(Double.init), window: smoothing)
+                }
+                let steps = (1...window).map(Double.init)
+                let estimates = (0..<window).map { step in Estimate(curves.map { $0[step] }) }
+                var series: [Series] = []
+                if setting.runs.count > 1 {
+                    series.append(
+                        .band(
+                            nil, x: steps, lower: estimates.map { max($0.mean - $0.std, floor) },
+                            upper: estimates.map { $0.mean + $0.std },
+                            color: colors[index]))
+                }
+                series.append(.line(setting.label, x: steps, y: estimates.map(\.mean), color: colors[index]))
+                return series
+            }
+        }
+        let largeRate = runs.indices.filter { settings[$0].rate == 0.01 }
+        let smallRates = runs.indices.filter { settings[$0].rate < 0.01 }
+        return Figure(
+            name: "training",
+            title:
+                "784→256→10 on \(trainCount) Fashion-MNIST images, Adam: mean ± std over \(runs[0].runs.count) seeds",
+            panels: [
+                Panel(
+                    title: "lr 0.01: minibatch loss, first \(window) steps (running average over 10)", xLabel: "step",
+                    yLabel: "loss (log scale)", yScale: .log, series: lossSeries(largeRate, smoothing: 10, floor: 1e-3)),
+                Panel(
+                    title: "lr 0.001–0.005: minibatch loss, first \(window) steps (running average over 20)",
+                    xLabel: "step",
+                    yLabel: "loss", series: lossSeries(smallRates, smoothing: 20, floor: 0)),
+            ], layout: .stacked)
+    }
+
+    /// What each arm's rate does over the whole run, and where it ends.
+    static func rateFigure(_ runs: [SettingRuns<LossRun>]) -> Figure {
+        let total = runs[0].runs[0].history.minibatchLosses.count
+        let t = (1...total).map { $0 }
+        return Figure(
+            name: "step-size",
+            panels: [
+                Panel(
+                    title: "step applied by each arm over all \(total) steps, in units of m̂/(√v̂ + ε): lr × multiplier",
+                    xLabel: "step",
+                    yLabel: "lr × multiplier (log scale)", yScale: .log, legend: .hidden,
+                    series: runs.indices.map { index in
+                        let setting = settings[index]
+                        return .line(
+                            setting.label, x: t.map(Double.init),
+                            y: t.map { Double(setting.rate) * setting.multiplier(step: $0) }, color: colors[index])
+                    }),
+                StandardPanels.seedCurves(
+                    runs, metrics: [.validationAccuracy],
+                    title: "validation accuracy per epoch, mean ± std over \(runs[0].runs.count) seeds",
+                    yLabel: "validation accuracy (%)", colors: colors),
+            ], layout: .stacked)
+    }
+
+    func figure(_ trace: Trace) -> Figure {
+        let noise = self.noise.value
+        let t = trace.m.indices.map { Double($0 + 1) }
+        let secondMoment = Double(mean * mean + noise * noise)
+        func corrections(_ beta: Double) -> [Double] { t.map { 1 - pow(beta, $0) } }
+        return Figure(
+            name: "moments",
+            title: "Adam on a noisy gradient stream g ~ N(\(mean), \(noise)²), β₁ = 0.9, β₂ = 0.999, lr 0.001",
+            panels: [
+                Panel(
+                    title: "first moment: m starts at 0, m̂ does not", xLabel: "step t", yLabel: "estimate of E[g]",
+                    series: [
+                        .line("gradient g", x: t, y: trace.gradients.map(Double.init), style: .points, color: 5),
+                        .line("m", x: t, y: trace.m.map(Double.init), color: 0),
+                        .line("m̂", x: t, y: trace.mHat.map(Double.init), color: 1),
+                        .line(
+                            "E[g] = \(mean)", x: [1, t.last!], y: [Double(mean), Double(mean)], style: .dashed, color: 6
+                        ),
+                    ]),
+                Panel(
+                    title: "second moment: v needs ~1,000 steps, v̂ does not", xLabel: "step t",
+                    yLabel: "estimate of E[g²]", yScale: .log,
+                    series: [
+                        .line("v", x: t, y: trace.v.map(Double.init), color: 0),
+                        .line("v̂", x: t, y: trace.vHat.map(Double.init), color: 1),
+                        .line(
+                            String(format: "E[g²] = %.2f", secondMoment), x: [1, t.last!],
+                            y: [secondMoment, secondMoment], style: .dashed, color: 6),
+                    ]),
+                // From below 1 − β₂ = 0.001, so that the curve's start is not on the axis.
+                Panel(
+                    title: "the correction factors", xLabel: "step t", yLabel: "factor", yScale: .log,
+                    yRange: 5e-4...10,
+                    series: [
+                        .line("1 − β₁ᵗ", x: t, y: corrections(0.9), color: 0),
+                        .line("1 − β₂ᵗ", x: t, y: corrections(0.999), color: 1),
+                        .line(
+                            "uncorrected step / corrected: (1 − β₁ᵗ)/√(1 − β₂ᵗ)", x: t,
+                            y: t.map { (1 - pow(0.9, $0)) / (1 - pow(0.999, $0)).squareRoot() }, color: 2),
+                    ]),
+                Panel(
+                    title: "size of each step |Δw|", xLabel: "step t", yLabel: "|Δw|", yScale: .log,
+                    series: [
+                        .line(
+                            "with bias correction", x: t, y: trace.correctedStep.map { Double(max($0, 1e-9)) }, color: 1
+                        ),
+                        .line("without", x: t, y: trace.uncorrectedStep.map { Double(max($0, 1e-9)) }, color: 0),
+                        .line("lr = 0.001", x: [1, t.last!], y: [0.001, 0.001], style: .dashed, color: 6),
+                    ]),
+            ], layout: .pair)
+    }
+}

@@ -1,0 +1,136 @@
+import Engine
+import Foundation
+import LabMath
+import LessonKit
+
+extension MomentumLesson {
+    /// Step 2: how close each method gets, and which ones diverge.
+    func reportSurfaces(
+        _ context: LessonContext, quadratic: [Path], rosenbrock: [Path], bowlSteps: Int, bananaSteps: Int
+    ) {
+        func distance(_ path: Path, to minimum: (Float, Float)) -> String {
+            if path.diverged { return "diverged after \(path.points.count - 1) steps" }
+            let p = path.points.last!
+            return String(
+                format: "%.3g",
+                ((p.x - minimum.0) * (p.x - minimum.0) + (p.y - minimum.1) * (p.y - minimum.1)).squareRoot())
+        }
+        var table = SummaryTable(
+            title: "Distance to the minimum after the last step",
+            header: [
+                "method", "bowl (\(bowlSteps) steps, lr \(quadraticRate.value))",
+                "Rosenbrock (\(bananaSteps) steps, lr \(rosenbrockRate.value))",
+            ])
+        for method in Self.methods {
+            let q = quadratic.first { $0.label == method.label }!
+            let r = rosenbrock.first { $0.label == method.label }
+            table.add([method.label, distance(q, to: (0, 0)), r.map { distance($0, to: (1, 1)) } ?? "–"])
+        }
+        context.report()
+        context.report(table)
+    }
+
+    /// Step 1's check: the lecture's formulas against the engine's.
+    func reportLectureComparison(_ context: LessonContext, steps: Int, classical: Float, nesterov: Float) {
+        context.report(
+            String(
+                format:
+                    "Lecture's momentum vs the engine's SGD(momentum: 0.9) on the bowl, %d steps: largest difference %.2g.",
+                steps, classical))
+        context.report(
+            String(
+                format:
+                    "Lecture's Nesterov (look-ahead gradient) vs SGD(momentum: 0.9, nesterov: true), comparing the engine's weights with the lecture's look-ahead point w − α·v: largest difference %.2g.",
+                nesterov))
+    }
+
+    /// Step 3: the measured rate per step against the prediction, and Polyak's tuning.
+    func reportRates(_ context: LessonContext, _ sweep: RateSweep) {
+        context.report()
+        context.report(
+            String(
+                format: "Bowl ½(x² + 20y²), lr %.3g: rate per step (distance ratio) measured / predicted:",
+                quadraticRate.value))
+        for alpha in [0, 0.5, 0.9] as [Float] {
+            if let index = sweep.alphas.firstIndex(of: alpha) {
+                context.report(
+                    String(
+                        format: "  α = %.1f: %@ / %.3f", alpha,
+                        sweep.measured[index].map { String(format: "%.3f", $0) } ?? "diverged", sweep.predicted(alpha)))
+            }
+        }
+        context.report(
+            String(
+                format: "  best α at this lr: %.2f (critical damping of the slow direction, (1 − √(η·1))²), rate %.3f.",
+                sweep.criticalAlpha, sweep.predicted(sweep.criticalAlpha)))
+        context.report(
+            String(
+                format:
+                    "  with the best lr too (η* = 4/(√20 + 1)² = %.3f): α* = ((√κ − 1)/(√κ + 1))² = %.3f, rate %.3f (gradient descent at its best lr: %.3f).",
+                RateSweep.bestRate, RateSweep.bestAlpha, (RateSweep.bestAlpha).squareRoot(), (20.0 - 1) / (20 + 1)))
+    }
+
+    /// Step 4: where each method ends in the double well.
+    func reportDoubleWell(_ context: LessonContext, _ runs: [DoubleWell.Run]) {
+        context.report()
+        context.report(
+            "Double well f(x) = (x² − 1)² + 0.3x from x = 2, lr \(DoubleWell.rate): local minimum at x ≈ 0.96, global at x ≈ −1.04."
+        )
+        for run in runs {
+            context.report(
+                String(
+                    format: "  %@: ends at x = %.3f (f = %.3f), the %@ minimum", run.method.label, run.xs.last!,
+                    DoubleWell.f(run.xs.last!), run.xs.last! < 0 ? "global" : "local"))
+        }
+    }
+
+    /// Step 5: the table over optimizers, and five comparisons stated together.
+    func reportFashionMNIST(_ context: LessonContext, _ runs: [SettingRuns<RunResult>], epochs: Int, trainCount: Int) {
+        let k = min(3, epochs)
+        context.report()
+        context.report(
+            SummaryTable(
+                title:
+                    "784→128→10 on \(trainCount) images, \(epochs) epochs, batch 64: mean ± std over \(context.seeds.count) seeds, last \(k) = mean of the last \(k) epochs",
+                settings: runs,
+                columns: [
+                    .estimate("train loss, final", decimals: 4) { $0.final(.trainLoss) },
+                    .estimate("validation %, final") { $0.final(.validationAccuracy) },
+                    .estimate("validation %, last \(k)") { $0.lastEpochs(k, .validationAccuracy) },
+                ], settingHeader: "optimizer"))
+        let (slow, matched, momentum, nesterov) = (runs[0], runs[1], runs[2], runs[3])
+        // Five comparisons stated together: each verdict says whether it survives Holm over all five.
+        let comparisons: [(a: String, b: String, quantity: String, difference: Difference, isLoss: Bool)] = [
+            (
+                "momentum 0.9", "SGD at the same lr", "Final training loss",
+                Difference(momentum.final(.trainLoss), slow.final(.trainLoss)), true
+            ),
+            (
+                "momentum 0.9", "SGD at lr η/(1 − α)", "Final training loss",
+                Difference(momentum.final(.trainLoss), matched.final(.trainLoss)), true
+            ),
+            (
+                "momentum 0.9", "SGD at lr η/(1 − α)", "Validation (last \(k))",
+                Difference(momentum.lastEpochs(k, .validationAccuracy), matched.lastEpochs(k, .validationAccuracy)),
+                false
+            ),
+            (
+                "Nesterov 0.9", "momentum 0.9", "Final training loss",
+                Difference(nesterov.final(.trainLoss), momentum.final(.trainLoss)), true
+            ),
+            (
+                "Nesterov 0.9", "momentum 0.9", "Validation (last \(k))",
+                Difference(nesterov.lastEpochs(k, .validationAccuracy), momentum.lastEpochs(k, .validationAccuracy)),
+                false
+            ),
+        ]
+        let holm = Holm(comparisons.map(\.difference))
+        for (index, comparison) in comparisons.enumerated() {
+            context.report(
+                comparison.isLoss
+                    ? holm.verdict(
+                        index, comparison.a, comparison.b, quantity: comparison.quantity, unit: "", decimals: 4)
+                    : holm.verdict(index, comparison.a, comparison.b, quantity: comparison.quantity))
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Engine
+import Foundation
+import LabMath
+import LessonKit
+
+extension OptimizersLesson {
+    /// Step 3: the table, and each optimizer against the best, against the noise.
+    func reportSummary(
+        _ context: LessonContext, outcomes: [Outcome], comparison: Comparison, epochs: Int, steps: Int, testCount: Int
+    ) {
+        let k = Self.lastK
+        let ranked = Self.ranking(outcomes)
+        var table = SummaryTable(
+            title:
+                "Fashion-MNIST over \(context.seeds.count) seeds (mean ± std), \(epochs) epochs; validation = mean of the last \(k) epochs (%); each optimizer's rate chosen on validation among its usual rate × \(Self.rateFactors.map { String(format: "%g", $0) }.joined(separator: ", ")); test (%) on \(testCount) images at the end; ranked by validation at the chosen rate",
+            header: [
+                "optimizer", "usual lr", "val. at usual lr", "chosen lr", "val. at chosen lr",
+                "test at chosen lr", "test, each seed's own choice", "train loss",
+            ])
+        for outcome in ranked {
+            let usual = outcome.sweep[Self.rateFactors.firstIndex(of: 1)!]
+            table.add([
+                outcome.entry.name, String(format: "%g", outcome.entry.networkRate),
+                usual.lastEpochs(k, .validationAccuracy).formatted(),
+                String(format: "%g", outcome.chosenRate), outcome.runs.lastEpochs(k, .validationAccuracy).formatted(),
+                outcome.choice.test.formatted(), outcome.choice.perSeedTest.formatted(),
+                outcome.runs.final(.trainLoss).formatted(decimals: 3),
+            ])
+        }
+        context.report(table)
+        context.report()
+        var edges = SummaryTable(
+            title: "Chosen rates at an end of the sweep (the best may lie beyond it)",
+            header: ["optimizer", "chosen lr", "edge"])
+        for outcome in outcomes where outcome.choice.index == 0 || outcome.choice.index == Self.rateFactors.count - 1 {
+            edges.add([
+                outcome.entry.name, String(format: "%g", outcome.chosenRate),
+                outcome.choice.index == 0 ? "smallest" : "largest",
+            ])
+        }
+        if !edges.rows.isEmpty {
+            context.report(edges)
+            context.report()
+        }
+        let winner = comparison.winner
+        context.report(
+            "Best on validation at its chosen rate: \(winner.entry.name) (lr \(String(format: "%g", winner.chosenRate))); each other optimizer at its chosen rate against it, on test:"
+        )
+        for (index, other) in comparison.others.enumerated() {
+            context.report(comparison.test.verdict(index, other.entry.name, winner.entry.name, quantity: "Test"))
+        }
+        context.report()
+        var surface = SummaryTable(
+            title: "Rosenbrock's valley from (−1.2, 1.2), \(steps) steps (deterministic: no seeds)",
+            header: ["optimizer", "lr", "distance to (1, 1)", "f at the end", "known for (lecture)"])
+        for outcome in outcomes {
+            let end = outcome.path.last!
+            surface.add([
+                outcome.entry.name, String(format: "%g", outcome.entry.surfaceRate),
+                String(format: "%.3g", outcome.surfaceDistance),
+                String(format: "%.3g", Surface.rosenbrock.value(end.x, end.y)), outcome.entry.knownFor,
+            ])
+        }
+        context.report(surface)
+    }
+}
