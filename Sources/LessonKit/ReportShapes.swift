@@ -155,13 +155,3 @@ extension ComparisonsAgainstReference {
         }
     }
 }
-
-extension TableColumn {
-    /// Any summary of a setting's runs, mean ± std over seeds, under its own header: an epoch
-    /// metric (`{ $0.final(.trainLoss) }`) or a per-run value (`{ $0.estimate(\.lossAtStep1) }`).
-    public static func estimate(
-        _ header: String, decimals: Int = 2, _ summary: @escaping (SettingRuns<Run>) -> Estimate
-    ) -> TableColumn {
-        TableColumn(header) { summary($0).formatted(decimals: decimals) }
-    }
-}
