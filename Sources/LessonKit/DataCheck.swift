@@ -16,6 +16,20 @@ public enum DataCheck {
         /// Report lines with a number that the check does not derive from the data files:
         /// tables and measurements the files do not hold, and verdicts built on them.
         public var underivedLines = 0
+        /// Of those, verdict lines built on an estimate the data files do not hold.
+        public var underivedVerdicts = 0
+
+        /// "every summary and 4 verdict lines recomputed from the data files; 15 other
+        /// report lines with numbers not derived from them (2 of them verdicts)".
+        var summary: String {
+            func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+            return
+                (problems.isEmpty
+                ? "every summary and \(counted(recomputedVerdicts, "verdict line")) recomputed from the data files"
+                : counted(problems.count, "problem"))
+                + "; \(counted(underivedLines, "other report line")) with numbers not derived from them"
+                + (underivedVerdicts > 0 ? " (\(underivedVerdicts) of them verdicts)" : "")
+        }
     }
 
     /// The problems found for `lesson` in `folder`, one line each; empty when it checks out.
@@ -100,7 +114,9 @@ public enum DataCheck {
             case .perRun: return nil
             }
         }
-        for verdict in results.verdicts ?? [] where verdict.isDerivable {
+        let verdicts = results.verdicts ?? []
+        outcome.underivedVerdicts = verdicts.filter { !$0.isDerivable }.count
+        for verdict in verdicts where verdict.isDerivable {
             let place = verdict.reportIndex.map { "report line \($0 + 1)" } ?? "a verdict without a report line"
             guard let index = verdict.reportIndex, results.report.indices.contains(index),
                 results.report[index] == verdict.line
@@ -258,13 +274,7 @@ extension DataCheck {
         for lesson in lessons {
             let outcome = check(lesson: lesson, folder: folder)
             let found = outcome.problems
-            console.line(
-                "\(lesson): "
-                    + (found.isEmpty
-                        ? "every summary and \(outcome.recomputedVerdicts) verdict line\(outcome.recomputedVerdicts == 1 ? "" : "s") recomputed from the data files"
-                        : "\(found.count) problem\(found.count == 1 ? "" : "s")")
-                    + "; \(outcome.underivedLines) other report line\(outcome.underivedLines == 1 ? "" : "s") with numbers not derived from them"
-            )
+            console.line("\(lesson): " + outcome.summary)
             for problem in found { console.line("  " + problem) }
             if !found.isEmpty { failed.append(lesson) }
         }
