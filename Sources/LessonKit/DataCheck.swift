@@ -108,6 +108,7 @@ public enum DataCheck {
             switch source.summary {
             case .final: return EpochSummary.final(values)
             case .lastK: return source.k.map { EpochSummary.lastEpochs($0, values) }
+            case .atEpoch: return source.epoch.map { EpochSummary.atEpoch($0, values) }
             case .atBestValidation:
                 let validation = epochs[key]?[EpochMetric.validationAccuracy.key] ?? []
                 return EpochSummary.atBest(values, bestEpochs: EpochSummary.bestEpochs(validation))

@@ -220,18 +220,25 @@ public struct SettingRuns<Run: RunRecord>: Sendable {
         sourced(EpochSummary.atBest(values(metric), bestEpochs: bestValidationEpochs), metric, .atBestValidation)
     }
 
+    /// The metric at epoch `epoch` (1-based) of the runs that reached it.
+    public func atEpoch(_ epoch: Int, _ metric: EpochMetric) -> Estimate {
+        sourced(EpochSummary.atEpoch(epoch, values(metric)), metric, .atEpoch, epoch: epoch)
+    }
+
     /// Each run's metric per epoch, as the data files hold it (`EpochSummary.values`), so that
     /// a summary recomputed from the files is the same number to the last bit.
     func values(_ metric: EpochMetric) -> [[Double?]] { runs.map { EpochSummary.values($0.history, metric) } }
 
     /// The estimate with its place in `<lesson>-runs.csv`, for a metric that is a column there.
     private func sourced(
-        _ estimate: Estimate, _ metric: EpochMetric, _ summary: Estimate.Source.Summary, k: Int? = nil
+        _ estimate: Estimate, _ metric: EpochMetric, _ summary: Estimate.Source.Summary, k: Int? = nil,
+        epoch: Int? = nil
     ) -> Estimate {
         guard EpochSummary.isInDataFiles(metric) else { return estimate }
         return Estimate(
             estimate.values,
-            source: .init(experiment: experiment, setting: label, column: metric.key, summary: summary, k: k))
+            source: .init(
+                experiment: experiment, setting: label, column: metric.key, summary: summary, k: k, epoch: epoch))
     }
 
     /// Final test accuracy (%) of the runs that made a test evaluation.
@@ -323,6 +330,10 @@ enum EpochSummary {
             }
             return best?.epoch
         }
+    }
+
+    static func atEpoch(_ epoch: Int, _ runs: [[Double?]]) -> Estimate {
+        Estimate(runs.compactMap { epochs in epochs.indices.contains(epoch - 1) ? epochs[epoch - 1] : nil })
     }
 
     static func atBest(_ runs: [[Double?]], bestEpochs: [Int?]) -> Estimate {

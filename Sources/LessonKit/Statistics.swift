@@ -27,6 +27,8 @@ public struct Estimate: Sendable, Codable, Equatable, CustomStringConvertible {
             case lastK = "last_k"
             /// Each run's epoch of highest validation accuracy, in `<lesson>-runs.csv`.
             case atBestValidation = "at_best_validation"
+            /// Each run's epoch `epoch` (1-based), in `<lesson>-runs.csv`.
+            case atEpoch = "at_epoch"
             /// Each run's value in `<lesson>-per-run.csv`.
             case perRun = "per_run"
         }
@@ -39,13 +41,18 @@ public struct Estimate: Sendable, Codable, Equatable, CustomStringConvertible {
         public let summary: Summary
         /// The window of a `last_k` summary.
         public let k: Int?
+        /// The epoch of an `at_epoch` summary.
+        public let epoch: Int?
 
-        public init(experiment: String, setting: String, column: String, summary: Summary, k: Int? = nil) {
+        public init(
+            experiment: String, setting: String, column: String, summary: Summary, k: Int? = nil, epoch: Int? = nil
+        ) {
             self.experiment = experiment
             self.setting = setting
             self.column = column
             self.summary = summary
             self.k = k
+            self.epoch = epoch
         }
     }
 
