@@ -176,12 +176,13 @@ public struct Difference: Sendable, Codable {
         return Self.signed(mean, decimals: decimals) + interval + unit
     }
 
-    /// A sentence that never declares a winner the data do not support, and never reads
+    /// A verdict whose line never declares a winner the data do not support, and never reads
     /// "within noise" as "no effect": it names the largest effects either way the interval
     /// cannot exclude. "Test accuracy: p = 0.5 is higher than none by 1.19 ± 0.71 points
     /// (95 % interval, paired over 5 seeds)", "Test accuracy: augmentation − none = −0.27 ±
     /// 1.40 points, within noise (cannot exclude −1.67 or +1.14; paired over 5 seeds)".
-    /// Borderline verdicts say so; `caveats` (a Holm note, "not converged") follow after "; ".
+    /// Borderline verdicts say so; `caveats` ("not converged: …") follow after "; ". The
+    /// verdict keeps where the two estimates came from, for `LessonContext.report` to record.
     public func verdict(
         _ a: String, _ b: String, quantity: String, unit: String = " points", decimals: Int = 2,
         caveats: [String] = []
