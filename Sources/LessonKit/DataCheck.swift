@@ -1,53 +1,146 @@
 import Foundation
 
-/// `regenerate-figures --check`: every summary of a lesson's results file recomputed from its
-/// data files alone, with the files' own rules checked on the way (rows present, unique
-/// keys, no column empty for the whole lesson). The summaries are computed by the same
-/// definitions (`EpochSummary`) as when the lesson wrote them.
+/// `regenerate-figures --check`: every summary and every recorded verdict line of a lesson's
+/// results file recomputed from its data files alone, with the files' own rules checked on
+/// the way (rows present, unique keys, no column empty for the whole lesson). Summaries are
+/// computed by the same definitions (`EpochSummary`), verdict lines by the same code
+/// (`Verdict.recomputed`) as when the lesson wrote them.
 public enum DataCheck {
+    /// What checking one lesson found.
+    public struct Outcome: Sendable {
+        /// One line per problem; empty when the lesson checks out.
+        public var problems: [String] = []
+        /// Verdict lines recomputed from the data files (and equal to the report's, unless a
+        /// problem says otherwise).
+        public var recomputedVerdicts = 0
+        /// Report lines with a number that the check does not derive from the data files:
+        /// tables and measurements the files do not hold, and verdicts built on them.
+        public var underivedLines = 0
+        /// Of those, verdict lines built on an estimate the data files do not hold.
+        public var underivedVerdicts = 0
+
+        /// "every summary and 4 verdict lines recomputed from the data files; 15 other
+        /// report lines with numbers not derived from them (2 of them verdicts)".
+        var summary: String {
+            func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+            return
+                (problems.isEmpty
+                ? "every summary and \(counted(recomputedVerdicts, "verdict line")) recomputed from the data files"
+                : counted(problems.count, "problem"))
+                + "; \(counted(underivedLines, "other report line")) with numbers not derived from them"
+                + (underivedVerdicts > 0 ? " (\(underivedVerdicts) of them verdicts)" : "")
+        }
+    }
+
     /// The problems found for `lesson` in `folder`, one line each; empty when it checks out.
     public static func problems(lesson: String, folder: String) -> [String] {
+        check(lesson: lesson, folder: folder).problems
+    }
+
+    public static func check(lesson: String, folder: String) -> Outcome {
         let path = (folder as NSString).appendingPathComponent(LessonResults.fileName(lesson: lesson))
         let results: LessonResults
         do {
             results = try LessonResults.read(path)
         } catch {
-            return ["\(path): cannot read (\(error))"]
+            return Outcome(problems: ["\(path): cannot read (\(error))"])
         }
-        guard !results.settings.isEmpty else { return [] }
-        var problems: [String] = []
+        var outcome = Outcome()
         let runs = table(
             DataTables.runsFile(lesson: lesson), in: folder, keys: ["experiment", "setting", "seed", "epoch"],
-            problems: &problems)
+            problems: &outcome.problems)
         let perRun = table(
             DataTables.perRunFile(lesson: lesson), in: folder, keys: ["experiment", "setting", "seed"],
-            problems: &problems)
+            problems: &outcome.problems)
         let needsRuns = results.settings.contains { !$0.metrics.isEmpty }
         let needsPerRun = results.settings.contains { !$0.perRun.isEmpty }
         if needsRuns && runs == nil {
-            problems.append("\(DataTables.runsFile(lesson: lesson)): missing, but the results file summarizes epochs")
+            outcome.problems.append(
+                "\(DataTables.runsFile(lesson: lesson)): missing, but the results file summarizes epochs")
         }
         if needsPerRun && perRun == nil {
-            problems.append(
+            outcome.problems.append(
                 "\(DataTables.perRunFile(lesson: lesson)): missing, but the results file has per-run values")
         }
         for summary in results.settings {
             let name = "\(lesson): \(summary.experiment) / \(summary.label)"
-            let epochs = runs.map { epochValues($0, summary, seeds: results.seeds) } ?? [:]
+            let epochs = runs.map { epochValues($0, summary.experiment, summary.label, seeds: results.seeds) } ?? [:]
             let values = perRun.map { perRunValues($0, summary, seeds: results.seeds) } ?? []
             let recomputed = LessonResults.SettingSummary(
                 experiment: summary.experiment, label: summary.label, columns: summary.columns,
                 epochs: epochs, perRun: values, lastK: summary.lastK)
             for (metric, kinds) in summary.metrics {
                 for (kind, stored) in kinds {
-                    compare(stored, recomputed.metrics[metric]?[kind], "\(name), \(metric) \(kind)", into: &problems)
+                    compare(
+                        stored, recomputed.metrics[metric]?[kind], "\(name), \(metric) \(kind)",
+                        into: &outcome.problems)
                 }
             }
             for (column, stored) in summary.perRun {
-                compare(stored, recomputed.perRun[column], "\(name), \(column)", into: &problems)
+                compare(stored, recomputed.perRun[column], "\(name), \(column)", into: &outcome.problems)
             }
         }
-        return problems
+        checkVerdicts(results, lesson: lesson, runs: runs, perRun: perRun, into: &outcome)
+        return outcome
+    }
+
+    /// Each recorded verdict computed again from the data files and compared with its report
+    /// line; every other report line with a digit counted as not derived.
+    static func checkVerdicts(
+        _ results: LessonResults, lesson: String, runs: CSVTable?, perRun: CSVTable?, into outcome: inout Outcome
+    ) {
+        var derived = Set<Int>()
+        var epochs: [[String]: [String: [[Double?]]]] = [:]
+        func estimate(_ source: Estimate.Source) -> Estimate? {
+            if source.summary == .perRun {
+                guard let perRun, let column = perRun.column[source.column] else { return nil }
+                return Estimate(
+                    results.seeds.compactMap { seed in
+                        rows(perRun, source.experiment, source.setting, seed: seed).first.flatMap { number($0[column]) }
+                    })
+            }
+            guard let runs else { return nil }
+            let key = [source.experiment, source.setting]
+            if epochs[key] == nil {
+                epochs[key] = epochValues(runs, source.experiment, source.setting, seeds: results.seeds)
+            }
+            guard let values = epochs[key]?[source.column] else { return nil }
+            switch source.summary {
+            case .final: return EpochSummary.final(values)
+            case .lastK: return source.k.map { EpochSummary.lastEpochs($0, values) }
+            case .atEpoch: return source.epoch.map { EpochSummary.atEpoch($0, values) }
+            case .atBestValidation:
+                let validation = epochs[key]?[EpochMetric.validationAccuracy.key] ?? []
+                return EpochSummary.atBest(values, bestEpochs: EpochSummary.bestEpochs(validation))
+            case .perRun: return nil
+            }
+        }
+        let verdicts = results.verdicts ?? []
+        outcome.underivedVerdicts = verdicts.filter { !$0.isDerivable }.count
+        for verdict in verdicts where verdict.isDerivable {
+            let place = verdict.reportIndex.map { "report line \($0 + 1)" } ?? "a verdict without a report line"
+            guard let index = verdict.reportIndex, results.report.indices.contains(index),
+                results.report[index] == verdict.line
+            else {
+                outcome.problems.append("\(lesson): \(place) is not the verdict recorded for it: \(verdict.line)")
+                continue
+            }
+            guard let line = verdict.recomputed(estimate) else {
+                outcome.problems.append(
+                    "\(lesson): \(place) rests on values missing from the data files: \(verdict.line)")
+                continue
+            }
+            if line == verdict.line {
+                derived.insert(index)
+                outcome.recomputedVerdicts += 1
+            } else {
+                outcome.problems.append(
+                    "\(lesson): \(place) reads \"\(verdict.line)\", the data files give \"\(line)\"")
+            }
+        }
+        outcome.underivedLines =
+            results.report.indices.filter { !derived.contains($0) && results.report[$0].contains(where: \.isNumber) }
+            .count
     }
 
     static func compare(_ stored: Estimate, _ recomputed: Estimate?, _ name: String, into problems: inout [String]) {
@@ -89,22 +182,23 @@ public enum DataCheck {
         return table
     }
 
-    /// The rows of one setting, in the results file's seed order.
-    static func rows(_ table: CSVTable, _ summary: LessonResults.SettingSummary, seed: UInt64) -> [[String]] {
-        let experiment = table.column["experiment"]!, setting = table.column["setting"]!,
+    /// The rows of one setting under one seed.
+    static func rows(_ table: CSVTable, _ experiment: String, _ setting: String, seed: UInt64) -> [[String]] {
+        let experimentColumn = table.column["experiment"]!, settingColumn = table.column["setting"]!,
             seedColumn = table.column["seed"]!
         return table.rows.filter {
-            $0[experiment] == summary.experiment && $0[setting] == summary.label && $0[seedColumn] == "\(seed)"
+            $0[experimentColumn] == experiment && $0[settingColumn] == setting && $0[seedColumn] == "\(seed)"
         }
     }
 
     static func number(_ cell: String) -> Double? { cell.isEmpty ? nil : Double(cell) }
 
-    static func epochValues(_ table: CSVTable, _ summary: LessonResults.SettingSummary, seeds: [UInt64]) -> [String:
+    /// Each metric column of one setting, per run (in `seeds` order) and epoch, and the gap.
+    static func epochValues(_ table: CSVTable, _ experiment: String, _ setting: String, seeds: [UInt64]) -> [String:
         [[Double?]]]
     {
         let runs = seeds.map { seed in
-            rows(table, summary, seed: seed).sorted {
+            rows(table, experiment, setting, seed: seed).sorted {
                 (Int($0[table.column["epoch"]!]) ?? 0) < (Int($1[table.column["epoch"]!]) ?? 0)
             }
         }
@@ -113,20 +207,16 @@ public enum DataCheck {
             return runs.map { $0.map { number($0[index]) } }
         }
         var epochs: [String: [[Double?]]] = [:]
-        for metric in LessonResults.SettingSummary.summarized where metric.key != EpochMetric.gap.key {
-            epochs[metric.key] = column(metric.key)
-        }
+        for name in DataTables.epochColumns.map(\.name) { epochs[name] = column(name) }
         let train = column(EpochMetric.trainAccuracy.key), validation = column(EpochMetric.validationAccuracy.key)
-        epochs[EpochMetric.gap.key] = zip(train, validation).map {
-            zip($0, $1).map { a, b in a.flatMap { a in b.map { a - $0 } } }
-        }
+        epochs[EpochMetric.gap.key] = zip(train, validation).map(EpochSummary.gap)
         return epochs
     }
 
     static func perRunValues(_ table: CSVTable, _ summary: LessonResults.SettingSummary, seeds: [UInt64]) -> [(
         name: String, values: [Double?]
     )] {
-        let firstRows = seeds.map { rows(table, summary, seed: $0).first }
+        let firstRows = seeds.map { rows(table, summary.experiment, summary.label, seed: $0).first }
         return summary.perRun.keys.sorted().map { name in
             (name, firstRows.map { row in row.flatMap { row in table.column[name].flatMap { number(row[$0]) } } })
         }
@@ -183,12 +273,9 @@ extension DataCheck {
     public static func run(_ lessons: [String], folder: String, console: Console) throws {
         var failed: [String] = []
         for lesson in lessons {
-            let found = problems(lesson: lesson, folder: folder)
-            console.line(
-                "\(lesson): "
-                    + (found.isEmpty
-                        ? "every summary recomputed from the data files"
-                        : "\(found.count) problem\(found.count == 1 ? "" : "s")"))
+            let outcome = check(lesson: lesson, folder: folder)
+            let found = outcome.problems
+            console.line("\(lesson): " + outcome.summary)
             for problem in found { console.line("  " + problem) }
             if !found.isEmpty { failed.append(lesson) }
         }

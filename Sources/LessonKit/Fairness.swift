@@ -60,10 +60,15 @@ public struct Holm: Sendable {
     public func verdict(
         _ index: Int, _ a: String, _ b: String, quantity: String, unit: String = " points",
         decimals: Int = 2, caveats: [String] = []
-    ) -> String {
-        differences[index].verdict(
-            a, b, quantity: quantity, unit: unit, decimals: decimals,
-            caveats: [note(index)].compactMap { $0 } + caveats)
+    ) -> Verdict {
+        let wording = Verdict.Wording(a: a, b: b, quantity: quantity, unit: unit, decimals: decimals, caveats: caveats)
+        return Verdict(
+            line: line(index, wording), comparison: differences[index].comparison, wording: wording,
+            holm: Verdict.HolmFamily(index: index, level: level, comparisons: differences.map(\.comparison)))
+    }
+
+    func line(_ index: Int, _ wording: Verdict.Wording) -> String {
+        differences[index].line(wording, notes: [note(index)].compactMap { $0 })
     }
 }
 

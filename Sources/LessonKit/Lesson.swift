@@ -151,6 +151,15 @@ public final class LessonContext {
         results.report.append(line)
     }
 
+    /// Prints a verdict line and records it with its sources, so that `--check` can compute
+    /// it again from the data files.
+    public func report(_ verdict: Verdict) {
+        var recorded = verdict
+        recorded.reportIndex = results.report.count
+        results.verdicts = (results.verdicts ?? []) + [recorded]
+        report(verdict.line)
+    }
+
     public func report(_ table: SummaryTable) {
         for line in table.description.split(separator: "\n", omittingEmptySubsequences: false) { report(String(line)) }
     }

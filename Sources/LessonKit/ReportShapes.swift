@@ -107,7 +107,7 @@ public struct ComparisonsAgainstReference<Run: RunRecord> {
 
     /// The verdict lines, setting by setting and measure by measure within a setting;
     /// `caveats` adds a setting's notes (e.g. "not converged: …") to its last measure's line.
-    public func verdicts(caveats: (SettingRuns<Run>) -> [String] = { _ in [] }) -> [String] {
+    public func verdicts(caveats: (SettingRuns<Run>) -> [String] = { _ in [] }) -> [Verdict] {
         verdicts(caveatsByMeasure: { setting, measureIndex in
             measureIndex == measures.count - 1 ? caveats(setting) : []
         })
@@ -144,7 +144,7 @@ extension ComparisonsAgainstReference {
     /// `caveats(setting, measureIndex)` gives for that measure's line: for a note that belongs
     /// beside a measure other than the last (a convergence judged on the validation loss,
     /// beside the validation-loss verdict).
-    public func verdicts(caveatsByMeasure caveats: (SettingRuns<Run>, Int) -> [String]) -> [String] {
+    public func verdicts(caveatsByMeasure caveats: (SettingRuns<Run>, Int) -> [String]) -> [Verdict] {
         settings.indices.flatMap { index in
             measures.indices.map { measureIndex in
                 let measure = measures[measureIndex]

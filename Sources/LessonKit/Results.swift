@@ -51,13 +51,16 @@ public struct LessonResults: Codable, Sendable {
     public var settings: [SettingSummary] = []
     /// The summary lines the lesson printed, in order: the README's results block.
     public var report: [String] = []
+    /// Every verdict line of `report` with the sources it was computed from, for `--check`;
+    /// nil in a results file written before verdicts were recorded.
+    public var verdicts: [Verdict]? = []
     /// The figures written, in order: what the gallery shows.
     public var figures: [FigureEntry] = []
     /// Wall time of the whole run, in seconds.
     public var seconds: Double = 0
 
     enum CodingKeys: String, CodingKey {
-        case lesson, command, seeds, quick, version, commit, settings, report, figures, seconds
+        case lesson, command, seeds, quick, version, commit, settings, report, verdicts, figures, seconds
         case commandLine = "command_line"
         case blasKernel = "blas_kernel"
         case epochsTrained = "epochs_trained"
@@ -146,7 +149,7 @@ extension LessonResults.SettingSummary {
             experiment: setting.experiment, label: setting.label, columns: setting.columns,
             epochs: Dictionary(
                 uniqueKeysWithValues: Self.summarized.map {
-                    ($0.key, setting.values($0).map { $0.map { $0.map(DataTables.stored) } })
+                    ($0.key, setting.values($0))
                 }),
             perRun: setting.perRunColumns.map { column in
                 (column.name, setting.runs.map { column.value($0).map(DataTables.stored) })

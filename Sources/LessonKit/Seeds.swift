@@ -84,13 +84,13 @@ extension RunRecord {
     public var test: Evaluation? { nil }
     public static var columns: [RunColumn<Self>] { [] }
 
-    /// Every per-run column: the test evaluation's, then the lesson's.
-    static var allColumns: [RunColumn<Self>] {
-        [
-            RunColumn("test_accuracy_pct") { $0.test?.accuracy.map { 100 * Double($0) } },
-            RunColumn("test_loss") { $0.test.map { Double($0.loss) } },
-        ] + columns
+    static var testAccuracyColumn: RunColumn<Self> {
+        RunColumn("test_accuracy_pct") { $0.test?.accuracy.map { 100 * Double($0) } }
     }
+    static var testLossColumn: RunColumn<Self> { RunColumn("test_loss") { $0.test.map { Double($0.loss) } } }
+
+    /// Every per-run column: the test evaluation's, then the lesson's.
+    static var allColumns: [RunColumn<Self>] { [testAccuracyColumn, testLossColumn] + columns }
 }
 
 /// One per-run value of a run record: its column name and how to read it.
@@ -202,10 +202,14 @@ public struct SettingRuns<Run: RunRecord>: Sendable {
     }
 
     /// The metric at each run's last epoch.
-    public func final(_ metric: EpochMetric) -> Estimate { EpochSummary.final(values(metric)) }
+    public func final(_ metric: EpochMetric) -> Estimate {
+        sourced(EpochSummary.final(values(metric)), metric, .final)
+    }
 
     /// Each run's mean over its last `k` epochs: a summary one noisy epoch cannot swing.
-    public func lastEpochs(_ k: Int, _ metric: EpochMetric) -> Estimate { EpochSummary.lastEpochs(k, values(metric)) }
+    public func lastEpochs(_ k: Int, _ metric: EpochMetric) -> Estimate {
+        sourced(EpochSummary.lastEpochs(k, values(metric)), metric, .lastK, k: k)
+    }
 
     /// Each run's epoch of highest validation accuracy (the first, on ties); nil for runs
     /// without validation.
@@ -213,17 +217,35 @@ public struct SettingRuns<Run: RunRecord>: Sendable {
 
     /// The metric at each run's best-validation epoch (early stopping's choice).
     public func atBestValidation(_ metric: EpochMetric) -> Estimate {
-        EpochSummary.atBest(values(metric), bestEpochs: bestValidationEpochs)
+        sourced(EpochSummary.atBest(values(metric), bestEpochs: bestValidationEpochs), metric, .atBestValidation)
     }
 
-    /// Each run's metric per epoch.
-    func values(_ metric: EpochMetric) -> [[Double?]] { runs.map { $0.history.epochs.map(metric.value) } }
+    /// The metric at epoch `epoch` (1-based) of the runs that reached it.
+    public func atEpoch(_ epoch: Int, _ metric: EpochMetric) -> Estimate {
+        sourced(EpochSummary.atEpoch(epoch, values(metric)), metric, .atEpoch, epoch: epoch)
+    }
+
+    /// Each run's metric per epoch, as the data files hold it (`EpochSummary.values`), so that
+    /// a summary recomputed from the files is the same number to the last bit.
+    func values(_ metric: EpochMetric) -> [[Double?]] { runs.map { EpochSummary.values($0.history, metric) } }
+
+    /// The estimate with its place in `<lesson>-runs.csv`, for a metric that is a column there.
+    private func sourced(
+        _ estimate: Estimate, _ metric: EpochMetric, _ summary: Estimate.Source.Summary, k: Int? = nil,
+        epoch: Int? = nil
+    ) -> Estimate {
+        guard EpochSummary.isInDataFiles(metric) else { return estimate }
+        return Estimate(
+            estimate.values,
+            source: .init(
+                experiment: experiment, setting: label, column: metric.key, summary: summary, k: k, epoch: epoch))
+    }
 
     /// Final test accuracy (%) of the runs that made a test evaluation.
-    public var testAccuracy: Estimate { Estimate(runs.compactMap { $0.test?.accuracy.map { 100 * Double($0) } }) }
+    public var testAccuracy: Estimate { estimate(column: Run.testAccuracyColumn) }
 
     /// Final test loss of the runs that made a test evaluation.
-    public var testLoss: Estimate { Estimate(runs.compactMap { $0.test.map { Double($0.loss) } }) }
+    public var testLoss: Estimate { estimate(column: Run.testLossColumn) }
 
     /// A per-run value over the seeds; the field must be one of the record's `columns`.
     public func estimate(_ field: KeyPath<Run, Double>) -> Estimate { estimate(column: Self.column(field)) }
@@ -231,7 +253,13 @@ public struct SettingRuns<Run: RunRecord>: Sendable {
     /// A per-run value over the seeds that measured it.
     public func estimate(_ field: KeyPath<Run, Double?>) -> Estimate { estimate(column: Self.column(field)) }
 
-    public func estimate(column: RunColumn<Run>) -> Estimate { Estimate(runs.compactMap(column.value)) }
+    /// A per-run value over the seeds that measured it, as `<lesson>-per-run.csv` holds it.
+    public func estimate(column: RunColumn<Run>) -> Estimate {
+        let values = runs.compactMap(column.value).map(DataTables.stored)
+        guard perRunColumns.contains(where: { $0.name == column.name }) else { return Estimate(values) }
+        return Estimate(
+            values, source: .init(experiment: experiment, setting: label, column: column.name, summary: .perRun))
+    }
 
     static func column(_ field: AnyKeyPath) -> RunColumn<Run> {
         guard let column = Run.allColumns.first(where: { $0.field == field }) else {
@@ -262,6 +290,27 @@ public struct SettingRuns<Run: RunRecord>: Sendable {
 /// one definition for the lessons' reports, the results file and `--check`, which
 /// recomputes them from the data files.
 enum EpochSummary {
+    /// A run's metric per epoch as the data files hold it: at their precision, and the gap
+    /// as the difference of the stored training and validation accuracies (the files have no
+    /// gap column), so that `--check` gets the same numbers back.
+    static func values(_ history: History, _ metric: EpochMetric) -> [Double?] {
+        func stored(_ metric: EpochMetric) -> [Double?] {
+            history.epochs.map { metric.value($0).map(DataTables.stored) }
+        }
+        guard isInDataFiles(metric) else { return history.epochs.map(metric.value) }
+        guard metric.key == EpochMetric.gap.key else { return stored(metric) }
+        return gap(train: stored(.trainAccuracy), validation: stored(.validationAccuracy))
+    }
+
+    static func gap(train: [Double?], validation: [Double?]) -> [Double?] {
+        zip(train, validation).map { train, validation in train.flatMap { train in validation.map { train - $0 } } }
+    }
+
+    /// The metric is a column of `<lesson>-runs.csv`, or the gap computed from two of them.
+    static func isInDataFiles(_ metric: EpochMetric) -> Bool {
+        metric.key == EpochMetric.gap.key || DataTables.epochColumns.contains { $0.name == metric.key }
+    }
+
     static func final(_ runs: [[Double?]]) -> Estimate { Estimate(runs.compactMap { $0.last ?? nil }) }
 
     static func lastEpochs(_ k: Int, _ runs: [[Double?]]) -> Estimate {
@@ -281,6 +330,10 @@ enum EpochSummary {
             }
             return best?.epoch
         }
+    }
+
+    static func atEpoch(_ epoch: Int, _ runs: [[Double?]]) -> Estimate {
+        Estimate(runs.compactMap { epochs in epochs.indices.contains(epoch - 1) ? epochs[epoch - 1] : nil })
     }
 
     static func atBest(_ runs: [[Double?]], bestEpochs: [Int?]) -> Estimate {

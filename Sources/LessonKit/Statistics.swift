@@ -7,8 +7,56 @@ import Foundation
 /// another summation order) sends training elsewhere, so the digits of one seed are noise.
 public struct Estimate: Sendable, Codable, Equatable, CustomStringConvertible {
     public let values: [Double]
+    /// Where the values are in the data files, when a `SettingRuns` summary made them: what
+    /// lets `regenerate-figures --check` recompute a verdict built on this estimate. Not part
+    /// of the estimate's value (`==` and the results file's summaries ignore it).
+    public let source: Source?
 
-    public init(_ values: [Double]) { self.values = values }
+    public init(_ values: [Double], source: Source? = nil) {
+        self.values = values
+        self.source = source
+    }
+
+    /// A summary of one column of the data files for one setting: which rows, which column
+    /// and which summary over each run's epochs.
+    public struct Source: Sendable, Codable, Hashable {
+        public enum Summary: String, Sendable, Codable {
+            /// Each run's last epoch, in `<lesson>-runs.csv`.
+            case final
+            /// Each run's mean over its last `k` epochs, in `<lesson>-runs.csv`.
+            case lastK = "last_k"
+            /// Each run's epoch of highest validation accuracy, in `<lesson>-runs.csv`.
+            case atBestValidation = "at_best_validation"
+            /// Each run's epoch `epoch` (1-based), in `<lesson>-runs.csv`.
+            case atEpoch = "at_epoch"
+            /// Each run's value in `<lesson>-per-run.csv`.
+            case perRun = "per_run"
+        }
+
+        public let experiment: String
+        public let setting: String
+        /// The column: a metric of `runs.csv` (`gap_pct_points` is training minus validation
+        /// accuracy) or a column of `per-run.csv`.
+        public let column: String
+        public let summary: Summary
+        /// The window of a `last_k` summary.
+        public let k: Int?
+        /// The epoch of an `at_epoch` summary.
+        public let epoch: Int?
+
+        public init(
+            experiment: String, setting: String, column: String, summary: Summary, k: Int? = nil, epoch: Int? = nil
+        ) {
+            self.experiment = experiment
+            self.setting = setting
+            self.column = column
+            self.summary = summary
+            self.k = k
+            self.epoch = epoch
+        }
+    }
+
+    public static func == (lhs: Estimate, rhs: Estimate) -> Bool { lhs.values == rhs.values }
 
     public var count: Int { values.count }
     public var mean: Double { values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count) }
@@ -43,6 +91,7 @@ public struct Estimate: Sendable, Codable, Equatable, CustomStringConvertible {
 
     public init(from decoder: Decoder) throws {
         values = try decoder.container(keyedBy: CodingKeys.self).decode([Double].self, forKey: .values)
+        source = nil
     }
 }
 
@@ -57,6 +106,9 @@ public struct Difference: Sendable, Codable {
     public let standardError: Double
     public let degreesOfFreedom: Double
     public let paired: Bool
+    /// Where a and b came from (`Estimate.source`), and whether the test was paired: what it
+    /// takes to compute this difference again from the data files.
+    public let comparison: Verdict.Comparison
 
     public init(_ a: Estimate, _ b: Estimate, paired: Bool = true) {
         if paired && a.count == b.count && a.count > 1 {
@@ -76,6 +128,7 @@ public struct Difference: Sendable, Codable {
             degreesOfFreedom = denominator > 0 ? (va + vb) * (va + vb) / denominator : 0
             self.paired = false
         }
+        comparison = Verdict.Comparison(a: a.source, b: b.source, paired: self.paired)
     }
 
     /// Half-width of the 95 % confidence interval of the difference.
@@ -123,16 +176,27 @@ public struct Difference: Sendable, Codable {
         return Self.signed(mean, decimals: decimals) + interval + unit
     }
 
-    /// A sentence that never declares a winner the data do not support, and never reads
+    /// A verdict whose line never declares a winner the data do not support, and never reads
     /// "within noise" as "no effect": it names the largest effects either way the interval
     /// cannot exclude. "Test accuracy: p = 0.5 is higher than none by 1.19 ± 0.71 points
     /// (95 % interval, paired over 5 seeds)", "Test accuracy: augmentation − none = −0.27 ±
     /// 1.40 points, within noise (cannot exclude −1.67 or +1.14; paired over 5 seeds)".
-    /// Borderline verdicts say so; `caveats` (a Holm note, "not converged") follow after "; ".
+    /// Borderline verdicts say so; `caveats` ("not converged: …") follow after "; ". The
+    /// verdict keeps where the two estimates came from, for `LessonContext.report` to record.
     public func verdict(
         _ a: String, _ b: String, quantity: String, unit: String = " points", decimals: Int = 2,
         caveats: [String] = []
-    ) -> String {
+    ) -> Verdict {
+        let wording = Verdict.Wording(
+            a: a, b: b, quantity: quantity, unit: unit, decimals: decimals, caveats: caveats)
+        return Verdict(line: line(wording, notes: []), comparison: comparison, wording: wording, holm: nil)
+    }
+
+    /// The verdict's sentence, with `notes` (Holm's) before the wording's caveats.
+    func line(_ wording: Verdict.Wording, notes: [String]) -> String {
+        let (a, b, quantity, unit, decimals) = (
+            wording.a, wording.b, wording.quantity, wording.unit, wording.decimals
+        )
         let line: String
         if !margin.isFinite {
             line =
@@ -154,7 +218,7 @@ public struct Difference: Sendable, Codable {
             line =
                 "\(quantity): \(a) − \(b) = \(formatted(decimals: decimals, unit: unit)), within noise (cannot exclude \(edges); \(method))"
         }
-        return ([line] + (isBorderline ? ["borderline"] : []) + caveats).joined(separator: "; ")
+        return ([line] + (isBorderline ? ["borderline"] : []) + notes + wording.caveats).joined(separator: "; ")
     }
 
     /// "+1.23", "−0.40" (a true minus sign), "+0.00" for values that round to zero.
@@ -162,6 +226,79 @@ public struct Difference: Sendable, Codable {
         let text = String(format: "%.\(decimals)f", abs(value))
         let isZero = Double(text) == 0
         return (value < 0 && !isZero ? "−" : "+") + text
+    }
+}
+
+/// A verdict line as a lesson reports it, with what it takes to compute it again: the sources
+/// of the two estimates compared (and of the whole family, for a Holm-corrected one) and the
+/// wording. `LessonContext.report` records it in the results file's `verdicts`, and
+/// `regenerate-figures --check` recomputes the line from the data files with the same code.
+public struct Verdict: Sendable, Codable, Equatable, CustomStringConvertible {
+    /// The estimates a difference compared and how (`paired` as measured: a paired request
+    /// on unequal counts was Welch's).
+    public struct Comparison: Sendable, Codable, Equatable {
+        public let a: Estimate.Source?
+        public let b: Estimate.Source?
+        public let paired: Bool
+
+        /// Both estimates came from the data files.
+        var isDerivable: Bool { a != nil && b != nil }
+    }
+
+    /// The arguments of `verdict(…)` that shape the sentence.
+    public struct Wording: Sendable, Codable, Equatable {
+        public let a: String
+        public let b: String
+        public let quantity: String
+        public let unit: String
+        public let decimals: Int
+        /// Appended as given (a convergence note is worded by the lesson, not recomputed).
+        public let caveats: [String]
+    }
+
+    /// A Holm-corrected verdict's family: every comparison of the correction, and which one
+    /// this line states.
+    public struct HolmFamily: Sendable, Codable, Equatable {
+        public let index: Int
+        public let level: Double
+        public let comparisons: [Comparison]
+    }
+
+    public let line: String
+    public let comparison: Comparison
+    public let wording: Wording
+    public let holm: HolmFamily?
+    /// The line's position in the results file's `report`, set when the lesson reports it.
+    public internal(set) var reportIndex: Int?
+
+    init(line: String, comparison: Comparison, wording: Wording, holm: HolmFamily?) {
+        self.line = line
+        self.comparison = comparison
+        self.wording = wording
+        self.holm = holm
+    }
+
+    public var description: String { line }
+
+    enum CodingKeys: String, CodingKey {
+        case line, comparison, wording, holm
+        case reportIndex = "report_index"
+    }
+
+    /// Every estimate the line rests on came from the data files.
+    public var isDerivable: Bool { (holm?.comparisons ?? [comparison]).allSatisfy(\.isDerivable) }
+
+    /// The line computed again from the estimates `estimate` gives for each source, by the
+    /// code that made it; nil when an estimate is missing.
+    public func recomputed(_ estimate: (Estimate.Source) -> Estimate?) -> String? {
+        func difference(_ comparison: Comparison) -> Difference? {
+            guard let a = comparison.a.flatMap(estimate), let b = comparison.b.flatMap(estimate) else { return nil }
+            return Difference(a, b, paired: comparison.paired)
+        }
+        guard let holm else { return difference(comparison).map { $0.line(wording, notes: []) } }
+        let differences = holm.comparisons.compactMap(difference)
+        guard differences.count == holm.comparisons.count else { return nil }
+        return Holm(differences, level: holm.level).line(holm.index, wording)
     }
 }
 

@@ -75,7 +75,10 @@ private struct Writer {
         line("script_dir = (n > 0) ? script_dir[1:n] : ''")
         line("data = script_dir.'\(figure.name).dat'")
         line("if (!exists('output_suffix')) output_suffix = ''")
-        line("# gnuplot -e \"preview='dumb size 120,40'\" draws the figure on standard output instead.")
+        line("# gnuplot -e \"preview='dumb size 120,40'\" draws the figure on standard output instead. A text")
+        line("# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:")
+        line("# the preview leaves the bands and the grid out, writes each y label under its panel's")
+        line("# title, and names the lines told apart only by their dashes in the key.")
         line("if (!exists('preview')) preview = ''")
         line("do for [format in (preview eq '' ? 'png svg' : 'preview')] {")
         line("if (format eq 'png') {")
@@ -102,10 +105,13 @@ private struct Writer {
 
     mutating func writePanel(_ panel: Panel) {
         line("reset")
-        line("set grid lc rgb '#dddddd'")
+        line("if (format ne 'preview') { set grid lc rgb '#dddddd' }")
         if let title = panel.title { line("set title \(GnuplotScript.quoted(title))") }
         if let label = panel.xLabel { line("set xlabel \(GnuplotScript.quoted(label))") }
         if let label = panel.yLabel { line("set ylabel \(GnuplotScript.quoted(label))") }
+        if let previewTitle = panel.previewTitle {
+            line("if (format eq 'preview') { set title \(previewTitle); unset ylabel; unset y2label }")
+        }
         // '%g' keeps log-axis labels short (1e-07 rather than 0.0000001).
         if panel.xScale == .log { line("set logscale x"); line("set format x '%g'") }
         if panel.yScale == .log {
@@ -148,22 +154,28 @@ private struct Writer {
         }
 
         var items: [String] = []
-        var nextColor = 0
-        func color(_ series: Series) -> String {
-            let index = series.color ?? nextColor
-            nextColor = max(nextColor, index + 1)
-            return "lc rgb '\(GnuplotScript.palette[index % GnuplotScript.palette.count])'"
-        }
-        func titled(_ series: Series) -> String {
-            series.title.map { "title \(GnuplotScript.quoted($0))" } ?? "notitle"
-        }
         let barSeries = panel.series.filter { if case .bars = $0.content { true } else { false } }
         var barIndex = 0
         // Pictures first, then filled shapes, then lines, so that lines stay visible.
         let ordered =
             panel.series.filter(\.isPicture) + panel.series.filter(\.isFilled)
             + panel.series.filter { !$0.isPicture && !$0.isFilled }
-        for series in ordered {
+        var nextColor = 0
+        let colorIndices = ordered.map { series -> Int? in
+            guard series.usesPalette else { return nil }
+            let index = series.color ?? nextColor
+            nextColor = max(nextColor, index + 1)
+            return index
+        }
+        let previewTitles = Self.previewTitles(ordered, colors: colorIndices)
+        for (position, series) in ordered.enumerated() {
+            let color = colorIndices[position].map {
+                "lc rgb '\(GnuplotScript.palette[$0 % GnuplotScript.palette.count])'"
+            }
+            let title =
+                series.title.map { "title \(GnuplotScript.quoted($0))" }
+                ?? previewTitles[position].map { "title (format eq 'preview' ? \(GnuplotScript.quoted($0)) : '')" }
+                ?? "notitle"
             let axes = series.onSecondAxis ? " axes x1y2" : ""
             switch series.content {
             case let .line(x, y, style):
@@ -177,14 +189,14 @@ private struct Writer {
                     case .linesPoints: "linespoints lw 2 pt 7 ps 0.6"
                     case .dashed: "lines lw 2 dt 2"
                     }
-                items.append("data index \(index) using 1:2\(axes) with \(with) \(color(series)) \(titled(series))")
+                items.append("data index \(index) using 1:2\(axes) with \(with) \(color!) \(title)")
             case let .band(x, lower, upper):
                 let rows = x.indices.map {
                     "\(GnuplotScript.number(x[$0])) \(GnuplotScript.number(lower[$0])) \(GnuplotScript.number(upper[$0]))"
                 }
                 let index = block(title: series.title, columns: ["x", "lower", "upper"], rows)
                 items.append(
-                    "data index \(index) using 1:2:3\(axes) with filledcurves fs transparent solid 0.25 noborder \(color(series)) \(titled(series))"
+                    "data index \(index) using 1:(format eq 'preview' ? NaN : $2):3\(axes) with filledcurves fs transparent solid 0.25 noborder \(color!) \(title)"
                 )
             case let .bars(labels, values, showValues):
                 let rows = zip(labels, values).map {
@@ -205,7 +217,7 @@ private struct Writer {
                     line("set offsets 0, 0, graph 0.08, 0")
                 }
                 items.append(
-                    "data index \(index) using ($0+\(offset)):2 with boxes fs solid 0.8 \(color(series)) \(titled(series))"
+                    "data index \(index) using ($0+\(offset)):2 with boxes fs solid 0.8 \(color!) \(title)"
                 )
                 if showValues {
                     items.append(
@@ -220,7 +232,7 @@ private struct Writer {
                     zip(centers, counts).map { "\(GnuplotScript.number($0)) \($1)" })
                 if panel.yRange == nil { line("set yrange [0:*]") }
                 items.append(
-                    "data index \(index) using 1:2:(\(width)) with boxes fs transparent solid 0.45 \(color(series)) \(titled(series))"
+                    "data index \(index) using 1:2:(\(width)) with boxes fs transparent solid 0.45 \(color!) \(title)"
                 )
             case let .contours(x, y, z, levels):
                 let table = contourTable(x: x, y: y, z: z, levels: levels)
@@ -253,7 +265,7 @@ private struct Writer {
                 line("set palette defined (0 '#440154', 1 '#3b528b', 2 '#21918c', 3 '#5ec962', 4 '#fde725')")
                 line("set cblabel \(GnuplotScript.quoted(valueLabel))")
                 if let valueRange { line("set cbrange [\(valueRange.lowerBound):\(valueRange.upperBound)]") }
-                items.append("data index \(index) using 1:2:3 with points pt 7 ps 1.4 palette \(titled(series))")
+                items.append("data index \(index) using 1:2:3 with points pt 7 ps 1.4 palette \(title)")
             case let .image(pixels, scale):
                 var rows: [String] = []
                 rows.reserveCapacity(pixels.values.count)
@@ -296,6 +308,24 @@ private struct Writer {
 }
 
 extension Writer {
+    /// The key entries of a text preview for lines without a title: a line drawn in the
+    /// colour of a titled line but in another style (a setting's training curve, dashed,
+    /// beside its titled validation curve) is named after it, "no dropout, dashed", since
+    /// a text terminal draws every line in characters of its own and no dashes.
+    static func previewTitles(_ series: [Series], colors: [Int?]) -> [String?] {
+        let titled = zip(series, colors).compactMap {
+            series, color -> (title: String, color: Int?, style: Series.Style)? in
+            guard let title = series.title, case let .line(_, _, style) = series.content else { return nil }
+            return (title, color, style)
+        }
+        return zip(series, colors).map { series, color in
+            guard series.title == nil, case let .line(_, _, style) = series.content,
+                let partner = titled.first(where: { $0.color == color && $0.style != style })
+            else { return nil }
+            return "\(partner.title), \(style.name)"
+        }
+    }
+
     /// Writes the grid as a data block and has gnuplot trace its contour lines into a
     /// datablock; returns the datablock's name. Fixes the axes to the grid.
     mutating func contourTable(x: [Double], y: [Double], z: [[Double]], levels: [Double]?) -> String {
@@ -326,6 +356,14 @@ extension Writer {
 }
 
 extension Series {
+    /// Drawn in a palette colour (the others colour by value or in a fixed grey).
+    var usesPalette: Bool {
+        switch content {
+        case .line, .band, .bars, .histogram: true
+        default: false
+        }
+    }
+
     var isPicture: Bool {
         switch content {
         case .contours, .image, .heatMap: true
@@ -338,5 +376,28 @@ extension Series {
         case .band, .bars, .histogram: true
         default: false
         }
+    }
+}
+
+extension Series.Style {
+    /// How a key entry of a text preview names the style.
+    var name: String {
+        switch self {
+        case .lines: "solid"
+        case .points: "points"
+        case .linesPoints: "with points"
+        case .dashed: "dashed"
+        }
+    }
+}
+
+extension Panel {
+    /// A text preview's title: the panel's title with the y labels under it (a text terminal
+    /// writes a y label across the plot beside it); nil when the panel has no y label.
+    var previewTitle: String? {
+        let labels = [yLabel.map { "y: " + $0 }, y2Label.map { "right y: " + $0 }].compactMap { $0 }
+        guard !labels.isEmpty else { return nil }
+        return ([title].compactMap { $0 } + [labels.joined(separator: ", ")]).map(GnuplotScript.quoted)
+            .joined(separator: ".\"\\n\".")
     }
 }

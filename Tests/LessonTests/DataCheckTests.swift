@@ -39,6 +39,14 @@ final class DataCheckTests: XCTestCase {
                 history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: data), firstWeight: first)
         }
         context.report("Validation, last epochs: \(runs[1].lastEpochs(10, .validationAccuracy))")
+        context.report(
+            Difference(runs[1].final(.trainLoss), runs[0].final(.trainLoss))
+                .verdict("lr 0.2", "lr 0.05", quantity: "Final training loss", unit: "", decimals: 4))
+        let test = Holm(runs, against: runs[0]) { $0.testAccuracy }
+        context.report(test.verdict(1, "lr 0.2", "lr 0.05", quantity: "Test accuracy", caveats: ["as run"]))
+        context.report(
+            Difference(runs[1].atBestValidation(.gap), runs[0].lastEpochs(2, .gap), paired: false)
+                .verdict("lr 0.2", "lr 0.05", quantity: "Gap"))
         try context.finish()
         return capture.text
     }
@@ -83,6 +91,78 @@ final class DataCheckTests: XCTestCase {
         XCTAssertEqual(DataCheck.problems(lesson: "probe", folder: folder.path), [], "restored")
         try edit(folder.file("probe-per-run.csv"), row: 2, column: "first_weight") { $0 + 0.5 }
         XCTAssertTrue(DataCheck.problems(lesson: "probe", folder: folder.path).contains { $0.contains("first_weight") })
+    }
+
+    /// Every verdict line the probe reports (plain, Holm-corrected, Welch; from runs.csv and
+    /// per-run.csv) is recorded with its sources and recomputed from the data files equal to
+    /// the report's line; the line with a number the check does not derive is counted.
+    func testVerdictLinesAreRecomputedFromTheDataFiles() throws {
+        let folder = try TemporaryFolder("verdict-check")
+        defer { folder.remove() }
+        try probe(into: folder.path)
+        let results = try LessonResults.read(folder.file("probe-results.json"))
+        let verdicts = try XCTUnwrap(results.verdicts)
+        XCTAssertEqual(verdicts.map(\.reportIndex), [1, 2, 3])
+        XCTAssertEqual(verdicts.map(\.line), Array(results.report[1...3]))
+        XCTAssertEqual(
+            verdicts[1].comparison.a,
+            Estimate.Source(experiment: "main", setting: "lr 0.2", column: "test_accuracy_pct", summary: .perRun))
+        XCTAssertEqual(verdicts[1].holm?.comparisons.count, 2)
+        XCTAssertEqual(verdicts[2].comparison.b?.summary, .lastK)
+        XCTAssertFalse(verdicts[2].comparison.paired)
+        let outcome = DataCheck.check(lesson: "probe", folder: folder.path)
+        XCTAssertEqual(outcome.problems, [])
+        XCTAssertEqual(outcome.recomputedVerdicts, 3)
+        XCTAssertEqual(outcome.underivedLines, 1, "the line typed from an estimate: \(results.report[0])")
+    }
+
+    /// One number a verdict rests on changed in per-run.csv: the check names that verdict line
+    /// and shows what the data files now give.
+    func testAChangedNumberFailsTheVerdictItFeeds() throws {
+        let folder = try TemporaryFolder("verdict-change")
+        defer { folder.remove() }
+        try probe(into: folder.path)
+        let line = try XCTUnwrap(LessonResults.read(folder.file("probe-results.json")).report[2])
+        // Row 6 is lr 0.2's first seed: a point more test accuracy moves the mean difference.
+        try edit(folder.file("probe-per-run.csv"), row: 6, column: "test_accuracy_pct") { $0 + 1 }
+        let problems = DataCheck.problems(lesson: "probe", folder: folder.path)
+        XCTAssertTrue(
+            problems.contains { $0.hasPrefix("probe: report line 3 reads \"\(line)\", the data files give") },
+            "\(problems)")
+        XCTAssertFalse(
+            problems.contains { $0.contains("report line 2") || $0.contains("report line 4") }, "\(problems)")
+    }
+
+    /// A Holm verdict is recomputed over its whole family: the same line from the same
+    /// estimates, and a different note when only another member's data change.
+    func testHolmVerdictRecomputesItsFamily() throws {
+        func source(_ setting: String) -> Estimate.Source {
+            .init(experiment: "main", setting: setting, column: "test_accuracy_pct", summary: .perRun)
+        }
+        let base = [80.0, 80, 80, 80, 80]
+        var estimates: [String: [Double]] = [
+            "base": base,
+            // p ≈ 0.03: survives Holm over three only while it has the largest p-value.
+            "marginal": zip(base, [1, 0.2, 1.8, 0.5, 1.5]).map(+),
+            "strong": zip(base, [3, 3.1, 2.9, 3.05, 2.95]).map(+),
+            "other": zip(base, [2, 2.1, 1.9, 2.05, 1.95]).map(+),
+        ]
+        func estimate(_ source: Estimate.Source) -> Estimate? {
+            estimates[source.setting].map { Estimate($0, source: source) }
+        }
+        let family = Holm(
+            ["marginal", "strong", "other"].map { Difference(estimate(source($0))!, estimate(source("base"))!) })
+        let verdict = family.verdict(0, "marginal", "base", quantity: "Test accuracy")
+        XCTAssertTrue(verdict.line.hasSuffix("survives Holm over 3 comparisons"), verdict.line)
+        XCTAssertEqual(verdict.recomputed(estimate), verdict.line)
+        estimates["other"] = zip(base, [3, -2, 1, -1, 0]).map(+)
+        let changed = try XCTUnwrap(verdict.recomputed(estimate))
+        XCTAssertTrue(changed.hasSuffix("not after Holm over 3 comparisons"), changed)
+        XCTAssertEqual(
+            changed.replacingOccurrences(of: "not after", with: "survives"), verdict.line,
+            "only the family's note depends on the other member")
+        estimates["strong"] = nil
+        XCTAssertNil(verdict.recomputed(estimate), "a member missing from the data: not recomputed")
     }
 
     /// A second run that changes only the seeds agrees with the first within noise, and

@@ -24,10 +24,10 @@ final class EstimateTests: XCTestCase {
         XCTAssertEqual(paired.mean, 1, accuracy: 1e-12)
         XCTAssertEqual(paired.standardError, 0, accuracy: 1e-12)
         XCTAssertTrue(paired.isResolved)
-        XCTAssertTrue(paired.verdict("a", "b", quantity: "x").contains("a is higher than b by 1.00"))
+        XCTAssertTrue(paired.verdict("a", "b", quantity: "x").line.contains("a is higher than b by 1.00"))
         let unpaired = Difference(a, b, paired: false)
         XCTAssertFalse(unpaired.isResolved)
-        XCTAssertTrue(unpaired.verdict("a", "b", quantity: "x").contains("within noise (cannot exclude"))
+        XCTAssertTrue(unpaired.verdict("a", "b", quantity: "x").line.contains("within noise (cannot exclude"))
     }
 
     /// The t bound: 4 paired differences with mean 1 and std 1 give t = 2 < 3.1824 (df 3).

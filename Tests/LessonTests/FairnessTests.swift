@@ -70,9 +70,10 @@ final class FairnessTests: XCTestCase {
         XCTAssertTrue(family.survives(0))
         XCTAssertFalse(family.survives(1), "p = \(family.differences[1].pValue) × 2 ≥ 0.05")
         XCTAssertTrue(
-            family.verdict(0, "strong", "base", quantity: "x").hasSuffix("; survives Holm over 3 comparisons"))
-        XCTAssertTrue(family.verdict(1, "weak", "base", quantity: "x").hasSuffix("not after Holm over 3 comparisons"))
-        XCTAssertFalse(family.verdict(2, "noise", "base", quantity: "x").contains("Holm"))
+            family.verdict(0, "strong", "base", quantity: "x").line.hasSuffix("; survives Holm over 3 comparisons"))
+        XCTAssertTrue(
+            family.verdict(1, "weak", "base", quantity: "x").line.hasSuffix("not after Holm over 3 comparisons"))
+        XCTAssertFalse(family.verdict(2, "noise", "base", quantity: "x").line.contains("Holm"))
     }
 
     /// "Within noise" names the effects it cannot exclude, says which test, and never reads
@@ -80,7 +81,7 @@ final class FairnessTests: XCTestCase {
     func testVerdictWording() {
         let a = Estimate([80.1, 81.5, 79.2, 80.9, 79.8]), b = Estimate([80.4, 80.6, 80.1, 81.3, 80.4])
         let within = Difference(a, b)
-        let line = within.verdict("augmentation", "none", quantity: "Test accuracy")
+        let line = within.verdict("augmentation", "none", quantity: "Test accuracy").line
         let low = String(format: "%.2f", -within.interval.lowerBound),
             high = String(format: "%.2f", within.interval.upperBound)
         XCTAssertEqual(
@@ -91,13 +92,13 @@ final class FairnessTests: XCTestCase {
         XCTAssertFalse(line.contains("does not"))
 
         let welch = Difference(Estimate([80, 85, 90, 75, 88]), Estimate([70, 71, 76, 69, 72]), paired: false)
-        XCTAssertTrue(welch.verdict("a", "b", quantity: "x").contains("a is higher than b by 12.00 ± 7."))
-        XCTAssertTrue(welch.verdict("a", "b", quantity: "x").contains("(95 % interval, Welch, 5.5 df)"))
+        XCTAssertTrue(welch.verdict("a", "b", quantity: "x").line.contains("a is higher than b by 12.00 ± 7."))
+        XCTAssertTrue(welch.verdict("a", "b", quantity: "x").line.contains("(95 % interval, Welch, 5.5 df)"))
 
         // Mean 1, margin ≈ 0.81: resolved, but the lower edge (0.19) is within 0.2 × 1.62 of zero.
         let edge = Difference(Estimate([1.7, 0.3, 1.6, 0.4, 1.0]), Estimate([0, 0, 0, 0, 0]))
         XCTAssertTrue(edge.isResolved && edge.isBorderline, edge.formatted())
-        XCTAssertTrue(edge.verdict("a", "b", quantity: "x").hasSuffix("paired over 5 seeds); borderline"))
+        XCTAssertTrue(edge.verdict("a", "b", quantity: "x").line.hasSuffix("paired over 5 seeds); borderline"))
         // Mean 1, margin ≈ 0.69: the lower edge (0.31) is just over a fifth of the width (0.27) from zero.
         let clear = Difference(Estimate([1.6, 0.4, 1.5, 0.5, 1.0]), Estimate([0, 0, 0, 0, 0]))
         XCTAssertTrue(clear.isResolved && !clear.isBorderline, clear.formatted())
@@ -105,12 +106,12 @@ final class FairnessTests: XCTestCase {
         let justInside = Difference(Estimate([1.9, 0.1, 1.9, 0.1, 1.0]), Estimate([0, 0, 0, 0, 0]))
         XCTAssertTrue(!justInside.isResolved && justInside.isBorderline, justInside.formatted())
         XCTAssertEqual(
-            Difference(Estimate([1, 2]), Estimate([0, 1])).verdict("a", "b", quantity: "x"),
+            Difference(Estimate([1, 2]), Estimate([0, 1])).verdict("a", "b", quantity: "x").line,
             "x: a − b = +1.00 points on every seed; too few seeds to call it")
         // Two arms that agree on every one of ten seeds are identical, not short of seeds.
         let same = Estimate([Double](repeating: 10, count: 10))
         XCTAssertEqual(
-            Difference(same, same).verdict("a", "b", quantity: "x"),
+            Difference(same, same).verdict("a", "b", quantity: "x").line,
             "x: a − b = +0.00 points on every seed: identical here")
     }
 

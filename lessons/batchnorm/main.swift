@@ -346,13 +346,7 @@ struct BatchNormLesson: LessonCommand {
     /// Step 4: the tables, and every comparison against its seed-to-seed noise.
     func reportSummary(_ context: LessonContext, _ report: Report, epochs: Int, trainCount: Int, testCount: Int) {
         let k = Self.lastK, seeds = context.seeds.count
-        let epochOne = EpochMetric(key: "validation_epoch_1", label: "validation accuracy after epoch 1 (%)") {
-            record in
-            record.epoch == 1 ? record.validationAccuracy.map { 100 * Double($0) } : nil
-        }
-        func afterFirstEpoch(_ setting: SettingRuns<NormRun>) -> Estimate {
-            Estimate(setting.runs.compactMap { $0.history.epochs.first.flatMap(epochOne.value) })
-        }
+        func afterFirstEpoch(_ setting: SettingRuns<NormRun>) -> Estimate { setting.atEpoch(1, .validationAccuracy) }
         context.report()
         var table = SummaryTable(
             title:

@@ -102,11 +102,11 @@ extension HyperparametersLesson {
         ]
 
         /// The best validation accuracy (%) after each trial, one column per trial of the budget.
-        static func bestColumns(trials: Int) -> [RunColumn<SearchRun>] {
-            (0..<trials).map { index in
-                RunColumn("best_validation_after_trial_\(index + 1)_pct") { run in
-                    index < run.search.trials.count ? 100 * Double(run.search.bestSoFar[index]) : nil
-                }
+        static func bestColumns(trials: Int) -> [RunColumn<SearchRun>] { (1...trials).map(bestColumn) }
+
+        static func bestColumn(after trials: Int) -> RunColumn<SearchRun> {
+            RunColumn("best_validation_after_trial_\(trials)_pct") { run in
+                trials <= run.search.bestSoFar.count ? 100 * Double(run.search.bestSoFar[trials - 1]) : nil
             }
         }
     }
@@ -172,10 +172,7 @@ extension HyperparametersLesson {
 
     /// The best validation accuracy (%) after `trials` trials, over the searches of a strategy.
     static func bestAfter(_ trials: Int, _ setting: SettingRuns<SearchRun>) -> Estimate {
-        Estimate(
-            setting.runs.compactMap {
-                $0.search.bestSoFar.count >= trials ? 100 * Double($0.search.bestSoFar[trials - 1]) : nil
-            })
+        setting.estimate(column: SearchRun.bestColumn(after: trials))
     }
 
     /// One repeated trial of the reference setting.
