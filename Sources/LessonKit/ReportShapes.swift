@@ -119,3 +119,27 @@ public struct ComparisonsAgainstReference<Run: RunRecord> {
         }
     }
 }
+
+extension ComparisonsAgainstReference {
+    /// The verdict lines of one measure, setting by setting: for a report that states a whole
+    /// family before the next; `caveats` adds a setting's notes to its line.
+    public func verdicts(
+        on measureIndex: Int, caveats: (SettingRuns<Run>) -> [String] = { _ in [] }
+    ) -> [String] {
+        let measure = measures[measureIndex]
+        return settings.indices.map { index in
+            families[measureIndex].verdict(
+                index, settings[index].label, reference.label, quantity: measure.quantity, unit: measure.unit,
+                decimals: measure.decimals, caveats: caveats(settings[index]))
+        }
+    }
+}
+
+extension Measure {
+    /// Setting `a` against setting `b` on this measure, paired over seeds: one verdict line, for
+    /// a single comparison (a family of them goes through `ComparisonsAgainstReference` or `Holm`).
+    public func verdict(_ a: SettingRuns<Run>, against b: SettingRuns<Run>, caveats: [String] = []) -> String {
+        Difference(summary(a), summary(b)).verdict(
+            a.label, b.label, quantity: quantity, unit: unit, decimals: decimals, caveats: caveats)
+    }
+}
