@@ -1,49 +1,16 @@
-import ArgumentParser
+// Vanishing and exploding gradients, as the lecture teaches them: the 0.25ᴸ bound of a sigmoid
+// chain (step 1); the gradient norm of every layer of deep sigmoid, tanh and ReLU networks at
+// initialization and after training, over seeds, against the predicted factor per layer
+// (step 2); the ReLU network's weights scaled by k, exploding and vanishing as k^depth
+// (step 3). The options are in Command.swift, the printed report in Report.swift, the figures
+// in Figures.swift.
+
 import Engine
 import EngineData
 import Foundation
 import LessonKit
-import Plot
 
-struct VanishingGradientsLesson: LessonCommand {
-    static let configuration = CommandConfiguration.lesson(
-        abstract:
-            "Vanishing and exploding gradients: why deep sigmoid networks barely learn, measured layer by layer over seeds.",
-        discussion: """
-            The sigmoid's derivative σ′(z) = σ(z)(1 − σ(z)) is at most 0.25, so backpropagation \
-            through L sigmoid layers multiplies the gradient by at most 0.25^L: 0.25¹⁰ ≈ 9.54·10⁻⁷. \
-            The lesson plots that bound, then measures ‖∂L/∂W⁽ˡ⁾‖ for every layer of 10-hidden-layer \
-            networks on Fashion-MNIST (sigmoid with PyTorch's default init, Xavier gain 1 and \
-            Xavier gain 4, tanh with Xavier gain 5/3, ReLU with He) at initialization and after \
-            training, against the predicted per-layer factor √n·σ_W·√E[σ′(z)²] (≈ 0.25·√n·σ_W for \
-            small weights); trains the five under 10 seeds each; and finally scales the ReLU network's \
-            weights by k to show gradients exploding and vanishing as k^(layers − 1). \
-            --quick: 1,000 images, 3 epochs, 2 seeds.
-            """, epochs: epochBudget)
-
-    static let epochBudget = EpochBudget(full: 10, quick: 3)
-
-    @OptionGroup var lesson: LessonOptions
-    @OptionGroup var training: TrainingRunOptions
-
-    @Option(help: "Hidden layers of the deep networks (1…50).")
-    var depth = 10
-
-    @Option(help: "Units per hidden layer (2…\(maximumWidth)).")
-    var width = 100
-
-    @Option(help: "SGD learning rate (finite, > 0).")
-    var learningRate = PositiveNumber(0.05)
-
-    static let maximumWidth = 1024
-
-    mutating func validate() throws {
-        guard (1...50).contains(depth) else { throw ValidationError("--depth must be in 1…50 (got \(depth))") }
-        guard (2...Self.maximumWidth).contains(width) else {
-            throw ValidationError("--width must be in 2…\(Self.maximumWidth) (got \(width))")
-        }
-    }
-
+extension VanishingGradientsLesson {
     /// A deep network and the initialization that suits (or, for the sigmoid, is usual for) it.
     struct Network: Sendable {
         let name: String
@@ -69,51 +36,9 @@ struct VanishingGradientsLesson: LessonCommand {
     /// Images of the batch the gradient norms are measured on.
     static let probeSize = 256
 
-    func makeModel(_ network: Network, scale: Float = 1, random: Random) -> Sequential {
-        let sizes = [784] + Array(repeating: width, count: depth) + [10]
-        let model = Sequential.mlp(sizes, activation: network.activation, random: random)
-        for layer in model.weightedLayers {
-            layer.initialize(weight: network.initializer, bias: .zeros, random: random)
-            layer.weight.value.scale(by: scale)
-        }
-        return model
-    }
-
-    /// ‖∂L/∂W⁽ˡ⁾‖ of every weight matrix on one batch.
-    static func gradientNorms(_ model: Sequential, batch: (inputs: Matrix, targets: [Int])) -> [Float] {
-        _ = Diagnostics.trace(model, loss: CrossEntropyLoss(), inputs: batch.inputs, targets: batch.targets)
-        return Diagnostics.weightGradientNorms(model)
-    }
-
-    /// The predicted factor by which ‖∂L/∂W‖ changes from one hidden layer to the one below
-    /// it at initialization. Each backward step multiplies the signal by Wᵀ (a sum of n terms
-    /// of size σ_W: ×√n·σ_W) and by f′(z), so the factor is √n·σ_W·√E[f′(z)²] with z the
-    /// layer's pre-activation, normal with the variance at which the forward pass settles
-    /// (`MeanField`). For small weights E[f′²] ≈ f′(0)², so the sigmoid's factor is about
-    /// 0.25·√n·σ_W: 1/6.9 for PyTorch's default, 1/4 for Xavier gain 1; large weights spread z
-    /// to where σ′ is small, and the factor falls below 0.25·√n·σ_W.
-    func predictedFactor(_ network: Network) -> Double {
-        let std = Double(network.initializer.standardDeviation(fanIn: width, fanOut: width) ?? 0)
-        return MeanField(network.activation).gradientFactor(gainSquared: Double(width) * std * std)
-    }
-
-    /// The measured factor per layer: the geometric mean of ‖∂W⁽ˡ⁾‖/‖∂W⁽ˡ⁺¹⁾‖ over the hidden
-    /// layers 2…depth, whose inputs and outputs are both hidden activations.
-    static func measuredFactor(_ norms: [Float]) -> Double? {
-        guard norms.count >= 4 else { return nil }
-        let first = 1, last = norms.count - 2
-        return pow(Double(norms[first]) / Double(norms[last]), 1 / Double(last - first))
-    }
-
-    struct Report {
-        let runs: [SettingRuns<GradientRun>]
-        /// Per network, the predicted factor per hidden layer.
-        let predictedFactors: [Double]
-        /// Per seed, per scale k: every layer's gradient norm.
-        let scaled: [[Scaled]]
-        func setting(_ name: String) -> SettingRuns<GradientRun> { runs.first { $0.label == name }! }
-        var sigmoid: SettingRuns<GradientRun> { runs[0] }
-    }
+    /// The deep networks' shape, read throughout the lesson and its figures.
+    var depth: Int { network.depth }
+    var width: Int { network.width }
 
     func run() throws { _ = try perform() }
 
@@ -147,6 +72,41 @@ struct VanishingGradientsLesson: LessonCommand {
         reportSummary(context, report, epochs: epochs, probeCount: probe.targets.count, trainCount: train.count)
         try context.finish()
         return report
+    }
+
+    func makeModel(_ setting: Network, scale: Float = 1, random: Random) -> Sequential {
+        let model = Sequential.mlp(network.sizes, activation: setting.activation, random: random)
+        for layer in model.weightedLayers {
+            layer.initialize(weight: setting.initializer, bias: .zeros, random: random)
+            layer.weight.value.scale(by: scale)
+        }
+        return model
+    }
+
+    /// ‖∂L/∂W⁽ˡ⁾‖ of every weight matrix on one batch.
+    static func gradientNorms(_ model: Sequential, batch: (inputs: Matrix, targets: [Int])) -> [Float] {
+        _ = Diagnostics.trace(model, loss: CrossEntropyLoss(), inputs: batch.inputs, targets: batch.targets)
+        return Diagnostics.weightGradientNorms(model)
+    }
+
+    /// The predicted factor by which ‖∂L/∂W‖ changes from one hidden layer to the one below
+    /// it at initialization. Each backward step multiplies the signal by Wᵀ (a sum of n terms
+    /// of size σ_W: ×√n·σ_W) and by f′(z), so the factor is √n·σ_W·√E[f′(z)²] with z the
+    /// layer's pre-activation, normal with the variance at which the forward pass settles
+    /// (`MeanField`). For small weights E[f′²] ≈ f′(0)², so the sigmoid's factor is about
+    /// 0.25·√n·σ_W: 1/6.9 for PyTorch's default, 1/4 for Xavier gain 1; large weights spread z
+    /// to where σ′ is small, and the factor falls below 0.25·√n·σ_W.
+    func predictedFactor(_ network: Network) -> Double {
+        let std = Double(network.initializer.standardDeviation(fanIn: width, fanOut: width) ?? 0)
+        return MeanField(network.activation).gradientFactor(gainSquared: Double(width) * std * std)
+    }
+
+    /// The measured factor per layer: the geometric mean of ‖∂W⁽ˡ⁾‖/‖∂W⁽ˡ⁺¹⁾‖ over the hidden
+    /// layers 2…depth, whose inputs and outputs are both hidden activations.
+    static func measuredFactor(_ norms: [Float]) -> Double? {
+        guard norms.count >= 4 else { return nil }
+        let first = 1, last = norms.count - 2
+        return pow(Double(norms[first]) / Double(norms[last]), 1 / Double(last - first))
     }
 
     /// Step 2: gradient norms per layer at initialization, training, and again after it,
@@ -235,84 +195,14 @@ struct VanishingGradientsLesson: LessonCommand {
         )
     }
 
-    func reportSummary(_ context: LessonContext, _ report: Report, epochs: Int, probeCount: Int, trainCount: Int) {
-        let k = Self.lastK, seeds = context.seeds.count
-        context.report()
-        var table = SummaryTable(
-            title:
-                "Gradient norms ‖∂L/∂W‖ on one batch of \(probeCount) images, geometric mean ×/÷ spread over \(seeds) seeds",
-            header: [
-                "network", "layer 1 at init", "layer \(depth + 1) at init", "ratio 1/last (log₁₀)", "layer 1 trained",
-            ])
-        for setting in report.runs {
-            table.add([
-                setting.label, Self.scientific(GradientRun.norms(setting, trained: false, layer: 0)),
-                Self.scientific(GradientRun.norms(setting, trained: false, layer: depth)),
-                Estimate(setting.estimate(\.attenuation).values.map(log10)).formatted(decimals: 1),
-                Self.scientific(GradientRun.norms(setting, trained: true, layer: 0)),
-            ])
-        }
-        context.report(table)
-        context.report(
-            "Factor per hidden layer from one layer's ‖∂L/∂W‖ to the next one down (layers 2…\(depth); below 1: vanishing), measured (geometric fit, mean ± std over \(seeds) seeds) and predicted √n·σ_W·√E[f′(z)²] (0.25·√n·σ_W for a sigmoid with small z):"
-        )
-        for (index, setting) in report.runs.enumerated() {
-            let measured = setting.estimate(\.factor)
-            guard measured.count > 0 else { continue }
-            let std = Double(Self.networks[index].initializer.standardDeviation(fanIn: width, fanOut: width) ?? 0)
-            let small =
-                Self.networks[index].activation == .sigmoid
-                ? String(format: "; 0.25·√n·σ_W = %.3f", 0.25 * Double(width).squareRoot() * std) : ""
-            context.report(
-                String(
-                    format: "  %@: measured %@, predicted %.3f (√n·σ_W = %.3f%@)", setting.label,
-                    measured.formatted(decimals: 3), report.predictedFactors[index], Double(width).squareRoot() * std,
-                    small))
-        }
-        context.report()
-        var accuracy = SummaryTable(
-            title:
-                "Accuracy (%) over \(seeds) seeds, \(trainCount) training images, \(epochs) epochs; last \(k) = mean of the last \(k) epochs",
-            header: ["network", "train, last \(k)", "validation, last \(k)", "best validation"])
-        for setting in report.runs {
-            accuracy.add([
-                setting.label, setting.lastEpochs(k, .trainAccuracy).formatted(),
-                setting.lastEpochs(k, .validationAccuracy).formatted(),
-                setting.atBestValidation(.validationAccuracy).formatted(),
-            ])
-        }
-        context.report(accuracy)
-        // Every network against the sigmoid with PyTorch's default, and ReLU against tanh: Holm over all of them.
-        let tanh = report.setting(Self.networks[3].name), relu = report.setting(Self.networks[4].name)
-        let pairs = report.runs.dropFirst().map { ($0, report.sigmoid) } + [(relu, tanh)]
-        let holm = Holm(
-            pairs.map { Difference($0.0.lastEpochs(k, .validationAccuracy), $0.1.lastEpochs(k, .validationAccuracy)) })
-        for (index, pair) in pairs.enumerated() {
-            context.report(
-                holm.verdict(index, pair.0.label, pair.1.label, quantity: "Validation accuracy (last \(k) epochs)"))
-        }
-        context.report()
-        var exploding = SummaryTable(
-            title:
-                "ReLU network, He weights × k, at initialization: ‖∂L/∂W⁽ˡ⁾‖(k) / ‖∂L/∂W⁽ˡ⁾‖(1), geometric mean over the layers",
-            header: ["k", "predicted k^\(depth)", "measured", "measured / k^\(depth)", "‖∂L/∂logits‖(k) / (1)"])
-        for (index, scale) in Self.scales.enumerated() where scale != 1 {
-            let (weights, logits) = Self.explodingRatios(report.scaled, scaleIndex: index)
-            let power = pow(Double(scale), Double(depth))
-            exploding.add([
-                String(format: "%.1f", scale), String(format: "%.3g", power), Self.scientific(weights),
-                Self.scientific(Estimate(weights.values.map { $0 / power })), Self.scientific(logits),
-            ])
-        }
-        context.report(exploding)
-    }
-
-    /// "1.3e-08 (×/÷ 1.4)": geometric mean and geometric spread, for quantities spanning decades.
-    static func scientific(_ estimate: Estimate) -> String {
-        let logs = Estimate(estimate.values.map { log10(max($0, 1e-300)) })
-        guard logs.count > 0 else { return "–" }
-        let mean = String(format: "%.3g", pow(10, logs.mean))
-        return logs.count > 1 ? mean + String(format: " (×/÷ %.2g)", pow(10, logs.std)) : mean
+    struct Report {
+        let runs: [SettingRuns<GradientRun>]
+        /// Per network, the predicted factor per hidden layer.
+        let predictedFactors: [Double]
+        /// Per seed, per scale k: every layer's gradient norm.
+        let scaled: [[Scaled]]
+        func setting(_ name: String) -> SettingRuns<GradientRun> { runs.first { $0.label == name }! }
+        var sigmoid: SettingRuns<GradientRun> { runs[0] }
     }
 
     static func sigmoidDerivative(_ z: Float) -> Float {
