@@ -1,51 +1,16 @@
-import ArgumentParser
+// Batch normalization, as the lecture teaches it: the lecture's block with and without
+// BatchNorm, from the default initialization and from tiny weights, over seeds (step 1); a
+// learning-rate sweep with the weight norms that explain the larger steps BatchNorm tolerates
+// (step 2); the running estimates used at inference and the pitfall of batch statistics on
+// small batches, and the redundant bias before BatchNorm (step 3). The options are in
+// Command.swift, the printed report in Report.swift, the figures in Figures.swift.
+
 import Engine
 import EngineData
 import Foundation
 import LessonKit
-import Plot
 
-struct BatchNormLesson: LessonCommand {
-    static let configuration = CommandConfiguration.lesson(
-        abstract:
-            "Batch normalization: normalizing each layer's inputs over the minibatch, and what it changes, measured over seeds.",
-        discussion: """
-            The lecture's block Linear(bias=false) → BatchNorm1d → ReLU → Dropout against the same \
-            network without BatchNorm on Fashion-MNIST, under 10 seeds each: training curves with the \
-            default initialization and with weights drawn from N(0, 0.001²) (without BatchNorm \
-            training stalls for a while: shown step by step), the 15/50/85th percentiles of a \
-            unit's pre-activation per step (Ioffe & Szegedy's figure 1), a learning-rate sweep that \
-            shows the larger steps BatchNorm tolerates (with the weight norm that explains it), the running mean and variance used at \
-            inference, the pitfall of evaluating with batch statistics on small batches, and why \
-            the Linear layer's bias is redundant before BatchNorm. The full run trains on 20,000 \
-            of the 54,000 training images to keep 10 seeds short \
-            (--train-size 0 uses them all). --quick: 2,000 images, 3 epochs, 2 seeds.
-            """, epochs: epochBudget)
-
-    static let epochBudget = EpochBudget(full: 10, quick: 3)
-
-    @OptionGroup var lesson: LessonOptions
-    @OptionGroup var training: TrainingRunOptions
-
-    @Option(help: "Dropout probability after each hidden activation, in [0, 1).")
-    var dropout = Probability(0.2)
-
-    @Option(help: "SGD learning rate (finite, > 0).")
-    var learningRate = PositiveNumber(0.1)
-
-    @Option(help: "Learning rates of the sweep with and without BatchNorm, comma-separated, each finite and > 0.")
-    var sweep = ListOption<PositiveNumber>([0.1, 0.2, 0.5, 1, 1.5, 2, 3].map { PositiveNumber($0) })
-
-    @Option(help: "Training images (0 for the whole training split of 54,000).")
-    var trainSize = 20000
-
-    mutating func validate() throws {
-        guard (0...Count.maximum).contains(trainSize) else {
-            throw ValidationError("--train-size must be between 0 and \(Count.maximum)")
-        }
-        guard sweep.values.count <= 10 else { throw ValidationError("--sweep takes at most 10 learning rates") }
-    }
-
+extension BatchNormLesson {
     static let sizes = [784, 128, 64, 10]
     static let batchSize = 64
     static let lastK = 3
@@ -81,143 +46,13 @@ struct BatchNormLesson: LessonCommand {
         return model
     }
 
-    /// The pre-activations (what enters each ReLU) on one batch, measured in training mode
-    /// without disturbing the running statistics.
-    static func preActivations(_ model: Sequential, batch: (inputs: Matrix, targets: [Int])) throws
-        -> [LayerDiagnostics]
-    {
-        let saved = model.state()
-        let relus = Set(model.layers.indices.filter { model.layers[$0] is ReLU }.map { $0 - 1 })
-        let layers = model.layers
-        let result = Diagnostics.trace(
-            model, loss: CrossEntropyLoss(), inputs: batch.inputs, targets: batch.targets,
-            include: { layer in relus.contains(layers.firstIndex { $0 === layer }!) })
-        try model.load(saved)
-        return result
-    }
-
-    /// What the first seed's runs leave for the figures: pre-activations before and after
-    /// training, and the percentiles of one unit's pre-activation per step.
-    struct Captured {
-        var before: [String: [LayerDiagnostics]] = [:]
-        var after: [String: [LayerDiagnostics]] = [:]
-        var percentiles: [String: PercentileTracker] = [:]
-
-        /// What the first seed's run of each setting captured.
-        init(_ runs: [SettingRuns<NormRun>]) {
-            for setting in runs {
-                guard let capture = setting.runs.first?.capture else { continue }
-                before[setting.label] = capture.before
-                after[setting.label] = capture.after
-                if let tracker = capture.tracker { percentiles[setting.label] = tracker }
-            }
-        }
-    }
-
-    /// One run of step 1. The first seed's runs also keep their pre-activations and the
-    /// percentile tracker for the figures.
-    struct NormRun: RunRecord {
-        var history: History
-        var test: Evaluation?
-        var stepsToEscape: Double?
-        /// Test accuracy (%) per evaluation batch size of `inferenceBatchSizes` (BatchNorm runs).
-        var batchStatisticsAccuracy: [Int: Double] = [:]
-        var runningEstimatesAccuracy: [Int: Double] = [:]
-        /// The running-statistics check of each BatchNorm layer (BatchNorm runs).
-        var runningChecks: [RunningCheck] = []
-        var capture: Capture?
-
-        /// Made by the run that owns it and read only after every run has finished.
-        struct Capture: @unchecked Sendable {
-            let before: [LayerDiagnostics]
-            let after: [LayerDiagnostics]
-            let tracker: PercentileTracker?
-        }
-
-        static let columns: [RunColumn<NormRun>] =
-            [RunColumn("steps_to_escape", \Self.stepsToEscape)]
-            + inferenceBatchSizes.flatMap { size in
-                [
-                    RunColumn<NormRun>("test_accuracy_batch_statistics_batch_\(size)_pct") {
-                        $0.batchStatisticsAccuracy[size]
-                    },
-                    RunColumn<NormRun>("test_accuracy_running_estimates_batch_\(size)_pct") {
-                        $0.runningEstimatesAccuracy[size]
-                    },
-                ]
-            }
-            + [1, 2].flatMap { layer in
-                [
-                    RunColumn<NormRun>("running_mean_error_stds_layer_\(layer)") { run in
-                        run.check(layer).map { Double($0.meanError) }
-                    },
-                    RunColumn<NormRun>("running_variance_ratio_dropout_on_layer_\(layer)") { run in
-                        run.check(layer).map { Double($0.varianceRatioTraining) }
-                    },
-                    RunColumn<NormRun>("running_variance_ratio_dropout_off_layer_\(layer)") { run in
-                        run.check(layer).map { Double($0.varianceRatioInference) }
-                    },
-                ]
-            }
-
-        func check(_ layer: Int) -> RunningCheck? { runningChecks.first { $0.layer == layer } }
-    }
-
-    /// A run of the learning-rate sweep; a diverged one counts as chance (10 %). It also
-    /// keeps the Frobenius norm of the two hidden Linear layers' weights (the ones feeding
-    /// BatchNorm in the BatchNorm network) before and after training: BatchNorm makes the
-    /// output independent of their scale, so a step of η moves the function like a step of
-    /// η/‖W‖², and ‖W‖ grows with every step (the gradient is orthogonal to W).
-    struct SweepRun: RunRecord {
-        var history: History
-        var finalValidation: Double
-        var divergedEpoch: Double?
-        var startNorms: [Double]
-        /// Nil when the run diverged or its weights overflowed.
-        var endNorms: [Double]?
-
-        static let columns =
-            [
-                RunColumn("final_validation_accuracy_or_chance_pct", \Self.finalValidation),
-                RunColumn("diverged_epoch", \Self.divergedEpoch),
-            ]
-            + [1, 2].flatMap { layer in
-                [
-                    RunColumn<SweepRun>("weight_norm_start_layer_\(layer)") { $0.startNorms[layer - 1] },
-                    RunColumn<SweepRun>("weight_norm_end_layer_\(layer)") { $0.endNorms?[layer - 1] },
-                ]
-            }
-
-        /// ‖W‖ of the hidden Linear layers (those before a BatchNorm in the BatchNorm network);
-        /// nil when a weight has overflowed (a run blowing up without a non-finite loss yet).
-        static func hiddenWeightNorms(_ model: Sequential) -> [Double]? {
-            let norms = model.weightedLayers.dropLast().map { layer in
-                layer.weight.value.storage.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
-            }
-            return norms.allSatisfy(\.isFinite) ? norms : nil
-        }
-    }
-
-    struct Report {
-        let runs: [SettingRuns<NormRun>]
-        let sweep: [SettingRuns<SweepRun>]
-        let sweepRates: [Float]
-        let captured: Captured
-        let biasOutputDifference: Float
-        let biasGradientSize: Float
-        func run(_ label: String) -> SettingRuns<NormRun> { runs.first { $0.label == label }! }
-        func sweepRun(_ rate: Float, batchNorm: Bool) -> SettingRuns<SweepRun> {
-            sweep.first { $0.label == BatchNormLesson.sweepLabel(rate, batchNorm: batchNorm) }!
-        }
-    }
-
     func run() throws { _ = try perform() }
 
     func perform() throws -> Report {
         let context = try LessonContext(for: self, seeds: 10)
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
         let splits = try context.loadSplits(
-            training, trainSize: context.budget(trainSize == 0 ? nil : trainSize, quick: 2000),
+            training, trainSize: context.budget(trainSize.limit, quick: 2000),
             validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))
         let (train, validation, fullTest) = splits.first.sets
         // Evaluating with batch statistics needs ≥ 2 images in every batch: keep a multiple of 8.
@@ -343,139 +178,134 @@ struct BatchNormLesson: LessonCommand {
         }
     }
 
-    /// Step 4: the tables, and every comparison against its seed-to-seed noise.
-    func reportSummary(_ context: LessonContext, _ report: Report, epochs: Int, trainCount: Int, testCount: Int) {
-        let k = Self.lastK, seeds = context.seeds.count
-        let epochOne = EpochMetric(key: "validation_epoch_1", label: "validation accuracy after epoch 1 (%)") {
-            record in
-            record.epoch == 1 ? record.validationAccuracy.map { 100 * Double($0) } : nil
-        }
-        func afterFirstEpoch(_ setting: SettingRuns<NormRun>) -> Estimate {
-            Estimate(setting.runs.compactMap { $0.history.epochs.first.flatMap(epochOne.value) })
-        }
-        context.report()
-        var table = SummaryTable(
-            title:
-                "784→128→64→10, dropout \(dropout.value), SGD lr \(learningRate.value), batch \(Self.batchSize), \(trainCount) training images, \(epochs) epochs, \(seeds) seeds (accuracy in %, mean ± std; last \(k) = mean of the last \(k) epochs)",
-            header: [
-                "network", "validation, epoch 1", "train, last \(k)", "validation, last \(k)", "best validation",
-                "test, final", "steps to loss < 2",
-            ])
-        for setting in report.runs {
-            let escape = setting.estimate(\.stepsToEscape)
-            table.add([
-                setting.label, afterFirstEpoch(setting).formatted(), setting.lastEpochs(k, .trainAccuracy).formatted(),
-                setting.lastEpochs(k, .validationAccuracy).formatted(),
-                setting.atBestValidation(.validationAccuracy).formatted(),
-                setting.testAccuracy.formatted(),
-                escape.count == setting.runs.count
-                    ? escape.formatted(decimals: 0) : "\(escape.count) of \(setting.runs.count) seeds",
-            ])
-        }
-        context.report(table)
-        for (a, b) in [
-            ("BatchNorm", "no BatchNorm"), ("BatchNorm, N(0, 0.001²) init", "no BatchNorm, N(0, 0.001²) init"),
-        ] {
-            let (x, y) = (report.run(a), report.run(b))
-            context.report(
-                Difference(afterFirstEpoch(x), afterFirstEpoch(y)).verdict(
-                    a, b, quantity: "Validation accuracy after epoch 1"))
-            context.report(
-                Difference(x.lastEpochs(k, .validationAccuracy), y.lastEpochs(k, .validationAccuracy))
-                    .verdict(a, b, quantity: "Validation accuracy (last \(k) epochs)"))
-            context.report(
-                Difference(x.testAccuracy, y.testAccuracy).verdict(a, b, quantity: "Test accuracy after the last epoch")
-            )
-        }
-        let tiny = report.run("no BatchNorm, N(0, 0.001²) init").estimate(\.stepsToEscape)
-        let tinyBN = report.run("BatchNorm, N(0, 0.001²) init").estimate(\.stepsToEscape)
-        if tiny.count == seeds && tinyBN.count == seeds {
-            context.report(
-                Difference(tiny, tinyBN).verdict(
-                    "no BatchNorm", "BatchNorm",
-                    quantity:
-                        "From N(0, 0.001²), steps until the loss (running average over \(Self.lossWindow)) falls below \(Self.escapeLoss)",
-                    unit: " steps", decimals: 0))
+    /// One run of step 1. The first seed's runs also keep their pre-activations and the
+    /// percentile tracker for the figures.
+    struct NormRun: RunRecord {
+        var history: History
+        var test: Evaluation?
+        var stepsToEscape: Double?
+        /// Test accuracy (%) per evaluation batch size of `inferenceBatchSizes` (BatchNorm runs).
+        var batchStatisticsAccuracy: [Int: Double] = [:]
+        var runningEstimatesAccuracy: [Int: Double] = [:]
+        /// The running-statistics check of each BatchNorm layer (BatchNorm runs).
+        var runningChecks: [RunningCheck] = []
+        var capture: Capture?
+
+        /// Made by the run that owns it and read only after every run has finished.
+        struct Capture: @unchecked Sendable {
+            let before: [LayerDiagnostics]
+            let after: [LayerDiagnostics]
+            let tracker: PercentileTracker?
         }
 
-        context.report()
-        var sweep = SummaryTable(
-            title:
-                "Learning-rate sweep: validation accuracy (%) after \(Self.sweepEpochs) epochs, \(seeds) seeds (a diverged run counts as 10 %)",
-            header: ["learning rate", "no BatchNorm", "BatchNorm", "diverged without / with BN"])
-        for rate in report.sweepRates {
-            let (without, with) = (report.sweepRun(rate, batchNorm: false), report.sweepRun(rate, batchNorm: true))
-            sweep.add([
-                "\(rate)", without.estimate(\.finalValidation).formatted(),
-                with.estimate(\.finalValidation).formatted(),
-                "\(without.estimate(\.divergedEpoch).count) / \(with.estimate(\.divergedEpoch).count)",
-            ])
-        }
-        context.report(sweep)
-        let sweepHolm = Holm(
-            report.sweepRates.map { rate in
-                Difference(
-                    report.sweepRun(rate, batchNorm: true).estimate(\.finalValidation),
-                    report.sweepRun(rate, batchNorm: false).estimate(\.finalValidation))
-            })
-        context.report("Holm-corrected over the \(report.sweepRates.count) learning rates:")
-        for (index, rate) in report.sweepRates.enumerated() {
-            context.report(
-                sweepHolm.verdict(
-                    index, "BatchNorm", "no BatchNorm",
-                    quantity: "Learning rate \(rate), validation after \(Self.sweepEpochs) epochs"))
-        }
-        context.report()
-        var norms = SummaryTable(
-            title:
-                "BatchNorm networks of the sweep: ‖W‖ of the Linear feeding each BatchNorm and the effective step η/‖W‖², at the start → after \(Self.sweepEpochs) epochs (mean ± std over the seeds that did not diverge)",
-            header: ["learning rate", "‖W₁‖", "η/‖W₁‖²", "‖W₂‖", "η/‖W₂‖²"])
-        for rate in report.sweepRates {
-            let runs = report.sweepRun(rate, batchNorm: true).runs.filter { $0.endNorms != nil }
-            guard !runs.isEmpty else { norms.add(["\(rate)", "diverged", "–", "–", "–"]); continue }
-            norms.add(
-                ["\(rate)"]
-                    + [0, 1].flatMap { layer -> [String] in
-                        let start = Estimate(runs.map { $0.startNorms[layer] }),
-                            end = Estimate(runs.map { $0.endNorms![layer] })
-                        let step = { (norm: Estimate) in Estimate(norm.values.map { Double(rate) / ($0 * $0) }) }
-                        return [
-                            "\(start.formatted(decimals: 1)) → \(end.formatted(decimals: 1))",
-                            "\(step(start).formatted(decimals: 4)) → \(step(end).formatted(decimals: 4))",
-                        ]
-                    })
-        }
-        context.report(norms)
+        static let columns: [RunColumn<NormRun>] =
+            [RunColumn("steps_to_escape", \Self.stepsToEscape)]
+            + inferenceBatchSizes.flatMap { size in
+                [
+                    RunColumn<NormRun>("test_accuracy_batch_statistics_batch_\(size)_pct") {
+                        $0.batchStatisticsAccuracy[size]
+                    },
+                    RunColumn<NormRun>("test_accuracy_running_estimates_batch_\(size)_pct") {
+                        $0.runningEstimatesAccuracy[size]
+                    },
+                ]
+            }
+            + [1, 2].flatMap { layer in
+                [
+                    RunColumn<NormRun>("running_mean_error_stds_layer_\(layer)") { run in
+                        run.check(layer).map { Double($0.meanError) }
+                    },
+                    RunColumn<NormRun>("running_variance_ratio_dropout_on_layer_\(layer)") { run in
+                        run.check(layer).map { Double($0.varianceRatioTraining) }
+                    },
+                    RunColumn<NormRun>("running_variance_ratio_dropout_off_layer_\(layer)") { run in
+                        run.check(layer).map { Double($0.varianceRatioInference) }
+                    },
+                ]
+            }
 
-        context.report()
-        let batchNorm = report.run("BatchNorm")
-        var inference = SummaryTable(
-            title:
-                "Test accuracy (%) of the trained BatchNorm networks by evaluation batch size (\(testCount) test images, \(seeds) seeds)",
-            header: ["batch size", "batch statistics (training mode)", "running estimates (evaluation mode)"])
-        for size in Self.inferenceBatchSizes where size <= testCount {
-            inference.add([
-                "\(size)", Estimate(batchNorm.runs.compactMap { $0.batchStatisticsAccuracy[size] }).formatted(),
-                Estimate(batchNorm.runs.compactMap { $0.runningEstimatesAccuracy[size] }).formatted(),
-            ])
+        func check(_ layer: Int) -> RunningCheck? { runningChecks.first { $0.layer == layer } }
+    }
+
+    /// A run of the learning-rate sweep; a diverged one counts as chance (10 %). It also
+    /// keeps the Frobenius norm of the two hidden Linear layers' weights (the ones feeding
+    /// BatchNorm in the BatchNorm network) before and after training: BatchNorm makes the
+    /// output independent of their scale, so a step of η moves the function like a step of
+    /// η/‖W‖², and ‖W‖ grows with every step (the gradient is orthogonal to W).
+    struct SweepRun: RunRecord {
+        var history: History
+        var finalValidation: Double
+        var divergedEpoch: Double?
+        var startNorms: [Double]
+        /// Nil when the run diverged or its weights overflowed.
+        var endNorms: [Double]?
+
+        static let columns =
+            [
+                RunColumn("final_validation_accuracy_or_chance_pct", \Self.finalValidation),
+                RunColumn("diverged_epoch", \Self.divergedEpoch),
+            ]
+            + [1, 2].flatMap { layer in
+                [
+                    RunColumn<SweepRun>("weight_norm_start_layer_\(layer)") { $0.startNorms[layer - 1] },
+                    RunColumn<SweepRun>("weight_norm_end_layer_\(layer)") { $0.endNorms?[layer - 1] },
+                ]
+            }
+
+        /// ‖W‖ of the hidden Linear layers (those before a BatchNorm in the BatchNorm network);
+        /// nil when a weight has overflowed (a run blowing up without a non-finite loss yet).
+        static func hiddenWeightNorms(_ model: Sequential) -> [Double]? {
+            let norms = model.weightedLayers.dropLast().map { layer in
+                layer.weight.value.storage.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
+            }
+            return norms.allSatisfy(\.isFinite) ? norms : nil
         }
-        context.report(inference)
-        var running = SummaryTable(
-            title:
-                "Running estimates after training vs the statistics of each BatchNorm's input over up to 10,000 training images (\(seeds) seeds)",
-            header: [
-                "BatchNorm", "mean |error| of the mean (in stds)", "running/actual variance, dropout on",
-                "running/actual variance, dropout off",
-            ])
-        for layer in [1, 2] {
-            let checks = batchNorm.runs.compactMap { $0.check(layer) }
-            running.add([
-                "\(layer)", Estimate(checks.map { Double($0.meanError) }).formatted(decimals: 3),
-                Estimate(checks.map { Double($0.varianceRatioTraining) }).formatted(decimals: 3),
-                Estimate(checks.map { Double($0.varianceRatioInference) }).formatted(decimals: 3),
-            ])
+    }
+
+    struct Report {
+        let runs: [SettingRuns<NormRun>]
+        let sweep: [SettingRuns<SweepRun>]
+        let sweepRates: [Float]
+        let captured: Captured
+        let biasOutputDifference: Float
+        let biasGradientSize: Float
+        func run(_ label: String) -> SettingRuns<NormRun> { runs.first { $0.label == label }! }
+        func sweepRun(_ rate: Float, batchNorm: Bool) -> SettingRuns<SweepRun> {
+            sweep.first { $0.label == BatchNormLesson.sweepLabel(rate, batchNorm: batchNorm) }!
         }
-        context.report(running)
+    }
+
+    /// What the first seed's runs leave for the figures: pre-activations before and after
+    /// training, and the percentiles of one unit's pre-activation per step.
+    struct Captured {
+        var before: [String: [LayerDiagnostics]] = [:]
+        var after: [String: [LayerDiagnostics]] = [:]
+        var percentiles: [String: PercentileTracker] = [:]
+
+        /// What the first seed's run of each setting captured.
+        init(_ runs: [SettingRuns<NormRun>]) {
+            for setting in runs {
+                guard let capture = setting.runs.first?.capture else { continue }
+                before[setting.label] = capture.before
+                after[setting.label] = capture.after
+                if let tracker = capture.tracker { percentiles[setting.label] = tracker }
+            }
+        }
+    }
+
+    /// The pre-activations (what enters each ReLU) on one batch, measured in training mode
+    /// without disturbing the running statistics.
+    static func preActivations(_ model: Sequential, batch: (inputs: Matrix, targets: [Int])) throws
+        -> [LayerDiagnostics]
+    {
+        let saved = model.state()
+        let relus = Set(model.layers.indices.filter { model.layers[$0] is ReLU }.map { $0 - 1 })
+        let layers = model.layers
+        let result = Diagnostics.trace(
+            model, loss: CrossEntropyLoss(), inputs: batch.inputs, targets: batch.targets,
+            include: { layer in relus.contains(layers.firstIndex { $0 === layer }!) })
+        try model.load(saved)
+        return result
     }
 
     static func sweepLabel(_ rate: Float, batchNorm: Bool) -> String {
