@@ -143,3 +143,9 @@ extension Measure {
             a.label, b.label, quantity: quantity, unit: unit, decimals: decimals, caveats: caveats)
     }
 }
+
+extension BinaryFloatingPoint {
+    /// The value to `digits` significant digits ("%.3g": 0.0123, 1.23e+05), for the table cells
+    /// of quantities that span decades.
+    public func formatted(significantDigits digits: Int) -> String { String(format: "%.\(digits)g", Double(self)) }
+}

@@ -48,7 +48,7 @@ extension LearningRateDecayLesson {
                     "784→128→10, SGD, \(epochs) epochs on \(trainCount) images, test on \(testCount); accuracy in %, mean ± std over \(context.seeds.count) seeds; last \(k) = mean of the last \(k) epochs; checkpoint = each run's best-validation epoch",
                 settings: runs,
                 columns: [
-                    TableColumn("final rate") { String(format: "%.3g", $0.estimate(\.finalLearningRate).mean) },
+                    TableColumn("final rate") { $0.estimate(\.finalLearningRate).mean.formatted(significantDigits: 3) },
                     .measure(
                         Measure("train loss, last \(k)", quantity: "Training loss (last \(k))", decimals: 4) {
                             $0.lastEpochs(k, .trainLoss)

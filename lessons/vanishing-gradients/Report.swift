@@ -65,7 +65,7 @@ extension VanishingGradientsLesson {
             let (weights, logits) = Self.explodingRatios(report.scaled, scaleIndex: index)
             let power = pow(Double(scale), Double(depth))
             exploding.add([
-                String(format: "%.1f", scale), String(format: "%.3g", power), Self.scientific(weights),
+                String(format: "%.1f", scale), power.formatted(significantDigits: 3), Self.scientific(weights),
                 Self.scientific(Estimate(weights.values.map { $0 / power })), Self.scientific(logits),
             ])
         }
@@ -76,7 +76,7 @@ extension VanishingGradientsLesson {
     static func scientific(_ estimate: Estimate) -> String {
         let logs = Estimate(estimate.values.map { log10(max($0, 1e-300)) })
         guard logs.count > 0 else { return "–" }
-        let mean = String(format: "%.3g", pow(10, logs.mean))
+        let mean = pow(10, logs.mean).formatted(significantDigits: 3)
         return logs.count > 1 ? mean + String(format: " (×/÷ %.2g)", pow(10, logs.std)) : mean
     }
 }
