@@ -149,3 +149,31 @@ extension BinaryFloatingPoint {
     /// of quantities that span decades.
     public func formatted(significantDigits digits: Int) -> String { String(format: "%.\(digits)g", Double(self)) }
 }
+
+extension Measure {
+    /// Validation accuracy averaged over each run's last `k` epochs, named as a verdict states it.
+    public static func validationAccuracy(lastEpochs k: Int) -> Measure {
+        Measure("validation, last \(k)", quantity: "Validation accuracy (last \(k) epochs)") {
+            $0.lastEpochs(k, .validationAccuracy)
+        }
+    }
+
+    /// Each run's best validation accuracy (the epoch is chosen on the same images, so it reads
+    /// high: a curve's peak, not a test score).
+    public static var bestValidation: Measure {
+        Measure("best validation", quantity: "Best validation accuracy") { $0.atBestValidation(.validationAccuracy) }
+    }
+}
+
+extension TableColumn {
+    /// A measure's mean ± std, or "–" for a setting with nothing to summarize: where
+    /// `unavailable` says so (every run diverged, say), by default where the measure has no value.
+    public static func measureOrDash(
+        _ measure: Measure<Run>, when unavailable: ((SettingRuns<Run>) -> Bool)? = nil
+    ) -> TableColumn {
+        TableColumn(measure.header) { setting in
+            let summary = measure.summary(setting)
+            return unavailable?(setting) ?? (summary.count == 0) ? "–" : summary.formatted(decimals: measure.decimals)
+        }
+    }
+}

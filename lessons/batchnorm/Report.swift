@@ -16,9 +16,7 @@ extension BatchNormLesson {
                     }
                 })
         }
-        let lastValidation = Measure<NormRun>(
-            "validation, last \(k)", quantity: "Validation accuracy (last \(k) epochs)"
-        ) { $0.lastEpochs(k, .validationAccuracy) }
+        let lastValidation = Measure<NormRun>.validationAccuracy(lastEpochs: k)
         context.report(
             SummaryTable(
                 title:
@@ -27,7 +25,7 @@ extension BatchNormLesson {
                 columns: [
                     .measure(afterFirstEpoch), .measure(.lastEpochs(k, .trainAccuracy, "train")),
                     .measure(lastValidation),
-                    TableColumn("best validation") { $0.atBestValidation(.validationAccuracy).formatted() },
+                    .measure(.bestValidation),
                     .measure(.finalTest),
                     TableColumn("steps to loss < 2") { setting in
                         let escape = setting.estimate(\.stepsToEscape)

@@ -112,21 +112,20 @@ extension InitializationLesson {
     /// and Xavier against PyTorch's default.
     func reportTraining(_ context: LessonContext, _ report: Report, epochs: Int, trainCount: Int) {
         let seeds = context.seeds.count, k = Self.lastK
-        // A setting whose every run diverged has no epoch to summarize.
-        func column(_ header: String, _ summary: @escaping (SettingRuns<DeepRun>) -> Estimate) -> TableColumn<DeepRun> {
-            TableColumn(header) { setting in
-                setting.estimate(\.divergedEpoch).count == setting.runs.count ? "–" : summary(setting).formatted()
-            }
+        // A setting whose every run diverged is not summarized.
+        let allDiverged = { (setting: SettingRuns<DeepRun>) in
+            setting.estimate(\.divergedEpoch).count == setting.runs.count
         }
+        let lastValidation = Measure<DeepRun>.validationAccuracy(lastEpochs: k)
         context.report(
             SummaryTable(
                 title:
                     "Deep ReLU network, SGD lr 0.01 momentum 0.9, \(epochs) epochs on \(trainCount) images, \(seeds) seeds; last \(k) = mean of the last \(k) epochs (%)",
                 settings: report.runs,
                 columns: [
-                    column("train, last \(k)") { $0.lastEpochs(k, .trainAccuracy) },
-                    column("validation, last \(k)") { $0.lastEpochs(k, .validationAccuracy) },
-                    column("best validation") { $0.atBestValidation(.validationAccuracy) },
+                    .measureOrDash(.lastEpochs(k, .trainAccuracy, "train"), when: allDiverged),
+                    .measureOrDash(lastValidation, when: allDiverged),
+                    .measureOrDash(.bestValidation, when: allDiverged),
                     TableColumn("note") { setting in
                         let diverged = setting.estimate(\.divergedEpoch)
                         return diverged.count > 0
@@ -137,17 +136,9 @@ extension InitializationLesson {
         let byName = Dictionary(uniqueKeysWithValues: report.runs.map { ($0.label, $0) })
         if let he = byName["He normal"], let xavier = byName["Xavier normal"], let standard = byName["PyTorch default"]
         {
-            let lastValidation = Measure<DeepRun>(
-                "validation, last \(k)", quantity: "Validation accuracy (last \(k) epochs)"
-            ) {
-                $0.lastEpochs(k, .validationAccuracy)
-            }
-            let bestValidation = Measure<DeepRun>("best validation", quantity: "Best validation accuracy") {
-                $0.atBestValidation(.validationAccuracy)
-            }
             // Three comparisons stated together: each verdict says whether it survives Holm over the three.
             let comparisons = [
-                (he, xavier, lastValidation), (he, xavier, bestValidation), (xavier, standard, lastValidation),
+                (he, xavier, lastValidation), (he, xavier, .bestValidation), (xavier, standard, lastValidation),
             ]
             let holm = Holm(comparisons.map { a, b, measure in Difference(measure.summary(a), measure.summary(b)) })
             for (index, (a, b, measure)) in comparisons.enumerated() {

@@ -60,6 +60,14 @@ extension InitializationLesson {
         return model
     }
 
+    /// The deep networks' training (steps 4 and 6): SGD with learning rate 0.01 and momentum 0.9.
+    func trainDeep(_ model: Sequential, _ run: SeedRun, splits: SeededSplits, epochs: Int) throws -> History {
+        try run.fit(
+            model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
+            train: splits(run).train, validation: splits(run).validation,
+            options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
+    }
+
     /// PyTorch's default is what `Sequential.mlp` drew, as `nn.Linear` does: weights and biases
     /// from U[±1/√n_in]. Every other scheme draws the weights and zeroes the biases.
     static func initialize(_ model: Sequential, _ scheme: Scheme, random: Random) {
@@ -162,14 +170,9 @@ extension InitializationLesson {
             Self.trained, label: \.name, experiment: "deep relu", columns: { ["init": .text($0.name)] },
             lastK: Self.lastK
         ) { scheme, run in
-            let (train, validation) = (splits(run).train, splits(run).validation)
             let model = deepModel(.relu, scheme, random: run.random(.weights))
             do {
-                let history = try run.fit(
-                    model: model, loss: CrossEntropyLoss(),
-                    optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
-                    train: train, validation: validation,
-                    options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
+                let history = try trainDeep(model, run, splits: splits, epochs: epochs)
                 return DeepRun(history: history)
             } catch let TrainingError.diverged(epoch, _, _, history) {
                 return DeepRun(history: history, divergedEpoch: Double(epoch))
@@ -252,10 +255,8 @@ extension InitializationLesson {
             columns: { ["activation": .text($0.activation.rawValue), "gain": SettingValue($0.gain)] },
             lastK: Self.lastK
         ) { setting, run in
-            let (train, validation) = (splits(run).train, splits(run).validation)
             let random = run.random(.weights)
-            let model = Sequential.mlp(
-                network.sizes, activation: setting.activation, random: random)
+            let model = Sequential.mlp(network.sizes, activation: setting.activation, random: random)
             for layer in model.weightedLayers {
                 layer.initialize(
                     weight: .normal(mean: 0, std: Float(setting.gain) / Float(layer.fanIn).squareRoot()), bias: .zeros,
@@ -265,11 +266,7 @@ extension InitializationLesson {
                 model, loss: CrossEntropyLoss(), inputs: probe.inputs, targets: probe.targets)
             let (firstStd, lastStd) = (Double(layers.first!.activation.std), Double(layers.last!.activation.std))
             do {
-                let history = try run.fit(
-                    model: model, loss: CrossEntropyLoss(),
-                    optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
-                    train: train, validation: validation,
-                    options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
+                let history = try trainDeep(model, run, splits: splits, epochs: epochs)
                 return GainRun(history: history, firstLayerStd: firstStd, lastLayerStd: lastStd)
             } catch let TrainingError.diverged(epoch, _, _, history) {
                 return GainRun(

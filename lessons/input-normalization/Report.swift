@@ -32,33 +32,25 @@ extension InputNormalizationLesson {
         _ context: LessonContext, _ report: Report, scalings: [String], epochs: Int, trainCount: Int, testCount: Int
     ) {
         let k = Self.lastK, seeds = context.seeds.count
-        // A run that diverged in its first epoch has no epoch to summarize.
-        func column(_ header: String, _ summary: @escaping (SettingRuns<ScaledRun>) -> Estimate) -> TableColumn<
-            ScaledRun
-        > {
-            TableColumn(header) { summary($0).count > 0 ? summary($0).formatted() : "–" }
-        }
+        let validation = Measure<ScaledRun>.validationAccuracy(lastEpochs: k)
         context.report(
             SummaryTable(
                 title:
                     "784→128→10, SGD lr \(learningRate.value), batch 64, \(epochs) epochs on \(trainCount) images, \(seeds) seeds (accuracy in %; last \(k) = mean of the last \(k) epochs)",
                 settings: report.imageRuns,
                 columns: [
-                    column("train, last \(k)") { $0.lastEpochs(k, .trainAccuracy) },
-                    column("validation, last \(k)") { $0.lastEpochs(k, .validationAccuracy) },
-                    column("best validation") { $0.atBestValidation(.validationAccuracy) },
+                    // A run that diverged in its first epoch has no epoch to summarize.
+                    .measureOrDash(.lastEpochs(k, .trainAccuracy, "train")),
+                    .measureOrDash(validation), .measureOrDash(.bestValidation),
                     TableColumn("diverged") { "\($0.estimate(\.divergedEpoch).count) of \($0.runs.count)" },
                 ], settingHeader: "inputs"))
         let (raw, unit, standardized) = (report.imageRuns[0], report.imageRuns[1], report.imageRuns[2])
         for (a, b) in [(unit, raw), (standardized, unit)] {
-            let (x, y) = (a.lastEpochs(k, .validationAccuracy), b.lastEpochs(k, .validationAccuracy))
-            guard x.count == a.runs.count, y.count == b.runs.count else {
-                context.report(
-                    "Validation accuracy (last \(k) epochs): \(a.label) vs \(b.label) not compared: runs diverged.")
+            guard validation.summary(a).count == a.runs.count, validation.summary(b).count == b.runs.count else {
+                context.report("\(validation.quantity): \(a.label) vs \(b.label) not compared: runs diverged.")
                 continue
             }
-            context.report(
-                Difference(x, y).verdict(a.label, b.label, quantity: "Validation accuracy (last \(k) epochs)"))
+            context.report(validation.verdict(a, against: b))
         }
         context.report()
         let gridEpochs = min(Self.gridEpochs, epochs)

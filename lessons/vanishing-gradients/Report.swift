@@ -37,6 +37,7 @@ extension VanishingGradientsLesson {
                     small))
         }
         context.report()
+        let validation = Measure<GradientRun>.validationAccuracy(lastEpochs: k)
         context.report(
             SummaryTable(
                 title:
@@ -44,17 +45,14 @@ extension VanishingGradientsLesson {
                 settings: report.runs,
                 columns: [
                     .measure(.lastEpochs(k, .trainAccuracy, "train")),
-                    .measure(.lastEpochs(k, .validationAccuracy, "validation")),
-                    TableColumn("best validation") { $0.atBestValidation(.validationAccuracy).formatted() },
+                    .measure(validation), .measure(.bestValidation),
                 ], settingHeader: "network"))
         // Every network against the sigmoid with PyTorch's default, and ReLU against tanh: Holm over all of them.
         let tanh = report.setting(Self.networks[3].name), relu = report.setting(Self.networks[4].name)
         let pairs = report.runs.dropFirst().map { ($0, report.sigmoid) } + [(relu, tanh)]
-        let holm = Holm(
-            pairs.map { Difference($0.0.lastEpochs(k, .validationAccuracy), $0.1.lastEpochs(k, .validationAccuracy)) })
+        let holm = Holm(pairs.map { Difference(validation.summary($0.0), validation.summary($0.1)) })
         for (index, pair) in pairs.enumerated() {
-            context.report(
-                holm.verdict(index, pair.0.label, pair.1.label, quantity: "Validation accuracy (last \(k) epochs)"))
+            context.report(holm.verdict(index, pair.0.label, pair.1.label, quantity: validation.quantity))
         }
         context.report()
         var exploding = SummaryTable(
