@@ -14,13 +14,8 @@ extension BatchNormLesson {
     static let sizes = [784, 128, 64, 10]
     static let batchSize = 64
     static let lastK = 3
-    static let probeSize = 512
     /// Epochs of the learning-rate sweep.
     static let sweepEpochs = 3
-    static let inferenceBatchSizes = [2, 4, 8, 32, 128, 1000]
-    /// The running average of the minibatch loss that counts as "left the plateau" (chance is ln 10 ≈ 2.30).
-    static let escapeLoss = 2.0
-    static let lossWindow = 20
 
     struct Setting: Sendable {
         let label: String
@@ -90,6 +85,14 @@ extension BatchNormLesson {
         try context.finish()
         return report
     }
+
+    /// Images of the batch the pre-activations are measured on.
+    static let probeSize = 512
+    /// Evaluation batch sizes of the inference pitfall: batch statistics against running estimates.
+    static let inferenceBatchSizes = [2, 4, 8, 32, 128, 1000]
+    /// The running average of the minibatch loss that counts as "left the plateau" (chance is ln 10 ≈ 2.30).
+    static let escapeLoss = 2.0
+    static let lossWindow = 20
 
     /// Step 1: the four networks under every seed. Each BatchNorm run is also evaluated with
     /// batch statistics on small batches, and its running estimates are checked.

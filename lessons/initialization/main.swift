@@ -32,48 +32,12 @@ extension InitializationLesson {
         Scheme(name: "N(0, 0.01²)", initializer: .normal(mean: 0, std: 0.01)),
         Scheme(name: "N(0, 0.001²)", initializer: .normal(mean: 0, std: 0.001)),
     ]
-    /// The running average of the minibatch loss (over `lossWindow` steps) below which a
-    /// run has left the plateau at chance, ln 10 ≈ 2.30.
-    static let escapeLoss = 2.0
-    static let lossWindow = 20
     static let trained =
         [tooSmall, tooLarge]
         + variancePreserving.filter { ["Xavier normal", "He normal", "PyTorch default"].contains($0.name) }
     /// Epochs of the "mean of the last k epochs" summaries.
     static let lastK = 2
     static let batchSize = 64
-    static let probeSize = 512
-    /// "Still equal": the spread across units after training, relative to the weights' mean
-    /// size, stays below this. Float rounding in the BLAS kernel (which differs between CPUs
-    /// and thread counts) can give identical units slightly different sums: exactly 0 on one
-    /// machine, 10⁻⁸…10⁻⁵ of the weights on another, against a spread of order 1 from a
-    /// random init.
-    static let symmetryTolerance = 1e-3
-
-    /// The deep networks' shape, read throughout the lesson and its figures.
-    var depth: Int { network.depth }
-    var width: Int { network.width }
-
-    func deepModel(_ activation: Activation, _ scheme: Scheme, random: Random) -> Sequential {
-        let model = Sequential.mlp(network.sizes, activation: activation, random: random)
-        Self.initialize(model, scheme, random: random)
-        return model
-    }
-
-    /// The deep networks' training (steps 4 and 6): SGD with learning rate 0.01 and momentum 0.9.
-    func trainDeep(_ model: Sequential, _ run: SeedRun, splits: SeededSplits, epochs: Int) throws -> History {
-        try run.fit(
-            model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
-            train: splits(run).train, validation: splits(run).validation,
-            options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
-    }
-
-    /// PyTorch's default is what `Sequential.mlp` drew, as `nn.Linear` does: weights and biases
-    /// from U[±1/√n_in]. Every other scheme draws the weights and zeroes the biases.
-    static func initialize(_ model: Sequential, _ scheme: Scheme, random: Random) {
-        guard scheme.initializer != .pytorchDefault else { return }
-        for layer in model.weightedLayers { layer.initialize(weight: scheme.initializer, bias: .zeros, random: random) }
-    }
 
     func run() throws { _ = try perform() }
 
@@ -118,6 +82,45 @@ extension InitializationLesson {
         try context.finish()
         return report
     }
+
+    func deepModel(_ activation: Activation, _ scheme: Scheme, random: Random) -> Sequential {
+        let model = Sequential.mlp(network.sizes, activation: activation, random: random)
+        Self.initialize(model, scheme, random: random)
+        return model
+    }
+
+    /// The deep networks' training (steps 4 and 6): SGD with learning rate 0.01 and momentum 0.9.
+    func trainDeep(_ model: Sequential, _ run: SeedRun, splits: SeededSplits, epochs: Int) throws -> History {
+        try run.fit(
+            model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
+            train: splits(run).train, validation: splits(run).validation,
+            options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
+    }
+
+    /// PyTorch's default is what `Sequential.mlp` drew, as `nn.Linear` does: weights and biases
+    /// from U[±1/√n_in]. Every other scheme draws the weights and zeroes the biases.
+    static func initialize(_ model: Sequential, _ scheme: Scheme, random: Random) {
+        guard scheme.initializer != .pytorchDefault else { return }
+        for layer in model.weightedLayers { layer.initialize(weight: scheme.initializer, bias: .zeros, random: random) }
+    }
+
+    /// The deep networks' shape, read throughout the lesson and its figures.
+    var depth: Int { network.depth }
+    var width: Int { network.width }
+
+    /// Images of the batch the signal statistics at initialization are measured on.
+    static let probeSize = 512
+    /// "Still equal": the spread across units after training, relative to the weights' mean
+    /// size, stays below this. Float rounding in the BLAS kernel (which differs between CPUs
+    /// and thread counts) can give identical units slightly different sums: exactly 0 on one
+    /// machine, 10⁻⁸…10⁻⁵ of the weights on another, against a spread of order 1 from a
+    /// random init.
+    static let symmetryTolerance = 1e-3
+
+    /// The running average of the minibatch loss (over `lossWindow` steps) below which a
+    /// run has left the plateau at chance, ln 10 ≈ 2.30.
+    static let escapeLoss = 2.0
+    static let lossWindow = 20
 
     func symmetryRuns(_ context: LessonContext, splits: SeededSplits, epochs: Int) throws -> [SettingRuns<SymmetryRun>]
     {
