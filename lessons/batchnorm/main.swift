@@ -55,7 +55,7 @@ extension BatchNormLesson {
             fullTest.count / 8 * 8, random: Random(seed: lesson.splitSeed ?? 0, purpose: .dataSubset))
         guard train.count >= Self.batchSize, validation.count >= 1, test.count >= 8 else {
             throw LessonError(
-                "lesson-batchnorm needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate) and 8 in the test file; the data have \(train.count + validation.count) and \(fullTest.count)"
+                "lesson-\(context.name) needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate) and 8 in the test file; the data have \(train.count + validation.count) and \(fullTest.count)"
             )
         }
         let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])

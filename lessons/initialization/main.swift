@@ -50,7 +50,7 @@ extension InitializationLesson {
         let (train, validation, _) = splits.first.sets
         guard train.count >= Self.batchSize, validation.count >= 1 else {
             throw LessonError(
-                "lesson-initialization needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate); the data have \(train.count + validation.count)"
+                "lesson-\(context.name) needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate); the data have \(train.count + validation.count)"
             )
         }
         let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])

@@ -27,7 +27,7 @@ extension InputNormalizationLesson {
         let (train, validation, test) = splits.first.sets
         guard train.count >= 1, validation.count >= 1, test.count >= 1 else {
             throw LessonError(
-                "lesson-input-normalization needs at least 5 images in the training file (10 % of them validate) and 1 in the test file; the data have \(train.count + validation.count) and \(test.count)"
+                "lesson-\(context.name) needs at least 5 images in the training file (10 % of them validate) and 1 in the test file; the data have \(train.count + validation.count) and \(test.count)"
             )
         }
         let (mean, std) = train.pixelStatistics()

@@ -58,7 +58,7 @@ extension VanishingGradientsLesson {
         let (train, validation, _) = splits.first.sets
         guard train.count >= 2, validation.count >= 1 else {
             throw LessonError(
-                "lesson-vanishing-gradients needs at least 5 images in the training file (10 % of them validate); the data have \(train.count + validation.count)"
+                "lesson-\(context.name) needs at least 5 images in the training file (10 % of them validate); the data have \(train.count + validation.count)"
             )
         }
         let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])
