@@ -146,12 +146,68 @@ extension ComparisonsAgainstReference {
     /// beside the validation-loss verdict).
     public func verdicts(caveatsByMeasure caveats: (SettingRuns<Run>, Int) -> [String]) -> [Verdict] {
         settings.indices.flatMap { index in
-            measures.indices.map { measureIndex in
-                let measure = measures[measureIndex]
-                return families[measureIndex].verdict(
-                    index, settings[index].label, reference.label, quantity: measure.quantity, unit: measure.unit,
-                    decimals: measure.decimals, caveats: caveats(settings[index], measureIndex))
-            }
+            measures.indices.map { verdict(index, on: $0, caveats: caveats(settings[index], $0)) }
+        }
+    }
+
+    /// Setting `index` against the reference on measure `measureIndex`, with its family's note.
+    func verdict(_ index: Int, on measureIndex: Int, caveats: [String]) -> Verdict {
+        let measure = measures[measureIndex]
+        return families[measureIndex].verdict(
+            index, settings[index].label, reference.label, quantity: measure.quantity, unit: measure.unit,
+            decimals: measure.decimals, caveats: caveats)
+    }
+}
+
+extension ComparisonsAgainstReference {
+    /// The verdict lines of one measure, setting by setting: for a report that states a whole
+    /// family before the next; `caveats` adds a setting's notes to its line.
+    public func verdicts(
+        on measureIndex: Int, caveats: (SettingRuns<Run>) -> [String] = { _ in [] }
+    ) -> [Verdict] {
+        settings.indices.map { verdict($0, on: measureIndex, caveats: caveats(settings[$0])) }
+    }
+}
+
+extension Measure {
+    /// Setting `a` against setting `b` on this measure, paired over seeds: one verdict line, for
+    /// a single comparison (a family of them goes through `ComparisonsAgainstReference` or `Holm`).
+    public func verdict(_ a: SettingRuns<Run>, against b: SettingRuns<Run>, caveats: [String] = []) -> Verdict {
+        Difference(summary(a), summary(b)).verdict(
+            a.label, b.label, quantity: quantity, unit: unit, decimals: decimals, caveats: caveats)
+    }
+}
+
+extension BinaryFloatingPoint {
+    /// The value to `digits` significant digits ("%.3g": 0.0123, 1.23e+05), for the table cells
+    /// of quantities that span decades.
+    public func formatted(significantDigits digits: Int) -> String { String(format: "%.\(digits)g", Double(self)) }
+}
+
+extension Measure {
+    /// Validation accuracy averaged over each run's last `k` epochs, named as a verdict states it.
+    public static func validationAccuracy(lastEpochs k: Int) -> Measure {
+        Measure("validation, last \(k)", quantity: "Validation accuracy (last \(k) epochs)") {
+            $0.lastEpochs(k, .validationAccuracy)
+        }
+    }
+
+    /// Each run's best validation accuracy (the epoch is chosen on the same images, so it reads
+    /// high: a curve's peak, not a test score).
+    public static var bestValidation: Measure {
+        Measure("best validation", quantity: "Best validation accuracy") { $0.atBestValidation(.validationAccuracy) }
+    }
+}
+
+extension TableColumn {
+    /// A measure's mean ± std, or "–" for a setting with nothing to summarize: where
+    /// `unavailable` says so (every run diverged, say), by default where the measure has no value.
+    public static func measureOrDash(
+        _ measure: Measure<Run>, when unavailable: ((SettingRuns<Run>) -> Bool)? = nil
+    ) -> TableColumn {
+        TableColumn(measure.header) { setting in
+            let summary = measure.summary(setting)
+            return unavailable?(setting) ?? (summary.count == 0) ? "–" : summary.formatted(decimals: measure.decimals)
         }
     }
 }

@@ -104,7 +104,9 @@ extension InitializationTests {
         try withFewImages(enough: (100, 5), tooFew: (20, 5)) { enough, tooFew in
             XCTAssertNoThrow(try InitializationLesson.parse(enough).perform())
             XCTAssertThrowsError(try InitializationLesson.parse(tooFew).perform()) { error in
-                XCTAssertTrue("\(error)".contains("needs at least 72 images in the training file"), "\(error)")
+                XCTAssertTrue(
+                    "\(error)".contains("lesson-initialization needs at least 72 images in the training file"),
+                    "\(error)")
             }
         }
     }

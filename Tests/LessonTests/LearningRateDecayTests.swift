@@ -69,5 +69,9 @@ final class LearningRateDecayTests: XCTestCase {
         ] {
             XCTAssertThrowsError(try LearningRateDecayLesson.parse(bad), "\(bad)")
         }
+        // --train-size takes the shared range: 0 is the whole training split, 64 one batch.
+        for good in [["--train-size", "0"], ["--train-size", "64"]] {
+            XCTAssertNoThrow(try LearningRateDecayLesson.parse(good), "\(good)")
+        }
     }
 }

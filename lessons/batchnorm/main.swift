@@ -1,61 +1,21 @@
-import ArgumentParser
+// Batch normalization, as the lecture teaches it: the lecture's block with and without
+// BatchNorm, from the default initialization and from tiny weights, over seeds (step 1); a
+// learning-rate sweep with the weight norms that explain the larger steps BatchNorm tolerates
+// (step 2); the running estimates used at inference and the pitfall of batch statistics on
+// small batches, and the redundant bias before BatchNorm (step 3). The options are in
+// Command.swift, the printed report in Report.swift, the figures in Figures.swift.
+
 import Engine
 import EngineData
 import Foundation
 import LessonKit
-import Plot
 
-struct BatchNormLesson: LessonCommand {
-    static let configuration = CommandConfiguration.lesson(
-        abstract:
-            "Batch normalization: normalizing each layer's inputs over the minibatch, and what it changes, measured over seeds.",
-        discussion: """
-            The lecture's block Linear(bias=false) → BatchNorm1d → ReLU → Dropout against the same \
-            network without BatchNorm on Fashion-MNIST, under 10 seeds each: training curves with the \
-            default initialization and with weights drawn from N(0, 0.001²) (without BatchNorm \
-            training stalls for a while: shown step by step), the 15/50/85th percentiles of a \
-            unit's pre-activation per step (Ioffe & Szegedy's figure 1), a learning-rate sweep that \
-            shows the larger steps BatchNorm tolerates (with the weight norm that explains it), the running mean and variance used at \
-            inference, the pitfall of evaluating with batch statistics on small batches, and why \
-            the Linear layer's bias is redundant before BatchNorm. The full run trains on 20,000 \
-            of the 54,000 training images to keep 10 seeds short \
-            (--train-size 0 uses them all). --quick: 2,000 images, 3 epochs, 2 seeds.
-            """, epochs: epochBudget)
-
-    static let epochBudget = EpochBudget(full: 10, quick: 3)
-
-    @OptionGroup var lesson: LessonOptions
-    @OptionGroup var training: TrainingRunOptions
-
-    @Option(help: "Dropout probability after each hidden activation, in [0, 1).")
-    var dropout = Probability(0.2)
-
-    @Option(help: "SGD learning rate (finite, > 0).")
-    var learningRate = PositiveNumber(0.1)
-
-    @Option(help: "Learning rates of the sweep with and without BatchNorm, comma-separated, each finite and > 0.")
-    var sweep = ListOption<PositiveNumber>([0.1, 0.2, 0.5, 1, 1.5, 2, 3].map { PositiveNumber($0) })
-
-    @Option(help: "Training images (0 for the whole training split of 54,000).")
-    var trainSize = 20000
-
-    mutating func validate() throws {
-        guard (0...Count.maximum).contains(trainSize) else {
-            throw ValidationError("--train-size must be between 0 and \(Count.maximum)")
-        }
-        guard sweep.values.count <= 10 else { throw ValidationError("--sweep takes at most 10 learning rates") }
-    }
-
+extension BatchNormLesson {
     static let sizes = [784, 128, 64, 10]
     static let batchSize = 64
     static let lastK = 3
-    static let probeSize = 512
     /// Epochs of the learning-rate sweep.
     static let sweepEpochs = 3
-    static let inferenceBatchSizes = [2, 4, 8, 32, 128, 1000]
-    /// The running average of the minibatch loss that counts as "left the plateau" (chance is ln 10 ≈ 2.30).
-    static let escapeLoss = 2.0
-    static let lossWindow = 20
 
     struct Setting: Sendable {
         let label: String
@@ -81,35 +41,142 @@ struct BatchNormLesson: LessonCommand {
         return model
     }
 
-    /// The pre-activations (what enters each ReLU) on one batch, measured in training mode
-    /// without disturbing the running statistics.
-    static func preActivations(_ model: Sequential, batch: (inputs: Matrix, targets: [Int])) throws
-        -> [LayerDiagnostics]
-    {
-        let saved = model.state()
-        let relus = Set(model.layers.indices.filter { model.layers[$0] is ReLU }.map { $0 - 1 })
-        let layers = model.layers
-        let result = Diagnostics.trace(
-            model, loss: CrossEntropyLoss(), inputs: batch.inputs, targets: batch.targets,
-            include: { layer in relus.contains(layers.firstIndex { $0 === layer }!) })
-        try model.load(saved)
-        return result
+    func run() throws { _ = try perform() }
+
+    func perform() throws -> Report {
+        let context = try LessonContext(for: self, seeds: 10)
+        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
+        let splits = try context.loadSplits(
+            training, trainSize: context.budget(trainSize.limit, quick: 2000),
+            validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))
+        let (train, validation, fullTest) = splits.first.sets
+        // Evaluating with batch statistics needs ≥ 2 images in every batch: keep a multiple of 8.
+        let test = fullTest.randomSubset(
+            fullTest.count / 8 * 8, random: Random(seed: lesson.splitSeed ?? 0, purpose: .dataSubset))
+        guard train.count >= Self.batchSize, validation.count >= 1, test.count >= 8 else {
+            throw LessonError(
+                "lesson-\(context.name) needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate) and 8 in the test file; the data have \(train.count + validation.count) and \(fullTest.count)"
+            )
+        }
+        let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])
+
+        let (difference, biasGradient) = Self.biasRedundancy(random: Random(seed: lesson.seed))
+        context.report(
+            String(
+                format:
+                    "Linear with bias → BatchNorm vs the same Linear without bias → BatchNorm: largest output difference %.2g; the bias's gradient is at most %.2g.",
+                difference, biasGradient))
+        let runs = try compare(context, splits: splits, test: test, probe: probe, epochs: epochs)
+        let captured = Captured(runs)
+        let rates = sweep.values.map(\.value)
+        let sweepRuns = try learningRateSweep(context, rates: rates, splits: splits)
+        let report = Report(
+            runs: runs, sweep: sweepRuns, sweepRates: rates, captured: captured,
+            biasOutputDifference: difference, biasGradientSize: biasGradient)
+        try context.write(curvesFigure(runs, epochs: epochs))
+        try context.write(stallFigure(runs))
+        try context.write(percentileFigure(captured))
+        try context.write(Self.preActivationFigure(captured))
+        try context.write(sweepFigure(report))
+        try context.write(
+            Self.inferenceFigure(
+                report.run("BatchNorm"), batchSizes: Self.inferenceBatchSizes.filter { $0 <= test.count }))
+        reportSummary(context, report, epochs: epochs, trainCount: train.count, testCount: test.count)
+        try context.finish()
+        return report
     }
 
-    /// What the first seed's runs leave for the figures: pre-activations before and after
-    /// training, and the percentiles of one unit's pre-activation per step.
-    struct Captured {
-        var before: [String: [LayerDiagnostics]] = [:]
-        var after: [String: [LayerDiagnostics]] = [:]
-        var percentiles: [String: PercentileTracker] = [:]
+    /// Images of the batch the pre-activations are measured on.
+    static let probeSize = 512
+    /// Evaluation batch sizes of the inference pitfall: batch statistics against running estimates.
+    static let inferenceBatchSizes = [2, 4, 8, 32, 128, 1000]
+    /// The running average of the minibatch loss that counts as "left the plateau" (chance is ln 10 ≈ 2.30).
+    static let escapeLoss = 2.0
+    static let lossWindow = 20
 
-        /// What the first seed's run of each setting captured.
-        init(_ runs: [SettingRuns<NormRun>]) {
-            for setting in runs {
-                guard let capture = setting.runs.first?.capture else { continue }
-                before[setting.label] = capture.before
-                after[setting.label] = capture.after
-                if let tracker = capture.tracker { percentiles[setting.label] = tracker }
+    /// Step 1: the four networks under every seed. Each BatchNorm run is also evaluated with
+    /// batch statistics on small batches, and its running estimates are checked.
+    func compare(
+        _ context: LessonContext, splits: SeededSplits, test: ImageDataset,
+        probe: (inputs: Matrix, targets: [Int]), epochs: Int
+    ) throws -> [SettingRuns<NormRun>] {
+        let learningRate = learningRate.value
+        return try context.overSeeds(
+            Self.settings, label: \.label, experiment: "compare",
+            columns: {
+                [
+                    "batch_norm": SettingValue($0.batchNorm),
+                    "init": .text($0.tinyInit ? "normal 0.001" : "pytorch default"),
+                ]
+            },
+            lastK: Self.lastK
+        ) { setting, run in
+            let (train, validation) = (splits(run).train, splits(run).validation)
+            let model = makeModel(setting, random: run.random(.weights), masks: run.random(.noise))
+            let first = run.seedIndex == 0
+            let before = first ? try Self.preActivations(model, batch: probe) : []
+            let tracker =
+                first && !setting.tinyInit
+                ? PercentileTracker(model: model, probe: probe.inputs, every: lesson.quick ? 1 : 5) : nil
+            let history = try run.fit(
+                model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: learningRate),
+                train: train, validation: validation,
+                options: TrainingOptions(
+                    epochs: epochs, batchSize: Self.batchSize, dropLast: true, evaluateTrainingSet: true),
+                callbacks: tracker.map { [$0] } ?? [])
+            var result = NormRun(
+                history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
+                stepsToEscape: StandardPanels.escapeStep(history, window: Self.lossWindow, below: Self.escapeLoss).map(
+                    Double.init))
+            if first {
+                result.capture = .init(
+                    before: before, after: try Self.preActivations(model, batch: probe), tracker: tracker)
+            }
+            if setting.batchNorm && !setting.tinyInit {
+                for size in Self.inferenceBatchSizes where size <= test.count {
+                    result.batchStatisticsAccuracy[size] =
+                        100
+                        * Double(
+                            Evaluation(
+                                of: model, loss: CrossEntropyLoss(), on: test, batchSize: size, batchStatistics: true
+                            ).accuracy!)
+                    result.runningEstimatesAccuracy[size] =
+                        100
+                        * Double(Evaluation(of: model, loss: CrossEntropyLoss(), on: test, batchSize: size).accuracy!)
+                }
+                result.runningChecks = try Self.runningStatisticsCheck(model, data: train)
+            }
+            return result
+        }
+    }
+
+    /// Step 2: the larger learning rate BatchNorm permits: both networks at each rate of the
+    /// sweep, for a few epochs. A run that diverges counts as chance (10 %).
+    func learningRateSweep(_ context: LessonContext, rates: [Float], splits: SeededSplits) throws -> [SettingRuns<
+        SweepRun
+    >] {
+        let settings = rates.flatMap { rate in [(rate, false), (rate, true)] }
+        let epochs = min(Self.sweepEpochs, training.epochs ?? Self.sweepEpochs)
+        return try context.overSeeds(
+            settings, label: { Self.sweepLabel($0.0, batchNorm: $0.1) }, experiment: "learning-rate sweep",
+            columns: { ["learning_rate": SettingValue($0.0), "batch_norm": SettingValue($0.1)] }, lastK: 1
+        ) { setting, run in
+            let (train, validation) = (splits(run).train, splits(run).validation)
+            let model = makeModel(
+                Setting(label: "", batchNorm: setting.1, tinyInit: false), random: run.random(.weights),
+                masks: run.random(.noise))
+            let startNorms = SweepRun.hiddenWeightNorms(model)!
+            do {
+                let history = try run.fit(
+                    model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: setting.0),
+                    train: train, validation: validation,
+                    options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize, dropLast: true))
+                return SweepRun(
+                    history: history, finalValidation: 100 * Double(history.last?.validationAccuracy ?? 0.1),
+                    startNorms: startNorms, endNorms: SweepRun.hiddenWeightNorms(model))
+            } catch let TrainingError.diverged(epoch, _, _, history) {
+                return SweepRun(
+                    history: history, finalValidation: 10, divergedEpoch: Double(epoch), startNorms: startNorms)
             }
         }
     }
@@ -211,265 +278,37 @@ struct BatchNormLesson: LessonCommand {
         }
     }
 
-    func run() throws { _ = try perform() }
+    /// What the first seed's runs leave for the figures: pre-activations before and after
+    /// training, and the percentiles of one unit's pre-activation per step.
+    struct Captured {
+        var before: [String: [LayerDiagnostics]] = [:]
+        var after: [String: [LayerDiagnostics]] = [:]
+        var percentiles: [String: PercentileTracker] = [:]
 
-    func perform() throws -> Report {
-        let context = try LessonContext(for: self, seeds: 10)
-        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
-        let splits = try context.loadSplits(
-            training, trainSize: context.budget(trainSize == 0 ? nil : trainSize, quick: 2000),
-            validationSize: context.budget(nil, quick: 1000), testSize: context.budget(nil, quick: 1000))
-        let (train, validation, fullTest) = splits.first.sets
-        // Evaluating with batch statistics needs ≥ 2 images in every batch: keep a multiple of 8.
-        let test = fullTest.randomSubset(
-            fullTest.count / 8 * 8, random: Random(seed: lesson.splitSeed ?? 0, purpose: .dataSubset))
-        guard train.count >= Self.batchSize, validation.count >= 1, test.count >= 8 else {
-            throw LessonError(
-                "lesson-batchnorm needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate) and 8 in the test file; the data have \(train.count + validation.count) and \(fullTest.count)"
-            )
-        }
-        let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])
-
-        let (difference, biasGradient) = Self.biasRedundancy(random: Random(seed: lesson.seed))
-        context.report(
-            String(
-                format:
-                    "Linear with bias → BatchNorm vs the same Linear without bias → BatchNorm: largest output difference %.2g; the bias's gradient is at most %.2g.",
-                difference, biasGradient))
-        let runs = try compare(context, splits: splits, test: test, probe: probe, epochs: epochs)
-        let captured = Captured(runs)
-        let rates = sweep.values.map(\.value)
-        let sweepRuns = try learningRateSweep(context, rates: rates, splits: splits)
-        let report = Report(
-            runs: runs, sweep: sweepRuns, sweepRates: rates, captured: captured,
-            biasOutputDifference: difference, biasGradientSize: biasGradient)
-        try context.write(curvesFigure(runs, epochs: epochs))
-        try context.write(stallFigure(runs))
-        try context.write(percentileFigure(captured))
-        try context.write(Self.preActivationFigure(captured))
-        try context.write(sweepFigure(report))
-        try context.write(
-            Self.inferenceFigure(
-                report.run("BatchNorm"), batchSizes: Self.inferenceBatchSizes.filter { $0 <= test.count }))
-        reportSummary(context, report, epochs: epochs, trainCount: train.count, testCount: test.count)
-        try context.finish()
-        return report
-    }
-
-    /// Step 1: the four networks under every seed. Each BatchNorm run is also evaluated with
-    /// batch statistics on small batches, and its running estimates are checked.
-    func compare(
-        _ context: LessonContext, splits: SeededSplits, test: ImageDataset,
-        probe: (inputs: Matrix, targets: [Int]), epochs: Int
-    ) throws -> [SettingRuns<NormRun>] {
-        let learningRate = learningRate.value
-        return try context.overSeeds(
-            Self.settings, label: \.label, experiment: "compare",
-            columns: {
-                [
-                    "batch_norm": SettingValue($0.batchNorm),
-                    "init": .text($0.tinyInit ? "normal 0.001" : "pytorch default"),
-                ]
-            },
-            lastK: Self.lastK
-        ) { setting, run in
-            let (train, validation) = (splits(run).train, splits(run).validation)
-            let model = makeModel(setting, random: run.random(.weights), masks: run.random(.noise))
-            let first = run.seedIndex == 0
-            let before = first ? try Self.preActivations(model, batch: probe) : []
-            let tracker =
-                first && !setting.tinyInit
-                ? PercentileTracker(model: model, probe: probe.inputs, every: lesson.quick ? 1 : 5) : nil
-            let history = try run.fit(
-                model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: learningRate),
-                train: train, validation: validation,
-                options: TrainingOptions(
-                    epochs: epochs, batchSize: Self.batchSize, dropLast: true, evaluateTrainingSet: true),
-                callbacks: tracker.map { [$0] } ?? [])
-            var result = NormRun(
-                history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
-                stepsToEscape: StandardPanels.escapeStep(history, window: Self.lossWindow, below: Self.escapeLoss).map(
-                    Double.init))
-            if first {
-                result.capture = .init(
-                    before: before, after: try Self.preActivations(model, batch: probe), tracker: tracker)
-            }
-            if setting.batchNorm && !setting.tinyInit {
-                for size in Self.inferenceBatchSizes where size <= test.count {
-                    result.batchStatisticsAccuracy[size] =
-                        100
-                        * Double(
-                            Evaluation(
-                                of: model, loss: CrossEntropyLoss(), on: test, batchSize: size, batchStatistics: true
-                            ).accuracy!)
-                    result.runningEstimatesAccuracy[size] =
-                        100
-                        * Double(Evaluation(of: model, loss: CrossEntropyLoss(), on: test, batchSize: size).accuracy!)
-                }
-                result.runningChecks = try Self.runningStatisticsCheck(model, data: train)
-            }
-            return result
-        }
-    }
-
-    /// Step 2: the larger learning rate BatchNorm permits: both networks at each rate of the
-    /// sweep, for a few epochs. A run that diverges counts as chance (10 %).
-    func learningRateSweep(_ context: LessonContext, rates: [Float], splits: SeededSplits) throws -> [SettingRuns<
-        SweepRun
-    >] {
-        let settings = rates.flatMap { rate in [(rate, false), (rate, true)] }
-        let epochs = min(Self.sweepEpochs, training.epochs ?? Self.sweepEpochs)
-        return try context.overSeeds(
-            settings, label: { Self.sweepLabel($0.0, batchNorm: $0.1) }, experiment: "learning-rate sweep",
-            columns: { ["learning_rate": SettingValue($0.0), "batch_norm": SettingValue($0.1)] }, lastK: 1
-        ) { setting, run in
-            let (train, validation) = (splits(run).train, splits(run).validation)
-            let model = makeModel(
-                Setting(label: "", batchNorm: setting.1, tinyInit: false), random: run.random(.weights),
-                masks: run.random(.noise))
-            let startNorms = SweepRun.hiddenWeightNorms(model)!
-            do {
-                let history = try run.fit(
-                    model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: setting.0),
-                    train: train, validation: validation,
-                    options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize, dropLast: true))
-                return SweepRun(
-                    history: history, finalValidation: 100 * Double(history.last?.validationAccuracy ?? 0.1),
-                    startNorms: startNorms, endNorms: SweepRun.hiddenWeightNorms(model))
-            } catch let TrainingError.diverged(epoch, _, _, history) {
-                return SweepRun(
-                    history: history, finalValidation: 10, divergedEpoch: Double(epoch), startNorms: startNorms)
+        /// What the first seed's run of each setting captured.
+        init(_ runs: [SettingRuns<NormRun>]) {
+            for setting in runs {
+                guard let capture = setting.runs.first?.capture else { continue }
+                before[setting.label] = capture.before
+                after[setting.label] = capture.after
+                if let tracker = capture.tracker { percentiles[setting.label] = tracker }
             }
         }
     }
 
-    /// Step 4: the tables, and every comparison against its seed-to-seed noise.
-    func reportSummary(_ context: LessonContext, _ report: Report, epochs: Int, trainCount: Int, testCount: Int) {
-        let k = Self.lastK, seeds = context.seeds.count
-        func afterFirstEpoch(_ setting: SettingRuns<NormRun>) -> Estimate { setting.atEpoch(1, .validationAccuracy) }
-        context.report()
-        var table = SummaryTable(
-            title:
-                "784→128→64→10, dropout \(dropout.value), SGD lr \(learningRate.value), batch \(Self.batchSize), \(trainCount) training images, \(epochs) epochs, \(seeds) seeds (accuracy in %, mean ± std; last \(k) = mean of the last \(k) epochs)",
-            header: [
-                "network", "validation, epoch 1", "train, last \(k)", "validation, last \(k)", "best validation",
-                "test, final", "steps to loss < 2",
-            ])
-        for setting in report.runs {
-            let escape = setting.estimate(\.stepsToEscape)
-            table.add([
-                setting.label, afterFirstEpoch(setting).formatted(), setting.lastEpochs(k, .trainAccuracy).formatted(),
-                setting.lastEpochs(k, .validationAccuracy).formatted(),
-                setting.atBestValidation(.validationAccuracy).formatted(),
-                setting.testAccuracy.formatted(),
-                escape.count == setting.runs.count
-                    ? escape.formatted(decimals: 0) : "\(escape.count) of \(setting.runs.count) seeds",
-            ])
-        }
-        context.report(table)
-        for (a, b) in [
-            ("BatchNorm", "no BatchNorm"), ("BatchNorm, N(0, 0.001²) init", "no BatchNorm, N(0, 0.001²) init"),
-        ] {
-            let (x, y) = (report.run(a), report.run(b))
-            context.report(
-                Difference(afterFirstEpoch(x), afterFirstEpoch(y)).verdict(
-                    a, b, quantity: "Validation accuracy after epoch 1"))
-            context.report(
-                Difference(x.lastEpochs(k, .validationAccuracy), y.lastEpochs(k, .validationAccuracy))
-                    .verdict(a, b, quantity: "Validation accuracy (last \(k) epochs)"))
-            context.report(
-                Difference(x.testAccuracy, y.testAccuracy).verdict(a, b, quantity: "Test accuracy after the last epoch")
-            )
-        }
-        let tiny = report.run("no BatchNorm, N(0, 0.001²) init").estimate(\.stepsToEscape)
-        let tinyBN = report.run("BatchNorm, N(0, 0.001²) init").estimate(\.stepsToEscape)
-        if tiny.count == seeds && tinyBN.count == seeds {
-            context.report(
-                Difference(tiny, tinyBN).verdict(
-                    "no BatchNorm", "BatchNorm",
-                    quantity:
-                        "From N(0, 0.001²), steps until the loss (running average over \(Self.lossWindow)) falls below \(Self.escapeLoss)",
-                    unit: " steps", decimals: 0))
-        }
-
-        context.report()
-        var sweep = SummaryTable(
-            title:
-                "Learning-rate sweep: validation accuracy (%) after \(Self.sweepEpochs) epochs, \(seeds) seeds (a diverged run counts as 10 %)",
-            header: ["learning rate", "no BatchNorm", "BatchNorm", "diverged without / with BN"])
-        for rate in report.sweepRates {
-            let (without, with) = (report.sweepRun(rate, batchNorm: false), report.sweepRun(rate, batchNorm: true))
-            sweep.add([
-                "\(rate)", without.estimate(\.finalValidation).formatted(),
-                with.estimate(\.finalValidation).formatted(),
-                "\(without.estimate(\.divergedEpoch).count) / \(with.estimate(\.divergedEpoch).count)",
-            ])
-        }
-        context.report(sweep)
-        let sweepHolm = Holm(
-            report.sweepRates.map { rate in
-                Difference(
-                    report.sweepRun(rate, batchNorm: true).estimate(\.finalValidation),
-                    report.sweepRun(rate, batchNorm: false).estimate(\.finalValidation))
-            })
-        context.report("Holm-corrected over the \(report.sweepRates.count) learning rates:")
-        for (index, rate) in report.sweepRates.enumerated() {
-            context.report(
-                sweepHolm.verdict(
-                    index, "BatchNorm", "no BatchNorm",
-                    quantity: "Learning rate \(rate), validation after \(Self.sweepEpochs) epochs"))
-        }
-        context.report()
-        var norms = SummaryTable(
-            title:
-                "BatchNorm networks of the sweep: ‖W‖ of the Linear feeding each BatchNorm and the effective step η/‖W‖², at the start → after \(Self.sweepEpochs) epochs (mean ± std over the seeds that did not diverge)",
-            header: ["learning rate", "‖W₁‖", "η/‖W₁‖²", "‖W₂‖", "η/‖W₂‖²"])
-        for rate in report.sweepRates {
-            let runs = report.sweepRun(rate, batchNorm: true).runs.filter { $0.endNorms != nil }
-            guard !runs.isEmpty else { norms.add(["\(rate)", "diverged", "–", "–", "–"]); continue }
-            norms.add(
-                ["\(rate)"]
-                    + [0, 1].flatMap { layer -> [String] in
-                        let start = Estimate(runs.map { $0.startNorms[layer] }),
-                            end = Estimate(runs.map { $0.endNorms![layer] })
-                        let step = { (norm: Estimate) in Estimate(norm.values.map { Double(rate) / ($0 * $0) }) }
-                        return [
-                            "\(start.formatted(decimals: 1)) → \(end.formatted(decimals: 1))",
-                            "\(step(start).formatted(decimals: 4)) → \(step(end).formatted(decimals: 4))",
-                        ]
-                    })
-        }
-        context.report(norms)
-
-        context.report()
-        let batchNorm = report.run("BatchNorm")
-        var inference = SummaryTable(
-            title:
-                "Test accuracy (%) of the trained BatchNorm networks by evaluation batch size (\(testCount) test images, \(seeds) seeds)",
-            header: ["batch size", "batch statistics (training mode)", "running estimates (evaluation mode)"])
-        for size in Self.inferenceBatchSizes where size <= testCount {
-            inference.add([
-                "\(size)", Estimate(batchNorm.runs.compactMap { $0.batchStatisticsAccuracy[size] }).formatted(),
-                Estimate(batchNorm.runs.compactMap { $0.runningEstimatesAccuracy[size] }).formatted(),
-            ])
-        }
-        context.report(inference)
-        var running = SummaryTable(
-            title:
-                "Running estimates after training vs the statistics of each BatchNorm's input over up to 10,000 training images (\(seeds) seeds)",
-            header: [
-                "BatchNorm", "mean |error| of the mean (in stds)", "running/actual variance, dropout on",
-                "running/actual variance, dropout off",
-            ])
-        for layer in [1, 2] {
-            let checks = batchNorm.runs.compactMap { $0.check(layer) }
-            running.add([
-                "\(layer)", Estimate(checks.map { Double($0.meanError) }).formatted(decimals: 3),
-                Estimate(checks.map { Double($0.varianceRatioTraining) }).formatted(decimals: 3),
-                Estimate(checks.map { Double($0.varianceRatioInference) }).formatted(decimals: 3),
-            ])
-        }
-        context.report(running)
+    /// The pre-activations (what enters each ReLU) on one batch, measured in training mode
+    /// without disturbing the running statistics.
+    static func preActivations(_ model: Sequential, batch: (inputs: Matrix, targets: [Int])) throws
+        -> [LayerDiagnostics]
+    {
+        let saved = model.state()
+        let relus = Set(model.layers.indices.filter { model.layers[$0] is ReLU }.map { $0 - 1 })
+        let layers = model.layers
+        let result = Diagnostics.trace(
+            model, loss: CrossEntropyLoss(), inputs: batch.inputs, targets: batch.targets,
+            include: { layer in relus.contains(layers.firstIndex { $0 === layer }!) })
+        try model.load(saved)
+        return result
     }
 
     static func sweepLabel(_ rate: Float, batchNorm: Bool) -> String {

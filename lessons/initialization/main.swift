@@ -1,50 +1,17 @@
-import ArgumentParser
+// Weight initialization, as the lecture teaches it: symmetry (equal weights stay equal,
+// step 1); the signal through deep tanh and ReLU networks at initialization under weights too
+// small, too large and variance-preserving (Xavier, He, PyTorch's default), against the
+// predicted factor per layer (steps 2 and 3); the deep ReLU network trained from each, over
+// seeds (step 4); the slow escape from chance of a shallow network from small weights
+// (step 5); and a sweep of the gain around the critical one (step 6). The options are in
+// Command.swift, the printed report in Report.swift, the figures in Figures.swift.
+
 import Engine
 import EngineData
 import Foundation
 import LessonKit
-import Plot
 
-struct InitializationLesson: LessonCommand {
-    static let configuration = CommandConfiguration.lesson(
-        abstract:
-            "Weight initialization: symmetry, scale, and the variance formulas of Xavier/Glorot and He/Kaiming, measured over seeds.",
-        discussion: """
-            Six experiments on Fashion-MNIST. Symmetry: with every weight equal, all hidden units \
-            of a layer compute the same thing and receive the same gradient, so they stay identical \
-            however long the network trains. Scale: in a network of 10 ReLU layers, weights drawn \
-            from N(0, 0.001²) make the signal vanish (training stalls) and N(0, 1) make it explode \
-            (training diverges). Variance-preserving inits: activation and gradient statistics per \
-            layer at initialization for deep tanh and ReLU networks under Xavier, He and PyTorch's \
-            default (with its drawn biases, and the part of the signal that depends on the input), \
-            against the predicted factor per ReLU layer. Training: the inits side by side \
-            under 10 seeds each, with the update-to-data ratio per layer over the first steps. Slow \
-            convergence: a shallow network from N(0, 0.01²) and N(0, 0.001²) sits at chance for \
-            hundreds to thousands of steps before it escapes. Gain sweep: weights N(0, g²/n_in) \
-            for six gains in deep tanh and ReLU networks, the last layer's signal against the \
-            mean-field prediction and the trained accuracy, around the critical gain √2 of ReLU. --quick: 1,000 images, 2 epochs (40 for the shallow network), 2 seeds.
-            """, epochs: epochBudget)
-
-    static let epochBudget = EpochBudget(full: 5, quick: 2)
-
-    @OptionGroup var lesson: LessonOptions
-    @OptionGroup var training: TrainingRunOptions
-
-    @Option(help: "Hidden layers of the deep networks (1…50).")
-    var depth = 10
-
-    @Option(help: "Units per hidden layer of the deep networks (2…\(maximumWidth)).")
-    var width = 100
-
-    static let maximumWidth = 1024
-
-    mutating func validate() throws {
-        guard (1...50).contains(depth) else { throw ValidationError("--depth must be in 1…50 (got \(depth))") }
-        guard (2...Self.maximumWidth).contains(width) else {
-            throw ValidationError("--width must be in 2…\(Self.maximumWidth) (got \(width))")
-        }
-    }
-
+extension InitializationLesson {
     struct Scheme: Sendable {
         let name: String
         let initializer: Initializer
@@ -65,192 +32,12 @@ struct InitializationLesson: LessonCommand {
         Scheme(name: "N(0, 0.01²)", initializer: .normal(mean: 0, std: 0.01)),
         Scheme(name: "N(0, 0.001²)", initializer: .normal(mean: 0, std: 0.001)),
     ]
-    /// The running average of the minibatch loss (over `lossWindow` steps) below which a
-    /// run has left the plateau at chance, ln 10 ≈ 2.30.
-    static let escapeLoss = 2.0
-    static let lossWindow = 20
     static let trained =
         [tooSmall, tooLarge]
         + variancePreserving.filter { ["Xavier normal", "He normal", "PyTorch default"].contains($0.name) }
     /// Epochs of the "mean of the last k epochs" summaries.
     static let lastK = 2
     static let batchSize = 64
-    static let probeSize = 512
-    /// "Still equal": the spread across units after training, relative to the weights' mean
-    /// size, stays below this. Float rounding in the BLAS kernel (which differs between CPUs
-    /// and thread counts) can give identical units slightly different sums: exactly 0 on one
-    /// machine, 10⁻⁸…10⁻⁵ of the weights on another, against a spread of order 1 from a
-    /// random init.
-    static let symmetryTolerance = 1e-3
-
-    func deepModel(_ activation: Activation, _ scheme: Scheme, random: Random) -> Sequential {
-        let model = Sequential.mlp(
-            [784] + Array(repeating: width, count: depth) + [10], activation: activation, random: random)
-        Self.initialize(model, scheme, random: random)
-        return model
-    }
-
-    /// PyTorch's default is what `Sequential.mlp` drew, as `nn.Linear` does: weights and biases
-    /// from U[±1/√n_in]. Every other scheme draws the weights and zeroes the biases.
-    static func initialize(_ model: Sequential, _ scheme: Scheme, random: Random) {
-        guard scheme.initializer != .pytorchDefault else { return }
-        for layer in model.weightedLayers { layer.initialize(weight: scheme.initializer, bias: .zeros, random: random) }
-    }
-
-    /// The input-dependent part of a layer's activations: per unit, the std over the batch,
-    /// averaged over the units. A bias shifts a unit by the same amount for every input, so it
-    /// adds to the activations' overall std but not to this spread.
-    static func spreadOverBatch(_ output: Matrix) -> Double {
-        guard output.rows > 1, output.cols > 0 else { return 0 }
-        let spreads = (0..<output.cols).map { unit in
-            let values = (0..<output.rows).map { Double(output[$0, unit]) }
-            let mean = values.reduce(0, +) / Double(values.count)
-            return (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot()
-        }
-        return spreads.reduce(0, +) / Double(spreads.count)
-    }
-
-    /// Mean over inputs of the standard deviation across a layer's units of their weights:
-    /// 0 exactly when every unit has the same weights.
-    static func spreadAcrossUnits(_ weight: Matrix) -> Float {
-        let columns = (0..<weight.cols).map { c in
-            TensorStatistics(Matrix(rows: weight.rows, cols: 1, (0..<weight.rows).map { weight[$0, c] })).std
-        }
-        return columns.reduce(0, +) / Float(columns.count)
-    }
-
-    /// The spread relative to the weights' mean absolute value.
-    static func relativeSpread(_ weight: Matrix) -> Double {
-        let size = weight.storage.reduce(0) { $0 + Double(abs($1)) } / Double(max(weight.count, 1))
-        return Double(spreadAcrossUnits(weight)) / max(size, .leastNormalMagnitude)
-    }
-
-    struct SignalProfile {
-        let activation: Activation
-        let scheme: Scheme
-        let layers: [LayerDiagnostics]
-        /// Per hidden layer, `spreadOverBatch` of its activations.
-        let spreadOverBatch: [Double]
-    }
-
-    /// The predicted factor per hidden layer (2…depth, all width × width) of a ReLU
-    /// network's activation std: Var(z) = n·Var(W)·E[a²] and E[a²] = Var(z)/2, so the std
-    /// changes by √(n·Var(W)/2) per layer: 1 for He (Var(W) = 2/n), 1/√2 for Xavier
-    /// (2/(n+n) = 1/n), 1/√6 for PyTorch's default (1/(3n)).
-    func predictedReLUFactor(_ scheme: Scheme) -> Double? {
-        guard let std = scheme.initializer.standardDeviation(fanIn: width, fanOut: width) else { return nil }
-        return (Double(width) * Double(std) * Double(std) / 2).squareRoot()
-    }
-
-    struct Report {
-        let symmetry: [SettingRuns<SymmetryRun>]
-        /// Per seed, every network's statistics at initialization.
-        let profiles: [[SignalProfile]]
-        let runs: [SettingRuns<DeepRun>]
-        let updateRatios: [(Scheme, [[Float]])]
-        let slow: [SettingRuns<EscapeRun>]
-        let gainSweep: [SettingRuns<GainRun>]
-        /// Per gain-sweep setting, the predicted first and last hidden layer's activation std.
-        let predictedGainStd: [(first: Double, last: Double)]
-
-        func profile(_ activation: Activation, _ name: String, seed: Int = 0) -> SignalProfile {
-            profiles[seed].first { $0.activation == activation && $0.scheme.name == name }!
-        }
-
-        /// Per seed: last hidden layer's activation std over the first's.
-        func signalRatio(_ activation: Activation, _ name: String) -> Estimate {
-            Estimate(
-                profiles.indices.map { seed in
-                    let layers = profile(activation, name, seed: seed).layers
-                    return Double(layers.last!.activation.std / layers.first!.activation.std)
-                })
-        }
-
-        /// Per seed: the same ratio for the input-dependent part, `spreadOverBatch`.
-        func spreadRatio(_ activation: Activation, _ name: String) -> Estimate {
-            Estimate(
-                profiles.indices.map { seed in
-                    let spread = profile(activation, name, seed: seed).spreadOverBatch
-                    return spread.last! / spread.first!
-                })
-        }
-
-        /// Per seed, a value of the last hidden layer.
-        func last(_ activation: Activation, _ name: String, _ value: (SignalProfile) -> Double) -> Estimate {
-            Estimate(profiles.indices.map { value(profile(activation, name, seed: $0)) })
-        }
-    }
-
-    /// The gain sweep: every layer's weights from N(0, g²/n_in), zero biases. A ReLU network
-    /// keeps its signal at g = √2 (He); tanh at g = 1 only for a vanishing signal, and PyTorch's
-    /// recommended 5/3 keeps it at a useful size without saturating the units.
-    static let gains: [Double] = [0.5, 1, 2.0.squareRoot(), 5.0 / 3, 2, 3]
-
-    struct GainSetting: Sendable {
-        let activation: Activation
-        let gain: Double
-        var label: String { String(format: "%@, gain %.3g", activation.rawValue, gain) }
-    }
-
-    /// A run of the gain sweep: the signal at initialization and the trained network.
-    struct GainRun: RunRecord {
-        var history: History
-        var divergedEpoch: Double?
-        var firstLayerStd: Double
-        var lastLayerStd: Double
-        static let columns = [
-            RunColumn("diverged_epoch", \Self.divergedEpoch),
-            RunColumn("first_layer_activation_std_at_init", \Self.firstLayerStd),
-            RunColumn("last_layer_activation_std_at_init", \Self.lastLayerStd),
-        ]
-    }
-
-    /// The mean-field prediction of the last hidden layer's activation std for weights
-    /// N(0, g²/n_in) and zero biases, from the input's mean square.
-    func predictedStd(_ setting: GainSetting, inputMeanSquare: Double) -> (first: Double, last: Double) {
-        let field = MeanField(setting.activation)
-        var q = setting.gain * setting.gain * inputMeanSquare
-        let first = field.activationStd(variance: q)
-        for _ in 1..<depth { q = field.nextVariance(q, gainSquared: setting.gain * setting.gain) }
-        return (first, field.activationStd(variance: q))
-    }
-
-    func gainSweep(_ context: LessonContext, splits: SeededSplits, probe: (inputs: Matrix, targets: [Int]), epochs: Int)
-        throws -> [SettingRuns<GainRun>]
-    {
-        let settings = [Activation.tanh, .relu].flatMap { activation in
-            Self.gains.map { GainSetting(activation: activation, gain: $0) }
-        }
-        return try context.overSeeds(
-            settings, label: \.label, experiment: "gain sweep",
-            columns: { ["activation": .text($0.activation.rawValue), "gain": SettingValue($0.gain)] },
-            lastK: Self.lastK
-        ) { setting, run in
-            let (train, validation) = (splits(run).train, splits(run).validation)
-            let random = run.random(.weights)
-            let model = Sequential.mlp(
-                [784] + Array(repeating: width, count: depth) + [10], activation: setting.activation, random: random)
-            for layer in model.weightedLayers {
-                layer.initialize(
-                    weight: .normal(mean: 0, std: Float(setting.gain) / Float(layer.fanIn).squareRoot()), bias: .zeros,
-                    random: random)
-            }
-            let layers = Diagnostics.trace(
-                model, loss: CrossEntropyLoss(), inputs: probe.inputs, targets: probe.targets)
-            let (firstStd, lastStd) = (Double(layers.first!.activation.std), Double(layers.last!.activation.std))
-            do {
-                let history = try run.fit(
-                    model: model, loss: CrossEntropyLoss(),
-                    optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
-                    train: train, validation: validation,
-                    options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
-                return GainRun(history: history, firstLayerStd: firstStd, lastLayerStd: lastStd)
-            } catch let TrainingError.diverged(epoch, _, _, history) {
-                return GainRun(
-                    history: history, divergedEpoch: Double(epoch), firstLayerStd: firstStd, lastLayerStd: lastStd)
-            }
-        }
-    }
 
     func run() throws { _ = try perform() }
 
@@ -263,7 +50,7 @@ struct InitializationLesson: LessonCommand {
         let (train, validation, _) = splits.first.sets
         guard train.count >= Self.batchSize, validation.count >= 1 else {
             throw LessonError(
-                "lesson-initialization needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate); the data have \(train.count + validation.count)"
+                "lesson-\(context.name) needs at least \(Self.batchSize * 10 / 9 + 1) images in the training file (\(Self.batchSize) to train on, 10 % to validate); the data have \(train.count + validation.count)"
             )
         }
         let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])
@@ -296,40 +83,44 @@ struct InitializationLesson: LessonCommand {
         return report
     }
 
-    /// Step 1, symmetry: 784→64→64→10 with every weight 0.01 against PyTorch's default,
-    /// the spread of weights across each hidden layer's units before and after training.
-    /// A symmetry run: the spread of the weights across the units of each hidden layer.
-    struct SymmetryRun: RunRecord {
-        var history: History
-        var spreadBefore: [Double]
-        var spreadAfter: [Double]
-        /// After training, relative to the weights' mean size.
-        var relativeSpreadAfter: [Double]
-
-        static let columns = (0..<2).flatMap { layer in
-            [
-                RunColumn<SymmetryRun>("weight_spread_before_layer_\(layer + 1)") { $0.spreadBefore[layer] },
-                RunColumn<SymmetryRun>("weight_spread_after_layer_\(layer + 1)") { $0.spreadAfter[layer] },
-                RunColumn<SymmetryRun>("relative_weight_spread_after_layer_\(layer + 1)") {
-                    $0.relativeSpreadAfter[layer]
-                },
-            ]
-        }
+    func deepModel(_ activation: Activation, _ scheme: Scheme, random: Random) -> Sequential {
+        let model = Sequential.mlp(network.sizes, activation: activation, random: random)
+        Self.initialize(model, scheme, random: random)
+        return model
     }
 
-    /// A run of the deep network; a diverged one ends at the epoch it diverged.
-    struct DeepRun: RunRecord {
-        var history: History
-        var divergedEpoch: Double?
-        static let columns = [RunColumn("diverged_epoch", \Self.divergedEpoch)]
+    /// The deep networks' training (steps 4 and 6): SGD with learning rate 0.01 and momentum 0.9.
+    func trainDeep(_ model: Sequential, _ run: SeedRun, splits: SeededSplits, epochs: Int) throws -> History {
+        try run.fit(
+            model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
+            train: splits(run).train, validation: splits(run).validation,
+            options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
     }
 
-    /// A run of the slow-convergence comparison: the minibatch step where the loss left chance.
-    struct EscapeRun: RunRecord {
-        var history: History
-        var stepsToEscape: Double?
-        static let columns = [RunColumn("steps_to_escape", \Self.stepsToEscape)]
+    /// PyTorch's default is what `Sequential.mlp` drew, as `nn.Linear` does: weights and biases
+    /// from U[±1/√n_in]. Every other scheme draws the weights and zeroes the biases.
+    static func initialize(_ model: Sequential, _ scheme: Scheme, random: Random) {
+        guard scheme.initializer != .pytorchDefault else { return }
+        for layer in model.weightedLayers { layer.initialize(weight: scheme.initializer, bias: .zeros, random: random) }
     }
+
+    /// The deep networks' shape, read throughout the lesson and its figures.
+    var depth: Int { network.depth }
+    var width: Int { network.width }
+
+    /// Images of the batch the signal statistics at initialization are measured on.
+    static let probeSize = 512
+    /// "Still equal": the spread across units after training, relative to the weights' mean
+    /// size, stays below this. Float rounding in the BLAS kernel (which differs between CPUs
+    /// and thread counts) can give identical units slightly different sums: exactly 0 on one
+    /// machine, 10⁻⁸…10⁻⁵ of the weights on another, against a spread of order 1 from a
+    /// random init.
+    static let symmetryTolerance = 1e-3
+
+    /// The running average of the minibatch loss (over `lossWindow` steps) below which a
+    /// run has left the plateau at chance, ln 10 ≈ 2.30.
+    static let escapeLoss = 2.0
+    static let lossWindow = 20
 
     func symmetryRuns(_ context: LessonContext, splits: SeededSplits, epochs: Int) throws -> [SettingRuns<SymmetryRun>]
     {
@@ -382,14 +173,9 @@ struct InitializationLesson: LessonCommand {
             Self.trained, label: \.name, experiment: "deep relu", columns: { ["init": .text($0.name)] },
             lastK: Self.lastK
         ) { scheme, run in
-            let (train, validation) = (splits(run).train, splits(run).validation)
             let model = deepModel(.relu, scheme, random: run.random(.weights))
             do {
-                let history = try run.fit(
-                    model: model, loss: CrossEntropyLoss(),
-                    optimizer: SGD(model.parameters, learningRate: 0.01, momentum: 0.9),
-                    train: train, validation: validation,
-                    options: TrainingOptions(epochs: epochs, batchSize: Self.batchSize))
+                let history = try trainDeep(model, run, splits: splits, epochs: epochs)
                 return DeepRun(history: history)
             } catch let TrainingError.diverged(epoch, _, _, history) {
                 return DeepRun(history: history, divergedEpoch: Double(epoch))
@@ -437,190 +223,188 @@ struct InitializationLesson: LessonCommand {
         }
     }
 
-    func reportSummary(_ context: LessonContext, _ report: Report, epochs: Int, trainCount: Int) {
-        let seeds = context.seeds.count, k = Self.lastK
-        func g(_ estimate: Estimate) -> String {
-            estimate.count > 1
-                ? String(format: "%.3g ± %.2g", estimate.mean, estimate.std) : String(format: "%.3g", estimate.mean)
+    /// The gain sweep: every layer's weights from N(0, g²/n_in), zero biases. A ReLU network
+    /// keeps its signal at g = √2 (He); tanh at g = 1 only for a vanishing signal, and PyTorch's
+    /// recommended 5/3 keeps it at a useful size without saturating the units.
+    static let gains: [Double] = [0.5, 1, 2.0.squareRoot(), 5.0 / 3, 2, 3]
+
+    struct GainSetting: Sendable {
+        let activation: Activation
+        let gain: Double
+        var label: String { String(format: "%@, gain %.3g", activation.rawValue, gain) }
+    }
+
+    /// A run of the gain sweep: the signal at initialization and the trained network.
+    struct GainRun: RunRecord {
+        var history: History
+        var divergedEpoch: Double?
+        var firstLayerStd: Double
+        var lastLayerStd: Double
+        static let columns = [
+            RunColumn("diverged_epoch", \Self.divergedEpoch),
+            RunColumn("first_layer_activation_std_at_init", \Self.firstLayerStd),
+            RunColumn("last_layer_activation_std_at_init", \Self.lastLayerStd),
+        ]
+    }
+
+    func gainSweep(_ context: LessonContext, splits: SeededSplits, probe: (inputs: Matrix, targets: [Int]), epochs: Int)
+        throws -> [SettingRuns<GainRun>]
+    {
+        let settings = [Activation.tanh, .relu].flatMap { activation in
+            Self.gains.map { GainSetting(activation: activation, gain: $0) }
         }
-        var symmetryTable = SummaryTable(
-            title:
-                "Symmetry (784→64→64→10, ReLU, \(epochs) epochs): spread of weights across the units of each hidden layer, mean ± std over \(seeds) seeds",
-            header: [
-                "init", "layer 1 before", "layer 1 after", "layer 2 before", "layer 2 after", "validation %, last \(k)",
-            ])
-        for setting in report.symmetry {
-            func spread(_ values: KeyPath<SymmetryRun, [Double]>, _ layer: Int) -> Estimate {
-                Estimate(setting.runs.map { $0[keyPath: values][layer] })
+        return try context.overSeeds(
+            settings, label: \.label, experiment: "gain sweep",
+            columns: { ["activation": .text($0.activation.rawValue), "gain": SettingValue($0.gain)] },
+            lastK: Self.lastK
+        ) { setting, run in
+            let random = run.random(.weights)
+            let model = Sequential.mlp(network.sizes, activation: setting.activation, random: random)
+            for layer in model.weightedLayers {
+                layer.initialize(
+                    weight: .normal(mean: 0, std: Float(setting.gain) / Float(layer.fanIn).squareRoot()), bias: .zeros,
+                    random: random)
             }
-            symmetryTable.add([
-                setting.label, g(spread(\.spreadBefore, 0)), g(spread(\.spreadAfter, 0)),
-                g(spread(\.spreadBefore, 1)), g(spread(\.spreadAfter, 1)),
-                setting.lastEpochs(k, .validationAccuracy).formatted(),
-            ])
+            let layers = Diagnostics.trace(
+                model, loss: CrossEntropyLoss(), inputs: probe.inputs, targets: probe.targets)
+            let (firstStd, lastStd) = (Double(layers.first!.activation.std), Double(layers.last!.activation.std))
+            do {
+                let history = try trainDeep(model, run, splits: splits, epochs: epochs)
+                return GainRun(history: history, firstLayerStd: firstStd, lastLayerStd: lastStd)
+            } catch let TrainingError.diverged(epoch, _, _, history) {
+                return GainRun(
+                    history: history, divergedEpoch: Double(epoch), firstLayerStd: firstStd, lastLayerStd: lastStd)
+            }
         }
-        context.report(symmetryTable)
-        func relative(_ setting: SettingRuns<SymmetryRun>) -> Estimate {
-            Estimate(setting.runs.flatMap(\.relativeSpreadAfter))
-        }
-        let constant = relative(report.symmetry[0]), random = relative(report.symmetry[1])
-        context.report(
-            String(
-                format:
-                    "After training, spread across units relative to the weights' mean size, largest over seeds and layers: all weights 0.01 %.1g, PyTorch default (smallest) %.2g.",
-                constant.max, random.min))
-        context.report(
-            constant.max <= Self.symmetryTolerance
-                ? String(
-                    format:
-                        "All weights 0.01: the units stayed identical up to float rounding (below %.0e relative; the exact digits depend on the CPU).",
-                    Self.symmetryTolerance)
-                : String(
-                    format: "All weights 0.01: the spread exceeds %.0e relative: the units did not stay identical.",
-                    Self.symmetryTolerance))
-        context.report()
+    }
 
-        var signalTable = SummaryTable(
-            title:
-                "At initialization, \(depth) hidden layers of \(width), one batch: std of the activations and of ∂L/∂activation, first and last hidden layer (seed \(context.seeds[0]))",
-            header: ["network", "init", "act std 1", "act std \(depth)", "grad std 1", "grad std \(depth)"])
-        for profile in report.profiles[0] {
-            let first = profile.layers.first!, last = profile.layers.last!
-            signalTable.add([
-                profile.activation.rawValue, profile.scheme.name,
-                String(format: "%.3g", first.activation.std), String(format: "%.3g", last.activation.std),
-                String(format: "%.3g", first.outputGradient!.std), String(format: "%.3g", last.outputGradient!.std),
-            ])
-        }
-        context.report(signalTable)
-        var ratioTable = SummaryTable(
-            title:
-                "ReLU network, layer \(depth) over layer 1 at initialization, mean ± std over \(seeds) seeds: predicted (factor per layer)^\(depth - 1), measured on the activations' std and on their spread over the batch (per unit, over the images)",
-            header: ["init", "predicted", "std", "÷ predicted", "batch spread", "÷ predicted"])
-        for name in ["Xavier normal", "He normal", "PyTorch default"] {
-            let scheme = Self.variancePreserving.first { $0.name == name }!
-            let predicted = pow(predictedReLUFactor(scheme)!, Double(depth - 1))
-            let std = report.signalRatio(.relu, name), spread = report.spreadRatio(.relu, name)
-            ratioTable.add([
-                name, String(format: "%.3g", predicted), g(std),
-                g(Estimate(std.values.map { $0 / predicted })), g(spread),
-                g(Estimate(spread.values.map { $0 / predicted })),
-            ])
-        }
-        context.report(ratioTable)
-        for activation in [Activation.tanh, .relu] {
-            let std = report.last(activation, "PyTorch default") { Double($0.layers.last!.activation.std) }
-            let spread = report.last(activation, "PyTorch default") { $0.spreadOverBatch.last! }
-            context.report(
-                "  \(activation.rawValue), PyTorch default (biases drawn as nn.Linear draws them): layer \(depth) activation std \(g(std)), of which spread over the batch (the part that depends on the input) \(g(spread))."
-            )
-        }
-        let gap = Estimate(
-            zip(report.signalRatio(.relu, "He normal").values, report.signalRatio(.relu, "Xavier normal").values).map {
-                $0 / $1
-            })
-        context.report(
-            String(
-                format: "  He normal over Xavier normal at layer %d: ×%@ (predicted √2^%d = %.1f).", depth, g(gap),
-                depth - 1,
-                pow(2, Double(depth - 1) / 2)))
-        context.report()
+    /// Step 1, symmetry: 784→64→64→10 with every weight 0.01 against PyTorch's default,
+    /// the spread of weights across each hidden layer's units before and after training.
+    /// A symmetry run: the spread of the weights across the units of each hidden layer.
+    struct SymmetryRun: RunRecord {
+        var history: History
+        var spreadBefore: [Double]
+        var spreadAfter: [Double]
+        /// After training, relative to the weights' mean size.
+        var relativeSpreadAfter: [Double]
 
-        var trainingTable = SummaryTable(
-            title:
-                "Deep ReLU network, SGD lr 0.01 momentum 0.9, \(epochs) epochs on \(trainCount) images, \(seeds) seeds; last \(k) = mean of the last \(k) epochs (%)",
-            header: ["init", "train, last \(k)", "validation, last \(k)", "best validation", "note"])
-        for setting in report.runs {
-            let diverged = setting.estimate(\.divergedEpoch)
-            trainingTable.add([
-                setting.label,
-                diverged.count == setting.runs.count ? "–" : setting.lastEpochs(k, .trainAccuracy).formatted(),
-                diverged.count == setting.runs.count ? "–" : setting.lastEpochs(k, .validationAccuracy).formatted(),
-                diverged.count == setting.runs.count ? "–" : setting.atBestValidation(.validationAccuracy).formatted(),
-                diverged.count > 0
-                    ? "\(diverged.count) of \(setting.runs.count) seeds diverged (epoch \(Int(diverged.min))–\(Int(diverged.max)))"
-                    : "",
-            ])
-        }
-        context.report(trainingTable)
-        let byName = Dictionary(uniqueKeysWithValues: report.runs.map { ($0.label, $0) })
-        if let he = byName["He normal"], let xavier = byName["Xavier normal"], let standard = byName["PyTorch default"]
-        {
-            // Three comparisons stated together: each verdict says whether it survives Holm over the three.
-            let comparisons = [
-                (
-                    he, xavier, "Validation accuracy (last \(k) epochs)",
-                    Difference(he.lastEpochs(k, .validationAccuracy), xavier.lastEpochs(k, .validationAccuracy))
-                ),
-                (
-                    he, xavier, "Best validation accuracy",
-                    Difference(he.atBestValidation(.validationAccuracy), xavier.atBestValidation(.validationAccuracy))
-                ),
-                (
-                    xavier, standard, "Validation accuracy (last \(k) epochs)",
-                    Difference(xavier.lastEpochs(k, .validationAccuracy), standard.lastEpochs(k, .validationAccuracy))
-                ),
+        static let columns = (0..<2).flatMap { layer in
+            [
+                RunColumn<SymmetryRun>("weight_spread_before_layer_\(layer + 1)") { $0.spreadBefore[layer] },
+                RunColumn<SymmetryRun>("weight_spread_after_layer_\(layer + 1)") { $0.spreadAfter[layer] },
+                RunColumn<SymmetryRun>("relative_weight_spread_after_layer_\(layer + 1)") {
+                    $0.relativeSpreadAfter[layer]
+                },
             ]
-            let holm = Holm(comparisons.map(\.3))
-            for (index, comparison) in comparisons.enumerated() {
-                context.report(holm.verdict(index, comparison.0.label, comparison.1.label, quantity: comparison.2))
-            }
         }
-        context.report()
-        var slowTable = SummaryTable(
-            title:
-                "Slow convergence: 784→64→64→10 (ReLU), SGD lr 0.1, batch \(Self.batchSize), \(report.slow.first?.runs.first?.history.epochs.count ?? 0) epochs, \(seeds) seeds",
-            header: [
-                "init", "steps until loss < \(Self.escapeLoss) (running average over \(Self.lossWindow))",
-                "validation, epoch 1", "validation, last \(k)",
-            ])
-        for setting in report.slow {
-            let escape = setting.estimate(\.stepsToEscape)
-            let first = Estimate(
-                setting.runs.compactMap { $0.history.epochs.first?.validationAccuracy.map { 100 * Double($0) } })
-            slowTable.add([
-                setting.label,
-                escape.count == setting.runs.count
-                    ? escape.formatted(decimals: 0)
-                    : "\(escape.count) of \(setting.runs.count) seeds escaped",
-                first.formatted(), setting.lastEpochs(k, .validationAccuracy).formatted(),
-            ])
+    }
+
+    /// A run of the deep network; a diverged one ends at the epoch it diverged.
+    struct DeepRun: RunRecord {
+        var history: History
+        var divergedEpoch: Double?
+        static let columns = [RunColumn("diverged_epoch", \Self.divergedEpoch)]
+    }
+
+    /// A run of the slow-convergence comparison: the minibatch step where the loss left chance.
+    struct EscapeRun: RunRecord {
+        var history: History
+        var stepsToEscape: Double?
+        static let columns = [RunColumn("steps_to_escape", \Self.stepsToEscape)]
+    }
+
+    struct Report {
+        let symmetry: [SettingRuns<SymmetryRun>]
+        /// Per seed, every network's statistics at initialization.
+        let profiles: [[SignalProfile]]
+        let runs: [SettingRuns<DeepRun>]
+        let updateRatios: [(Scheme, [[Float]])]
+        let slow: [SettingRuns<EscapeRun>]
+        let gainSweep: [SettingRuns<GainRun>]
+        /// Per gain-sweep setting, the predicted first and last hidden layer's activation std.
+        let predictedGainStd: [(first: Double, last: Double)]
+
+        func profile(_ activation: Activation, _ name: String, seed: Int = 0) -> SignalProfile {
+            profiles[seed].first { $0.activation == activation && $0.scheme.name == name }!
         }
-        context.report(slowTable)
-        context.report()
-        var gainTable = SummaryTable(
-            title:
-                "Gain sweep: \(depth) hidden layers of \(width), weights N(0, g²/n_in), zero biases; SGD lr 0.01 momentum 0.9, \(epochs) epochs, \(seeds) seeds",
-            header: [
-                "network", "std 1: predicted", "measured", "std \(depth): predicted", "measured",
-                "validation, last \(k)",
-            ])
-        for (index, setting) in report.gainSweep.enumerated() {
-            let diverged = setting.estimate(\.divergedEpoch)
-            let validation =
-                diverged.count == setting.runs.count
-                ? "diverged"
-                : setting.lastEpochs(k, .validationAccuracy).formatted()
-                    + (diverged.count > 0 && diverged.count < setting.runs.count ? " (\(diverged.count) diverged)" : "")
-            gainTable.add([
-                setting.label, String(format: "%.3g", report.predictedGainStd[index].first),
-                g(setting.estimate(\.firstLayerStd)),
-                String(format: "%.3g", report.predictedGainStd[index].last), g(setting.estimate(\.lastLayerStd)),
-                validation,
-            ])
-        }
-        context.report(gainTable)
-        for activation in [Activation.tanh, .relu] {
-            let arms = report.gainSweep.filter { $0.label.hasPrefix(activation.rawValue + ",") }
-            guard
-                let best = arms.max(by: {
-                    $0.lastEpochs(k, .validationAccuracy).mean < $1.lastEpochs(k, .validationAccuracy).mean
+
+        /// Per seed: last hidden layer's activation std over the first's.
+        func signalRatio(_ activation: Activation, _ name: String) -> Estimate {
+            Estimate(
+                profiles.indices.map { seed in
+                    let layers = profile(activation, name, seed: seed).layers
+                    return Double(layers.last!.activation.std / layers.first!.activation.std)
                 })
-            else { continue }
-            context.report(
-                "  \(activation.rawValue): highest validation accuracy at \(best.label.components(separatedBy: ", ").last!) (picked on validation; the sweep shows the shape, not a tuned value)."
-            )
         }
+
+        /// Per seed: the same ratio for the input-dependent part, `spreadOverBatch`.
+        func spreadRatio(_ activation: Activation, _ name: String) -> Estimate {
+            Estimate(
+                profiles.indices.map { seed in
+                    let spread = profile(activation, name, seed: seed).spreadOverBatch
+                    return spread.last! / spread.first!
+                })
+        }
+
+        /// Per seed, a value of the last hidden layer.
+        func last(_ activation: Activation, _ name: String, _ value: (SignalProfile) -> Double) -> Estimate {
+            Estimate(profiles.indices.map { value(profile(activation, name, seed: $0)) })
+        }
+    }
+
+    struct SignalProfile {
+        let activation: Activation
+        let scheme: Scheme
+        let layers: [LayerDiagnostics]
+        /// Per hidden layer, `spreadOverBatch` of its activations.
+        let spreadOverBatch: [Double]
+    }
+
+    /// The input-dependent part of a layer's activations: per unit, the std over the batch,
+    /// averaged over the units. A bias shifts a unit by the same amount for every input, so it
+    /// adds to the activations' overall std but not to this spread.
+    static func spreadOverBatch(_ output: Matrix) -> Double {
+        guard output.rows > 1, output.cols > 0 else { return 0 }
+        let spreads = (0..<output.cols).map { unit in
+            let values = (0..<output.rows).map { Double(output[$0, unit]) }
+            let mean = values.reduce(0, +) / Double(values.count)
+            return (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot()
+        }
+        return spreads.reduce(0, +) / Double(spreads.count)
+    }
+
+    /// Mean over inputs of the standard deviation across a layer's units of their weights:
+    /// 0 exactly when every unit has the same weights.
+    static func spreadAcrossUnits(_ weight: Matrix) -> Float {
+        let columns = (0..<weight.cols).map { c in
+            TensorStatistics(Matrix(rows: weight.rows, cols: 1, (0..<weight.rows).map { weight[$0, c] })).std
+        }
+        return columns.reduce(0, +) / Float(columns.count)
+    }
+
+    /// The spread relative to the weights' mean absolute value.
+    static func relativeSpread(_ weight: Matrix) -> Double {
+        let size = weight.storage.reduce(0) { $0 + Double(abs($1)) } / Double(max(weight.count, 1))
+        return Double(spreadAcrossUnits(weight)) / max(size, .leastNormalMagnitude)
+    }
+
+    /// The predicted factor per hidden layer (2…depth, all width × width) of a ReLU
+    /// network's activation std: Var(z) = n·Var(W)·E[a²] and E[a²] = Var(z)/2, so the std
+    /// changes by √(n·Var(W)/2) per layer: 1 for He (Var(W) = 2/n), 1/√2 for Xavier
+    /// (2/(n+n) = 1/n), 1/√6 for PyTorch's default (1/(3n)).
+    func predictedReLUFactor(_ scheme: Scheme) -> Double? {
+        guard let std = scheme.initializer.standardDeviation(fanIn: width, fanOut: width) else { return nil }
+        return (Double(width) * Double(std) * Double(std) / 2).squareRoot()
+    }
+
+    /// The mean-field prediction of the last hidden layer's activation std for weights
+    /// N(0, g²/n_in) and zero biases, from the input's mean square.
+    func predictedStd(_ setting: GainSetting, inputMeanSquare: Double) -> (first: Double, last: Double) {
+        let field = MeanField(setting.activation)
+        var q = setting.gain * setting.gain * inputMeanSquare
+        let first = field.activationStd(variance: q)
+        for _ in 1..<depth { q = field.nextVariance(q, gainSquared: setting.gain * setting.gain) }
+        return (first, field.activationStd(variance: q))
     }
 }
 

@@ -1,65 +1,123 @@
-import ArgumentParser
+// Input normalization, as the lecture teaches it: part 1, gradient descent on two features
+// whose scales differ, raw, centred, scaled and standardized, against the curvature of the
+// loss; part 2, the same MLP on Fashion-MNIST with raw, [0, 1]-scaled and standardized
+// pixels over seeds, at one learning rate and then each at its best rate of a grid. The
+// options are in Command.swift, the printed report in Report.swift, the figures in Figures.swift.
+
 import Engine
 import EngineData
 import Foundation
 import LabMath
 import LessonKit
-import Plot
 
-struct InputNormalizationLesson: LessonCommand {
-    static let configuration = CommandConfiguration.lesson(
-        abstract:
-            "Why normalize inputs for gradient descent: features on different scales make the loss surface a narrow valley.",
-        discussion: """
-            Part 1: linear regression on two features whose scales differ tenfold. The loss \
-            surface over the two weights is a long, narrow ellipse; gradient descent must use a \
-            learning rate small enough for the steep direction and then crawls along the flat one. \
-            After standardization (zero mean, unit variance per feature) the contours are round and \
-            a much larger step is stable. Each run uses the best learning rate of a grid that \
-            keeps it stable; the lesson counts the steps each needs to reach the same loss. Part 2: \
-            the same MLP on Fashion-MNIST with raw pixels (0–255), pixels scaled to [0, 1], and \
-            pixels standardized with one global mean and std, under 10 seeds each: first at one \
-            learning rate, then each scaling over a grid of learning rates, so that it is also \
-            compared at its own best rate (chosen on validation, scored on the test images). \
-            --quick: 1,000 images, 2 epochs, 2 seeds.
-            """, epochs: epochBudget)
-
-    static let epochBudget = EpochBudget(full: 10, quick: 2)
-
-    @OptionGroup var lesson: LessonOptions
-    @OptionGroup var training: TrainingRunOptions
-
-    @Option(help: "Ratio of the second feature's scale to the first's (1…\(Int(maximumScaleRatio))).")
-    var scaleRatio = PositiveNumber(10)
-
-    @Option(help: "Gradient-descent steps on the 2-feature problem (10…\(maximumSteps)).")
-    var steps = 1000
-
-    @Option(help: "SGD learning rate of the first Fashion-MNIST comparison (finite, > 0).")
-    var learningRate = PositiveNumber(0.05)
-
-    @Option(help: "Learning rates tried for every scaling, comma-separated, each finite and > 0.")
-    var rates = ListOption<PositiveNumber>([1e-5, 1e-4, 1e-3, 0.01, 0.05, 0.2].map { PositiveNumber($0) })
-
-    static let maximumScaleRatio: Float = 10_000
-    static let maximumSteps = 20_000
-
-    mutating func validate() throws {
-        guard (1...Self.maximumScaleRatio).contains(scaleRatio.value) else {
-            throw ValidationError(
-                "--scale-ratio must be between 1 and \(Int(Self.maximumScaleRatio)) (got \(scaleRatio))")
-        }
-        guard (10...Self.maximumSteps).contains(steps) else {
-            throw ValidationError("--steps must be between 10 and \(Self.maximumSteps) (got \(steps))")
-        }
-        guard (1...12).contains(rates.values.count) else {
-            throw ValidationError("--rates takes 1 to 12 learning rates")
-        }
-    }
-
+extension InputNormalizationLesson {
     static let lastK = 3
     /// Epochs of each run of the learning-rate grid.
     static let gridEpochs = 3
+
+    func run() throws { _ = try perform() }
+
+    func perform() throws -> Report {
+        let context = try LessonContext(for: self, seeds: 10)
+        let features = try twoFeatures(context)
+        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
+        let splits = try context.loadSplits(
+            training, trainSize: context.budget(10000, quick: 1000),
+            validationSize: context.budget(5000, quick: 1000), testSize: context.budget(nil, quick: 1000))
+        let (train, validation, test) = splits.first.sets
+        guard train.count >= 1, validation.count >= 1, test.count >= 1 else {
+            throw LessonError(
+                "lesson-\(context.name) needs at least 5 images in the training file (10 % of them validate) and 1 in the test file; the data have \(train.count + validation.count) and \(test.count)"
+            )
+        }
+        let (mean, std) = train.pixelStatistics()
+        context.report(
+            String(
+                format:
+                    "Training pixels on [0, 1]: one global mean %.4f and std %.4f over all pixels of all training images.",
+                mean, std))
+        let scalings = [
+            Scaling(label: "raw 0–255", scaling: .raw), Scaling(label: "scaled to [0, 1]", scaling: .unit),
+            Scaling(label: "standardized", scaling: .standardized(mean: mean, std: max(std, 1e-6))),
+        ]
+        let imageRuns = try trainRuns(
+            context, scalings.map { ($0, learningRate.value) }, label: { $0.0.label }, experiment: "scalings",
+            splits: splits, epochs: epochs)
+        let gridRates = rates.values.map(\.value)
+        let grid = try trainRuns(
+            context, scalings.flatMap { scaling in gridRates.map { (scaling, $0) } },
+            label: { "\($0.0.label), lr \($0.1)" }, experiment: "learning-rate grid", splits: splits,
+            epochs: min(Self.gridEpochs, epochs))
+        let report = Report(features: features, imageRuns: imageRuns, grid: grid, gridRates: gridRates)
+        try context.write(imageFigure(imageRuns, epochs: epochs))
+        try context.write(gridFigure(report, scalings: scalings.map(\.label), epochs: min(Self.gridEpochs, epochs)))
+        reportImages(
+            context, report, scalings: scalings.map(\.label), epochs: epochs, trainCount: train.count,
+            testCount: test.count)
+        try context.finish()
+        return report
+    }
+
+    /// Part 1: gradient descent on the two-feature problem, prepared four ways, each at its
+    /// best stable learning rate, against the curvature of its loss. Deterministic given the
+    /// data (full-batch, from w = 0).
+    func twoFeatures(_ context: LessonContext) throws -> [FeatureDescent] {
+        let data = Self.problem(count: 200, scale: scaleRatio.value, random: Random(seed: lesson.seed))
+        let features = try FeaturePreparation.all.map { try FeatureDescent($0, of: data, steps: steps) }
+        reportFeatures(context, features)
+        context.report()
+        try context.write(surfaceFigure(features))
+        try context.write(excessLossFigure(features))
+        return features
+    }
+
+    /// Part 2: 784→128→10 on Fashion-MNIST for each (scaling, learning rate), under every
+    /// seed. A run that diverges keeps its history so far and counts as chance (10 %).
+    /// One run; a diverged one counts as chance (10 %) from the epoch it diverged.
+    struct ScaledRun: RunRecord {
+        var history: History
+        var test: Evaluation?
+        var finalValidation: Double
+        /// Test accuracy (%) after the last epoch, 10 when the run diverged.
+        var finalTest: Double
+        var divergedEpoch: Double?
+
+        static let columns = [
+            RunColumn("final_validation_accuracy_or_chance_pct", \Self.finalValidation),
+            RunColumn("final_test_accuracy_or_chance_pct", \Self.finalTest),
+            RunColumn("diverged_epoch", \Self.divergedEpoch),
+        ]
+    }
+
+    func trainRuns(
+        _ context: LessonContext, _ settings: [(Scaling, Float)], label: ((Scaling, Float)) -> String,
+        experiment: String,
+        splits: SeededSplits, epochs: Int
+    ) throws -> [SettingRuns<ScaledRun>] {
+        try context.overSeeds(
+            settings, label: label, experiment: experiment,
+            columns: { ["scaling": .text($0.0.label), "learning_rate": SettingValue($0.1)] }, lastK: Self.lastK
+        ) { setting, run in
+            var (scaledTrain, scaledValidation, scaledTest) = splits(run).sets
+            scaledTrain.scaling = setting.0.scaling
+            scaledValidation.scaling = setting.0.scaling
+            scaledTest.scaling = setting.0.scaling
+            let model = Sequential.mlp([784, 128, 10], random: run.random(.weights))
+            do {
+                let history = try run.fit(
+                    model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: setting.1),
+                    train: scaledTrain, validation: scaledValidation,
+                    options: TrainingOptions(epochs: epochs, batchSize: 64))
+                let test = Evaluation(of: model, loss: CrossEntropyLoss(), on: scaledTest)
+                return ScaledRun(
+                    history: history, test: test,
+                    finalValidation: 100 * Double(history.last?.validationAccuracy ?? 0.1),
+                    finalTest: 100 * Double(test.accuracy ?? 0.1))
+            } catch let TrainingError.diverged(epoch, _, _, history) {
+                return ScaledRun(history: history, finalValidation: 10, finalTest: 10, divergedEpoch: Double(epoch))
+            }
+        }
+    }
 
     // MARK: Part 1: two features
 
@@ -228,201 +286,6 @@ struct InputNormalizationLesson: LessonCommand {
             return (gridRates[choice.index], choice)
         }
     }
-
-    func run() throws { _ = try perform() }
-
-    func perform() throws -> Report {
-        let context = try LessonContext(for: self, seeds: 10)
-        let features = try twoFeatures(context)
-        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
-        let splits = try context.loadSplits(
-            training, trainSize: context.budget(10000, quick: 1000),
-            validationSize: context.budget(5000, quick: 1000), testSize: context.budget(nil, quick: 1000))
-        let (train, validation, test) = splits.first.sets
-        guard train.count >= 1, validation.count >= 1, test.count >= 1 else {
-            throw LessonError(
-                "lesson-input-normalization needs at least 5 images in the training file (10 % of them validate) and 1 in the test file; the data have \(train.count + validation.count) and \(test.count)"
-            )
-        }
-        let (mean, std) = train.pixelStatistics()
-        context.report(
-            String(
-                format:
-                    "Training pixels on [0, 1]: one global mean %.4f and std %.4f over all pixels of all training images.",
-                mean, std))
-        let scalings = [
-            Scaling(label: "raw 0–255", scaling: .raw), Scaling(label: "scaled to [0, 1]", scaling: .unit),
-            Scaling(label: "standardized", scaling: .standardized(mean: mean, std: max(std, 1e-6))),
-        ]
-        let imageRuns = try trainRuns(
-            context, scalings.map { ($0, learningRate.value) }, label: { $0.0.label }, experiment: "scalings",
-            splits: splits, epochs: epochs)
-        let gridRates = rates.values.map(\.value)
-        let grid = try trainRuns(
-            context, scalings.flatMap { scaling in gridRates.map { (scaling, $0) } },
-            label: { "\($0.0.label), lr \($0.1)" }, experiment: "learning-rate grid", splits: splits,
-            epochs: min(Self.gridEpochs, epochs))
-        let report = Report(features: features, imageRuns: imageRuns, grid: grid, gridRates: gridRates)
-        try context.write(imageFigure(imageRuns, epochs: epochs))
-        try context.write(gridFigure(report, scalings: scalings.map(\.label), epochs: min(Self.gridEpochs, epochs)))
-        reportImages(
-            context, report, scalings: scalings.map(\.label), epochs: epochs, trainCount: train.count,
-            testCount: test.count)
-        try context.finish()
-        return report
-    }
-
-    /// Part 1: gradient descent on the two-feature problem, prepared four ways, each at its
-    /// best stable learning rate, against the curvature of its loss. Deterministic given the
-    /// data (full-batch, from w = 0).
-    func twoFeatures(_ context: LessonContext) throws -> [FeatureDescent] {
-        let data = Self.problem(count: 200, scale: scaleRatio.value, random: Random(seed: lesson.seed))
-        let features = try FeaturePreparation.all.map { try FeatureDescent($0, of: data, steps: steps) }
-        var table = SummaryTable(
-            title:
-                "Two features (scales 1 and \(Int(scaleRatio.value))), linear model, full-batch gradient descent from w = 0 at the best stable rate of a grid; λ: eigenvalues of the MSE's Hessian over (w₁, w₂, b); steps until the loss is within 1 % of its minimum",
-            header: ["features", "λ_max", "λ_min", "κ", "2/λ_max", "rate", "steps", "≤ bound", "ideal"])
-        func format(_ value: Double) -> String { String(format: "%.3g", value) }
-        for feature in features {
-            let curvature = feature.curvature
-            table.add([
-                feature.preparation.label, format(curvature.eigenvalues.first!), format(curvature.eigenvalues.last!),
-                format(curvature.conditionNumber), format(curvature.largestStableRate),
-                format(Double(feature.descent.learningRate)),
-                feature.steps.map(String.init) ?? "> \(steps)",
-                feature.stepBound.map { String(format: "%.0f", $0) } ?? "–",
-                feature.idealStepBound.map { String(format: "%.0f", $0) } ?? "–",
-            ])
-        }
-        context.report(table)
-        context.report(
-            "Bound: at most ln ε / (2 ln r) steps, r = max |1 − η·λᵢ| (the slowest direction's shrink per step at the rate used), ε the share of the initial excess loss left at the target; ideal: the same at the best single rate 2/(λ_max + λ_min), about (κ/4)·ln(1/ε)."
-        )
-        context.report()
-        try context.write(surfaceFigure(features))
-        try context.write(excessLossFigure(features))
-        return features
-    }
-
-    /// Part 2: 784→128→10 on Fashion-MNIST for each (scaling, learning rate), under every
-    /// seed. A run that diverges keeps its history so far and counts as chance (10 %).
-    /// One run; a diverged one counts as chance (10 %) from the epoch it diverged.
-    struct ScaledRun: RunRecord {
-        var history: History
-        var test: Evaluation?
-        var finalValidation: Double
-        /// Test accuracy (%) after the last epoch, 10 when the run diverged.
-        var finalTest: Double
-        var divergedEpoch: Double?
-
-        static let columns = [
-            RunColumn("final_validation_accuracy_or_chance_pct", \Self.finalValidation),
-            RunColumn("final_test_accuracy_or_chance_pct", \Self.finalTest),
-            RunColumn("diverged_epoch", \Self.divergedEpoch),
-        ]
-    }
-
-    func trainRuns(
-        _ context: LessonContext, _ settings: [(Scaling, Float)], label: ((Scaling, Float)) -> String,
-        experiment: String,
-        splits: SeededSplits, epochs: Int
-    ) throws -> [SettingRuns<ScaledRun>] {
-        try context.overSeeds(
-            settings, label: label, experiment: experiment,
-            columns: { ["scaling": .text($0.0.label), "learning_rate": SettingValue($0.1)] }, lastK: Self.lastK
-        ) { setting, run in
-            var (scaledTrain, scaledValidation, scaledTest) = splits(run).sets
-            scaledTrain.scaling = setting.0.scaling
-            scaledValidation.scaling = setting.0.scaling
-            scaledTest.scaling = setting.0.scaling
-            let model = Sequential.mlp([784, 128, 10], random: run.random(.weights))
-            do {
-                let history = try run.fit(
-                    model: model, loss: CrossEntropyLoss(), optimizer: SGD(model.parameters, learningRate: setting.1),
-                    train: scaledTrain, validation: scaledValidation,
-                    options: TrainingOptions(epochs: epochs, batchSize: 64))
-                let test = Evaluation(of: model, loss: CrossEntropyLoss(), on: scaledTest)
-                return ScaledRun(
-                    history: history, test: test,
-                    finalValidation: 100 * Double(history.last?.validationAccuracy ?? 0.1),
-                    finalTest: 100 * Double(test.accuracy ?? 0.1))
-            } catch let TrainingError.diverged(epoch, _, _, history) {
-                return ScaledRun(history: history, finalValidation: 10, finalTest: 10, divergedEpoch: Double(epoch))
-            }
-        }
-    }
-
-    func reportImages(
-        _ context: LessonContext, _ report: Report, scalings: [String], epochs: Int, trainCount: Int, testCount: Int
-    ) {
-        let k = Self.lastK, seeds = context.seeds.count
-        var table = SummaryTable(
-            title:
-                "784→128→10, SGD lr \(learningRate.value), batch 64, \(epochs) epochs on \(trainCount) images, \(seeds) seeds (accuracy in %; last \(k) = mean of the last \(k) epochs)",
-            header: ["inputs", "train, last \(k)", "validation, last \(k)", "best validation", "diverged"])
-        // A run that diverged in its first epoch has no epoch to summarize.
-        func formatted(_ estimate: Estimate) -> String { estimate.count > 0 ? estimate.formatted() : "–" }
-        for setting in report.imageRuns {
-            table.add([
-                setting.label, formatted(setting.lastEpochs(k, .trainAccuracy)),
-                formatted(setting.lastEpochs(k, .validationAccuracy)),
-                formatted(setting.atBestValidation(.validationAccuracy)),
-                "\(setting.estimate(\.divergedEpoch).count) of \(setting.runs.count)",
-            ])
-        }
-        context.report(table)
-        let (raw, unit, standardized) = (report.imageRuns[0], report.imageRuns[1], report.imageRuns[2])
-        for (a, b) in [(unit, raw), (standardized, unit)] {
-            let (x, y) = (a.lastEpochs(k, .validationAccuracy), b.lastEpochs(k, .validationAccuracy))
-            guard x.count == a.runs.count, y.count == b.runs.count else {
-                context.report(
-                    "Validation accuracy (last \(k) epochs): \(a.label) vs \(b.label) not compared: runs diverged.")
-                continue
-            }
-            context.report(
-                Difference(x, y).verdict(a.label, b.label, quantity: "Validation accuracy (last \(k) epochs)"))
-        }
-        context.report()
-        let gridEpochs = min(Self.gridEpochs, epochs)
-        var grid = SummaryTable(
-            title:
-                "Validation accuracy (%) after \(gridEpochs) epochs by learning rate, \(seeds) seeds (a diverged run counts as 10 %)",
-            header: ["learning rate"] + scalings)
-        for (index, rate) in report.gridRates.enumerated() {
-            grid.add(
-                ["\(rate)"]
-                    + scalings.map { scaling in
-                        let runs = report.gridRuns(scaling)[index]
-                        let diverged = runs.estimate(\.divergedEpoch).count
-                        return runs.estimate(\.finalValidation).formatted()
-                            + (diverged > 0 ? " (\(diverged) diverged)" : "")
-                    })
-        }
-        context.report(grid)
-        for scaling in scalings {
-            let best = report.best(scaling)
-            let validation = report.gridRuns(scaling)[best.choice.index].estimate(\.finalValidation)
-            context.report(
-                "Best learning rate on validation for \(scaling): \(best.rate) (validation \(validation.formatted()) %); test at that rate \(best.choice.test.formatted()) %; each seed choosing its own rate: test \(best.choice.perSeedTest.formatted()) %."
-            )
-        }
-        // The rate is chosen on validation, so the comparison is scored on the test images,
-        // which played no part in the choice; three pairs of scalings, Holm-corrected.
-        let pairs = [(2, 0), (2, 1), (1, 0)]
-        let holm = Holm(
-            pairs.map { a, b in Difference(report.best(scalings[a]).choice.test, report.best(scalings[b]).choice.test) }
-        )
-        context.report(
-            "Each scaling at its own best learning rate (chosen on validation), scored on the \(testCount) test images after \(gridEpochs) epochs, Holm over the 3 pairs:"
-        )
-        for (index, (a, b)) in pairs.enumerated() {
-            context.report(holm.verdict(index, scalings[a], scalings[b], quantity: "Test"))
-        }
-        context.report(
-            "Normalizing the inputs only helps the first layer: the inputs of every later layer drift as the weights change. Batch normalization (lesson-batchnorm) normalizes those too."
-        )
-    }
-
 }
 
 InputNormalizationLesson.main()

@@ -48,26 +48,27 @@ extension LearningRateDecayLesson {
 
     /// The paired differences behind the verdicts, one forest plot per Holm family.
     static func differencesFigure(_ comparisons: Comparisons, seeds: Int) -> Figure {
-        let k = lastK, baseline = comparisons.baseline.label
+        let k = lastK, baseline = comparisons.againstBaseline.reference.label
         var panels = [
             StandardPanels.differenceForest(
-                comparisons.others.map(\.label), comparisons.lateTest.differences,
-                holm: comparisons.lateTest, title: "test, last \(k) epochs − \(baseline)",
+                comparisons.againstBaseline.labels, comparisons.againstBaseline.families[0].differences,
+                holm: comparisons.againstBaseline.families[0], title: "test, last \(k) epochs − \(baseline)",
                 xLabel: "difference (points)")
         ]
         // Against the constant best on validation only when that is not the baseline itself.
-        if comparisons.bestConstant.label != baseline {
+        if comparisons.againstBestConstant.reference.label != baseline {
             panels.append(
                 StandardPanels.differenceForest(
-                    comparisons.decays.map(\.label), comparisons.decaysAgainstBestConstant.differences,
-                    holm: comparisons.decaysAgainstBestConstant,
-                    title: "test, last \(k) − best constant on validation (\(comparisons.bestConstant.label))",
+                    comparisons.againstBestConstant.labels, comparisons.againstBestConstant.families[0].differences,
+                    holm: comparisons.againstBestConstant.families[0],
+                    title:
+                        "test, last \(k) − best constant on validation (\(comparisons.againstBestConstant.reference.label))",
                     xLabel: "difference (points)"))
         }
         panels.append(
             StandardPanels.differenceForest(
-                comparisons.others.map(\.label), comparisons.checkpointTest.differences,
-                holm: comparisons.checkpointTest,
+                comparisons.againstBaseline.labels, comparisons.againstBaseline.families[1].differences,
+                holm: comparisons.againstBaseline.families[1],
                 title: "test at each run's best-validation epoch − \(baseline)",
                 xLabel: "difference (points)"))
         return Figure(

@@ -1,49 +1,16 @@
-import ArgumentParser
+// Vanishing and exploding gradients, as the lecture teaches them: the 0.25ᴸ bound of a sigmoid
+// chain (step 1); the gradient norm of every layer of deep sigmoid, tanh and ReLU networks at
+// initialization and after training, over seeds, against the predicted factor per layer
+// (step 2); the ReLU network's weights scaled by k, exploding and vanishing as k^depth
+// (step 3). The options are in Command.swift, the printed report in Report.swift, the figures
+// in Figures.swift.
+
 import Engine
 import EngineData
 import Foundation
 import LessonKit
-import Plot
 
-struct VanishingGradientsLesson: LessonCommand {
-    static let configuration = CommandConfiguration.lesson(
-        abstract:
-            "Vanishing and exploding gradients: why deep sigmoid networks barely learn, measured layer by layer over seeds.",
-        discussion: """
-            The sigmoid's derivative σ′(z) = σ(z)(1 − σ(z)) is at most 0.25, so backpropagation \
-            through L sigmoid layers multiplies the gradient by at most 0.25^L: 0.25¹⁰ ≈ 9.54·10⁻⁷. \
-            The lesson plots that bound, then measures ‖∂L/∂W⁽ˡ⁾‖ for every layer of 10-hidden-layer \
-            networks on Fashion-MNIST (sigmoid with PyTorch's default init, Xavier gain 1 and \
-            Xavier gain 4, tanh with Xavier gain 5/3, ReLU with He) at initialization and after \
-            training, against the predicted per-layer factor √n·σ_W·√E[σ′(z)²] (≈ 0.25·√n·σ_W for \
-            small weights); trains the five under 10 seeds each; and finally scales the ReLU network's \
-            weights by k to show gradients exploding and vanishing as k^(layers − 1). \
-            --quick: 1,000 images, 3 epochs, 2 seeds.
-            """, epochs: epochBudget)
-
-    static let epochBudget = EpochBudget(full: 10, quick: 3)
-
-    @OptionGroup var lesson: LessonOptions
-    @OptionGroup var training: TrainingRunOptions
-
-    @Option(help: "Hidden layers of the deep networks (1…50).")
-    var depth = 10
-
-    @Option(help: "Units per hidden layer (2…\(maximumWidth)).")
-    var width = 100
-
-    @Option(help: "SGD learning rate (finite, > 0).")
-    var learningRate = PositiveNumber(0.05)
-
-    static let maximumWidth = 1024
-
-    mutating func validate() throws {
-        guard (1...50).contains(depth) else { throw ValidationError("--depth must be in 1…50 (got \(depth))") }
-        guard (2...Self.maximumWidth).contains(width) else {
-            throw ValidationError("--width must be in 2…\(Self.maximumWidth) (got \(width))")
-        }
-    }
-
+extension VanishingGradientsLesson {
     /// A deep network and the initialization that suits (or, for the sigmoid, is usual for) it.
     struct Network: Sendable {
         let name: String
@@ -69,11 +36,48 @@ struct VanishingGradientsLesson: LessonCommand {
     /// Images of the batch the gradient norms are measured on.
     static let probeSize = 256
 
-    func makeModel(_ network: Network, scale: Float = 1, random: Random) -> Sequential {
-        let sizes = [784] + Array(repeating: width, count: depth) + [10]
-        let model = Sequential.mlp(sizes, activation: network.activation, random: random)
+    /// The deep networks' shape, read throughout the lesson and its figures.
+    var depth: Int { network.depth }
+    var width: Int { network.width }
+
+    func run() throws { _ = try perform() }
+
+    func perform() throws -> Report {
+        let context = try LessonContext(for: self, seeds: 10)
+        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
+        context.report(
+            String(
+                format:
+                    "σ′(z) = σ(z)(1 − σ(z)) is largest at z = 0: %.2f. Through 10 sigmoid layers at best 0.25¹⁰ = %.3g.",
+                Self.sigmoidDerivative(0), pow(0.25, 10)))
+        try context.write(Self.boundFigure())
+
+        let splits = try context.loadSplits(
+            training, trainSize: context.budget(10000, quick: 1000),
+            validationSize: context.budget(5000, quick: 1000), testSize: 0)
+        let (train, validation, _) = splits.first.sets
+        guard train.count >= 2, validation.count >= 1 else {
+            throw LessonError(
+                "lesson-\(context.name) needs at least 5 images in the training file (10 % of them validate); the data have \(train.count + validation.count)"
+            )
+        }
+        let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])
+        let runs = try trainNetworks(context, splits: splits, probe: probe, epochs: epochs)
+        let scaled = explode(context, probe: probe)
+        let report = Report(runs: runs, predictedFactors: Self.networks.map(predictedFactor), scaled: scaled)
+        try context.write(gradientFigure(report, epochs: epochs, probeCount: probe.targets.count))
+        try context.write(factorFigure(report))
+        try context.write(trainingFigure(runs))
+        try context.write(explodingFigure(scaled))
+        reportSummary(context, report, epochs: epochs, probeCount: probe.targets.count, trainCount: train.count)
+        try context.finish()
+        return report
+    }
+
+    func makeModel(_ setting: Network, scale: Float = 1, random: Random) -> Sequential {
+        let model = Sequential.mlp(network.sizes, activation: setting.activation, random: random)
         for layer in model.weightedLayers {
-            layer.initialize(weight: network.initializer, bias: .zeros, random: random)
+            layer.initialize(weight: setting.initializer, bias: .zeros, random: random)
             layer.weight.value.scale(by: scale)
         }
         return model
@@ -103,50 +107,6 @@ struct VanishingGradientsLesson: LessonCommand {
         guard norms.count >= 4 else { return nil }
         let first = 1, last = norms.count - 2
         return pow(Double(norms[first]) / Double(norms[last]), 1 / Double(last - first))
-    }
-
-    struct Report {
-        let runs: [SettingRuns<GradientRun>]
-        /// Per network, the predicted factor per hidden layer.
-        let predictedFactors: [Double]
-        /// Per seed, per scale k: every layer's gradient norm.
-        let scaled: [[Scaled]]
-        func setting(_ name: String) -> SettingRuns<GradientRun> { runs.first { $0.label == name }! }
-        var sigmoid: SettingRuns<GradientRun> { runs[0] }
-    }
-
-    func run() throws { _ = try perform() }
-
-    func perform() throws -> Report {
-        let context = try LessonContext(for: self, seeds: 10)
-        let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
-        context.report(
-            String(
-                format:
-                    "σ′(z) = σ(z)(1 − σ(z)) is largest at z = 0: %.2f. Through 10 sigmoid layers at best 0.25¹⁰ = %.3g.",
-                Self.sigmoidDerivative(0), pow(0.25, 10)))
-        try context.write(Self.boundFigure())
-
-        let splits = try context.loadSplits(
-            training, trainSize: context.budget(10000, quick: 1000),
-            validationSize: context.budget(5000, quick: 1000), testSize: 0)
-        let (train, validation, _) = splits.first.sets
-        guard train.count >= 2, validation.count >= 1 else {
-            throw LessonError(
-                "lesson-vanishing-gradients needs at least 5 images in the training file (10 % of them validate); the data have \(train.count + validation.count)"
-            )
-        }
-        let probe = train.batch(Array(0..<min(Self.probeSize, train.count))[...])
-        let runs = try trainNetworks(context, splits: splits, probe: probe, epochs: epochs)
-        let scaled = explode(context, probe: probe)
-        let report = Report(runs: runs, predictedFactors: Self.networks.map(predictedFactor), scaled: scaled)
-        try context.write(gradientFigure(report, epochs: epochs, probeCount: probe.targets.count))
-        try context.write(factorFigure(report))
-        try context.write(trainingFigure(runs))
-        try context.write(explodingFigure(scaled))
-        reportSummary(context, report, epochs: epochs, probeCount: probe.targets.count, trainCount: train.count)
-        try context.finish()
-        return report
     }
 
     /// Step 2: gradient norms per layer at initialization, training, and again after it,
@@ -235,84 +195,14 @@ struct VanishingGradientsLesson: LessonCommand {
         )
     }
 
-    func reportSummary(_ context: LessonContext, _ report: Report, epochs: Int, probeCount: Int, trainCount: Int) {
-        let k = Self.lastK, seeds = context.seeds.count
-        context.report()
-        var table = SummaryTable(
-            title:
-                "Gradient norms ‖∂L/∂W‖ on one batch of \(probeCount) images, geometric mean ×/÷ spread over \(seeds) seeds",
-            header: [
-                "network", "layer 1 at init", "layer \(depth + 1) at init", "ratio 1/last (log₁₀)", "layer 1 trained",
-            ])
-        for setting in report.runs {
-            table.add([
-                setting.label, Self.scientific(GradientRun.norms(setting, trained: false, layer: 0)),
-                Self.scientific(GradientRun.norms(setting, trained: false, layer: depth)),
-                Estimate(setting.estimate(\.attenuation).values.map(log10)).formatted(decimals: 1),
-                Self.scientific(GradientRun.norms(setting, trained: true, layer: 0)),
-            ])
-        }
-        context.report(table)
-        context.report(
-            "Factor per hidden layer from one layer's ‖∂L/∂W‖ to the next one down (layers 2…\(depth); below 1: vanishing), measured (geometric fit, mean ± std over \(seeds) seeds) and predicted √n·σ_W·√E[f′(z)²] (0.25·√n·σ_W for a sigmoid with small z):"
-        )
-        for (index, setting) in report.runs.enumerated() {
-            let measured = setting.estimate(\.factor)
-            guard measured.count > 0 else { continue }
-            let std = Double(Self.networks[index].initializer.standardDeviation(fanIn: width, fanOut: width) ?? 0)
-            let small =
-                Self.networks[index].activation == .sigmoid
-                ? String(format: "; 0.25·√n·σ_W = %.3f", 0.25 * Double(width).squareRoot() * std) : ""
-            context.report(
-                String(
-                    format: "  %@: measured %@, predicted %.3f (√n·σ_W = %.3f%@)", setting.label,
-                    measured.formatted(decimals: 3), report.predictedFactors[index], Double(width).squareRoot() * std,
-                    small))
-        }
-        context.report()
-        var accuracy = SummaryTable(
-            title:
-                "Accuracy (%) over \(seeds) seeds, \(trainCount) training images, \(epochs) epochs; last \(k) = mean of the last \(k) epochs",
-            header: ["network", "train, last \(k)", "validation, last \(k)", "best validation"])
-        for setting in report.runs {
-            accuracy.add([
-                setting.label, setting.lastEpochs(k, .trainAccuracy).formatted(),
-                setting.lastEpochs(k, .validationAccuracy).formatted(),
-                setting.atBestValidation(.validationAccuracy).formatted(),
-            ])
-        }
-        context.report(accuracy)
-        // Every network against the sigmoid with PyTorch's default, and ReLU against tanh: Holm over all of them.
-        let tanh = report.setting(Self.networks[3].name), relu = report.setting(Self.networks[4].name)
-        let pairs = report.runs.dropFirst().map { ($0, report.sigmoid) } + [(relu, tanh)]
-        let holm = Holm(
-            pairs.map { Difference($0.0.lastEpochs(k, .validationAccuracy), $0.1.lastEpochs(k, .validationAccuracy)) })
-        for (index, pair) in pairs.enumerated() {
-            context.report(
-                holm.verdict(index, pair.0.label, pair.1.label, quantity: "Validation accuracy (last \(k) epochs)"))
-        }
-        context.report()
-        var exploding = SummaryTable(
-            title:
-                "ReLU network, He weights × k, at initialization: ‖∂L/∂W⁽ˡ⁾‖(k) / ‖∂L/∂W⁽ˡ⁾‖(1), geometric mean over the layers",
-            header: ["k", "predicted k^\(depth)", "measured", "measured / k^\(depth)", "‖∂L/∂logits‖(k) / (1)"])
-        for (index, scale) in Self.scales.enumerated() where scale != 1 {
-            let (weights, logits) = Self.explodingRatios(report.scaled, scaleIndex: index)
-            let power = pow(Double(scale), Double(depth))
-            exploding.add([
-                String(format: "%.1f", scale), String(format: "%.3g", power), Self.scientific(weights),
-                Self.scientific(Estimate(weights.values.map { $0 / power })), Self.scientific(logits),
-            ])
-        }
-        context.report(exploding)
-    }
-
-    /// "1.3e-08 (×/÷ 1.4)": geometric mean and geometric spread, for quantities spanning decades.
-    static func scientific(_ estimate: Estimate) -> String {
-        let logs = Estimate(estimate.values.map { log10(max($0, 1e-300)) })
-        guard logs.count > 0 else { return "–" }
-        let mean = String(format: "%.3g", pow(10, logs.mean))
-        return logs.count > 1 ? mean + String(format: " (×/÷ %.2g)", pow(10, logs.std)) : mean
+    struct Report {
+        let runs: [SettingRuns<GradientRun>]
+        /// Per network, the predicted factor per hidden layer.
+        let predictedFactors: [Double]
+        /// Per seed, per scale k: every layer's gradient norm.
+        let scaled: [[Scaled]]
+        func setting(_ name: String) -> SettingRuns<GradientRun> { runs.first { $0.label == name }! }
+        var sigmoid: SettingRuns<GradientRun> { runs[0] }
     }
 
     static func sigmoidDerivative(_ z: Float) -> Float {

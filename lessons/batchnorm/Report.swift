@@ -1,0 +1,126 @@
+import Foundation
+import LessonKit
+
+extension BatchNormLesson {
+    /// Step 4: the tables, and every comparison against its seed-to-seed noise.
+    func reportSummary(_ context: LessonContext, _ report: Report, epochs: Int, trainCount: Int, testCount: Int) {
+        let k = Self.lastK, seeds = context.seeds.count
+        context.report()
+        let afterFirstEpoch = Measure<NormRun>(
+            "validation, epoch 1", quantity: "Validation accuracy after epoch 1"
+        ) { $0.atEpoch(1, .validationAccuracy) }
+        let lastValidation = Measure<NormRun>.validationAccuracy(lastEpochs: k)
+        context.report(
+            SummaryTable(
+                title:
+                    "784→128→64→10, dropout \(dropout.value), SGD lr \(learningRate.value), batch \(Self.batchSize), \(trainCount) training images, \(epochs) epochs, \(seeds) seeds (accuracy in %, mean ± std; last \(k) = mean of the last \(k) epochs)",
+                settings: report.runs,
+                columns: [
+                    .measure(afterFirstEpoch), .measure(.lastEpochs(k, .trainAccuracy, "train")),
+                    .measure(lastValidation),
+                    .measure(.bestValidation),
+                    .measure(.finalTest),
+                    TableColumn("steps to loss < 2") { setting in
+                        let escape = setting.estimate(\.stepsToEscape)
+                        return escape.count == setting.runs.count
+                            ? escape.formatted(decimals: 0) : "\(escape.count) of \(setting.runs.count) seeds"
+                    },
+                ], settingHeader: "network"))
+        for (a, b) in [
+            ("BatchNorm", "no BatchNorm"), ("BatchNorm, N(0, 0.001²) init", "no BatchNorm, N(0, 0.001²) init"),
+        ] {
+            for measure in [afterFirstEpoch, lastValidation, .finalTest] {
+                context.report(measure.verdict(report.run(a), against: report.run(b)))
+            }
+        }
+        let tiny = report.run("no BatchNorm, N(0, 0.001²) init").estimate(\.stepsToEscape)
+        let tinyBN = report.run("BatchNorm, N(0, 0.001²) init").estimate(\.stepsToEscape)
+        if tiny.count == seeds && tinyBN.count == seeds {
+            context.report(
+                Difference(tiny, tinyBN).verdict(
+                    "no BatchNorm", "BatchNorm",
+                    quantity:
+                        "From N(0, 0.001²), steps until the loss (running average over \(Self.lossWindow)) falls below \(Self.escapeLoss)",
+                    unit: " steps", decimals: 0))
+        }
+
+        context.report()
+        var sweep = SummaryTable(
+            title:
+                "Learning-rate sweep: validation accuracy (%) after \(Self.sweepEpochs) epochs, \(seeds) seeds (a diverged run counts as 10 %)",
+            header: ["learning rate", "no BatchNorm", "BatchNorm", "diverged without / with BN"])
+        for rate in report.sweepRates {
+            let (without, with) = (report.sweepRun(rate, batchNorm: false), report.sweepRun(rate, batchNorm: true))
+            sweep.add([
+                "\(rate)", without.estimate(\.finalValidation).formatted(),
+                with.estimate(\.finalValidation).formatted(),
+                "\(without.estimate(\.divergedEpoch).count) / \(with.estimate(\.divergedEpoch).count)",
+            ])
+        }
+        context.report(sweep)
+        let sweepHolm = Holm(
+            report.sweepRates.map { rate in
+                Difference(
+                    report.sweepRun(rate, batchNorm: true).estimate(\.finalValidation),
+                    report.sweepRun(rate, batchNorm: false).estimate(\.finalValidation))
+            })
+        context.report("Holm-corrected over the \(report.sweepRates.count) learning rates:")
+        for (index, rate) in report.sweepRates.enumerated() {
+            context.report(
+                sweepHolm.verdict(
+                    index, "BatchNorm", "no BatchNorm",
+                    quantity: "Learning rate \(rate), validation after \(Self.sweepEpochs) epochs"))
+        }
+        context.report()
+        var norms = SummaryTable(
+            title:
+                "BatchNorm networks of the sweep: ‖W‖ of the Linear feeding each BatchNorm and the effective step η/‖W‖², at the start → after \(Self.sweepEpochs) epochs (mean ± std over the seeds that did not diverge)",
+            header: ["learning rate", "‖W₁‖", "η/‖W₁‖²", "‖W₂‖", "η/‖W₂‖²"])
+        for rate in report.sweepRates {
+            let runs = report.sweepRun(rate, batchNorm: true).runs.filter { $0.endNorms != nil }
+            guard !runs.isEmpty else { norms.add(["\(rate)", "diverged", "–", "–", "–"]); continue }
+            norms.add(
+                ["\(rate)"]
+                    + [0, 1].flatMap { layer -> [String] in
+                        let start = Estimate(runs.map { $0.startNorms[layer] }),
+                            end = Estimate(runs.map { $0.endNorms![layer] })
+                        let step = { (norm: Estimate) in Estimate(norm.values.map { Double(rate) / ($0 * $0) }) }
+                        return [
+                            "\(start.formatted(decimals: 1)) → \(end.formatted(decimals: 1))",
+                            "\(step(start).formatted(decimals: 4)) → \(step(end).formatted(decimals: 4))",
+                        ]
+                    })
+        }
+        context.report(norms)
+
+        context.report()
+        let batchNorm = report.run("BatchNorm")
+        var inference = SummaryTable(
+            title:
+                "Test accuracy (%) of the trained BatchNorm networks by evaluation batch size (\(testCount) test images, \(seeds) seeds)",
+            header: ["batch size", "batch statistics (training mode)", "running estimates (evaluation mode)"])
+        for size in Self.inferenceBatchSizes where size <= testCount {
+            inference.add([
+                "\(size)", Estimate(batchNorm.runs.compactMap { $0.batchStatisticsAccuracy[size] }).formatted(),
+                Estimate(batchNorm.runs.compactMap { $0.runningEstimatesAccuracy[size] }).formatted(),
+            ])
+        }
+        context.report(inference)
+        var running = SummaryTable(
+            title:
+                "Running estimates after training vs the statistics of each BatchNorm's input over up to 10,000 training images (\(seeds) seeds)",
+            header: [
+                "BatchNorm", "mean |error| of the mean (in stds)", "running/actual variance, dropout on",
+                "running/actual variance, dropout off",
+            ])
+        for layer in [1, 2] {
+            let checks = batchNorm.runs.compactMap { $0.check(layer) }
+            running.add([
+                "\(layer)", Estimate(checks.map { Double($0.meanError) }).formatted(decimals: 3),
+                Estimate(checks.map { Double($0.varianceRatioTraining) }).formatted(decimals: 3),
+                Estimate(checks.map { Double($0.varianceRatioInference) }).formatted(decimals: 3),
+            ])
+        }
+        context.report(running)
+    }
+}

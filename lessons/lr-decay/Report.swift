@@ -1,0 +1,83 @@
+import Foundation
+import LessonKit
+
+extension LearningRateDecayLesson {
+    /// What every schedule is compared with the constant η₀ on: test accuracy over the last
+    /// epochs and at each run's best-validation checkpoint, and the late validation jumps.
+    static func measures() -> [Measure<ScheduledRun>] {
+        [
+            Measure("test, last \(lastK)", quantity: "Test (last \(lastK))") { $0.lastEpochs(lastK, .testAccuracy) },
+            Measure("test at checkpoint", quantity: "Test at the best-validation checkpoint") {
+                $0.atBestValidation(.testAccuracy)
+            },
+            Measure("validation jumps (std, last \(lastK))", quantity: "Validation jumps") {
+                $0.estimate(\.lateValidationStd)
+            },
+        ]
+    }
+
+    /// The paired comparisons, one Holm family per measure: every schedule against the
+    /// constant η₀ on `measures()`, and every decay against the constant rate best on
+    /// validation by the test accuracy of the last k epochs.
+    struct Comparisons {
+        let againstBaseline: ComparisonsAgainstReference<ScheduledRun>
+        let againstBestConstant: ComparisonsAgainstReference<ScheduledRun>
+
+        init(_ runs: [SettingRuns<ScheduledRun>]) {
+            let k = LearningRateDecayLesson.lastK, measures = LearningRateDecayLesson.measures()
+            againstBaseline = ComparisonsAgainstReference(Array(runs.dropFirst()), against: runs[0], measures: measures)
+            // The constant rate with the highest mean validation accuracy over the last k epochs.
+            let bestConstant = runs.prefix(LearningRateDecayLesson.constantCount).max {
+                $0.lastEpochs(k, .validationAccuracy).mean < $1.lastEpochs(k, .validationAccuracy).mean
+            }!
+            againstBestConstant = ComparisonsAgainstReference(
+                Array(runs.dropFirst(LearningRateDecayLesson.constantCount)), against: bestConstant,
+                measures: [measures[0]])
+        }
+    }
+
+    /// The table over schedules, then the four families of paired verdicts.
+    func reportSummary(
+        _ context: LessonContext, runs: [SettingRuns<ScheduledRun>], comparisons: Comparisons, epochs: Int,
+        trainCount: Int, testCount: Int
+    ) {
+        let k = Self.lastK, measures = Self.measures()
+        context.report(
+            SummaryTable(
+                title:
+                    "784→128→10, SGD, \(epochs) epochs on \(trainCount) images, test on \(testCount); accuracy in %, mean ± std over \(context.seeds.count) seeds; last \(k) = mean of the last \(k) epochs; checkpoint = each run's best-validation epoch",
+                settings: runs,
+                columns: [
+                    TableColumn("final rate") { $0.estimate(\.finalLearningRate).mean.formatted(significantDigits: 3) },
+                    .measure(
+                        Measure("train loss, last \(k)", quantity: "Training loss (last \(k))", decimals: 4) {
+                            $0.lastEpochs(k, .trainLoss)
+                        }),
+                    .measure(.lastEpochs(k, .validationAccuracy, "validation")), .measure(measures[0]),
+                    .measure(measures[1]), .measure(measures[2]),
+                    TableColumn("best validation in last 10 %") {
+                        Convergence($0.runs.map(\.history), budget: epochs).summary
+                    },
+                ], settingHeader: "schedule"))
+        context.report()
+        let baseline = comparisons.againstBaseline.reference.label
+        func budgetNote(_ setting: SettingRuns<ScheduledRun>) -> [String] {
+            [Convergence(setting.runs.map(\.history), budget: epochs).note].compactMap { $0 }
+        }
+        for line in comparisons.againstBaseline.verdicts(on: 0, caveats: budgetNote) { context.report(line) }
+        context.report()
+        let bestConstant = comparisons.againstBestConstant.reference.label
+        if bestConstant == baseline {
+            context.report(
+                "The constant rate best on validation (last \(k)) is \(baseline) itself: the lines above compare each decay with the best constant."
+            )
+        } else {
+            context.report("The constant rate best on validation (last \(k)): \(bestConstant).")
+            for line in comparisons.againstBestConstant.verdicts(on: 0, caveats: budgetNote) { context.report(line) }
+        }
+        for measureIndex in [1, 2] {
+            context.report()
+            for line in comparisons.againstBaseline.verdicts(on: measureIndex) { context.report(line) }
+        }
+    }
+}
