@@ -33,3 +33,18 @@ void training_lab_bytes_to_floats(float *restrict to, const uint8_t *restrict fr
         to[i] = (float)from[i] * scale + shift;
     }
 }
+
+DISPATCHED
+void training_lab_relu(float *restrict to, const float *restrict from, size_t count) {
+    for (size_t i = 0; i < count; i++) {
+        to[i] = 0.0f >= from[i] ? 0.0f : from[i];
+    }
+}
+
+DISPATCHED
+void training_lab_relu_backward(float *restrict to, const float *restrict gradient, const float *restrict input,
+                                size_t count) {
+    for (size_t i = 0; i < count; i++) {
+        to[i] = input[i] > 0.0f ? gradient[i] : 0.0f;
+    }
+}

@@ -33,4 +33,27 @@ package enum Kernels {
     ) {
         training_lab_bytes_to_floats(to, from, count, scale, shift)
     }
+
+    /// max(x, 0) of every element (Swift's `max`: NaN stays NaN, −0 becomes +0).
+    package static func relu(_ input: Matrix) -> Matrix {
+        var output = Matrix(uninitializedRows: input.rows, cols: input.cols)
+        input.withUnsafeBufferPointer { x in
+            output.withUnsafeMutableBufferPointer { y in training_lab_relu(y.baseAddress, x.baseAddress, x.count) }
+        }
+        return output
+    }
+
+    /// The gradient passed where the ReLU's input was positive, 0 elsewhere.
+    package static func reluBackward(_ gradient: Matrix, input: Matrix) -> Matrix {
+        precondition(gradient.shape == input.shape, "gradient and input shapes differ")
+        var result = Matrix(uninitializedRows: input.rows, cols: input.cols)
+        gradient.withUnsafeBufferPointer { g in
+            input.withUnsafeBufferPointer { x in
+                result.withUnsafeMutableBufferPointer { r in
+                    training_lab_relu_backward(r.baseAddress, g.baseAddress, x.baseAddress, r.count)
+                }
+            }
+        }
+        return result
+    }
 }

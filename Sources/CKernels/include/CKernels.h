@@ -23,4 +23,10 @@ void training_lab_sgd_momentum(float *w, const float *g, float *b, size_t count,
 /// One image's pixels as network inputs: to[i] = (float)from[i]·scale + shift.
 void training_lab_bytes_to_floats(float *to, const uint8_t *from, size_t count, float scale, float shift);
 
+/// ReLU as Swift's max(x, 0): to[i] = 0 ≥ from[i] ? 0 : from[i] (NaN stays NaN, −0 becomes +0).
+void training_lab_relu(float *to, const float *from, size_t count);
+
+/// ReLU's gradient: to[i] = input[i] > 0 ? gradient[i] : 0.
+void training_lab_relu_backward(float *to, const float *gradient, const float *input, size_t count);
+
 #endif
