@@ -48,3 +48,19 @@ void training_lab_relu_backward(float *restrict to, const float *restrict gradie
         to[i] = input[i] > 0.0f ? gradient[i] : 0.0f;
     }
 }
+
+DISPATCHED
+void training_lab_dropout(float *restrict output, float *restrict mask, const float *restrict input, size_t count,
+                          float keep, float scale) {
+    for (size_t i = 0; i < count; i++) {
+        mask[i] = mask[i] < keep ? scale : 0.0f;
+        output[i] = input[i] * mask[i];
+    }
+}
+
+DISPATCHED
+void training_lab_multiply(float *restrict to, const float *restrict a, const float *restrict b, size_t count) {
+    for (size_t i = 0; i < count; i++) {
+        to[i] = a[i] * b[i];
+    }
+}

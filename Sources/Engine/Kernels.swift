@@ -56,4 +56,33 @@ package enum Kernels {
         }
         return result
     }
+
+    /// Inverted dropout's forward pass: `mask` holds uniform draws on [0, 1) and becomes
+    /// scale where a draw is below keep, 0 elsewhere; returns input·mask element by element.
+    package static func dropout(_ input: Matrix, mask: inout Matrix, keep: Float, scale: Float) -> Matrix {
+        precondition(mask.shape == input.shape, "mask and input shapes differ")
+        var output = Matrix(uninitializedRows: input.rows, cols: input.cols)
+        input.withUnsafeBufferPointer { x in
+            mask.withUnsafeMutableBufferPointer { m in
+                output.withUnsafeMutableBufferPointer { y in
+                    training_lab_dropout(y.baseAddress, m.baseAddress, x.baseAddress, y.count, keep, scale)
+                }
+            }
+        }
+        return output
+    }
+
+    /// a·b element by element.
+    package static func multiply(_ a: Matrix, _ b: Matrix) -> Matrix {
+        precondition(a.shape == b.shape, "shapes differ")
+        var result = Matrix(uninitializedRows: a.rows, cols: a.cols)
+        a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                result.withUnsafeMutableBufferPointer { r in
+                    training_lab_multiply(r.baseAddress, x.baseAddress, y.baseAddress, r.count)
+                }
+            }
+        }
+        return result
+    }
 }

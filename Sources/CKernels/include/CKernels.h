@@ -29,4 +29,11 @@ void training_lab_relu(float *to, const float *from, size_t count);
 /// ReLU's gradient: to[i] = input[i] > 0 ? gradient[i] : 0.
 void training_lab_relu_backward(float *to, const float *gradient, const float *input, size_t count);
 
+/// Inverted dropout: mask holds uniform draws on entry and mask[i] = mask[i] < keep ? scale : 0
+/// on return; output[i] = input[i]·mask[i].
+void training_lab_dropout(float *output, float *mask, const float *input, size_t count, float keep, float scale);
+
+/// to[i] = a[i]·b[i].
+void training_lab_multiply(float *to, const float *a, const float *b, size_t count);
+
 #endif
