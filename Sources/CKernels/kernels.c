@@ -64,3 +64,24 @@ void training_lab_multiply(float *restrict to, const float *restrict a, const fl
         to[i] = a[i] * b[i];
     }
 }
+
+DISPATCHED
+void training_lab_add_to_rows(float *restrict a, const float *restrict vector, size_t rows, size_t cols) {
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < cols; c++) {
+            a[r * cols + c] += vector[c];
+        }
+    }
+}
+
+DISPATCHED
+void training_lab_column_sums(float *restrict sums, const float *restrict a, size_t rows, size_t cols) {
+    for (size_t c = 0; c < cols; c++) {
+        sums[c] = 0.0f;
+    }
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < cols; c++) {
+            sums[c] += a[r * cols + c];
+        }
+    }
+}

@@ -115,4 +115,23 @@ final class KernelsTests: XCTestCase {
                 zip(output.storage, expectedMask).map { ($0 * $1).bitPattern }, "\(count) gradients")
         }
     }
+
+    func testBiasRowsAndColumnSumsAddInTheScalarOrder() {
+        for (rows, cols) in [(1, 1), (3, 7), (64, 100), (65, 17), (1_000, 10)] {
+            let a = Matrix(rows: rows, cols: cols, values(rows * cols, seed: 10, scale: 3))
+            let bias = Matrix(rows: 1, cols: cols, values(cols, seed: 11))
+            var expectedSums = [Float](repeating: 0, count: cols), expectedRows = a.storage
+            for r in 0..<rows {
+                for c in 0..<cols {
+                    expectedSums[c] += a[r, c]
+                    expectedRows[r * cols + c] += bias[0, c]
+                }
+            }
+            var shifted = a
+            shifted.addToEachRow(bias)
+            XCTAssertEqual(shifted.storage.map(\.bitPattern), expectedRows.map(\.bitPattern), "\(rows)×\(cols)")
+            XCTAssertEqual(
+                a.columnSums().storage.map(\.bitPattern), expectedSums.map(\.bitPattern), "\(rows)×\(cols)")
+        }
+    }
 }

@@ -36,4 +36,10 @@ void training_lab_dropout(float *output, float *mask, const float *input, size_t
 /// to[i] = a[i]·b[i].
 void training_lab_multiply(float *to, const float *a, const float *b, size_t count);
 
+/// Adds vector (cols values) to every row of the rows×cols matrix a: a linear layer's bias.
+void training_lab_add_to_rows(float *a, const float *vector, size_t rows, size_t cols);
+
+/// sums[c] = Σ_r a[r·cols + c], the rows added in order: a linear layer's bias gradient.
+void training_lab_column_sums(float *sums, const float *a, size_t rows, size_t cols);
+
 #endif
