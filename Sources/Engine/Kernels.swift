@@ -85,4 +85,16 @@ package enum Kernels {
         }
         return result
     }
+
+    /// Data augmentation's inverse mapping, `Augmentation.apply` (EngineData) for one image.
+    package static func transformImage(
+        _ image: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>, width: Int, height: Int,
+        cosine: Float, sine: Float, shiftX: Int, shiftY: Int, flip: Bool, background: Float
+    ) {
+        precondition(
+            image.count == width * height && output.count == width * height, "image buffers are not width × height")
+        training_lab_transform_image(
+            output.baseAddress, image.baseAddress, Int32(width), Int32(height), cosine, sine, Int32(shiftX),
+            Int32(shiftY), flip, background)
+    }
 }

@@ -42,4 +42,10 @@ void training_lab_add_to_rows(float *a, const float *vector, size_t rows, size_t
 /// sums[c] = Σ_r a[r·cols + c], the rows added in order: a linear layer's bias gradient.
 void training_lab_column_sums(float *sums, const float *a, size_t rows, size_t cols);
 
+/// Data augmentation's inverse mapping of a width×height image: each output pixel undoes the
+/// shift, the rotation (given as its cosine and sine) and the flip, and interpolates the
+/// source bilinearly; pixels from outside the image are background.
+void training_lab_transform_image(float *output, const float *image, int width, int height, float cosine, float sine,
+                                  int shift_x, int shift_y, bool flip, float background);
+
 #endif
