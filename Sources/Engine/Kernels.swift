@@ -45,16 +45,7 @@ package enum Kernels {
 
     /// The gradient passed where the ReLU's input was positive, 0 elsewhere.
     package static func reluBackward(_ gradient: Matrix, input: Matrix) -> Matrix {
-        precondition(gradient.shape == input.shape, "gradient and input shapes differ")
-        var result = Matrix(uninitializedRows: input.rows, cols: input.cols)
-        gradient.withUnsafeBufferPointer { g in
-            input.withUnsafeBufferPointer { x in
-                result.withUnsafeMutableBufferPointer { r in
-                    training_lab_relu_backward(r.baseAddress, g.baseAddress, x.baseAddress, r.count)
-                }
-            }
-        }
-        return result
+        combine(gradient, input, training_lab_relu_backward)
     }
 
     /// Inverted dropout's forward pass: `mask` holds uniform draws on [0, 1) and becomes
@@ -73,13 +64,19 @@ package enum Kernels {
     }
 
     /// a·b element by element.
-    package static func multiply(_ a: Matrix, _ b: Matrix) -> Matrix {
-        precondition(a.shape == b.shape, "shapes differ")
+    package static func multiply(_ a: Matrix, _ b: Matrix) -> Matrix { combine(a, b, training_lab_multiply) }
+
+    /// A new matrix from two of one shape, written whole by `kernel(result, a, b, count)`.
+    private static func combine(
+        _ a: Matrix, _ b: Matrix,
+        _ kernel: (UnsafeMutablePointer<Float>?, UnsafePointer<Float>?, UnsafePointer<Float>?, Int) -> Void
+    ) -> Matrix {
+        precondition(a.shape == b.shape, "shapes differ: \(a.shape) and \(b.shape)")
         var result = Matrix(uninitializedRows: a.rows, cols: a.cols)
         a.withUnsafeBufferPointer { x in
             b.withUnsafeBufferPointer { y in
                 result.withUnsafeMutableBufferPointer { r in
-                    training_lab_multiply(r.baseAddress, x.baseAddress, y.baseAddress, r.count)
+                    kernel(r.baseAddress, x.baseAddress, y.baseAddress, r.count)
                 }
             }
         }
