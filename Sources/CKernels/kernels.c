@@ -1,5 +1,7 @@
 #include "CKernels.h"
 
+#include <math.h>
+
 // One clone per instruction set on x86-64, chosen at load time by the CPU's features (an
 // ELF ifunc: Linux; elsewhere one baseline build); the package target compiles this file
 // with -ffp-contract=off, so no clone fuses a multiply into an add (FMA rounds once where
@@ -31,5 +33,87 @@ DISPATCHED
 void training_lab_bytes_to_floats(float *restrict to, const uint8_t *restrict from, size_t count, float scale, float shift) {
     for (size_t i = 0; i < count; i++) {
         to[i] = (float)from[i] * scale + shift;
+    }
+}
+
+DISPATCHED
+void training_lab_relu(float *restrict to, const float *restrict from, size_t count) {
+    for (size_t i = 0; i < count; i++) {
+        to[i] = 0.0f >= from[i] ? 0.0f : from[i];
+    }
+}
+
+DISPATCHED
+void training_lab_relu_backward(float *restrict to, const float *restrict gradient, const float *restrict input,
+                                size_t count) {
+    for (size_t i = 0; i < count; i++) {
+        to[i] = input[i] > 0.0f ? gradient[i] : 0.0f;
+    }
+}
+
+DISPATCHED
+void training_lab_dropout(float *restrict output, float *restrict mask, const float *restrict input, size_t count,
+                          float keep, float scale) {
+    for (size_t i = 0; i < count; i++) {
+        mask[i] = mask[i] < keep ? scale : 0.0f;
+        output[i] = input[i] * mask[i];
+    }
+}
+
+DISPATCHED
+void training_lab_multiply(float *restrict to, const float *restrict a, const float *restrict b, size_t count) {
+    for (size_t i = 0; i < count; i++) {
+        to[i] = a[i] * b[i];
+    }
+}
+
+DISPATCHED
+void training_lab_add_to_rows(float *restrict a, const float *restrict vector, size_t rows, size_t cols) {
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < cols; c++) {
+            a[r * cols + c] += vector[c];
+        }
+    }
+}
+
+DISPATCHED
+void training_lab_column_sums(float *restrict sums, const float *restrict a, size_t rows, size_t cols) {
+    for (size_t c = 0; c < cols; c++) {
+        sums[c] = 0.0f;
+    }
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < cols; c++) {
+            sums[c] += a[r * cols + c];
+        }
+    }
+}
+
+static inline float training_lab_pixel(const float *image, int width, int height, int x, int y, float background) {
+    return x >= 0 && x < width && y >= 0 && y < height ? image[y * width + x] : background;
+}
+
+DISPATCHED
+void training_lab_transform_image(float *restrict output, const float *restrict image, int width, int height,
+                                  float cosine, float sine, int shift_x, int shift_y, bool flip, float background) {
+    float center_x = (float)(width - 1) / 2, center_y = (float)(height - 1) / 2;
+    for (int y = 0; y < height; y++) {
+        for (int x = 0; x < width; x++) {
+            // Undo the shift, then the rotation, then the flip.
+            float dx = (float)(x - shift_x) - center_x;
+            float dy = (float)(y - shift_y) - center_y;
+            float source_x = cosine * dx + sine * dy + center_x;
+            float source_y = -sine * dx + cosine * dy + center_y;
+            if (flip) {
+                source_x = (float)(width - 1) - source_x;
+            }
+            // Bilinear interpolation between the four pixels around the source point.
+            int x0 = (int)floorf(source_x), y0 = (int)floorf(source_y);
+            float fx = source_x - (float)x0, fy = source_y - (float)y0;
+            float top = training_lab_pixel(image, width, height, x0, y0, background) * (1 - fx) +
+                        training_lab_pixel(image, width, height, x0 + 1, y0, background) * fx;
+            float bottom = training_lab_pixel(image, width, height, x0, y0 + 1, background) * (1 - fx) +
+                           training_lab_pixel(image, width, height, x0 + 1, y0 + 1, background) * fx;
+            output[y * width + x] = top * (1 - fy) + bottom * fy;
+        }
     }
 }

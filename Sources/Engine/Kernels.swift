@@ -33,4 +33,65 @@ package enum Kernels {
     ) {
         training_lab_bytes_to_floats(to, from, count, scale, shift)
     }
+
+    /// max(x, 0) of every element (Swift's `max`: NaN stays NaN, −0 becomes +0).
+    package static func relu(_ input: Matrix) -> Matrix {
+        var output = Matrix(uninitializedRows: input.rows, cols: input.cols)
+        input.withUnsafeBufferPointer { x in
+            output.withUnsafeMutableBufferPointer { y in training_lab_relu(y.baseAddress, x.baseAddress, x.count) }
+        }
+        return output
+    }
+
+    /// The gradient passed where the ReLU's input was positive, 0 elsewhere.
+    package static func reluBackward(_ gradient: Matrix, input: Matrix) -> Matrix {
+        combine(gradient, input, training_lab_relu_backward)
+    }
+
+    /// Inverted dropout's forward pass: `mask` holds uniform draws on [0, 1) and becomes
+    /// scale where a draw is below keep, 0 elsewhere; returns input·mask element by element.
+    package static func dropout(_ input: Matrix, mask: inout Matrix, keep: Float, scale: Float) -> Matrix {
+        precondition(mask.shape == input.shape, "mask and input shapes differ")
+        var output = Matrix(uninitializedRows: input.rows, cols: input.cols)
+        input.withUnsafeBufferPointer { x in
+            mask.withUnsafeMutableBufferPointer { m in
+                output.withUnsafeMutableBufferPointer { y in
+                    training_lab_dropout(y.baseAddress, m.baseAddress, x.baseAddress, y.count, keep, scale)
+                }
+            }
+        }
+        return output
+    }
+
+    /// a·b element by element.
+    package static func multiply(_ a: Matrix, _ b: Matrix) -> Matrix { combine(a, b, training_lab_multiply) }
+
+    /// A new matrix from two of one shape, written whole by `kernel(result, a, b, count)`.
+    private static func combine(
+        _ a: Matrix, _ b: Matrix,
+        _ kernel: (UnsafeMutablePointer<Float>?, UnsafePointer<Float>?, UnsafePointer<Float>?, Int) -> Void
+    ) -> Matrix {
+        precondition(a.shape == b.shape, "shapes differ: \(a.shape) and \(b.shape)")
+        var result = Matrix(uninitializedRows: a.rows, cols: a.cols)
+        a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                result.withUnsafeMutableBufferPointer { r in
+                    kernel(r.baseAddress, x.baseAddress, y.baseAddress, r.count)
+                }
+            }
+        }
+        return result
+    }
+
+    /// Data augmentation's inverse mapping, `Augmentation.apply` (EngineData) for one image.
+    package static func transformImage(
+        _ image: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>, width: Int, height: Int,
+        cosine: Float, sine: Float, shiftX: Int, shiftY: Int, flip: Bool, background: Float
+    ) {
+        precondition(
+            image.count == width * height && output.count == width * height, "image buffers are not width × height")
+        training_lab_transform_image(
+            output.baseAddress, image.baseAddress, Int32(width), Int32(height), cosine, sine, Int32(shiftX),
+            Int32(shiftY), flip, background)
+    }
 }

@@ -92,14 +92,13 @@ public struct L2Penalty: Sendable {
         return lambda / Float(batchSize) * sum
     }
 
-    /// Adds ∂penalty/∂W to the gradients; returns the penalty's value.
-    @discardableResult
-    public func addGradient(_ parameters: [Parameter], batchSize: Int) -> Float {
-        guard lambda != 0 else { return 0 }
+    /// Adds ∂penalty/∂W to the gradients. It does not compute the penalty's value: a training
+    /// step never needs it, and it would be one more pass over every weight (`value` has it).
+    public func addGradient(_ parameters: [Parameter], batchSize: Int) {
+        guard lambda != 0 else { return }
         for parameter in parameters where parameter.decays {
             parameter.gradient.add(parameter.value, scaledBy: 2 * lambda / Float(batchSize))
         }
-        return value(parameters, batchSize: batchSize)
     }
 
     /// The PyTorch `weight_decay` that gives plain SGD the same step: 2λ/n.

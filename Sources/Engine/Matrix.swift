@@ -1,3 +1,5 @@
+import CKernels
+
 /// A dense row-major matrix of Float32: the one numeric type of the engine.
 ///
 /// A minibatch is a matrix with one example per row, so every layer of an MLP maps a
@@ -186,28 +188,21 @@ extension Matrix {
     /// Adds `vector` (a 1×cols matrix) to every row: the bias of a linear layer.
     public mutating func addToEachRow(_ vector: Matrix) {
         precondition(vector.count == cols, "row vector has \(vector.count) entries, not \(cols)")
-        let cols = self.cols
+        let (rows, cols) = shape
         values.withUnsafeMutableBufferPointer { a in
             vector.values.withUnsafeBufferPointer { v in
-                // Row by row through pointers: the inner loop then vectorizes.
-                for r in 0..<rows {
-                    let row = a.baseAddress! + r * cols
-                    for c in 0..<cols { row[c] += v[c] }
-                }
+                training_lab_add_to_rows(a.baseAddress, v.baseAddress, rows, cols)
             }
         }
     }
 
     /// Sum over rows: a 1×cols matrix (the bias gradient of a linear layer).
     public func columnSums() -> Matrix {
-        var result = Matrix(rows: 1, cols: cols)
-        let cols = self.cols
+        var result = Matrix(uninitializedRows: 1, cols: cols)
+        let (rows, cols) = shape
         values.withUnsafeBufferPointer { a in
             result.values.withUnsafeMutableBufferPointer { s in
-                for r in 0..<rows {
-                    let row = a.baseAddress! + r * cols
-                    for c in 0..<cols { s[c] += row[c] }
-                }
+                training_lab_column_sums(s.baseAddress, a.baseAddress, rows, cols)
             }
         }
         return result

@@ -54,35 +54,11 @@ public struct Augmentation: Sendable, Equatable {
         into output: UnsafeMutableBufferPointer<Float>,
         width: Int, height: Int, background: Float = 0
     ) {
-        let centerX = Float(width - 1) / 2, centerY = Float(height - 1) / 2
         let angle = transform.degrees * .pi / 180
-        let cosine = cos(angle), sine = sin(angle)
-        for y in 0..<height {
-            for x in 0..<width {
-                // Undo the shift, then the rotation, then the flip.
-                let dx = Float(x - transform.shiftX) - centerX
-                let dy = Float(y - transform.shiftY) - centerY
-                var sourceX = cosine * dx + sine * dy + centerX
-                let sourceY = -sine * dx + cosine * dy + centerY
-                if transform.flip { sourceX = Float(width - 1) - sourceX }
-                output[y * width + x] = bilinear(
-                    image, width: width, height: height, x: sourceX, y: sourceY,
-                    background: background)
-            }
-        }
-    }
-
-    private static func bilinear(
-        _ image: UnsafeBufferPointer<Float>, width: Int, height: Int,
-        x: Float, y: Float, background: Float
-    ) -> Float {
-        let x0 = Int(x.rounded(.down)), y0 = Int(y.rounded(.down))
-        let fx = x - Float(x0), fy = y - Float(y0)
-        func pixel(_ px: Int, _ py: Int) -> Float {
-            px >= 0 && px < width && py >= 0 && py < height ? image[py * width + px] : background
-        }
-        let top = pixel(x0, y0) * (1 - fx) + pixel(x0 + 1, y0) * fx
-        let bottom = pixel(x0, y0 + 1) * (1 - fx) + pixel(x0 + 1, y0 + 1) * fx
-        return top * (1 - fy) + bottom * fy
+        // The per-pixel loop lives in CKernels, where it vectorizes (gathers of the four
+        // neighbours) and still rounds every multiply and add on its own.
+        Kernels.transformImage(
+            image, into: output, width: width, height: height, cosine: cos(angle), sine: sin(angle),
+            shiftX: transform.shiftX, shiftY: transform.shiftY, flip: transform.flip, background: background)
     }
 }

@@ -75,4 +75,63 @@ final class KernelsTests: XCTestCase {
                 floats.map(\.bitPattern), bytes.map { (Float($0) * scale + shift).bitPattern }, "\(count) pixels")
         }
     }
+
+    /// Values with the special cases ReLU must keep as Swift's max(x, 0) does: NaN stays NaN,
+    /// −0 becomes +0.
+    func activations(_ count: Int, seed: UInt64) -> Matrix {
+        var x = values(count, seed: seed, scale: 2)
+        for (index, special) in [Float.nan, -0.0, 0, -Float.infinity, .infinity].enumerated() where index < count {
+            x[index * 3 % count] = special
+        }
+        return Matrix(rows: 1, cols: count, x)
+    }
+
+    func testReLUMatchesSwiftMaxForwardAndItsGradientBackward() {
+        for count in sizes {
+            let x = activations(count, seed: 6)
+            let g = Matrix(rows: 1, cols: count, values(count, seed: 7))
+            XCTAssertEqual(
+                Kernels.relu(x).storage.map(\.bitPattern), x.storage.map { max($0, 0).bitPattern }, "\(count) values")
+            XCTAssertEqual(
+                Kernels.reluBackward(g, input: x).storage.map(\.bitPattern),
+                zip(g.storage, x.storage).map { g, x in (x > 0 ? g : 0).bitPattern }, "\(count) gradients")
+        }
+    }
+
+    func testDropoutKeepsTheDrawsBelowKeepScaledAndMultiplies() {
+        let keep: Float = 0.8, scale = 1 / keep
+        for count in sizes {
+            let input = activations(count, seed: 8)
+            let draws = values(count, seed: 9).map(abs)
+            var mask = Matrix(rows: 1, cols: count, draws)
+            let output = Kernels.dropout(input, mask: &mask, keep: keep, scale: scale)
+            let expectedMask = draws.map { $0 < keep ? scale : 0 }
+            XCTAssertEqual(mask.storage, expectedMask, "\(count) draws")
+            XCTAssertEqual(
+                output.storage.map(\.bitPattern), zip(input.storage, expectedMask).map { ($0 * $1).bitPattern },
+                "\(count) outputs")
+            XCTAssertEqual(
+                Kernels.multiply(output, mask).storage.map(\.bitPattern),
+                zip(output.storage, expectedMask).map { ($0 * $1).bitPattern }, "\(count) gradients")
+        }
+    }
+
+    func testBiasRowsAndColumnSumsAddInTheScalarOrder() {
+        for (rows, cols) in [(1, 1), (3, 7), (64, 100), (65, 17), (1_000, 10)] {
+            let a = Matrix(rows: rows, cols: cols, values(rows * cols, seed: 10, scale: 3))
+            let bias = Matrix(rows: 1, cols: cols, values(cols, seed: 11))
+            var expectedSums = [Float](repeating: 0, count: cols), expectedRows = a.storage
+            for r in 0..<rows {
+                for c in 0..<cols {
+                    expectedSums[c] += a[r, c]
+                    expectedRows[r * cols + c] += bias[0, c]
+                }
+            }
+            var shifted = a
+            shifted.addToEachRow(bias)
+            XCTAssertEqual(shifted.storage.map(\.bitPattern), expectedRows.map(\.bitPattern), "\(rows)×\(cols)")
+            XCTAssertEqual(
+                a.columnSums().storage.map(\.bitPattern), expectedSums.map(\.bitPattern), "\(rows)×\(cols)")
+        }
+    }
 }

@@ -23,4 +23,29 @@ void training_lab_sgd_momentum(float *w, const float *g, float *b, size_t count,
 /// One image's pixels as network inputs: to[i] = (float)from[i]·scale + shift.
 void training_lab_bytes_to_floats(float *to, const uint8_t *from, size_t count, float scale, float shift);
 
+/// ReLU as Swift's max(x, 0): to[i] = 0 ≥ from[i] ? 0 : from[i] (NaN stays NaN, −0 becomes +0).
+void training_lab_relu(float *to, const float *from, size_t count);
+
+/// ReLU's gradient: to[i] = input[i] > 0 ? gradient[i] : 0.
+void training_lab_relu_backward(float *to, const float *gradient, const float *input, size_t count);
+
+/// Inverted dropout: mask holds uniform draws on entry and mask[i] = mask[i] < keep ? scale : 0
+/// on return; output[i] = input[i]·mask[i].
+void training_lab_dropout(float *output, float *mask, const float *input, size_t count, float keep, float scale);
+
+/// to[i] = a[i]·b[i].
+void training_lab_multiply(float *to, const float *a, const float *b, size_t count);
+
+/// Adds vector (cols values) to every row of the rows×cols matrix a: a linear layer's bias.
+void training_lab_add_to_rows(float *a, const float *vector, size_t rows, size_t cols);
+
+/// sums[c] = Σ_r a[r·cols + c], the rows added in order: a linear layer's bias gradient.
+void training_lab_column_sums(float *sums, const float *a, size_t rows, size_t cols);
+
+/// Data augmentation's inverse mapping of a width×height image: each output pixel undoes the
+/// shift, the rotation (given as its cosine and sine) and the flip, and interpolates the
+/// source bilinearly; pixels from outside the image are background.
+void training_lab_transform_image(float *output, const float *image, int width, int height, float cosine, float sine,
+                                  int shift_x, int shift_y, bool flip, float background);
+
 #endif

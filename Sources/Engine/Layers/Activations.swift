@@ -6,12 +6,11 @@ public final class ReLU: Module, Layer {
 
     public func forward(_ input: Matrix) -> Matrix {
         self.input = input
-        return input.map { max($0, 0) }
+        return Kernels.relu(input)
     }
 
     public func backward(_ outputGradient: Matrix) -> Matrix {
-        // A select rather than a branch, so the loop stays vectorizable.
-        outputGradient.zip(input) { g, x in x > 0 ? g : 0 }
+        Kernels.reluBackward(outputGradient, input: input)
     }
 }
 

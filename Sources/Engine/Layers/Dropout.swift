@@ -23,15 +23,15 @@ public final class Dropout: Module, Layer {
         }
         let keep = 1 - probability
         let scale = 1 / keep
-        var newMask = Matrix(rows: input.rows, cols: input.cols)
+        var newMask = Matrix(uninitializedRows: input.rows, cols: input.cols)
         newMask.values.withUnsafeMutableBufferPointer { random.fillUniform($0) }
-        newMask.apply { $0 < keep ? scale : 0 }
+        let output = Kernels.dropout(input, mask: &newMask, keep: keep, scale: scale)
         mask = newMask
-        return input.zip(newMask, *)
+        return output
     }
 
     public func backward(_ outputGradient: Matrix) -> Matrix {
         guard let mask else { return outputGradient }
-        return outputGradient.zip(mask, *)
+        return Kernels.multiply(outputGradient, mask)
     }
 }
