@@ -119,6 +119,7 @@ private struct Writer {
         if let range = panel.yRange { line("set yrange [\(range.lowerBound):\(range.upperBound)]") }
         if panel.equalAspect { line("set size ratio -1") }
         if let command = panel.yTicksCommand { line(command) }
+        if let command = panel.xTicksCommand { line(command) }
         if panel.series.contains(where: \.onSecondAxis) || panel.y2Label != nil {
             line("set ytics nomirror")
             line("set y2tics")
@@ -176,8 +177,13 @@ private struct Writer {
                     case .points: "points pt 7 ps 0.6"
                     case .linesPoints: "linespoints lw 2 pt 7 ps 0.6"
                     case .dashed: "lines lw 2 dt 2"
+                    case .marker: "points pt 7 ps 1.6"
                     }
                 items.append("data index \(index) using 1:2\(axes) with \(with) \(color(series)) \(titled(series))")
+                if style == .marker {
+                    items.append(
+                        "data index \(index) using 1:2\(axes) with points pt 6 ps 1.6 lw 1.5 lc rgb '#000000' notitle")
+                }
             case let .band(x, lower, upper):
                 let rows = x.indices.map {
                     "\(GnuplotScript.number(x[$0])) \(GnuplotScript.number(lower[$0])) \(GnuplotScript.number(upper[$0]))"

@@ -44,7 +44,7 @@ extension Panel {
     }
 
     /// The y values of the series drawn against the first y axis.
-    var drawnYValues: [Double] {
+    public var drawnYValues: [Double] {
         series.filter { !$0.onSecondAxis }.flatMap { series -> [Double] in
             switch series.content {
             case let .line(_, y, _): y
