@@ -241,10 +241,11 @@ extension InitializationLesson {
                     title: title, xLabel: "step", yLabel: "update / data", yScale: .log, yRange: low...high,
                     legend: .outside,
                     series: shown.enumerated().filter { !below.contains($0.element) }.map { index, layer in
-                        // A step under the axis leaves a gap in its line.
-                        .line(
-                            "layer \(layer + 1)", x: steps,
-                            y: history.map { Double($0[layer]) >= low ? Double($0[layer]) : .nan }, color: index)
+                        // A step under the axis leaves a gap in its line (a row of NaN only: a break).
+                        let drawn = history.map { Double($0[layer]) >= low }
+                        return .line(
+                            "layer \(layer + 1)", x: zip(steps, drawn).map { $1 ? $0 : .nan },
+                            y: zip(history, drawn).map { $1 ? Double($0[layer]) : .nan }, color: index)
                     } + [
                         .line(
                             "10⁻³ (rule of thumb)", x: [1, Double(history.count)], y: [1e-3, 1e-3], style: .dashed,
