@@ -5,27 +5,24 @@ import Plot
 
 extension BatchSizeLesson {
     /// The first seed's minibatch losses, one panel per batch size on one shared y-range, with
-    /// the mean over each window of one epoch drawn at the window's centre: drawn at its end,
-    /// a trailing average lags half an epoch behind a loss that falls fast (batch 1024's first
-    /// epochs), and seems to sit above the losses it averages.
+    /// their mean over a window of one epoch centred on each iteration: a trailing average
+    /// lags half an epoch behind a loss that falls fast (batch 1024's first epochs) and seems
+    /// to sit above the losses it averages.
     static func lossFigure(_ runs: [SettingRuns<NoiseRun>]) -> Figure {
         var panels = runs.map { setting in
             let history = setting.runs[0].history
-            let window = max(10, history.batchesPerEpoch)
+            // Odd, so that the window has a centre: an epoch's iterations, give or take one.
+            let window = max(10, history.batchesPerEpoch) | 1
             var panel = StandardPanels.minibatchLoss(
                 history,
                 title:
                     "\(setting.label): \(history.batchesPerEpoch) iterations per epoch, \(history.minibatchLosses.count) in all",
                 xLabel: "epoch (iteration / \(history.batchesPerEpoch))", window: window)
-            let losses = history.minibatchLosses.map(Double.init)
-            if losses.count >= window {
-                let means = StandardPanels.runningAverage(losses, window: window).suffix(from: window - 1)
-                let perEpoch = Double(history.batchesPerEpoch)
-                // The mean of iterations i − window + 1 … i (1-based), at their centre.
-                let centres = means.indices.map { (Double($0 + 1) - Double(window - 1) / 2) / perEpoch }
+            if case let .line(x, _, _) = panel.series[1].content {
                 panel.series[1] = .line(
-                    "mean over \(window) iterations\(window == history.batchesPerEpoch ? " (one epoch)" : ""), at their centre",
-                    x: centres, y: Array(means), color: panel.series[1].color)
+                    "mean over the \(window) iterations centred on each (about one epoch)",
+                    x: x, y: Series.centredMean(history.minibatchLosses.map(Double.init), window: window),
+                    color: panel.series[1].color)
             }
             return panel
         }
