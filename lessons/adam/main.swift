@@ -304,8 +304,7 @@ struct AdamLesson: ParsableCommand {
             indices.flatMap { index -> [Series] in
                 let setting = runs[index]
                 let curves = setting.runs.map {
-                    StandardPanels.runningAverage(
-                        $0.history.minibatchLosses.prefix(window).map(Double.init), window: smoothing)
+                    Series.centredMean($0.history.minibatchLosses.map(Double.init), window: smoothing).prefix(window)
                 }
                 let steps = (1...window).map(Double.init)
                 let estimates = (0..<window).map { step in Estimate(curves.map { $0[step] }) }
@@ -329,12 +328,13 @@ struct AdamLesson: ParsableCommand {
                 "784→256→10 on \(trainCount) Fashion-MNIST images, Adam: mean ± std over \(runs[0].runs.count) seeds",
             panels: [
                 Panel(
-                    title: "lr 0.01: minibatch loss, first \(window) steps (running average over 10)", xLabel: "step",
-                    yLabel: "loss (log scale)", yScale: .log, series: lossSeries(largeRate, smoothing: 10, floor: 1e-3)),
-                Panel(
-                    title: "lr 0.001–0.005: minibatch loss, first \(window) steps (running average over 20)",
+                    title: "lr 0.01: minibatch loss, first \(window) steps (mean over the 11 centred on each)",
                     xLabel: "step",
-                    yLabel: "loss", series: lossSeries(smallRates, smoothing: 20, floor: 0)),
+                    yLabel: "loss (log scale)", yScale: .log, series: lossSeries(largeRate, smoothing: 11, floor: 1e-3)),
+                Panel(
+                    title: "lr 0.001–0.005: minibatch loss, first \(window) steps (mean over the 21 centred on each)",
+                    xLabel: "step",
+                    yLabel: "loss", series: lossSeries(smallRates, smoothing: 21, floor: 0)),
             ], layout: .stacked)
     }
 
@@ -355,10 +355,7 @@ struct AdamLesson: ParsableCommand {
                             setting.label, x: t.map(Double.init),
                             y: t.map { Double(setting.rate) * setting.multiplier(step: $0) }, color: colors[index])
                     }),
-                StandardPanels.seedCurves(
-                    runs, metrics: [.validationAccuracy],
-                    title: "validation accuracy per epoch, mean ± std over \(runs[0].runs.count) seeds",
-                    yLabel: "validation accuracy (%)", colors: colors),
+                validationPanel(runs),
             ], layout: .stacked)
     }
 
