@@ -10,12 +10,13 @@ public struct GnuplotScript: Sendable {
     public let data: String
 
     /// Colors by palette index: Okabe–Ito (distinguishable with color-vision deficiencies),
-    /// then three more for figures with many series (wine, grey, brown). The Okabe–Ito
-    /// yellow (7) is pale on white: thin lines in it are hard to see.
+    /// then four more for figures with many series (wine, grey, brown, indigo). The Okabe–Ito
+    /// yellow (7) is pale on white: thin lines in it are hard to see. Black (6) suits a
+    /// reference line, not a series with a band: its band is grey, like context curves.
     public static let palette = [
         "#0072B2", "#D55E00", "#009E73", "#CC79A7",
         "#E69F00", "#56B4E9", "#000000", "#F0E442",
-        "#882255", "#888888", "#8C510A",
+        "#882255", "#888888", "#8C510A", "#332288",
     ]
 
     public init(_ figure: Figure) {
