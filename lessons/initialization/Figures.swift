@@ -199,18 +199,32 @@ extension InitializationLesson {
     }
 
     func trainingFigure(_ runs: [SettingRuns<DeepRun>], epochs: Int) -> Figure {
-        Figure(
+        var panel = StandardPanels.seedCurves(
+            runs, metrics: [.validationAccuracy, .trainAccuracy],
+            title:
+                "accuracy: validation (solid), training (dashed, running average over the epoch); the inits at chance coincide",
+            yLabel: "accuracy (%)",
+            colors: runs.map { Self.color($0.label) })
+        // An init whose mean validation curve stays within a point of a later-drawn one's is
+        // hidden under it: its legend entry says under which.
+        let curves = runs.map { $0.curve(.validationAccuracy).mean }
+        var hidden: [String: String] = [:]
+        for (index, curve) in curves.enumerated() {
+            let cover = curves.indices.dropFirst(index + 1).first { other in
+                curves[other].count == curve.count && zip(curves[other], curve).allSatisfy { abs($0 - $1) < 1 }
+            }
+            if let cover { hidden[runs[index].label] = "\(runs[index].label) (under \(runs[cover].label))" }
+        }
+        panel.series = panel.series.map { series in
+            var series = series
+            series.title = series.title.map { hidden[$0] ?? $0 }
+            return series
+        }
+        return Figure(
             name: "training",
             title:
                 "\(depth) ReLU layers of \(width), SGD lr 0.01 momentum 0.9: mean ± std over \(runs.first?.runs.count ?? 0) seeds",
-            panels: [
-                StandardPanels.seedCurves(
-                    runs, metrics: [.validationAccuracy, .trainAccuracy],
-                    title:
-                        "accuracy: validation (solid), training (dashed, running average over the epoch); the inits at chance coincide",
-                    yLabel: "accuracy (%)",
-                    colors: runs.map { Self.color($0.label) })
-            ], layout: .single)
+            panels: [panel], layout: .single)
     }
 
     func updateFigure(_ ratios: [(Scheme, [[Float]])]) -> Figure {
