@@ -49,7 +49,7 @@ extension MomentumLesson {
                 + [
                     StandardPanels.surfaceLoss(bowl, paths: bowlPaths, title: "bowl: f per step"),
                     StandardPanels.surfaceLoss(
-                        banana, paths: bananaPaths, title: "Rosenbrock: f per step (Nesterov over momentum 0.9)"),
+                        banana, paths: bananaPaths, title: "Rosenbrock: f (Nesterov over momentum 0.9)"),
                 ],
             layout: .surface)
     }
@@ -178,11 +178,11 @@ extension MomentumLesson {
             panels: [
                 StandardPanels.seedCurves(
                     runs, metrics: [.validationAccuracy],
-                    title: "validation accuracy; Nesterov drawn over momentum 0.9, which it matches", colors: colors),
+                    title: "validation accuracy (Nesterov over momentum 0.9)", colors: colors),
                 {
                     var panel = StandardPanels.seedCurves(
                         runs, metrics: [.trainLoss],
-                        title: "training loss (running mean over each epoch); the three at effective lr 0.1 coincide",
+                        title: "training loss, epoch mean (the lower three coincide)",
                         colors: colors)
                     // The losses span less than a decade: a log axis would show one labelled tick
                     // and squeeze the curves into a third of the panel.
