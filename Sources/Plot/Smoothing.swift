@@ -15,3 +15,12 @@ extension Series {
         }
     }
 }
+
+extension Series {
+    /// A line of this line's centred means (`centredMean`) on the same x, titled `title` in
+    /// palette colour `color`: the smooth curve drawn over a noisy one.
+    public func centredMean(window: Int, title: String?, color: Int?) -> Series {
+        guard case let .line(x, y, _) = content else { preconditionFailure("only a line has a running mean") }
+        return .line(title, x: x, y: Series.centredMean(y, window: window), color: color)
+    }
+}

@@ -39,6 +39,17 @@ final class FigureAidsTests: XCTestCase {
         XCTAssertEqual(Series.centredMean(ramp, window: 9), ramp, "a centred mean of a line is the line, ends included")
     }
 
+    func testALineSmoothedKeepsItsXAndTakesTheNewTitleAndColour() {
+        let smooth = Series.line("raw", x: [1, 2, 3], y: [0, 3, 0], color: 5).centredMean(
+            window: 3, title: "mean", color: 1)
+        guard case let .line(x, y, style) = smooth.content else { return XCTFail("a line") }
+        XCTAssertEqual(x, [1, 2, 3])
+        XCTAssertEqual(y, [0, 1, 0])
+        XCTAssertEqual(style, .lines)
+        XCTAssertEqual(smooth.title, "mean")
+        XCTAssertEqual(smooth.color, 1)
+    }
+
     func testCentredMeanNarrowsSymmetricallyAtTheEnds() {
         XCTAssertEqual(Series.centredMean([0, 0, 3, 0, 0], window: 3), [0, 1, 1, 1, 0])
         XCTAssertEqual(Series.centredMean([6, 0, 0, 0, 3], window: 5), [6, 2, 1.8, 1, 3])

@@ -18,12 +18,9 @@ extension BatchSizeLesson {
                 title:
                     "\(setting.label): \(history.batchesPerEpoch) iterations per epoch, \(history.minibatchLosses.count) in all",
                 xLabel: "epoch (iteration / \(history.batchesPerEpoch))", window: window)
-            if case let .line(x, _, _) = panel.series[1].content {
-                panel.series[1] = .line(
-                    "mean over the \(window) iterations centred on each (about one epoch)",
-                    x: x, y: Series.centredMean(history.minibatchLosses.map(Double.init), window: window),
-                    color: panel.series[1].color)
-            }
+            panel.series[1] = panel.series[0].centredMean(
+                window: window, title: "mean over the \(window) iterations centred on each (about one epoch)",
+                color: panel.series[1].color)
             return panel
         }
         let losses = runs.flatMap { $0.runs[0].history.minibatchLosses }.map(Double.init).filter {

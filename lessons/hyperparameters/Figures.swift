@@ -164,9 +164,13 @@ extension HyperparametersLesson {
             name: "zigzag", title: "One epoch of 784→128→10, SGD lr 0.05: minibatch loss on a shared axis",
             panels: runs.enumerated().map { index, run in
                 let steps = run.history.minibatchLosses.count
+                // Odd, so that each step has a centre; centred, so that it does not lag.
+                let window = max(10, steps / 20) | 1
                 var panel = StandardPanels.minibatchLoss(
-                    run.history, title: "batch \(run.batchSize): \(steps) steps",
-                    window: max(10, steps / 20), colors: (index == 0 ? 5 : 4, index))
+                    run.history, title: "batch \(run.batchSize): \(steps) steps", window: window,
+                    colors: (index == 0 ? 5 : 4, index))
+                panel.series[1] = panel.series[0].centredMean(
+                    window: window, title: "mean over the \(window) steps centred on each", color: index)
                 panel.yScale = .linear
                 panel.yRange = range
                 panel.xRange = 0...1
