@@ -4,8 +4,9 @@ import Plot
 extension AdamLesson {
     /// Validation accuracy per epoch: each arm's mean over seeds at the epochs measured (dots;
     /// the lines between them only join them), and its ±1 std over seeds at the last epoch, the
-    /// arms' bars side by side there. Seven ±1 std bands over five epochs would cover one another.
+    /// arms' bars side by side just right of it, clear of the lines. Seven ±1 std bands over five epochs would cover one another.
     static func validationPanel(_ runs: [SettingRuns<LossRun>]) -> Panel {
+        let barSpacing = 0.07
         var series: [Series] = []
         var last = 1.0
         for (index, setting) in runs.enumerated() {
@@ -15,14 +16,15 @@ extension AdamLesson {
             series.append(
                 .line(setting.label, x: curve.epochs, y: curve.mean, style: .linesPoints, color: colors[index]))
             if setting.runs.count > 1 {
-                let x = epoch + 0.06 * (Double(index) - Double(runs.count - 1) / 2)
+                let x = epoch + barSpacing * Double(index + 1)
                 series.append(.line(nil, x: [x, x], y: [mean - std, mean + std], color: colors[index]))
             }
         }
         var panel = Panel(
             title:
-                "validation accuracy per epoch, mean over \(runs[0].runs.count) seeds; bars at the end: ±1 std, arms side by side",
-            xLabel: "epoch", yLabel: "validation accuracy (%)", xRange: 0.8...(last + 0.3), series: series)
+                "validation accuracy per epoch, mean over \(runs[0].runs.count) seeds; bars right of the last: ±1 std, in legend order",
+            xLabel: "epoch", yLabel: "validation accuracy (%)",
+            xRange: 0.8...(last + barSpacing * Double(runs.count + 1)), series: series)
         panel.xTickStep = 1
         return panel
     }
