@@ -72,16 +72,16 @@ extension BatchSizeLesson {
                     y: [spread.mean],
                     style: .marker, color: index))
         }
-        return Figure(
-            name: "loss-noise",
-            panels: [
-                Panel(
-                    title:
-                        "std of the minibatch loss against the batch size (mean ± std over networks); arms of one size side by side",
-                    xLabel: "batch size B (log scale)", yLabel: "std of the minibatch loss (log scale)", xScale: .log,
-                    yScale: .log,
-                    xRange: (x[0] / 1.3)...(x.last! * 1.3), series: series)
-            ], layout: .single)
+        var panel = Panel(
+            title:
+                "std of the minibatch loss against the batch size (mean ± std over networks); arms of one size side by side",
+            xLabel: "batch size B (log scale)", yLabel: "std of the minibatch loss (log scale)", xScale: .log,
+            yScale: .log,
+            xRange: (x[0] / 1.3)...(x.last! * 1.3), series: series)
+        // Two decades: labelled at every measured size, and at 1-2-5 on y, not only at powers of ten.
+        panel.xTicks = AxisTick.values(x)
+        panel.yTicks = AxisTick.values([0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1])
+        return Figure(name: "loss-noise", panels: [panel], layout: .single)
     }
 
     /// Validation accuracy of every arm against epochs, optimizer steps and seconds: the
