@@ -270,14 +270,13 @@ extension InitializationLesson {
 
     /// The running average of the minibatch loss per step, mean ± std over seeds, log axes.
     func slowFigure(_ runs: [SettingRuns<EscapeRun>]) -> Figure {
-        Figure(
-            name: "slow-convergence",
-            panels: [
-                StandardPanels.seedMinibatchLoss(
-                    runs, window: Self.lossWindow, batchSize: Self.batchSize,
-                    title:
-                        "784→64→64→10 from small weights: minibatch loss (running average over \(Self.lossWindow) steps), ±1 std over \(runs.first?.runs.count ?? 0) seeds",
-                    colors: runs.map { Self.color($0.label) })
-            ], layout: .single)
+        var panel = StandardPanels.seedMinibatchLoss(
+            runs, window: Self.lossWindow, batchSize: Self.batchSize,
+            title:
+                "784→64→64→10 from small weights: minibatch loss (running average over \(Self.lossWindow) steps), ±1 std over \(runs.first?.runs.count ?? 0) seeds",
+            colors: runs.map { Self.color($0.label) })
+        // The losses span less than a decade: labels at 1-2-5, not only at 0.1, 1 and 10.
+        panel.yTicks = AxisTick.values([0.1, 0.2, 0.5, 1, 2, 5, 10])
+        return Figure(name: "slow-convergence", panels: [panel], layout: .single)
     }
 }
