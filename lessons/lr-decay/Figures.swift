@@ -45,7 +45,7 @@ extension LearningRateDecayLesson {
         return Figure(
             name: "curves",
             title:
-                "Validation accuracy per epoch, mean ± std over \(runs[0].runs.count) seeds; black: \(baseline.label), in every panel",
+                "Validation accuracy, mean ± std over \(runs[0].runs.count) seeds; black: \(baseline.label) (under a schedule still at its rate)",
             panels: panels.sharingYRange(), layout: .smallMultiples)
     }
 
