@@ -68,6 +68,9 @@ public struct Panel: Sendable {
     public var equalAspect = false
     /// Named ticks on the y axis instead of numbers (categories, one per row); empty for numbers.
     public var yTicks: [AxisTick] = []
+    /// Ticks on the x axis at chosen places instead of gnuplot's (a log axis over a decade or
+    /// two, which gnuplot labels at the powers of ten only); empty for gnuplot's.
+    public var xTicks: [AxisTick] = []
     public var series: [Series]
 
     public init(
@@ -106,7 +109,9 @@ public struct ImageScale: Sendable {
 /// One thing drawn in a panel. Colors are indices into a fixed palette so that a band and
 /// its mean line, or the same setting across panels, share a color.
 public struct Series: Sendable {
-    public enum Style: Sendable, Equatable { case lines, points, linesPoints, dashed }
+    /// `marker`: a large dot ringed in black, for a few points that must stay visible on lines,
+    /// bands or a colour map (a best pair on a heat map, one value per arm beside a curve).
+    public enum Style: Sendable, Equatable { case lines, points, linesPoints, dashed, marker }
 
     public enum Content: Sendable {
         /// y against x.

@@ -36,6 +36,10 @@ public struct FigureDescription {
                 "yTicks",
                 .array(panel.yTicks.map { .object([("y", .number($0.position)), ("label", .string($0.label))]) })
             ),
+            (
+                "xTicks",
+                .array(panel.xTicks.map { .object([("x", .number($0.position)), ("label", .string($0.label))]) })
+            ),
             ("series", .array(zip(panel.series, colors).map(series))),
             (
                 "sweeps",
@@ -61,7 +65,8 @@ public struct FigureDescription {
             let name =
                 switch style {
                 case .lines: "lines"
-                case .points: "points"
+                // A viewer draws a marker as a point: the ring is the PNG's way to stand out.
+                case .points, .marker: "points"
                 case .linesPoints: "linesPoints"
                 case .dashed: "dashed"
                 }

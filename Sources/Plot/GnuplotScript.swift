@@ -10,12 +10,13 @@ public struct GnuplotScript: Sendable {
     public let data: String
 
     /// Colors by palette index: Okabe–Ito (distinguishable with color-vision deficiencies),
-    /// then three more for figures with many series (wine, grey, brown). The Okabe–Ito
-    /// yellow (7) is pale on white: thin lines in it are hard to see.
+    /// then four more for figures with many series (wine, grey, brown, indigo). The Okabe–Ito
+    /// yellow (7) is pale on white: thin lines in it are hard to see. Black (6) suits a
+    /// reference line, not a series with a band: its band is grey, like context curves.
     public static let palette = [
         "#0072B2", "#D55E00", "#009E73", "#CC79A7",
         "#E69F00", "#56B4E9", "#000000", "#F0E442",
-        "#882255", "#888888", "#8C510A",
+        "#882255", "#888888", "#8C510A", "#332288",
     ]
 
     public init(_ figure: Figure) {
@@ -125,6 +126,7 @@ private struct Writer {
         if let range = panel.yRange { line("set yrange [\(range.lowerBound):\(range.upperBound)]") }
         if panel.equalAspect { line("set size ratio -1") }
         if let command = panel.yTicksCommand { line(command) }
+        if let command = panel.xTicksCommand { line(command) }
         if panel.series.contains(where: \.onSecondAxis) || panel.y2Label != nil {
             line("set ytics nomirror")
             line("set y2tics")
@@ -188,8 +190,13 @@ private struct Writer {
                     case .points: "points pt 7 ps 0.6"
                     case .linesPoints: "linespoints lw 2 pt 7 ps 0.6"
                     case .dashed: "lines lw 2 dt 2"
+                    case .marker: "points pt 7 ps 1.6"
                     }
                 items.append("data index \(index) using 1:2\(axes) with \(with) \(color!) \(title)")
+                if style == .marker {
+                    items.append(
+                        "data index \(index) using 1:2\(axes) with points pt 6 ps 1.6 lw 1.5 lc rgb '#000000' notitle")
+                }
             case let .band(x, lower, upper):
                 let rows = x.indices.map {
                     "\(GnuplotScript.number(x[$0])) \(GnuplotScript.number(lower[$0])) \(GnuplotScript.number(upper[$0]))"
@@ -387,6 +394,7 @@ extension Series.Style {
         case .points: "points"
         case .linesPoints: "with points"
         case .dashed: "dashed"
+        case .marker: "large dots"
         }
     }
 }

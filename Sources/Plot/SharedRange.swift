@@ -12,6 +12,20 @@ extension Figure {
 }
 
 extension Array where Element == Panel {
+    /// The panels with one x-range: the smallest and largest x any of them draws (lines,
+    /// points, bands) with a margin of 3 % of the span, so that forest plots of differences
+    /// in one unit put equal differences at equal places. Unchanged if nothing finite is drawn.
+    public func sharingXRange() -> [Panel] {
+        let values = flatMap(\.drawnXValues).filter(\.isFinite)
+        guard let low = values.min(), let high = values.max() else { return self }
+        let margin = high > low ? 0.03 * (high - low) : Swift.max(abs(high) * 0.05, 1e-9)
+        return map { panel in
+            var panel = panel
+            panel.xRange = (low - margin)...(high + margin)
+            return panel
+        }
+    }
+
     /// The panels with one y-range: the smallest and largest value any of them draws on its
     /// first y axis (lines, points, bands) with a margin of 3 % of the span, or on a log axis a
     /// factor of 1.15 around the positive values. Unchanged if nothing finite is drawn.
@@ -43,8 +57,20 @@ extension Panel {
         return log10(high / low)
     }
 
+    /// The x values of the series drawn (lines, points, bands, scatter).
+    public var drawnXValues: [Double] {
+        series.flatMap { series -> [Double] in
+            switch series.content {
+            case let .line(x, _, _): x
+            case let .band(x, _, _): x
+            case let .scatter(x, _, _, _, _): x
+            default: []
+            }
+        }
+    }
+
     /// The y values of the series drawn against the first y axis.
-    var drawnYValues: [Double] {
+    public var drawnYValues: [Double] {
         series.filter { !$0.onSecondAxis }.flatMap { series -> [Double] in
             switch series.content {
             case let .line(_, y, _): y

@@ -126,9 +126,12 @@ final class HyperparametersTests: XCTestCase {
         let last = posteriors.last!
         XCTAssertLessThan(last.surrogate.lengthScales[0], last.surrogate.lengthScales[1])
         XCTAssertLessThan(last.surrogate.lengthScales[0], last.surrogate.lengthScales[2])
-        let peak = last.curve.max { $0.mean < $1.mean }!
-        XCTAssertEqual(peak.logRate, -1, accuracy: 0.5)
-        XCTAssertTrue(posteriors.allSatisfy { $0.curve.allSatisfy { $0.improvement >= 0 } })
+        let logRates = (0...100).map { -4 + 4 * Double($0) / 100 }
+        let curve = last.reading(logRates, at: last.incumbent)
+        let peak = curve.indices.max { curve[$0].mean < curve[$1].mean }!
+        XCTAssertEqual(logRates[peak], -1, accuracy: 0.5)
+        XCTAssertTrue(
+            posteriors.allSatisfy { $0.reading(logRates, at: last.incumbent).allSatisfy { $0.improvement >= 0 } })
     }
 
     func testTheSearchSpace() {

@@ -15,8 +15,7 @@ extension AdamLesson {
             indices.flatMap { index -> [Series] in
                 let setting = runs[index]
                 let curves = setting.runs.map {
-                    StandardPanels.runningAverage(
-                        $0.history.minibatchLosses.prefix(window).map(Double.init), window: smoothing)
+                    Series.centredMean($0.history.minibatchLosses.map(Double.init), window: smoothing).prefix(window)
                 }
                 let steps = (1...window).map(Double.init)
                 let estimates = (0..<window).map { step in Estimate(curves.map { $0[step] }) }
@@ -40,12 +39,13 @@ extension AdamLesson {
                 "784→256→10 on \(trainCount) Fashion-MNIST images, Adam: mean ± std over \(runs[0].runs.count) seeds",
             panels: [
                 Panel(
-                    title: "lr 0.01: minibatch loss, first \(window) steps (running average over 10)", xLabel: "step",
-                    yLabel: "loss (log scale)", yScale: .log, series: lossSeries(largeRate, smoothing: 10, floor: 1e-3)),
-                Panel(
-                    title: "lr 0.001–0.005: minibatch loss, first \(window) steps (running average over 20)",
+                    title: "lr 0.01: minibatch loss, first \(window) steps (mean over the 11 centred on each)",
                     xLabel: "step",
-                    yLabel: "loss", series: lossSeries(smallRates, smoothing: 20, floor: 0)),
+                    yLabel: "loss (log scale)", yScale: .log, series: lossSeries(largeRate, smoothing: 11, floor: 1e-3)),
+                Panel(
+                    title: "lr 0.001–0.005: minibatch loss, first \(window) steps (mean over the 21 centred on each)",
+                    xLabel: "step",
+                    yLabel: "loss", series: lossSeries(smallRates, smoothing: 21, floor: 0)),
             ], layout: .stacked)
     }
 
@@ -66,10 +66,7 @@ extension AdamLesson {
                             setting.label, x: t.map(Double.init),
                             y: t.map { Double(setting.rate) * setting.multiplier(step: $0) }, color: colors[index])
                     }),
-                StandardPanels.seedCurves(
-                    runs, metrics: [.validationAccuracy],
-                    title: "validation accuracy per epoch, mean ± std over \(runs[0].runs.count) seeds",
-                    yLabel: "validation accuracy (%)", colors: colors),
+                validationPanel(runs),
             ], layout: .stacked)
     }
 
@@ -123,5 +120,32 @@ extension AdamLesson {
                         .line("lr = 0.001", x: [1, t.last!], y: [0.001, 0.001], style: .dashed, color: 6),
                     ]),
             ], layout: .pair)
+    }
+
+    /// Validation accuracy per epoch: each arm's mean over seeds at the epochs measured (dots;
+    /// the lines between them only join them), and its ±1 std over seeds at the last epoch, the
+    /// arms' bars side by side just right of it, clear of the lines. Seven ±1 std bands over five epochs would cover one another.
+    static func validationPanel(_ runs: [SettingRuns<LossRun>]) -> Panel {
+        let barSpacing = 0.07
+        var series: [Series] = []
+        var last = 1.0
+        for (index, setting) in runs.enumerated() {
+            let curve = setting.curve(.validationAccuracy)
+            guard let epoch = curve.epochs.last, let mean = curve.mean.last, let std = curve.std.last else { continue }
+            last = max(last, epoch)
+            series.append(
+                .line(setting.label, x: curve.epochs, y: curve.mean, style: .linesPoints, color: colors[index]))
+            if setting.runs.count > 1 {
+                let x = epoch + barSpacing * Double(index + 1)
+                series.append(.line(nil, x: [x, x], y: [mean - std, mean + std], color: colors[index]))
+            }
+        }
+        var panel = Panel(
+            title:
+                "validation accuracy per epoch, mean over \(runs[0].runs.count) seeds; bars right of the last: ±1 std, in legend order",
+            xLabel: "epoch", yLabel: "validation accuracy (%)",
+            xRange: 0.8...(last + barSpacing * Double(runs.count + 1)), series: series)
+        panel.xTickStep = 1
+        return panel
     }
 }

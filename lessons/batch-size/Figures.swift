@@ -4,18 +4,24 @@ import LessonKit
 import Plot
 
 extension BatchSizeLesson {
-    /// The first seed's minibatch losses, one panel per batch size on one shared y-range.
+    /// The first seed's minibatch losses, one panel per batch size on one shared y-range, with
+    /// their mean over a window of one epoch centred on each iteration: a trailing average
+    /// lags half an epoch behind a loss that falls fast (batch 1024's first epochs) and seems
+    /// to sit above the losses it averages.
     static func lossFigure(_ runs: [SettingRuns<NoiseRun>]) -> Figure {
         var panels = runs.map { setting in
             let history = setting.runs[0].history
-            let window = max(10, history.batchesPerEpoch)
-            return StandardPanels.minibatchLoss(
+            // Odd, so that the window has a centre: an epoch's iterations, give or take one.
+            let window = max(10, history.batchesPerEpoch) | 1
+            var panel = StandardPanels.minibatchLoss(
                 history,
                 title:
                     "\(setting.label): \(history.batchesPerEpoch) iterations per epoch, \(history.minibatchLosses.count) in all",
-                xLabel: "epoch (iteration / \(history.batchesPerEpoch))", window: window,
-                averageTitle: "running average over \(window) iterations"
-                    + (window == history.batchesPerEpoch ? " (one epoch)" : ""))
+                xLabel: "epoch (iteration / \(history.batchesPerEpoch))", window: window)
+            panel.series[1] = panel.series[0].centredMean(
+                window: window, title: "mean over the \(window) iterations centred on each (about one epoch)",
+                color: panel.series[1].color)
+            return panel
         }
         let losses = runs.flatMap { $0.runs[0].history.minibatchLosses }.map(Double.init).filter {
             $0.isFinite && $0 > 0
@@ -26,7 +32,7 @@ extension BatchSizeLesson {
         }
         return Figure(
             name: "minibatch-loss",
-            title: "Minibatch loss per iteration (first seed), with a running average; shared y-axis",
+            title: "Minibatch loss per iteration (first seed), with a centred running mean; shared y-axis",
             panels: panels, layout: .pair)
     }
 
@@ -52,24 +58,30 @@ extension BatchSizeLesson {
                 y: fine.map { c / $0.squareRoot() },
                 style: .dashed, color: 6),
         ]
-        // Each arm in its colour of the accuracy figure.
+        // Each arm in its colour of the accuracy figure, as a ringed marker over the grey curve;
+        // arms of one batch size side by side around it (×1.1 apart on the log axis), which
+        // would otherwise cover one another.
+        let sizes = report.arms.map(\.batchSize)
         for (index, setting) in report.runs.enumerated() {
             let spread = setting.estimate(\.lossStdLastEpoch)
+            let sharing = sizes.indices.filter { sizes[$0] == sizes[index] }
+            let offset = Double(sharing.firstIndex(of: index)!) - Double(sharing.count - 1) / 2
             series.append(
                 .line(
-                    "during training, last epoch: \(setting.label)", x: [Double(report.arms[index].batchSize)],
+                    "during training, last epoch: \(setting.label)", x: [Double(sizes[index]) * pow(1.1, offset)],
                     y: [spread.mean],
-                    style: .points, color: index))
+                    style: .marker, color: index))
         }
-        return Figure(
-            name: "loss-noise",
-            panels: [
-                Panel(
-                    title: "std of the minibatch loss against the batch size (mean ± std over networks)",
-                    xLabel: "batch size B (log scale)", yLabel: "std of the minibatch loss (log scale)", xScale: .log,
-                    yScale: .log,
-                    xRange: (x[0] / 1.3)...(x.last! * 1.3), series: series)
-            ], layout: .single)
+        var panel = Panel(
+            title:
+                "std of the minibatch loss against the batch size (mean ± std over networks); arms of one size side by side",
+            xLabel: "batch size B (log scale)", yLabel: "std of the minibatch loss (log scale)", xScale: .log,
+            yScale: .log,
+            xRange: (x[0] / 1.3)...(x.last! * 1.3), series: series)
+        // Two decades: labelled at every measured size, and at 1-2-5 on y, not only at powers of ten.
+        panel.xTicks = AxisTick.values(x)
+        panel.yTicks = AxisTick.values([0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1])
+        return Figure(name: "loss-noise", panels: [panel], layout: .single)
     }
 
     /// Validation accuracy of every arm against epochs, optimizer steps and seconds: the
@@ -86,26 +98,34 @@ extension BatchSizeLesson {
                     return .line(nil, x: Array(clock(setting).prefix(curve.mean.count)), y: curve.mean, color: color)
                 })
         }
-        let steps = against(
+        var steps = against(
             { setting in
                 let perEpoch = Double(setting.runs[0].history.batchesPerEpoch)
                 return setting.curve(.validationAccuracy).epochs.map { $0 * perEpoch }
             }, title: "against optimizer steps", xLabel: "optimizer steps (log scale)", xScale: .log)
+        // The steps axis spans the data, not the decades around it, labelled at 1-2-5 points.
+        let stepCounts = steps.drawnXValues.filter { $0 > 0 }
+        if let first = stepCounts.min(), let last = stepCounts.max() {
+            steps.xRange = (first / 1.2)...(last * 1.2)
+            steps.xTicks = AxisTick.values(
+                (0...6).flatMap { power in [1.0, 2, 5].map { $0 * pow(10, Double(power)) } }.filter {
+                    (first / 1.2)...(last * 1.2) ~= $0
+                })
+        }
         let seconds = against(
             { setting in
                 let perEpoch = setting.estimate(\.secondsPerEpoch).mean
                 return setting.curve(.validationAccuracy).epochs.map { $0 * perEpoch }
             }, title: "against wall time (this machine)", xLabel: "seconds (mean epoch time × epochs)", xScale: .linear)
+        var epochs = StandardPanels.seedCurves(
+            report.runs, metrics: [.validationAccuracy], title: "against epochs", yLabel: "validation accuracy (%)",
+            colors: colors)
+        // A third of the page wide: past a dozen epochs every fifth labelled, not every second.
+        if epochs.xTickStep == nil { epochs.xTickStep = 5 }
         return Figure(
             name: "accuracy",
             title: "Validation accuracy, mean over \(report.runs[0].runs.count) seeds (band: ±1 std, epoch panel)",
-            panels: [
-                StandardPanels.seedCurves(
-                    report.runs, metrics: [.validationAccuracy], title: "against epochs",
-                    yLabel: "validation accuracy (%)",
-                    colors: colors),
-                steps, seconds,
-            ], layout: .triple
+            panels: [epochs, steps, seconds], layout: .triple
         ).sharingYRange()
     }
 }

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import LabMath
 import LessonKit
 import Plot
 
@@ -10,78 +11,97 @@ extension HyperparametersLesson {
     }
 
     /// Best validation accuracy so far against the trial number: mean over the repeated
-    /// searches with a ±1 std band, one color per strategy. The y axis covers the range from
-    /// the fifth trial on, where the strategies differ; the first few trials' lower values
-    /// leave the panel at the bottom.
+    /// searches with a ±1 std band, one color per strategy; every trial on the top panel, and
+    /// below, on an axis fitted to them, the trials from the fifth on, where the strategies
+    /// differ (the first trials' wide bands would leave a fitted axis).
     static func progressFigure(_ runs: [SettingRuns<SearchRun>], trials: Int, budget: Budget) -> Figure {
         let x = (1...trials).map(Double.init)
-        var series: [Series] = []
-        var low = Double.infinity, high = -Double.infinity
+        let zoomFrom = min(5, trials)
+        var all: [Series] = [], late: [Series] = []
         for (index, setting) in runs.enumerated() {
             let estimates = (1...trials).map { bestAfter($0, setting) }
-            for estimate in estimates.suffix(max(trials - 4, 1)) {
-                low = min(low, estimate.mean - estimate.std)
-                high = max(high, estimate.mean + estimate.std)
-            }
+            let tail = Array(estimates.suffix(from: zoomFrom - 1)), tailX = Array(x.suffix(from: zoomFrom - 1))
             if setting.runs.count > 1 {
-                series.append(.spread(x: x, estimates, color: index))
+                all.append(.spread(x: x, estimates, color: index))
+                late.append(.spread(x: tailX, tail, color: index))
             }
-            series.append(.line(setting.label, x: x, y: estimates.map(\.mean), style: .linesPoints, color: index))
+            all.append(.line(setting.label, x: x, y: estimates.map(\.mean), style: .linesPoints, color: index))
+            late.append(.line(setting.label, x: tailX, y: tail.map(\.mean), style: .linesPoints, color: index))
         }
         let count = runs.first?.runs.count ?? 0
-        let margin = max((high - low) * 0.05, 0.5)
+        // One trial axis for both, so that a trial is at the same place in each.
+        func panel(_ title: String, _ series: [Series], legend: LegendPosition) -> Panel {
+            var panel = Panel(
+                title: title, xLabel: "trial", yLabel: "accuracy (%)", xRange: 1...Double(max(trials, 2)),
+                legend: legend, series: series)
+            // Accuracies: the band's ±1 std stays on the axis only where it means something.
+            let values = panel.drawnYValues
+            if let low = values.min(), let high = values.max() {
+                let margin = max((high - low) * 0.05, 0.5)
+                panel.yRange = max(low - margin, 0)...min(high + margin, 100)
+            }
+            return panel
+        }
         return Figure(
             name: "progress", title: searchedSpace(budget),
             panels: [
-                Panel(
-                    title:
-                        "best validation accuracy so far: mean ± std over \(count) repeated searches (earlier trials leave the axis)",
-                    xLabel: "trial",
-                    yLabel: "accuracy (%)", xRange: 1...Double(trials), yRange: (low - margin)...(high + margin),
-                    legend: .outside, series: series)
-            ], layout: .single)
+                panel(
+                    "best validation accuracy so far: mean ± std over \(count) repeated searches, every trial", all,
+                    legend: .hidden),
+                panel("the same from trial \(zoomFrom) on, on an axis fitted to it", late, legend: .below),
+            ], layout: .stacked)
     }
 
     /// The Gaussian process of one Bayesian search along the learning rate, after each
-    /// checkpoint's trials: posterior mean ± σ over the trials (top row, shared axis) and the
-    /// expected improvement that picks the next trial (bottom row).
+    /// checkpoint's trials: posterior mean ± σ over the trials (top row) and the expected
+    /// improvement that picks the next trial (bottom row), each row on one y-range. Every
+    /// panel reads its fit at the same width and dropout, those of the last fit's best tried
+    /// point: slices at different widths would not be comparable.
     static func posteriorFigure(_ posteriors: [Posterior]) -> Figure {
-        let accuracies = posteriors.flatMap {
-            $0.observed.map { 100 * Double($0.accuracy) } + $0.curve.flatMap { [$0.mean - $0.std, $0.mean + $0.std] }
-        }
-        let range = (max(accuracies.min() ?? 0, 0) - 2)...(min(accuracies.max() ?? 100, 100) + 2)
-        let top = posteriors.map { posterior in
-            let x = posterior.curve.map(\.logRate)
-            return Panel(
-                title: String(
-                    format: "%d trials; at width %d, dropout %.2f", posterior.trials, posterior.incumbent.width,
-                    posterior.incumbent.dropout),
-                xLabel: "log₁₀ learning rate", yLabel: "validation accuracy (%)", xRange: -4...0, yRange: range,
-                legend: .hidden,
+        let slice = posteriors.last!.incumbent
+        let logRates = (0...100).map { -4 + 4 * Double($0) / 100 }
+        let curves = posteriors.map { $0.reading(logRates, at: slice) }
+        let top = zip(posteriors, curves).map { posterior, curve in
+            Panel(
+                title: "\(posterior.trials) trials", xLabel: "log₁₀ learning rate", yLabel: "validation accuracy (%)",
+                xRange: -4...0, legend: .hidden,
                 series: [
                     .band(
-                        "posterior mean ± σ", x: x, lower: posterior.curve.map { $0.mean - $0.std },
-                        upper: posterior.curve.map { $0.mean + $0.std }, color: 2),
-                    .line("posterior mean", x: x, y: posterior.curve.map(\.mean), color: 2),
+                        "posterior mean ± σ", x: logRates, lower: curve.map { $0.mean - $0.std },
+                        upper: curve.map { $0.mean + $0.std }, color: 2),
+                    .line("posterior mean", x: logRates, y: curve.map { $0.mean }, color: 2),
                     .line(
                         "trials (any width and dropout)",
                         x: posterior.observed.map { log10(Double($0.setting.learningRate)) },
                         y: posterior.observed.map { 100 * Double($0.accuracy) }, style: .points, color: 6),
                 ])
         }
-        let bottom = posteriors.map { posterior in
+        let bottom = zip(posteriors, curves).map { posterior, curve in
             Panel(
                 title: String(format: "EI; lr length scale %.2f", posterior.surrogate.lengthScales[0]),
                 xLabel: "log₁₀ learning rate", yLabel: "EI (points)", xRange: -4...0, legend: .hidden,
-                series: [
-                    .line(nil, x: posterior.curve.map(\.logRate), y: posterior.curve.map(\.improvement), color: 1)
-                ])
+                series: [.line(nil, x: logRates, y: curve.map { $0.improvement }, color: 1)])
+        }
+        var accuracyRow = top.sharingYRange()
+        // Accuracies stay within 0…100 whatever σ's band does beyond the trials.
+        for index in accuracyRow.indices {
+            if let range = accuracyRow[index].yRange {
+                accuracyRow[index].yRange = max(range.lowerBound, 0)...min(range.upperBound, 100)
+            }
+        }
+        let improvementTop = bottom.flatMap(\.drawnYValues).max() ?? 1
+        let improvementRow = bottom.map { panel in
+            var panel = panel
+            panel.yRange = 0...(improvementTop * 1.05)
+            return panel
         }
         return Figure(
             name: "posterior",
-            title:
-                "First Bayesian search, along the learning rate: GP mean ± σ with the trials so far (top), expected improvement EI (bottom)",
-            panels: top + bottom, layout: .smallMultiples)
+            title: String(
+                format:
+                    "GP of the first Bayesian search along the learning rate at width %d, dropout %.2f: mean ± σ and trials (top), EI (bottom)",
+                slice.width, slice.dropout),
+            panels: accuracyRow + improvementRow, layout: .smallMultiples)
     }
 
     /// The trials of one search per strategy in the (learning rate, width) plane.
@@ -144,13 +164,32 @@ extension HyperparametersLesson {
             name: "zigzag", title: "One epoch of 784→128→10, SGD lr 0.05: minibatch loss on a shared axis",
             panels: runs.enumerated().map { index, run in
                 let steps = run.history.minibatchLosses.count
+                // Odd, so that each step has a centre; centred, so that it does not lag.
+                let window = max(10, steps / 20) | 1
                 var panel = StandardPanels.minibatchLoss(
-                    run.history, title: "batch \(run.batchSize): \(steps) steps",
-                    window: max(10, steps / 20), colors: (index == 0 ? 5 : 4, index))
+                    run.history, title: "batch \(run.batchSize): \(steps) steps", window: window,
+                    colors: (index == 0 ? 5 : 4, index))
+                panel.series[1] = panel.series[0].centredMean(
+                    window: window, title: "mean over the \(window) steps centred on each", color: index)
                 panel.yScale = .linear
                 panel.yRange = range
                 panel.xRange = 0...1
                 return panel
             }, layout: .pair)
+    }
+}
+
+extension HyperparametersLesson.Posterior {
+    /// The surrogate along the learning rate (log₁₀, −4…0) at `slice`'s width and dropout:
+    /// posterior mean and std (accuracy points) and the expected improvement over the best
+    /// posterior mean at a tried point.
+    func reading(_ logRates: [Double], at slice: HyperparametersLesson.Setting) -> [(
+        mean: Double, std: Double, improvement: Double
+    )] {
+        let best = observed.map { surrogate.predict($0.setting.point).mean }.max()!
+        return logRates.map { logRate in
+            let (mean, std) = surrogate.predict([(logRate + 4) / 4, slice.point[1], slice.point[2]])
+            return (mean, std, GaussianProcess.expectedImprovement(mean: mean, std: std, best: best))
+        }
     }
 }

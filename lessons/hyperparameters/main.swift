@@ -317,15 +317,13 @@ extension HyperparametersLesson {
     /// budget reaches (the quick run stops short).
     static func posteriorCheckpoints(trials: Int) -> [Int] { [5, 10, 20].filter { $0 <= trials } }
 
-    /// The surrogate fitted to a search's first `trials` trials, read along the learning rate
-    /// at the incumbent's width and dropout (the tried point with the best posterior mean).
+    /// The surrogate fitted to a search's first `trials` trials, and its incumbent (the tried
+    /// point with the best posterior mean); the figure reads it along the learning rate.
     struct Posterior {
         let trials: Int
         let observed: [Trial]
         let surrogate: GaussianProcess
         let incumbent: Setting
-        /// log₁₀ learning rate; posterior mean and std (accuracy points); expected improvement.
-        let curve: [(logRate: Double, mean: Double, std: Double, improvement: Double)]
     }
 
     static func posteriors(_ search: Search, after checkpoints: [Int]) -> [Posterior] {
@@ -335,16 +333,7 @@ extension HyperparametersLesson {
             let surrogate = GaussianProcess.fitted(inputs: points, targets: observed.map { 100 * Double($0.accuracy) })
             let means = points.map { surrogate.predict($0).mean }
             let best = means.indices.max { means[$0] < means[$1] }!
-            let incumbent = observed[best].setting
-            let curve = (0...100).map { step -> (logRate: Double, mean: Double, std: Double, improvement: Double) in
-                let u = Double(step) / 100
-                let (mean, std) = surrogate.predict([u, incumbent.point[1], incumbent.point[2]])
-                return (
-                    -4 + 4 * u, mean, std, GaussianProcess.expectedImprovement(mean: mean, std: std, best: means[best])
-                )
-            }
-            return Posterior(
-                trials: count, observed: observed, surrogate: surrogate, incumbent: incumbent, curve: curve)
+            return Posterior(trials: count, observed: observed, surrogate: surrogate, incumbent: observed[best].setting)
         }
     }
 }

@@ -5,13 +5,15 @@ import Plot
 
 extension InitializationLesson {
     /// One colour per initialization in every figure of the lesson (palette entry 6, black,
-    /// stays free for reference lines).
+    /// stays free for reference lines). The drawn ones (the normal variants, the default and the
+    /// plain normals) get hues far apart: blue, pink, green, sky blue, brown, wine; the uniform
+    /// variants, left to the tables, take vermillion and orange.
     static func color(_ scheme: String) -> Int {
         let order = [
             "Xavier uniform", "Xavier normal", "He uniform", "He normal", "PyTorch default", "N(0, 0.001²)", "N(0, 1)",
             "N(0, 0.01²)",
         ]
-        let colors = [0, 1, 2, 3, 4, 5, 10, 8]  // not 7: its pale yellow hardly shows on white
+        let colors = [1, 0, 4, 3, 2, 5, 10, 8]  // not 7: its pale yellow hardly shows on white
         return order.firstIndex(of: scheme.replacingOccurrences(of: "shallow, ", with: "")).map { colors[$0] } ?? 9
     }
 
@@ -45,10 +47,11 @@ extension InitializationLesson {
             name: "signal",
             title:
                 "At initialization: does the signal keep its size through \(depth) layers? (one batch; predictions: next figure)",
-            panels: [
-                panel(.tanh, gradient: false), panel(.tanh, gradient: true), panel(.relu, gradient: false),
-                panel(.relu, gradient: true),
-            ], layout: .pair)
+            panels: zip(
+                [panel(.tanh, gradient: false), panel(.relu, gradient: false)].sharingYRange(),
+                [panel(.tanh, gradient: true), panel(.relu, gradient: true)].sharingYRange()
+                    // Row by row: tanh's activations and gradients, then ReLU's; one y-range per column.
+            ).flatMap { [$0, $1] }, layout: .pair)
     }
 
     /// The ReLU activations under Xavier, He and PyTorch's default, on a range where their
@@ -65,15 +68,18 @@ extension InitializationLesson {
             let x = profile.layers.indices.map { Double($0 + 1) }
             let color = Self.color(profile.scheme.name)
             let isDefault = profile.scheme.name == "PyTorch default"
+            // What a prediction is checked against is drawn as markers, so that the dashed
+            // prediction stays visible where it lies on the measurement; the default's std,
+            // which no prediction concerns, as a line.
             series.append(
                 .line(
-                    profile.scheme.name + (isDefault ? ": std" : ""), x: x,
+                    profile.scheme.name + (isDefault ? ": std" : ": measured"), x: x,
                     y: profile.layers.map { Double($0.activation.std) },
-                    style: .linesPoints, color: color))
+                    style: isDefault ? .linesPoints : .marker, color: color))
             if isDefault {
                 series.append(
                     .line(
-                        "PyTorch default: spread over the batch", x: x, y: profile.spreadOverBatch, style: .lines,
+                        "PyTorch default: spread over the batch", x: x, y: profile.spreadOverBatch, style: .marker,
                         color: color))
             }
             guard let factor = predictedReLUFactor(profile.scheme) else { continue }
@@ -89,7 +95,7 @@ extension InitializationLesson {
             panels: [
                 Panel(
                     title:
-                        "ReLU network at initialization: activation std per hidden layer, measured (solid) and predicted (dashed)",
+                        "ReLU network at initialization: activation std per hidden layer, measured (dots) and predicted (dashed)",
                     xLabel: "hidden layer",
                     yLabel: "standard deviation (log scale)", yScale: .log, series: series)
             ], layout: .single)
@@ -104,17 +110,21 @@ extension InitializationLesson {
             let indices = sweep.indices.filter { sweep[$0].label.hasPrefix(activation.rawValue + ",") }
             let gains = indices.map { Self.gains[$0 % Self.gains.count] }
             let measured = indices.map { sweep[$0].estimate(\.lastLayerStd) }
+            // Markers, so that the dashed prediction stays visible where it lies on them.
             signal.append(
                 .line(
                     "\(activation.rawValue): measured (mean over seeds)", x: gains, y: measured.map(\.mean),
-                    style: .linesPoints,
+                    style: .marker,
                     color: colors[activation]))
             signal.append(
                 .line(
                     "\(activation.rawValue): predicted (mean field)", x: gains, y: indices.map { predicted[$0].last },
                     style: .dashed,
                     color: colors[activation]))
-            let trained = indices.filter { sweep[$0].estimate(\.divergedEpoch).count < sweep[$0].runs.count }
+            // The curve joins the gains at which every seed trained; a gain at which only some
+            // did is a separate marker that says on how many seeds it rests.
+            let diverged = indices.map { sweep[$0].estimate(\.divergedEpoch).count }
+            let trained = zip(indices, diverged).filter { $1 == 0 }.map(\.0)
             let final = trained.map { sweep[$0].lastEpochs(Self.lastK, .validationAccuracy) }
             let x = trained.map { Self.gains[$0 % Self.gains.count] }
             if sweep[0].runs.count > 1 {
@@ -125,6 +135,15 @@ extension InitializationLesson {
             }
             accuracy.append(
                 .line(activation.rawValue, x: x, y: final.map(\.mean), style: .linesPoints, color: colors[activation]))
+            for (index, count) in zip(indices, diverged) where count > 0 && count < sweep[index].runs.count {
+                let seeds = sweep[index].runs.count - count
+                accuracy.append(
+                    .line(
+                        "\(activation.rawValue), g = \(String(format: "%g", Self.gains[index % Self.gains.count])): \(seeds) seed\(seeds == 1 ? "" : "s") of \(sweep[index].runs.count), the rest diverged",
+                        x: [Self.gains[index % Self.gains.count]],
+                        y: [sweep[index].lastEpochs(Self.lastK, .validationAccuracy).mean], style: .marker,
+                        color: colors[activation]))
+            }
         }
         let markers = [Marker(x: 2.0.squareRoot(), label: "√2 (He)"), Marker(x: 5.0 / 3, label: "5/3")]
         return Figure(
@@ -136,62 +155,87 @@ extension InitializationLesson {
                     yScale: .log, xRange: 0.4...3.1, markers: markers, series: signal),
                 Panel(
                     title:
-                        "after training: validation accuracy, mean of the last \(Self.lastK) epochs, ±1 std over \(sweep[0].runs.count) seeds",
+                        "after training: validation accuracy, mean of the last \(Self.lastK) epochs ±1 std over \(sweep[0].runs.count) seeds; none where all diverged",
                     xLabel: "gain g", yLabel: "validation accuracy (%)", xRange: 0.4...3.1, markers: markers,
                     series: accuracy),
             ], layout: .stacked)
     }
 
+    /// Two rows, tanh and ReLU, each comparing a variance-preserving init with the default on
+    /// one x range and one y range (same bins, so equal heights are equal shares).
     func histogramFigure(_ profiles: [SignalProfile]) -> Figure {
         let shown: [(Activation, String)] = [
             (.tanh, "Xavier normal"), (.tanh, "PyTorch default"), (.relu, "He normal"), (.relu, "PyTorch default"),
         ]
         let layers = Array(Set([0, depth / 3, 2 * depth / 3, depth - 1])).sorted()
+        var panels = shown.map { activation, name in
+            let profile = profiles.first { $0.activation == activation && $0.scheme.name == name }!
+            let range: ClosedRange<Float> = activation == .tanh ? -1...1 : 0...3
+            return Panel(
+                title: "\(activation.rawValue), \(name)", xLabel: "activation", yLabel: "share of units (%)",
+                series: layers.enumerated().map { index, layer in
+                    let output = profile.layers[layer].output.storage
+                    // ReLU's exact zeros would dwarf the rest: the label gives their share.
+                    let values = activation == .tanh ? output : output.filter { $0 > 0 }
+                    let (centers, counts, _) = Series.binned(values, bins: 60, range: range)
+                    let total = Double(max(output.count, 1))
+                    let zeros =
+                        activation == .relu
+                        ? String(format: " (%.0f%% zero)", 100 * profile.layers[layer].activation.fractionZero) : ""
+                    return .line(
+                        String(format: "layer %d: std %.3f", layer + 1, profile.layers[layer].activation.std)
+                            + zeros,
+                        x: centers, y: counts.map { 100 * Double($0) / total }, color: index)
+                })
+        }
+        for row in stride(from: 0, to: panels.count, by: 2) {
+            let top = panels[row...].prefix(2).flatMap(\.drawnYValues).max() ?? 1
+            for index in row..<min(row + 2, panels.count) { panels[index].yRange = 0...(top * 1.05) }
+        }
         return Figure(
-            name: "histograms", title: "Distribution of each hidden layer's activations at initialization",
-            panels: shown.map { activation, name in
-                let profile = profiles.first { $0.activation == activation && $0.scheme.name == name }!
-                let range: ClosedRange<Float> = activation == .tanh ? -1...1 : 0...3
-                return Panel(
-                    title: "\(activation.rawValue), \(name)", xLabel: "activation", yLabel: "share of units (%)",
-                    series: layers.enumerated().map { index, layer in
-                        let output = profile.layers[layer].output.storage
-                        // ReLU's exact zeros would dwarf the rest: the label gives their share.
-                        let values = activation == .tanh ? output : output.filter { $0 > 0 }
-                        let (centers, counts, _) = Series.binned(values, bins: 60, range: range)
-                        let total = Double(max(output.count, 1))
-                        let zeros =
-                            activation == .relu
-                            ? String(format: " (%.0f%% zero)", 100 * profile.layers[layer].activation.fractionZero) : ""
-                        return .line(
-                            String(format: "layer %d: std %.3f", layer + 1, profile.layers[layer].activation.std)
-                                + zeros,
-                            x: centers, y: counts.map { 100 * Double($0) / total }, color: index)
-                    })
-            }, layout: .pair)
+            name: "histograms",
+            title: "Distribution of each hidden layer's activations at initialization (one y-range per row)",
+            panels: panels, layout: .pair)
     }
 
     func trainingFigure(_ runs: [SettingRuns<DeepRun>], epochs: Int) -> Figure {
-        Figure(
+        var panel = StandardPanels.seedCurves(
+            runs, metrics: [.validationAccuracy, .trainAccuracy],
+            title:
+                "accuracy: validation (solid), training (dashed, running average over the epoch); the inits at chance coincide",
+            yLabel: "accuracy (%)",
+            colors: runs.map { Self.color($0.label) })
+        // An init whose mean validation curve stays within a point of a later-drawn one's is
+        // hidden under it: its legend entry says under which.
+        let curves = runs.map { $0.curve(.validationAccuracy).mean }
+        var hidden: [String: String] = [:]
+        for (index, curve) in curves.enumerated() {
+            let cover = curves.indices.dropFirst(index + 1).first { other in
+                curves[other].count == curve.count && zip(curves[other], curve).allSatisfy { abs($0 - $1) < 1 }
+            }
+            if let cover { hidden[runs[index].label] = "\(runs[index].label) (under \(runs[cover].label))" }
+        }
+        panel.series = panel.series.map { series in
+            var series = series
+            series.title = series.title.map { hidden[$0] ?? $0 }
+            return series
+        }
+        return Figure(
             name: "training",
             title:
                 "\(depth) ReLU layers of \(width), SGD lr 0.01 momentum 0.9: mean ± std over \(runs.first?.runs.count ?? 0) seeds",
-            panels: [
-                StandardPanels.seedCurves(
-                    runs, metrics: [.validationAccuracy, .trainAccuracy],
-                    title:
-                        "accuracy: validation (solid), training (dashed, running average over the epoch); the inits at chance coincide",
-                    yLabel: "accuracy (%)",
-                    colors: runs.map { Self.color($0.label) })
-            ], layout: .single)
+            panels: [panel], layout: .single)
     }
 
     func updateFigure(_ ratios: [(Scheme, [[Float]])]) -> Figure {
-        // Layers that do not move at all would stretch the axis over ten empty decades: the
-        // axis starts 10⁻⁷ (four decades under the rule of thumb) and such layers sit on its floor.
+        // Layers that barely move (the tiny init's lower layers, ratios many decades down) would
+        // stretch the shared axis over empty decades: the axis stops at 10⁻⁷, four decades under
+        // the rule of thumb, and a panel's title names the layers that stay below it throughout
+        // instead of drawing them on the axis's floor as if that were their value.
         let floor = 1e-7
-        let all = ratios.flatMap { $0.1.flatMap { $0 } }.map { max(Double($0), floor) }
-        let low = floor, high = pow(10, (log10(all.max() ?? 1)).rounded(.up))
+        let drawn = ratios.flatMap { $0.1.flatMap { $0 } }.map(Double.init).filter { $0 >= floor }
+        let low = max(floor, pow(10, log10(drawn.min() ?? floor).rounded(.down)))
+        let high = pow(10, log10(drawn.max() ?? 1).rounded(.up))
         return Figure(
             name: "update-ratio",
             title:
@@ -200,13 +244,22 @@ extension InitializationLesson {
                 let steps = history.indices.map { Double($0 + 1) }
                 let layerCount = history.first?.count ?? 0
                 let shown = Array(Set([0, layerCount / 2, layerCount - 1])).sorted()
+                let below = shown.filter { layer in history.allSatisfy { Double($0[layer]) < low } }
+                var title = scheme.name
+                if !below.isEmpty {
+                    let names = below.map { "\($0 + 1)" }.joined(separator: " and ")
+                    title +=
+                        ": layer\(below.count > 1 ? "s" : "") \(names) below 10\(Typography.superscript(Int(log10(low).rounded()))) throughout, not drawn"
+                }
                 return Panel(
-                    title: scheme.name, xLabel: "step", yLabel: "update / data", yScale: .log, yRange: low...high,
+                    title: title, xLabel: "step", yLabel: "update / data", yScale: .log, yRange: low...high,
                     legend: .outside,
-                    series: shown.enumerated().map { index, layer in
-                        .line(
-                            "layer \(layer + 1)", x: steps, y: history.map { max(Double($0[layer]), floor) },
-                            color: index)
+                    series: shown.enumerated().filter { !below.contains($0.element) }.map { index, layer in
+                        // A step under the axis leaves a gap in its line (a row of NaN only: a break).
+                        let drawn = history.map { Double($0[layer]) >= low }
+                        return .line(
+                            "layer \(layer + 1)", x: zip(steps, drawn).map { $1 ? $0 : .nan },
+                            y: zip(history, drawn).map { $1 ? Double($0[layer]) : .nan }, color: index)
                     } + [
                         .line(
                             "10⁻³ (rule of thumb)", x: [1, Double(history.count)], y: [1e-3, 1e-3], style: .dashed,
@@ -217,14 +270,13 @@ extension InitializationLesson {
 
     /// The running average of the minibatch loss per step, mean ± std over seeds, log axes.
     func slowFigure(_ runs: [SettingRuns<EscapeRun>]) -> Figure {
-        Figure(
-            name: "slow-convergence",
-            panels: [
-                StandardPanels.seedMinibatchLoss(
-                    runs, window: Self.lossWindow, batchSize: Self.batchSize,
-                    title:
-                        "784→64→64→10 from small weights: minibatch loss (running average over \(Self.lossWindow) steps), ±1 std over \(runs.first?.runs.count ?? 0) seeds",
-                    colors: runs.map { Self.color($0.label) })
-            ], layout: .single)
+        var panel = StandardPanels.seedMinibatchLoss(
+            runs, window: Self.lossWindow, batchSize: Self.batchSize,
+            title:
+                "784→64→64→10 from small weights: minibatch loss (running average over \(Self.lossWindow) steps), ±1 std over \(runs.first?.runs.count ?? 0) seeds",
+            colors: runs.map { Self.color($0.label) })
+        // The losses span less than a decade: labels at 1-2-5, not only at 0.1, 1 and 10.
+        panel.yTicks = AxisTick.values([0.1, 0.2, 0.5, 1, 2, 5, 10])
+        return Figure(name: "slow-convergence", panels: [panel], layout: .single)
     }
 }

@@ -26,24 +26,27 @@ extension LearningRateDecayLesson {
             ], layout: .single)
     }
 
-    /// Three panels on one epoch axis; the legend once, below the last, so that the panels
-    /// keep the figure's full width.
+    /// One panel per schedule on shared axes (small multiples): its validation accuracy, mean
+    /// ± std over seeds, over the constant η₀'s mean in black, the comparison the verdicts make;
+    /// nine curves in one panel would lie on top of one another.
     static func curvesFigure(_ runs: [SettingRuns<ScheduledRun>], learningRate: Float) -> Figure {
-        Figure(
+        let baseline = runs[0]
+        let panels = runs.enumerated().map { index, setting in
+            var series: [Series] = []
+            if index != 0 {
+                series += StandardPanels.seedSeries(baseline, metrics: [.validationAccuracy], color: colors[0])
+                    .filter { if case .line = $0.content { true } else { false } }
+            }
+            series += StandardPanels.seedSeries(setting, metrics: [.validationAccuracy], color: colors[index])
+            return Panel(
+                title: setting.label, xLabel: "epoch", yLabel: "validation accuracy (%)", legend: .hidden,
+                series: series)
+        }
+        return Figure(
             name: "curves",
-            title: "The same networks and batches under each schedule: mean ± std over \(runs[0].runs.count) seeds",
-            panels: [
-                StandardPanels.seedCurves(
-                    runs, metrics: [.validationAccuracy], title: "validation accuracy", colors: colors, legend: .hidden),
-                StandardPanels.seedCurves(
-                    runs, metrics: [.testAccuracy], title: "test accuracy (scored, never used to choose)",
-                    colors: colors, legend: .hidden),
-                // Linear and fitted to the data: a log axis over 0.1…10 squeezed the schedules'
-                // differences into a sliver, and one over the data's narrow range has no ticks.
-                StandardPanels.seedCurves(
-                    runs, metrics: [.trainLoss], title: "training loss (running mean over each epoch's minibatches)",
-                    colors: colors, legend: .below),
-            ], layout: .stacked)
+            title:
+                "Validation accuracy, mean ± std over \(runs[0].runs.count) seeds; black: \(baseline.label) (under a schedule still at its rate)",
+            panels: panels.sharingYRange(), layout: .smallMultiples)
     }
 
     /// The paired differences behind the verdicts, one forest plot per Holm family.
@@ -71,10 +74,11 @@ extension LearningRateDecayLesson {
                 holm: comparisons.againstBaseline.families[1],
                 title: "test at each run's best-validation epoch − \(baseline)",
                 xLabel: "difference (points)"))
+        // One x-range: the panels are read against each other in points.
         return Figure(
             name: "differences",
             title:
                 "Paired differences in test accuracy: mean and 95 % interval over \(seeds) seeds, Holm per panel; right is better",
-            panels: panels, layout: .stacked)
+            panels: panels.sharingXRange(), layout: .stacked)
     }
 }

@@ -16,30 +16,40 @@ extension MomentumLesson {
         func drawn(_ paths: [Path]) -> [StandardPanels.SurfacePath] {
             paths.map { .init(label: $0.label, points: $0.points, color: $0.method.color, diverged: $0.diverged) }
         }
+        /// Two panels on the same axes: the paths compared, and beside them those of momenta
+        /// `apart`, which would cover them.
         func pathPanels(
-            _ surface: Surface, _ paths: [Path], around: (x: ClosedRange<Double>, y: ClosedRange<Double>), title: String
+            _ surface: Surface, _ paths: [Path], around: (x: ClosedRange<Double>, y: ClosedRange<Double>),
+            title: String, apart: Set<Float>, apartTitle: String
         ) -> [Panel] {
             let range = StandardPanels.surfaceRange(drawn(paths), around: around)
-            let sprawling = paths.filter { $0.method.momentum == sprawlingMomentum }
             return [
                 StandardPanels.surfacePaths(
-                    surface, paths: drawn(paths.filter { $0.method.momentum != sprawlingMomentum }), range: range,
+                    surface, paths: drawn(paths.filter { !apart.contains($0.method.momentum) }), range: range,
                     title: title),
                 StandardPanels.surfacePaths(
-                    surface, paths: drawn(sprawling), range: range,
-                    title: "momentum \(sprawlingMomentum) alone, same axes"),
+                    surface, paths: drawn(paths.filter { apart.contains($0.method.momentum) }), range: range,
+                    title: apartTitle),
             ]
         }
         let (bowlPaths, bananaPaths) = (drawn(quadratic), drawn(rosenbrock))
         return Figure(
             name: "surfaces", title: "Paths from the same start (dots: one per step, or every few steps on long paths)",
             panels: pathPanels(
-                bowl, quadratic, around: (-4.5...1.5, -2...2), title: "\(bowl.name), lr \(quadraticRate)")
+                bowl, quadratic, around: (-4.5...1.5, -2...2), title: "\(bowl.name), lr \(quadraticRate)",
+                apart: [sprawlingMomentum], apartTitle: "momentum \(sprawlingMomentum) alone, same axes")
+                // In Rosenbrock's valley gradient descent creeps along the very curve that momentum
+                // 0.9 and Nesterov run down, and would cover them; it goes beside them, drawn over
+                // momentum 0.99's sprawl (compact paths are drawn last).
                 + pathPanels(
-                    banana, rosenbrock, around: (-1.6...1.6, -0.5...2), title: "Rosenbrock, lr \(rosenbrockRate)")
+                    banana, rosenbrock, around: (-1.6...1.6, -0.5...2),
+                    title: "Rosenbrock, lr \(rosenbrockRate) (momentum 0.9 over Nesterov)",
+                    apart: [sprawlingMomentum, 0],
+                    apartTitle: "gradient descent and momentum \(sprawlingMomentum), same axes")
                 + [
                     StandardPanels.surfaceLoss(bowl, paths: bowlPaths, title: "bowl: f per step"),
-                    StandardPanels.surfaceLoss(banana, paths: bananaPaths, title: "Rosenbrock: f per step"),
+                    StandardPanels.surfaceLoss(
+                        banana, paths: bananaPaths, title: "Rosenbrock: f (Nesterov over momentum 0.9)"),
                 ],
             layout: .surface)
     }
@@ -121,7 +131,7 @@ extension MomentumLesson {
                         .line(
                             String(
                                 format: "best pair (η*, α*) = (%.3f, %.2f)", RateSweep.bestRate, RateSweep.bestAlpha),
-                            x: [RateSweep.bestRate], y: [RateSweep.bestAlpha], style: .linesPoints, color: 4),
+                            x: [RateSweep.bestRate], y: [RateSweep.bestAlpha], style: .marker, color: 4),
                     ])
             ], layout: .single)
     }
@@ -167,10 +177,12 @@ extension MomentumLesson {
                 "784→128→10 on \(trainCount) Fashion-MNIST images, batch 64: mean ± std over \(runs[0].runs.count) seeds",
             panels: [
                 StandardPanels.seedCurves(
-                    runs, metrics: [.validationAccuracy], title: "validation accuracy", colors: colors),
+                    runs, metrics: [.validationAccuracy],
+                    title: "validation accuracy (Nesterov over momentum 0.9)", colors: colors),
                 {
                     var panel = StandardPanels.seedCurves(
-                        runs, metrics: [.trainLoss], title: "training loss (running mean over each epoch)",
+                        runs, metrics: [.trainLoss],
+                        title: "training loss, epoch mean (the lower three coincide)",
                         colors: colors)
                     // The losses span less than a decade: a log axis would show one labelled tick
                     // and squeeze the curves into a third of the panel.

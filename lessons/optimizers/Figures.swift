@@ -61,10 +61,11 @@ extension OptimizersLesson {
         let floor = max((all.min() ?? 0) - 2, 40)
         return Figure(
             name: "sensitivity",
-            title:
-                "Validation accuracy (mean of the last \(lastK) of \(epochs) epochs, \(trainCount) training images) against the learning rate: mean ± std over seeds",
+            title: "Validation accuracy against the learning rate (\(trainCount) training images)",
             panels: [
                 Panel(
+                    title:
+                        "mean of the last \(lastK) of \(epochs) epochs, ±1 std over seeds; legend: the rate each chose",
                     xLabel: "learning rate (log scale)", yLabel: "validation accuracy (%)", xScale: .log,
                     yRange: floor...(min((all.max() ?? 100) + 1, 100)), legend: .outside, series: series)
             ], layout: .single)
@@ -75,11 +76,11 @@ extension OptimizersLesson {
         Figure(
             name: "differences",
             title:
-                "Test accuracy (\(testCount) images) at each optimizer's chosen rate − \(comparison.winner.entry.name)'s: mean and 95 % interval paired over \(seeds) seeds, Holm over \(comparison.others.count)",
+                "Test accuracy (\(testCount) images) at each optimizer's chosen rate − \(comparison.winner.entry.name)'s, paired over \(seeds) seeds; left of 0: worse",
             panels: [
                 StandardPanels.differenceForest(
                     comparison.others.map(\.entry.name), comparison.test.differences, holm: comparison.test,
-                    title: "left of zero: worse on test than the optimizer best on validation",
+                    title: "mean and 95 % interval, Holm over \(comparison.others.count) comparisons",
                     xLabel: "difference in test accuracy (points)")
             ], layout: .single)
     }

@@ -136,10 +136,11 @@ extension OptimizersLesson {
         let make: @Sendable ([Parameter], Float) -> Optimizer
     }
 
-    /// Palette colors 0–8 and 10 (brown), not the pale yellow (7), which a thin path hides on
-    /// white; 9 is the grey of the context curves and contours.
+    /// Palette colors 0–6, 8, 10 (brown) and 11 (indigo, SGD's: a black curve's band would be
+    /// grey, like the context curves), not the pale yellow (7), which a thin path hides on white;
+    /// 9 is the grey of the context curves and contours.
     static let entries: [Entry] = [
-        Entry(name: "SGD", short: "SGD", knownFor: "the baseline", networkRate: 0.05, surfaceRate: 0.001, color: 6) {
+        Entry(name: "SGD", short: "SGD", knownFor: "the baseline", networkRate: 0.05, surfaceRate: 0.001, color: 11) {
             SGD($0, learningRate: $1)
         },
         Entry(

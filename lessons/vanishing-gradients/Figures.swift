@@ -98,21 +98,34 @@ extension VanishingGradientsLesson {
             xLabel: "‖∂L/∂W⁽ˡ⁾‖ / ‖∂L/∂W⁽ˡ⁺¹⁾‖ (log scale)", xScale: .log,
             xRange: 0.1...2, yRange: 0.5...(Double(rows) + 0.5), series: series)
         panel.yTicks = report.runs.enumerated().map { AxisTick($0.element.label, at: row($0.offset)) }
+        panel.xTicks = AxisTick.values([0.1, 0.2, 0.5, 1, 2])
         return Figure(name: "factors", panels: [panel], layout: .single)
     }
 
     func trainingFigure(_ runs: [SettingRuns<GradientRun>]) -> Figure {
-        Figure(
+        // The default-init sigmoid is drawn first and the gain-1 sigmoid over it: both stay at
+        // chance, so the first is hidden, and its legend entry (short: the right panel's legend
+        // ends at the figure's edge) says where it is.
+        let hidden = runs.count > 1 ? [runs[0].label: "sigmoid, default init (under gain 1)"] : [:]
+        func panel(_ metrics: [EpochMetric], title: String, yLabel: String) -> Panel {
+            var panel = StandardPanels.seedCurves(runs, metrics: metrics, title: title, yLabel: yLabel)
+            panel.series = panel.series.map { series in
+                var series = series
+                series.title = series.title.map { hidden[$0] ?? $0 }
+                return series
+            }
+            return panel
+        }
+        return Figure(
             name: "training",
             title:
                 "\(depth) hidden layers of \(width), SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds; training = running average over the epoch",
             panels: [
-                StandardPanels.seedCurves(
-                    runs, metrics: [.validationAccuracy, .trainAccuracy],
-                    title: "accuracy: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
-                StandardPanels.seedCurves(
-                    runs, metrics: [.validationLoss, .trainLoss],
-                    title: "loss (solid/dashed as left); two sigmoids coincide", yLabel: "cross-entropy loss"),
+                panel(
+                    [.validationAccuracy, .trainAccuracy], title: "accuracy: validation (solid), training (dashed)",
+                    yLabel: "accuracy (%)"),
+                panel(
+                    [.validationLoss, .trainLoss], title: "loss (solid/dashed as left)", yLabel: "cross-entropy loss"),
                 // Taller than a pair, as the gradients figure: five networks' legends below the panels.
             ], layout: .surface)
     }
