@@ -1,3 +1,5 @@
+import Foundation
+
 /// A labelled tick on an axis: a category's name at its position (the rows of a forest plot).
 public struct AxisTick: Sendable, Equatable {
     public var position: Double
@@ -9,12 +11,37 @@ public struct AxisTick: Sendable, Equatable {
     }
 }
 
+extension AxisTick {
+    /// Ticks at 1, 2 and 5 times each power of ten within `range` (positive), labelled as
+    /// gnuplot labels a log axis ("0.02", "50", "1e+06"): on an axis of one or two decades,
+    /// where gnuplot labels only the powers of ten, values in between stay readable.
+    public static func logarithmic(_ range: ClosedRange<Double>) -> [AxisTick] {
+        precondition(range.lowerBound > 0, "a log axis holds positive values only")
+        var ticks: [AxisTick] = []
+        var decade = pow(10, (log10(range.lowerBound)).rounded(.down))
+        while decade <= range.upperBound {
+            for multiple in [1.0, 2, 5] where range.contains(multiple * decade) {
+                // Rounded to 12 significant digits: 0.1 × 2 would print as 0.20000000000000001.
+                let value = Double(String(format: "%.12g", multiple * decade))!
+                ticks.append(AxisTick(String(format: "%g", value), at: value))
+            }
+            decade *= 10
+        }
+        return ticks
+    }
+}
+
 extension Panel {
     /// The gnuplot command that puts `yTicks` on the y axis in place of numbers; nil without any.
-    var yTicksCommand: String? {
-        guard !yTicks.isEmpty else { return nil }
-        return "set ytics ("
-            + yTicks.map { "\(GnuplotScript.quoted($0.label)) \(GnuplotScript.number($0.position))" }
+    var yTicksCommand: String? { Self.ticksCommand("ytics", yTicks) }
+
+    /// The gnuplot command that puts `xTicks` on the x axis in place of gnuplot's; nil without any.
+    var xTicksCommand: String? { Self.ticksCommand("xtics", xTicks) }
+
+    private static func ticksCommand(_ axis: String, _ ticks: [AxisTick]) -> String? {
+        guard !ticks.isEmpty else { return nil }
+        return "set \(axis) ("
+            + ticks.map { "\(GnuplotScript.quoted($0.label)) \(GnuplotScript.number($0.position))" }
             .joined(separator: ", ") + ")"
     }
 }

@@ -66,8 +66,12 @@ public struct Panel: Sendable {
     /// One unit on x as long as one unit on y, so that shapes (a loss surface's contours) are
     /// not stretched to fill the panel.
     public var equalAspect = false
-    /// Named ticks on the y axis instead of numbers (categories, one per row); empty for numbers.
+    /// Ticks on the y axis in place of numbers: categories, one per row, or `AxisTick.logarithmic`
+    /// values on a log axis of few decades; empty for gnuplot's own.
     public var yTicks: [AxisTick] = []
+    /// Ticks on the x axis in place of gnuplot's own (e.g. `AxisTick.logarithmic` where a log
+    /// axis spans too few decades for gnuplot to label more than one or two); empty for its own.
+    public var xTicks: [AxisTick] = []
     public var series: [Series]
 
     public init(

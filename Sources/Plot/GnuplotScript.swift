@@ -119,6 +119,7 @@ private struct Writer {
         if let range = panel.yRange { line("set yrange [\(range.lowerBound):\(range.upperBound)]") }
         if panel.equalAspect { line("set size ratio -1") }
         if let command = panel.yTicksCommand { line(command) }
+        if let command = panel.xTicksCommand { line(command) }
         if panel.series.contains(where: \.onSecondAxis) || panel.y2Label != nil {
             line("set ytics nomirror")
             line("set y2tics")

@@ -21,4 +21,22 @@ final class LogAxisTests: XCTestCase {
     func testAFewDecadesKeepTheMinorTicks() {
         XCTAssertFalse(script(decades: 3).contains("mytics"))
     }
+
+    /// 1, 2 and 5 per decade, inside the range only, printed without binary noise.
+    func testLogarithmicTicksLabelOneTwoFivePerDecade() {
+        XCTAssertEqual(AxisTick.logarithmic(1...50).map(\.position), [1, 2, 5, 10, 20, 50])
+        XCTAssertEqual(AxisTick.logarithmic(0.15...3).map(\.label), ["0.2", "0.5", "1", "2"])
+        XCTAssertEqual(AxisTick.logarithmic(1e-5...1.5e-5).map(\.label), ["1e-05"])
+    }
+
+    /// Named x ticks replace gnuplot's, which on a log axis of one or two decades label only 1 and 10.
+    func testXTicksReachTheScript() {
+        var panel = Panel(xScale: .log, series: [.line("f", x: [1, 50], y: [1, 2])])
+        panel.xTicks = AxisTick.logarithmic(1...50)
+        let script = GnuplotScript(Figure(name: "log", panels: [panel], layout: .single)).script
+        XCTAssertTrue(script.contains("set xtics ('1' 1.0, '2' 2.0, '5' 5.0, '10' 10.0, '20' 20.0, '50' 50.0)"), script)
+        XCTAssertFalse(
+            GnuplotScript(Figure(name: "log", panels: [Panel(series: [])], layout: .single)).script.contains(
+                "set xtics ("))
+    }
 }

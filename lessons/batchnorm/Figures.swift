@@ -4,21 +4,35 @@ import LessonKit
 import Plot
 
 extension BatchNormLesson {
-    /// The two initializations side by side on one y-range, so that the stall compares by eye.
+    /// The two initializations side by side, twice: above on the whole accuracy range (the
+    /// tiny-init stall at chance), below zoomed on where the curves end (whose few points
+    /// the whole range squeezes together). Each row shares one y-range, so that the two
+    /// initializations compare by eye.
     func curvesFigure(_ runs: [SettingRuns<NormRun>], epochs: Int) -> Figure {
-        Figure(
+        let pairs = [("default initialization", Array(runs[0...1])), ("N(0, 0.001²) init", Array(runs[2...3]))]
+        func panels(_ suffix: String) -> [Panel] {
+            pairs.map { title, pair in
+                StandardPanels.seedCurves(
+                    pair, metrics: [.validationAccuracy, .trainAccuracy],
+                    title: "\(title): validation (solid), training (dashed)\(suffix)", yLabel: "accuracy (%)")
+            }
+        }
+        // The zoom starts 5 points under the lowest final mean and ends over the highest band.
+        let metrics: [EpochMetric] = [.validationAccuracy, .trainAccuracy]
+        let curves = runs.flatMap { setting in metrics.map { setting.curve($0) } }
+        let lowest = curves.compactMap(\.mean.last).min() ?? 0
+        let highest = curves.flatMap { zip($0.mean, $0.std).map { $0 + $1 } }.max() ?? 100
+        let zoom = max(0, (lowest / 5).rounded(.down) * 5 - 5)...min(100, highest + 1)
+        let zoomed = panels(", zoomed").map { panel in
+            var panel = panel
+            panel.yRange = zoom
+            return panel
+        }
+        return Figure(
             name: "curves",
             title:
                 "784→128→64→10 with dropout \(dropout.value), SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds",
-            panels: [
-                StandardPanels.seedCurves(
-                    Array(runs[0...1]), metrics: [.validationAccuracy, .trainAccuracy],
-                    title: "default initialization: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
-                StandardPanels.seedCurves(
-                    Array(runs[2...3]), metrics: [.validationAccuracy, .trainAccuracy],
-                    title: "N(0, 0.001²) init: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
-            ], layout: .pair
-        ).sharingYRange()
+            panels: panels("").sharingYRange() + zoomed, layout: .pair)
     }
 
     /// The tiny-initialization stall at step resolution: the running average of the
@@ -33,12 +47,17 @@ extension BatchNormLesson {
                 // As in the curves figure: blue without BatchNorm, orange with it.
                 colors: pair.map { $0.label.hasPrefix("no BatchNorm") ? 0 : 1 })
         }
+        // Less than two decades of loss: gnuplot would label only 1 on the y-axis.
+        let shared = panels.sharingYRange().map { panel in
+            var panel = panel
+            panel.yTicks = panel.yRange.map(AxisTick.logarithmic) ?? []
+            return panel
+        }
         return Figure(
             name: "stall",
             title:
                 "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: geometric mean ×÷ std over \(runs[0].runs.count) seeds",
-            panels: panels, layout: .pair
-        ).sharingYRange()
+            panels: shared, layout: .pair)
     }
 
     /// Ioffe & Szegedy's figure 1: a unit's pre-activation distribution during training.
@@ -48,15 +67,15 @@ extension BatchNormLesson {
         let low = values.min() ?? -1, high = values.max() ?? 1, pad = 0.05 * max(high - low, 1e-3)
         let panels: [Panel] = ["no BatchNorm", "BatchNorm"].compactMap { label in
             guard let tracker = captured.percentiles[label] else { return nil }
+            // One colour per percentile, the legend in the order they lie (85th on top); solid
+            // lines, as dashes break up on curves that jitter from step to step.
+            let percentiles = zip(["15th percentile", "median", "85th percentile"], [2, 0, 1])
             return Panel(
                 title: label, xLabel: "step", yLabel: "pre-activation",
+                xRange: (tracker.steps.first ?? 0)...max(tracker.steps.last ?? 1, 1),
                 yRange: (low - pad)...(high + pad),
-                // The two outer percentiles share one legend entry: they are one band's edges.
-                series: zip(["15th and 85th percentiles", "median", nil], tracker.percentiles).enumerated().map {
-                    index, entry in
-                    .line(
-                        entry.0, x: tracker.steps, y: entry.1, style: index == 1 ? .lines : .dashed,
-                        color: index == 1 ? 0 : 1)
+                series: zip(percentiles, tracker.percentiles).reversed().map { percentile, values in
+                    .line(percentile.0, x: tracker.steps, y: values, color: percentile.1)
                 })
         }
         return Figure(
