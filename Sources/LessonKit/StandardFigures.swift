@@ -129,7 +129,8 @@ public enum StandardPanels {
             // A key entry only (its one point is not a number): what a dashed bar means.
             series.append(
                 .line(
-                    "dashed bar: borderline (an edge within ⅕ of the width of 0)", x: [.nan], y: [.nan], style: .dashed,
+                    "dashed bar: borderline (an interval edge within ⅕ of its width of 0)", x: [.nan], y: [.nan],
+                    style: .dashed,
                     color: 6))
         }
         var panel = Panel(

@@ -12,15 +12,17 @@ public struct AxisTick: Sendable, Equatable {
 }
 
 extension AxisTick {
-    /// Ticks at 1, 2 and 5 times each power of ten within `range` (positive), labelled as
-    /// gnuplot labels a log axis ("0.02", "50", "1e+06"): on an axis of one or two decades,
-    /// where gnuplot labels only the powers of ten, values in between stay readable.
+    /// Ticks at 1, 2 and 5 times each power of ten within `range` (positive; under a decade,
+    /// at every whole multiple), labelled as gnuplot labels a log axis ("0.02", "50",
+    /// "1e+06"): on an axis of one or two decades, where gnuplot labels only the powers of
+    /// ten, values in between stay readable.
     public static func logarithmic(_ range: ClosedRange<Double>) -> [AxisTick] {
         precondition(range.lowerBound > 0, "a log axis holds positive values only")
+        let multiples: [Double] = range.upperBound < 10 * range.lowerBound ? Array(1...9).map(Double.init) : [1, 2, 5]
         var ticks: [AxisTick] = []
         var decade = pow(10, (log10(range.lowerBound)).rounded(.down))
         while decade <= range.upperBound {
-            for multiple in [1.0, 2, 5] where range.contains(multiple * decade) {
+            for multiple in multiples where range.contains(multiple * decade) {
                 // Rounded to 12 significant digits: 0.1 × 2 would print as 0.20000000000000001.
                 let value = Double(String(format: "%.12g", multiple * decade))!
                 ticks.append(AxisTick(String(format: "%g", value), at: value))

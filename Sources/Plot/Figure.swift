@@ -110,7 +110,12 @@ public struct ImageScale: Sendable {
 /// One thing drawn in a panel. Colors are indices into a fixed palette so that a band and
 /// its mean line, or the same setting across panels, share a color.
 public struct Series: Sendable {
-    public enum Style: Sendable, Equatable { case lines, points, linesPoints, dashed }
+    public enum Style: Sendable, Equatable {
+        case lines, points, linesPoints, dashed
+        /// Points large enough to stand out on curves of their own colour's width: a few
+        /// marked values (each seed's best epoch), where `points` would be lost on the line.
+        case markers
+    }
 
     public enum Content: Sendable {
         /// y against x.

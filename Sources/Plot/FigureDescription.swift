@@ -61,7 +61,8 @@ public struct FigureDescription {
             let name =
                 switch style {
                 case .lines: "lines"
-                case .points: "points"
+                // A viewer draws both as dots; their size is the rendered image's business.
+                case .points, .markers: "points"
                 case .linesPoints: "linesPoints"
                 case .dashed: "dashed"
                 }

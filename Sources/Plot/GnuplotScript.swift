@@ -175,6 +175,7 @@ private struct Writer {
                     switch style {
                     case .lines: "lines lw 2"
                     case .points: "points pt 7 ps 0.6"
+                    case .markers: "points pt 7 ps 1.5"
                     case .linesPoints: "linespoints lw 2 pt 7 ps 0.6"
                     case .dashed: "lines lw 2 dt 2"
                     }

@@ -179,7 +179,7 @@ final class FairnessTests: XCTestCase {
             panel.series.compactMap(\.title),
             [
                 "survives Holm", "not after Holm", "within noise",
-                "dashed bar: borderline (an edge within ⅕ of the width of 0)",
+                "dashed bar: borderline (an interval edge within ⅕ of its width of 0)",
             ])
         XCTAssertEqual(panel.series.compactMap { $0.title == nil ? nil : $0.color }, [0, 4, 9, 6])
         guard case let .line(x, _, _) = panel.series[0].content else { return XCTFail("the zero line comes first") }

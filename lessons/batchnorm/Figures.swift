@@ -7,14 +7,14 @@ extension BatchNormLesson {
     /// The two initializations side by side, twice: above on the whole accuracy range (the
     /// tiny-init stall at chance), below zoomed on where the curves end (whose few points
     /// the whole range squeezes together). Each row shares one y-range, so that the two
-    /// initializations compare by eye.
+    /// initializations compare by eye. The figure title is the key: legends of different
+    /// heights would give the panels plots of different heights, and so different scales.
     func curvesFigure(_ runs: [SettingRuns<NormRun>], epochs: Int) -> Figure {
-        let pairs = [("default initialization", Array(runs[0...1])), ("N(0, 0.001²) init", Array(runs[2...3]))]
         func panels(_ suffix: String) -> [Panel] {
-            pairs.map { title, pair in
+            Self.initializations(runs).map { title, pair in
                 StandardPanels.seedCurves(
-                    pair, metrics: [.validationAccuracy, .trainAccuracy],
-                    title: "\(title): validation (solid), training (dashed)\(suffix)", yLabel: "accuracy (%)")
+                    pair, metrics: [.validationAccuracy, .trainAccuracy], title: title + suffix,
+                    yLabel: "accuracy (%)", colors: Self.networkColors(pair), legend: .hidden)
             }
         }
         // The zoom starts 5 points under the lowest final mean and ends over the highest band.
@@ -23,7 +23,7 @@ extension BatchNormLesson {
         let lowest = curves.compactMap(\.mean.last).min() ?? 0
         let highest = curves.flatMap { zip($0.mean, $0.std).map { $0 + $1 } }.max() ?? 100
         let zoom = max(0, (lowest / 5).rounded(.down) * 5 - 5)...min(100, highest + 1)
-        let zoomed = panels(", zoomed").map { panel in
+        let zoomed = panels(", zoomed on where the curves end").map { panel in
             var panel = panel
             panel.yRange = zoom
             return panel
@@ -31,8 +31,18 @@ extension BatchNormLesson {
         return Figure(
             name: "curves",
             title:
-                "784→128→64→10 with dropout \(dropout.value), SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds",
+                "784→128→64→10, dropout \(dropout.value), SGD lr \(learningRate.value), \(runs[0].runs.count) seeds (mean ± std): blue no BatchNorm, orange BatchNorm; validation solid, training dashed",
             panels: panels("").sharingYRange() + zoomed, layout: .pair)
+    }
+
+    /// The runs by initialization (default, then tiny), each pair without and with BatchNorm.
+    static func initializations(_ runs: [SettingRuns<NormRun>]) -> [(String, [SettingRuns<NormRun>])] {
+        [("default initialization", Array(runs[0...1])), ("N(0, 0.001²) init", Array(runs[2...3]))]
+    }
+
+    /// The same colour for a network in every panel: blue without BatchNorm, orange with it.
+    static func networkColors(_ pair: [SettingRuns<NormRun>]) -> [Int] {
+        pair.map { $0.label.hasPrefix("no BatchNorm") ? 0 : 1 }
     }
 
     /// The tiny-initialization stall at step resolution: the running average of the
@@ -40,12 +50,13 @@ extension BatchNormLesson {
     /// first steps and the late escape both visible). One panel per initialization and one
     /// colour per network, as in the curves figure.
     func stallFigure(_ runs: [SettingRuns<NormRun>]) -> Figure {
-        let panels = [("default initialization", Array(runs[0...1])), ("N(0, 0.001²) init", Array(runs[2...3]))].map {
-            title, pair in
-            StandardPanels.seedMinibatchLoss(
+        // As in the curves figure: the figure title is the key, the panels have none.
+        let panels = Self.initializations(runs).map { title, pair in
+            var panel = StandardPanels.seedMinibatchLoss(
                 pair, window: Self.lossWindow, batchSize: Self.batchSize, title: title,
-                // As in the curves figure: blue without BatchNorm, orange with it.
-                colors: pair.map { $0.label.hasPrefix("no BatchNorm") ? 0 : 1 })
+                colors: Self.networkColors(pair))
+            panel.legend = .hidden
+            return panel
         }
         // Less than two decades of loss: gnuplot would label only 1 on the y-axis.
         let shared = panels.sharingYRange().map { panel in
@@ -56,7 +67,7 @@ extension BatchNormLesson {
         return Figure(
             name: "stall",
             title:
-                "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: geometric mean ×÷ std over \(runs[0].runs.count) seeds",
+                "Minibatch loss, running average over \(Self.lossWindow) steps, \(runs[0].runs.count) seeds (geometric mean ×÷ std): blue no BatchNorm, orange BatchNorm; dashed: chance",
             panels: shared, layout: .pair)
     }
 

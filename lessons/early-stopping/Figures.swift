@@ -29,7 +29,7 @@ extension EarlyStoppingLesson {
                 (\StoppingRun.stoppedEpoch, "stop (each seed's own value)", 3),
             ].map { key, name, color in
                 let marked = points(key, value)
-                return .line(name, x: marked.x, y: marked.y, style: .points, color: color)
+                return .line(name, x: marked.x, y: marked.y, style: .markers, color: color)
             }
         }
         let seeds = runs.count

@@ -48,12 +48,15 @@ extension InputNormalizationLesson {
             // Light grey contours (no heat map, whose colour bar would need a label): the path stays
             // visible. A dot on each of the first 10 steps (a fast path is done in a few).
             var panel = Panel(
+                // The rate in the title: legends of one height keep the panels' plots (and so
+                // their units) the same size.
                 title: String(
-                    format: "%@ features, κ = %.3g", feature.preparation.label, feature.curvature.conditionNumber),
+                    format: "%@ features, κ = %.3g, lr %.3g", feature.preparation.label,
+                    feature.curvature.conditionNumber, descent.learningRate),
                 xLabel: "w₁", yLabel: "w₂",
                 series: [.contours(x: xs, y: ys, z: z)]
                     + StandardPanels.pathSeries(
-                        String(format: "descent, lr %.3g", descent.learningRate),
+                        "gradient descent",
                         x: descent.path.map { Double($0.0) }, y: descent.path.map { Double($0.1) }, color: 0,
                         everyStepUpTo: 10)
                     + [
