@@ -22,7 +22,7 @@ final class LogAxisTests: XCTestCase {
         XCTAssertFalse(script(decades: 3).contains("mytics"))
     }
 
-    /// 1, 2 and 5 per decade (every multiple under a decade), inside the range only, printed
+    /// 1, 2 and 5 per decade (and 1.5, 3, 7 under a decade), inside the range only, printed
     /// without binary noise.
     func testLogarithmicTicksLabelOneTwoFivePerDecade() {
         XCTAssertEqual(AxisTick.logarithmic(1...50).map(\.position), [1, 2, 5, 10, 20, 50])
@@ -30,8 +30,8 @@ final class LogAxisTests: XCTestCase {
         XCTAssertEqual(
             AxisTick.logarithmic(0.05...200).map(\.label),
             ["0.05", "0.1", "0.2", "0.5", "1", "2", "5", "10", "20", "50", "100", "200"])
-        // Under a decade, every whole multiple: 1, 2 and 5 would leave one or two labels.
-        XCTAssertEqual(AxisTick.logarithmic(0.54...2.7).map(\.label), ["0.6", "0.7", "0.8", "0.9", "1", "2"])
+        // Under a decade, 1.5, 3 and 7 too: 1, 2 and 5 would leave one or two labels.
+        XCTAssertEqual(AxisTick.logarithmic(0.54...2.7).map(\.label), ["0.7", "1", "1.5", "2"])
         XCTAssertEqual(AxisTick.logarithmic(1e-5...1.5e-5).map(\.label), ["1e-05"])
     }
 

@@ -31,7 +31,7 @@ extension BatchNormLesson {
         return Figure(
             name: "curves",
             title:
-                "784→128→64→10, dropout \(dropout.value), SGD lr \(learningRate.value), \(runs[0].runs.count) seeds (mean ± std): blue no BatchNorm, orange BatchNorm; validation solid, training dashed",
+                "\(runs[0].runs.count) seeds, mean ± std: blue no BatchNorm, orange BatchNorm; validation solid, training dashed (lr \(learningRate.value))",
             panels: panels("").sharingYRange() + zoomed, layout: .pair)
     }
 
@@ -67,7 +67,7 @@ extension BatchNormLesson {
         return Figure(
             name: "stall",
             title:
-                "Minibatch loss, running average over \(Self.lossWindow) steps, \(runs[0].runs.count) seeds (geometric mean ×÷ std): blue no BatchNorm, orange BatchNorm; dashed: chance",
+                "Loss per step (running mean of \(Self.lossWindow)), \(runs[0].runs.count) seeds, geometric mean ×÷ std: blue no BatchNorm, orange BatchNorm, dashed chance",
             panels: shared, layout: .pair)
     }
 

@@ -53,7 +53,8 @@ extension BiasVarianceLesson {
                             "bias² (plug-in)", x: degrees, y: decompositions.map(\.bias2), style: .linesPoints, color: 0
                         ),
                         .line(
-                            "bias² of the median fit", x: degrees, y: decompositions.map { max($0.medianBias2, 1e-6) },
+                            "bias² of the median fit (under the plug-in line where they agree)", x: degrees,
+                            y: decompositions.map { max($0.medianBias2, 1e-6) },
                             style: .dashed, color: 0),
                         .line(
                             "variance / \(sets) (bias² noise)", x: degrees, y: decompositions.map(\.bias2NoiseFloor),
@@ -83,6 +84,16 @@ extension BiasVarianceLesson {
         // the spread of test accuracy over seeds is how much the trained model changes from one
         // training set to the next (plus the noise of initialization and batch order).
         let spread = curve.map(\.testAccuracy.std)
+        // The y-axis fitted to the values (gnuplot would round it out to whole, partly empty
+        // decades), with 1-2-5 labels, as it spans only a decade or two.
+        var variancePanel = [
+            Panel(
+                title: "variance: how much test accuracy changes from one training subset (seed) to the next",
+                xLabel: "training images", yLabel: "std of test accuracy over seeds (points)", xScale: .log,
+                yScale: .log, xRange: xRange,
+                series: [.line("std of test accuracy over seeds", x: x, y: spread, style: .linesPoints, color: 1)])
+        ].sharingYRange()[0]
+        variancePanel.yTicks = variancePanel.yRange.map(AxisTick.logarithmic) ?? []
         return Figure(
             name: "more-data",
             title: "Softmax regression on Fashion-MNIST subsets, tested on the same \(testCount) images",
@@ -93,14 +104,7 @@ extension BiasVarianceLesson {
                     xLabel: "training images", yLabel: "accuracy (%)", xScale: .log, xRange: xRange,
                     series: band(curve.map { $0.estimate(\.trainAccuracy) }, "training accuracy", color: 0)
                         + band(curve.map(\.testAccuracy), "test accuracy", color: 1)),
-                Panel(
-                    title: "variance: how much test accuracy changes from one training subset (seed) to the next",
-                    xLabel: "training images", yLabel: "std of test accuracy over seeds (points)", xScale: .log,
-                    yScale: .log,
-                    xRange: xRange,
-                    series: [
-                        .line("std of test accuracy over seeds", x: x, y: spread, style: .linesPoints, color: 1)
-                    ]),
+                variancePanel,
             ], layout: .stacked)
     }
 }
