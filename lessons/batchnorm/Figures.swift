@@ -131,19 +131,25 @@ extension BatchNormLesson {
                     y: trained.map(\.1),
                     style: .linesPoints, color: 2 + layer))
         }
+        var accuracy = Panel(
+            title: "validation accuracy (diverged = 10 %), ±1 std",
+            xLabel: "SGD learning rate η (log scale)", yLabel: "validation accuracy (%)", xScale: .log,
+            xRange: xRange, series: series)
+        // The y-axis fitted to the steps (not rounded out to whole decades), with 1-2-5 labels.
+        var step = [
+            Panel(
+                title: "effective step η/‖W‖² per BatchNorm layer",
+                xLabel: "SGD learning rate η (log scale)", yLabel: "η/‖W‖² (log scale)", xScale: .log, yScale: .log,
+                xRange: xRange, series: steps)
+        ].sharingYRange()[0]
+        step.yTicks = step.yRange.map(AxisTick.logarithmic) ?? []
+        // Every swept rate labelled: over less than two decades gnuplot would label only 0.1 and 1.
+        accuracy.xTicks = Self.valueTicks(x)
+        step.xTicks = accuracy.xTicks
         return Figure(
             name: "learning-rates",
             title: "Learning-rate sweep: \(Self.sweepEpochs) epochs, mean over \(report.sweep[0].runs.count) seeds",
-            panels: [
-                Panel(
-                    title: "validation accuracy (diverged = 10 %), ±1 std",
-                    xLabel: "SGD learning rate η (log scale)", yLabel: "validation accuracy (%)", xScale: .log,
-                    xRange: xRange, series: series),
-                Panel(
-                    title: "effective step η/‖W‖² per BatchNorm layer",
-                    xLabel: "SGD learning rate η (log scale)", yLabel: "η/‖W‖² (log scale)", xScale: .log, yScale: .log,
-                    xRange: xRange, series: steps),
-            ], layout: .pair)
+            panels: [accuracy, step], layout: .pair)
     }
 
     static func preActivationFigure(_ captured: Captured) -> Figure {
@@ -195,13 +201,18 @@ extension BatchNormLesson {
             }
             series.append(.line(title, x: x, y: estimates.map(\.mean), style: .linesPoints, color: color))
         }
-        return Figure(
-            name: "inference",
-            panels: [
-                Panel(
-                    title:
-                        "Evaluating the trained BatchNorm network: test accuracy by evaluation batch size (±1 std over \(batchNorm.runs.count) seeds)",
-                    xLabel: "evaluation batch size", yLabel: "test accuracy (%)", xScale: .log, series: series)
-            ], layout: .single)
+        // Each measured batch size labelled, with room either side of the first and last points.
+        var panel = Panel(
+            title:
+                "Evaluating the trained BatchNorm network: test accuracy by evaluation batch size (±1 std over \(batchNorm.runs.count) seeds)",
+            xLabel: "evaluation batch size", yLabel: "test accuracy (%)", xScale: .log,
+            xRange: x.count > 1 ? (x.min()! / 1.25)...(x.max()! * 1.25) : nil, series: series)
+        panel.xTicks = valueTicks(x)
+        return Figure(name: "inference", panels: [panel], layout: .single)
+    }
+
+    /// A tick at each measured value, labelled as gnuplot labels a log axis.
+    static func valueTicks(_ values: [Double]) -> [AxisTick] {
+        values.map { AxisTick(String(format: "%g", $0), at: $0) }
     }
 }
