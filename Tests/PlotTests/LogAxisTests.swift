@@ -45,4 +45,12 @@ final class LogAxisTests: XCTestCase {
             GnuplotScript(Figure(name: "log", panels: [Panel(series: [])], layout: .single)).script.contains(
                 "set xtics ("))
     }
+
+    /// A panel fitted to its values then labelled 1-2-5 over that range; without a range, no ticks.
+    func testLabellingLogYRangeFollowsTheFittedRange() throws {
+        let panel = [Panel(yScale: .log, series: [.line("f", x: [1, 2, 3], y: [25, 100, 300])])].sharingYRange()[0]
+        XCTAssertEqual(panel.labellingLogYRange().yTicks.map(\.position), [50, 100, 200])
+        XCTAssertEqual(try XCTUnwrap(panel.yRange).lowerBound, 25 / 1.15, accuracy: 1e-9)
+        XCTAssertTrue(Panel(yScale: .log, series: []).labellingLogYRange().yTicks.isEmpty)
+    }
 }

@@ -59,11 +59,7 @@ extension BatchNormLesson {
             return panel
         }
         // Less than two decades of loss: gnuplot would label only 1 on the y-axis.
-        let shared = panels.sharingYRange().map { panel in
-            var panel = panel
-            panel.yTicks = panel.yRange.map(AxisTick.logarithmic) ?? []
-            return panel
-        }
+        let shared = panels.sharingYRange().map { $0.labellingLogYRange() }
         return Figure(
             name: "stall",
             title:
@@ -141,8 +137,7 @@ extension BatchNormLesson {
                 title: "effective step η/‖W‖² per BatchNorm layer",
                 xLabel: "SGD learning rate η (log scale)", yLabel: "η/‖W‖² (log scale)", xScale: .log, yScale: .log,
                 xRange: xRange, series: steps)
-        ].sharingYRange()[0]
-        step.yTicks = step.yRange.map(AxisTick.logarithmic) ?? []
+        ].sharingYRange()[0].labellingLogYRange()
         // Every swept rate labelled: over less than two decades gnuplot would label only 0.1 and 1.
         accuracy.xTicks = Self.valueTicks(x)
         step.xTicks = accuracy.xTicks

@@ -86,14 +86,13 @@ extension BiasVarianceLesson {
         let spread = curve.map(\.testAccuracy.std)
         // The y-axis fitted to the values (gnuplot would round it out to whole, partly empty
         // decades), with 1-2-5 labels, as it spans only a decade or two.
-        var variancePanel = [
+        let variancePanel = [
             Panel(
                 title: "variance: how much test accuracy changes from one training subset (seed) to the next",
                 xLabel: "training images", yLabel: "std of test accuracy over seeds (points)", xScale: .log,
                 yScale: .log, xRange: xRange,
                 series: [.line("std of test accuracy over seeds", x: x, y: spread, style: .linesPoints, color: 1)])
-        ].sharingYRange()[0]
-        variancePanel.yTicks = variancePanel.yRange.map(AxisTick.logarithmic) ?? []
+        ].sharingYRange()[0].labellingLogYRange()
         return Figure(
             name: "more-data",
             title: "Softmax regression on Fashion-MNIST subsets, tested on the same \(testCount) images",
