@@ -53,8 +53,7 @@ extension BiasVarianceLesson {
                             "bias² (plug-in)", x: degrees, y: decompositions.map(\.bias2), style: .linesPoints, color: 0
                         ),
                         .line(
-                            "bias² of the median fit (under the plug-in line where they agree)", x: degrees,
-                            y: decompositions.map { max($0.medianBias2, 1e-6) },
+                            "bias² of the median fit", x: degrees, y: decompositions.map { max($0.medianBias2, 1e-6) },
                             style: .dashed, color: 0),
                         .line(
                             "variance / \(sets) (bias² noise)", x: degrees, y: decompositions.map(\.bias2NoiseFloor),
