@@ -12,13 +12,13 @@ public struct AxisTick: Sendable, Equatable {
 }
 
 extension AxisTick {
-    /// Ticks at 1, 2 and 5 times each power of ten within `range` (positive; under a decade,
-    /// also at 1.5, 3 and 7), labelled as gnuplot labels a log axis ("0.02", "50",
+    /// Ticks at 1, 2 and 5 times each power of ten within `range` (positive; under two
+    /// decades, also at 1.5, 3 and 7), labelled as gnuplot labels a log axis ("0.02", "50",
     /// "1e+06"): on an axis of one or two decades, where gnuplot labels only the powers of
     /// ten, values in between stay readable.
     public static func logarithmic(_ range: ClosedRange<Double>) -> [AxisTick] {
         precondition(range.lowerBound > 0, "a log axis holds positive values only")
-        let multiples: [Double] = range.upperBound < 10 * range.lowerBound ? [1, 1.5, 2, 3, 5, 7] : [1, 2, 5]
+        let multiples: [Double] = range.upperBound < 100 * range.lowerBound ? [1, 1.5, 2, 3, 5, 7] : [1, 2, 5]
         var ticks: [AxisTick] = []
         var decade = pow(10, (log10(range.lowerBound)).rounded(.down))
         while decade <= range.upperBound {
