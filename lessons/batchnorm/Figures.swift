@@ -50,10 +50,11 @@ extension BatchNormLesson {
     /// first steps and the late escape both visible). One panel per initialization and one
     /// colour per network, as in the curves figure.
     func stallFigure(_ runs: [SettingRuns<NormRun>]) -> Figure {
-        // As in the curves figure: the figure title is the key, the panels have none.
+        // As in the curves figure: the figure title is the key (the chance line's in each
+        // panel title), the panels have none.
         let panels = Self.initializations(runs).map { title, pair in
             var panel = StandardPanels.seedMinibatchLoss(
-                pair, window: Self.lossWindow, batchSize: Self.batchSize, title: title,
+                pair, window: Self.lossWindow, batchSize: Self.batchSize, title: title + " (dashed: chance, ln 10)",
                 colors: Self.networkColors(pair))
             panel.legend = .hidden
             return panel
@@ -63,7 +64,7 @@ extension BatchNormLesson {
         return Figure(
             name: "stall",
             title:
-                "Loss per step (running mean of \(Self.lossWindow)), \(runs[0].runs.count) seeds, geometric mean ×÷ std: blue no BatchNorm, orange BatchNorm, dashed chance",
+                "Minibatch loss, running mean of \(Self.lossWindow), \(runs[0].runs.count) seeds, geometric mean ×÷ std: blue no BatchNorm, orange BatchNorm",
             panels: shared, layout: .pair)
     }
 
