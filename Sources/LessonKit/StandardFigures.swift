@@ -75,11 +75,14 @@ public enum StandardPanels {
 
     /// A forest plot of differences against one baseline: a row per setting (in the given
     /// order, top to bottom, each labelled with its value), the mean difference as a tall tick
-    /// on its 95 % interval's bar, and a dashed line at zero. Bars that exclude zero are blue,
-    /// those that include it ("within noise") grey; with `holm`, resolved bars that do not
-    /// survive Holm's correction are orange; the legend uses the verdict lines' words. Paired
-    /// verdicts need this figure: ±1 std bars of each setting alone carry the seed noise that
-    /// pairing removes, and so seem to contradict them.
+    /// on its 95 % interval's bar, and a dashed line at zero. The colour is the verdict: blue
+    /// where the interval excludes zero (with `holm`: and survives Holm's correction), orange
+    /// where it does so but not after Holm, grey "within noise"; a borderline verdict (an edge
+    /// within a fifth of the width of zero, which a few more seeds could flip) has a dashed
+    /// bar in its verdict's colour. The key says so in the verdict lines' words. The x-axis
+    /// holds every bar with a margin, so no interval ends on the frame. Paired verdicts need
+    /// this figure: ±1 std bars of each setting alone carry the seed noise that pairing
+    /// removes, and so seem to contradict them.
     public static func differenceForest(
         _ labels: [String], _ differences: [Difference], holm: Holm? = nil,
         title: String?, xLabel: String, decimals: Int = 2
@@ -99,24 +102,56 @@ public enum StandardPanels {
         for kind in kinds {
             let members = differences.indices.filter(kind.includes)
             guard !members.isEmpty else { continue }
-            // Each row's bar and mean tick as pieces of one broken line (NaN between pieces).
-            var x: [Double] = [], y: [Double] = []
+            // Each row's bar and mean tick as pieces of one broken line (NaN between pieces);
+            // borderline rows' bars go to a dashed line of the same colour.
+            var solid: (x: [Double], y: [Double]) = ([], []), dashed: (x: [Double], y: [Double]) = ([], [])
             for index in members {
                 let difference = differences[index], middle = row(index)
                 if difference.margin.isFinite {
-                    x += [difference.interval.lowerBound, difference.interval.upperBound, .nan]
-                    y += [middle, middle, .nan]
+                    let bar = [difference.interval.lowerBound, difference.interval.upperBound, .nan]
+                    if difference.isBorderline {
+                        dashed.x += bar
+                        dashed.y += [middle, middle, .nan]
+                    } else {
+                        solid.x += bar
+                        solid.y += [middle, middle, .nan]
+                    }
                 }
-                x += [difference.mean, difference.mean, .nan]
-                y += [middle - 0.22, middle + 0.22, .nan]
+                solid.x += [difference.mean, difference.mean, .nan]
+                solid.y += [middle - 0.22, middle + 0.22, .nan]
             }
-            series.append(.line(kind.title, x: x, y: y, color: kind.color))
+            series.append(.line(kind.title, x: solid.x, y: solid.y, color: kind.color))
+            if !dashed.x.isEmpty {
+                series.append(.line(nil, x: dashed.x, y: dashed.y, style: .dashed, color: kind.color))
+            }
         }
-        var panel = Panel(title: title, xLabel: xLabel, yRange: -0.6...(Double(rows) - 0.4), series: series)
+        if differences.contains(where: \.isBorderline) {
+            // A key entry only (its one point is not a number): what a dashed bar means.
+            series.append(
+                .line(
+                    "dashed bar: borderline (an interval edge within ⅕ of its width of 0)", x: [.nan], y: [.nan],
+                    style: .dashed,
+                    color: 6))
+        }
+        var panel = Panel(
+            title: title, xLabel: xLabel, xRange: forestRange(differences), yRange: -0.6...(Double(rows) - 0.4),
+            series: series)
         panel.yTicks = differences.indices.map {
             AxisTick("\(labels[$0])  \(differences[$0].formatted(decimals: decimals))", at: row($0))
         }
         return panel
+    }
+
+    /// Zero and every interval (or mean, where the interval is unknown), with 5 % of the span
+    /// on either side: gnuplot's own range may end exactly at a bar's end.
+    static func forestRange(_ differences: [Difference]) -> ClosedRange<Double> {
+        let ends = differences.flatMap { difference -> [Double] in
+            difference.margin.isFinite
+                ? [difference.interval.lowerBound, difference.interval.upperBound] : [difference.mean]
+        }.filter(\.isFinite)
+        let low = min(0, ends.min() ?? 0), high = max(0, ends.max() ?? 0)
+        let margin = high > low ? 0.05 * (high - low) : 1
+        return (low - margin)...(high + margin)
     }
 
     /// The running average of the minibatch loss per step, geometric mean ×÷ std over seeds,

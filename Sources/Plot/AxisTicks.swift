@@ -1,3 +1,5 @@
+import Foundation
+
 /// A labelled tick on an axis: a category's name at its position (the rows of a forest plot).
 public struct AxisTick: Sendable, Equatable {
     public var position: Double
@@ -15,11 +17,32 @@ extension AxisTick {
     public static func values(_ positions: [Double]) -> [AxisTick] {
         positions.map { AxisTick(String(format: "%g", $0), at: $0) }
     }
+
+    /// Ticks at 1, 2 and 5 times each power of ten within `range` (positive; under two
+    /// decades, also at 1.5, 3 and 7), labelled as gnuplot labels a log axis ("0.02", "50",
+    /// "1e+06"): on an axis of one or two decades, where gnuplot labels only the powers of
+    /// ten, values in between stay readable.
+    public static func logarithmic(_ range: ClosedRange<Double>) -> [AxisTick] {
+        precondition(range.lowerBound > 0, "a log axis holds positive values only")
+        let multiples: [Double] = range.upperBound < 100 * range.lowerBound ? [1, 1.5, 2, 3, 5, 7] : [1, 2, 5]
+        var ticks: [AxisTick] = []
+        var decade = pow(10, (log10(range.lowerBound)).rounded(.down))
+        while decade <= range.upperBound {
+            for multiple in multiples where range.contains(multiple * decade) {
+                // Rounded to 12 significant digits: 0.1 × 2 would print as 0.20000000000000001.
+                let value = Double(String(format: "%.12g", multiple * decade))!
+                ticks.append(AxisTick(String(format: "%g", value), at: value))
+            }
+            decade *= 10
+        }
+        return ticks
+    }
 }
 
 extension Panel {
     /// The gnuplot command that puts `yTicks` on the y axis in place of numbers; nil without any.
     var yTicksCommand: String? { Self.ticksCommand("ytics", yTicks) }
+
     /// The gnuplot command that puts `xTicks` on the x axis in place of gnuplot's; nil without any.
     var xTicksCommand: String? { Self.ticksCommand("xtics", xTicks) }
 

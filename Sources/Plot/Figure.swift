@@ -66,7 +66,8 @@ public struct Panel: Sendable {
     /// One unit on x as long as one unit on y, so that shapes (a loss surface's contours) are
     /// not stretched to fill the panel.
     public var equalAspect = false
-    /// Named ticks on the y axis instead of numbers (categories, one per row); empty for numbers.
+    /// Ticks on the y axis in place of numbers: categories, one per row, or `AxisTick.logarithmic`
+    /// values on a log axis of few decades; empty for gnuplot's own.
     public var yTicks: [AxisTick] = []
     /// Ticks on the x axis at chosen places instead of gnuplot's (a log axis over a decade or
     /// two, which gnuplot labels at the powers of ten only); empty for gnuplot's.

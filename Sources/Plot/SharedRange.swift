@@ -81,3 +81,15 @@ extension Panel {
         }
     }
 }
+
+extension Panel {
+    /// This panel with 1-2-5 labels (`AxisTick.logarithmic`) over its set y-range: for a log
+    /// axis of a decade or two, where gnuplot labels only the powers of ten. Fit the range
+    /// first (`[panel].sharingYRange()`, which also drops empty decades). Unchanged without
+    /// a range.
+    public func labellingLogYRange() -> Panel {
+        var panel = self
+        panel.yTicks = yRange.map(AxisTick.logarithmic) ?? []
+        return panel
+    }
+}

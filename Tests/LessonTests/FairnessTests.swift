@@ -157,7 +157,7 @@ final class FairnessTests: XCTestCase {
 
     /// One labelled row per setting from top to bottom, a zero line, and colours that tell a
     /// resolved interval, one that fails Holm, and one within noise apart.
-    func testDifferenceForest() {
+    func testDifferenceForest() throws {
         let base = Estimate([10, 11, 12, 13, 14])
         let differences = [
             Difference(Estimate([13, 14.1, 14.9, 16.05, 16.95]), base),
@@ -174,10 +174,37 @@ final class FairnessTests: XCTestCase {
                 "noise  +0.12 ± " + String(format: "%.2f", differences[2].margin),
             ])
         XCTAssertEqual(panel.yTicks.map(\.position), [2, 1, 0])
-        XCTAssertEqual(panel.series.compactMap(\.title), ["survives Holm", "not after Holm", "within noise"])
-        XCTAssertEqual(panel.series.compactMap { $0.title == nil ? nil : $0.color }, [0, 4, 9])
+        // "weak" is borderline (its lower edge lies within a fifth of the interval's width of 0).
+        XCTAssertEqual(differences.map(\.isBorderline), [false, true, false])
+        XCTAssertEqual(
+            panel.series.compactMap(\.title),
+            [
+                "survives Holm", "not after Holm", "within noise",
+                "dashed bar: borderline (an interval edge within ⅕ of its width of 0)",
+            ])
+        XCTAssertEqual(panel.series.compactMap { $0.title == nil ? nil : $0.color }, [0, 4, 9, 6])
         guard case let .line(x, _, _) = panel.series[0].content else { return XCTFail("the zero line comes first") }
         XCTAssertEqual(x, [0, 0])
+        // The borderline row's bar is dashed in its verdict's colour; its mean tick stays solid.
+        let dashedBars = panel.series.filter {
+            if case let .line(_, _, style) = $0.content {
+                $0.title == nil && style == .dashed && $0.color == 4
+            } else {
+                false
+            }
+        }
+        guard dashedBars.count == 1, case let .line(barX, barY, _) = dashedBars[0].content else {
+            return XCTFail("one dashed bar, for the borderline row")
+        }
+        XCTAssertEqual(
+            barX.prefix(2).map { $0 }, [differences[1].interval.lowerBound, differences[1].interval.upperBound])
+        XCTAssertEqual(barY.prefix(2).map { $0 }, [1, 1])
+        // Every bar inside the x-axis, with room on either side.
+        let range = try XCTUnwrap(panel.xRange)
+        for difference in differences {
+            XCTAssertLessThan(range.lowerBound, min(0, difference.interval.lowerBound))
+            XCTAssertGreaterThan(range.upperBound, difference.interval.upperBound)
+        }
         let script = GnuplotScript(Figure(name: "forest", panels: [panel], layout: .single)).script
         XCTAssertTrue(script.contains("set ytics ('strong  +3.00 ± 0.10' 2.0, 'weak  +1.50 ± "), script)
     }

@@ -81,4 +81,24 @@ final class FigureDescriptionTests: FolderTestCase {
         XCTAssertEqual(ticks.compactMap { $0["label"] as? String }, ["dropout 0.5", "L2, λ = 0.1"])
         XCTAssertEqual(ticks.compactMap { ($0["y"] as? NSNumber)?.doubleValue }, [0, 1])
     }
+
+    /// Markers are drawn larger than points in the image, and described as points, the
+    /// drawing a viewer knows.
+    func testMarkersAreLargePointsDescribedAsPoints() throws {
+        let figure = Figure(
+            name: "marks",
+            panels: [
+                Panel(series: [
+                    .line("each seed", x: [1, 2], y: [3, 4], style: .marker),
+                    .line("curve", x: [1, 2], y: [3, 4], style: .points),
+                ])
+            ])
+        let script = GnuplotScript(figure).script
+        XCTAssertTrue(script.contains("with points pt 7 ps 1.5 lc rgb '#0072B2' title 'each seed'"), script)
+        XCTAssertTrue(script.contains("with points pt 7 ps 0.6 lc rgb '#D55E00' title 'curve'"), script)
+        let json = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(FigureDescription(figure).json.utf8)) as? [String: Any])
+        let series = try XCTUnwrap((json["panels"] as? [[String: Any]])?.first?["series"] as? [[String: Any]])
+        XCTAssertEqual(series.compactMap { $0["style"] as? String }, ["points", "points"])
+    }
 }

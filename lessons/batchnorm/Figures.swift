@@ -4,21 +4,45 @@ import LessonKit
 import Plot
 
 extension BatchNormLesson {
-    /// The two initializations side by side on one y-range, so that the stall compares by eye.
+    /// The two initializations side by side, twice: above on the whole accuracy range (the
+    /// tiny-init stall at chance), below zoomed on where the curves end (whose few points
+    /// the whole range squeezes together). Each row shares one y-range, so that the two
+    /// initializations compare by eye. The figure title is the key: legends of different
+    /// heights would give the panels plots of different heights, and so different scales.
     func curvesFigure(_ runs: [SettingRuns<NormRun>], epochs: Int) -> Figure {
-        Figure(
+        func panels(_ suffix: String) -> [Panel] {
+            Self.initializations(runs).map { title, pair in
+                StandardPanels.seedCurves(
+                    pair, metrics: [.validationAccuracy, .trainAccuracy], title: title + suffix,
+                    yLabel: "accuracy (%)", colors: Self.networkColors(pair), legend: .hidden)
+            }
+        }
+        // The zoom starts 5 points under the lowest final mean and ends over the highest band.
+        let metrics: [EpochMetric] = [.validationAccuracy, .trainAccuracy]
+        let curves = runs.flatMap { setting in metrics.map { setting.curve($0) } }
+        let lowest = curves.compactMap(\.mean.last).min() ?? 0
+        let highest = curves.flatMap { zip($0.mean, $0.std).map { $0 + $1 } }.max() ?? 100
+        let zoom = max(0, (lowest / 5).rounded(.down) * 5 - 5)...min(100, highest + 1)
+        let zoomed = panels(", zoomed on where the curves end").map { panel in
+            var panel = panel
+            panel.yRange = zoom
+            return panel
+        }
+        return Figure(
             name: "curves",
             title:
-                "784→128→64→10 with dropout \(dropout.value), SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds",
-            panels: [
-                StandardPanels.seedCurves(
-                    Array(runs[0...1]), metrics: [.validationAccuracy, .trainAccuracy],
-                    title: "default initialization: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
-                StandardPanels.seedCurves(
-                    Array(runs[2...3]), metrics: [.validationAccuracy, .trainAccuracy],
-                    title: "N(0, 0.001²) init: validation (solid), training (dashed)", yLabel: "accuracy (%)"),
-            ], layout: .pair
-        ).sharingYRange()
+                "\(runs[0].runs.count) seeds, mean ± std: blue no BatchNorm, orange BatchNorm; validation solid, training dashed (lr \(learningRate.value))",
+            panels: panels("").sharingYRange() + zoomed, layout: .pair)
+    }
+
+    /// The runs by initialization (default, then tiny), each pair without and with BatchNorm.
+    static func initializations(_ runs: [SettingRuns<NormRun>]) -> [(String, [SettingRuns<NormRun>])] {
+        [("default initialization", Array(runs[0...1])), ("N(0, 0.001²) init", Array(runs[2...3]))]
+    }
+
+    /// The same colour for a network in every panel: blue without BatchNorm, orange with it.
+    static func networkColors(_ pair: [SettingRuns<NormRun>]) -> [Int] {
+        pair.map { $0.label.hasPrefix("no BatchNorm") ? 0 : 1 }
     }
 
     /// The tiny-initialization stall at step resolution: the running average of the
@@ -26,19 +50,22 @@ extension BatchNormLesson {
     /// first steps and the late escape both visible). One panel per initialization and one
     /// colour per network, as in the curves figure.
     func stallFigure(_ runs: [SettingRuns<NormRun>]) -> Figure {
-        let panels = [("default initialization", Array(runs[0...1])), ("N(0, 0.001²) init", Array(runs[2...3]))].map {
-            title, pair in
-            StandardPanels.seedMinibatchLoss(
-                pair, window: Self.lossWindow, batchSize: Self.batchSize, title: title,
-                // As in the curves figure: blue without BatchNorm, orange with it.
-                colors: pair.map { $0.label.hasPrefix("no BatchNorm") ? 0 : 1 })
+        // As in the curves figure: the figure title is the key (the chance line's in each
+        // panel title), the panels have none.
+        let panels = Self.initializations(runs).map { title, pair in
+            var panel = StandardPanels.seedMinibatchLoss(
+                pair, window: Self.lossWindow, batchSize: Self.batchSize, title: title + " (dashed: chance, ln 10)",
+                colors: Self.networkColors(pair))
+            panel.legend = .hidden
+            return panel
         }
+        // Less than two decades of loss: gnuplot would label only 1 on the y-axis.
+        let shared = panels.sharingYRange().map { $0.labellingLogYRange() }
         return Figure(
             name: "stall",
             title:
-                "Minibatch loss (running average over \(Self.lossWindow) steps), whole run: geometric mean ×÷ std over \(runs[0].runs.count) seeds",
-            panels: panels, layout: .pair
-        ).sharingYRange()
+                "Minibatch loss, running mean of \(Self.lossWindow), \(runs[0].runs.count) seeds, geometric mean ×÷ std: blue no BatchNorm, orange BatchNorm",
+            panels: shared, layout: .pair)
     }
 
     /// Ioffe & Szegedy's figure 1: a unit's pre-activation distribution during training.
@@ -48,15 +75,15 @@ extension BatchNormLesson {
         let low = values.min() ?? -1, high = values.max() ?? 1, pad = 0.05 * max(high - low, 1e-3)
         let panels: [Panel] = ["no BatchNorm", "BatchNorm"].compactMap { label in
             guard let tracker = captured.percentiles[label] else { return nil }
+            // One colour per percentile, the legend in the order they lie (85th on top); solid
+            // lines, as dashes break up on curves that jitter from step to step.
+            let percentiles = zip(["15th percentile", "median", "85th percentile"], [2, 0, 1])
             return Panel(
                 title: label, xLabel: "step", yLabel: "pre-activation",
+                xRange: (tracker.steps.first ?? 0)...max(tracker.steps.last ?? 1, 1),
                 yRange: (low - pad)...(high + pad),
-                // The two outer percentiles share one legend entry: they are one band's edges.
-                series: zip(["15th and 85th percentiles", "median", nil], tracker.percentiles).enumerated().map {
-                    index, entry in
-                    .line(
-                        entry.0, x: tracker.steps, y: entry.1, style: index == 1 ? .lines : .dashed,
-                        color: index == 1 ? 0 : 1)
+                series: zip(percentiles, tracker.percentiles).reversed().map { percentile, values in
+                    .line(percentile.0, x: tracker.steps, y: values, color: percentile.1)
                 })
         }
         return Figure(
@@ -101,19 +128,24 @@ extension BatchNormLesson {
                     y: trained.map(\.1),
                     style: .linesPoints, color: 2 + layer))
         }
+        var accuracy = Panel(
+            title: "validation accuracy (diverged = 10 %), ±1 std",
+            xLabel: "SGD learning rate η (log scale)", yLabel: "validation accuracy (%)", xScale: .log,
+            xRange: xRange, series: series)
+        // The y-axis fitted to the steps (not rounded out to whole decades), with 1-2-5 labels.
+        var step = [
+            Panel(
+                title: "effective step η/‖W‖² per BatchNorm layer",
+                xLabel: "SGD learning rate η (log scale)", yLabel: "η/‖W‖² (log scale)", xScale: .log, yScale: .log,
+                xRange: xRange, series: steps)
+        ].sharingYRange()[0].labellingLogYRange()
+        // Every swept rate labelled: over less than two decades gnuplot would label only 0.1 and 1.
+        accuracy.xTicks = Self.valueTicks(x)
+        step.xTicks = accuracy.xTicks
         return Figure(
             name: "learning-rates",
             title: "Learning-rate sweep: \(Self.sweepEpochs) epochs, mean over \(report.sweep[0].runs.count) seeds",
-            panels: [
-                Panel(
-                    title: "validation accuracy (diverged = 10 %), ±1 std",
-                    xLabel: "SGD learning rate η (log scale)", yLabel: "validation accuracy (%)", xScale: .log,
-                    xRange: xRange, series: series),
-                Panel(
-                    title: "effective step η/‖W‖² per BatchNorm layer",
-                    xLabel: "SGD learning rate η (log scale)", yLabel: "η/‖W‖² (log scale)", xScale: .log, yScale: .log,
-                    xRange: xRange, series: steps),
-            ], layout: .pair)
+            panels: [accuracy, step], layout: .pair)
     }
 
     static func preActivationFigure(_ captured: Captured) -> Figure {
@@ -165,13 +197,18 @@ extension BatchNormLesson {
             }
             series.append(.line(title, x: x, y: estimates.map(\.mean), style: .linesPoints, color: color))
         }
-        return Figure(
-            name: "inference",
-            panels: [
-                Panel(
-                    title:
-                        "Evaluating the trained BatchNorm network: test accuracy by evaluation batch size (±1 std over \(batchNorm.runs.count) seeds)",
-                    xLabel: "evaluation batch size", yLabel: "test accuracy (%)", xScale: .log, series: series)
-            ], layout: .single)
+        // Each measured batch size labelled, with room either side of the first and last points.
+        var panel = Panel(
+            title:
+                "Evaluating the trained BatchNorm network: test accuracy by evaluation batch size (±1 std over \(batchNorm.runs.count) seeds)",
+            xLabel: "evaluation batch size", yLabel: "test accuracy (%)", xScale: .log,
+            xRange: x.count > 1 ? (x.min()! / 1.25)...(x.max()! * 1.25) : nil, series: series)
+        panel.xTicks = valueTicks(x)
+        return Figure(name: "inference", panels: [panel], layout: .single)
+    }
+
+    /// A tick at each measured value, labelled as gnuplot labels a log axis.
+    static func valueTicks(_ values: [Double]) -> [AxisTick] {
+        values.map { AxisTick(String(format: "%g", $0), at: $0) }
     }
 }

@@ -83,6 +83,15 @@ extension BiasVarianceLesson {
         // the spread of test accuracy over seeds is how much the trained model changes from one
         // training set to the next (plus the noise of initialization and batch order).
         let spread = curve.map(\.testAccuracy.std)
+        // The y-axis fitted to the values (gnuplot would round it out to whole, partly empty
+        // decades), with 1-2-5 labels, as it spans only a decade or two.
+        let variancePanel = [
+            Panel(
+                title: "variance: how much test accuracy changes from one training subset (seed) to the next",
+                xLabel: "training images", yLabel: "std of test accuracy over seeds (points)", xScale: .log,
+                yScale: .log, xRange: xRange,
+                series: [.line("std of test accuracy over seeds", x: x, y: spread, style: .linesPoints, color: 1)])
+        ].sharingYRange()[0].labellingLogYRange()
         return Figure(
             name: "more-data",
             title: "Softmax regression on Fashion-MNIST subsets, tested on the same \(testCount) images",
@@ -93,14 +102,7 @@ extension BiasVarianceLesson {
                     xLabel: "training images", yLabel: "accuracy (%)", xScale: .log, xRange: xRange,
                     series: band(curve.map { $0.estimate(\.trainAccuracy) }, "training accuracy", color: 0)
                         + band(curve.map(\.testAccuracy), "test accuracy", color: 1)),
-                Panel(
-                    title: "variance: how much test accuracy changes from one training subset (seed) to the next",
-                    xLabel: "training images", yLabel: "std of test accuracy over seeds (points)", xScale: .log,
-                    yScale: .log,
-                    xRange: xRange,
-                    series: [
-                        .line("std of test accuracy over seeds", x: x, y: spread, style: .linesPoints, color: 1)
-                    ]),
+                variancePanel,
             ], layout: .stacked)
     }
 }

@@ -107,29 +107,30 @@ extension DropoutLesson {
         let ensemble = DropoutRun.ensembleColumns.map { runs.estimate(column: $0) }
         let evaluation = runs.estimate(\.evaluationModeAccuracy)
         let flat = [Double](repeating: evaluation.mean, count: ks.count)
-        return Figure(
-            name: "ensemble",
-            panels: [
-                Panel(
-                    title: String(
-                        format:
-                            "p = %.1f: averaging K thinned networks vs the evaluation-mode network (mean ± std over %d seeds)",
-                        p, runs.runs.count),
-                    xLabel: "K, thinned networks averaged (log scale)", yLabel: "test accuracy (%)", xScale: .log,
-                    xRange: 1...Double(ensembleSizes.max()!),
-                    series: [
-                        .spread(x: ks, ensemble, color: 1),
-                        .line(
-                            "average of K thinned networks", x: ks, y: ensemble.map(\.mean), style: .linesPoints,
-                            color: 1),
-                        // The evaluation-mode network's ±1 std as dashed lines, not a second band:
-                        // two overlapping translucent bands blend into a third grey.
-                        .line("evaluation mode (all units, no masks)", x: ks, y: flat, color: 0),
-                        .line(
-                            "evaluation mode ± 1 std", x: ks, y: flat.map { $0 - evaluation.std }, style: .dashed,
-                            color: 0),
-                        .line(nil, x: ks, y: flat.map { $0 + evaluation.std }, style: .dashed, color: 0),
-                    ])
-            ], layout: .single)
+        var panel = Panel(
+            title: String(
+                format:
+                    "p = %.1f: averaging K thinned networks vs the evaluation-mode network (mean ± std over %d seeds)",
+                p, runs.runs.count),
+            xLabel: "K, thinned networks averaged (log scale)", yLabel: "test accuracy (%)", xScale: .log,
+            // A little room either side, so that the points at K = 1 and the largest K
+            // are not drawn on the frame.
+            xRange: (1 / 1.15)...(Double(ensembleSizes.max()!) * 1.15),
+            series: [
+                .spread(x: ks, ensemble, color: 1),
+                .line(
+                    "average of K thinned networks", x: ks, y: ensemble.map(\.mean), style: .linesPoints,
+                    color: 1),
+                // The evaluation-mode network's ±1 std as dashed lines, not a second band:
+                // two overlapping translucent bands blend into a third grey.
+                .line("evaluation mode (all units, no masks)", x: ks, y: flat, color: 0),
+                .line(
+                    "evaluation mode ± 1 std", x: ks, y: flat.map { $0 - evaluation.std }, style: .dashed,
+                    color: 0),
+                .line(nil, x: ks, y: flat.map { $0 + evaluation.std }, style: .dashed, color: 0),
+            ])
+        // Every measured K labelled: over less than two decades gnuplot would label only 1 and 10.
+        panel.xTicks = ensembleSizes.map { AxisTick("\($0)", at: Double($0)) }
+        return Figure(name: "ensemble", panels: [panel], layout: .single)
     }
 }

@@ -21,20 +21,16 @@ extension EarlyStoppingLesson {
             }
             return (x, y)
         }
-        /// A short vertical tick through each seed's point (points alone are too small to see).
-        func marks(_ value: @escaping (EpochRecord) -> Double?, tick: (Double) -> (Double, Double)) -> [Series] {
-            var series: [Series] = []
-            for (key, name, color) in [
-                (\StoppingRun.bestEpoch, "best epoch (each seed)", 2),
-                (\StoppingRun.stoppedEpoch, "stop (each seed)", 3),
-            ] {
+        /// A dot at each seed's own value at its best epoch and at its stop (ticks through
+        /// them, as before, read as error bars).
+        func marks(_ value: (EpochRecord) -> Double?) -> [Series] {
+            [
+                (\StoppingRun.bestEpoch, "best epoch (each seed's own value)", 2),
+                (\StoppingRun.stoppedEpoch, "stop (each seed's own value)", 3),
+            ].map { key, name, color in
                 let marked = points(key, value)
-                for (index, (x, y)) in zip(marked.x, marked.y).enumerated() {
-                    let (low, high) = tick(y)
-                    series.append(.line(index == 0 ? name : nil, x: [x, x], y: [low, high], color: color))
-                }
+                return .line(name, x: marked.x, y: marked.y, style: .marker, color: color)
             }
-            return series
         }
         let seeds = runs.count
         // Accuracy ends at 100 %, not at gnuplot's next tick above it.
@@ -52,21 +48,21 @@ extension EarlyStoppingLesson {
                     xLabel: "epoch", yLabel: "cross-entropy loss", yScale: .log,
                     series: StandardPanels.seedSeries(
                         report.continued, metrics: [.validationLoss, .trainLoss], yScale: .log, color: 0)
-                        + marks({ $0.validationLoss.map(Double.init) }, tick: { ($0 / 1.5, $0 * 1.5) })),
+                        + marks { $0.validationLoss.map(Double.init) }),
                 // On a linear axis the validation loss's U (down to the best epoch, then up) shows
                 // at its true size; the log axis above, which holds the training loss too, flattens it.
                 Panel(
                     title: "validation loss alone, linear scale (mean ± std)", xLabel: "epoch",
                     yLabel: "validation loss",
                     series: StandardPanels.seedSeries(report.continued, metrics: [.validationLoss], color: 0)
-                        + marks({ $0.validationLoss.map(Double.init) }, tick: { ($0 - 0.05, $0 + 0.05) })),
+                        + marks { $0.validationLoss.map(Double.init) }),
                 Panel(
                     title: "accuracy: validation solid, training dashed (running average over the epoch's minibatches)",
                     xLabel: "epoch", yLabel: "accuracy (%)", yRange: accuracyRange,
                     series: StandardPanels.seedCurves(
                         [report.continued], metrics: [.validationAccuracy, .trainAccuracy], title: ""
                     ).series
-                        + marks({ $0.validationAccuracy.map { 100 * Double($0) } }, tick: { ($0 - 5, $0 + 5) })),
+                        + marks { $0.validationAccuracy.map { 100 * Double($0) } }),
             ], layout: .stacked)
     }
 }

@@ -8,30 +8,36 @@ import Plot
 extension InputNormalizationLesson {
     /// The loss surface over (w₁, w₂) with the bias at its best value for each pair (the
     /// surface the descent sees once the bias has caught up), and the (w₁, w₂) projection of
-    /// the path, which moves in (w₁, w₂, b); one panel per preparation of the features, each
-    /// with equal units on both axes so that a narrow valley looks narrow.
+    /// the path, which moves in (w₁, w₂, b); one panel per preparation of the features, all
+    /// on the same axes with equal units on both, so that a narrow valley looks narrow and
+    /// the panels compare unit for unit.
     func surfaceFigure(_ features: [FeatureDescent]) -> Figure {
-        func panel(_ feature: FeatureDescent) -> Panel {
+        /// The rows (x₁, x₂, 1) of a preparation's features: the bias as a third weight.
+        func designMatrix(_ data: RegressionDataset) -> Matrix {
+            Matrix(rows: data.count, cols: 3, (0..<data.count).flatMap { [data.inputs[$0, 0], data.inputs[$0, 1], 1] })
+        }
+        // The least-squares (w₁, w₂, b) of each preparation.
+        let solutions = features.map { LeastSquares.solve(designMatrix($0.data), $0.data.targets) }
+        // Every path and minimum with a margin, then the shorter side widened to at least 2/5
+        // of the longer, so that a narrow valley shows its walls instead of a sliver.
+        let w1s = zip(features, solutions).flatMap { $0.descent.path.map { Double($0.0) } + [Double($1[0, 0])] }
+        let w2s = zip(features, solutions).flatMap { $0.descent.path.map { Double($0.1) } + [Double($1[1, 0])] }
+        var (low1, high1) = (w1s.min()!, w1s.max()!), (low2, high2) = (w2s.min()!, w2s.max()!)
+        let pad = 0.15 * max(high1 - low1, high2 - low2) + 0.1
+        (low1, high1, low2, high2) = (low1 - pad, high1 + pad, low2 - pad, high2 + pad)
+        let span = max(high1 - low1, high2 - low2) * 0.4
+        if high2 - low2 < span { (low2, high2) = ((low2 + high2 - span) / 2, (low2 + high2 + span) / 2) }
+        if high1 - low1 < span { (low1, high1) = ((low1 + high1 - span) / 2, (low1 + high1 + span) / 2) }
+        let xs = (0..<80).map { low1 + Double($0) / 79 * (high1 - low1) }
+        let ys = (0..<80).map { low2 + Double($0) / 79 * (high2 - low2) }
+
+        func panel(_ feature: FeatureDescent, _ solution: Matrix) -> Panel {
             let data = feature.data, descent = feature.descent
-            let design = Matrix(
-                rows: data.count, cols: 3, (0..<data.count).flatMap { [data.inputs[$0, 0], data.inputs[$0, 1], 1] })
-            let solution = LeastSquares.solve(design, data.targets)
+            let design = designMatrix(data)
             let n = Double(data.count)
             let meanX1 = (0..<data.count).reduce(0.0) { $0 + Double(data.inputs[$1, 0]) } / n
             let meanX2 = (0..<data.count).reduce(0.0) { $0 + Double(data.inputs[$1, 1]) } / n
             let meanY = (0..<data.count).reduce(0.0) { $0 + Double(data.targets[$1, 0]) } / n
-            let w1s = descent.path.map { Double($0.0) } + [Double(solution[0, 0])]
-            let w2s = descent.path.map { Double($0.1) } + [Double(solution[1, 0])]
-            var (low1, high1) = (w1s.min()!, w1s.max()!), (low2, high2) = (w2s.min()!, w2s.max()!)
-            let pad = 0.15 * max(high1 - low1, high2 - low2) + 0.1
-            (low1, high1, low2, high2) = (low1 - pad, high1 + pad, low2 - pad, high2 + pad)
-            // Equal units on both axes: widen the shorter side to at least 2/5 of the longer, so
-            // a narrow valley shows its walls instead of a sliver.
-            let span = max(high1 - low1, high2 - low2) * 0.4
-            if high2 - low2 < span { (low2, high2) = ((low2 + high2 - span) / 2, (low2 + high2 + span) / 2) }
-            if high1 - low1 < span { (low1, high1) = ((low1 + high1 - span) / 2, (low1 + high1 + span) / 2) }
-            let xs = (0..<80).map { low1 + Double($0) / 79 * (high1 - low1) }
-            let ys = (0..<80).map { low2 + Double($0) / 79 * (high2 - low2) }
             let z = ys.map { w2 in
                 xs.map { w1 in
                     let bias = Float(meanY - w1 * meanX1 - w2 * meanX2)
@@ -42,12 +48,15 @@ extension InputNormalizationLesson {
             // Light grey contours (no heat map, whose colour bar would need a label): the path stays
             // visible. A dot on each of the first 10 steps (a fast path is done in a few).
             var panel = Panel(
+                // The rate in the title: legends of one height keep the panels' plots (and so
+                // their units) the same size.
                 title: String(
-                    format: "%@ features, κ = %.3g", feature.preparation.label, feature.curvature.conditionNumber),
+                    format: "%@ features, κ = %.3g, lr %.3g", feature.preparation.label,
+                    feature.curvature.conditionNumber, descent.learningRate),
                 xLabel: "w₁", yLabel: "w₂",
                 series: [.contours(x: xs, y: ys, z: z)]
                     + StandardPanels.pathSeries(
-                        String(format: "descent, lr %.3g", descent.learningRate),
+                        "gradient descent",
                         x: descent.path.map { Double($0.0) }, y: descent.path.map { Double($0.1) }, color: 0,
                         everyStepUpTo: 10)
                     + [
@@ -61,8 +70,8 @@ extension InputNormalizationLesson {
         return Figure(
             name: "surface",
             title:
-                "log₁₀(MSE) over (w₁, w₂) with the bias at its best, equal units on both axes; paths drawn in (w₁, w₂)",
-            panels: features.map(panel), layout: .surface)
+                "log₁₀(MSE) over (w₁, w₂) with the bias at its best, every panel on the same axes with equal units; paths drawn in (w₁, w₂)",
+            panels: zip(features, solutions).map(panel), layout: .surface)
     }
 
     /// The excess loss L − L* per step on a log axis, where a geometric decrease is a straight
@@ -70,6 +79,8 @@ extension InputNormalizationLesson {
     /// direction's shrink per step at the rate used.
     func excessLossFigure(_ features: [FeatureDescent]) -> Figure {
         var series: [Series] = []
+        // Where each run's drawn curve ends (it reaches its floor).
+        var lastSteps: [Double] = []
         for (color, feature) in features.enumerated() {
             let losses = feature.descent.losses.map(Double.init)
             // Float rounding ends the decrease near 1e-7 of the loss: drop the steps below it.
@@ -78,6 +89,7 @@ extension InputNormalizationLesson {
                 let excess = losses[step] - feature.minimum
                 return excess > floor ? (Double(step), excess) : nil
             }
+            lastSteps.append(points.last?.0 ?? 0)
             series.append(
                 .line(
                     String(format: "%@, lr %.3g", feature.preparation.label, feature.descent.learningRate),
@@ -92,14 +104,24 @@ extension InputNormalizationLesson {
                         style: .dashed, color: color))
             }
         }
+        // Below, the first steps only: on the whole run's axis the fast runs (done in a few
+        // dozen steps, or a few) are squeezed against the y-axis. The zoom ends where the
+        // second-fastest run reaches its floor, one y-range for both panels.
+        let ends = lastSteps.sorted()
+        let zoomEnd = max(ends.count > 1 ? ends[1] : (ends.first ?? 1), 1)
+        func panel(_ title: String, xRange: ClosedRange<Double>?) -> Panel {
+            Panel(
+                title: title, xLabel: "step", yLabel: "L − L* (log scale)", yScale: .log, xRange: xRange, series: series
+            )
+        }
         return Figure(
             name: "excess-loss",
             panels: [
-                Panel(
-                    title:
-                        "excess loss L − L* per step (solid) and its bound (L₀ − L*)·r²ᵗ from the curvature (dashed)",
-                    xLabel: "step", yLabel: "L − L* (log scale)", yScale: .log, series: series)
-            ], layout: .single)
+                panel(
+                    "excess loss L − L* per step (solid) and its bound (L₀ − L*)·r²ᵗ from the curvature (dashed)",
+                    xRange: nil),
+                panel("the same, first \(Int(zoomEnd)) steps", xRange: 0...zoomEnd),
+            ].sharingYRange(), layout: .stacked)
     }
 
     func imageFigure(_ runs: [SettingRuns<ScaledRun>], epochs: Int) -> Figure {

@@ -38,11 +38,13 @@ extension L2Lesson {
         return Figure(
             name: "norms",
             panels: [
+                // The y-axis fitted to the curves (gnuplot rounds out to whole decades, mostly empty
+                // here) and labelled 1-2-5, as it spans about a decade.
                 Panel(
                     title:
                         "sum of squared weights during training (mean over \(report.runs[0].runs.count) seeds; epoch 0 = initialization)",
                     xLabel: "epoch", yLabel: "Σ‖W‖² (all weight matrices, log scale)", yScale: .log, series: series)
-            ], layout: .single)
+            ].sharingYRange().map { $0.labellingLogYRange() }, layout: .single)
     }
 
     /// Accuracy and weight norm against λ (log axis), mean ± std over seeds; λ = 0 drawn as a
@@ -85,10 +87,13 @@ extension L2Lesson {
                     title: "validation loss, mean of the last \(lastK) epochs", xLabel: "λ",
                     yLabel: "cross-entropy loss", xScale: .log, xRange: xRange,
                     series: sweep("validation loss", { $0.lastEpochs(lastK, .validationLoss) }, color: 3)),
-                Panel(
-                    title: "sum of squared weights over all weight matrices after training", xLabel: "λ",
-                    yLabel: "Σ‖W‖² (log scale)", xScale: .log, yScale: .log, xRange: xRange,
-                    series: sweep("Σ‖W‖²", { $0.estimate(\.weightNorm) }, color: 2)),
+                // Fitted and labelled 1-2-5 as in the norms figure.
+                [
+                    Panel(
+                        title: "sum of squared weights over all weight matrices after training", xLabel: "λ",
+                        yLabel: "Σ‖W‖² (log scale)", xScale: .log, yScale: .log, xRange: xRange,
+                        series: sweep("Σ‖W‖²", { $0.estimate(\.weightNorm) }, color: 2))
+                ].sharingYRange()[0].labellingLogYRange(),
             ], layout: .stacked)
     }
 

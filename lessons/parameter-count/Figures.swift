@@ -40,18 +40,22 @@ extension ParameterCount {
                 style: .linesPoints, color: index)
         }
         let widthRange = Double(growth.widths.first!)...Double(growth.widths.last!)
-        // Slope guides for the 784-input curve: slope 1 (∝ w) through its narrowest network,
-        // slope 2 (∝ w²) through its widest. The curve leaves the first only slowly: its
-        // w² term overtakes the 796·w term only at w = 796.
+        // Slope guides for the 784-input curve: slope 1 (∝ w) at 3× its narrowest network,
+        // slope 2 (∝ w²) at a third of its widest, clear of both curves (a guide through the
+        // curve's own point lies on it where the slope is still 1). The curve leaves the
+        // first only slowly: its w² term overtakes the 796·w term only at w = 796.
         let imageTotals = growth.byWidth[1].totals.map(Double.init)
         let guides: [Series] = [
             .line(
-                "slope 1 (∝ w)", x: [widthRange.lowerBound, widthRange.upperBound],
-                y: [imageTotals.first!, imageTotals.first! * widthRange.upperBound / widthRange.lowerBound],
+                "slope 1 (∝ w), 3× above the 784 curve's start", x: [widthRange.lowerBound, widthRange.upperBound],
+                y: [3 * imageTotals.first!, 3 * imageTotals.first! * widthRange.upperBound / widthRange.lowerBound],
                 style: .dashed, color: 9),
             .line(
-                "slope 2 (∝ w²)", x: [widthRange.lowerBound, widthRange.upperBound],
-                y: [imageTotals.last! * pow(widthRange.lowerBound / widthRange.upperBound, 2), imageTotals.last!],
+                "slope 2 (∝ w²), ⅓ of the 784 curve's end", x: [widthRange.lowerBound, widthRange.upperBound],
+                y: [
+                    imageTotals.last! / 3 * pow(widthRange.lowerBound / widthRange.upperBound, 2),
+                    imageTotals.last! / 3,
+                ],
                 style: .dashed, color: 10),
         ]
         let depthRange = Double(growth.depths.first!)...Double(growth.depths.last!)
