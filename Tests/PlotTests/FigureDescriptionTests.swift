@@ -82,8 +82,8 @@ final class FigureDescriptionTests: FolderTestCase {
         XCTAssertEqual(ticks.compactMap { ($0["y"] as? NSNumber)?.doubleValue }, [0, 1])
     }
 
-    /// Markers are drawn larger than points in the image, and described as points, the
-    /// drawing a viewer knows.
+    /// Markers are drawn larger than points in the image and ringed in black, and described as
+    /// points, the drawing a viewer knows.
     func testMarkersAreLargePointsDescribedAsPoints() throws {
         let figure = Figure(
             name: "marks",
@@ -94,7 +94,8 @@ final class FigureDescriptionTests: FolderTestCase {
                 ])
             ])
         let script = GnuplotScript(figure).script
-        XCTAssertTrue(script.contains("with points pt 7 ps 1.5 lc rgb '#0072B2' title 'each seed'"), script)
+        XCTAssertTrue(script.contains("with points pt 7 ps 1.6 lc rgb '#0072B2' title 'each seed'"), script)
+        XCTAssertTrue(script.contains("with points pt 6 ps 1.6 lw 1.5 lc rgb '#000000' notitle"), script)
         XCTAssertTrue(script.contains("with points pt 7 ps 0.6 lc rgb '#D55E00' title 'curve'"), script)
         let json = try XCTUnwrap(
             JSONSerialization.jsonObject(with: Data(FigureDescription(figure).json.utf8)) as? [String: Any])
