@@ -122,12 +122,23 @@ struct ProjectDocuments {
     }
 
     func index() -> String {
-        (["| # | lesson | question | command | seeds | figure |", "| --- | --- | --- | --- | --- | --- |"]
+        let reference = lessons.compactMap { results[$0.name] }.filter { !$0.quick }
+        let total =
+            reference.count == lessons.count
+            ? String(format: "**%.1f min**", reference.map(\.seconds).reduce(0, +) / 60) : "–"
+        return
+            ([
+                "| # | lesson | question | command | seeds | full run | figure |",
+                "| --- | --- | --- | --- | --- | --- | --- |",
+            ]
             + lessons.map { lesson in
-                let seeds = results[lesson.name].flatMap { $0.quick ? nil : "\($0.seeds.count)" } ?? "–"
+                let full = results[lesson.name].flatMap { $0.quick ? nil : $0 }
+                let seeds = full.map { "\($0.seeds.count)" } ?? "–"
+                let time = full.map { String(format: "%.0f s", $0.seconds) } ?? "–"
                 return
-                    "| \(lesson.order) | [\(lesson.name)](\(lesson.name)/README.md) | \(lesson.question) | `\(lesson.command)` | \(seeds) | ![](../\(figuresFolder)/\(lesson.name)-\(lesson.figure).png) |"
-            }).joined(separator: "\n")
+                    "| \(lesson.order) | [\(lesson.name)](\(lesson.name)/README.md) | \(lesson.question) | `\(lesson.command)` | \(seeds) | \(time) | ![](../\(figuresFolder)/\(lesson.name)-\(lesson.figure).png) |"
+            } + ["| | all lessons, one after another | | `swift run regenerate-figures` | | \(total) | |"])
+            .joined(separator: "\n")
     }
 
     func gallery() -> String {

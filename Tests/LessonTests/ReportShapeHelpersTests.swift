@@ -31,7 +31,8 @@ final class ReportShapeHelpersTests: XCTestCase {
         let better = settingRuns("wide", validation: [[70], [72], [71], [73]])
         let worse = settingRuns("narrow", validation: [[60], [61], [62], [62.5]])
         let line = Measure<RunResult>.validationAccuracy(lastEpochs: 1).verdict(
-            better, against: worse, caveats: ["note"])
+            better, against: worse, caveats: ["note"]
+        ).line
         XCTAssertTrue(line.hasPrefix("Validation accuracy (last 1 epochs): wide is higher than narrow by 10."), line)
         XCTAssertTrue(line.hasSuffix("; note"), line)
     }
@@ -47,7 +48,7 @@ final class ReportShapeHelpersTests: XCTestCase {
             settings, against: reference, measures: [.validationAccuracy(lastEpochs: 1), .bestValidation])
         let all = comparisons.verdicts()
         XCTAssertEqual(comparisons.verdicts(on: 0) + comparisons.verdicts(on: 1), [all[0], all[2], all[1], all[3]])
-        let noted = comparisons.verdicts(on: 1) { ["caveat of \($0.label)"] }
+        let noted = comparisons.verdicts(on: 1) { ["caveat of \($0.label)"] }.map(\.line)
         XCTAssertTrue(noted[0].hasPrefix("Best validation accuracy: small"), noted[0])
         XCTAssertTrue(noted[0].hasSuffix("caveat of small"), noted[0])
         XCTAssertTrue(noted[1].hasSuffix("caveat of large"), noted[1])
