@@ -84,9 +84,7 @@ public struct TableColumn<Run: RunRecord> {
 
     /// Each run's best-validation epoch, mean ± std over seeds.
     public static var bestValidationEpoch: TableColumn {
-        TableColumn("best-validation epoch") {
-            Estimate($0.bestValidationEpochs.compactMap { $0.map(Double.init) }).formatted(decimals: 0)
-        }
+        .estimate("best-validation epoch", decimals: 0) { $0.bestValidationEpoch }
     }
 
     /// How many runs were still improving when the budget of `epochs` ran out ("8/10").

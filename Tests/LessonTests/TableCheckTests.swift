@@ -9,7 +9,8 @@ import XCTest
 /// source, and `regenerate-figures --check` renders the table again from the data files.
 extension DataCheckTests {
     /// Two tables after the probe's verdicts: one whose every number is an estimate of the
-    /// data files, one with a column that is not (the runs' count).
+    /// data files (wide enough to print in two blocks), one with a column that is not (the
+    /// runs' count).
     func probeWithTables(into folder: String) throws {
         try probe(into: folder) { context, runs in
             context.report(
@@ -17,7 +18,7 @@ extension DataCheckTests {
                     title: "Accuracy (%)", settings: runs,
                     columns: [
                         .measure(.lastEpochs(2, .validationAccuracy, "validation")), .measure(.finalTest),
-                        .estimate("first weight", decimals: 4) { $0.estimate(\.firstWeight) },
+                        .estimate("first weight", decimals: 4) { $0.estimate(\.firstWeight) }, .bestValidationEpoch,
                     ]))
             context.report(
                 SummaryTable(
@@ -34,21 +35,22 @@ extension DataCheckTests {
         try probeWithTables(into: folder.path)
         let results = try LessonResults.read(folder.file("probe-results.json"))
         let tables = try XCTUnwrap(results.tables)
-        XCTAssertEqual(tables.map(\.reportIndex), [4, 9])
+        XCTAssertEqual(tables.map(\.reportIndex), [4, 14], "the first, wider than 80 columns, in two blocks")
         for recorded in tables {
             let lines = recorded.table.description.split(separator: "\n", omittingEmptySubsequences: false)
             XCTAssertEqual(lines.map(String.init), Array(results.report[recorded.reportIndex...].prefix(lines.count)))
         }
         XCTAssertEqual(
             tables[0].table.cellSources[1].map { $0?.source.column },
-            [nil, "validation_accuracy_pct", "test_accuracy_pct", "first_weight"])
+            [nil, "validation_accuracy_pct", "test_accuracy_pct", "first_weight", "validation_accuracy_pct"])
+        XCTAssertEqual(tables[0].table.cellSources[1][4]?.source.summary, .bestEpoch)
         XCTAssertEqual(tables[1].table.cellSources[0][2], nil, "the runs' count is no estimate")
         let outcome = DataCheck.check(lesson: "probe", folder: folder.path)
         XCTAssertEqual(outcome.problems, [])
         XCTAssertEqual(outcome.recomputedVerdicts, 3)
-        XCTAssertEqual(outcome.recomputedTableLines, 2, "the first table's two rows")
-        XCTAssertEqual(outcome.tableCells, 2 * 3 + 2 * 2)
-        XCTAssertEqual(outcome.recomputedTableCells, 2 * 3 + 2)
+        XCTAssertEqual(outcome.recomputedTableLines, 2 * 2, "the first table's two rows in each block")
+        XCTAssertEqual(outcome.tableCells, 2 * 4 + 2 * 2)
+        XCTAssertEqual(outcome.recomputedTableCells, 2 * 4 + 2)
         // The probe's typed line, the first table's header ("validation, last 2") and the
         // second table's rows.
         XCTAssertEqual(outcome.underivedLines, 1 + 1 + 2, "\(results.report)")
