@@ -18,14 +18,23 @@ public enum DataCheck {
         public var underivedLines = 0
         /// Of those, verdict lines built on an estimate the data files do not hold.
         public var underivedVerdicts = 0
+        /// Table lines whose every number was rendered again from the data files (and equal
+        /// to the report's, unless a problem says otherwise).
+        public var recomputedTableLines = 0
+        /// Table cells with a number, and how many of them the data files give.
+        public var tableCells = 0
+        public var recomputedTableCells = 0
 
-        /// "every summary and 4 verdict lines recomputed from the data files; 15 other
-        /// report lines with numbers not derived from them (2 of them verdicts)".
+        /// "every summary, 4 verdict lines and 6 table lines recomputed from the data files
+        /// (30 of 42 table cells); 15 other report lines with numbers not derived from them
+        /// (2 of them verdicts)".
         var summary: String {
             func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+            let cells = tableCells > 0 ? " (\(recomputedTableCells) of \(tableCells) table cells)" : ""
             return
                 (problems.isEmpty
-                ? "every summary and \(counted(recomputedVerdicts, "verdict line")) recomputed from the data files"
+                ? "every summary, \(counted(recomputedVerdicts, "verdict line")) and "
+                    + "\(counted(recomputedTableLines, "table line")) recomputed from the data files\(cells)"
                 : counted(problems.count, "problem"))
                 + "; \(counted(underivedLines, "other report line")) with numbers not derived from them"
                 + (underivedVerdicts > 0 ? " (\(underivedVerdicts) of them verdicts)" : "")
@@ -80,41 +89,61 @@ public enum DataCheck {
                 compare(stored, recomputed.perRun[column], "\(name), \(column)", into: &outcome.problems)
             }
         }
-        checkVerdicts(results, lesson: lesson, runs: runs, perRun: perRun, into: &outcome)
+        let estimates = SourcedEstimates(runs: runs, perRun: perRun, seeds: results.seeds)
+        var derived = Set<Int>()
+        checkVerdicts(results, lesson: lesson, estimate: estimates.estimate, derived: &derived, into: &outcome)
+        checkTables(results, lesson: lesson, estimate: estimates.estimate, derived: &derived, into: &outcome)
+        outcome.underivedLines =
+            results.report.indices.filter { !derived.contains($0) && results.report[$0].contains(where: \.isNumber) }
+            .count
         return outcome
     }
 
-    /// Each recorded verdict computed again from the data files and compared with its report
-    /// line; every other report line with a digit counted as not derived.
-    static func checkVerdicts(
-        _ results: LessonResults, lesson: String, runs: CSVTable?, perRun: CSVTable?, into outcome: inout Outcome
-    ) {
-        var derived = Set<Int>()
-        var epochs: [[String]: [String: [[Double?]]]] = [:]
+    /// The estimate a source names, computed from the data files as `SettingRuns` computed it
+    /// from the runs; the epoch columns of a setting are read once.
+    final class SourcedEstimates {
+        let runs: CSVTable?
+        let perRun: CSVTable?
+        let seeds: [UInt64]
+        private var epochs: [[String]: [String: [[Double?]]]] = [:]
+
+        init(runs: CSVTable?, perRun: CSVTable?, seeds: [UInt64]) {
+            self.runs = runs
+            self.perRun = perRun
+            self.seeds = seeds
+        }
+
         func estimate(_ source: Estimate.Source) -> Estimate? {
             if source.summary == .perRun {
                 guard let perRun, let column = perRun.column[source.column] else { return nil }
                 return Estimate(
-                    results.seeds.compactMap { seed in
+                    seeds.compactMap { seed in
                         rows(perRun, source.experiment, source.setting, seed: seed).first.flatMap { number($0[column]) }
                     })
             }
             guard let runs else { return nil }
             let key = [source.experiment, source.setting]
-            if epochs[key] == nil {
-                epochs[key] = epochValues(runs, source.experiment, source.setting, seeds: results.seeds)
-            }
+            if epochs[key] == nil { epochs[key] = epochValues(runs, source.experiment, source.setting, seeds: seeds) }
             guard let values = epochs[key]?[source.column] else { return nil }
             switch source.summary {
             case .final: return EpochSummary.final(values)
             case .lastK: return source.k.map { EpochSummary.lastEpochs($0, values) }
             case .atEpoch: return source.epoch.map { EpochSummary.atEpoch($0, values) }
+            case .bestEpoch: return Estimate(EpochSummary.bestEpochs(values).compactMap { $0.map(Double.init) })
             case .atBestValidation:
                 let validation = epochs[key]?[EpochMetric.validationAccuracy.key] ?? []
                 return EpochSummary.atBest(values, bestEpochs: EpochSummary.bestEpochs(validation))
             case .perRun: return nil
             }
         }
+    }
+
+    /// Each recorded verdict computed again from the data files and compared with its report
+    /// line; the lines recomputed join `derived`.
+    static func checkVerdicts(
+        _ results: LessonResults, lesson: String, estimate: (Estimate.Source) -> Estimate?, derived: inout Set<Int>,
+        into outcome: inout Outcome
+    ) {
         let verdicts = results.verdicts ?? []
         outcome.underivedVerdicts = verdicts.filter { !$0.isDerivable }.count
         for verdict in verdicts where verdict.isDerivable {
@@ -138,9 +167,45 @@ public enum DataCheck {
                     "\(lesson): \(place) reads \"\(verdict.line)\", the data files give \"\(line)\"")
             }
         }
-        outcome.underivedLines =
-            results.report.indices.filter { !derived.contains($0) && results.report[$0].contains(where: \.isNumber) }
-            .count
+    }
+
+    /// Each recorded table rendered again with every sourced cell computed from the data
+    /// files; every line must equal its report line. The row lines whose numbers all come
+    /// from the data files join `derived`.
+    static func checkTables(
+        _ results: LessonResults, lesson: String, estimate: (Estimate.Source) -> Estimate?, derived: inout Set<Int>,
+        into outcome: inout Outcome
+    ) {
+        for recorded in results.tables ?? [] {
+            let table = recorded.table, lines = table.lines
+            let title = "table \"\(table.title.prefix(40))\(table.title.count > 40 ? "…" : "")\""
+            let printed = lines.indices.map { recorded.reportIndex + $0 }
+            guard printed.allSatisfy(results.report.indices.contains),
+                zip(printed, lines).allSatisfy({ results.report[$0] == $1.text })
+            else {
+                outcome.problems.append(
+                    "\(lesson): the report lines from \(recorded.reportIndex + 1) are not the \(title) recorded for them"
+                )
+                continue
+            }
+            guard let recomputed = table.recomputed(estimate) else {
+                outcome.problems.append("\(lesson): the \(title) rests on values missing from the data files")
+                continue
+            }
+            let cells = table.numberCells
+            outcome.tableCells += cells.all
+            outcome.recomputedTableCells += cells.sourced
+            for ((index, line), again) in zip(zip(printed, lines), recomputed.lines) {
+                if line.text != again.text {
+                    outcome.problems.append(
+                        "\(lesson): report line \(index + 1) (\(title)) reads \"\(line.text)\", the data files give \"\(again.text)\""
+                    )
+                } else if table.isDerived(line) {
+                    derived.insert(index)
+                    outcome.recomputedTableLines += 1
+                }
+            }
+        }
     }
 
     static func compare(_ stored: Estimate, _ recomputed: Estimate?, _ name: String, into problems: inout [String]) {

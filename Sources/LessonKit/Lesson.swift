@@ -145,6 +145,9 @@ public final class LessonContext {
         return runs
     }
 
+    /// Records the value of every option of the lesson's command in the results file.
+    func record(options values: [String: String?]) { results.options = values }
+
     /// Prints a line of the lesson's summary and keeps it for the README's results block.
     public func report(_ line: String = "") {
         console.summary(line)
@@ -160,8 +163,11 @@ public final class LessonContext {
         report(verdict.line)
     }
 
+    /// Prints a summary table and records it with the sources of its cells, so that `--check`
+    /// can render it again from the data files.
     public func report(_ table: SummaryTable) {
-        for line in table.description.split(separator: "\n", omittingEmptySubsequences: false) { report(String(line)) }
+        results.tables = (results.tables ?? []) + [.init(reportIndex: results.report.count, table: table)]
+        for line in table.lines { report(line.text) }
     }
 
     /// Writes (and renders) a figure named `<lesson>-<name>`.

@@ -305,9 +305,57 @@ public protocol LessonCommand: ParsableCommand {
 }
 
 extension LessonContext {
-    /// The context of `command`'s run, named after its configuration (`lesson-<name>`).
+    /// The context of `command`'s run, named after its configuration (`lesson-<name>`); the
+    /// results file records the value of every option of the command.
     public convenience init<Command: LessonCommand>(for command: Command, seeds: Int) throws {
         let name = String(Command.configuration.commandName?.dropFirst("lesson-".count) ?? "")
         try self.init(lesson: name, options: command.lesson, seeds: seeds)
+        record(options: OptionValues.of(command))
     }
 }
+
+/// The options of a parsed command and their values, read by reflection over its properties,
+/// so that an option a lesson adds is recorded without a line of its own.
+enum OptionValues {
+    /// Every `@Option` and `@Flag` of `arguments` and of its `@OptionGroup`s, by its
+    /// command-line name ("learning-rate"), with its value as text; nil for an optional
+    /// option left out.
+    static func of(_ arguments: Any) -> [String: String?] {
+        var values: [String: String?] = [:]
+        for child in Mirror(reflecting: arguments).children {
+            guard let property = child.label, property.hasPrefix("_") else { continue }
+            if let group = child.value as? RecordedOptionGroup {
+                values.merge(of(group.arguments)) { first, _ in first }
+            } else if let option = child.value as? RecordedOption {
+                values[commandLineName(String(property.dropFirst()))] = text(option.value)
+            }
+        }
+        return values
+    }
+
+    /// "learningRate" → "learning-rate", as the argument parser names a property's option.
+    static func commandLineName(_ property: String) -> String {
+        var name = ""
+        for character in property {
+            if character.isUppercase && !name.isEmpty { name += "-" }
+            name += character.lowercased()
+        }
+        return name
+    }
+
+    /// The value as text, nil for an optional without one.
+    static func text(_ value: Any) -> String? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return "\(value)" }
+        return mirror.children.first.map { "\($0.value)" }
+    }
+}
+
+/// A parsed option or flag: its value.
+protocol RecordedOption { var value: Any { get } }
+/// A parsed group of options: the group.
+protocol RecordedOptionGroup { var arguments: Any { get } }
+
+extension Option: RecordedOption { var value: Any { wrappedValue } }
+extension Flag: RecordedOption { var value: Any { wrappedValue } }
+extension OptionGroup: RecordedOptionGroup { var arguments: Any { wrappedValue } }

@@ -45,26 +45,46 @@ public struct Measure<Run: RunRecord> {
     }
 }
 
-/// A column of a settings × measures table: its header and a setting's cell.
+/// A column of a settings × measures table: its header and a setting's cell, and for a cell
+/// that shows an estimate, the estimate and its decimals (so that the table records where
+/// the number is in the data files).
 public struct TableColumn<Run: RunRecord> {
     public let header: String
     public let cell: (SettingRuns<Run>) -> String
+    let estimate: (summary: (SettingRuns<Run>) -> Estimate, decimals: Int)?
 
     public init(_ header: String, cell: @escaping (SettingRuns<Run>) -> String) {
         self.header = header
         self.cell = cell
+        estimate = nil
+    }
+
+    /// A column whose cell is `cell`, showing `summary` at `decimals` where it has a value.
+    init(
+        _ header: String, decimals: Int, summary: @escaping (SettingRuns<Run>) -> Estimate,
+        cell: @escaping (SettingRuns<Run>) -> String
+    ) {
+        self.header = header
+        self.cell = cell
+        estimate = (summary, decimals)
+    }
+
+    /// The setting's cell and, when it is an estimate the data files hold, its source.
+    func sourcedCell(_ setting: SettingRuns<Run>) -> (text: String, source: SummaryTable.CellSource?) {
+        let text = cell(setting)
+        return (
+            text, estimate.flatMap { SummaryTable.CellSource($0.summary(setting), decimals: $0.decimals, text: text) }
+        )
     }
 
     /// A measure's mean ± std over seeds.
     public static func measure(_ measure: Measure<Run>) -> TableColumn {
-        TableColumn(measure.header) { measure.summary($0).formatted(decimals: measure.decimals) }
+        .estimate(measure.header, decimals: measure.decimals, measure.summary)
     }
 
     /// Each run's best-validation epoch, mean ± std over seeds.
     public static var bestValidationEpoch: TableColumn {
-        TableColumn("best-validation epoch") {
-            Estimate($0.bestValidationEpochs.compactMap { $0.map(Double.init) }).formatted(decimals: 0)
-        }
+        .estimate("best-validation epoch", decimals: 0) { $0.bestValidationEpoch }
     }
 
     /// How many runs were still improving when the budget of `epochs` ran out ("8/10").
@@ -82,7 +102,10 @@ extension SummaryTable {
         title: String, settings: [SettingRuns<Run>], columns: [TableColumn<Run>], settingHeader: String = "setting"
     ) {
         self.init(title: title, header: [settingHeader] + columns.map(\.header))
-        for setting in settings { add([setting.label] + columns.map { $0.cell(setting) }) }
+        for setting in settings {
+            let cells = columns.map { $0.sourcedCell(setting) }
+            add([setting.label] + cells.map(\.text), sources: [nil] + cells.map(\.source))
+        }
     }
 }
 
@@ -122,7 +145,7 @@ extension TableColumn {
     public static func estimate(
         _ header: String, decimals: Int = 2, _ summary: @escaping (SettingRuns<Run>) -> Estimate
     ) -> TableColumn {
-        TableColumn(header) { summary($0).formatted(decimals: decimals) }
+        TableColumn(header, decimals: decimals, summary: summary) { summary($0).formatted(decimals: decimals) }
     }
 }
 
@@ -205,7 +228,7 @@ extension TableColumn {
     public static func measureOrDash(
         _ measure: Measure<Run>, when unavailable: ((SettingRuns<Run>) -> Bool)? = nil
     ) -> TableColumn {
-        TableColumn(measure.header) { setting in
+        TableColumn(measure.header, decimals: measure.decimals, summary: measure.summary) { setting in
             let summary = measure.summary(setting)
             return unavailable?(setting) ?? (summary.count == 0) ? "–" : summary.formatted(decimals: measure.decimals)
         }

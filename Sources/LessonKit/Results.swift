@@ -54,17 +54,37 @@ public struct LessonResults: Codable, Sendable {
     /// Every verdict line of `report` with the sources it was computed from, for `--check`;
     /// nil in a results file written before verdicts were recorded.
     public var verdicts: [Verdict]? = []
+    /// Every summary table of `report` with the sources of its cells, for `--check`; nil in
+    /// a results file written before tables were recorded.
+    public var tables: [ReportedTable]? = []
+    /// The value of every option of the lesson's command, by its command-line name ("epochs":
+    /// null where an optional one was left out): the settings the run resolved. Holds where it
+    /// was written (`output`) and how many threads ran it, so no generated document shows it;
+    /// nil in a results file written before options were recorded.
+    public var options: [String: String?]? = [:]
     /// The figures written, in order: what the gallery shows.
     public var figures: [FigureEntry] = []
     /// Wall time of the whole run, in seconds.
     public var seconds: Double = 0
 
     enum CodingKeys: String, CodingKey {
-        case lesson, command, seeds, quick, version, commit, settings, report, verdicts, figures, seconds
+        case lesson, command, seeds, quick, version, commit, settings, report, verdicts, tables, options, figures
+        case seconds
         case commandLine = "command_line"
         case blasKernel = "blas_kernel"
         case epochsTrained = "epochs_trained"
         case splitSeed = "split_seed"
+    }
+
+    /// A summary table as the lesson reported it: its first line's position in `report`.
+    public struct ReportedTable: Codable, Sendable, Equatable {
+        public let reportIndex: Int
+        public let table: SummaryTable
+
+        enum CodingKeys: String, CodingKey {
+            case table
+            case reportIndex = "report_index"
+        }
     }
 
     public struct FigureEntry: Codable, Sendable, Equatable {

@@ -215,6 +215,11 @@ public struct SettingRuns<Run: RunRecord>: Sendable {
     /// without validation.
     public var bestValidationEpochs: [Int?] { EpochSummary.bestEpochs(values(.validationAccuracy)) }
 
+    /// Each run's best-validation epoch, over seeds.
+    public var bestValidationEpoch: Estimate {
+        sourced(Estimate(bestValidationEpochs.compactMap { $0.map(Double.init) }), .validationAccuracy, .bestEpoch)
+    }
+
     /// The metric at each run's best-validation epoch (early stopping's choice).
     public func atBestValidation(_ metric: EpochMetric) -> Estimate {
         sourced(EpochSummary.atBest(values(metric), bestEpochs: bestValidationEpochs), metric, .atBestValidation)

@@ -29,6 +29,8 @@ public struct Estimate: Sendable, Codable, Equatable, CustomStringConvertible {
             case atBestValidation = "at_best_validation"
             /// Each run's epoch `epoch` (1-based), in `<lesson>-runs.csv`.
             case atEpoch = "at_epoch"
+            /// Each run's epoch (1-based) of highest value in `column`, in `<lesson>-runs.csv`.
+            case bestEpoch = "best_epoch"
             /// Each run's value in `<lesson>-per-run.csv`.
             case perRun = "per_run"
         }

@@ -17,9 +17,12 @@ final class DataCheckTests: XCTestCase {
     }
 
     /// A small lesson: two learning rates of one network on synthetic blobs, over seeds,
-    /// into `folder`; its printed output.
+    /// into `folder`, with `reportMore` after its verdicts; its printed output.
     @discardableResult
-    func probe(into folder: String, arguments: [String] = [], reference: String? = nil) throws -> String {
+    func probe(
+        into folder: String, arguments: [String] = [], reference: String? = nil,
+        reportMore: (LessonContext, [SettingRuns<ProbeRun>]) -> Void = { _, _ in }
+    ) throws -> String {
         let capture = Capture()
         let options = try LessonOptions.parse(
             ["--seeds", "5", "--threads", "1", "--no-render", "--output", folder] + arguments)
@@ -47,6 +50,7 @@ final class DataCheckTests: XCTestCase {
         context.report(
             Difference(runs[1].atBestValidation(.gap), runs[0].lastEpochs(2, .gap), paired: false)
                 .verdict("lr 0.2", "lr 0.05", quantity: "Gap"))
+        reportMore(context, runs)
         try context.finish()
         return capture.text
     }

@@ -44,11 +44,13 @@ extension DropoutLesson {
         context.report()
         let evaluationMode = chosen.estimate(\.evaluationModeAccuracy)
         let ensemble = DropoutRun.ensembleColumns.map { chosen.estimate(column: $0) }
-        context.report(
-            "Ensemble of K thinned networks (\(chosen.label), test accuracy %, averaging K softmax outputs with dropout on) vs the evaluation-mode network \(evaluationMode.formatted()):"
-        )
-        context.report(
-            zip(Self.ensembleSizes, ensemble).map { "K = \($0): \($1.formatted())" }.joined(separator: "   "))
+        var table = SummaryTable(
+            title:
+                "Ensemble of K thinned networks (\(chosen.label), averaging K softmax outputs with dropout on) vs the evaluation-mode network:",
+            header: ["network", "test accuracy %"])
+        table.add("evaluation mode", estimates: [evaluationMode])
+        for (size, estimate) in zip(Self.ensembleSizes, ensemble) { table.add("K = \(size)", estimates: [estimate]) }
+        context.report(table)
         let largest = Self.ensembleSizes.last!
         context.report(
             Difference(ensemble.last!, evaluationMode)
