@@ -39,10 +39,28 @@ public struct SummaryTable: CustomStringConvertible, Codable, Sendable, Equatabl
     /// A row named `name` whose cells are `estimates`' mean ± std, each recorded with its
     /// source for `--check`.
     public mutating func add(_ name: String, estimates: [Estimate], decimals: Int = 2) {
-        let cells = estimates.map { $0.formatted(decimals: decimals) }
-        add(
-            [name] + cells,
-            sources: [nil] + zip(estimates, cells).map { CellSource($0, decimals: decimals, text: $1) })
+        add([.text(name)] + estimates.map { .estimate($0, decimals: decimals) })
+    }
+
+    /// A cell of a row that mixes text the data files do not give (a count, a constant, an
+    /// analytic value) with estimates at their own decimals.
+    public enum Cell {
+        case text(String)
+        /// The estimate's mean ± std at `decimals`, recorded with its source for `--check`.
+        case estimate(Estimate, decimals: Int = 2)
+    }
+
+    /// A row of `cells`: each estimate formatted and recorded with its source.
+    public mutating func add(_ cells: [Cell]) {
+        let sourced = cells.map { cell -> (text: String, source: CellSource?) in
+            switch cell {
+            case .text(let text): return (text, nil)
+            case .estimate(let estimate, let decimals):
+                let text = estimate.formatted(decimals: decimals)
+                return (text, CellSource(estimate, decimals: decimals, text: text))
+            }
+        }
+        add(sourced.map(\.text), sources: sourced.map(\.source))
     }
 
     mutating func add(_ row: [String], sources: [CellSource?]) {
