@@ -51,9 +51,9 @@ extension BiasVarianceLesson {
             header: ["training images", "epochs", "train", "test", "train − test"])
         for (size, setting) in zip(sizes, curve) {
             table.add([
-                "\(size)", setting.estimate(\.epochs).formatted(decimals: 0),
-                setting.estimate(\.trainAccuracy).formatted(),
-                setting.testAccuracy.formatted(), setting.estimate(\.gap).formatted(),
+                .text("\(size)"), .estimate(setting.estimate(\.epochs), decimals: 0),
+                .estimate(setting.estimate(\.trainAccuracy)), .estimate(setting.testAccuracy),
+                .estimate(setting.estimate(\.gap)),
             ])
         }
         context.report()
