@@ -36,22 +36,22 @@ extension EarlyStoppingLesson {
         var table = SummaryTable(
             title: "Test set (\(testCount) images), mean ± std over \(context.seeds.count) seeds",
             header: ["weights", "epoch", "test loss", "test accuracy (%)"])
-        func add(_ weights: String, epoch: String, loss: Estimate, accuracy: Estimate) {
-            table.add([weights, epoch, loss.formatted(decimals: 4), accuracy.formatted()])
+        func add(_ weights: String, epoch: SummaryTable.Cell, loss: Estimate, accuracy: Estimate) {
+            table.add([.text(weights), epoch, .estimate(loss, decimals: 4), .estimate(accuracy)])
         }
         add(
-            "best (restored from checkpoint)", epoch: stopping.estimate(\.bestEpoch).formatted(decimals: 1),
+            "best (restored from checkpoint)", epoch: .estimate(stopping.estimate(\.bestEpoch), decimals: 1),
             loss: stopping.testLoss, accuracy: stopping.testAccuracy)
         add(
             "last before stopping",
-            epoch: Estimate(stopping.runs.map { Double($0.history.epochs.count) }).formatted(decimals: 1),
+            epoch: .estimate(stopping.estimate(\.epochsTrained), decimals: 1),
             loss: stopping.estimate(\.lastTestLoss), accuracy: stopping.estimate(\.lastTestAccuracy))
         add(
             "no stopping, mean of the last \(k) epochs",
-            epoch: "\(report.maximumEpochs - k + 1)–\(report.maximumEpochs)",
+            epoch: .text("\(report.maximumEpochs - k + 1)–\(report.maximumEpochs)"),
             loss: continued.lastEpochs(k, .testLoss), accuracy: continued.lastEpochs(k, .testAccuracy))
         add(
-            "no stopping, last epoch only", epoch: "\(report.maximumEpochs)", loss: continued.testLoss,
+            "no stopping, last epoch only", epoch: .text("\(report.maximumEpochs)"), loss: continued.testLoss,
             accuracy: continued.testAccuracy)
         context.report(table)
         context.report()

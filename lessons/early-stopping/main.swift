@@ -53,6 +53,8 @@ extension EarlyStoppingLesson {
         var restoredValidationLoss: Double? { stop?.restoredValidationLoss }
         var lastTestLoss: Double? { stop.map { Double($0.lastTest.loss) } }
         var lastTestAccuracy: Double? { stop?.lastTest.accuracy.map { 100 * Double($0) } }
+        /// Epochs trained: the last before stopping, where patience ran out.
+        var epochsTrained: Double { Double(history.epochs.count) }
 
         static let columns = [
             RunColumn("best_epoch", \Self.bestEpoch), RunColumn("stopped_epoch", \Self.stoppedEpoch),
@@ -60,6 +62,7 @@ extension EarlyStoppingLesson {
             RunColumn("restored_validation_loss", \Self.restoredValidationLoss),
             RunColumn("last_epoch_test_loss", \Self.lastTestLoss),
             RunColumn("last_epoch_test_accuracy_pct", \Self.lastTestAccuracy),
+            RunColumn("epochs_trained", \Self.epochsTrained),
         ]
     }
 
