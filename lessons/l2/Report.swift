@@ -37,14 +37,16 @@ extension L2Lesson {
                 "validation, last \(k)", "validation loss, last \(k)", "gap, last \(k)", "test, final",
             ])
         for (lambda, setting) in zip(report.lambdas, report.runs) {
+            // λ and what it amounts to are the grid's constants; the rest are measured.
             table.add([
-                String(format: "%g", lambda), String(format: "%.3g", lambda * Float(trainCount) / Float(batchSize)),
-                String(format: "%.5f", L2Penalty(lambda: lambda).equivalentWeightDecay(batchSize: batchSize)),
-                setting.estimate(\.weightNorm).formatted(decimals: 1),
-                setting.lastEpochs(k, .trainAccuracy).formatted(),
-                setting.lastEpochs(k, .validationAccuracy).formatted(),
-                setting.lastEpochs(k, .validationLoss).formatted(decimals: 3),
-                setting.lastEpochs(k, .gap).formatted(), setting.testAccuracy.formatted(),
+                .text(String(format: "%g", lambda)),
+                .text(String(format: "%.3g", lambda * Float(trainCount) / Float(batchSize))),
+                .text(String(format: "%.5f", L2Penalty(lambda: lambda).equivalentWeightDecay(batchSize: batchSize))),
+                .estimate(setting.estimate(\.weightNorm), decimals: 1),
+                .estimate(setting.lastEpochs(k, .trainAccuracy)),
+                .estimate(setting.lastEpochs(k, .validationAccuracy)),
+                .estimate(setting.lastEpochs(k, .validationLoss), decimals: 3),
+                .estimate(setting.lastEpochs(k, .gap)), .estimate(setting.testAccuracy),
             ])
         }
         context.report(table)
