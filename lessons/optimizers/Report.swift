@@ -19,12 +19,14 @@ extension OptimizersLesson {
             ])
         for outcome in ranked {
             let usual = outcome.sweep[Self.rateFactors.firstIndex(of: 1)!]
+            // Each seed's own choice mixes the rates' runs, so no one setting's column holds it.
             table.add([
-                outcome.entry.name, String(format: "%g", outcome.entry.networkRate),
-                usual.lastEpochs(k, .validationAccuracy).formatted(),
-                String(format: "%g", outcome.chosenRate), outcome.runs.lastEpochs(k, .validationAccuracy).formatted(),
-                outcome.choice.test.formatted(), outcome.choice.perSeedTest.formatted(),
-                outcome.runs.final(.trainLoss).formatted(decimals: 3),
+                .text(outcome.entry.name), .text(String(format: "%g", outcome.entry.networkRate)),
+                .estimate(usual.lastEpochs(k, .validationAccuracy)),
+                .text(String(format: "%g", outcome.chosenRate)),
+                .estimate(outcome.runs.lastEpochs(k, .validationAccuracy)), .estimate(outcome.choice.test),
+                .text(outcome.choice.perSeedTest.formatted()),
+                .estimate(outcome.runs.final(.trainLoss), decimals: 3),
             ])
         }
         context.report(table)
