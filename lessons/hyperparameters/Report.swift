@@ -19,11 +19,10 @@ extension HyperparametersLesson {
             ])
         for setting in runs {
             table.add(
-                [setting.label] + checkpoints.map { Self.bestAfter($0, setting).formatted() }
-                    + [
-                        setting.estimate(\.retestedAccuracy).formatted(),
-                        setting.estimate(\.distinctLearningRates).formatted(decimals: 0),
-                    ])
+                [.text(setting.label)] + checkpoints.map { .estimate(Self.bestAfter($0, setting)) } + [
+                    .estimate(setting.estimate(\.retestedAccuracy)),
+                    .estimate(setting.estimate(\.distinctLearningRates), decimals: 0),
+                ])
         }
         context.report(table)
         context.report()
@@ -61,9 +60,9 @@ extension HyperparametersLesson {
                 ["first search, after \(posterior.trials) trials"]
                     + posterior.surrogate.lengthScales.map { String(format: "%.2f", $0) })
         }
-        let final = (0..<3).map { dimension in Estimate(bayes.runs.compactMap { $0.lengthScales[dimension] }) }
+        let final = SearchRun.lengthScaleColumns.map { bayes.estimate(column: $0) }
         if final[0].count > 0 {
-            scales.add(["every search, last fit (\(final[0].count) searches)"] + final.map { $0.formatted() })
+            scales.add("every search, last fit (\(final[0].count) searches)", estimates: final)
         }
         context.report(scales)
     }

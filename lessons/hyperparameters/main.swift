@@ -90,16 +90,20 @@ extension HyperparametersLesson {
         var chosenWidth: Double { Double(search.best.setting.width) }
         var chosenDropout: Double { Double(search.best.setting.dropout) }
 
-        static let columns = [
-            RunColumn("chosen_learning_rate", \Self.chosenLearningRate), RunColumn("chosen_width", \Self.chosenWidth),
-            RunColumn("chosen_dropout_p", \Self.chosenDropout),
-            RunColumn("chosen_setting_test_accuracy_pct", \Self.retestedAccuracy),
-            RunColumn("distinct_learning_rates", \Self.distinctLearningRates),
-            RunColumn("fitted_noise_std_pct_points", \Self.fittedNoise),
-            RunColumn("fitted_length_scale_learning_rate", value: { $0.lengthScales[0] }),
-            RunColumn("fitted_length_scale_width", value: { $0.lengthScales[1] }),
-            RunColumn("fitted_length_scale_dropout", value: { $0.lengthScales[2] }),
-        ]
+        static let columns =
+            [
+                RunColumn("chosen_learning_rate", \Self.chosenLearningRate),
+                RunColumn("chosen_width", \Self.chosenWidth),
+                RunColumn("chosen_dropout_p", \Self.chosenDropout),
+                RunColumn("chosen_setting_test_accuracy_pct", \Self.retestedAccuracy),
+                RunColumn("distinct_learning_rates", \Self.distinctLearningRates),
+                RunColumn("fitted_noise_std_pct_points", \Self.fittedNoise),
+            ] + lengthScaleColumns
+
+        /// The last fit's length scale of each hyperparameter, in the order of `lengthScales`.
+        static let lengthScaleColumns = ["learning_rate", "width", "dropout"].enumerated().map { dimension, name in
+            RunColumn<Self>("fitted_length_scale_\(name)", value: { $0.lengthScales[dimension] })
+        }
 
         /// The best validation accuracy (%) after each trial, one column per trial of the budget.
         static func bestColumns(trials: Int) -> [RunColumn<SearchRun>] { (1...trials).map(bestColumn) }
