@@ -77,6 +77,20 @@ extension DataCheckTests {
 
     func tables(_ results: LessonResults) -> [LessonResults.ReportedTable] { results.tables ?? [] }
 
+    /// A row built cell by cell: each estimate printed at its own decimals and recorded with
+    /// its source; text, and an estimate the data files do not hold, recorded without one.
+    func testARowOfTextAndEstimatesRecordsTheEstimatesSources() {
+        let source = Estimate.Source(experiment: "main", setting: "a", column: "best_epoch", summary: .perRun)
+        var table = SummaryTable(title: "Mixed", header: ["setting", "constant", "epoch", "loss", "unsourced"])
+        table.add([
+            .text("a"), .text("0.5"), .estimate(Estimate([3, 4], source: source), decimals: 1),
+            .estimate(Estimate([0.25, 0.5], source: source), decimals: 4), .estimate(Estimate([1, 2])),
+        ])
+        XCTAssertEqual(table.rows, [["a", "0.5", "3.5 ± 0.7", "0.3750 ± 0.1768", "1.50 ± 0.71"]])
+        XCTAssertEqual(table.cellSources[0].map { $0?.source }, [nil, nil, source, source, nil])
+        XCTAssertEqual(table.cellSources[0].map { $0?.decimals }, [nil, nil, 1, 4, nil])
+    }
+
     /// The results file records every option of the lesson's command by its command-line
     /// name: given, defaulted, and optional ones left out (null).
     func testResultsRecordEveryOptionOfTheCommand() throws {
