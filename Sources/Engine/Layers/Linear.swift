@@ -61,20 +61,23 @@ public final class Linear: Module, WeightedLayer {
     public var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }
 
     public func forward(_ input: Matrix) -> Matrix {
-        precondition(input.cols == fanIn, "\(self) got \(input.cols) features")
-        self.input = input
-        var output = Matrix.product(input, weight.value, transposeB: true)
+        var output = product(input)
         if let bias { output.addToEachRow(bias.value) }
         return output
+    }
+
+    /// x·Wᵀ, keeping x for the backward pass.
+    private func product(_ input: Matrix) -> Matrix {
+        precondition(input.cols == fanIn, "\(self) got \(input.cols) features")
+        self.input = input
+        return Matrix.product(input, weight.value, transposeB: true)
     }
 
     /// `forward` and then `relu.forward`, with the bias add and the ReLU in one pass over
     /// the product.
     func forward(_ input: Matrix, followedBy relu: ReLU) -> Matrix {
-        guard let bias else { return relu.forward(forward(input)) }
-        precondition(input.cols == fanIn, "\(self) got \(input.cols) features")
-        self.input = input
-        var output = Matrix.product(input, weight.value, transposeB: true)
+        guard let bias else { return relu.forward(product(input)) }
+        var output = product(input)
         Kernels.addBiasReLU(&output, bias: bias.value)
         relu.output = output
         return output
