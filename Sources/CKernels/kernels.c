@@ -88,6 +88,31 @@ void training_lab_column_sums(float *restrict sums, const float *restrict a, siz
     }
 }
 
+DISPATCHED
+void training_lab_add_bias_relu(float *restrict a, const float *restrict bias, size_t rows, size_t cols) {
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < cols; c++) {
+            float sum = a[r * cols + c] + bias[c];
+            a[r * cols + c] = 0.0f >= sum ? 0.0f : sum;
+        }
+    }
+}
+
+DISPATCHED
+void training_lab_relu_backward_column_sums(float *restrict to, float *restrict sums, const float *restrict gradient,
+                                            const float *restrict output, size_t rows, size_t cols) {
+    for (size_t c = 0; c < cols; c++) {
+        sums[c] = 0.0f;
+    }
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < cols; c++) {
+            float passed = output[r * cols + c] > 0.0f ? gradient[r * cols + c] : 0.0f;
+            to[r * cols + c] = passed;
+            sums[c] += passed;
+        }
+    }
+}
+
 static inline float training_lab_pixel(const float *image, int width, int height, int x, int y, float background) {
     return x >= 0 && x < width && y >= 0 && y < height ? image[y * width + x] : background;
 }

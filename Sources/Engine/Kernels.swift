@@ -43,9 +43,40 @@ package enum Kernels {
         return output
     }
 
-    /// The gradient passed where the ReLU's input was positive, 0 elsewhere.
-    package static func reluBackward(_ gradient: Matrix, input: Matrix) -> Matrix {
-        combine(gradient, input, training_lab_relu_backward)
+    /// The gradient passed where the ReLU's output is positive (exactly where its input
+    /// was), 0 elsewhere.
+    package static func reluBackward(_ gradient: Matrix, output: Matrix) -> Matrix {
+        combine(gradient, output, training_lab_relu_backward)
+    }
+
+    /// max(x + bias, 0) in place over a linear layer's product, the sum rounded before the
+    /// ReLU as in two passes: `Linear.forward` followed by `ReLU.forward`.
+    package static func addBiasReLU(_ product: inout Matrix, bias: Matrix) {
+        precondition(bias.count == product.cols, "bias has \(bias.count) entries, not \(product.cols)")
+        let (rows, cols) = product.shape
+        product.withUnsafeMutableBufferPointer { a in
+            bias.withUnsafeBufferPointer { b in training_lab_add_bias_relu(a.baseAddress, b.baseAddress, rows, cols) }
+        }
+    }
+
+    /// ReLU's backward pass and the column sums of its result (the bias gradient of the
+    /// linear layer before it) in one pass.
+    package static func reluBackwardColumnSums(_ gradient: Matrix, output: Matrix) -> (gradient: Matrix, sums: Matrix) {
+        precondition(gradient.shape == output.shape, "shapes differ: \(gradient.shape) and \(output.shape)")
+        let (rows, cols) = gradient.shape
+        var passed = Matrix(uninitializedRows: rows, cols: cols)
+        var sums = Matrix(uninitializedRows: 1, cols: cols)
+        gradient.withUnsafeBufferPointer { g in
+            output.withUnsafeBufferPointer { y in
+                passed.withUnsafeMutableBufferPointer { p in
+                    sums.withUnsafeMutableBufferPointer { s in
+                        training_lab_relu_backward_column_sums(
+                            p.baseAddress, s.baseAddress, g.baseAddress, y.baseAddress, rows, cols)
+                    }
+                }
+            }
+        }
+        return (passed, sums)
     }
 
     /// Inverted dropout's forward pass: `mask` holds uniform draws on [0, 1) and becomes

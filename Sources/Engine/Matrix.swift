@@ -248,13 +248,13 @@ extension Matrix {
 
     /// The index of the largest entry of each row (the predicted class of a logit row).
     public func argmaxPerRow() -> [Int] {
-        let cols = self.cols
-        return values.withUnsafeBufferPointer { p in
-            (0..<rows).map { r in
-                var best = 0
-                for c in 1..<max(cols, 1) where p[r * cols + c] > p[r * cols + best] { best = c }
-                return best
-            }
-        }
+        values.withUnsafeBufferPointer { p in (0..<rows).map { Matrix.argmax(row: $0, of: p, cols: cols) } }
+    }
+
+    /// The index of the first largest entry of row `r` of row-major `values`.
+    static func argmax(row r: Int, of values: UnsafeBufferPointer<Float>, cols: Int) -> Int {
+        var best = 0
+        for c in 1..<max(cols, 1) where values[r * cols + c] > values[r * cols + best] { best = c }
+        return best
     }
 }

@@ -92,9 +92,35 @@ final class KernelsTests: XCTestCase {
             let g = Matrix(rows: 1, cols: count, values(count, seed: 7))
             XCTAssertEqual(
                 Kernels.relu(x).storage.map(\.bitPattern), x.storage.map { max($0, 0).bitPattern }, "\(count) values")
+            // Masked by the output, the gradient passes exactly where the input was positive.
             XCTAssertEqual(
-                Kernels.reluBackward(g, input: x).storage.map(\.bitPattern),
+                Kernels.reluBackward(g, output: Kernels.relu(x)).storage.map(\.bitPattern),
                 zip(g.storage, x.storage).map { g, x in (x > 0 ? g : 0).bitPattern }, "\(count) gradients")
+        }
+    }
+
+    func testBiasAndReLUInOnePassMatchTheTwoPassesTheyReplace() {
+        for (rows, cols) in [(1, 1), (3, 7), (64, 100), (65, 17), (1_000, 10)] {
+            let product = Matrix(rows: rows, cols: cols, activations(rows * cols, seed: 12).storage)
+            let bias = Matrix(rows: 1, cols: cols, values(cols, seed: 13))
+            let gradient = Matrix(rows: rows, cols: cols, values(rows * cols, seed: 14, scale: 3))
+            var expectedOutput = product.storage, expectedGradient = gradient.storage
+            var expectedSums = [Float](repeating: 0, count: cols)
+            for r in 0..<rows {
+                for c in 0..<cols {
+                    let i = r * cols + c
+                    let sum = product[r, c] + bias[0, c]
+                    expectedOutput[i] = max(sum, 0)
+                    expectedGradient[i] = sum > 0 ? gradient[r, c] : 0
+                    expectedSums[c] += expectedGradient[i]
+                }
+            }
+            var output = product
+            Kernels.addBiasReLU(&output, bias: bias)
+            XCTAssertEqual(output.storage.map(\.bitPattern), expectedOutput.map(\.bitPattern), "\(rows)×\(cols)")
+            let (passed, sums) = Kernels.reluBackwardColumnSums(gradient, output: output)
+            XCTAssertEqual(passed.storage.map(\.bitPattern), expectedGradient.map(\.bitPattern), "\(rows)×\(cols)")
+            XCTAssertEqual(sums.storage.map(\.bitPattern), expectedSums.map(\.bitPattern), "\(rows)×\(cols)")
         }
     }
 

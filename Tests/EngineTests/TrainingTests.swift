@@ -154,4 +154,13 @@ final class TrainingTests: XCTestCase {
         XCTAssertEqual(ratios.count, 3)
         XCTAssertTrue(ratios.allSatisfy { $0 > 0 && $0 < 0.1 })
     }
+
+    /// A row counts when its first largest logit is at the label, as `argmaxPerRow` picks.
+    func testCorrectPredictionsCountTheRowsWhoseFirstLargestLogitIsTheLabel() {
+        let logits = Matrix(rows: 4, cols: 3, [0.1, 0.7, 0.2, 0.5, 0.5, -1, -3, -2, -1, 2, 2, 2])
+        XCTAssertEqual(logits.argmaxPerRow(), [1, 0, 2, 0])
+        XCTAssertEqual(Evaluation.correctPredictions(logits, [1, 0, 2, 0]), 4)
+        XCTAssertEqual(Evaluation.correctPredictions(logits, [1, 1, 2, 2]), 2)
+        XCTAssertEqual(Evaluation.correctPredictions(logits, [0, 1, 0, 1]), 0)
+    }
 }

@@ -42,6 +42,17 @@ void training_lab_add_to_rows(float *a, const float *vector, size_t rows, size_t
 /// sums[c] = Σ_r a[r·cols + c], the rows added in order: a linear layer's bias gradient.
 void training_lab_column_sums(float *sums, const float *a, size_t rows, size_t cols);
 
+/// A linear layer's bias and the ReLU after it in one pass over the product a (rows × cols):
+/// a[r·cols + c] ← 0 ≥ s ? 0 : s with s = a[r·cols + c] + bias[c], rounded before the ReLU
+/// as the two passes did.
+void training_lab_add_bias_relu(float *a, const float *bias, size_t rows, size_t cols);
+
+/// ReLU's gradient and the bias gradient of the linear layer before it, in one pass:
+/// to[i] = output[i] > 0 ? gradient[i] : 0 (output is the ReLU's output, positive exactly
+/// where its input was), and sums[c] = Σ_r to[r·cols + c], the rows added in order.
+void training_lab_relu_backward_column_sums(float *to, float *sums, const float *gradient, const float *output,
+                                            size_t rows, size_t cols);
+
 /// Data augmentation's inverse mapping of a width×height image: each output pixel undoes the
 /// shift, the rotation (given as its cosine and sine) and the flip, and interpolates the
 /// source bilinearly; pixels from outside the image are background.

@@ -1,16 +1,17 @@
 import Foundation
 
-/// max(0, x). Its gradient passes where the input was positive.
+/// max(0, x). Its gradient passes where the input was positive, which is where the output
+/// is: keeping the output lets `Linear.forward(_:followedBy:)` write it over the product.
 public final class ReLU: Module, Layer {
-    private var input = Matrix(rows: 0, cols: 0)
+    var output = Matrix(rows: 0, cols: 0)
 
     public func forward(_ input: Matrix) -> Matrix {
-        self.input = input
-        return Kernels.relu(input)
+        output = Kernels.relu(input)
+        return output
     }
 
     public func backward(_ outputGradient: Matrix) -> Matrix {
-        Kernels.reluBackward(outputGradient, input: input)
+        Kernels.reluBackward(outputGradient, output: output)
     }
 }
 

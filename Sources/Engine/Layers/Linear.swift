@@ -61,16 +61,48 @@ public final class Linear: Module, WeightedLayer {
     public var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }
 
     public func forward(_ input: Matrix) -> Matrix {
+        var output = product(input)
+        if let bias { output.addToEachRow(bias.value) }
+        return output
+    }
+
+    /// x·Wᵀ, keeping x for the backward pass.
+    private func product(_ input: Matrix) -> Matrix {
         precondition(input.cols == fanIn, "\(self) got \(input.cols) features")
         self.input = input
-        var output = Matrix.product(input, weight.value, transposeB: true)
-        if let bias { output.addToEachRow(bias.value) }
+        return Matrix.product(input, weight.value, transposeB: true)
+    }
+
+    /// `forward` and then `relu.forward`, with the bias add and the ReLU in one pass over
+    /// the product.
+    func forward(_ input: Matrix, followedBy relu: ReLU) -> Matrix {
+        guard let bias else { return relu.forward(product(input)) }
+        var output = product(input)
+        Kernels.addBiasReLU(&output, bias: bias.value)
+        relu.output = output
         return output
     }
 
     public func backward(_ outputGradient: Matrix) -> Matrix {
         backwardParameters(outputGradient)
-        return Matrix.product(outputGradient, weight.value)  // dx = dY·W
+        return inputGradient(outputGradient)
+    }
+
+    /// dx = dY·W.
+    func inputGradient(_ outputGradient: Matrix) -> Matrix { Matrix.product(outputGradient, weight.value) }
+
+    /// `relu.backward` and then `backwardParameters`, with the ReLU's mask and the bias
+    /// gradient in one pass; returns the gradient at this layer's output, for `inputGradient`.
+    func backwardParameters(_ reluOutputGradient: Matrix, through relu: ReLU) -> Matrix {
+        guard let bias else {
+            let outputGradient = relu.backward(reluOutputGradient)
+            backwardParameters(outputGradient)
+            return outputGradient
+        }
+        let (outputGradient, biasGradient) = Kernels.reluBackwardColumnSums(reluOutputGradient, output: relu.output)
+        Matrix.multiply(outputGradient, transposeA: true, input, into: &weight.gradient)
+        bias.gradient = biasGradient
+        return outputGradient
     }
 
     /// dW = dYᵀ·x and db = Σ_rows dY, without dx: for a first layer that saves the largest

@@ -23,35 +23,63 @@ public final class Sequential: Module, Container {
 
     public func forward(_ input: Matrix) -> Matrix {
         var x = input
-        for (index, layer) in layers.enumerated() {
-            x = layer.forward(x)
-            tracer?.recordOutput(x, layer: index)
+        var index = 0
+        while index < layers.count {
+            if let (linear, relu) = linearAndReLU(at: index) {
+                x = linear.forward(x, followedBy: relu)
+                index += 2
+            } else {
+                x = layers[index].forward(x)
+                tracer?.recordOutput(x, layer: index)
+                index += 1
+            }
         }
         return x
     }
 
     @discardableResult
     public func backward(_ outputGradient: Matrix) -> Matrix {
-        var g = outputGradient
-        for (index, layer) in layers.enumerated().reversed() {
-            tracer?.recordGradient(g, layer: index)
-            g = layer.backward(g)
-        }
-        return g
+        backpropagate(outputGradient, toInput: true)
     }
 
     /// The backward pass of training: parameter gradients only, skipping ∂loss/∂input of the
     /// first layer, which nothing uses.
     public func backwardParameters(_ outputGradient: Matrix) {
+        backpropagate(outputGradient, toInput: false)
+    }
+
+    /// Runs the layers' backward passes from the last to the first; returns ∂loss/∂input
+    /// when `toInput`, else the gradient at the first layer's output.
+    @discardableResult
+    private func backpropagate(_ outputGradient: Matrix, toInput: Bool) -> Matrix {
         var g = outputGradient
-        for (index, layer) in layers.enumerated().reversed() {
-            tracer?.recordGradient(g, layer: index)
-            if index == 0 {
-                layer.backwardParameters(g)
+        var index = layers.count - 1
+        while index >= 0 {
+            if index > 0, let (linear, relu) = linearAndReLU(at: index - 1) {
+                g = linear.backwardParameters(g, through: relu)
+                index -= 1
+                if index > 0 || toInput { g = linear.inputGradient(g) }
             } else {
-                g = layer.backward(g)
+                tracer?.recordGradient(g, layer: index)
+                if index > 0 || toInput {
+                    g = layers[index].backward(g)
+                } else {
+                    layers[index].backwardParameters(g)
+                }
             }
+            index -= 1
         }
+        return g
+    }
+
+    /// The Linear layer at `index` and the ReLU right after it, which run as one: the bias
+    /// add and the ReLU in one pass forward, the ReLU's mask and the bias gradient in one
+    /// pass backward. Not while a tracer records each layer's output and gradient.
+    private func linearAndReLU(at index: Int) -> (Linear, ReLU)? {
+        guard tracer == nil, index + 1 < layers.count, let linear = layers[index] as? Linear,
+            let relu = layers[index + 1] as? ReLU
+        else { return nil }
+        return (linear, relu)
     }
 
     /// Predictions in evaluation mode, restoring the previous mode afterwards.

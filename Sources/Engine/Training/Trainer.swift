@@ -210,8 +210,14 @@ public final class Trainer<L: Loss> {
 
 extension Evaluation {
     /// Number of rows whose largest logit is at the label.
+    /// (Counted row by row: training counts every minibatch, and `argmaxPerRow`'s array
+    /// would be one more allocation per step.)
     public static func correctPredictions(_ logits: Matrix, _ labels: [Int]) -> Int {
-        zip(logits.argmaxPerRow(), labels).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
+        logits.withUnsafeBufferPointer { p in
+            zip(0..<logits.rows, labels).reduce(0) { correct, row in
+                correct + (Matrix.argmax(row: row.0, of: p, cols: logits.cols) == row.1 ? 1 : 0)
+            }
+        }
     }
 
     /// Loss and accuracy in evaluation mode over the whole data set, batch by batch.
