@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'adam-step-size.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,10 +25,11 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'adam-step-size.'.format.output_suffix }
 set multiplot layout 2,1
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'step applied by each arm over all 785 steps, in units of m̂/(√v̂ + ε): lr × multiplier'
 set xlabel 'step'
 set ylabel 'lr × multiplier (log scale)'
+if (format eq 'preview') { set title 'step applied by each arm over all 785 steps, in units of m̂/(√v̂ + ε): lr × multiplier'."\n".'y: lr × multiplier (log scale)'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set border 3
@@ -39,28 +43,30 @@ plot data index 0 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'lr 0.001 cor
      data index 5 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'lr 0.005 corrected', \
      data index 6 using 1:2 with lines lw 2 lc rgb '#882255' title 'lr 0.002 corrected + 200-step warm-up'
 reset
-set grid lc rgb '#dddddd'
-set title 'validation accuracy per epoch, mean ± std over 10 seeds'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
+set title 'validation accuracy per epoch, mean over 10 seeds; bars right of the last: ±1 std, in legend order'
 set xlabel 'epoch'
 set ylabel 'validation accuracy (%)'
+if (format eq 'preview') { set title 'validation accuracy per epoch, mean over 10 seeds; bars right of the last: ±1 std, in legend order'."\n".'y: validation accuracy (%)'; unset ylabel; unset y2label }
+set xrange [0.8:5.5600000000000005]
 set xtics 1.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 7 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 8 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 9 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
-     data index 10 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
-     data index 11 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 12 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
-     data index 13 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#882255' notitle, \
-     data index 14 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'lr 0.001 corrected', \
-     data index 15 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'lr 0.001 uncorrected', \
-     data index 16 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'lr 0.01 corrected', \
-     data index 17 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'lr 0.01 uncorrected', \
-     data index 18 using 1:2 with lines lw 2 lc rgb '#009E73' title 'lr 0.002 corrected', \
-     data index 19 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'lr 0.005 corrected', \
-     data index 20 using 1:2 with lines lw 2 lc rgb '#882255' title 'lr 0.002 corrected + 200-step warm-up'
+plot data index 7 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'lr 0.001 corrected', \
+     data index 8 using 1:2 with lines lw 2 lc rgb '#D55E00' title (format eq 'preview' ? 'lr 0.001 corrected, solid' : ''), \
+     data index 9 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'lr 0.001 uncorrected', \
+     data index 10 using 1:2 with lines lw 2 lc rgb '#0072B2' title (format eq 'preview' ? 'lr 0.001 uncorrected, solid' : ''), \
+     data index 11 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'lr 0.01 corrected', \
+     data index 12 using 1:2 with lines lw 2 lc rgb '#E69F00' title (format eq 'preview' ? 'lr 0.01 corrected, solid' : ''), \
+     data index 13 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'lr 0.01 uncorrected', \
+     data index 14 using 1:2 with lines lw 2 lc rgb '#56B4E9' title (format eq 'preview' ? 'lr 0.01 uncorrected, solid' : ''), \
+     data index 15 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'lr 0.002 corrected', \
+     data index 16 using 1:2 with lines lw 2 lc rgb '#009E73' title (format eq 'preview' ? 'lr 0.002 corrected, solid' : ''), \
+     data index 17 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'lr 0.005 corrected', \
+     data index 18 using 1:2 with lines lw 2 lc rgb '#CC79A7' title (format eq 'preview' ? 'lr 0.005 corrected, solid' : ''), \
+     data index 19 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#882255' title 'lr 0.002 corrected + 200-step warm-up', \
+     data index 20 using 1:2 with lines lw 2 lc rgb '#882255' title (format eq 'preview' ? 'lr 0.002 corrected + 200-step warm-up, solid' : '')
 unset multiplot
 set output
 }

@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'augmentation-comparison.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,9 +25,10 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'augmentation-comparison.'.format.output_suffix }
 set multiplot layout 2,1 title 'Paired differences over 10 seeds, 1000 images, 150 epochs: mean and 95 % interval'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'test accuracy of each run''s best-validation epoch: right is better'
 set xlabel 'difference in test accuracy (points)'
+set xrange [-1.4271780752470509:0.36306604402206355]
 set yrange [-0.6:2.6]
 set ytics ('shift + rotate − none  −0.13 ± 0.41' 2.0, 'shift + rotate + flip − none  −0.75 ± 0.59' 1.0, 'shift + rotate + flip − shift + rotate  −0.63 ± 0.35' 0.0)
 set border 3
@@ -32,18 +36,21 @@ set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' notitle, \
      data index 1 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'survives Holm', \
-     data index 2 using 1:2 with lines lw 2 lc rgb '#888888' title 'within noise'
+     data index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title (format eq 'preview' ? 'survives Holm, dashed' : ''), \
+     data index 3 using 1:2 with lines lw 2 lc rgb '#888888' title 'within noise', \
+     data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'dashed bar: borderline (an interval edge within ⅕ of its width of 0)'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'validation loss, mean of the last 20 epochs: left is better'
 set xlabel 'difference in validation loss'
+set xrange [-0.4054941445353496:0.039623430232471536]
 set yrange [-0.6:2.6]
 set ytics ('shift + rotate − none  −0.354 ± 0.032' 2.0, 'shift + rotate + flip − none  −0.340 ± 0.036' 1.0, 'shift + rotate + flip − shift + rotate  +0.013 ± 0.006' 0.0)
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 3 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' notitle, \
-     data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'survives Holm'
+plot data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' notitle, \
+     data index 6 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'survives Holm'
 unset multiplot
 set output
 }

@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'augmentation-examples.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,7 +25,7 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'augmentation-examples.'.format.output_suffix }
 set multiplot layout 5,2 title 'original (left), then five augmented versions: shift ≤ 2 px, rotation ≤ 10°, flip p = 0.5'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'T-shirt/top'
 set border 3
 set tics out nomirror
@@ -37,7 +40,7 @@ set xrange [-0.5:172.5]
 set yrange [27.5:-0.5]
 plot data index 0 using 1:2:3 with image notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'Trouser'
 set border 3
 set tics out nomirror
@@ -52,7 +55,7 @@ set xrange [-0.5:172.5]
 set yrange [27.5:-0.5]
 plot data index 1 using 1:2:3 with image notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'Pullover'
 set border 3
 set tics out nomirror
@@ -67,7 +70,7 @@ set xrange [-0.5:172.5]
 set yrange [27.5:-0.5]
 plot data index 2 using 1:2:3 with image notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'Dress'
 set border 3
 set tics out nomirror
@@ -82,7 +85,7 @@ set xrange [-0.5:172.5]
 set yrange [27.5:-0.5]
 plot data index 3 using 1:2:3 with image notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'Coat'
 set border 3
 set tics out nomirror
@@ -97,7 +100,7 @@ set xrange [-0.5:172.5]
 set yrange [27.5:-0.5]
 plot data index 4 using 1:2:3 with image notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'Sandal'
 set border 3
 set tics out nomirror
@@ -112,7 +115,7 @@ set xrange [-0.5:172.5]
 set yrange [27.5:-0.5]
 plot data index 5 using 1:2:3 with image notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'Shirt'
 set border 3
 set tics out nomirror
@@ -127,7 +130,7 @@ set xrange [-0.5:172.5]
 set yrange [27.5:-0.5]
 plot data index 6 using 1:2:3 with image notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'Sneaker'
 set border 3
 set tics out nomirror
@@ -142,7 +145,7 @@ set xrange [-0.5:172.5]
 set yrange [27.5:-0.5]
 plot data index 7 using 1:2:3 with image notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'Bag'
 set border 3
 set tics out nomirror
@@ -157,7 +160,7 @@ set xrange [-0.5:172.5]
 set yrange [27.5:-0.5]
 plot data index 8 using 1:2:3 with image notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'Ankle boot'
 set border 3
 set tics out nomirror

@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'batch-size-minibatch-loss.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -20,12 +23,13 @@ if (format eq 'png') {
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'batch-size-minibatch-loss.'.format.output_suffix }
-set multiplot layout 1,2 title 'Minibatch loss per iteration (first seed), with a running average; shared y-axis'
+set multiplot layout 1,2 title 'Minibatch loss per iteration (first seed), with a centred running mean; shared y-axis'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'batch 64, lr 0.1: 843 iterations per epoch, 16860 in all'
 set xlabel 'epoch (iteration / 843)'
 set ylabel 'minibatch loss'
+if (format eq 'preview') { set title 'batch 64, lr 0.1: 843 iterations per epoch, 16860 in all'."\n".'y: minibatch loss'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set yrange [0.1:10.0]
@@ -33,12 +37,13 @@ set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'minibatch loss', \
-     data index 1 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'running average over 843 iterations (one epoch)'
+     data index 1 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'mean over the 843 iterations centred on each (about one epoch)'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'batch 1024, lr 0.1: 52 iterations per epoch, 1040 in all'
 set xlabel 'epoch (iteration / 52)'
 set ylabel 'minibatch loss'
+if (format eq 'preview') { set title 'batch 1024, lr 0.1: 52 iterations per epoch, 1040 in all'."\n".'y: minibatch loss'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set yrange [0.1:10.0]
@@ -46,7 +51,7 @@ set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 2 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'minibatch loss', \
-     data index 3 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'running average over 52 iterations (one epoch)'
+     data index 3 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'mean over the 53 iterations centred on each (about one epoch)'
 unset multiplot
 set output
 }

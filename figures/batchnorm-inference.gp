@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'batchnorm-inference.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,17 +25,20 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'batchnorm-inference.'.format.output_suffix }
 set multiplot layout 1,1
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'Evaluating the trained BatchNorm network: test accuracy by evaluation batch size (±1 std over 10 seeds)'
 set xlabel 'evaluation batch size'
 set ylabel 'test accuracy (%)'
+if (format eq 'preview') { set title 'Evaluating the trained BatchNorm network: test accuracy by evaluation batch size (±1 std over 10 seeds)'."\n".'y: test accuracy (%)'; unset ylabel; unset y2label }
 set logscale x
 set format x '%g'
+set xrange [1.6:1250.0]
+set xtics ('2' 2.0, '4' 4.0, '8' 8.0, '32' 32.0, '128' 128.0, '1000' 1000.0)
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+plot data index 0 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 1 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'running mean/variance (model.eval(): correct)', \
      data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'each batch''s own statistics (forgot model.eval())'
 unset multiplot

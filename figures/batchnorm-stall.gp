@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'batchnorm-stall.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -20,42 +23,46 @@ if (format eq 'png') {
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'batchnorm-stall.'.format.output_suffix }
-set multiplot layout 1,2 title 'Minibatch loss (running average over 20 steps), whole run: geometric mean ×÷ std over 10 seeds'
+set multiplot layout 1,2 title 'Minibatch loss, running mean of 20, 10 seeds, geometric mean ×÷ std: blue no BatchNorm, orange BatchNorm'
 reset
-set grid lc rgb '#dddddd'
-set title 'default initialization'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
+set title 'default initialization (dashed: chance, ln 10)'
 set xlabel 'step (minibatch of 64, log scale)'
 set ylabel 'training loss (log scale)'
+if (format eq 'preview') { set title 'default initialization (dashed: chance, ln 10)'."\n".'y: training loss (log scale)'; unset ylabel; unset y2label }
 set logscale x
 set format x '%g'
 set logscale y
 set format y '%g'
 set xrange [1.0:3744.0]
 set yrange [0.24537849874391968:2.8629575887089245]
+set ytics ('0.3' 0.3, '0.5' 0.5, '0.7' 0.7, '1' 1.0, '1.5' 1.5, '2' 2.0)
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+unset key
+plot data index 0 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 1 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'chance: ln 10', \
      data index 3 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no BatchNorm', \
      data index 4 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'BatchNorm'
 reset
-set grid lc rgb '#dddddd'
-set title 'N(0, 0.001²) init'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
+set title 'N(0, 0.001²) init (dashed: chance, ln 10)'
 set xlabel 'step (minibatch of 64, log scale)'
 set ylabel 'training loss (log scale)'
+if (format eq 'preview') { set title 'N(0, 0.001²) init (dashed: chance, ln 10)'."\n".'y: training loss (log scale)'; unset ylabel; unset y2label }
 set logscale x
 set format x '%g'
 set logscale y
 set format y '%g'
 set xrange [1.0:3744.0]
 set yrange [0.24537849874391968:2.8629575887089245]
+set ytics ('0.3' 0.3, '0.5' 0.5, '0.7' 0.7, '1' 1.0, '1.5' 1.5, '2' 2.0)
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 5 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 6 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+unset key
+plot data index 5 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 6 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'chance: ln 10', \
      data index 8 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no BatchNorm, N(0, 0.001²) init', \
      data index 9 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'BatchNorm, N(0, 0.001²) init'

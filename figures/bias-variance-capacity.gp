@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'bias-variance-capacity.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,10 +25,11 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'bias-variance-capacity.'.format.output_suffix }
 set multiplot layout 3,1 title 'Capacity: polynomial fits to 30 noisy points'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'fits of degree 1, 3, 9 to one training set'
 set xlabel 'x'
 set ylabel 'y'
+if (format eq 'preview') { set title 'fits of degree 1, 3, 9 to one training set'."\n".'y: y'; unset ylabel; unset y2label }
 set yrange [-2.0:2.0]
 set border 3
 set tics out nomirror
@@ -36,10 +40,11 @@ plot data index 0 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'trai
      data index 3 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'degree 3', \
      data index 4 using 1:2 with lines lw 2 lc rgb '#009E73' title 'degree 9'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'error on this training set and on fresh test data'
 set xlabel 'polynomial degree'
 set ylabel 'mean squared error'
+if (format eq 'preview') { set title 'error on this training set and on fresh test data'."\n".'y: mean squared error'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set border 3
@@ -48,10 +53,11 @@ set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 5 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'training', \
      data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'test'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'expected test error = bias² + variance + noise (200 training sets)'
 set xlabel 'polynomial degree'
 set ylabel 'mean squared error'
+if (format eq 'preview') { set title 'expected test error = bias² + variance + noise (200 training sets)'."\n".'y: mean squared error'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set border 3

@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'dropout-curves.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,32 +25,34 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'dropout-curves.'.format.output_suffix }
 set multiplot layout 1,2 title '784→75→45→10, SGD lr 0.1, batch 256: mean ± std over 10 seeds'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'validation (solid) and training (dashed) accuracy'
 set xlabel 'epoch'
 set ylabel 'accuracy (%)'
+if (format eq 'preview') { set title 'validation (solid) and training (dashed) accuracy'."\n".'y: accuracy (%)'; unset ylabel; unset y2label }
 set yrange [70.0:100.0]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+plot data index 0 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 1 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 2 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 3 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 4 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no dropout', \
-     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle, \
+     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title (format eq 'preview' ? 'no dropout, dashed' : ''), \
      data index 6 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'p = 0.5', \
-     data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle
+     data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title (format eq 'preview' ? 'p = 0.5, dashed' : '')
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'generalization gap (training − validation)'
 set xlabel 'epoch'
 set ylabel 'gap (percentage points)'
+if (format eq 'preview') { set title 'generalization gap (training − validation)'."\n".'y: gap (percentage points)'; unset ylabel; unset y2label }
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 8 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 9 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+plot data index 8 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 9 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 10 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no dropout', \
      data index 11 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'p = 0.5'
 unset multiplot

@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'dropout-ensemble.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,21 +25,23 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'dropout-ensemble.'.format.output_suffix }
 set multiplot layout 1,1
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'p = 0.5: averaging K thinned networks vs the evaluation-mode network (mean ± std over 10 seeds)'
 set xlabel 'K, thinned networks averaged (log scale)'
 set ylabel 'test accuracy (%)'
+if (format eq 'preview') { set title 'p = 0.5: averaging K thinned networks vs the evaluation-mode network (mean ± std over 10 seeds)'."\n".'y: test accuracy (%)'; unset ylabel; unset y2label }
 set logscale x
 set format x '%g'
-set xrange [1.0:50.0]
+set xrange [0.8695652173913044:57.49999999999999]
+set xtics ('1' 1.0, '2' 2.0, '5' 5.0, '10' 10.0, '20' 20.0, '50' 50.0)
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+plot data index 0 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'average of K thinned networks', \
      data index 2 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'evaluation mode (all units, no masks)', \
      data index 3 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'evaluation mode ± 1 std', \
-     data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle
+     data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title (format eq 'preview' ? 'evaluation mode (all units, no masks), dashed' : '')
 unset multiplot
 set output
 }

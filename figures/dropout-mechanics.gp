@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'dropout-mechanics.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,7 +25,7 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'dropout-mechanics.'.format.output_suffix }
 set multiplot layout 4,1 title 'Inverted dropout, p = 0.5, on the first hidden layer (30 examples × 75 units), one grey scale'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'activations a (evaluation mode)'
 set border 3
 set tics out nomirror
@@ -39,7 +42,7 @@ set xrange [-0.5:74.5]
 set yrange [29.5:-0.5]
 plot data index 0 using 1:2:3 with image notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'one mask: 0 or 1/(1−p) = 2.00'
 set border 3
 set tics out nomirror
@@ -56,7 +59,7 @@ set xrange [-0.5:74.5]
 set yrange [29.5:-0.5]
 plot data index 1 using 1:2:3 with image notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'a ⊙ mask (training mode)'
 set border 3
 set tics out nomirror
@@ -75,10 +78,11 @@ set xrange [-0.5:74.5]
 set yrange [29.5:-0.5]
 plot data index 2 using 1:2:3 with image notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'mean over 2000 masks vs a'
 set xlabel 'activation without dropout'
 set ylabel 'mean of dropout output'
+if (format eq 'preview') { set title 'mean over 2000 masks vs a'."\n".'y: mean of dropout output'; unset ylabel; unset y2label }
 set border 3
 set tics out nomirror
 set key inside top left reverse Left samplen 2 opaque box lc rgb '#cccccc'

@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'hyperparameters-search-space.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,10 +25,11 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'hyperparameters-search-space.'.format.output_suffix }
 set multiplot layout 1,3 title 'One search of each strategy (the first seed): trials colored by validation accuracy (dropout not shown)'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'grid search'
 set xlabel 'log₁₀ learning rate'
 set ylabel 'log₂ hidden width'
+if (format eq 'preview') { set title 'grid search'."\n".'y: log₂ hidden width'; unset ylabel; unset y2label }
 set xrange [-4.6:0.6]
 set yrange [3.8:9.2]
 set border 3
@@ -36,10 +40,11 @@ set cblabel 'validation accuracy (%)'
 set cbrange [7.999999821186066:74.80000257492065]
 plot data index 0 using 1:2:3 with points pt 7 ps 1.4 palette notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'random search'
 set xlabel 'log₁₀ learning rate'
 set ylabel 'log₂ hidden width'
+if (format eq 'preview') { set title 'random search'."\n".'y: log₂ hidden width'; unset ylabel; unset y2label }
 set xrange [-4.6:0.6]
 set yrange [3.8:9.2]
 set border 3
@@ -50,10 +55,11 @@ set cblabel 'validation accuracy (%)'
 set cbrange [7.999999821186066:74.80000257492065]
 plot data index 1 using 1:2:3 with points pt 7 ps 1.4 palette notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'Bayesian search'
 set xlabel 'log₁₀ learning rate'
 set ylabel 'log₂ hidden width'
+if (format eq 'preview') { set title 'Bayesian search'."\n".'y: log₂ hidden width'; unset ylabel; unset y2label }
 set xrange [-4.6:0.6]
 set yrange [3.8:9.2]
 set border 3

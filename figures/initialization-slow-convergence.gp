@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'initialization-slow-convergence.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,23 +25,25 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'initialization-slow-convergence.'.format.output_suffix }
 set multiplot layout 1,1
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title '784→64→64→10 from small weights: minibatch loss (running average over 20 steps), ±1 std over 10 seeds'
 set xlabel 'step (minibatch of 64, log scale)'
 set ylabel 'training loss (log scale)'
+if (format eq 'preview') { set title '784→64→64→10 from small weights: minibatch loss (running average over 20 steps), ±1 std over 10 seeds'."\n".'y: training loss (log scale)'; unset ylabel; unset y2label }
 set logscale x
 set format x '%g'
 set logscale y
 set format y '%g'
 set xrange [1.0:3768.0]
+set ytics ('0.1' 0.1, '0.2' 0.2, '0.5' 0.5, '1' 1.0, '2' 2.0, '5' 5.0, '10' 10.0)
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
-     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#882255' notitle, \
-     data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
+plot data index 0 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 1 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#882255' notitle, \
+     data index 2 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
      data index 3 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'chance: ln 10', \
-     data index 4 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'shallow, PyTorch default', \
+     data index 4 using 1:2 with lines lw 2 lc rgb '#009E73' title 'shallow, PyTorch default', \
      data index 5 using 1:2 with lines lw 2 lc rgb '#882255' title 'shallow, N(0, 0.01²)', \
      data index 6 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'shallow, N(0, 0.001²)'
 unset multiplot

@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'l2-weights.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,10 +25,11 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'l2-weights.'.format.output_suffix }
 set multiplot layout 1,1
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'first-layer weights (784×256) after training, first seed (range: 99.9 % of the λ = 0 weights)'
 set xlabel 'weight'
 set ylabel 'count'
+if (format eq 'preview') { set title 'first-layer weights (784×256) after training, first seed (range: 99.9 % of the λ = 0 weights)'."\n".'y: count'; unset ylabel; unset y2label }
 set xrange [-0.09969920665025711:0.09969920665025711]
 set border 3
 set tics out nomirror

@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'lr-decay-schedules.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,10 +25,11 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'lr-decay-schedules.'.format.output_suffix }
 set multiplot layout 1,1 title 'Learning rate per epoch (reduce-on-plateau: mean over seeds)'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'the too-aggressive decay falls out of the plot at the bottom'
 set xlabel 'epoch'
 set ylabel 'learning rate (log scale)'
+if (format eq 'preview') { set title 'the too-aggressive decay falls out of the plot at the bottom'."\n".'y: learning rate (log scale)'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set yrange [1e-05:1.0]

@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'momentum-double-well.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,10 +25,11 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'momentum-double-well.'.format.output_suffix }
 set multiplot layout 1,2 title 'Momentum carries the weight over a barrier (lr 0.01, from x = 2.0)'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'the first 80 steps on the landscape'
 set xlabel 'x'
 set ylabel 'f(x)'
+if (format eq 'preview') { set title 'the first 80 steps on the landscape'."\n".'y: f(x)'; unset ylabel; unset y2label }
 set xrange [-1.675:2.175]
 set yrange [-0.6:10.110000400543212]
 set border 3
@@ -36,10 +40,11 @@ plot data index 0 using 1:2 with lines lw 2 lc rgb '#888888' title 'f(x) = (x² 
      data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'momentum 0.5', \
      data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'momentum 0.9'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'x per step'
 set xlabel 'step'
 set ylabel 'x'
+if (format eq 'preview') { set title 'x per step'."\n".'y: x'; unset ylabel; unset y2label }
 set xrange [1.0:301.0]
 set yrange [-1.675:2.175]
 set border 3

@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'momentum-surfaces.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,10 +25,11 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'momentum-surfaces.'.format.output_suffix }
 set multiplot layout 3,2 title 'Paths from the same start (dots: one per step, or every few steps on long paths)'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'quadratic ½(1.0x² + 20.0y²), lr 0.04'
 set xlabel 'x'
 set ylabel 'y'
+if (format eq 'preview') { set title 'quadratic ½(1.0x² + 20.0y²), lr 0.04'."\n".'y: y'; unset ylabel; unset y2label }
 set xrange [-4.7464391183853145:3.961076397895813]
 set yrange [-2.12:2.12]
 set border 3
@@ -42,19 +46,20 @@ set xrange [-4.7464391183853145:3.9610763978958126]
 set yrange [-2.12:2.12]
 plot $contours0 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
      data index 1 using 1:2 with lines lw 2 lc rgb '#009E73' title 'momentum 0.9', \
-     data index 2 using 1:2 with points pt 7 ps 0.6 lc rgb '#009E73' notitle, \
+     data index 2 using 1:2 with points pt 7 ps 0.6 lc rgb '#009E73' title (format eq 'preview' ? 'momentum 0.9, points' : ''), \
      data index 3 using 1:2 with lines lw 2 lc rgb '#882255' title 'Nesterov 0.9', \
-     data index 4 using 1:2 with points pt 7 ps 0.6 lc rgb '#882255' notitle, \
+     data index 4 using 1:2 with points pt 7 ps 0.6 lc rgb '#882255' title (format eq 'preview' ? 'Nesterov 0.9, points' : ''), \
      data index 5 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'momentum 0.5', \
-     data index 6 using 1:2 with points pt 7 ps 0.6 lc rgb '#E69F00' notitle, \
+     data index 6 using 1:2 with points pt 7 ps 0.6 lc rgb '#E69F00' title (format eq 'preview' ? 'momentum 0.5, points' : ''), \
      data index 7 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'gradient descent', \
-     data index 8 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' notitle, \
+     data index 8 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' title (format eq 'preview' ? 'gradient descent, points' : ''), \
      data index 9 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'momentum 0.99 alone, same axes'
 set xlabel 'x'
 set ylabel 'y'
+if (format eq 'preview') { set title 'momentum 0.99 alone, same axes'."\n".'y: y'; unset ylabel; unset y2label }
 set xrange [-4.7464391183853145:3.961076397895813]
 set yrange [-2.12:2.12]
 set border 3
@@ -71,13 +76,14 @@ set xrange [-4.7464391183853145:3.9610763978958126]
 set yrange [-2.12:2.12]
 plot $contours1 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
      data index 11 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'momentum 0.99', \
-     data index 12 using 1:2 with points pt 7 ps 0.6 lc rgb '#CC79A7' notitle, \
+     data index 12 using 1:2 with points pt 7 ps 0.6 lc rgb '#CC79A7' title (format eq 'preview' ? 'momentum 0.99, points' : ''), \
      data index 13 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
-set grid lc rgb '#dddddd'
-set title 'Rosenbrock, lr 0.001'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
+set title 'Rosenbrock, lr 0.001 (momentum 0.9 over Nesterov)'
 set xlabel 'x'
 set ylabel 'y'
+if (format eq 'preview') { set title 'Rosenbrock, lr 0.001 (momentum 0.9 over Nesterov)'."\n".'y: y'; unset ylabel; unset y2label }
 set xrange [-1.6960000000000002:1.6960000000000002]
 set yrange [-0.575:2.075]
 set border 3
@@ -94,17 +100,16 @@ set xrange [-1.6960000000000002:1.6960000000000002]
 set yrange [-0.575:2.075]
 plot $contours2 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
      data index 15 using 1:2 with lines lw 2 lc rgb '#882255' title 'Nesterov 0.9', \
-     data index 16 using 1:2 with points pt 7 ps 0.6 lc rgb '#882255' notitle, \
+     data index 16 using 1:2 with points pt 7 ps 0.6 lc rgb '#882255' title (format eq 'preview' ? 'Nesterov 0.9, points' : ''), \
      data index 17 using 1:2 with lines lw 2 lc rgb '#009E73' title 'momentum 0.9', \
-     data index 18 using 1:2 with points pt 7 ps 0.6 lc rgb '#009E73' notitle, \
-     data index 19 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'gradient descent', \
-     data index 20 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' notitle, \
-     data index 21 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
+     data index 18 using 1:2 with points pt 7 ps 0.6 lc rgb '#009E73' title (format eq 'preview' ? 'momentum 0.9, points' : ''), \
+     data index 19 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
-set grid lc rgb '#dddddd'
-set title 'momentum 0.99 alone, same axes'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
+set title 'gradient descent and momentum 0.99, same axes'
 set xlabel 'x'
 set ylabel 'y'
+if (format eq 'preview') { set title 'gradient descent and momentum 0.99, same axes'."\n".'y: y'; unset ylabel; unset y2label }
 set xrange [-1.6960000000000002:1.6960000000000002]
 set yrange [-0.575:2.075]
 set border 3
@@ -114,20 +119,23 @@ set contour base
 set cntrparam levels discrete -2.725433631616924,-2.197790893239125,-1.6701481548613255,-1.1425054164835262,-0.6148626781057267,-0.08721993972792808,0.44042279864987144,0.9680655370276705,1.4957082754054705,2.0233510137832695,2.5509937521610686
 unset surface
 set table $contours3
-splot data index 22 using 1:2:3 with lines notitle
+splot data index 20 using 1:2:3 with lines notitle
 unset table
 unset contour
 set xrange [-1.6960000000000002:1.6960000000000002]
 set yrange [-0.575:2.075]
 plot $contours3 using 1:2 with lines lw 1 lc rgb '#c8c8c8' notitle, \
-     data index 23 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'momentum 0.99 (diverged after 144 steps)', \
-     data index 24 using 1:2 with points pt 7 ps 0.6 lc rgb '#CC79A7' notitle, \
+     data index 21 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'momentum 0.99 (diverged after 144 steps)', \
+     data index 22 using 1:2 with points pt 7 ps 0.6 lc rgb '#CC79A7' title (format eq 'preview' ? 'momentum 0.99 (diverged after 144 steps), points' : ''), \
+     data index 23 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'gradient descent', \
+     data index 24 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' title (format eq 'preview' ? 'gradient descent, points' : ''), \
      data index 25 using 1:2 with points pt 7 ps 0.6 lc rgb '#000000' title 'minimum'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'bowl: f per step'
 set xlabel 'step'
 set ylabel 'f (log scale)'
+if (format eq 'preview') { set title 'bowl: f per step'."\n".'y: f (log scale)'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set mytics 1
@@ -140,10 +148,11 @@ plot data index 26 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'gradient de
      data index 29 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'momentum 0.99', \
      data index 30 using 1:2 with lines lw 2 lc rgb '#882255' title 'Nesterov 0.9'
 reset
-set grid lc rgb '#dddddd'
-set title 'Rosenbrock: f per step'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
+set title 'Rosenbrock: f (Nesterov over momentum 0.9)'
 set xlabel 'step'
 set ylabel 'f (log scale)'
+if (format eq 'preview') { set title 'Rosenbrock: f (Nesterov over momentum 0.9)'."\n".'y: f (log scale)'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set mytics 1

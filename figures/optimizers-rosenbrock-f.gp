@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'optimizers-rosenbrock-f.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,10 +25,11 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'optimizers-rosenbrock-f.'.format.output_suffix }
 set multiplot layout 3,3 title 'f per step on Rosenbrock''s valley; grey: the other optimizers'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'SGD, lr 0.001'
 set xlabel 'step'
 set ylabel 'f (log scale)'
+if (format eq 'preview') { set title 'SGD, lr 0.001'."\n".'y: f (log scale)'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set mytics 1
@@ -42,12 +46,13 @@ plot data index 0 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 5 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 6 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 7 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 8 using 1:2 with lines lw 2 lc rgb '#000000' notitle
+     data index 8 using 1:2 with lines lw 2 lc rgb '#332288' notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'momentum 0.9, lr 0.001'
 set xlabel 'step'
 set ylabel 'f (log scale)'
+if (format eq 'preview') { set title 'momentum 0.9, lr 0.001'."\n".'y: f (log scale)'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set mytics 1
@@ -66,10 +71,11 @@ plot data index 9 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 16 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 17 using 1:2 with lines lw 2 lc rgb '#0072B2' notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'Nesterov 0.9, lr 0.001'
 set xlabel 'step'
 set ylabel 'f (log scale)'
+if (format eq 'preview') { set title 'Nesterov 0.9, lr 0.001'."\n".'y: f (log scale)'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set mytics 1
@@ -88,10 +94,11 @@ plot data index 18 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 25 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 26 using 1:2 with lines lw 2 lc rgb '#56B4E9' notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'AdaGrad, lr 0.5'
 set xlabel 'step'
 set ylabel 'f (log scale)'
+if (format eq 'preview') { set title 'AdaGrad, lr 0.5'."\n".'y: f (log scale)'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set mytics 1
@@ -110,10 +117,11 @@ plot data index 27 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 34 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 35 using 1:2 with lines lw 2 lc rgb '#009E73' notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'RMSprop, lr 0.01'
 set xlabel 'step'
 set ylabel 'f (log scale)'
+if (format eq 'preview') { set title 'RMSprop, lr 0.01'."\n".'y: f (log scale)'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set mytics 1
@@ -132,10 +140,11 @@ plot data index 36 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 43 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 44 using 1:2 with lines lw 2 lc rgb '#E69F00' notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'Adam, lr 0.05'
 set xlabel 'step'
 set ylabel 'f (log scale)'
+if (format eq 'preview') { set title 'Adam, lr 0.05'."\n".'y: f (log scale)'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set mytics 1
@@ -154,10 +163,11 @@ plot data index 45 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 52 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 53 using 1:2 with lines lw 2 lc rgb '#D55E00' notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'NAdam, lr 0.05'
 set xlabel 'step'
 set ylabel 'f (log scale)'
+if (format eq 'preview') { set title 'NAdam, lr 0.05'."\n".'y: f (log scale)'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set mytics 1
@@ -176,10 +186,11 @@ plot data index 54 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 61 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 62 using 1:2 with lines lw 2 lc rgb '#CC79A7' notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'AdamW (decay 0.01), lr 0.05'
 set xlabel 'step'
 set ylabel 'f (log scale)'
+if (format eq 'preview') { set title 'AdamW (decay 0.01), lr 0.05'."\n".'y: f (log scale)'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set mytics 1
@@ -198,10 +209,11 @@ plot data index 63 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 70 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 71 using 1:2 with lines lw 2 lc rgb '#882255' notitle
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'AdaDelta, lr 1.0'
 set xlabel 'step'
 set ylabel 'f (log scale)'
+if (format eq 'preview') { set title 'AdaDelta, lr 1.0'."\n".'y: f (log scale)'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set mytics 1

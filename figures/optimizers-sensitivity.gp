@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'optimizers-sensitivity.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -20,27 +23,29 @@ if (format eq 'png') {
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'optimizers-sensitivity.'.format.output_suffix }
-set multiplot layout 1,1 title 'Validation accuracy (mean of the last 3 of 10 epochs, 10000 training images) against the learning rate: mean ± std over seeds'
+set multiplot layout 1,1 title 'Validation accuracy against the learning rate (10000 training images)'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
+set title 'mean of the last 3 of 10 epochs, ±1 std over seeds; legend: the rate each chose'
 set xlabel 'learning rate (log scale)'
 set ylabel 'validation accuracy (%)'
+if (format eq 'preview') { set title 'mean of the last 3 of 10 epochs, ±1 std over seeds; legend: the rate each chose'."\n".'y: validation accuracy (%)'; unset ylabel; unset y2label }
 set logscale x
 set format x '%g'
-set yrange [69.828666528066:86.35600026448569]
+set yrange [69.82866649999998:86.35599866666666]
 set border 3
 set tics out nomirror
 set key outside right top vertical reverse Left samplen 2 nobox
-plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#000000' notitle, \
-     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
-     data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 4 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
-     data index 5 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 6 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
-     data index 7 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#882255' notitle, \
-     data index 8 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#8C510A' notitle, \
-     data index 9 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#000000' title 'SGD: chosen 0.05', \
+plot data index 0 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#332288' notitle, \
+     data index 1 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 2 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
+     data index 3 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 4 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+     data index 5 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 6 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 7 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#882255' notitle, \
+     data index 8 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#8C510A' notitle, \
+     data index 9 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#332288' title 'SGD: chosen 0.05', \
      data index 10 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'momentum 0.9: chosen 0.0316', \
      data index 11 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'Nesterov 0.9: chosen 0.0316', \
      data index 12 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'AdaGrad: chosen 0.0316', \

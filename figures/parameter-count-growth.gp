@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'parameter-count-growth.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,10 +25,11 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'parameter-count-growth.'.format.output_suffix }
 set multiplot layout 1,2 title 'Total parameters of an MLP with 10 classes'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'two hidden layers of width w (w² takes over from w only for wide layers)'
 set xlabel 'hidden width w'
 set ylabel 'parameters'
+if (format eq 'preview') { set title 'two hidden layers of width w (w² takes over from w only for wide layers)'."\n".'y: parameters'; unset ylabel; unset y2label }
 set logscale x
 set format x '%g'
 set logscale y
@@ -38,16 +42,17 @@ set arrow from 204.0, graph 0 to 204.0, graph 1 nohead dt 2 lw 1.5 lc rgb '#5555
 set label 'w = 204' at 204.0, graph 0.95 left offset 0.5,0 tc rgb '#333333' front
 set arrow from 63.0, graph 0 to 63.0, graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'
 set label 'w = 63' at 63.0, graph 0.8799999999999999 left offset 0.5,0 tc rgb '#333333' front
-plot data index 0 using 1:2 with lines lw 2 dt 2 lc rgb '#888888' title 'slope 1 (∝ w)', \
-     data index 1 using 1:2 with lines lw 2 dt 2 lc rgb '#8C510A' title 'slope 2 (∝ w²)', \
+plot data index 0 using 1:2 with lines lw 2 dt 2 lc rgb '#888888' title 'slope 1 (∝ w), 3× above the 784 curve''s start', \
+     data index 1 using 1:2 with lines lw 2 dt 2 lc rgb '#8C510A' title 'slope 2 (∝ w²), ⅓ of the 784 curve''s end', \
      data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title '50 inputs (lecture)', \
      data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title '784 inputs (28×28 image)', \
      data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title '54,000 training images'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'hidden layers of width 100 (grows linearly)'
 set xlabel 'number of hidden layers'
 set ylabel 'parameters'
+if (format eq 'preview') { set title 'hidden layers of width 100 (grows linearly)'."\n".'y: parameters'; unset ylabel; unset y2label }
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1

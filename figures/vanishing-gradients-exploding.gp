@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'vanishing-gradients-exploding.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,19 +25,20 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'vanishing-gradients-exploding.'.format.output_suffix }
 set multiplot layout 1,1
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'ReLU net, He-init weights × k, at initialization: measured (points) and k¹⁰ × the k = 1 norms (dashed)'
 set xlabel 'layer l'
 set ylabel 'gradient norm ‖∂L/∂W⁽ˡ⁾‖'
+if (format eq 'preview') { set title 'ReLU net, He-init weights × k, at initialization: measured (points) and k¹⁰ × the k = 1 norms (dashed)'."\n".'y: gradient norm ‖∂L/∂W⁽ˡ⁾‖'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set border 3
 set tics out nomirror
 set key outside right top vertical reverse Left samplen 2 nobox
-plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+plot data index 0 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 1 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 2 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 3 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
      data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'weights × 0.5', \
      data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title '× 0.5¹⁰ predicted', \
      data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'weights × 1.0', \

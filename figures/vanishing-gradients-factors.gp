@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'vanishing-gradients-factors.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,7 +25,7 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'vanishing-gradients-factors.'.format.output_suffix }
 set multiplot layout 1,1
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'gradient factor per hidden layer at initialization, fitted over layers 2…10'
 set xlabel '‖∂L/∂W⁽ˡ⁾‖ / ‖∂L/∂W⁽ˡ⁺¹⁾‖ (log scale)'
 set logscale x
@@ -30,6 +33,7 @@ set format x '%g'
 set xrange [0.1:2.0]
 set yrange [0.5:5.5]
 set ytics ('sigmoid, PyTorch default init' 5.0, 'sigmoid, Xavier gain 1' 4.0, 'sigmoid, Xavier gain 4' 3.0, 'tanh, Xavier gain 5/3' 2.0, 'ReLU, He init' 1.0)
+set xtics ('0.1' 0.1, '0.2' 0.2, '0.5' 0.5, '1' 1.0, '2' 2.0)
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1

@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'vanishing-gradients-sigmoid.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,7 +25,7 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'vanishing-gradients-sigmoid.'.format.output_suffix }
 set multiplot layout 1,2
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'the sigmoid and its derivative'
 set xlabel 'z'
 set border 3
@@ -31,10 +34,11 @@ set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'σ(z)', \
      data index 1 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'σ′(z) = σ(z)(1 − σ(z)), at most 0.25'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'largest factor through L sigmoid layers: 0.25ᴸ'
 set xlabel 'layers L'
 set ylabel '0.25ᴸ'
+if (format eq 'preview') { set title 'largest factor through L sigmoid layers: 0.25ᴸ'."\n".'y: 0.25ᴸ'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set mytics 1

@@ -7,7 +7,10 @@ while (n > 0 && script_dir[n:n] ne '/') { n = n - 1 }
 script_dir = (n > 0) ? script_dir[1:n] : ''
 data = script_dir.'vanishing-gradients-training.dat'
 if (!exists('output_suffix')) output_suffix = ''
-# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead.
+# gnuplot -e "preview='dumb size 120,40'" draws the figure on standard output instead. A text
+# terminal draws a band's outline, not its fill, and cannot turn a label or dash a line:
+# the preview leaves the bands and the grid out, writes each y label under its panel's
+# title, and names the lines told apart only by their dashes in the key.
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
@@ -22,63 +25,65 @@ if (format eq 'png') {
 if (format eq 'preview') { set output } else { set output script_dir.'vanishing-gradients-training.'.format.output_suffix }
 set multiplot layout 1,2 title '10 hidden layers of 100, SGD lr 0.05: mean ± std over 10 seeds; training = running average over the epoch'
 reset
-set grid lc rgb '#dddddd'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'accuracy: validation (solid), training (dashed)'
 set xlabel 'epoch'
 set ylabel 'accuracy (%)'
+if (format eq 'preview') { set title 'accuracy: validation (solid), training (dashed)'."\n".'y: accuracy (%)'; unset ylabel; unset y2label }
 set xtics 1.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 0 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 1 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 2 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 3 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 4 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 5 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 6 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
-     data index 7 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
-     data index 8 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
-     data index 9 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
-     data index 10 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'sigmoid, PyTorch default init', \
-     data index 11 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle, \
+plot data index 0 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 1 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 2 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 3 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 4 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 5 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 6 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 7 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 8 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+     data index 9 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+     data index 10 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'sigmoid, default init (under gain 1)', \
+     data index 11 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title (format eq 'preview' ? 'sigmoid, default init (under gain 1), dashed' : ''), \
      data index 12 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'sigmoid, Xavier gain 1', \
-     data index 13 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle, \
+     data index 13 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title (format eq 'preview' ? 'sigmoid, Xavier gain 1, dashed' : ''), \
      data index 14 using 1:2 with lines lw 2 lc rgb '#009E73' title 'sigmoid, Xavier gain 4', \
-     data index 15 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' notitle, \
+     data index 15 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title (format eq 'preview' ? 'sigmoid, Xavier gain 4, dashed' : ''), \
      data index 16 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'tanh, Xavier gain 5/3', \
-     data index 17 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' notitle, \
+     data index 17 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' title (format eq 'preview' ? 'tanh, Xavier gain 5/3, dashed' : ''), \
      data index 18 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'ReLU, He init', \
-     data index 19 using 1:2 with lines lw 2 dt 2 lc rgb '#E69F00' notitle
+     data index 19 using 1:2 with lines lw 2 dt 2 lc rgb '#E69F00' title (format eq 'preview' ? 'ReLU, He init, dashed' : '')
 reset
-set grid lc rgb '#dddddd'
-set title 'loss (solid/dashed as left); two sigmoids coincide'
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
+set title 'loss (solid/dashed as left)'
 set xlabel 'epoch'
 set ylabel 'cross-entropy loss'
+if (format eq 'preview') { set title 'loss (solid/dashed as left)'."\n".'y: cross-entropy loss'; unset ylabel; unset y2label }
 set xtics 1.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 20 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 21 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 22 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 23 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 24 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 25 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 26 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
-     data index 27 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
-     data index 28 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
-     data index 29 using 1:2:3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
-     data index 30 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'sigmoid, PyTorch default init', \
-     data index 31 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' notitle, \
+plot data index 20 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 21 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 22 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 23 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 24 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 25 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 26 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 27 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 28 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+     data index 29 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+     data index 30 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'sigmoid, default init (under gain 1)', \
+     data index 31 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title (format eq 'preview' ? 'sigmoid, default init (under gain 1), dashed' : ''), \
      data index 32 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'sigmoid, Xavier gain 1', \
-     data index 33 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' notitle, \
+     data index 33 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title (format eq 'preview' ? 'sigmoid, Xavier gain 1, dashed' : ''), \
      data index 34 using 1:2 with lines lw 2 lc rgb '#009E73' title 'sigmoid, Xavier gain 4', \
-     data index 35 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' notitle, \
+     data index 35 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title (format eq 'preview' ? 'sigmoid, Xavier gain 4, dashed' : ''), \
      data index 36 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'tanh, Xavier gain 5/3', \
-     data index 37 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' notitle, \
+     data index 37 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' title (format eq 'preview' ? 'tanh, Xavier gain 5/3, dashed' : ''), \
      data index 38 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'ReLU, He init', \
-     data index 39 using 1:2 with lines lw 2 dt 2 lc rgb '#E69F00' notitle
+     data index 39 using 1:2 with lines lw 2 dt 2 lc rgb '#E69F00' title (format eq 'preview' ? 'ReLU, He init, dashed' : '')
 unset multiplot
 set output
 }
