@@ -85,8 +85,12 @@ extension InputNormalizationLesson {
         context.report(
             "Each scaling at its own best learning rate (chosen on validation), scored on the \(testCount) test images after \(gridEpochs) epochs, Holm over the 3 pairs:"
         )
+        // A best rate at the grid's largest may still be rising there: such a scaling's difference
+        // may be only where the grid stops, not what its best rate would give.
+        let atGridEdge = scalings.map { report.best($0).rate == report.gridRates.max() }
         for (index, (a, b)) in pairs.enumerated() {
-            context.report(holm.verdict(index, scalings[a], scalings[b], quantity: "Test"))
+            let caveats = [a, b].filter { atGridEdge[$0] }.map { "\(scalings[$0])'s chosen rate is the grid's largest" }
+            context.report(holm.verdict(index, scalings[a], scalings[b], quantity: "Test", caveats: caveats))
         }
         context.report(
             "Normalizing the inputs only helps the first layer: the inputs of every later layer drift as the weights change. Batch normalization (lesson-batchnorm) normalizes those too."
