@@ -201,7 +201,7 @@ extension BatchNormLesson {
         var panel = Panel(
             title:
                 "Evaluating the trained BatchNorm network: test accuracy by evaluation batch size (±1 std over \(batchNorm.runs.count) seeds)",
-            xLabel: "evaluation batch size", yLabel: "test accuracy (%)", xScale: .log,
+            xLabel: "evaluation batch size (log scale)", yLabel: "test accuracy (%)", xScale: .log,
             xRange: x.count > 1 ? (x.min()! / 1.25)...(x.max()! * 1.25) : nil, series: series)
         panel.xTicks = valueTicks(x)
         return Figure(name: "inference", panels: [panel], layout: .single)
