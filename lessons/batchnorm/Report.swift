@@ -62,12 +62,7 @@ extension BatchNormLesson {
             ])
         }
         context.report(sweep)
-        let sweepHolm = Holm(
-            report.sweepRates.map { rate in
-                Difference(
-                    report.sweepRun(rate, batchNorm: true).estimate(\.finalValidation),
-                    report.sweepRun(rate, batchNorm: false).estimate(\.finalValidation))
-            })
+        let sweepHolm = report.sweepComparisons
         context.report("Holm-corrected over the \(report.sweepRates.count) learning rates:")
         for (index, rate) in report.sweepRates.enumerated() {
             context.report(
