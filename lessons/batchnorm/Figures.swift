@@ -148,6 +148,21 @@ extension BatchNormLesson {
             panels: [accuracy, step], layout: .pair)
     }
 
+    /// The paired differences behind the sweep's verdicts as a forest, one row per rate: what the
+    /// verdicts rest on (the sweep figure's ±1 std bands carry the seed noise that pairing removes).
+    static func sweepComparisonFigure(_ report: Report) -> Figure {
+        let holm = report.sweepComparisons
+        return Figure(
+            name: "comparison",
+            panels: [
+                StandardPanels.differenceForest(
+                    report.sweepRates.map { "η = \($0)" }, holm.differences, holm: holm,
+                    title:
+                        "BatchNorm − no BatchNorm, validation after \(Self.sweepEpochs) epochs: 95 % interval paired over \(report.sweep[0].runs.count) seeds",
+                    xLabel: "difference in validation accuracy (points)")
+            ], layout: .single)
+    }
+
     static func preActivationFigure(_ captured: Captured) -> Figure {
         var panels: [Panel] = []
         // One y-range for the four panels: each curve is a share of units, so equal areas
@@ -201,7 +216,7 @@ extension BatchNormLesson {
         var panel = Panel(
             title:
                 "Evaluating the trained BatchNorm network: test accuracy by evaluation batch size (±1 std over \(batchNorm.runs.count) seeds)",
-            xLabel: "evaluation batch size", yLabel: "test accuracy (%)", xScale: .log,
+            xLabel: "evaluation batch size (log scale)", yLabel: "test accuracy (%)", xScale: .log,
             xRange: x.count > 1 ? (x.min()! / 1.25)...(x.max()! * 1.25) : nil, series: series)
         panel.xTicks = valueTicks(x)
         return Figure(name: "inference", panels: [panel], layout: .single)

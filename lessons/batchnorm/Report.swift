@@ -19,7 +19,7 @@ extension BatchNormLesson {
                     .measure(afterFirstEpoch), .measure(.lastEpochs(k, .trainAccuracy, "train")),
                     .measure(lastValidation),
                     .measure(.bestValidation),
-                    .measure(.finalTest),
+                    .measure(.finalTest), .stillImproving(budget: epochs),
                     TableColumn("steps to loss < 2") { setting in
                         let escape = setting.estimate(\.stepsToEscape)
                         return escape.count == setting.runs.count
@@ -29,8 +29,12 @@ extension BatchNormLesson {
         for (a, b) in [
             ("BatchNorm", "no BatchNorm"), ("BatchNorm, N(0, 0.001²) init", "no BatchNorm, N(0, 0.001²) init"),
         ] {
-            for measure in [afterFirstEpoch, lastValidation, .finalTest] {
-                context.report(measure.verdict(report.run(a), against: report.run(b)))
+            let (runsA, runsB) = (report.run(a), report.run(b))
+            context.report(afterFirstEpoch.verdict(runsA, against: runsB))
+            // The end-of-budget verdicts say which arm was still improving when the budget ran out.
+            let notConverged = [runsA, runsB].compactMap { $0.convergenceNote(budget: epochs) }
+            for measure in [lastValidation, .finalTest] {
+                context.report(measure.verdict(runsA, against: runsB, caveats: notConverged))
             }
         }
         let tiny = report.run("no BatchNorm, N(0, 0.001²) init").estimate(\.stepsToEscape)
@@ -58,12 +62,7 @@ extension BatchNormLesson {
             ])
         }
         context.report(sweep)
-        let sweepHolm = Holm(
-            report.sweepRates.map { rate in
-                Difference(
-                    report.sweepRun(rate, batchNorm: true).estimate(\.finalValidation),
-                    report.sweepRun(rate, batchNorm: false).estimate(\.finalValidation))
-            })
+        let sweepHolm = report.sweepComparisons
         context.report("Holm-corrected over the \(report.sweepRates.count) learning rates:")
         for (index, rate) in report.sweepRates.enumerated() {
             context.report(

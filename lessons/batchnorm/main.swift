@@ -78,6 +78,7 @@ extension BatchNormLesson {
         try context.write(percentileFigure(captured))
         try context.write(Self.preActivationFigure(captured))
         try context.write(sweepFigure(report))
+        try context.write(Self.sweepComparisonFigure(report))
         try context.write(
             Self.inferenceFigure(
                 report.run("BatchNorm"), batchSizes: Self.inferenceBatchSizes.filter { $0 <= test.count }))
@@ -275,6 +276,16 @@ extension BatchNormLesson {
         func run(_ label: String) -> SettingRuns<NormRun> { runs.first { $0.label == label }! }
         func sweepRun(_ rate: Float, batchNorm: Bool) -> SettingRuns<SweepRun> {
             sweep.first { $0.label == BatchNormLesson.sweepLabel(rate, batchNorm: batchNorm) }!
+        }
+        /// BatchNorm − no BatchNorm in validation accuracy at each swept rate, paired over the
+        /// seeds and Holm-corrected over the rates: the report's verdicts and the figure's forest.
+        var sweepComparisons: Holm {
+            Holm(
+                sweepRates.map { rate in
+                    Difference(
+                        sweepRun(rate, batchNorm: true).estimate(\.finalValidation),
+                        sweepRun(rate, batchNorm: false).estimate(\.finalValidation))
+                })
         }
     }
 

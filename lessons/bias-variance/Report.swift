@@ -35,7 +35,7 @@ extension BiasVarianceLesson {
         }
         if !unresolved.isEmpty {
             context.report(
-                "Above degree \(best.degree) the plug-in bias² is below 3 × variance/sets, its own Monte-Carlo noise, at degrees \(unresolved.joined(separator: ", ")): not resolved from zero. Its rise there comes from a few wildly swinging fits (heavy tails), not from bias; the median model's bias² stays small."
+                "Above degree \(best.degree) the plug-in bias² is below 3 × variance/sets, its own Monte-Carlo noise, at degrees \(unresolved.joined(separator: ", ")): not resolved from zero. Its rise there likely comes from a few wildly swinging fits (heavy tails) rather than from bias; the evidence is the median comparison: the plug-in bias² is below 3 × variance/sets at these degrees and the median fit's bias² stays small."
             )
         }
     }

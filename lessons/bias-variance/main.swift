@@ -65,8 +65,8 @@ extension BiasVarianceLesson {
         )
         .filter { $0 <= trainSplit.count }
         let epochs = training.epochs(Self.epochBudget, isQuick: lesson.quick)
-        // Every size gets the steps of `epochs` epochs of the largest set: a smaller set then
-        // converges at least as far, so training accuracy can only fall with the size.
+        // Every size gets the steps of `epochs` epochs of the largest set, so a smaller set gets at
+        // least as many steps per image and the sizes are compared, not the training budgets.
         let minimumSteps = epochs * (((sizes.max() ?? 1) + 63) / 64)
         let curve = try context.overSeeds(
             sizes, label: { "\($0) images" }, experiment: "more data",

@@ -5,7 +5,8 @@ import Plot
 
 extension EarlyStoppingLesson {
     /// The run without stopping (mean ± std over seeds; identical to the stopping run up to
-    /// its stop), with each seed's best epoch and stop marked on the validation curve.
+    /// its stop), with each seed's best epoch and stop marked on the validation curves (on the
+    /// linear validation-loss panel in a strip below the curve).
     static func figure(_ report: Report, patience: Int) -> Figure {
         let runs = report.stopping.runs
         func points(_ key: KeyPath<StoppingRun, Double?>, _ value: (EpochRecord) -> Double?) -> (
@@ -32,6 +33,27 @@ extension EarlyStoppingLesson {
                 return .line(name, x: marked.x, y: marked.y, style: .marker, color: color)
             }
         }
+        /// The same epochs as a dot plot in a strip below the curve's band (seeds sharing an epoch
+        /// stacked downwards, best epochs above stops), so that the dots leave the mean curve and
+        /// its band visible where they cluster.
+        func strip(below curve: (epochs: [Double], mean: [Double], std: [Double])) -> [Series] {
+            let lower = zip(curve.mean, curve.std).map { $0 - $1 }, upper = zip(curve.mean, curve.std).map { $0 + $1 }
+            let spacing = ((upper.max() ?? 1) - (lower.min() ?? 0)) / 30
+            let top = (lower.min() ?? 0) - 2 * spacing
+            var stacked: [Int: Int] = [:]
+            return [
+                (\StoppingRun.bestEpoch, "best epoch (one dot per seed)", 2),
+                (\StoppingRun.stoppedEpoch, "stop (one dot per seed)", 3),
+            ].map { key, name, color in
+                let epochs = runs.compactMap { $0[keyPath: key] }.sorted()
+                let y = epochs.map { epoch -> Double in
+                    let below = stacked[Int(epoch), default: 0]
+                    stacked[Int(epoch)] = below + 1
+                    return top - Double(below) * spacing
+                }
+                return .line(name, x: epochs, y: y, style: .marker, color: color)
+            }
+        }
         let seeds = runs.count
         // Accuracy ends at 100 %, not at gnuplot's next tick above it.
         let lowest =
@@ -52,10 +74,11 @@ extension EarlyStoppingLesson {
                 // On a linear axis the validation loss's U (down to the best epoch, then up) shows
                 // at its true size; the log axis above, which holds the training loss too, flattens it.
                 Panel(
-                    title: "validation loss alone, linear scale (mean ± std)", xLabel: "epoch",
-                    yLabel: "validation loss",
+                    title:
+                        "validation loss alone, linear scale (mean ± std); below it each seed's best epoch and stop",
+                    xLabel: "epoch", yLabel: "validation loss",
                     series: StandardPanels.seedSeries(report.continued, metrics: [.validationLoss], color: 0)
-                        + marks { $0.validationLoss.map(Double.init) }),
+                        + strip(below: report.continued.curve(.validationLoss))),
                 Panel(
                     title: "accuracy: validation solid, training dashed (running average over the epoch's minibatches)",
                     xLabel: "epoch", yLabel: "accuracy (%)", yRange: accuracyRange,

@@ -139,6 +139,32 @@ extension InputNormalizationLesson {
             ], layout: .pair)
     }
 
+    /// The paired differences behind the five image verdicts as forests: validation at
+    /// `--learning-rate` above (pairs with a diverged run left out), test at each scaling's own
+    /// best rate below, Holm-corrected as in the report.
+    static func comparisonFigure(_ report: Report, scalings: [String], epochs: Int, gridEpochs: Int) -> Figure {
+        let validation = Measure<ScaledRun>.validationAccuracy(lastEpochs: lastK)
+        let complete = report.imagePairs.filter { a, b in
+            validation.summary(a).count == a.runs.count && validation.summary(b).count == b.runs.count
+        }
+        let holm = report.bestRateComparisons(scalings)
+        return Figure(
+            name: "comparison",
+            title: "Paired differences over \(report.imageRuns[0].runs.count) seeds: mean and 95 % interval",
+            panels: [
+                StandardPanels.differenceForest(
+                    complete.map { "\($0.label) − \($1.label)" },
+                    complete.map { Difference(validation.summary($0), validation.summary($1)) },
+                    title:
+                        "validation accuracy (mean of the last \(min(lastK, epochs)) of \(epochs) epochs) at the common rate",
+                    xLabel: "difference in validation accuracy (points)"),
+                StandardPanels.differenceForest(
+                    Report.bestRatePairs.map { "\(scalings[$0]) − \(scalings[$1])" }, holm.differences, holm: holm,
+                    title: "test accuracy after \(gridEpochs) epochs, each at its best rate, Holm over the pairs",
+                    xLabel: "difference in test accuracy (points)"),
+            ], layout: .stacked)
+    }
+
     func gridFigure(_ report: Report, scalings: [String], epochs: Int) -> Figure {
         let x = report.gridRates.map(Double.init)
         var series: [Series] = []

@@ -44,8 +44,7 @@ extension InputNormalizationLesson {
                     .measureOrDash(validation), .measureOrDash(.bestValidation),
                     TableColumn("diverged") { "\($0.estimate(\.divergedEpoch).count) of \($0.runs.count)" },
                 ], settingHeader: "inputs"))
-        let (raw, unit, standardized) = (report.imageRuns[0], report.imageRuns[1], report.imageRuns[2])
-        for (a, b) in [(unit, raw), (standardized, unit)] {
+        for (a, b) in report.imagePairs {
             guard validation.summary(a).count == a.runs.count, validation.summary(b).count == b.runs.count else {
                 context.report("\(validation.quantity): \(a.label) vs \(b.label) not compared: runs diverged.")
                 continue
@@ -78,15 +77,17 @@ extension InputNormalizationLesson {
         }
         // The rate is chosen on validation, so the comparison is scored on the test images,
         // which played no part in the choice; three pairs of scalings, Holm-corrected.
-        let pairs = [(2, 0), (2, 1), (1, 0)]
-        let holm = Holm(
-            pairs.map { a, b in Difference(report.best(scalings[a]).choice.test, report.best(scalings[b]).choice.test) }
-        )
+        let pairs = Report.bestRatePairs
+        let holm = report.bestRateComparisons(scalings)
         context.report(
             "Each scaling at its own best learning rate (chosen on validation), scored on the \(testCount) test images after \(gridEpochs) epochs, Holm over the 3 pairs:"
         )
+        // A best rate at the grid's largest may still be rising there: such a scaling's difference
+        // may be only where the grid stops, not what its best rate would give.
+        let atGridEdge = scalings.map { report.best($0).rate == report.gridRates.max() }
         for (index, (a, b)) in pairs.enumerated() {
-            context.report(holm.verdict(index, scalings[a], scalings[b], quantity: "Test"))
+            let caveats = [a, b].filter { atGridEdge[$0] }.map { "\(scalings[$0])'s chosen rate is the grid's largest" }
+            context.report(holm.verdict(index, scalings[a], scalings[b], quantity: "Test", caveats: caveats))
         }
         context.report(
             "Normalizing the inputs only helps the first layer: the inputs of every later layer drift as the weights change. Batch normalization (lesson-batchnorm) normalizes those too."

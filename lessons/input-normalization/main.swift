@@ -51,6 +51,9 @@ extension InputNormalizationLesson {
         let report = Report(features: features, imageRuns: imageRuns, grid: grid, gridRates: gridRates)
         try context.write(imageFigure(imageRuns, epochs: epochs))
         try context.write(gridFigure(report, scalings: scalings.map(\.label), epochs: min(Self.gridEpochs, epochs)))
+        try context.write(
+            Self.comparisonFigure(
+                report, scalings: scalings.map(\.label), epochs: epochs, gridEpochs: min(Self.gridEpochs, epochs)))
         reportImages(
             context, report, scalings: scalings.map(\.label), epochs: epochs, trainCount: train.count,
             testCount: test.count)
@@ -284,6 +287,23 @@ extension InputNormalizationLesson {
                 validation: runs.map { $0.estimate(\.finalValidation) },
                 test: runs.map { $0.estimate(\.finalTest) })
             return (gridRates[choice.index], choice)
+        }
+
+        /// The scalings at `--learning-rate` compared in validation accuracy, one step of
+        /// preparation at a time: [0, 1] against raw, standardized against [0, 1].
+        var imagePairs: [(SettingRuns<ScaledRun>, SettingRuns<ScaledRun>)] {
+            [(imageRuns[1], imageRuns[0]), (imageRuns[2], imageRuns[1])]
+        }
+
+        /// Index pairs into the scalings compared at their own best rates, scored on test.
+        static let bestRatePairs = [(2, 0), (2, 1), (1, 0)]
+
+        /// The best-rate test comparisons of `bestRatePairs`, one Holm family.
+        func bestRateComparisons(_ scalings: [String]) -> Holm {
+            Holm(
+                Self.bestRatePairs.map { a, b in
+                    Difference(best(scalings[a]).choice.test, best(scalings[b]).choice.test)
+                })
         }
     }
 }

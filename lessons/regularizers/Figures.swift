@@ -12,7 +12,7 @@ extension RegularizersLesson {
         Figure(
             name: "comparison",
             title:
-                "Each technique − none: mean and 95 % interval paired over \(seeds) seeds, \(trainCount) images, up to \(epochs) epochs",
+                "Each technique − none: mean and 95 % interval paired over \(seeds) seeds, \(trainCount) images, \(epochs) epochs (more where a label says so)",
             panels: [
                 StandardPanels.differenceForest(
                     comparisons.labels, comparisons.families[0].differences, holm: comparisons.families[0],
