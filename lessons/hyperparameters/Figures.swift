@@ -50,7 +50,8 @@ extension HyperparametersLesson {
                 panel(
                     "best validation accuracy so far: mean ± std over \(count) repeated searches, every trial", all,
                     from: 1, legend: .hidden),
-                panel("the same from trial \(zoomFrom) on, on an axis fitted to it", late, from: zoomFrom,
+                panel(
+                    "the same from trial \(zoomFrom) on, on an axis fitted to it", late, from: zoomFrom,
                     legend: .below),
             ], layout: .stacked)
     }

@@ -70,7 +70,8 @@ extension MomentumLesson {
             "-": "⁻",
         ]
         var panel = panel
-        panel.yTicks = Swift.stride(from: first - first % stride, through: last, by: stride).map { exponent in
+        let start = Int((Double(first) / Double(stride)).rounded(.down)) * stride
+        panel.yTicks = Swift.stride(from: start, through: last, by: stride).map { exponent in
             AxisTick("10" + String(String(exponent).map { superscripts[$0]! }), at: pow(10, Double(exponent)))
         }
         return panel
