@@ -19,8 +19,14 @@ extension Series {
 extension Series {
     /// A line of this line's centred means (`centredMean`) on the same x, titled `title` in
     /// palette colour `color`: the smooth curve drawn over a noisy one.
-    public func centredMean(window: Int, title: String?, color: Int?) -> Series {
+    /// With `fullWindowsOnly`, the line keeps only the points whose whole window lies inside
+    /// the data, so that it does not bend back to the raw values at either end.
+    public func centredMean(window: Int, title: String?, color: Int?, fullWindowsOnly: Bool = false) -> Series {
         guard case let .line(x, y, _) = content else { preconditionFailure("only a line has a running mean") }
-        return .line(title, x: x, y: Series.centredMean(y, window: window), color: color)
+        let means = Series.centredMean(y, window: window)
+        guard fullWindowsOnly else { return .line(title, x: x, y: means, color: color) }
+        let start = min(window / 2, y.count)
+        let kept = start..<max(start, y.count - window / 2)
+        return .line(title, x: Array(x[kept]), y: Array(means[kept]), color: color)
     }
 }

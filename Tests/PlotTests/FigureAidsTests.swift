@@ -50,6 +50,18 @@ final class FigureAidsTests: XCTestCase {
         XCTAssertEqual(smooth.color, 1)
     }
 
+    func testALineSmoothedOverFullWindowsOnlyEndsWhereTheFullWindowEnds() {
+        let smooth = Series.line("raw", x: [1, 2, 3, 4, 5], y: [6, 0, 0, 0, 3], color: 5).centredMean(
+            window: 3, title: "mean", color: 1, fullWindowsOnly: true)
+        guard case let .line(x, y, _) = smooth.content else { return XCTFail("a line") }
+        XCTAssertEqual(x, [2, 3, 4])
+        XCTAssertEqual(y, [2, 0, 1])
+        let short = Series.line("raw", x: [1, 2], y: [1, 5], color: 5).centredMean(
+            window: 5, title: nil, color: nil, fullWindowsOnly: true)
+        guard case let .line(shortX, _, _) = short.content else { return XCTFail("a line") }
+        XCTAssertEqual(shortX, [], "no point has a full window")
+    }
+
     func testCentredMeanNarrowsSymmetricallyAtTheEnds() {
         XCTAssertEqual(Series.centredMean([0, 0, 3, 0, 0], window: 3), [0, 1, 1, 1, 0])
         XCTAssertEqual(Series.centredMean([6, 0, 0, 0, 3], window: 5), [6, 2, 1.8, 1, 3])

@@ -57,7 +57,8 @@ extension AdamLesson {
             name: "step-size",
             panels: [
                 Panel(
-                    title: "step applied by each arm over all \(total) steps, in units of m̂/(√v̂ + ε): lr × multiplier",
+                    title:
+                        "step applied by each arm over all \(total) steps, in units of m̂/(√v̂ + ε): lr × multiplier (after step \(Self.warmUpSteps) the warm-up lies on, and hides, the constant 0.002)",
                     xLabel: "step",
                     yLabel: "lr × multiplier (log scale)", yScale: .log, legend: .hidden,
                     series: runs.indices.map { index in

@@ -53,6 +53,10 @@ extension AdamLesson {
         func arm(_ rate: Float, _ correction: Bool, warmUp: Int = 0) -> SettingRuns<LossRun> {
             byLabel[Setting(rate: rate, correction: correction, warmUp: warmUp).label]!
         }
+        // Beside each verdict, the convergence note of either arm still improving at the budget's end.
+        func caveats(_ a: SettingRuns<LossRun>, _ b: SettingRuns<LossRun>) -> [String] {
+            [a, b].compactMap { $0.convergenceNote(budget: epochs) }
+        }
         let earlyPairs = [(arm(0.001, false), arm(0.001, true)), (arm(0.01, false), arm(0.01, true))]
         let early = Holm(
             earlyPairs.map { Difference($0.0.estimate(\.meanLossSteps2To20), $0.1.estimate(\.meanLossSteps2To20)) })
@@ -71,7 +75,10 @@ extension AdamLesson {
                 Difference($0.0.lastEpochs(k, .validationAccuracy), $0.1.lastEpochs(k, .validationAccuracy))
             })
         for (index, pair) in finalPairs.enumerated() {
-            context.report(final.verdict(index, pair.0.label, pair.1.label, quantity: "Validation (last \(k))"))
+            context.report(
+                final.verdict(
+                    index, pair.0.label, pair.1.label, quantity: "Validation (last \(k))",
+                    caveats: caveats(pair.0, pair.1)))
         }
     }
 }

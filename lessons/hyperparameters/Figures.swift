@@ -12,7 +12,7 @@ extension HyperparametersLesson {
 
     /// Best validation accuracy so far against the trial number: mean over the repeated
     /// searches with a ±1 std band, one color per strategy; every trial on the top panel, and
-    /// below, on an axis fitted to them, the trials from the fifth on, where the strategies
+    /// below, on axes fitted to them, the trials from the fifth on, where the strategies
     /// differ (the first trials' wide bands would leave a fitted axis).
     static func progressFigure(_ runs: [SettingRuns<SearchRun>], trials: Int, budget: Budget) -> Figure {
         let x = (1...trials).map(Double.init)
@@ -29,10 +29,12 @@ extension HyperparametersLesson {
             late.append(.line(setting.label, x: tailX, y: tail.map(\.mean), style: .linesPoints, color: index))
         }
         let count = runs.first?.runs.count ?? 0
-        // One trial axis for both, so that a trial is at the same place in each.
-        func panel(_ title: String, _ series: [Series], legend: LegendPosition) -> Panel {
+        // Each panel's trial axis starts at its first trial: the zoom's empty first trials
+        // would only squeeze it.
+        func panel(_ title: String, _ series: [Series], from first: Int, legend: LegendPosition) -> Panel {
             var panel = Panel(
-                title: title, xLabel: "trial", yLabel: "accuracy (%)", xRange: 1...Double(max(trials, 2)),
+                title: title, xLabel: "trial", yLabel: "accuracy (%)",
+                xRange: Double(first)...Double(max(trials, first + 1)),
                 legend: legend, series: series)
             // Accuracies: the band's ±1 std stays on the axis only where it means something.
             let values = panel.drawnYValues
@@ -47,8 +49,10 @@ extension HyperparametersLesson {
             panels: [
                 panel(
                     "best validation accuracy so far: mean ± std over \(count) repeated searches, every trial", all,
-                    legend: .hidden),
-                panel("the same from trial \(zoomFrom) on, on an axis fitted to it", late, legend: .below),
+                    from: 1, legend: .hidden),
+                panel(
+                    "the same from trial \(zoomFrom) on, on an axis fitted to it", late, from: zoomFrom,
+                    legend: .below),
             ], layout: .stacked)
     }
 
@@ -170,7 +174,8 @@ extension HyperparametersLesson {
                     run.history, title: "batch \(run.batchSize): \(steps) steps", window: window,
                     colors: (index == 0 ? 5 : 4, index))
                 panel.series[1] = panel.series[0].centredMean(
-                    window: window, title: "mean over the \(window) steps centred on each", color: index)
+                    window: window, title: "mean over the \(window) steps centred on each", color: index,
+                    fullWindowsOnly: true)
                 panel.yScale = .linear
                 panel.yRange = range
                 panel.xRange = 0...1

@@ -50,8 +50,31 @@ extension MomentumLesson {
                     StandardPanels.surfaceLoss(bowl, paths: bowlPaths, title: "bowl: f per step"),
                     StandardPanels.surfaceLoss(
                         banana, paths: bananaPaths, title: "Rosenbrock: f (Nesterov over momentum 0.9)"),
-                ],
+                ].map(withPowerOfTenTicks),
             layout: .surface)
+    }
+
+    /// A log-scale panel's y ticks at powers of ten, all written alike ("10⁻⁵", "10⁰", "10¹⁵"):
+    /// gnuplot's own labels mix "1e+15", "100000" and "1e-05" on an axis of many decades.
+    static func withPowerOfTenTicks(_ panel: Panel) -> Panel {
+        let values = panel.series.flatMap { series -> [Double] in
+            guard case let .line(_, y, _) = series.content else { return [] }
+            return y.filter { $0.isFinite && $0 > 0 }
+        }
+        guard let low = values.min(), let high = values.max() else { return panel }
+        let (first, last) = (Int(log10(low).rounded(.down)), Int(log10(high).rounded(.up)))
+        // At most about six labelled decades.
+        let stride = max(1, Int((Double(last - first) / 5).rounded(.up)))
+        let superscripts: [Character: Character] = [
+            "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+            "-": "⁻",
+        ]
+        var panel = panel
+        let start = Int((Double(first) / Double(stride)).rounded(.down)) * stride
+        panel.yTicks = Swift.stride(from: start, through: last, by: stride).map { exponent in
+            AxisTick("10" + String(String(exponent).map { superscripts[$0]! }), at: pow(10, Double(exponent)))
+        }
+        return panel
     }
 
     static func ratesFigure(_ sweep: RateSweep) -> Figure {
@@ -119,7 +142,10 @@ extension MomentumLesson {
                         .heatMap(
                             x: rates, y: alphas, z: z, valueLabel: "rate per step (lower is faster)",
                             valueRange: 0.6...1),
-                        .band("diverges", x: [2 / steepest, 4 / steepest], lower: [0, 0], upper: [0, 1], color: 9),
+                        // Drawn twice in black so that its shade (two transparent layers) stands
+                        // clearly apart from the slow region's yellow beneath it.
+                        .band("diverges", x: [2 / steepest, 4 / steepest], lower: [0, 0], upper: [0, 1], color: 6),
+                        .band(nil, x: [2 / steepest, 4 / steepest], lower: [0, 0], upper: [0, 1], color: 6),
                         .line(
                             String(format: "stability boundary η·%g = 2(1 + α)", steepest),
                             x: [2 / steepest, 4 / steepest], y: [0, 1], color: 6),
@@ -159,7 +185,9 @@ extension MomentumLesson {
             title: "Momentum carries the weight over a barrier (lr \(DoubleWell.rate), from x = \(DoubleWell.start))",
             panels: [
                 Panel(
-                    title: "the first 80 steps on the landscape", xLabel: "x", yLabel: "f(x)",
+                    title:
+                        "the first 80 steps on the landscape (gradient descent and momentum 0.5 hidden under momentum 0.9)",
+                    xLabel: "x", yLabel: "f(x)",
                     xRange: xs.first!...xs.last!, yRange: -0.6...top, series: landscape),
                 Panel(
                     title: "x per step", xLabel: "step", yLabel: "x", xRange: 1...Double(runs.map(\.xs.count).max()!),

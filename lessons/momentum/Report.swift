@@ -124,13 +124,23 @@ extension MomentumLesson {
                 false
             ),
         ]
+        // Beside each verdict, the convergence note of either arm still improving at the budget's end.
+        let arms = Dictionary(uniqueKeysWithValues: [
+            ("momentum 0.9", momentum), ("SGD at the same lr", slow), ("SGD at lr η/(1 − α)", matched),
+            ("Nesterov 0.9", nesterov),
+        ])
+        func caveats(_ a: String, _ b: String) -> [String] {
+            [a, b].compactMap { arms[$0]?.convergenceNote(budget: epochs) }
+        }
         let holm = Holm(comparisons.map(\.difference))
         for (index, comparison) in comparisons.enumerated() {
+            let notes = caveats(comparison.a, comparison.b)
             context.report(
                 comparison.isLoss
                     ? holm.verdict(
-                        index, comparison.a, comparison.b, quantity: comparison.quantity, unit: "", decimals: 4)
-                    : holm.verdict(index, comparison.a, comparison.b, quantity: comparison.quantity))
+                        index, comparison.a, comparison.b, quantity: comparison.quantity, unit: "", decimals: 4,
+                        caveats: notes)
+                    : holm.verdict(index, comparison.a, comparison.b, quantity: comparison.quantity, caveats: notes))
         }
     }
 }

@@ -48,8 +48,29 @@ extension OptimizersLesson {
         context.report(
             "Best on validation at its chosen rate: \(winner.entry.name) (lr \(String(format: "%g", winner.chosenRate))); each other optimizer at its chosen rate against it, on test:"
         )
+        // Test is scored at the final epoch, while the rate was chosen on the last epochs'
+        // validation: an arm whose mean validation fell by the end is scored past its best, and
+        // an arm still improving at the budget's end has not converged.
+        func caveats(_ outcome: Outcome) -> [String] {
+            var notes = [outcome.runs.convergenceNote(budget: epochs, quantity: "validation")].compactMap { $0 }
+            let curve = (1...epochs).map { epoch in
+                outcome.runs.runs.compactMap { run in
+                    run.history.epochs.first { $0.epoch == epoch }.flatMap(EpochMetric.validationAccuracy.value)
+                }.reduce(0, +) / Double(outcome.runs.runs.count)
+            }
+            if let best = curve.indices.max(by: { curve[$0] < curve[$1] }), curve[best] - curve[epochs - 1] >= 0.5 {
+                notes.append(
+                    String(
+                        format: "%@ test at epoch %d, past its validation peak (mean %.2f at epoch %d → %.2f)",
+                        outcome.entry.name, epochs, curve[best], best + 1, curve[epochs - 1]))
+            }
+            return notes
+        }
         for (index, other) in comparison.others.enumerated() {
-            context.report(comparison.test.verdict(index, other.entry.name, winner.entry.name, quantity: "Test"))
+            context.report(
+                comparison.test.verdict(
+                    index, other.entry.name, winner.entry.name, quantity: "Test",
+                    caveats: caveats(other) + caveats(winner)))
         }
         context.report()
         var surface = SummaryTable(
