@@ -18,7 +18,7 @@ extension BatchSizeLesson {
                 // The window goes in the title, so that the legend entries stay short: the two
                 // panels' legends must not run into each other or off the image.
                 title:
-                    "\(setting.label): \(history.batchesPerEpoch) iterations per epoch; mean over \(window) centred",
+                    "\(setting.label): \(history.batchesPerEpoch) iterations per epoch, mean of \(window)",
                 xLabel: "epoch (iteration / \(history.batchesPerEpoch))", window: window)
             panel.series[1] = panel.series[0].centredMean(
                 window: window, title: "centred mean (≈ 1 epoch)",
