@@ -15,11 +15,13 @@ extension BatchSizeLesson {
             let window = max(10, history.batchesPerEpoch) | 1
             var panel = StandardPanels.minibatchLoss(
                 history,
+                // The window goes in the title, so that the legend entries stay short: the two
+                // panels' legends must not run into each other or off the image.
                 title:
-                    "\(setting.label): \(history.batchesPerEpoch) iterations per epoch, \(history.minibatchLosses.count) in all",
+                    "\(setting.label): \(history.batchesPerEpoch) iterations per epoch, mean of \(window)",
                 xLabel: "epoch (iteration / \(history.batchesPerEpoch))", window: window)
             panel.series[1] = panel.series[0].centredMean(
-                window: window, title: "mean over the \(window) iterations centred on each (about one epoch)",
+                window: window, title: "centred mean (≈ 1 epoch)",
                 color: panel.series[1].color)
             return panel
         }
@@ -103,12 +105,13 @@ extension BatchSizeLesson {
                 let perEpoch = Double(setting.runs[0].history.batchesPerEpoch)
                 return setting.curve(.validationAccuracy).epochs.map { $0 * perEpoch }
             }, title: "against optimizer steps", xLabel: "optimizer steps (log scale)", xScale: .log)
-        // The steps axis spans the data, not the decades around it, labelled at 1-2-5 points.
+        // The steps axis spans the data, not the decades around it, labelled at powers of ten:
+        // at 1-2-5 points the labels of a third-of-a-page panel run into each other.
         let stepCounts = steps.drawnXValues.filter { $0 > 0 }
         if let first = stepCounts.min(), let last = stepCounts.max() {
             steps.xRange = (first / 1.2)...(last * 1.2)
             steps.xTicks = AxisTick.values(
-                (0...6).flatMap { power in [1.0, 2, 5].map { $0 * pow(10, Double(power)) } }.filter {
+                (0...6).map { pow(10, Double($0)) }.filter {
                     (first / 1.2)...(last * 1.2) ~= $0
                 })
         }

@@ -141,8 +141,10 @@ extension InitializationLesson {
                 (he, xavier, lastValidation), (he, xavier, .bestValidation), (xavier, standard, lastValidation),
             ]
             let holm = Holm(comparisons.map { a, b, measure in Difference(measure.summary(a), measure.summary(b)) })
+            // An arm still improving in the last 10 % of the budget: its verdicts carry the note.
             for (index, (a, b, measure)) in comparisons.enumerated() {
-                context.report(holm.verdict(index, a.label, b.label, quantity: measure.quantity))
+                let caveats = [a, b].compactMap { $0.convergenceNote(budget: epochs) }
+                context.report(holm.verdict(index, a.label, b.label, quantity: measure.quantity, caveats: caveats))
             }
         }
         context.report()
@@ -173,6 +175,11 @@ extension InitializationLesson {
                     },
                     .measure(.lastEpochs(k, .validationAccuracy, "validation")),
                 ], settingHeader: "init"))
+        for setting in report.slow {
+            if let note = setting.convergenceNote(budget: setting.runs.first?.history.epochs.count ?? 0) {
+                context.report("  " + note)
+            }
+        }
         context.report()
     }
 
@@ -211,6 +218,10 @@ extension InitializationLesson {
             context.report(
                 "  \(activation.rawValue): highest validation accuracy at \(best.label.components(separatedBy: ", ").last!) (picked on validation; the sweep shows the shape, not a tuned value)."
             )
+            // The arms still improving at the end of the budget, beside the verdict that ranks them.
+            for arm in arms {
+                if let note = arm.convergenceNote(budget: epochs) { context.report("    " + note) }
+            }
         }
     }
 }

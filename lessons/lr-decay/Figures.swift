@@ -4,10 +4,11 @@ import LessonKit
 import Plot
 
 extension LearningRateDecayLesson {
-    /// Palette index per plan (in `plans` order): the constants in black, grey and brown; the
-    /// decays in colours no two of which are easily confused where their curves meet (the
-    /// too-aggressive decay's sky blue lies far below exponential k = 0.1's blue).
-    static let colors = [6, 9, 10, 0, 2, 3, 4, 8, 5]
+    /// Palette index per plan (in `plans` order): the constants in black, indigo and brown (not
+    /// grey: that is the colour of black's band, η₀'s, in its own panel); the decays in colours
+    /// no two of which are easily confused where their curves meet (the too-aggressive decay's
+    /// sky blue lies far below exponential k = 0.1's blue).
+    static let colors = [6, 11, 10, 0, 2, 3, 4, 8, 5]
 
     static func schedulesFigure(_ runs: [SettingRuns<ScheduledRun>]) -> Figure {
         let rate = EpochMetric(key: "learning_rate", label: "learning rate") { Double($0.learningRate) }

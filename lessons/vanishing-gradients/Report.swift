@@ -52,7 +52,10 @@ extension VanishingGradientsLesson {
         let pairs = report.runs.dropFirst().map { ($0, report.sigmoid) } + [(relu, tanh)]
         let holm = Holm(pairs.map { Difference(validation.summary($0.0), validation.summary($0.1)) })
         for (index, pair) in pairs.enumerated() {
-            context.report(holm.verdict(index, pair.0.label, pair.1.label, quantity: validation.quantity))
+            // A run still improving in the last 10 % of the budget: its verdict carries the note.
+            let caveats = [pair.0, pair.1].compactMap { $0.convergenceNote(budget: epochs) }
+            context.report(
+                holm.verdict(index, pair.0.label, pair.1.label, quantity: validation.quantity, caveats: caveats))
         }
         context.report()
         var exploding = SummaryTable(
