@@ -26,10 +26,10 @@ if (format eq 'preview') { set output } else { set output script_dir.'adam-step-
 set multiplot layout 2,1
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
-set title 'step applied by each arm over all 785 steps, in units of m̂/(√v̂ + ε): lr × multiplier'
+set title 'step applied by each arm over all 785 steps, in units of m̂/(√v̂ + ε): lr × multiplier (after step 200 the warm-up lies on, and hides, the constant 0.002)'
 set xlabel 'step'
 set ylabel 'lr × multiplier (log scale)'
-if (format eq 'preview') { set title 'step applied by each arm over all 785 steps, in units of m̂/(√v̂ + ε): lr × multiplier'."\n".'y: lr × multiplier (log scale)'; unset ylabel; unset y2label }
+if (format eq 'preview') { set title 'step applied by each arm over all 785 steps, in units of m̂/(√v̂ + ε): lr × multiplier (after step 200 the warm-up lies on, and hides, the constant 0.002)'."\n".'y: lr × multiplier (log scale)'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set border 3

@@ -53,7 +53,7 @@ set logscale x
 set format x '%g'
 set xrange [43.333333333333336:20232.0]
 set yrange [76.36343093048337:88.3595476627778]
-set xtics ('50' 50.0, '100' 100.0, '200' 200.0, '500' 500.0, '1000' 1000.0, '2000' 2000.0, '5000' 5000.0, '10000' 10000.0, '20000' 20000.0)
+set xtics ('100' 100.0, '1000' 1000.0, '10000' 10000.0)
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1

@@ -26,10 +26,10 @@ if (format eq 'preview') { set output } else { set output script_dir.'batch-size
 set multiplot layout 1,2 title 'Minibatch loss per iteration (first seed), with a centred running mean; shared y-axis'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
-set title 'batch 64, lr 0.1: 843 iterations per epoch, 16860 in all'
+set title 'batch 64, lr 0.1: 843 iterations per epoch, mean of 843'
 set xlabel 'epoch (iteration / 843)'
 set ylabel 'minibatch loss'
-if (format eq 'preview') { set title 'batch 64, lr 0.1: 843 iterations per epoch, 16860 in all'."\n".'y: minibatch loss'; unset ylabel; unset y2label }
+if (format eq 'preview') { set title 'batch 64, lr 0.1: 843 iterations per epoch, mean of 843'."\n".'y: minibatch loss'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set yrange [0.1:10.0]
@@ -37,13 +37,13 @@ set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'minibatch loss', \
-     data index 1 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'mean over the 843 iterations centred on each (about one epoch)'
+     data index 1 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'centred mean (≈ 1 epoch)'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
-set title 'batch 1024, lr 0.1: 52 iterations per epoch, 1040 in all'
+set title 'batch 1024, lr 0.1: 52 iterations per epoch, mean of 53'
 set xlabel 'epoch (iteration / 52)'
 set ylabel 'minibatch loss'
-if (format eq 'preview') { set title 'batch 1024, lr 0.1: 52 iterations per epoch, 1040 in all'."\n".'y: minibatch loss'; unset ylabel; unset y2label }
+if (format eq 'preview') { set title 'batch 1024, lr 0.1: 52 iterations per epoch, mean of 53'."\n".'y: minibatch loss'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set yrange [0.1:10.0]
@@ -51,7 +51,7 @@ set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 2 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'minibatch loss', \
-     data index 3 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'mean over the 53 iterations centred on each (about one epoch)'
+     data index 3 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'centred mean (≈ 1 epoch)'
 unset multiplot
 set output
 }

@@ -27,7 +27,7 @@ set multiplot layout 1,1
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'Evaluating the trained BatchNorm network: test accuracy by evaluation batch size (±1 std over 10 seeds)'
-set xlabel 'evaluation batch size'
+set xlabel 'evaluation batch size (log scale)'
 set ylabel 'test accuracy (%)'
 if (format eq 'preview') { set title 'Evaluating the trained BatchNorm network: test accuracy by evaluation batch size (±1 std over 10 seeds)'."\n".'y: test accuracy (%)'; unset ylabel; unset y2label }
 set logscale x

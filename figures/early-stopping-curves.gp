@@ -45,18 +45,18 @@ plot data index 0 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves f
      data index 5 using 1:2 with points pt 6 ps 1.6 lw 1.5 lc rgb '#000000' notitle
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
-set title 'validation loss alone, linear scale (mean ± std)'
+set title 'validation loss alone, linear scale (mean ± std); below it each seed''s best epoch and stop'
 set xlabel 'epoch'
 set ylabel 'validation loss'
-if (format eq 'preview') { set title 'validation loss alone, linear scale (mean ± std)'."\n".'y: validation loss'; unset ylabel; unset y2label }
+if (format eq 'preview') { set title 'validation loss alone, linear scale (mean ± std); below it each seed''s best epoch and stop'."\n".'y: validation loss'; unset ylabel; unset y2label }
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 6 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 7 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no stopping', \
-     data index 8 using 1:2 with points pt 7 ps 1.6 lc rgb '#009E73' title 'best epoch (each seed''s own value)', \
+     data index 8 using 1:2 with points pt 7 ps 1.6 lc rgb '#009E73' title 'best epoch (one dot per seed)', \
      data index 8 using 1:2 with points pt 6 ps 1.6 lw 1.5 lc rgb '#000000' notitle, \
-     data index 9 using 1:2 with points pt 7 ps 1.6 lc rgb '#CC79A7' title 'stop (each seed''s own value)', \
+     data index 9 using 1:2 with points pt 7 ps 1.6 lc rgb '#CC79A7' title 'stop (one dot per seed)', \
      data index 9 using 1:2 with points pt 6 ps 1.6 lw 1.5 lc rgb '#000000' notitle
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }

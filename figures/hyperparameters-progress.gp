@@ -47,7 +47,7 @@ set title 'the same from trial 5 on, on an axis fitted to it'
 set xlabel 'trial'
 set ylabel 'accuracy (%)'
 if (format eq 'preview') { set title 'the same from trial 5 on, on an axis fitted to it'."\n".'y: accuracy (%)'; unset ylabel; unset y2label }
-set xrange [1.0:27.0]
+set xrange [5.0:27.0]
 set yrange [58.944799868589556:75.9760806295126]
 set border 3
 set tics out nomirror

@@ -53,6 +53,8 @@ set xlabel 'gain g'
 set ylabel 'validation accuracy (%)'
 if (format eq 'preview') { set title 'after training: validation accuracy, mean of the last 2 epochs ±1 std over 10 seeds; none where all diverged'."\n".'y: validation accuracy (%)'; unset ylabel; unset y2label }
 set xrange [0.4:3.1]
+set yrange [0.0:110.0]
+set ytics ('0' 0.0, '20' 20.0, '40' 40.0, '60' 60.0, '80' 80.0, '100' 100.0)
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1

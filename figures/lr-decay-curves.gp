@@ -46,9 +46,9 @@ set yrange [58.66554962852618:88.20420482064452]
 set border 3
 set tics out nomirror
 unset key
-plot data index 2 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#888888' notitle, \
+plot data index 2 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#332288' notitle, \
      data index 3 using 1:2 with lines lw 2 lc rgb '#000000' title 'constant, η = 0.1', \
-     data index 4 using 1:2 with lines lw 2 lc rgb '#888888' title 'constant, η = 0.03'
+     data index 4 using 1:2 with lines lw 2 lc rgb '#332288' title 'constant, η = 0.03'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'constant, η = 0.01'

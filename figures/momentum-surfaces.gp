@@ -139,6 +139,7 @@ if (format eq 'preview') { set title 'bowl: f per step'."\n".'y: f (log scale)';
 set logscale y
 set format y '%g'
 set mytics 1
+set ytics ('10⁻⁹' 1e-09, '10⁻⁶' 1e-06, '10⁻³' 0.001, '10⁰' 1.0)
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -156,6 +157,7 @@ if (format eq 'preview') { set title 'Rosenbrock: f (Nesterov over momentum 0.9)
 set logscale y
 set format y '%g'
 set mytics 1
+set ytics ('10⁻¹²' 1e-12, '10⁻⁶' 1e-06, '10⁰' 1.0, '10⁶' 1000000.0, '10¹²' 1000000000000.0)
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1

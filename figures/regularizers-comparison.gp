@@ -23,7 +23,7 @@ if (format eq 'png') {
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'regularizers-comparison.'.format.output_suffix }
-set multiplot layout 2,1 title 'Each technique − none: mean and 95 % interval paired over 10 seeds, 2000 images, up to 60 epochs'
+set multiplot layout 2,1 title 'Each technique − none: mean and 95 % interval paired over 10 seeds, 2000 images, 60 epochs (more where a label says so)'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'generalization gap (training − validation accuracy): left is less overfitting'
