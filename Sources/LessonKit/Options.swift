@@ -274,10 +274,15 @@ public struct TrainingSize: CheckedOption {
 /// The deep plain networks of the initialization and vanishing-gradient lessons: `depth`
 /// hidden layers of `width` units between the 784 pixels and the 10 classes.
 public struct DeepNetworkOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Hidden layers of the deep networks (1…\(Self.maximumDepth)).", valueName: "n"))
+    // Unconditional, so that "--depth -1" is read as a (rejected) value rather than a missing one.
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Hidden layers of the deep networks (1…\(Self.maximumDepth)).", valueName: "n"))
     public var depth = 10
 
-    @Option(help: ArgumentHelp("Units per hidden layer of the deep networks (2…\(Self.maximumWidth)).", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Units per hidden layer of the deep networks (2…\(Self.maximumWidth)).", valueName: "n"))
     public var width = 100
 
     public init() {}

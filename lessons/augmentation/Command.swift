@@ -23,6 +23,7 @@ struct AugmentationLesson: LessonCommand {
     @OptionGroup var training: TrainingRunOptions
 
     @Option(
+        parsing: .unconditional,
         help:
             "Training images (0 for the whole training split of 54,000, else at least 8, the examples figure's; --quick uses at most 300)."
     )

@@ -32,7 +32,8 @@ struct BatchNormLesson: LessonCommand {
     @Option(help: "Learning rates of the sweep with and without BatchNorm, comma-separated, each finite and > 0.")
     var sweep = ListOption<PositiveNumber>([0.1, 0.2, 0.5, 1, 1.5, 2, 3].map { PositiveNumber($0) })
 
-    @Option(help: "Training images (0 for the whole training split of 54,000).")
+    @Option(
+        parsing: .unconditional, help: "Training images (0 for the whole training split of 54,000).")
     var trainSize = TrainingSize(20000)
 
     mutating func validate() throws {

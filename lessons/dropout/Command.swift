@@ -31,6 +31,7 @@ struct DropoutLesson: LessonCommand {
     var sweep = ListOption<Probability>([0, 0.1, 0.2, 0.3, 0.5, 0.7].map { Probability($0) })
 
     @Option(
+        parsing: .unconditional,
         help:
             "Training images (0 for the whole training split of 54,000). Dropout helps where a network overfits, which needs a small set for this small network."
     )

@@ -27,6 +27,7 @@ struct EarlyStoppingLesson: LessonCommand {
     var patience = 3
 
     @Option(
+        parsing: .unconditional,
         help:
             "Training images (0 for the whole training split of 54,000): a small set, so that the network overfits."
     )

@@ -33,6 +33,7 @@ struct L2Lesson: LessonCommand {
     var lambdas: ListOption<NonNegativeNumber>?
 
     @Option(
+        parsing: .unconditional,
         help:
             "Training images (0 for the whole training split of 54,000): a small set, so that the network overfits."
     )

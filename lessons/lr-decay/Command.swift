@@ -31,7 +31,9 @@ struct LearningRateDecayLesson: LessonCommand {
     @Option(help: "Initial learning rate η₀ (SGD; finite, > 0).")
     var learningRate = PositiveNumber(0.1)
 
-    @Option(help: "Training images (0 for the whole training split of 54,000; else at least 64, one batch).")
+    @Option(
+        parsing: .unconditional,
+        help: "Training images (0 for the whole training split of 54,000; else at least 64, one batch).")
     var trainSize = TrainingSize(10000)
 
     mutating func validate() throws {

@@ -22,6 +22,7 @@ struct RegularizersLesson: LessonCommand {
     @OptionGroup var training: TrainingRunOptions
 
     @Option(
+        parsing: .unconditional,
         help:
             "Training images (0 for the whole training split of 54,000, else at least 100): few, so that the network overfits."
     )
