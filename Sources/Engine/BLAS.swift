@@ -9,12 +9,23 @@ import Foundation
 
 /// Single-precision matrix products and the BLAS library's settings.
 public enum BLAS {
+    /// Multiply-adds of every product since the process started, on every thread: a lesson's
+    /// arithmetic, which together with the machine's GEMM rate bounds how fast it can run.
+    /// (A lock, not `Atomic`, which Apple's systems have only from macOS 15; a product
+    /// takes thousands of times longer than the lock.)
+    nonisolated(unsafe) private static var multiplyAdds = 0
+    private static let multiplyAddsLock = NSLock()
+
+    /// Floating-point operations (2·m·n·k per product) of every `sgemm` so far.
+    public static var floatingPointOperations: Int { 2 * multiplyAddsLock.withLock { multiplyAdds } }
+
     /// C ← α·op(A)·op(B) + β·C for row-major matrices (`cblas_sgemm`).
     public static func sgemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
         a: UnsafePointer<Float>?, lda: Int, b: UnsafePointer<Float>?, ldb: Int,
         beta: Float, c: UnsafeMutablePointer<Float>?, ldc: Int
     ) {
+        multiplyAddsLock.withLock { multiplyAdds += m * n * k }
         cblas_sgemm(
             CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
             Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))

@@ -305,6 +305,7 @@ public final class LessonContext {
         let directory = figures.directory as NSString
         results.seconds = (Date().timeIntervalSince(started) * 10).rounded() / 10
         results.epochsTrained = progress.epochsTrained
+        results.gemmGigaflops = (Double(BLAS.floatingPointOperations) / 1e8).rounded() / 10
         try FileOutput.writeAtomically(
             results.encoded(), to: directory.appendingPathComponent(LessonResults.fileName(lesson: name)))
         // A data file this run has no rows for is removed rather than left from an earlier run.

@@ -66,6 +66,10 @@ public struct LessonResults: Codable, Sendable {
     public var figures: [FigureEntry] = []
     /// Wall time of the whole run, in seconds.
     public var seconds: Double = 0
+    /// Floating-point operations of the run's matrix products, in billions: divided by the
+    /// machine's GEMM rate (engine-benchmark prints it) and the workers, the least time the
+    /// run can take. Nil in a results file written before it was recorded.
+    public var gemmGigaflops: Double? = 0
 
     enum CodingKeys: String, CodingKey {
         case lesson, command, seeds, quick, version, commit, settings, report, verdicts, tables, options, figures
@@ -73,6 +77,7 @@ public struct LessonResults: Codable, Sendable {
         case commandLine = "command_line"
         case blasKernel = "blas_kernel"
         case epochsTrained = "epochs_trained"
+        case gemmGigaflops = "gemm_gflop"
         case splitSeed = "split_seed"
     }
 

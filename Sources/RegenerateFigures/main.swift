@@ -96,6 +96,8 @@ struct RegenerateFigures: ParsableCommand {
         let peakMegabytes: Double
         let figures: Int
         let status: String
+        /// The run's matrix-product arithmetic, from its results file (nil if it wrote none).
+        var gemmGigaflops: Double? = nil
         var succeeded: Bool { status == "ok" }
     }
 
@@ -137,11 +139,16 @@ struct RegenerateFigures: ParsableCommand {
         }
         var table = SummaryTable(
             title: "Figures regenerated into \(outputFolder)\(quick ? " (--quick)" : "")",
-            header: ["lesson", "seconds", "peak MB", "figures", "status"], rightAligned: [1, 2, 3])
+            header: ["lesson", "seconds", "peak MB", "figures", "GEMM GFLOP", "GFLOP/s", "status"],
+            rightAligned: [1, 2, 3, 4, 5])
         for outcome in outcomes {
+            // GFLOP/s over the whole run against the machine's GEMM rate per core times the
+            // workers (benchmarks/README.md) says how close a lesson runs to its arithmetic.
+            let rate = outcome.gemmGigaflops.map { outcome.seconds > 0 ? $0 / outcome.seconds : 0 }
             table.add([
                 outcome.lesson, String(format: "%.1f", outcome.seconds), String(format: "%.0f", outcome.peakMegabytes),
-                "\(outcome.figures)", outcome.status,
+                "\(outcome.figures)", outcome.gemmGigaflops.map { String(format: "%.0f", $0) } ?? "–",
+                rate.map { String(format: "%.0f", $0) } ?? "–", outcome.status,
             ])
         }
         console.line(table.description)
@@ -208,8 +215,11 @@ struct RegenerateFigures: ParsableCommand {
             result.status == 0
             ? "ok"
             : "failed (exit \(result.status)): " + (text.split(separator: "\n").last.map(String.init) ?? "")
+        let results = try? LessonResults.read(
+            (outputFolder as NSString).appendingPathComponent(LessonResults.fileName(lesson: entry.name)))
         return Outcome(
-            lesson: entry.name, seconds: seconds, peakMegabytes: result.peakMegabytes, figures: figures, status: status)
+            lesson: entry.name, seconds: seconds, peakMegabytes: result.peakMegabytes, figures: figures, status: status,
+            gemmGigaflops: result.status == 0 ? results?.gemmGigaflops : nil)
     }
 }
 

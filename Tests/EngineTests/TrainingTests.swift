@@ -5,6 +5,21 @@ import TestSupport
 import XCTest
 
 final class TrainingTests: XCTestCase {
+    /// Each product adds 2·m·n·k to the count a lesson's results record as `gemm_gflop`, and a
+    /// product that is skipped (an empty dimension) adds nothing.
+    func testTheProductCountGrowsByTwoOperationsPerMultiplyAdd() {
+        let a = Matrix(rows: 3, cols: 5, repeating: 1)
+        let b = Matrix(rows: 4, cols: 5, repeating: 2)
+        var c = Matrix(rows: 3, cols: 4)
+        let before = BLAS.floatingPointOperations
+        Matrix.multiply(a, b, transposeB: true, into: &c)
+        XCTAssertEqual(BLAS.floatingPointOperations - before, 2 * 3 * 4 * 5)
+        XCTAssertEqual(c.values, Array(repeating: 10, count: 12))
+        var empty = Matrix(rows: 0, cols: 4)
+        Matrix.multiply(Matrix(rows: 0, cols: 5), b, transposeB: true, into: &empty)
+        XCTAssertEqual(BLAS.floatingPointOperations - before, 2 * 3 * 4 * 5)
+    }
+
     func makeTrainer(
         seed: UInt64, dropout: Float = 0.2, learningRate: Float = 0.1,
         callbacks: [TrainingCallback] = []
