@@ -129,6 +129,9 @@ public enum DataCheck {
             case .final: return EpochSummary.final(values)
             case .lastK: return source.k.map { EpochSummary.lastEpochs($0, values) }
             case .atEpoch: return source.epoch.map { EpochSummary.atEpoch($0, values) }
+            case .window:
+                guard let first = source.epoch, let count = source.k else { return nil }
+                return EpochSummary.window(from: first, count: count, values)
             case .bestEpoch: return Estimate(EpochSummary.bestEpochs(values).compactMap { $0.map(Double.init) })
             case .atBestValidation:
                 let validation = epochs[key]?[EpochMetric.validationAccuracy.key] ?? []

@@ -230,6 +230,13 @@ public struct SettingRuns<Run: RunRecord>: Sendable {
         sourced(EpochSummary.atEpoch(epoch, values(metric)), metric, .atEpoch, epoch: epoch)
     }
 
+    /// Each run's mean over `epochs` (1-based), for the runs that reached its end.
+    public func window(_ epochs: ClosedRange<Int>, _ metric: EpochMetric) -> Estimate {
+        sourced(
+            EpochSummary.window(from: epochs.lowerBound, count: epochs.count, values(metric)), metric, .window,
+            k: epochs.count, epoch: epochs.lowerBound)
+    }
+
     /// Each run's metric per epoch, as the data files hold it (`EpochSummary.values`), so that
     /// a summary recomputed from the files is the same number to the last bit.
     func values(_ metric: EpochMetric) -> [[Double?]] { runs.map { EpochSummary.values($0.history, metric) } }
@@ -339,6 +346,15 @@ enum EpochSummary {
 
     static func atEpoch(_ epoch: Int, _ runs: [[Double?]]) -> Estimate {
         Estimate(runs.compactMap { epochs in epochs.indices.contains(epoch - 1) ? epochs[epoch - 1] : nil })
+    }
+
+    static func window(from first: Int, count: Int, _ runs: [[Double?]]) -> Estimate {
+        Estimate(
+            runs.compactMap { epochs in
+                guard first >= 1, first - 1 + count <= epochs.count else { return nil }
+                let values = epochs[(first - 1)..<(first - 1 + count)].compactMap { $0 }
+                return values.count == count ? values.reduce(0, +) / Double(count) : nil
+            })
     }
 
     static func atBest(_ runs: [[Double?]], bestEpochs: [Int?]) -> Estimate {

@@ -29,6 +29,9 @@ public struct Estimate: Sendable, Codable, Equatable, CustomStringConvertible {
             case atBestValidation = "at_best_validation"
             /// Each run's epoch `epoch` (1-based), in `<lesson>-runs.csv`.
             case atEpoch = "at_epoch"
+            /// Each run's mean over the `k` epochs from epoch `epoch` (1-based), in
+            /// `<lesson>-runs.csv`: e.g. how much a run still gained late in its budget.
+            case window
             /// Each run's epoch (1-based) of highest value in `column`, in `<lesson>-runs.csv`.
             case bestEpoch = "best_epoch"
             /// Each run's value in `<lesson>-per-run.csv`.
@@ -43,7 +46,7 @@ public struct Estimate: Sendable, Codable, Equatable, CustomStringConvertible {
         public let summary: Summary
         /// The window of a `last_k` summary.
         public let k: Int?
-        /// The epoch of an `at_epoch` summary.
+        /// The epoch of an `at_epoch` summary, the first of a `window`.
         public let epoch: Int?
 
         public init(

@@ -120,6 +120,32 @@ final class DataCheckTests: XCTestCase {
         XCTAssertEqual(outcome.underivedLines, 1, "the line typed from an estimate: \(results.report[0])")
     }
 
+    /// A verdict on a window of epochs (how much a run gained late) is recorded as a
+    /// `window` source (first epoch and length) and recomputed from the data files: a changed
+    /// number inside the window fails it.
+    func testAWindowVerdictRestsOnItsEpochsOnly() throws {
+        let folder = try TemporaryFolder("window-check")
+        defer { folder.remove() }
+        try probe(into: folder.path) { context, runs in
+            context.report(
+                Difference(runs[1].window(3...4, .trainLoss), runs[1].window(1...2, .trainLoss))
+                    .verdict("epochs 3–4", "epochs 1–2", quantity: "Late change", unit: "", decimals: 4))
+        }
+        let verdict = try XCTUnwrap(LessonResults.read(folder.file("probe-results.json")).verdicts?.last)
+        XCTAssertEqual(
+            verdict.comparison.a,
+            Estimate.Source(
+                experiment: "main", setting: "lr 0.2", column: "train_loss", summary: .window, k: 2, epoch: 3))
+        XCTAssertEqual(DataCheck.problems(lesson: "probe", folder: folder.path), [])
+        // Rows 21–24 are lr 0.2's first seed, epochs 1–4 (after lr 0.05's 5 seeds × 4 epochs).
+        try edit(folder.file("probe-runs.csv"), row: 24, column: "train_loss") { $0 + 0.5 }
+        XCTAssertTrue(
+            DataCheck.problems(lesson: "probe", folder: folder.path).contains { $0.contains("Late change") },
+            "epoch 4 is in the window")
+        try edit(folder.file("probe-runs.csv"), row: 24, column: "train_loss") { $0 - 0.5 }
+        XCTAssertEqual(DataCheck.problems(lesson: "probe", folder: folder.path), [], "restored")
+    }
+
     /// One number a verdict rests on changed in per-run.csv: the check names that verdict line
     /// and shows what the data files now give.
     func testAChangedNumberFailsTheVerdictItFeeds() throws {

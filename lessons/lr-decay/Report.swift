@@ -79,5 +79,25 @@ extension LearningRateDecayLesson {
             context.report()
             for line in comparisons.againstBaseline.verdicts(on: measureIndex) { context.report(line) }
         }
+        context.report()
+        for line in Self.lateGains(Array(runs.dropFirst(Self.constantCount)), epochs: epochs) { context.report(line) }
+    }
+
+    /// How much each decay still gained at the end of the budget: its validation mean over the
+    /// last 3 epochs against that of 3 epochs a week earlier (epochs 28–30 against 21–23 of
+    /// 30), paired over seeds, Holm over the decays. A "not converged" note on a run that is
+    /// still gaining fractions of a point means less than one on a run still climbing.
+    static func lateGains(_ decays: [SettingRuns<ScheduledRun>], epochs: Int) -> [Verdict] {
+        guard epochs >= 10 else { return [] }
+        let late = (epochs - 2)...epochs, earlier = (epochs - 9)...(epochs - 7)
+        let family = Holm(
+            decays.map {
+                Difference($0.window(late, .validationAccuracy), $0.window(earlier, .validationAccuracy))
+            })
+        return decays.indices.map {
+            family.verdict(
+                $0, "epochs \(late.lowerBound)–\(late.upperBound)", "epochs \(earlier.lowerBound)–\(earlier.upperBound)",
+                quantity: "Late gain, validation, \(decays[$0].label)")
+        }
     }
 }
