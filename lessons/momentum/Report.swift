@@ -73,8 +73,11 @@ extension MomentumLesson {
     /// Step 4: where each method ends in the double well.
     func reportDoubleWell(_ context: LessonContext, _ runs: [DoubleWell.Run]) {
         context.report()
+        let points = DoubleWell.stationaryPoints.map {
+            String(format: "%.2f", $0).replacingOccurrences(of: "-", with: "−")
+        }
         context.report(
-            "Double well f(x) = (x² − 1)² + 0.3x from x = 2, lr \(DoubleWell.rate): local minimum at x ≈ 0.96, global at x ≈ −1.04."
+            "Double well f(x) = (x² − 1)² + \(DoubleWell.tilt)x from x = \(String(format: "%g", DoubleWell.start)), lr \(DoubleWell.rate): local minimum at x ≈ \(points[2]), global at x ≈ \(points[0]), the barrier between them (a local maximum) at x ≈ \(points[1])."
         )
         for run in runs {
             context.report(
@@ -141,6 +144,14 @@ extension MomentumLesson {
                         index, comparison.a, comparison.b, quantity: comparison.quantity, unit: "", decimals: 4,
                         caveats: notes)
                     : holm.verdict(index, comparison.a, comparison.b, quantity: comparison.quantity, caveats: notes))
+        }
+        // How far from converged the budget leaves each arm: its last epoch's fall in training loss.
+        guard epochs >= 2 else { return }
+        for arm in runs {
+            context.report(
+                Difference(arm.final(.trainLoss), arm.atEpoch(epochs - 1, .trainLoss)).verdict(
+                    "epoch \(epochs)", "epoch \(epochs - 1)", quantity: "Training loss, \(arm.label)", unit: "",
+                    decimals: 4))
         }
     }
 }
