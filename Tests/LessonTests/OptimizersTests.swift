@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import LabMath
 import LessonKit
 import TestSupport
 import XCTest
