@@ -100,6 +100,12 @@ extension MomentumLesson {
                     .estimate("train loss, final", decimals: 4) { $0.final(.trainLoss) },
                     .estimate("validation %, final") { $0.final(.validationAccuracy) },
                     .estimate("validation %, last \(k)") { $0.lastEpochs(k, .validationAccuracy) },
+                    // Runs still improving near the end of the budget, a wider window than the
+                    // verdicts' "not converged" note (the last 10 %, one epoch here).
+                    TableColumn("val. peak in last 2") { setting in
+                        let late = setting.bestValidationEpochs.filter { ($0 ?? 0) > epochs - 2 }.count
+                        return "\(late)/\(setting.runs.count)"
+                    },
                 ], settingHeader: "optimizer"))
         let (slow, matched, momentum, nesterov) = (runs[0], runs[1], runs[2], runs[3])
         // Five comparisons stated together: each verdict says whether it survives Holm over all five.
