@@ -33,6 +33,18 @@ final class MomentumTests: XCTestCase {
         XCTAssertEqual(runs["momentum 0.9"]!, -1.036, accuracy: 0.01)
     }
 
+    /// The double well's landmarks the report prints are where f′ vanishes: a minimum, the
+    /// barrier (a maximum) and a minimum, each next to where the runs settle.
+    func testDoubleWellStationaryPoints() {
+        let points = DoubleWell.stationaryPoints
+        XCTAssertEqual(points.count, 3)
+        for x in points { XCTAssertEqual(DoubleWell.derivative(Float(x)), 0, accuracy: 1e-5, "f′(\(x))") }
+        XCTAssertEqual(points[0], -1.036, accuracy: 0.001)
+        XCTAssertEqual(points[1], 0.0755, accuracy: 0.001)
+        XCTAssertEqual(points[2], 0.960, accuracy: 0.001)
+        XCTAssertGreaterThan(DoubleWell.f(Float(points[1])), DoubleWell.f(Float(points[2])), "a barrier, not a minimum")
+    }
+
     func testQuickRun() throws {
         let folder = try TemporaryFolder("momentum")
         defer { folder.remove() }

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import LabMath
 import LessonKit
 import TestSupport
 import XCTest
@@ -58,6 +59,18 @@ final class OptimizersTests: XCTestCase {
         XCTAssertLessThan(distance["AdamW (weight decay 0.01)"]!, 0.2)
         for slow in ["SGD", "AdaGrad", "AdaDelta"] { XCTAssertGreaterThan(distance[slow]!, 0.2, slow) }
         XCTAssertTrue(paths.allSatisfy { $0.count == 2001 }, "no path diverged")
+        // The walks the report's f table follows: AdaGrad's first step is η·sign(g) in each
+        // coordinate; AdaDelta passes its lowest f early, then bounces between the valley's
+        // walls with period 2 (every other step nearly the same f, neighbours apart).
+        let walks = Dictionary(uniqueKeysWithValues: zip(OptimizersLesson.entries.map(\.name), paths))
+        XCTAssertEqual(walks["AdaGrad"]![1].x, -0.7, accuracy: 1e-5)
+        XCTAssertEqual(walks["AdaGrad"]![1].y, 1.7, accuracy: 1e-5)
+        let f = walks["AdaDelta"]!.map { Surface.rosenbrock.value($0.x, $0.y) }
+        let lowest = f.indices.min { f[$0] < f[$1] }!
+        XCTAssertLessThan(lowest, 1000)
+        XCTAssertGreaterThan(f[2000], 2 * f[lowest])
+        XCTAssertEqual(f[2000], f[1998], accuracy: 0.005)
+        XCTAssertGreaterThan(abs(f[2000] - f[1999]), 0.02)
         let drawn = zip(OptimizersLesson.entries, paths).map {
             StandardPanels.SurfacePath(label: $0.name, points: $1, color: $0.color)
         }

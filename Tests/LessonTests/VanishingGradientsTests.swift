@@ -44,6 +44,14 @@ final class VanishingGradientsTests: XCTestCase {
             let power = pow(Double(scale), 10)
             XCTAssertTrue(ratio.min > power / 5 && ratio.max < power * 5, "k = \(scale): \(ratio) vs \(power)")
         }
+        // Not only shifted but tilted: on every seed the ratio to k¹⁰ grows from the first layer
+        // to the last for k = 2 and shrinks for k = 0.5.
+        for (scale, tilts) in [(2.0, { $0 > 1.2 }), (0.5, { $0 < 0.9 })] as [(Float, (Double) -> Bool)] {
+            let index = VanishingGradientsLesson.scales.firstIndex(of: scale)!
+            let first = VanishingGradientsLesson.ratioToPrediction(report.scaled, scaleIndex: index, layer: 0)
+            let top = VanishingGradientsLesson.ratioToPrediction(report.scaled, scaleIndex: index, layer: 10)
+            for (a, b) in zip(top, first) { XCTAssertTrue(tilts(a / b), "k = \(scale): \(a) / \(b)") }
+        }
         XCTAssertEqual(VanishingGradientsLesson.sigmoidDerivative(0), 0.25)
         for file in [
             "sigmoid.png", "gradients.png", "factors.png", "training.png", "exploding.png", "results.json", "runs.csv",

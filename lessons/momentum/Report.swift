@@ -73,8 +73,11 @@ extension MomentumLesson {
     /// Step 4: where each method ends in the double well.
     func reportDoubleWell(_ context: LessonContext, _ runs: [DoubleWell.Run]) {
         context.report()
+        let points = DoubleWell.stationaryPoints.map {
+            String(format: "%.2f", $0).replacingOccurrences(of: "-", with: "−")
+        }
         context.report(
-            "Double well f(x) = (x² − 1)² + 0.3x from x = 2, lr \(DoubleWell.rate): local minimum at x ≈ 0.96, global at x ≈ −1.04."
+            "Double well f(x) = (x² − 1)² + \(DoubleWell.tilt)x from x = \(String(format: "%g", DoubleWell.start)), lr \(DoubleWell.rate): local minimum at x ≈ \(points[2]), global at x ≈ \(points[0]), the barrier between them (a local maximum) at x ≈ \(points[1])."
         )
         for run in runs {
             context.report(
@@ -97,6 +100,12 @@ extension MomentumLesson {
                     .estimate("train loss, final", decimals: 4) { $0.final(.trainLoss) },
                     .estimate("validation %, final") { $0.final(.validationAccuracy) },
                     .estimate("validation %, last \(k)") { $0.lastEpochs(k, .validationAccuracy) },
+                    // Runs still improving near the end of the budget, a wider window than the
+                    // verdicts' "not converged" note (the last 10 %, one epoch here).
+                    TableColumn("val. peak in last 2") { setting in
+                        let late = setting.bestValidationEpochs.filter { ($0 ?? 0) > epochs - 2 }.count
+                        return "\(late)/\(setting.runs.count)"
+                    },
                 ], settingHeader: "optimizer"))
         let (slow, matched, momentum, nesterov) = (runs[0], runs[1], runs[2], runs[3])
         // Five comparisons stated together: each verdict says whether it survives Holm over all five.
@@ -141,6 +150,14 @@ extension MomentumLesson {
                         index, comparison.a, comparison.b, quantity: comparison.quantity, unit: "", decimals: 4,
                         caveats: notes)
                     : holm.verdict(index, comparison.a, comparison.b, quantity: comparison.quantity, caveats: notes))
+        }
+        // How far from converged the budget leaves each arm: its last epoch's fall in training loss.
+        guard epochs >= 2 else { return }
+        for arm in runs {
+            context.report(
+                Difference(arm.final(.trainLoss), arm.atEpoch(epochs - 1, .trainLoss)).verdict(
+                    "epoch \(epochs)", "epoch \(epochs - 1)", quantity: "Training loss, \(arm.label)", unit: "",
+                    decimals: 4))
         }
     }
 }

@@ -230,8 +230,20 @@ struct RateSweep {
 enum DoubleWell {
     static let rate: Float = 0.01
     static let start: Float = 2
-    static func f(_ x: Float) -> Float { (x * x - 1) * (x * x - 1) + 0.3 * x }
-    static func derivative(_ x: Float) -> Float { 4 * x * (x * x - 1) + 0.3 }
+    /// The linear term's coefficient, which makes the left minimum the lower one.
+    static let tilt: Float = 0.3
+    static func f(_ x: Float) -> Float { (x * x - 1) * (x * x - 1) + tilt * x }
+    static func derivative(_ x: Float) -> Float { 4 * x * (x * x - 1) + tilt }
+
+    /// Where f′ vanishes, in increasing x: the global minimum, the barrier (a local maximum)
+    /// and the local minimum. f′/4 = x³ − x + tilt/4 is a cubic with three real roots, given by
+    /// the trigonometric formula for x³ + px + q = 0.
+    static var stationaryPoints: [Double] {
+        let p = -1.0, q = Double(tilt) / 4
+        let radius = 2 * (-p / 3).squareRoot()
+        let angle = acos(3 * q / (2 * p) * (-3 / p).squareRoot()) / 3
+        return (0..<3).map { radius * cos(angle - 2 * Double.pi * Double($0) / 3) }.sorted()
+    }
 
     struct Run {
         let method: MomentumLesson.Method

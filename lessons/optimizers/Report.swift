@@ -31,6 +31,15 @@ extension OptimizersLesson {
         }
         context.report(table)
         context.report()
+        var sensitivity = SummaryTable(
+            title:
+                "Validation (%, mean of the last \(k) epochs) at every swept rate, as a multiple of the usual rate: the sensitivity figure's points",
+            header: ["optimizer"] + Self.rateFactors.map { "× " + String(format: "%g", $0) })
+        for outcome in ranked {
+            sensitivity.add(outcome.entry.name, estimates: outcome.sweep.map { $0.lastEpochs(k, .validationAccuracy) })
+        }
+        context.report(sensitivity)
+        context.report()
         var edges = SummaryTable(
             title: "Chosen rates at an end of the sweep (the best may lie beyond it)",
             header: ["optimizer", "chosen lr", "edge"])
@@ -85,5 +94,25 @@ extension OptimizersLesson {
             ])
         }
         context.report(surface)
+        context.report()
+        reportWalks(context, outcomes: outcomes, steps: steps)
+    }
+
+    /// f along each walk on Rosenbrock's valley: the first step, the lowest point, and two late
+    /// steps (a 100-step trend, and the step before the last, which shows a period-2 bounce).
+    func reportWalks(_ context: LessonContext, outcomes: [Outcome], steps: Int) {
+        let late = [max(steps - 100, 0), steps - 1]
+        let start = Surface.rosenbrock.value(Self.start.0, Self.start.1)
+        var walks = SummaryTable(
+            title:
+                "f along each walk (the f-per-step figure's curves), from f = \(String(format: "%.3g", start)) at the start",
+            header: ["optimizer", "f after step 1", "lowest f", "at step"] + late.map { "f at step \($0)" })
+        for outcome in outcomes {
+            let f = outcome.path.map { Surface.rosenbrock.value($0.x, $0.y) }
+            let lowest = f.indices.min { f[$0] < f[$1] }!
+            func value(_ step: Int) -> String { String(format: "%.3g", f[step]) }
+            walks.add([outcome.entry.name, value(1), value(lowest), String(lowest)] + late.map(value))
+        }
+        context.report(walks)
     }
 }

@@ -57,6 +57,9 @@ extension VanishingGradientsLesson {
             context.report(
                 holm.verdict(index, pair.0.label, pair.1.label, quantity: validation.quantity, caveats: caveats))
         }
+        // The best epoch is picked and scored on the same validation images: a second look at
+        // ReLU against tanh, outside the family above, that favours the noisier network.
+        context.report(Measure<GradientRun>.bestValidation.verdict(relu, against: tanh))
         context.report()
         var exploding = SummaryTable(
             title:
@@ -71,6 +74,26 @@ extension VanishingGradientsLesson {
             ])
         }
         context.report(exploding)
+        reportExplodingTilt(context, report.scaled)
+    }
+
+    /// Measured ÷ k^depth at the first and the last layer, and their ratio: how far the scaled
+    /// network's points tilt away from the exploding figure's dashed lines, not only shift.
+    func reportExplodingTilt(_ context: LessonContext, _ scaled: [[Scaled]]) {
+        var tilt = SummaryTable(
+            title:
+                "Measured / k^\(depth) by layer (the exploding figure's points over its dashed lines), geometric mean over seeds",
+            header: ["k", "layer 1", "layer \(depth + 1)", "layer \(depth + 1) / layer 1"])
+        for (index, scale) in Self.scales.enumerated() where scale != 1 {
+            let first = Self.ratioToPrediction(scaled, scaleIndex: index, layer: 0)
+            let top = Self.ratioToPrediction(scaled, scaleIndex: index, layer: depth)
+            tilt.add([
+                String(format: "%.1f", scale), Self.scientific(Estimate(first)), Self.scientific(Estimate(top)),
+                Self.scientific(Estimate(zip(top, first).map { $0 / $1 })),
+            ])
+        }
+        context.report()
+        context.report(tilt)
     }
 
     /// "1.3e-08 (×/÷ 1.4)": geometric mean and geometric spread, for quantities spanning decades.

@@ -195,6 +195,17 @@ extension VanishingGradientsLesson {
         )
     }
 
+    /// Per seed, layer `layer`'s ‖∂L/∂W⁽ˡ⁾‖ with the weights × k over its k = 1 norm, divided
+    /// by the scaling argument's k^(L−1): 1 where the argument holds at that layer.
+    static func ratioToPrediction(_ scaled: [[Scaled]], scaleIndex: Int, layer: Int) -> [Double] {
+        let reference = scales.firstIndex(of: 1)!
+        return scaled.map { perScale in
+            let norms = perScale[scaleIndex].norms
+            let power = pow(Double(scales[scaleIndex]), Double(norms.count - 1))
+            return Double(norms[layer]) / Double(perScale[reference].norms[layer]) / power
+        }
+    }
+
     struct Report {
         let runs: [SettingRuns<GradientRun>]
         /// Per network, the predicted factor per hidden layer.
