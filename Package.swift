@@ -47,11 +47,13 @@ let package = Package(
         .target(name: "CPrefetch"),
         // The loops outside BLAS that a training step spends its time in (optimizer updates,
         // the minibatch's bytes to floats), one clone per x86-64 instruction set. Optimized in
-        // debug builds too; never contracted to FMA, so every CPU gets the same bits.
+        // debug builds too; never contracted to FMA, so every CPU gets the same bits. Without
+        // errno, √ is one vector instruction (its value is the same; only the errno side
+        // effect of √ of a negative number goes).
         .target(
             name: "CKernels",
             cSettings: [
-                .unsafeFlags(["-ffp-contract=off"]),
+                .unsafeFlags(["-ffp-contract=off", "-fno-math-errno"]),
                 .unsafeFlags(["-O2"], .when(configuration: .debug)),
             ]),
         .target(

@@ -142,3 +142,104 @@ void training_lab_transform_image(float *restrict output, const float *restrict 
         }
     }
 }
+
+// The adaptive optimizers' per-weight updates. Each variant that changes the loop's shape
+// (AMSGrad, a centred or momentum RMSprop) is its own loop, so that every loop vectorizes;
+// the operations and their order are those of the Swift loops in Sources/Engine/Optimizers.
+
+DISPATCHED
+void training_lab_adam(float *restrict w, const float *restrict g, float *restrict m, float *restrict v,
+                       float *restrict largest, size_t count, float decay, float coupled_decay, float keep1,
+                       float new1, float keep2, float new2, float step_size, float root_correction2, float epsilon) {
+    if (largest) {
+        for (size_t i = 0; i < count; i++) {
+            w[i] *= decay;
+            float gradient = g[i] + coupled_decay * w[i];
+            m[i] = keep1 * m[i] + new1 * gradient;
+            v[i] = keep2 * v[i] + new2 * gradient * gradient;
+            largest[i] = v[i] >= largest[i] ? v[i] : largest[i];
+            w[i] -= step_size * m[i] / (sqrtf(largest[i]) / root_correction2 + epsilon);
+        }
+    } else {
+        for (size_t i = 0; i < count; i++) {
+            w[i] *= decay;
+            float gradient = g[i] + coupled_decay * w[i];
+            m[i] = keep1 * m[i] + new1 * gradient;
+            v[i] = keep2 * v[i] + new2 * gradient * gradient;
+            w[i] -= step_size * m[i] / (sqrtf(v[i]) / root_correction2 + epsilon);
+        }
+    }
+}
+
+DISPATCHED
+void training_lab_nadam(float *restrict w, const float *restrict g, float *restrict m, float *restrict v, size_t count,
+                        float weight_decay, float keep1, float new1, float keep2, float new2, float correction2,
+                        float epsilon, float gradient_scale, float momentum_scale) {
+    for (size_t i = 0; i < count; i++) {
+        float gradient = g[i] + weight_decay * w[i];
+        m[i] = keep1 * m[i] + new1 * gradient;
+        v[i] = keep2 * v[i] + new2 * gradient * gradient;
+        float denominator = sqrtf(v[i] / correction2) + epsilon;
+        w[i] -= gradient_scale * gradient / denominator + momentum_scale * m[i] / denominator;
+    }
+}
+
+DISPATCHED
+void training_lab_adagrad(float *restrict w, const float *restrict g, float *restrict s, size_t count, float rate,
+                          float weight_decay, float epsilon) {
+    for (size_t i = 0; i < count; i++) {
+        float gradient = g[i] + weight_decay * w[i];
+        s[i] += gradient * gradient;
+        w[i] -= rate * gradient / (sqrtf(s[i]) + epsilon);
+    }
+}
+
+DISPATCHED
+void training_lab_rmsprop(float *restrict w, const float *restrict g, float *restrict square, float *restrict mean,
+                          float *restrict buffer, size_t count, float rate, float weight_decay, float keep, float new,
+                          float epsilon, float momentum) {
+    if (mean && buffer) {
+        for (size_t i = 0; i < count; i++) {
+            float gradient = g[i] + weight_decay * w[i];
+            square[i] = keep * square[i] + new * gradient * gradient;
+            mean[i] = keep * mean[i] + new * gradient;
+            float denominator = sqrtf(square[i] - mean[i] * mean[i]) + epsilon;
+            buffer[i] = momentum * buffer[i] + gradient / denominator;
+            w[i] -= rate * buffer[i];
+        }
+    } else if (mean) {
+        for (size_t i = 0; i < count; i++) {
+            float gradient = g[i] + weight_decay * w[i];
+            square[i] = keep * square[i] + new * gradient * gradient;
+            mean[i] = keep * mean[i] + new * gradient;
+            float denominator = sqrtf(square[i] - mean[i] * mean[i]) + epsilon;
+            w[i] -= rate * gradient / denominator;
+        }
+    } else if (buffer) {
+        for (size_t i = 0; i < count; i++) {
+            float gradient = g[i] + weight_decay * w[i];
+            square[i] = keep * square[i] + new * gradient * gradient;
+            buffer[i] = momentum * buffer[i] + gradient / (sqrtf(square[i]) + epsilon);
+            w[i] -= rate * buffer[i];
+        }
+    } else {
+        for (size_t i = 0; i < count; i++) {
+            float gradient = g[i] + weight_decay * w[i];
+            square[i] = keep * square[i] + new * gradient * gradient;
+            w[i] -= rate * gradient / (sqrtf(square[i]) + epsilon);
+        }
+    }
+}
+
+DISPATCHED
+void training_lab_adadelta(float *restrict w, const float *restrict g, float *restrict square,
+                           float *restrict updates, size_t count, float rate, float weight_decay, float keep,
+                           float new, float epsilon) {
+    for (size_t i = 0; i < count; i++) {
+        float gradient = g[i] + weight_decay * w[i];
+        square[i] = keep * square[i] + new * gradient * gradient;
+        float delta = sqrtf(updates[i] + epsilon) / sqrtf(square[i] + epsilon) * gradient;
+        updates[i] = keep * updates[i] + new * delta * delta;
+        w[i] -= rate * delta;
+    }
+}

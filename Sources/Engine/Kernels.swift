@@ -26,6 +26,74 @@ package enum Kernels {
             momentum, keep, first, nesterov)
     }
 
+    /// Adam's (and AdamW's) update of one tensor; `largest` is AMSGrad's running maximum of v
+    /// (nil without AMSGrad). The formula is `training_lab_adam`'s.
+    package static func adam(
+        _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+        m: UnsafeMutableBufferPointer<Float>, v: UnsafeMutableBufferPointer<Float>,
+        largest: UnsafeMutableBufferPointer<Float>?, decay: Float, coupledDecay: Float,
+        keep1: Float, new1: Float, keep2: Float, new2: Float, stepSize: Float, rootCorrection2: Float, epsilon: Float
+    ) {
+        precondition(
+            [g.count, m.count, v.count, largest?.count ?? w.count].allSatisfy { $0 == w.count },
+            "gradient, moments and weights differ in size")
+        training_lab_adam(
+            w.baseAddress, g.baseAddress, m.baseAddress, v.baseAddress, largest?.baseAddress, w.count, decay,
+            coupledDecay, keep1, new1, keep2, new2, stepSize, rootCorrection2, epsilon)
+    }
+
+    /// NAdam's update of one tensor (`training_lab_nadam`).
+    package static func nadam(
+        _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+        m: UnsafeMutableBufferPointer<Float>, v: UnsafeMutableBufferPointer<Float>, weightDecay: Float,
+        keep1: Float, new1: Float, keep2: Float, new2: Float, correction2: Float, epsilon: Float,
+        gradientScale: Float, momentumScale: Float
+    ) {
+        precondition([g.count, m.count, v.count].allSatisfy { $0 == w.count }, "gradient, moments and weights differ in size")
+        training_lab_nadam(
+            w.baseAddress, g.baseAddress, m.baseAddress, v.baseAddress, w.count, weightDecay, keep1, new1, keep2,
+            new2, correction2, epsilon, gradientScale, momentumScale)
+    }
+
+    /// AdaGrad's update of one tensor (`training_lab_adagrad`).
+    package static func adagrad(
+        _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+        squareSum s: UnsafeMutableBufferPointer<Float>, rate: Float, weightDecay: Float, epsilon: Float
+    ) {
+        precondition(g.count == w.count && s.count == w.count, "gradient, sums and weights differ in size")
+        training_lab_adagrad(w.baseAddress, g.baseAddress, s.baseAddress, w.count, rate, weightDecay, epsilon)
+    }
+
+    /// RMSprop's update of one tensor; `mean` only when centred, `buffer` only with momentum
+    /// (`training_lab_rmsprop`).
+    package static func rmsprop(
+        _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+        square: UnsafeMutableBufferPointer<Float>, mean: UnsafeMutableBufferPointer<Float>?,
+        buffer: UnsafeMutableBufferPointer<Float>?, rate: Float, weightDecay: Float, keep: Float, new: Float,
+        epsilon: Float, momentum: Float
+    ) {
+        precondition(
+            [g.count, square.count, mean?.count ?? w.count, buffer?.count ?? w.count].allSatisfy { $0 == w.count },
+            "gradient, averages and weights differ in size")
+        training_lab_rmsprop(
+            w.baseAddress, g.baseAddress, square.baseAddress, mean?.baseAddress, buffer?.baseAddress, w.count, rate,
+            weightDecay, keep, new, epsilon, momentum)
+    }
+
+    /// AdaDelta's update of one tensor (`training_lab_adadelta`).
+    package static func adadelta(
+        _ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
+        square: UnsafeMutableBufferPointer<Float>, updates: UnsafeMutableBufferPointer<Float>, rate: Float,
+        weightDecay: Float, keep: Float, new: Float, epsilon: Float
+    ) {
+        precondition(
+            [g.count, square.count, updates.count].allSatisfy { $0 == w.count },
+            "gradient, averages and weights differ in size")
+        training_lab_adadelta(
+            w.baseAddress, g.baseAddress, square.baseAddress, updates.baseAddress, w.count, rate, weightDecay, keep,
+            new, epsilon)
+    }
+
     /// to[i] = Float(from[i])·scale + shift: pixel bytes as network inputs.
     package static func bytesToFloats(
         _ to: UnsafeMutablePointer<Float>, from: UnsafePointer<UInt8>, count: Int,

@@ -60,6 +60,155 @@ final class KernelsTests: XCTestCase {
         }
     }
 
+    /// Runs `kernel` on buffers holding `arrays` (weights, gradient, then the optimizer's
+    /// state) and `scalar` on copies; every array must come out with the same bits.
+    func assertSameBits(
+        _ arrays: [[Float]], _ what: String, scalar: (inout [[Float]]) -> Void,
+        kernel: ([UnsafeMutableBufferPointer<Float>]) -> Void, file: StaticString = #filePath, line: UInt = #line
+    ) {
+        var expected = arrays
+        for i in expected[0].indices {
+            var one = expected.map { [$0[i]] }
+            scalar(&one)
+            for a in expected.indices { expected[a][i] = one[a][0] }
+        }
+        let buffers = arrays.map { array in
+            let buffer = UnsafeMutableBufferPointer<Float>.allocate(capacity: array.count)
+            _ = buffer.initialize(from: array)
+            return buffer
+        }
+        defer { buffers.forEach { $0.deallocate() } }
+        kernel(buffers)
+        for (index, buffer) in buffers.enumerated() {
+            XCTAssertEqual(
+                Array(buffer).map(\.bitPattern), expected[index].map(\.bitPattern), "\(what), array \(index)",
+                file: file, line: line)
+        }
+    }
+
+    /// Positive values, as the squared-gradient averages are.
+    func squares(_ count: Int, seed: UInt64) -> [Float] { values(count, seed: seed).map { $0 * $0 + 1e-3 } }
+
+    func testAdamMatchesTheScalarUpdateWithAndWithoutAMSGradAndDecoupledDecay() {
+        let (keep1, new1, keep2, new2): (Float, Float, Float, Float) = (0.9, 0.1, 0.999, 0.001)
+        let (stepSize, root, epsilon): (Float, Float, Float) = (0.003, 0.04, 1e-8)
+        for count in sizes {
+            for (amsgrad, decay, coupled): (Bool, Float, Float) in [(false, 1, 0), (false, 0.9999, 0), (true, 1, 0.01)] {
+                let arrays = [
+                    values(count, seed: 6), values(count, seed: 7, scale: 2), values(count, seed: 8, scale: 0.1),
+                    squares(count, seed: 9), squares(count, seed: 10),
+                ]
+                assertSameBits(arrays, "\(count) weights, AMSGrad \(amsgrad), decay \(decay)") { a in
+                    a[0][0] *= decay
+                    let gradient = a[1][0] + coupled * a[0][0]
+                    a[2][0] = keep1 * a[2][0] + new1 * gradient
+                    a[3][0] = keep2 * a[3][0] + new2 * gradient * gradient
+                    var second = a[3][0]
+                    if amsgrad {
+                        a[4][0] = max(a[4][0], a[3][0])
+                        second = a[4][0]
+                    }
+                    a[0][0] -= stepSize * a[2][0] / (second.squareRoot() / root + epsilon)
+                } kernel: { b in
+                    Kernels.adam(
+                        b[0], gradient: UnsafeBufferPointer(b[1]), m: b[2], v: b[3], largest: amsgrad ? b[4] : nil,
+                        decay: decay, coupledDecay: coupled, keep1: keep1, new1: new1, keep2: keep2, new2: new2,
+                        stepSize: stepSize, rootCorrection2: root, epsilon: epsilon)
+                }
+            }
+        }
+    }
+
+    func testNAdamMatchesTheScalarUpdate() {
+        let (keep1, new1, keep2, new2, correction2): (Float, Float, Float, Float, Float) = (0.9, 0.1, 0.999, 0.001, 0.02)
+        let (epsilon, gradientScale, momentumScale, weightDecay): (Float, Float, Float, Float) = (1e-8, 0.02, 0.15, 1e-3)
+        for count in sizes {
+            let arrays = [
+                values(count, seed: 11), values(count, seed: 12), values(count, seed: 13, scale: 0.1),
+                squares(count, seed: 14),
+            ]
+            assertSameBits(arrays, "\(count) weights") { a in
+                let gradient = a[1][0] + weightDecay * a[0][0]
+                a[2][0] = keep1 * a[2][0] + new1 * gradient
+                a[3][0] = keep2 * a[3][0] + new2 * gradient * gradient
+                let denominator = (a[3][0] / correction2).squareRoot() + epsilon
+                a[0][0] -= gradientScale * gradient / denominator + momentumScale * a[2][0] / denominator
+            } kernel: { b in
+                Kernels.nadam(
+                    b[0], gradient: UnsafeBufferPointer(b[1]), m: b[2], v: b[3], weightDecay: weightDecay,
+                    keep1: keep1, new1: new1, keep2: keep2, new2: new2, correction2: correction2, epsilon: epsilon,
+                    gradientScale: gradientScale, momentumScale: momentumScale)
+            }
+        }
+    }
+
+    func testAdagradMatchesTheScalarUpdate() {
+        let (rate, weightDecay, epsilon): (Float, Float, Float) = (0.01, 1e-3, 1e-10)
+        for count in sizes {
+            assertSameBits([values(count, seed: 15), values(count, seed: 16), squares(count, seed: 17)], "\(count)") {
+                a in
+                let gradient = a[1][0] + weightDecay * a[0][0]
+                a[2][0] += gradient * gradient
+                a[0][0] -= rate * gradient / (a[2][0].squareRoot() + epsilon)
+            } kernel: { b in
+                Kernels.adagrad(
+                    b[0], gradient: UnsafeBufferPointer(b[1]), squareSum: b[2], rate: rate, weightDecay: weightDecay,
+                    epsilon: epsilon)
+            }
+        }
+    }
+
+    func testRMSpropMatchesTheScalarUpdateCentredOrNotWithOrWithoutMomentum() {
+        let (rate, weightDecay, keep, new, epsilon): (Float, Float, Float, Float, Float) = (0.01, 1e-3, 0.99, 0.01, 1e-8)
+        for count in sizes {
+            for (centered, momentum): (Bool, Float) in [(false, 0), (true, 0), (false, 0.9), (true, 0.9)] {
+                let arrays = [
+                    values(count, seed: 18), values(count, seed: 19), squares(count, seed: 20),
+                    values(count, seed: 21, scale: 0.01), values(count, seed: 22, scale: 0.1),
+                ]
+                assertSameBits(arrays, "\(count) weights, centred \(centered), momentum \(momentum)") { a in
+                    let gradient = a[1][0] + weightDecay * a[0][0]
+                    a[2][0] = keep * a[2][0] + new * gradient * gradient
+                    var variance = a[2][0]
+                    if centered {
+                        a[3][0] = keep * a[3][0] + new * gradient
+                        variance -= a[3][0] * a[3][0]
+                    }
+                    let denominator = variance.squareRoot() + epsilon
+                    if momentum > 0 {
+                        a[4][0] = momentum * a[4][0] + gradient / denominator
+                        a[0][0] -= rate * a[4][0]
+                    } else {
+                        a[0][0] -= rate * gradient / denominator
+                    }
+                } kernel: { b in
+                    Kernels.rmsprop(
+                        b[0], gradient: UnsafeBufferPointer(b[1]), square: b[2], mean: centered ? b[3] : nil,
+                        buffer: momentum > 0 ? b[4] : nil, rate: rate, weightDecay: weightDecay, keep: keep, new: new,
+                        epsilon: epsilon, momentum: momentum)
+                }
+            }
+        }
+    }
+
+    func testAdadeltaMatchesTheScalarUpdate() {
+        let (rate, weightDecay, keep, new, epsilon): (Float, Float, Float, Float, Float) = (1, 1e-3, 0.9, 0.1, 1e-6)
+        for count in sizes {
+            let arrays = [values(count, seed: 23), values(count, seed: 24), squares(count, seed: 25), squares(count, seed: 26)]
+            assertSameBits(arrays, "\(count) weights") { a in
+                let gradient = a[1][0] + weightDecay * a[0][0]
+                a[2][0] = keep * a[2][0] + new * gradient * gradient
+                let delta = (a[3][0] + epsilon).squareRoot() / (a[2][0] + epsilon).squareRoot() * gradient
+                a[3][0] = keep * a[3][0] + new * delta * delta
+                a[0][0] -= rate * delta
+            } kernel: { b in
+                Kernels.adadelta(
+                    b[0], gradient: UnsafeBufferPointer(b[1]), square: b[2], updates: b[3], rate: rate,
+                    weightDecay: weightDecay, keep: keep, new: new, epsilon: epsilon)
+            }
+        }
+    }
+
     func testBytesToFloatsMatchesTheScalarConversion() {
         let scale: Float = 1 / (255 * 0.353), shift: Float = -0.286 / 0.353
         for count in sizes {

@@ -59,4 +59,33 @@ void training_lab_relu_backward_column_sums(float *to, float *sums, const float 
 void training_lab_transform_image(float *output, const float *image, int width, int height, float cosine, float sine,
                                   int shift_x, int shift_y, bool flip, float background);
 
+/// Adam and AdamW, as `torch.optim.Adam`/`AdamW`: w ← w·decay (AdamW's decoupled decay, else
+/// 1); d = g + coupledDecay·w; m ← keep1·m + new1·d; v ← keep2·v + new2·d·d; with AMSGrad
+/// (largest not NULL) largest ← max(largest, v) replaces v in w ← w − stepSize·m/(√v/rootCorrection2 + ε).
+void training_lab_adam(float *w, const float *g, float *m, float *v, float *largest, size_t count, float decay,
+                       float coupled_decay, float keep1, float new1, float keep2, float new2, float step_size,
+                       float root_correction2, float epsilon);
+
+/// NAdam, as `torch.optim.NAdam`: d = g + weightDecay·w; m and v as Adam's;
+/// w ← w − (gradientScale·d/q + momentumScale·m/q) with q = √(v/correction2) + ε.
+void training_lab_nadam(float *w, const float *g, float *m, float *v, size_t count, float weight_decay, float keep1,
+                        float new1, float keep2, float new2, float correction2, float epsilon, float gradient_scale,
+                        float momentum_scale);
+
+/// AdaGrad, as `torch.optim.Adagrad`: d = g + weightDecay·w; s ← s + d·d; w ← w − rate·d/(√s + ε).
+void training_lab_adagrad(float *w, const float *g, float *s, size_t count, float rate, float weight_decay,
+                          float epsilon);
+
+/// RMSprop, as `torch.optim.RMSprop`: d = g + weightDecay·w; square ← keep·square + new·d·d;
+/// centred (mean not NULL): mean ← keep·mean + new·d and q = √(square − mean²) + ε, else
+/// q = √square + ε; with momentum (buffer not NULL) buffer ← momentum·buffer + d/q and
+/// w ← w − rate·buffer, else w ← w − rate·d/q.
+void training_lab_rmsprop(float *w, const float *g, float *square, float *mean, float *buffer, size_t count,
+                          float rate, float weight_decay, float keep, float new, float epsilon, float momentum);
+
+/// AdaDelta, as `torch.optim.Adadelta`: d = g + weightDecay·w; square ← keep·square + new·d·d;
+/// Δ = √(updates + ε)/√(square + ε)·d; updates ← keep·updates + new·Δ·Δ; w ← w − rate·Δ.
+void training_lab_adadelta(float *w, const float *g, float *square, float *updates, size_t count, float rate,
+                           float weight_decay, float keep, float new, float epsilon);
+
 #endif

@@ -90,20 +90,14 @@ public class Adam: Optimizer {
         let coupledDecay = decoupledWeightDecay ? 0 : weightDecay
         let (keep1, new1) = (beta1, Float(1 - Hyperparameter.decimal(beta1))),
             (keep2, new2) = (beta2, Float(1 - Hyperparameter.decimal(beta2)))
-        let m = state[Slot.firstMoment], v = state[Slot.secondMoment]
-        for i in w.indices {
-            w[i] *= decay
-            let gradient = g[i] + coupledDecay * w[i]
-            m[i] = keep1 * m[i] + new1 * gradient
-            v[i] = keep2 * v[i] + new2 * gradient * gradient
-            var second = v[i]
-            if amsgrad {
-                let largest = state[Slot.largestSecondMoment]
-                largest[i] = max(largest[i], v[i])
-                second = largest[i]
-            }
-            w[i] -= stepSize * m[i] / (second.squareRoot() / rootCorrection2 + epsilon)
-        }
+        // For each weight: w ← w·decay; d = g + coupledDecay·w; m ← keep1·m + new1·d;
+        // v ← keep2·v + new2·d·d; (AMSGrad: v̂ ← max(v̂, v) in place of v below)
+        // w ← w − stepSize·m/(√v/rootCorrection2 + ε).
+        Kernels.adam(
+            w, gradient: g, m: state[Slot.firstMoment], v: state[Slot.secondMoment],
+            largest: amsgrad ? state[Slot.largestSecondMoment] : nil, decay: decay, coupledDecay: coupledDecay,
+            keep1: keep1, new1: new1, keep2: keep2, new2: new2, stepSize: stepSize, rootCorrection2: rootCorrection2,
+            epsilon: epsilon)
     }
 }
 
@@ -179,13 +173,11 @@ public final class NAdam: Optimizer {
         let momentumScale = Float(rate * muNext / (1 - muProductNext))
         let (keep1, new1) = (beta1, Float(1 - Hyperparameter.decimal(beta1))),
             (keep2, new2) = (beta2, Float(1 - Hyperparameter.decimal(beta2)))
-        let m = state[Slot.firstMoment], v = state[Slot.secondMoment]
-        for i in w.indices {
-            let gradient = g[i] + weightDecay * w[i]
-            m[i] = keep1 * m[i] + new1 * gradient
-            v[i] = keep2 * v[i] + new2 * gradient * gradient
-            let denominator = (v[i] / correction2).squareRoot() + epsilon
-            w[i] -= gradientScale * gradient / denominator + momentumScale * m[i] / denominator
-        }
+        // For each weight: d = g + weightDecay·w; m and v as Adam's; q = √(v/correction2) + ε;
+        // w ← w − (gradientScale·d/q + momentumScale·m/q).
+        Kernels.nadam(
+            w, gradient: g, m: state[Slot.firstMoment], v: state[Slot.secondMoment], weightDecay: weightDecay,
+            keep1: keep1, new1: new1, keep2: keep2, new2: new2, correction2: correction2, epsilon: epsilon,
+            gradientScale: gradientScale, momentumScale: momentumScale)
     }
 }

@@ -37,12 +37,9 @@ public final class Adagrad: Optimizer {
     ) {
         let weightDecay = group.weightDecay ?? weightDecay
         let rate = learningRate(for: group) / (1 + Float(steps - 1) * learningRateDecay)
-        let s = state[Slot.squareSum]
-        for i in w.indices {
-            let gradient = g[i] + weightDecay * w[i]
-            s[i] += gradient * gradient
-            w[i] -= rate * gradient / (s[i].squareRoot() + epsilon)
-        }
+        // For each weight: d = g + weightDecay·w; s ← s + d·d; w ← w − rate·d/(√s + ε).
+        Kernels.adagrad(
+            w, gradient: g, squareSum: state[Slot.squareSum], rate: rate, weightDecay: weightDecay, epsilon: epsilon)
     }
 }
 
@@ -85,23 +82,13 @@ public final class RMSprop: Optimizer {
     ) {
         let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate(for: group)
         let keep = alpha, new = Float(1 - Hyperparameter.decimal(alpha))
-        let square = state[Slot.squareAverage], buffer = state[Slot.momentumBuffer], mean = state[Slot.gradientAverage]
-        for i in w.indices {
-            let gradient = g[i] + weightDecay * w[i]
-            square[i] = keep * square[i] + new * gradient * gradient
-            var variance = square[i]
-            if centered {
-                mean[i] = keep * mean[i] + new * gradient
-                variance -= mean[i] * mean[i]
-            }
-            let denominator = variance.squareRoot() + epsilon
-            if momentum > 0 {
-                buffer[i] = momentum * buffer[i] + gradient / denominator
-                w[i] -= rate * buffer[i]
-            } else {
-                w[i] -= rate * gradient / denominator
-            }
-        }
+        // For each weight: d = g + weightDecay·w; s ← keep·s + new·d·d; centred: ḡ ← keep·ḡ + new·d,
+        // q = √(s − ḡ²) + ε, else q = √s + ε; momentum: b ← μ·b + d/q, w ← w − rate·b; else
+        // w ← w − rate·d/q.
+        Kernels.rmsprop(
+            w, gradient: g, square: state[Slot.squareAverage], mean: centered ? state[Slot.gradientAverage] : nil,
+            buffer: momentum > 0 ? state[Slot.momentumBuffer] : nil, rate: rate, weightDecay: weightDecay, keep: keep,
+            new: new, epsilon: epsilon, momentum: momentum)
     }
 }
 
@@ -138,13 +125,10 @@ public final class Adadelta: Optimizer {
     ) {
         let weightDecay = group.weightDecay ?? weightDecay, rate = learningRate(for: group)
         let keep = rho, new = Float(1 - Hyperparameter.decimal(rho))
-        let square = state[Slot.gradientSquareAverage], updates = state[Slot.updateSquareAverage]
-        for i in w.indices {
-            let gradient = g[i] + weightDecay * w[i]
-            square[i] = keep * square[i] + new * gradient * gradient
-            let delta = (updates[i] + epsilon).squareRoot() / (square[i] + epsilon).squareRoot() * gradient
-            updates[i] = keep * updates[i] + new * delta * delta
-            w[i] -= rate * delta
-        }
+        // For each weight: d = g + weightDecay·w; s ← keep·s + new·d·d; Δ = √(u + ε)/√(s + ε)·d;
+        // u ← keep·u + new·Δ·Δ; w ← w − rate·Δ.
+        Kernels.adadelta(
+            w, gradient: g, square: state[Slot.gradientSquareAverage], updates: state[Slot.updateSquareAverage],
+            rate: rate, weightDecay: weightDecay, keep: keep, new: new, epsilon: epsilon)
     }
 }
