@@ -79,6 +79,22 @@ final class InitializationTests: XCTestCase {
         XCTAssertLessThan(relu[1], 0.05, "relu, gain 1")
         XCTAssertTrue((0.1...3).contains(relu[2]), "relu, gain √2: \(relu[2])")
         XCTAssertGreaterThan(relu[5], 100, "relu, gain 3")
+        // He against Xavier after the first epoch, and tanh's gains √2, 5/3 and 2 against each
+        // other: verdicts that --check recomputes from the data files.
+        let results = try LessonResults.read(folder.file("initialization-results.json"))
+        let verdicts = results.verdicts ?? []
+        XCTAssertTrue(
+            verdicts.contains {
+                $0.wording.quantity == "Validation accuracy after epoch 1" && $0.wording.a == "He normal"
+                    && $0.wording.b == "Xavier normal" && $0.isDerivable
+            })
+        for (a, b) in [("1.67", "1.41"), ("2", "1.41"), ("2", "1.67")] {
+            XCTAssertTrue(
+                verdicts.contains {
+                    $0.wording.a == "tanh, gain \(a)" && $0.wording.b == "tanh, gain \(b)" && $0.isDerivable
+                }, "tanh \(a) vs \(b)")
+        }
+        XCTAssertEqual(DataCheck.problems(lesson: "initialization", folder: folder.path), [])
         for file in [
             "signal.png", "xavier-vs-he.png", "histograms.png", "training.png", "update-ratio.png",
             "slow-convergence.png", "gain-sweep.png",

@@ -44,6 +44,20 @@ final class InputNormalizationTests: XCTestCase {
         XCTAssertGreaterThan(raw.choice.test.min, 40)
         XCTAssertEqual(raw.choice.test.count, 2)
         XCTAssertLessThan(raw.rate * 100, standardized.rate)
+        // Each scaling whose chosen rate is the grid's largest is compared with the grid's next
+        // rate in a verdict that --check recomputes from the data files.
+        let results = try LessonResults.read(folder.file("input-normalization-results.json"))
+        let largest = try XCTUnwrap(report.gridRates.max())
+        let next = try XCTUnwrap(report.gridRates.filter { $0 < largest }.max())
+        for scaling in ["raw 0–255", "scaled to [0, 1]", "standardized"] where report.best(scaling).rate == largest {
+            XCTAssertTrue(
+                results.verdicts?.contains {
+                    $0.wording.a == "\(scaling), lr \(largest)" && $0.wording.b == "\(scaling), lr \(next)"
+                        && $0.isDerivable
+                } ?? false, scaling)
+        }
+        XCTAssertTrue(results.report.contains { $0.contains("1/std² = ") })
+        XCTAssertEqual(DataCheck.problems(lesson: "input-normalization", folder: folder.path), [])
         for file in [
             "surface.png", "excess-loss.png", "fashion-mnist.png", "learning-rates.png", "results.json", "runs.csv",
         ] {

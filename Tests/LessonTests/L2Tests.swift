@@ -52,6 +52,16 @@ final class L2Tests: XCTestCase {
         XCTAssertEqual(comparisons.labels, ["λ = 0.3", "λ = 1"])
         XCTAssertEqual(comparisons.families.map(\.count), [2, 2, 2])
         XCTAssertEqual(report.equivalenceDifference, 0)
+        // λ = 0's validation loss over the last third of the budget (epochs 26 and 40 of the
+        // quick run's 40): a table and a verdict that --check recomputes from the data files.
+        let results = try LessonResults.read(folder.file("l2-results.json"))
+        XCTAssertTrue(
+            results.verdicts?.contains {
+                $0.wording.quantity == "Validation loss at λ = 0" && $0.wording.a == "epoch 40"
+                    && $0.wording.b == "epoch 26" && $0.isDerivable
+            } ?? false, results.report.joined(separator: "\n"))
+        XCTAssertTrue(results.report.contains { $0.hasPrefix("λ = 0") && $0.contains(" ± ") })
+        XCTAssertEqual(DataCheck.problems(lesson: "l2", folder: folder.path), [])
         for file in [
             "sweep.png", "norms.png", "comparison.png", "weights.png", "results.json", "runs.csv", "per-run.csv",
         ] {

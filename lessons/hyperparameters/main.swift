@@ -72,8 +72,8 @@ extension HyperparametersLesson {
         try context.write(Self.marginalsFigure(searches[.random]!))
         try context.write(Self.zigzagFigure(zigzag))
         reportSummary(
-            context, runs: runs, searches: searches, repeated: repeated, posteriors: posteriors, budget: budget,
-            data: data)
+            context, runs: runs, searches: searches, repeated: repeated, trials: trials, posteriors: posteriors,
+            budget: budget, data: data)
         try context.finish()
         return Report(searches: searches, runs: runs, repeated: repeated, trials: trials, zigzag: zigzag)
     }
@@ -171,6 +171,126 @@ extension HyperparametersLesson {
                     columns: ["strategy": .text(strategy.rawValue), "trial": SettingValue(index + 1)], seeds: seeds,
                     runs: searches[strategy]!.map { TrialRecord(trial: $0.trials[index]) })
             }
+        }
+    }
+
+    /// The dropout probability's range: a point's third coordinate times this.
+    static let dropoutRange = 0.7
+    /// The band of learning rates where this network learns best in a few epochs (the
+    /// marginals figure), within which width's effect is looked at.
+    static let goodLearningRates = 0.05...0.5
+
+    /// Trials pooled over searches, with their hyperparameters and scores as per-run.csv holds
+    /// them, so that every fit and correlation of the report can be recomputed from the file.
+    struct TrialSample {
+        let learningRate: [Double]
+        let width: [Double]
+        let dropout: [Double]
+        let validation: [Double]
+
+        init(_ settings: [SettingRuns<TrialRecord>]) {
+            learningRate = settings.flatMap { $0.estimate(\.learningRate).values }
+            width = settings.flatMap { $0.estimate(\.width).values }
+            dropout = settings.flatMap { $0.estimate(\.dropout).values }
+            validation = settings.flatMap { $0.estimate(\.validationAccuracy).values }
+        }
+
+        private init(_ source: TrialSample, keeping indices: [Int]) {
+            learningRate = indices.map { source.learningRate[$0] }
+            width = indices.map { source.width[$0] }
+            dropout = indices.map { source.dropout[$0] }
+            validation = indices.map { source.validation[$0] }
+        }
+
+        var count: Int { validation.count }
+
+        /// The trials whose learning rate `keep` accepts.
+        func filter(learningRate keep: (Double) -> Bool) -> TrialSample {
+            TrialSample(self, keeping: learningRate.indices.filter { keep(learningRate[$0]) })
+        }
+
+        /// Validation accuracy by least squares on 1, x, …, x^degree (x = log₁₀ learning rate),
+        /// log₂ width and dropout: each coefficient with the half-width of its 95 % interval,
+        /// in that order; nil when there are too few trials or the columns are degenerate.
+        func fit(learningRateDegree degree: Int) -> [(coefficient: Double, margin: Double)]? {
+            let rows = validation.indices.map { i in
+                (0...degree).map { pow(log10(learningRate[i]), Double($0)) } + [log2(width[i]), dropout[i]]
+            }
+            return OrdinaryLeastSquares(rows, validation)?.coefficients
+        }
+
+        /// Mean validation accuracy in each third of the trials sorted by width (the thirds as
+        /// equal as the count allows), with the widths each spans.
+        var meanValidationByWidthThird: [(mean: Double, widths: ClosedRange<Double>)] {
+            let order = width.indices.sorted { (width[$0], $0) < (width[$1], $1) }
+            return (0..<3).map { third in
+                let members = order[(third * count / 3)..<((third + 1) * count / 3)]
+                let mean = members.map { validation[$0] }.reduce(0, +) / Double(members.count)
+                return (mean, width[members.first!]...width[members.last!])
+            }
+        }
+    }
+
+    /// Ordinary least squares of y on the columns of `rows`, through the normal equations:
+    /// each coefficient and the half-width of its 95 % interval (Student t with n − p degrees
+    /// of freedom, the residual variance estimated with n − p).
+    struct OrdinaryLeastSquares {
+        let coefficients: [(coefficient: Double, margin: Double)]
+
+        init?(_ rows: [[Double]], _ y: [Double]) {
+            let n = rows.count, p = rows.first?.count ?? 0
+            guard n > p, p > 0 else { return nil }
+            var normal = [Double](repeating: 0, count: p * p), right = [Double](repeating: 0, count: p)
+            for (row, target) in zip(rows, y) {
+                for i in 0..<p {
+                    right[i] += row[i] * target
+                    for j in 0..<p { normal[i * p + j] += row[i] * row[j] }
+                }
+            }
+            guard let factor = Cholesky.factor(normal, size: p) else { return nil }
+            let beta = Cholesky.solve(factor, size: p, right)
+            let residuals = zip(rows, y).map { row, target in target - zip(row, beta).map(*).reduce(0, +) }
+            let variance = residuals.map { $0 * $0 }.reduce(0, +) / Double(n - p)
+            let t = StudentT.quantile(0.975, degreesOfFreedom: Double(n - p))
+            coefficients = (0..<p).map { j in
+                // The j-th diagonal element of (XᵀX)⁻¹: the j-th component of (XᵀX)⁻¹·e_j.
+                let unit = (0..<p).map { $0 == j ? 1.0 : 0 }
+                let inverseDiagonal = Cholesky.solve(factor, size: p, unit)[j]
+                return (beta[j], t * (variance * inverseDiagonal).squareRoot())
+            }
+        }
+    }
+
+    /// Spearman's rank correlation and its two-sided p-value (the t approximation with n − 2
+    /// degrees of freedom, as scipy's `spearmanr` computes it); tied values share their mean rank.
+    struct Spearman {
+        let rho: Double
+        let pValue: Double
+
+        init(_ x: [Double], _ y: [Double]) {
+            let (rx, ry) = (Self.ranks(x), Self.ranks(y))
+            let n = Double(x.count)
+            let (mx, my) = (rx.reduce(0, +) / n, ry.reduce(0, +) / n)
+            let covariance = zip(rx, ry).map { ($0 - mx) * ($1 - my) }.reduce(0, +)
+            let spread = (rx.map { ($0 - mx) * ($0 - mx) }.reduce(0, +) * ry.map { ($0 - my) * ($0 - my) }.reduce(0, +))
+                .squareRoot()
+            rho = spread > 0 ? covariance / spread : .nan
+            let t = rho * ((n - 2) / max(1 - rho * rho, .leastNonzeroMagnitude)).squareRoot()
+            pValue = n > 2 && rho.isFinite ? StudentT.twoSidedPValue(t, degreesOfFreedom: n - 2) : .nan
+        }
+
+        /// 1-based ranks, ties given the mean of the ranks they span.
+        static func ranks(_ values: [Double]) -> [Double] {
+            let order = values.indices.sorted { values[$0] < values[$1] }
+            var ranks = [Double](repeating: 0, count: values.count)
+            var start = 0
+            while start < order.count {
+                var end = start
+                while end + 1 < order.count && values[order[end + 1]] == values[order[start]] { end += 1 }
+                for position in start...end { ranks[order[position]] = Double(start + end) / 2 + 1 }
+                start = end + 1
+            }
+            return ranks
         }
     }
 

@@ -136,14 +136,20 @@ extension InitializationLesson {
         let byName = Dictionary(uniqueKeysWithValues: report.runs.map { ($0.label, $0) })
         if let he = byName["He normal"], let xavier = byName["Xavier normal"], let standard = byName["PyTorch default"]
         {
-            // Three comparisons stated together: each verdict says whether it survives Holm over the three.
+            // Four comparisons stated together: each verdict says whether it survives Holm over the
+            // four. He against Xavier after the first epoch too, to show how the gap narrows.
+            let firstEpoch = Measure<DeepRun>("validation, epoch 1", quantity: "Validation accuracy after epoch 1") {
+                $0.atEpoch(1, .validationAccuracy)
+            }
             let comparisons = [
-                (he, xavier, lastValidation), (he, xavier, .bestValidation), (xavier, standard, lastValidation),
+                (he, xavier, firstEpoch, false), (he, xavier, lastValidation, true),
+                (he, xavier, .bestValidation, true), (xavier, standard, lastValidation, true),
             ]
-            let holm = Holm(comparisons.map { a, b, measure in Difference(measure.summary(a), measure.summary(b)) })
-            // An arm still improving in the last 10 % of the budget: its verdicts carry the note.
-            for (index, (a, b, measure)) in comparisons.enumerated() {
-                let caveats = [a, b].compactMap { $0.convergenceNote(budget: epochs) }
+            let holm = Holm(comparisons.map { a, b, measure, _ in Difference(measure.summary(a), measure.summary(b)) })
+            // An arm still improving in the last 10 % of the budget: its verdicts on the end of the
+            // budget carry the note.
+            for (index, (a, b, measure, atEndOfBudget)) in comparisons.enumerated() {
+                let caveats = atEndOfBudget ? [a, b].compactMap { $0.convergenceNote(budget: epochs) } : []
                 context.report(holm.verdict(index, a.label, b.label, quantity: measure.quantity, caveats: caveats))
             }
         }
@@ -190,7 +196,7 @@ extension InitializationLesson {
             title:
                 "Gain sweep: \(depth) hidden layers of \(width), weights N(0, g²/n_in), zero biases; SGD lr 0.01 momentum 0.9, \(epochs) epochs, \(seeds) seeds",
             header: [
-                "network", "std 1: predicted", "measured", "std \(depth): predicted", "measured",
+                "network", "std 1: predicted", "measured", "std \(depth): predicted", "measured", "÷ predicted",
                 "validation, last \(k)",
             ])
         for (index, setting) in report.gainSweep.enumerated() {
@@ -200,11 +206,12 @@ extension InitializationLesson {
                 ? "diverged"
                 : setting.lastEpochs(k, .validationAccuracy).formatted()
                     + (diverged.count > 0 && diverged.count < setting.runs.count ? " (\(diverged.count) diverged)" : "")
+            let predictedLast = report.predictedGainStd[index].last
+            let measuredLast = setting.estimate(\.lastLayerStd)
             gainTable.add([
                 setting.label, report.predictedGainStd[index].first.formatted(significantDigits: 3),
-                g(setting.estimate(\.firstLayerStd)),
-                report.predictedGainStd[index].last.formatted(significantDigits: 3),
-                g(setting.estimate(\.lastLayerStd)), validation,
+                g(setting.estimate(\.firstLayerStd)), predictedLast.formatted(significantDigits: 3), g(measuredLast),
+                g(Estimate(measuredLast.values.map { $0 / predictedLast })), validation,
             ])
         }
         context.report(gainTable)
@@ -222,6 +229,34 @@ extension InitializationLesson {
             for arm in arms {
                 if let note = arm.convergenceNote(budget: epochs) { context.report("    " + note) }
             }
+        }
+        reportGainPairs(context, report)
+    }
+
+    /// The recommended gains against their neighbours, under each activation: √2 (He's, for
+    /// ReLU) against 5/3 (PyTorch's, for tanh), and both against 2. Paired over seeds, Holm
+    /// over every pair stated; an arm with a diverged seed has no value to pair and is left out.
+    func reportGainPairs(_ context: LessonContext, _ report: Report) {
+        let validation = Measure<GainRun>.validationAccuracy(lastEpochs: Self.lastK)
+        let (root2, fiveThirds) = (2.0.squareRoot(), 5.0 / 3)
+        let arms = Dictionary(uniqueKeysWithValues: report.gainSweep.map { ($0.label, $0) })
+        let pairs = [Activation.tanh, .relu].flatMap { activation in
+            [(fiveThirds, root2), (2, root2), (2, fiveThirds)].compactMap {
+                a, b -> (SettingRuns<GainRun>, SettingRuns<GainRun>)? in
+                let label = { GainSetting(activation: activation, gain: $0).label }
+                guard let a = arms[label(a)], let b = arms[label(b)],
+                    [a, b].allSatisfy({ $0.estimate(\.divergedEpoch).count == 0 })
+                else { return nil }
+                return (a, b)
+            }
+        }
+        guard !pairs.isEmpty else { return }
+        context.report(
+            "  √2 and 5/3 against each other and against 2, paired over seeds, Holm over the \(pairs.count) pairs (arms with a diverged seed left out):"
+        )
+        let holm = Holm(pairs.map { Difference(validation.summary($0), validation.summary($1)) })
+        for (index, (a, b)) in pairs.enumerated() {
+            context.report(holm.verdict(index, a.label, b.label, quantity: "    " + validation.quantity))
         }
     }
 }

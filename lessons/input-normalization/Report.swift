@@ -89,8 +89,34 @@ extension InputNormalizationLesson {
             let caveats = [a, b].filter { atGridEdge[$0] }.map { "\(scalings[$0])'s chosen rate is the grid's largest" }
             context.report(holm.verdict(index, scalings[a], scalings[b], quantity: "Test", caveats: caveats))
         }
+        reportGridEdge(
+            context, report, scalings: scalings.indices.filter { atGridEdge[$0] }.map { scalings[$0] },
+            gridEpochs: gridEpochs)
         context.report(
             "Normalizing the inputs only helps the first layer: the inputs of every later layer drift as the weights change. Batch normalization (lesson-batchnorm) normalizes those too."
         )
+    }
+
+    /// A scaling whose chosen rate is the grid's largest may still be rising there: its
+    /// validation at that rate against the grid's next rate says whether the grid stopped it.
+    /// Paired over seeds, Holm over the scalings at the edge.
+    func reportGridEdge(_ context: LessonContext, _ report: Report, scalings: [String], gridEpochs: Int) {
+        let rates = report.gridRates
+        guard let largest = rates.max(), let next = rates.filter({ $0 < largest }).max(), !scalings.isEmpty else {
+            return
+        }
+        let arms = scalings.map { scaling in
+            let runs = report.gridRuns(scaling)
+            return (runs[rates.firstIndex(of: largest)!], runs[rates.firstIndex(of: next)!])
+        }
+        context.report(
+            "Is validation still rising at the grid's edge? Each scaling whose chosen rate is the grid's largest, \(largest) against the next rate, \(next), Holm over \(arms.count):"
+        )
+        let holm = Holm(arms.map { Difference($0.estimate(\.finalValidation), $1.estimate(\.finalValidation)) })
+        for (index, (edge, below)) in arms.enumerated() {
+            context.report(
+                holm.verdict(index, edge.label, below.label, quantity: "Validation accuracy after \(gridEpochs) epochs")
+            )
+        }
     }
 }

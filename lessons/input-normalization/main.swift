@@ -34,8 +34,8 @@ extension InputNormalizationLesson {
         context.report(
             String(
                 format:
-                    "Training pixels on [0, 1]: one global mean %.4f and std %.4f over all pixels of all training images.",
-                mean, std))
+                    "Training pixels on [0, 1]: one global mean %.4f and std %.4f over all pixels of all training images; dividing by that std multiplies the first layer's step at a given learning rate by 1/std² = %.2f (centring aside).",
+                mean, std, 1 / (std * std)))
         let scalings = [
             Scaling(label: "raw 0–255", scaling: .raw), Scaling(label: "scaled to [0, 1]", scaling: .unit),
             Scaling(label: "standardized", scaling: .standardized(mean: mean, std: max(std, 1e-6))),

@@ -62,6 +62,7 @@ extension L2Lesson {
                 + (fit.mean < 99
                     ? "the network has not fit its \(trainCount) images in \(epochs) epochs, so every comparison below is at this budget."
                     : "the network fits its \(trainCount) images."))
+        reportLateValidationLoss(context, none, epochs: epochs)
         context.report(
             "Each λ against λ = 0 (paired over seeds, 95 % intervals, Holm over the \(comparisons.labels.count) values of λ):"
         )
@@ -83,5 +84,24 @@ extension L2Lesson {
         context.report(
             "λ chosen on validation loss (last \(k) epochs): \(report.runs[choice.index].label), test accuracy \(choice.test.formatted()) (λ = 0: \(none.testAccuracy.formatted())); each seed choosing its own λ: \(choice.perSeedTest.formatted())."
         )
+    }
+
+    /// Where λ = 0's validation loss goes over the last third of the budget: a loss still
+    /// climbing there says that a longer run would let the unpenalized network overfit further,
+    /// so the comparisons are at this budget. Paired over seeds: each seed's epoch against its
+    /// own earlier epoch.
+    func reportLateValidationLoss(_ context: LessonContext, _ none: SettingRuns<PenalizedRun>, epochs: Int) {
+        let earlier = 2 * epochs / 3
+        guard earlier >= 1, earlier < epochs else { return }
+        let lossAt = { (epoch: Int) in none.atEpoch(epoch, .validationLoss) }
+        var table = SummaryTable(
+            title: "Validation loss over the last third of the budget, mean ± std over \(none.runs.count) seeds",
+            header: ["setting", "epoch \(earlier)", "epoch \(epochs)"])
+        table.add(none.label, estimates: [lossAt(earlier), lossAt(epochs)], decimals: 3)
+        context.report(table)
+        context.report(
+            Difference(lossAt(epochs), lossAt(earlier)).verdict(
+                "epoch \(epochs)", "epoch \(earlier)", quantity: "Validation loss at \(none.label)", unit: "",
+                decimals: 3))
     }
 }
