@@ -125,3 +125,29 @@ public enum Diagnostics {
         return history
     }
 }
+
+extension TensorStatistics {
+    /// The input-dependent part of a layer's activations (one row per example): per column,
+    /// the standard deviation over the rows (mean first, then the mean squared deviation, in
+    /// Double), averaged over the columns. A bias shifts a column by the same amount for every
+    /// input, so it adds to the activations' overall std but not to this spread.
+    public static func meanColumnSpread(_ matrix: Matrix) -> Double {
+        guard matrix.rows > 1, matrix.cols > 0 else { return 0 }
+        let (rows, cols) = (matrix.rows, matrix.cols)
+        return matrix.values.withUnsafeBufferPointer { p in
+            var total: Double = 0
+            for column in 0..<cols {
+                var sum: Double = 0
+                for row in 0..<rows { sum += Double(p[row * cols + column]) }
+                let mean = sum / Double(rows)
+                var squares: Double = 0
+                for row in 0..<rows {
+                    let deviation = Double(p[row * cols + column]) - mean
+                    squares += deviation * deviation
+                }
+                total += (squares / Double(rows)).squareRoot()
+            }
+            return total / Double(cols)
+        }
+    }
+}

@@ -5,6 +5,14 @@ import TestSupport
 import XCTest
 
 final class TrainingTests: XCTestCase {
+    /// Each column's std over the rows, averaged: [1, 3] has std 1 and [2, 2] none; adding a
+    /// constant to a column (a bias) leaves the spread as it was.
+    func testMeanColumnSpreadIgnoresWhatEveryRowShares() {
+        XCTAssertEqual(TensorStatistics.meanColumnSpread(Matrix(rows: 2, cols: 2, [1, 2, 3, 2])), 0.5)
+        XCTAssertEqual(TensorStatistics.meanColumnSpread(Matrix(rows: 2, cols: 2, [101, -5, 103, -5])), 0.5)
+        XCTAssertEqual(TensorStatistics.meanColumnSpread(Matrix(rows: 1, cols: 3, [1, 2, 3])), 0, "one row")
+    }
+
     /// Each product adds 2·m·n·k to the count a lesson's results record as `gemm_gflop`, and a
     /// product that is skipped (an empty dimension) adds nothing.
     func testTheProductCountGrowsByTwoOperationsPerMultiplyAdd() {

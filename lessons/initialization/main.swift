@@ -158,7 +158,7 @@ extension InitializationLesson {
                     let model = deepModel(activation, scheme, random: Random(seed: seed, purpose: .weights))
                     var layers = Diagnostics.trace(
                         model, loss: CrossEntropyLoss(), inputs: probe.inputs, targets: probe.targets)
-                    let spread = layers.map { Self.spreadOverBatch($0.output) }
+                    let spread = layers.map { TensorStatistics.meanColumnSpread($0.output) }
                     if index > 0 { for layer in layers.indices { layers[layer].output = Matrix(rows: 0, cols: 0) } }
                     return SignalProfile(
                         activation: activation, scheme: scheme, layers: layers, spreadOverBatch: spread)
@@ -356,22 +356,11 @@ extension InitializationLesson {
         let activation: Activation
         let scheme: Scheme
         let layers: [LayerDiagnostics]
-        /// Per hidden layer, `spreadOverBatch` of its activations.
+        /// Per hidden layer, the input-dependent part of its activations: each unit's std over
+        /// the batch, averaged over the units (`TensorStatistics.meanColumnSpread`).
         let spreadOverBatch: [Double]
     }
 
-    /// The input-dependent part of a layer's activations: per unit, the std over the batch,
-    /// averaged over the units. A bias shifts a unit by the same amount for every input, so it
-    /// adds to the activations' overall std but not to this spread.
-    static func spreadOverBatch(_ output: Matrix) -> Double {
-        guard output.rows > 1, output.cols > 0 else { return 0 }
-        let spreads = (0..<output.cols).map { unit in
-            let values = (0..<output.rows).map { Double(output[$0, unit]) }
-            let mean = values.reduce(0, +) / Double(values.count)
-            return (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot()
-        }
-        return spreads.reduce(0, +) / Double(spreads.count)
-    }
 
     /// Mean over inputs of the standard deviation across a layer's units of their weights:
     /// 0 exactly when every unit has the same weights.
