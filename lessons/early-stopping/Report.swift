@@ -2,6 +2,25 @@ import Foundation
 import LessonKit
 
 extension EarlyStoppingLesson {
+    /// How much the unstopped run's test accuracy moves over the last epochs it averages: the
+    /// mean absolute change from one epoch to the next per run (its range over the runs) and
+    /// the largest span within a run, from the test accuracies of `<lesson>-runs.csv`.
+    func reportLateSwings(_ context: LessonContext, _ continued: SettingRuns<StoppingRun>) {
+        let k = Self.lastK
+        let late = continued.runs.map { $0.history.epochs.suffix(k).compactMap(EpochMetric.testAccuracy.value) }
+            .filter { $0.count > 1 }
+        guard !late.isEmpty else { return }
+        let meanChanges = late.map { accuracies in
+            zip(accuracies.dropFirst(), accuracies).map { abs($0 - $1) }.reduce(0, +) / Double(accuracies.count - 1)
+        }
+        let spans = late.map { $0.max()! - $0.min()! }
+        context.report(
+            String(
+                format:
+                    "Without stopping, over the last %d epochs the test accuracy changes by %.2f to %.2f points from one epoch to the next (mean absolute change, per run) and spans at most %.2f points within a run.",
+                k, meanChanges.min()!, meanChanges.max()!, spans.max()!))
+    }
+
     /// Where the validation loss bottomed out and where patience stopped, the checkpoint
     /// round trip, and the test set under the four sets of weights, with the restored best
     /// weights against the unstopped run's last epochs.
@@ -54,6 +73,7 @@ extension EarlyStoppingLesson {
             "no stopping, last epoch only", epoch: .text("\(report.maximumEpochs)"), loss: continued.testLoss,
             accuracy: continued.testAccuracy)
         context.report(table)
+        reportLateSwings(context, continued)
         context.report()
         let a = "restored best weights", b = "no stopping (last \(k) epochs)"
         context.report(
