@@ -11,7 +11,9 @@ extension BatchNormLesson {
                 "What enters each ReLU on one batch of \(images) training images (first seed): mean and standard deviation per hidden layer",
             header: ["network", "layer 1 mean / std", "layer 2 mean / std"])
         for label in ["no BatchNorm", "BatchNorm"] {
-            for (moment, layers) in [("at initialization", captured.before[label]), ("after training", captured.after[label])] {
+            for (moment, layers) in [
+                ("at initialization", captured.before[label]), ("after training", captured.after[label]),
+            ] {
                 guard let layers else { continue }
                 table.add(
                     ["\(label), \(moment)"]

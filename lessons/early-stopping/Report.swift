@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import LessonKit
 
@@ -7,18 +8,26 @@ extension EarlyStoppingLesson {
     /// the largest span within a run, from the test accuracies of `<lesson>-runs.csv`.
     func reportLateSwings(_ context: LessonContext, _ continued: SettingRuns<StoppingRun>) {
         let k = Self.lastK
-        let late = continued.runs.map { $0.history.epochs.suffix(k).compactMap(EpochMetric.testAccuracy.value) }
-            .filter { $0.count > 1 }
-        guard !late.isEmpty else { return }
-        let meanChanges = late.map { accuracies in
-            zip(accuracies.dropFirst(), accuracies).map { abs($0 - $1) }.reduce(0, +) / Double(accuracies.count - 1)
-        }
-        let spans = late.map { $0.max()! - $0.min()! }
+        let swings = Self.lateSwings(continued.runs.map(\.history), lastEpochs: k)
+        guard let smallest = swings.map(\.meanChange).min(), let largest = swings.map(\.meanChange).max(),
+            let span = swings.map(\.span).max()
+        else { return }
         context.report(
             String(
                 format:
                     "Without stopping, over the last %d epochs the test accuracy changes by %.2f to %.2f points from one epoch to the next (mean absolute change, per run) and spans at most %.2f points within a run.",
-                k, meanChanges.min()!, meanChanges.max()!, spans.max()!))
+                k, smallest, largest, span))
+    }
+
+    /// Per run with at least two test accuracies in its last `k` epochs: the mean absolute
+    /// change (points) from one of those epochs to the next, and their largest minus smallest.
+    static func lateSwings(_ histories: [History], lastEpochs k: Int) -> [(meanChange: Double, span: Double)] {
+        histories.compactMap { history in
+            let accuracies = history.epochs.suffix(k).compactMap(EpochMetric.testAccuracy.value)
+            guard accuracies.count > 1, let low = accuracies.min(), let high = accuracies.max() else { return nil }
+            let changes = zip(accuracies.dropFirst(), accuracies).map { abs($0 - $1) }
+            return (changes.reduce(0, +) / Double(changes.count), high - low)
+        }
     }
 
     /// Where the validation loss bottomed out and where patience stopped, the checkpoint
