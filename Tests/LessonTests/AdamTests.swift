@@ -47,6 +47,21 @@ final class AdamLessonTests: XCTestCase {
         for (a, b) in zip(warm.estimate(\.meanLossSteps2To20).values, constant.estimate(\.meanLossSteps2To20).values) {
             XCTAssertGreaterThan(a, b)
         }
+        // Two epochs leave every run still learning: its training loss fell in the last epoch.
+        for setting in report.runs {
+            for run in setting.runs {
+                let losses = run.history.epochs.map { Double($0.trainLoss) }
+                XCTAssertEqual(run.trainLossFallInLastEpoch, losses[0] - losses[1], setting.label)
+                XCTAssertGreaterThan(try XCTUnwrap(run.trainLossFallInLastEpoch), 0, setting.label)
+            }
+        }
+        // The steps 21–100 comparison is a verdict, and every verdict and table cell is
+        // recomputed from the data files alone.
+        let results = try LessonResults.read(folder.file("adam-results.json"))
+        XCTAssertTrue(
+            (results.verdicts ?? []).contains { $0.wording.quantity == "Mean loss over steps 21–100" && $0.isDerivable }
+        )
+        XCTAssertEqual(DataCheck.problems(lesson: "adam", folder: folder.path), [])
         XCTAssertEqual(AdamLesson.settings[6].multiplier(step: 50), 0.25, accuracy: 1e-9)
         XCTAssertEqual(AdamLesson.settings[1].multiplier(step: 1), 0.1 / 0.001.squareRoot(), accuracy: 1e-6)
         for figure in ["moments", "training", "step-size"] {

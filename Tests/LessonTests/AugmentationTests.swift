@@ -35,6 +35,14 @@ final class AugmentationLessonTests: XCTestCase {
         for file in ["examples.png", "curves.png", "comparison.png", "results.json", "runs.csv"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("augmentation-\(file)")), file)
         }
+        // The gap at two thirds of the 40 epochs (26) and over their last tenth (37–40) is a
+        // table whose every cell the data files give.
+        let results = try LessonResults.read(folder.file("augmentation-results.json"))
+        let growth = try XCTUnwrap(results.tables?.first { $0.table.title.hasPrefix("Is the gap still widening?") })
+        XCTAssertEqual(growth.table.header, ["augmentation", "gap at epoch 26", "gap, epochs 37–40"])
+        XCTAssertEqual(growth.table.rows.map { $0[1] }, runs.map { $0.atEpoch(26, .gap).formatted() })
+        XCTAssertTrue(growth.table.cellSources.allSatisfy { $0.dropFirst().allSatisfy { $0 != nil } })
+        XCTAssertEqual(DataCheck.problems(lesson: "augmentation", folder: folder.path), [])
     }
 
     /// Fashion-MNIST's footwear faces one way: nearly every sneaker and ankle boot of the test

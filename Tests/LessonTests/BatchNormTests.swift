@@ -80,6 +80,18 @@ final class BatchNormLessonTests: XCTestCase {
                     end[layer] / start[layer], try XCTUnwrap(small.endNorms)[layer] / small.startNorms[layer])
             }
         }
+        // The report prints the pre-activations' mean / std per layer (the figure legend's
+        // numbers): with BatchNorm, exactly 0 and 1 at initialization in both layers.
+        let results = try LessonResults.read(folder.file("batchnorm-results.json"))
+        let preActivations = try XCTUnwrap(results.tables?.first { $0.table.title.hasPrefix("What enters each ReLU") })
+        let initialized = try XCTUnwrap(preActivations.table.rows.first { $0[0] == "BatchNorm, at initialization" })
+        XCTAssertTrue(initialized.dropFirst().allSatisfy { $0.hasSuffix("0.00 / 1.00") }, "\(initialized)")
+        // With BatchNorm, the tiny initialization's extra steps are a verdict the data files give.
+        XCTAssertTrue(
+            (results.verdicts ?? []).contains {
+                $0.wording.quantity.hasPrefix("With BatchNorm, steps until") && $0.isDerivable
+            })
+        XCTAssertEqual(DataCheck.problems(lesson: "batchnorm", folder: folder.path), [])
         for file in [
             "curves.png", "stall.png", "percentiles.png", "preactivations.png", "learning-rates.png", "inference.png",
             "results.json", "runs.csv",

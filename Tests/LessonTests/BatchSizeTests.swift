@@ -71,6 +71,16 @@ final class BatchSizeTests: XCTestCase {
         for figure in ["minibatch-loss", "loss-noise", "accuracy"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("batch-size-\(figure).png")), figure)
         }
+        // Each scaled arm is compared with the same-rate arm of its size on both test measures,
+        // Holm over the two scaled arms, and the linear rule's jitter with the square-root rule's;
+        // every verdict is recomputed from the data files alone.
+        let verdicts = try LessonResults.read(folder.file("batch-size-results.json")).verdicts ?? []
+        let againstSameRate = verdicts.filter { $0.wording.b == large.label }
+        XCTAssertEqual(againstSameRate.map(\.wording.a), [runs[2], runs[2], runs[3], runs[3]].map(\.label))
+        XCTAssertTrue(againstSameRate.allSatisfy { $0.holm?.comparisons.count == 2 })
+        let jitter = try XCTUnwrap(verdicts.first { $0.wording.quantity == "Validation jitter (last 5 epochs)" })
+        XCTAssertEqual([jitter.wording.a, jitter.wording.b], [runs[3].label, runs[2].label])
+        XCTAssertEqual(DataCheck.problems(lesson: "batch-size", folder: folder.path), [])
     }
 
     func testImpossibleOptionsAreRejected() {

@@ -1,4 +1,4 @@
-import Engine
+@testable import Engine
 import Foundation
 import LessonKit
 import TestSupport
@@ -52,6 +52,25 @@ final class EarlyStoppingTests: XCTestCase {
         for file in ["curves.png", "results.json", "runs.csv"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("early-stopping-\(file)")), file)
         }
+    }
+
+    /// The late swings the report states, on test accuracies worked by hand: only the last k
+    /// epochs count, changes are absolute, and a run with a single epoch in the window has none.
+    func testLateSwingsOfTheTestAccuracy() {
+        func history(_ accuracies: [Double]) -> History {
+            var history = History()
+            history.epochs = accuracies.indices.map { index in
+                EpochRecord(
+                    epoch: index + 1, learningRate: 0.001, trainLoss: 1, trainAccuracy: nil, validationLoss: nil,
+                    validationAccuracy: nil, testLoss: nil, testAccuracy: Float(accuracies[index] / 100), seconds: 0)
+            }
+            return history
+        }
+        // Last 3 of [50, 80, 81, 79.5]: changes 1 and 1.5, mean 1.25; span 81 − 79.5 = 1.5.
+        let swings = EarlyStoppingLesson.lateSwings([history([50, 80, 81, 79.5]), history([70])], lastEpochs: 3)
+        XCTAssertEqual(swings.count, 1)
+        XCTAssertEqual(swings[0].meanChange, 1.25, accuracy: 1e-4)
+        XCTAssertEqual(swings[0].span, 1.5, accuracy: 1e-4)
     }
 
     func testImpossibleOptionsAreRejected() {

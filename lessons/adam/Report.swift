@@ -21,6 +21,22 @@ extension AdamLesson {
         context.report(stream)
     }
 
+    /// The mean minibatch loss over steps 21–100, after the largest uncorrected steps.
+    static var laterLoss: Measure<LossRun> {
+        Measure("mean loss, steps 21–100", quantity: "Mean loss over steps 21–100", unit: "", decimals: 4) {
+            $0.estimate(\.meanLossSteps21To100)
+        }
+    }
+
+    /// How much the training loss (the epoch's mean minibatch loss) fell in the last epoch:
+    /// an arm still learning when the budget ends.
+    static var trainLossFall: Measure<LossRun> {
+        Measure(
+            "training-loss fall, last epoch", quantity: "Fall of the training loss in the last epoch", unit: "",
+            decimals: 4
+        ) { $0.estimate(\.trainLossFallInLastEpoch) }
+    }
+
     /// Step 2: the table over arms, how much larger the uncorrected step is, and the arms
     /// against each other on the early loss and on validation accuracy.
     func reportComparison(_ context: LessonContext, _ runs: [SettingRuns<LossRun>], epochs: Int, trainCount: Int) {
@@ -34,8 +50,9 @@ extension AdamLesson {
                 columns: [
                     .estimate("loss at step 1", decimals: 4) { $0.estimate(\.lossAtStep1) },
                     .estimate("mean loss, steps 2–20", decimals: 4) { $0.estimate(\.meanLossSteps2To20) },
-                    .estimate("mean loss, steps 21–100", decimals: 4) { $0.estimate(\.meanLossSteps21To100) },
+                    .measure(Self.laterLoss),
                     .estimate("validation %, last \(k)") { $0.lastEpochs(k, .validationAccuracy) },
+                    .measureOrDash(Self.trainLossFall),
                 ], settingHeader: "Adam"))
         let steps = runs[0].runs[0].history.minibatchLosses.count
         context.report(
@@ -65,6 +82,8 @@ extension AdamLesson {
                 early.verdict(
                     index, pair.0.label, pair.1.label, quantity: "Mean loss over steps 2–20", unit: "", decimals: 4))
         }
+        // At 0.01 the uncorrected run's oversized early steps still cost it after step 20.
+        context.report(Self.laterLoss.verdict(arm(0.01, false), against: arm(0.01, true)))
         let finalPairs = [
             (arm(0.001, false), arm(0.001, true)), (arm(0.01, false), arm(0.01, true)),
             (arm(0.002, true), arm(0.001, false)), (arm(0.005, true), arm(0.001, false)),

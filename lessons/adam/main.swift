@@ -71,10 +71,19 @@ extension AdamLesson {
         var meanLossSteps2To20: Double
         var meanLossSteps21To100: Double
 
+        /// How much the training loss fell over the last epoch (the epoch before it minus the
+        /// last): still well above zero when the budget ends before the arm settles. Nil for a
+        /// single epoch.
+        var trainLossFallInLastEpoch: Double? {
+            let losses = history.epochs.suffix(2).map { Double($0.trainLoss) }
+            return losses.count == 2 ? losses[0] - losses[1] : nil
+        }
+
         static let columns = [
             RunColumn("loss_step_1", \Self.lossAtStep1),
             RunColumn("mean_loss_steps_2_20", \Self.meanLossSteps2To20),
             RunColumn("mean_loss_steps_21_100", \Self.meanLossSteps21To100),
+            RunColumn("train_loss_fall_last_epoch", \Self.trainLossFallInLastEpoch),
         ]
     }
 

@@ -55,6 +55,23 @@ extension AugmentationLesson {
         var validationLoss: Holm { holm { $0.lastEpochs(lastK, .validationLoss) } }
     }
 
+    /// The gap at two thirds of the budget against the gap over its last tenth (the window of
+    /// the "best in last 10 %" column): a gap still growing at the end makes the gap verdicts
+    /// a statement about this budget.
+    func reportGapGrowth(_ context: LessonContext, runs: [SettingRuns<AugmentationRun>], epochs: Int) {
+        let midpoint = max(1, 2 * epochs / 3)
+        let late = Convergence([], budget: epochs).lateEpochs
+        context.report(
+            SummaryTable(
+                title:
+                    "Is the gap still widening? Gap (points) at epoch \(midpoint) (two thirds of the budget) and over the last \(late) epochs, mean ± std over \(context.seeds.count) seeds",
+                settings: runs,
+                columns: [
+                    .estimate("gap at epoch \(midpoint)") { $0.atEpoch(midpoint, .gap) },
+                    .estimate("gap, epochs \(epochs - late + 1)–\(epochs)") { $0.lastEpochs(late, .gap) },
+                ], settingHeader: "augmentation"))
+    }
+
     /// The summary: what each augmentation changes, each difference against its noise and
     /// corrected over the three comparisons of its measure.
     func reportSummary(
@@ -78,6 +95,8 @@ extension AugmentationLesson {
                     .stillImproving(budget: epochs), .measure(testAtBestValidation), .measure(finalTest),
                     .measure(testLoss),
                 ], settingHeader: "augmentation"))
+        context.report()
+        reportGapGrowth(context, runs: runs, epochs: epochs)
         context.report()
         // A "not converged" note goes beside the test accuracies: what a longer budget could change.
         let notedConvergence = [testAtBestValidation.quantity, finalTest.quantity]

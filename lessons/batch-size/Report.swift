@@ -12,7 +12,6 @@ extension BatchSizeLesson {
     /// measurements against the laws that predict them.
     func reportSummary(_ context: LessonContext, _ report: Report, epochs: Int) {
         let k = Self.lastK, runs = report.runs
-        let convergence = runs.map { Convergence($0.runs.map(\.history), budget: epochs) }
         let arms = Dictionary(uniqueKeysWithValues: zip(runs.map(\.label), report.arms))
         context.report(
             SummaryTable(
@@ -40,19 +39,12 @@ extension BatchSizeLesson {
         let others = Array(runs.dropFirst())
         context.report()
         context.report("Each arm against \(reference.label), paired over seeds, Holm over the \(others.count) arms:")
-        let finalTest = Holm(others, against: reference) { $0.testAccuracy }
-        let bestTest = Holm(others, against: reference) { $0.atBestValidation(.testAccuracy) }
-        for (index, setting) in others.enumerated() {
-            let caveats = [
-                convergence[0].note.map { "\(reference.label) \($0)" },
-                convergence[index + 1].note.map { "\(setting.label) \($0)" },
-            ]
-            .compactMap { $0 }
-            context.report(
-                finalTest.verdict(index, setting.label, reference.label, quantity: "Test, final", caveats: caveats))
-            context.report(
-                bestTest.verdict(index, setting.label, reference.label, quantity: "Test at the best-validation epoch"))
+        let againstReference = ComparisonsAgainstReference(
+            others, against: reference, measures: [Self.finalTest, Self.testAtBest])
+        for line in againstReference.verdicts(caveatsByMeasure: Self.budgetNotes(reference, epochs: epochs)) {
+            context.report(line)
         }
+        reportScaling(context, report, epochs: epochs, lastK: k)
 
         context.report()
         var time = SummaryTable(
@@ -127,6 +119,51 @@ extension BatchSizeLesson {
         context.report(
             "After training the same fit resolves ‖G‖² > 0 on \(trained.count) of \(networks) networks (median B_noise of those: \(median))\(beyond)."
         )
+    }
+
+    static var finalTest: Measure<NoiseRun> { Measure("test, final", quantity: "Test, final") { $0.testAccuracy } }
+    static var testAtBest: Measure<NoiseRun> {
+        Measure("test at best", quantity: "Test at the best-validation epoch") { $0.atBestValidation(.testAccuracy) }
+    }
+
+    /// The caveats of a comparison with `reference` on `[finalTest, testAtBest]`: beside the
+    /// final test, where the budget ends, the "not converged" notes of either arm.
+    static func budgetNotes(
+        _ reference: SettingRuns<NoiseRun>, epochs: Int
+    ) -> (SettingRuns<NoiseRun>, Int) -> [String] {
+        { setting, measureIndex in
+            measureIndex == 0 ? [reference, setting].compactMap { $0.convergenceNote(budget: epochs) } : []
+        }
+    }
+
+    /// Whether scaling the rate recovers part of what the larger batch loses: at each larger
+    /// size, the scaled arms against the same-rate arm (Holm over the scaled arms, per
+    /// measure), and the linear rule's validation jitter against the square-root rule's.
+    func reportScaling(_ context: LessonContext, _ report: Report, epochs: Int, lastK k: Int) {
+        let byArm = Array(zip(report.arms, report.runs))
+        var sizes: [Int] = []
+        for arm in report.arms.dropFirst() where !sizes.contains(arm.batchSize) { sizes.append(arm.batchSize) }
+        for size in sizes {
+            let atSize = byArm.filter { $0.0.batchSize == size }
+            guard let same = atSize.first(where: { $0.0.scaling == .same })?.1 else { continue }
+            let scaled = atSize.filter { $0.0.scaling != .same }
+            guard !scaled.isEmpty else { continue }
+            context.report()
+            context.report(
+                "Each scaled arm against \(same.label), paired over seeds, Holm over the \(scaled.count) scaled arms:")
+            let comparisons = ComparisonsAgainstReference(
+                scaled.map(\.1), against: same, measures: [Self.finalTest, Self.testAtBest])
+            for line in comparisons.verdicts(caveatsByMeasure: Self.budgetNotes(same, epochs: epochs)) {
+                context.report(line)
+            }
+            let rule = { (scaling: Scaling) in scaled.first { $0.0.scaling == scaling }?.1 }
+            if let linear = rule(.linear), let squareRoot = rule(.squareRoot) {
+                let jitter = Measure<NoiseRun>(
+                    "validation jitter", quantity: "Validation jitter (last \(k) epochs)"
+                ) { $0.estimate(\.validationJitter) }
+                context.report(jitter.verdict(linear, against: squareRoot))
+            }
+        }
     }
 
     /// Per trained network, the least-squares slope of log(frozen loss std) against log(B).

@@ -2,6 +2,27 @@ import Foundation
 import LessonKit
 
 extension BatchNormLesson {
+    /// The mean and standard deviation of what enters each ReLU on the first seed's probe
+    /// batch, before and after training: the numbers in the pre-activation figure's legend.
+    func reportPreActivations(_ context: LessonContext, _ captured: Captured) {
+        let images = captured.before.values.first?.first?.output.rows ?? 0
+        var table = SummaryTable(
+            title:
+                "What enters each ReLU on one batch of \(images) training images (first seed): mean and standard deviation per hidden layer",
+            header: ["network", "layer 1 mean / std", "layer 2 mean / std"])
+        for label in ["no BatchNorm", "BatchNorm"] {
+            for (moment, layers) in [
+                ("at initialization", captured.before[label]), ("after training", captured.after[label]),
+            ] {
+                guard let layers else { continue }
+                table.add(
+                    ["\(label), \(moment)"]
+                        + layers.map { String(format: "%.2f / %.2f", $0.activation.mean, $0.activation.std) })
+            }
+        }
+        context.report(table)
+    }
+
     /// Step 4: the tables, and every comparison against its seed-to-seed noise.
     func reportSummary(_ context: LessonContext, _ report: Report, epochs: Int, trainCount: Int, testCount: Int) {
         let k = Self.lastK, seeds = context.seeds.count
@@ -37,16 +58,26 @@ extension BatchNormLesson {
                 context.report(measure.verdict(runsA, against: runsB, caveats: notConverged))
             }
         }
+        let escape = "steps until the loss (running average over \(Self.lossWindow)) falls below \(Self.escapeLoss)"
         let tiny = report.run("no BatchNorm, N(0, 0.001²) init").estimate(\.stepsToEscape)
         let tinyBN = report.run("BatchNorm, N(0, 0.001²) init").estimate(\.stepsToEscape)
         if tiny.count == seeds && tinyBN.count == seeds {
             context.report(
                 Difference(tiny, tinyBN).verdict(
-                    "no BatchNorm", "BatchNorm",
-                    quantity:
-                        "From N(0, 0.001²), steps until the loss (running average over \(Self.lossWindow)) falls below \(Self.escapeLoss)",
-                    unit: " steps", decimals: 0))
+                    "no BatchNorm", "BatchNorm", quantity: "From N(0, 0.001²), " + escape, unit: " steps", decimals: 0))
         }
+        // With BatchNorm the tiny initialization still costs a few steps: a difference of single
+        // steps, so one decimal.
+        let defaultBN = report.run("BatchNorm").estimate(\.stepsToEscape)
+        if tinyBN.count == seeds && defaultBN.count == seeds {
+            context.report(
+                Difference(tinyBN, defaultBN).verdict(
+                    "N(0, 0.001²) init", "the default init", quantity: "With BatchNorm, " + escape, unit: " steps",
+                    decimals: 1))
+        }
+
+        context.report()
+        reportPreActivations(context, report.captured)
 
         context.report()
         var sweep = SummaryTable(

@@ -1,7 +1,35 @@
+import Engine
 import Foundation
 import LessonKit
 
 extension EarlyStoppingLesson {
+    /// How much the unstopped run's test accuracy moves over the last epochs it averages: the
+    /// mean absolute change from one epoch to the next per run (its range over the runs) and
+    /// the largest span within a run, from the test accuracies of `<lesson>-runs.csv`.
+    func reportLateSwings(_ context: LessonContext, _ continued: SettingRuns<StoppingRun>) {
+        let k = Self.lastK
+        let swings = Self.lateSwings(continued.runs.map(\.history), lastEpochs: k)
+        guard let smallest = swings.map(\.meanChange).min(), let largest = swings.map(\.meanChange).max(),
+            let span = swings.map(\.span).max()
+        else { return }
+        context.report(
+            String(
+                format:
+                    "Without stopping, over the last %d epochs the test accuracy changes by %.2f to %.2f points from one epoch to the next (mean absolute change, per run) and spans at most %.2f points within a run.",
+                k, smallest, largest, span))
+    }
+
+    /// Per run with at least two test accuracies in its last `k` epochs: the mean absolute
+    /// change (points) from one of those epochs to the next, and their largest minus smallest.
+    static func lateSwings(_ histories: [History], lastEpochs k: Int) -> [(meanChange: Double, span: Double)] {
+        histories.compactMap { history in
+            let accuracies = history.epochs.suffix(k).compactMap(EpochMetric.testAccuracy.value)
+            guard accuracies.count > 1, let low = accuracies.min(), let high = accuracies.max() else { return nil }
+            let changes = zip(accuracies.dropFirst(), accuracies).map { abs($0 - $1) }
+            return (changes.reduce(0, +) / Double(changes.count), high - low)
+        }
+    }
+
     /// Where the validation loss bottomed out and where patience stopped, the checkpoint
     /// round trip, and the test set under the four sets of weights, with the restored best
     /// weights against the unstopped run's last epochs.
@@ -54,6 +82,7 @@ extension EarlyStoppingLesson {
             "no stopping, last epoch only", epoch: .text("\(report.maximumEpochs)"), loss: continued.testLoss,
             accuracy: continued.testAccuracy)
         context.report(table)
+        reportLateSwings(context, continued)
         context.report()
         let a = "restored best weights", b = "no stopping (last \(k) epochs)"
         context.report(
