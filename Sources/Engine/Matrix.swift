@@ -216,11 +216,14 @@ extension Matrix {
         }
     }
 
-    public func sumOfSquares() -> Float {
+    public func sumOfSquares() -> Float { Float(squaredNorm) }
+
+    /// Σx², summed in Double in storage order.
+    public var squaredNorm: Double {
         values.withUnsafeBufferPointer { p in
             var total: Double = 0
             for x in p { total += Double(x) * Double(x) }
-            return Float(total)
+            return total
         }
     }
 

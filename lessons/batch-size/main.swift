@@ -245,9 +245,7 @@ extension BatchSizeLesson {
             inputs, labels in
             let (_, gradient) = CrossEntropyLoss()(model.forward(inputs), labels)
             model.backwardParameters(gradient)
-            return model.parameters.reduce(0.0) { sum, parameter in
-                sum + parameter.gradient.storage.reduce(0.0) { $0 + Double($1) * Double($1) }
-            }
+            return model.parameters.reduce(0.0) { $0 + $1.gradient.squaredNorm }
         }.map { Estimate($0).mean }
         let x = sizes.map { 1 / Double($0) }
         let (meanX, meanY) = (x.reduce(0, +) / Double(x.count), squaredNorms.reduce(0, +) / Double(x.count))
