@@ -72,6 +72,10 @@ public struct Panel: Sendable {
     /// Ticks on the x axis at chosen places instead of gnuplot's (a log axis over a decade or
     /// two, which gnuplot labels at the powers of ten only); empty for gnuplot's.
     public var xTicks: [AxisTick] = []
+    /// The room left of the plot area, in characters; nil lets gnuplot fit it to this panel's
+    /// own tick labels. Panels over one another align only with equal margins
+    /// (`[Panel].sharingLeftMargin()`).
+    public var leftMargin: Double?
     public var series: [Series]
 
     public init(

@@ -152,15 +152,12 @@ extension BatchNormLesson {
     /// verdicts rest on (the sweep figure's ±1 std bands carry the seed noise that pairing removes).
     static func sweepComparisonFigure(_ report: Report) -> Figure {
         let holm = report.sweepComparisons
-        return Figure(
-            name: "comparison",
-            panels: [
-                StandardPanels.differenceForest(
-                    report.sweepRates.map { "η = \($0)" }, holm.differences, holm: holm,
-                    title:
-                        "BatchNorm − no BatchNorm, validation after \(Self.sweepEpochs) epochs: 95 % interval paired over \(report.sweep[0].runs.count) seeds",
-                    xLabel: "difference in validation accuracy (points)")
-            ], layout: .single)
+        let panels = StandardPanels.differenceForests(
+            report.sweepRates.map { "η = \($0)" }, holm.differences, holm: holm,
+            title:
+                "BatchNorm − no BatchNorm, validation after \(Self.sweepEpochs) epochs: 95 % interval paired over \(report.sweep[0].runs.count) seeds",
+            xLabel: "difference in validation accuracy (points)")
+        return Figure(name: "comparison", panels: panels, layout: panels.count > 1 ? .stacked : .single)
     }
 
     static func preActivationFigure(_ captured: Captured) -> Figure {
