@@ -147,6 +147,10 @@ public struct Series: Sendable {
     public var content: Content
     public var color: Int?
     public var onSecondAxis = false
+    /// A band filled solid instead of see-through: a region marked on a colour map (where an
+    /// iteration diverges), which a see-through fill would tint with the map's colours, so that
+    /// it no longer looked like its swatch in the key.
+    public var isOpaque = false
 
     public init(_ title: String?, _ content: Content, color: Int? = nil, onSecondAxis: Bool = false) {
         self.title = title
@@ -175,10 +179,12 @@ public struct Series: Sendable {
 
     public static func band(
         _ title: String?, x: [Double], lower: [Double], upper: [Double],
-        color: Int? = nil
+        color: Int? = nil, opaque: Bool = false
     ) -> Series {
         precondition(x.count == lower.count && x.count == upper.count, "band columns differ in length")
-        return Series(title, .band(x: x, lower: lower, upper: upper), color: color)
+        var series = Series(title, .band(x: x, lower: lower, upper: upper), color: color)
+        series.isOpaque = opaque
+        return series
     }
 
     public static func bars(

@@ -204,7 +204,7 @@ private struct Writer {
                 }
                 let index = block(title: series.title, columns: ["x", "lower", "upper"], rows)
                 items.append(
-                    "data index \(index) using 1:(format eq 'preview' ? NaN : $2):3\(axes) with filledcurves fs transparent solid 0.25 noborder \(color!) \(title)"
+                    "data index \(index) using 1:(format eq 'preview' ? NaN : $2):3\(axes) with filledcurves fs \(series.isOpaque ? "solid 1" : "transparent solid 0.25") noborder \(color!) \(title)"
                 )
             case let .bars(labels, values, showValues):
                 let rows = zip(labels, values).map {
