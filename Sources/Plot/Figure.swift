@@ -76,6 +76,10 @@ public struct Panel: Sendable {
     /// own tick labels. Panels over one another align only with equal margins
     /// (`[Panel].sharingLeftMargin()`).
     public var leftMargin: Double?
+    /// The room below the plot area, in characters (the x-axis labels, and a key placed
+    /// `.below`); nil lets gnuplot fit it. Panels side by side, only one of which has a key
+    /// below, keep their x-axes level with equal margins.
+    public var bottomMargin: Double?
     public var series: [Series]
 
     public init(

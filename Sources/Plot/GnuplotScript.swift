@@ -126,6 +126,7 @@ private struct Writer {
         if let range = panel.yRange { line("set yrange [\(range.lowerBound):\(range.upperBound)]") }
         if panel.equalAspect { line("set size ratio -1") }
         if let margin = panel.leftMargin { line("set lmargin \(GnuplotScript.number(margin))") }
+        if let margin = panel.bottomMargin { line("set bmargin \(GnuplotScript.number(margin))") }
         if let command = panel.yTicksCommand { line(command) }
         if let command = panel.xTicksCommand { line(command) }
         if panel.series.contains(where: \.onSecondAxis) || panel.y2Label != nil {
