@@ -104,7 +104,8 @@ public enum StandardPanels {
     ) -> [Panel] {
         precondition(labels.count == differences.count, "one label per difference")
         let rows = ForestRows(labels: labels, differences: differences, holm: holm, decimals: decimals)
-        let groups = forestScaleGroups(differences)
+        // No rows (every pair left out) still give the one empty panel `differenceForest` gives.
+        let groups = differences.isEmpty ? [[]] : forestScaleGroups(differences)
         func reach(_ group: [Int]) -> Double { group.map { forestExtent(differences[$0]) }.max() ?? 0 }
         let panels = groups.enumerated().map { position, group in
             var panelTitle = title

@@ -47,5 +47,8 @@ final class ForestPanelsTests: XCTestCase {
         XCTAssertEqual(panels[0].xRange, single.xRange)
         XCTAssertEqual(panels[0].series.compactMap(\.title), single.series.compactMap(\.title))
         XCTAssertNil(panels[0].leftMargin)
+        XCTAssertEqual(
+            StandardPanels.differenceForests([], [], title: "none", xLabel: "difference").map(\.yTicks.count), [0],
+            "no rows: one empty panel, as a figure needs one")
     }
 }
