@@ -88,58 +88,140 @@ public enum StandardPanels {
         title: String?, xLabel: String, decimals: Int = 2
     ) -> Panel {
         precondition(labels.count == differences.count, "one label per difference")
-        let rows = differences.count
-        func row(_ index: Int) -> Double { Double(rows - 1 - index) }
-        let kinds: [(title: String, color: Int, includes: (Int) -> Bool)] = [
-            (
-                holm == nil ? "interval excludes 0" : "survives Holm", 0,
-                { differences[$0].isResolved && holm?.survives($0) != false }
-            ),
-            ("not after Holm", 4, { differences[$0].isResolved && holm?.survives($0) == false }),
-            ("within noise", 9, { !differences[$0].isResolved }),
-        ]
-        var series: [Series] = [.line(nil, x: [0, 0], y: [-0.6, Double(rows) - 0.4], style: .dashed, color: 6)]
-        for kind in kinds {
-            let members = differences.indices.filter(kind.includes)
-            guard !members.isEmpty else { continue }
-            // Each row's bar and mean tick as pieces of one broken line (NaN between pieces);
-            // borderline rows' bars go to a dashed line of the same colour.
-            var solid: (x: [Double], y: [Double]) = ([], []), dashed: (x: [Double], y: [Double]) = ([], [])
-            for index in members {
-                let difference = differences[index], middle = row(index)
-                if difference.margin.isFinite {
-                    let bar = [difference.interval.lowerBound, difference.interval.upperBound, .nan]
-                    if difference.isBorderline {
-                        dashed.x += bar
-                        dashed.y += [middle, middle, .nan]
-                    } else {
-                        solid.x += bar
-                        solid.y += [middle, middle, .nan]
+        return ForestRows(labels: labels, differences: differences, holm: holm, decimals: decimals).panel(
+            Array(differences.indices), keyFrom: Array(differences.indices), title: title, xLabel: xLabel)
+    }
+
+    /// `differenceForest` split into panels of rows of like size, each on its own x-axis, when
+    /// some differences are many times larger than others: on one axis a 70-point difference
+    /// squeezes a 2-point interval into a few pixels beside the zero line. Rows keep their order
+    /// within a panel, and panels follow the order of their first rows; the first panel has
+    /// `title`, each further one says which rows it holds, and the last one holds the key for
+    /// every row; their plot areas align. One panel, as `differenceForest`, when the rows are of like size.
+    public static func differenceForests(
+        _ labels: [String], _ differences: [Difference], holm: Holm? = nil,
+        title: String?, xLabel: String, decimals: Int = 2
+    ) -> [Panel] {
+        precondition(labels.count == differences.count, "one label per difference")
+        let rows = ForestRows(labels: labels, differences: differences, holm: holm, decimals: decimals)
+        // No rows (every pair left out) still give the one empty panel `differenceForest` gives.
+        let groups = differences.isEmpty ? [[]] : forestScaleGroups(differences)
+        func reach(_ group: [Int]) -> Double { group.map { forestExtent(differences[$0]) }.max() ?? 0 }
+        let panels = groups.enumerated().map { position, group in
+            var panelTitle = title
+            if position > 0 {
+                let larger = reach(group) > reach(groups[position - 1])
+                panelTitle =
+                    "the same comparison, rows with \(larger ? "larger" : "smaller") differences on an x-axis of their own"
+            }
+            let isLast = position == groups.count - 1
+            return rows.panel(
+                group, keyFrom: isLast ? Array(differences.indices) : [], title: panelTitle, xLabel: xLabel)
+        }
+        return panels.count > 1 ? panels.sharingLeftMargin() : panels
+    }
+
+    /// How far a row reaches from zero: the farther end of its interval (its mean where the
+    /// interval is unknown).
+    static func forestExtent(_ difference: Difference) -> Double {
+        let ends =
+            difference.margin.isFinite
+            ? [difference.interval.lowerBound, difference.interval.upperBound] : [difference.mean]
+        return ends.filter(\.isFinite).map(abs).max() ?? 0
+    }
+
+    /// The rows (indices, each group in the given order) grouped by reach from zero: going from
+    /// the farthest-reaching row down, a row starts a new group when it reaches less than a
+    /// sixth as far as its group's farthest; there its interval would span a few percent of the
+    /// axis at most. Groups are ordered by their first row.
+    static func forestScaleGroups(_ differences: [Difference]) -> [[Int]] {
+        let byReach = differences.indices.sorted { forestExtent(differences[$0]) > forestExtent(differences[$1]) }
+        var groups: [[Int]] = []
+        for index in byReach {
+            if let farthest = groups.last?.first,
+                forestExtent(differences[index]) >= forestExtent(differences[farthest]) / 6
+            {
+                groups[groups.count - 1].append(index)
+            } else {
+                groups.append([index])
+            }
+        }
+        return groups.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    /// The rows of a forest plot and their verdicts, drawn whole or in parts.
+    struct ForestRows {
+        let labels: [String]
+        let differences: [Difference]
+        let holm: Holm?
+        let decimals: Int
+
+        /// The verdicts, in key order: a title, a colour, and which rows have it.
+        var kinds: [(title: String, color: Int, includes: (Int) -> Bool)] {
+            [
+                (
+                    holm == nil ? "interval excludes 0" : "survives Holm", 0,
+                    { [differences, holm] in differences[$0].isResolved && holm?.survives($0) != false }
+                ),
+                (
+                    "not after Holm", 4,
+                    { [differences, holm] in differences[$0].isResolved && holm?.survives($0) == false }
+                ),
+                ("within noise", 9, { [differences] in !differences[$0].isResolved }),
+            ]
+        }
+
+        /// The rows `shown` (indices into the differences, top to bottom) with a key for the
+        /// verdicts of the rows `keyFrom`, none if it is empty.
+        func panel(_ shown: [Int], keyFrom: [Int], title: String?, xLabel: String) -> Panel {
+            let rows = shown.count
+            func row(_ position: Int) -> Double { Double(rows - 1 - position) }
+            var series: [Series] = [.line(nil, x: [0, 0], y: [-0.6, Double(rows) - 0.4], style: .dashed, color: 6)]
+            for kind in kinds {
+                let members = shown.indices.filter { kind.includes(shown[$0]) }
+                let keyed = keyFrom.contains(where: kind.includes)
+                guard !members.isEmpty || keyed else { continue }
+                // Each row's bar and mean tick as pieces of one broken line (NaN between pieces);
+                // borderline rows' bars go to a dashed line of the same colour. A verdict of rows
+                // drawn in another panel gets a key entry only (its one point is not a number).
+                var solid: (x: [Double], y: [Double]) = ([], []), dashed: (x: [Double], y: [Double]) = ([], [])
+                for position in members {
+                    let difference = differences[shown[position]], middle = row(position)
+                    if difference.margin.isFinite {
+                        let bar = [difference.interval.lowerBound, difference.interval.upperBound, .nan]
+                        if difference.isBorderline {
+                            dashed.x += bar
+                            dashed.y += [middle, middle, .nan]
+                        } else {
+                            solid.x += bar
+                            solid.y += [middle, middle, .nan]
+                        }
                     }
+                    solid.x += [difference.mean, difference.mean, .nan]
+                    solid.y += [middle - 0.22, middle + 0.22, .nan]
                 }
-                solid.x += [difference.mean, difference.mean, .nan]
-                solid.y += [middle - 0.22, middle + 0.22, .nan]
+                if solid.x.isEmpty { solid = ([.nan], [.nan]) }
+                series.append(.line(keyed ? kind.title : nil, x: solid.x, y: solid.y, color: kind.color))
+                if !dashed.x.isEmpty {
+                    series.append(.line(nil, x: dashed.x, y: dashed.y, style: .dashed, color: kind.color))
+                }
             }
-            series.append(.line(kind.title, x: solid.x, y: solid.y, color: kind.color))
-            if !dashed.x.isEmpty {
-                series.append(.line(nil, x: dashed.x, y: dashed.y, style: .dashed, color: kind.color))
+            if keyFrom.contains(where: { differences[$0].isBorderline }) {
+                // A key entry only: what a dashed bar means.
+                series.append(
+                    .line(
+                        "dashed bar: borderline (an interval edge within ⅕ of its width of 0)", x: [.nan], y: [.nan],
+                        style: .dashed,
+                        color: 6))
             }
+            var panel = Panel(
+                title: title, xLabel: xLabel, xRange: forestRange(shown.map { differences[$0] }),
+                yRange: -0.6...(Double(rows) - 0.4), legend: keyFrom.isEmpty ? .hidden : .below, series: series)
+            panel.yTicks = shown.enumerated().map { position, index in
+                AxisTick("\(labels[index])  \(differences[index].formatted(decimals: decimals))", at: row(position))
+            }
+            return panel
         }
-        if differences.contains(where: \.isBorderline) {
-            // A key entry only (its one point is not a number): what a dashed bar means.
-            series.append(
-                .line(
-                    "dashed bar: borderline (an interval edge within ⅕ of its width of 0)", x: [.nan], y: [.nan],
-                    style: .dashed,
-                    color: 6))
-        }
-        var panel = Panel(
-            title: title, xLabel: xLabel, xRange: forestRange(differences), yRange: -0.6...(Double(rows) - 0.4),
-            series: series)
-        panel.yTicks = differences.indices.map {
-            AxisTick("\(labels[$0])  \(differences[$0].formatted(decimals: decimals))", at: row($0))
-        }
-        return panel
     }
 
     /// Zero and every interval (or mean, where the interval is unknown), with 5 % of the span

@@ -72,6 +72,14 @@ public struct Panel: Sendable {
     /// Ticks on the x axis at chosen places instead of gnuplot's (a log axis over a decade or
     /// two, which gnuplot labels at the powers of ten only); empty for gnuplot's.
     public var xTicks: [AxisTick] = []
+    /// The room left of the plot area, in characters; nil lets gnuplot fit it to this panel's
+    /// own tick labels. Panels over one another align only with equal margins
+    /// (`[Panel].sharingLeftMargin()`).
+    public var leftMargin: Double?
+    /// The room below the plot area, in characters (the x-axis labels, and a key placed
+    /// `.below`); nil lets gnuplot fit it. Panels side by side, only one of which has a key
+    /// below, keep their x-axes level with equal margins.
+    public var bottomMargin: Double?
     public var series: [Series]
 
     public init(
@@ -143,6 +151,10 @@ public struct Series: Sendable {
     public var content: Content
     public var color: Int?
     public var onSecondAxis = false
+    /// A band filled solid instead of see-through: a region marked on a colour map (where an
+    /// iteration diverges), which a see-through fill would tint with the map's colours, so that
+    /// it no longer looked like its swatch in the key.
+    public var isOpaque = false
 
     public init(_ title: String?, _ content: Content, color: Int? = nil, onSecondAxis: Bool = false) {
         self.title = title
@@ -171,10 +183,12 @@ public struct Series: Sendable {
 
     public static func band(
         _ title: String?, x: [Double], lower: [Double], upper: [Double],
-        color: Int? = nil
+        color: Int? = nil, opaque: Bool = false
     ) -> Series {
         precondition(x.count == lower.count && x.count == upper.count, "band columns differ in length")
-        return Series(title, .band(x: x, lower: lower, upper: upper), color: color)
+        var series = Series(title, .band(x: x, lower: lower, upper: upper), color: color)
+        series.isOpaque = opaque
+        return series
     }
 
     public static func bars(

@@ -125,6 +125,8 @@ private struct Writer {
         if let step = panel.xTickStep { line("set xtics \(GnuplotScript.number(step))") }
         if let range = panel.yRange { line("set yrange [\(range.lowerBound):\(range.upperBound)]") }
         if panel.equalAspect { line("set size ratio -1") }
+        if let margin = panel.leftMargin { line("set lmargin \(GnuplotScript.number(margin))") }
+        if let margin = panel.bottomMargin { line("set bmargin \(GnuplotScript.number(margin))") }
         if let command = panel.yTicksCommand { line(command) }
         if let command = panel.xTicksCommand { line(command) }
         if panel.series.contains(where: \.onSecondAxis) || panel.y2Label != nil {
@@ -203,7 +205,7 @@ private struct Writer {
                 }
                 let index = block(title: series.title, columns: ["x", "lower", "upper"], rows)
                 items.append(
-                    "data index \(index) using 1:(format eq 'preview' ? NaN : $2):3\(axes) with filledcurves fs transparent solid 0.25 noborder \(color!) \(title)"
+                    "data index \(index) using 1:(format eq 'preview' ? NaN : $2):3\(axes) with filledcurves fs \(series.isOpaque ? "solid 1" : "transparent solid 0.25") noborder \(color!) \(title)"
                 )
             case let .bars(labels, values, showValues):
                 let rows = zip(labels, values).map {

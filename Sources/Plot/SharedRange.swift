@@ -48,6 +48,25 @@ extension Array where Element == Panel {
     }
 }
 
+extension Array where Element == Panel {
+    /// The panels with one left margin, wide enough for the longest y tick label among them
+    /// (gnuplot's own numeric labels counted as `numericLabelCharacters`), so that panels over
+    /// one another have their plot areas, and so their x-axes, one above the other.
+    public func sharingLeftMargin(numericLabelCharacters: Int = 6) -> [Panel] {
+        let needed = map { panel -> Int in
+            let labels = panel.yTicks.isEmpty ? numericLabelCharacters : panel.yTicks.map(\.label.count).max() ?? 0
+            // A character either side of the labels, and two for a y-axis title turned on its side.
+            return labels + 2 + (panel.yLabel == nil ? 0 : 2)
+        }
+        let margin = Double(needed.max() ?? 0)
+        return map { panel in
+            var panel = panel
+            panel.leftMargin = margin
+            return panel
+        }
+    }
+}
+
 extension Panel {
     /// How many decades the first y axis spans: its range if set, else what is drawn on it.
     var yDecades: Double {

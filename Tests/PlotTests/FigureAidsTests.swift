@@ -34,6 +34,31 @@ final class FigureAidsTests: XCTestCase {
         XCTAssertEqual(panels[0].xRange?.upperBound ?? 0, 6.3, accuracy: 1e-12)
     }
 
+    /// Panels over one another align only with one left margin: wide enough for the longest
+    /// named tick, or the allowance for gnuplot's numbers, and two more for a y-axis title.
+    func testPanelsSharingALeftMarginGetTheWidestOnesMargin() {
+        var named = Panel(series: [.line(nil, x: [0, 1], y: [0, 1])])
+        named.yTicks = [AxisTick("a label of 20 chars.", at: 0), AxisTick("short", at: 1)]
+        let numbered = Panel(yLabel: "loss", series: [.line(nil, x: [0, 1], y: [0, 1])])
+        XCTAssertEqual([named, numbered].sharingLeftMargin().map(\.leftMargin), [22, 22])
+        XCTAssertEqual([numbered].sharingLeftMargin(numericLabelCharacters: 6).map(\.leftMargin), [10])
+        XCTAssertFalse(script(numbered).contains("set lmargin"), "without a margin gnuplot fits its own")
+        XCTAssertTrue(script([numbered].sharingLeftMargin()[0]).contains("set lmargin 10.0\n"))
+        var below = numbered
+        below.bottomMargin = 7
+        XCTAssertTrue(script(below).contains("set bmargin 7.0\n"))
+    }
+
+    /// A region on a colour map is filled solid, so that it looks as its key swatch does; a
+    /// spread stays see-through over what it shades.
+    func testAnOpaqueBandIsFilledSolid() {
+        let spread = script(Panel(series: [.band("spread", x: [0, 1], lower: [0, 0], upper: [1, 1])]))
+        let region = script(Panel(series: [.band("region", x: [0, 1], lower: [0, 0], upper: [1, 1], opaque: true)]))
+        XCTAssertTrue(spread.contains("fs transparent solid 0.25"))
+        XCTAssertTrue(region.contains("fs solid 1 noborder"))
+        XCTAssertFalse(region.contains("transparent"))
+    }
+
     func testCentredMeanFollowsARampWithoutLag() {
         let ramp = (0..<50).map { 2.0 * Double($0) + 1 }
         XCTAssertEqual(Series.centredMean(ramp, window: 9), ramp, "a centred mean of a line is the line, ends included")

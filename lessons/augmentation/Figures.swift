@@ -30,9 +30,11 @@ extension AugmentationLesson {
 
     static func curvesFigure(_ runs: [SettingRuns<AugmentationRun>], trainCount: Int) -> Figure {
         // A row of three: the panel titles stay short, the figure title says which line is which.
+        // The key, the same for every panel, is drawn once, below the middle panel; the bottom
+        // margin that it needs is given to all three, so that their x-axes stay level.
         var accuracy = StandardPanels.seedCurves(
             runs, metrics: [.validationAccuracy, .trainAccuracy],
-            title: "accuracy", yLabel: "accuracy (%)")
+            title: "accuracy", yLabel: "accuracy (%)", legend: .hidden)
         accuracy.yRange = 40...100
         var panels = [
             accuracy,
@@ -40,6 +42,9 @@ extension AugmentationLesson {
                 runs, metrics: [.gap], title: "gap: training − validation", yLabel: "percentage points"),
             lossPanel(runs),
         ]
+        // Five lines for the tick labels, the axis label and the space around them, and one per
+        // key entry (one per setting: each setting's first metric is titled).
+        for index in panels.indices { panels[index].bottomMargin = Double(5 + runs.count) }
         // A third of the column is narrow: ticks every 50 epochs keep the labels apart.
         let epochs = runs[0].runs[0].history.epochs.count
         for index in panels.indices where epochs > 60 { panels[index].xTickStep = 50 }
@@ -55,7 +60,7 @@ extension AugmentationLesson {
     static func lossPanel(_ runs: [SettingRuns<AugmentationRun>]) -> Panel {
         var panel = StandardPanels.seedCurves(
             runs, metrics: [.validationLoss, .trainLoss], title: "loss",
-            yLabel: "cross-entropy loss")
+            yLabel: "cross-entropy loss", legend: .hidden)
         panel.yRange = 0...1.5
         return panel
     }

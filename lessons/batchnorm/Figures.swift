@@ -150,17 +150,16 @@ extension BatchNormLesson {
 
     /// The paired differences behind the sweep's verdicts as a forest, one row per rate: what the
     /// verdicts rest on (the sweep figure's ±1 std bands carry the seed noise that pairing removes).
+    /// The rates of tens of points and those of a few are usually panels of their own, one above
+    /// the other.
     static func sweepComparisonFigure(_ report: Report) -> Figure {
         let holm = report.sweepComparisons
-        return Figure(
-            name: "comparison",
-            panels: [
-                StandardPanels.differenceForest(
-                    report.sweepRates.map { "η = \($0)" }, holm.differences, holm: holm,
-                    title:
-                        "BatchNorm − no BatchNorm, validation after \(Self.sweepEpochs) epochs: 95 % interval paired over \(report.sweep[0].runs.count) seeds",
-                    xLabel: "difference in validation accuracy (points)")
-            ], layout: .single)
+        let panels = StandardPanels.differenceForests(
+            report.sweepRates.map { "η = \($0)" }, holm.differences, holm: holm,
+            title:
+                "BatchNorm − no BatchNorm, validation after \(Self.sweepEpochs) epochs: 95 % interval paired over \(report.sweep[0].runs.count) seeds",
+            xLabel: "difference in validation accuracy (points)")
+        return Figure(name: "comparison", panels: panels, layout: .stacked)
     }
 
     static func preActivationFigure(_ captured: Captured) -> Figure {

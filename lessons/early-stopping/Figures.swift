@@ -5,41 +5,33 @@ import Plot
 
 extension EarlyStoppingLesson {
     /// The run without stopping (mean ± std over seeds; identical to the stopping run up to
-    /// its stop), with each seed's best epoch and stop marked on the validation curves (on the
-    /// linear validation-loss panel in a strip below the curve).
+    /// its stop), with each seed's best epoch and stop as dots in a strip clear of each panel's
+    /// curves: on the curves, the dots hid the mean and its band where they cluster.
     static func figure(_ report: Report, patience: Int) -> Figure {
         let runs = report.stopping.runs
-        func points(_ key: KeyPath<StoppingRun, Double?>, _ value: (EpochRecord) -> Double?) -> (
-            x: [Double], y: [Double]
-        ) {
-            var x: [Double] = [], y: [Double] = []
-            for run in runs {
-                guard let epoch = run[keyPath: key].map(Int.init), epoch > 0, epoch <= run.history.epochs.count,
-                    let v = value(run.history.epochs[epoch - 1])
-                else { continue }
-                x.append(Double(epoch))
-                y.append(v)
+        /// Each seed's best epoch and stop as a dot plot in a strip just beyond what `curves`
+        /// draw over the epochs of the dots (above or below it; seeds sharing an epoch stacked
+        /// away from the curves, best epochs nearest), spaced evenly on the panel's scale.
+        func strip(beyond curves: [Series], above: Bool, yScale: Scale = .linear) -> [Series] {
+            let onAxis: (Double) -> Double = yScale == .log ? log10 : { $0 }
+            let fromAxis: (Double) -> Double = yScale == .log ? { pow(10, $0) } : { $0 }
+            let marked = runs.flatMap { [$0.bestEpoch, $0.stoppedEpoch].compactMap { $0 } }
+            let window = ((marked.min() ?? 0) - 1)...((marked.max() ?? 0) + 1)
+            var everywhere: [Double] = [], nearDots: [Double] = []
+            for series in curves {
+                let points: [(x: Double, y: Double)] =
+                    switch series.content {
+                    case let .line(x, y, _): Array(zip(x, y))
+                    case let .band(x, lower, upper): Array(zip(x, lower)) + Array(zip(x, upper))
+                    default: []
+                    }
+                for (x, y) in points where y.isFinite && (yScale == .linear || y > 0) {
+                    everywhere.append(onAxis(y))
+                    if window.contains(x) { nearDots.append(onAxis(y)) }
+                }
             }
-            return (x, y)
-        }
-        /// A dot at each seed's own value at its best epoch and at its stop (ticks through
-        /// them, as before, read as error bars).
-        func marks(_ value: (EpochRecord) -> Double?) -> [Series] {
-            [
-                (\StoppingRun.bestEpoch, "best epoch (each seed's own value)", 2),
-                (\StoppingRun.stoppedEpoch, "stop (each seed's own value)", 3),
-            ].map { key, name, color in
-                let marked = points(key, value)
-                return .line(name, x: marked.x, y: marked.y, style: .marker, color: color)
-            }
-        }
-        /// The same epochs as a dot plot in a strip below the curve's band (seeds sharing an epoch
-        /// stacked downwards, best epochs above stops), so that the dots leave the mean curve and
-        /// its band visible where they cluster.
-        func strip(below curve: (epochs: [Double], mean: [Double], std: [Double])) -> [Series] {
-            let lower = zip(curve.mean, curve.std).map { $0 - $1 }, upper = zip(curve.mean, curve.std).map { $0 + $1 }
-            let spacing = ((upper.max() ?? 1) - (lower.min() ?? 0)) / 30
-            let top = (lower.min() ?? 0) - 2 * spacing
+            let step = (above ? 1 : -1) * ((everywhere.max() ?? 1) - (everywhere.min() ?? 0)) / 30
+            let start = ((above ? nearDots.max() : nearDots.min()) ?? 0) + 2 * step
             var stacked: [Int: Int] = [:]
             return [
                 (\StoppingRun.bestEpoch, "best epoch (one dot per seed)", 2),
@@ -47,17 +39,28 @@ extension EarlyStoppingLesson {
             ].map { key, name, color in
                 let epochs = runs.compactMap { $0[keyPath: key] }.sorted()
                 let y = epochs.map { epoch -> Double in
-                    let below = stacked[Int(epoch), default: 0]
-                    stacked[Int(epoch)] = below + 1
-                    return top - Double(below) * spacing
+                    let beyond = stacked[Int(epoch), default: 0]
+                    stacked[Int(epoch)] = beyond + 1
+                    return fromAxis(start + Double(beyond) * step)
                 }
                 return .line(name, x: epochs, y: y, style: .marker, color: color)
             }
         }
         let seeds = runs.count
-        // Accuracy ends at 100 %, not at gnuplot's next tick above it.
+        let loss = StandardPanels.seedSeries(
+            report.continued, metrics: [.validationLoss, .trainLoss], yScale: .log, color: 0)
+        let validationLoss = StandardPanels.seedSeries(report.continued, metrics: [.validationLoss], color: 0)
+        let accuracy = StandardPanels.seedCurves(
+            [report.continued], metrics: [.validationAccuracy, .trainAccuracy], title: ""
+        ).series
+        let accuracyStrip = strip(beyond: accuracy, above: false)
+        // Accuracy ends at 100 %, not at gnuplot's next tick above it, and starts a round ten below
+        // both the mean curves and the strip of dots.
         let lowest =
-            [EpochMetric.validationAccuracy, .trainAccuracy].flatMap { report.continued.curve($0).mean }.min() ?? 0
+            ([EpochMetric.validationAccuracy, .trainAccuracy].flatMap { report.continued.curve($0).mean }
+            + accuracyStrip.flatMap { series -> [Double] in
+                if case let .line(_, y, _) = series.content { y } else { [] }
+            }).min() ?? 0
         let accuracyRange = max(0, (lowest / 10).rounded(.down) * 10 - 10)...100
         return Figure(
             name: "curves",
@@ -66,26 +69,21 @@ extension EarlyStoppingLesson {
             panels: [
                 Panel(
                     title:
-                        "loss (log scale; geometric mean ×÷ std): validation solid, training dashed (running average)",
+                        "loss (log scale; geometric mean ×÷ std): validation solid, training dashed; above, each seed's best epoch and stop",
                     xLabel: "epoch", yLabel: "cross-entropy loss", yScale: .log,
-                    series: StandardPanels.seedSeries(
-                        report.continued, metrics: [.validationLoss, .trainLoss], yScale: .log, color: 0)
-                        + marks { $0.validationLoss.map(Double.init) }),
+                    series: loss + strip(beyond: loss, above: true, yScale: .log)),
                 // On a linear axis the validation loss's U (down to the best epoch, then up) shows
                 // at its true size; the log axis above, which holds the training loss too, flattens it.
                 Panel(
                     title:
                         "validation loss alone, linear scale (mean ± std); below it each seed's best epoch and stop",
                     xLabel: "epoch", yLabel: "validation loss",
-                    series: StandardPanels.seedSeries(report.continued, metrics: [.validationLoss], color: 0)
-                        + strip(below: report.continued.curve(.validationLoss))),
+                    series: validationLoss + strip(beyond: validationLoss, above: false)),
                 Panel(
-                    title: "accuracy: validation solid, training dashed (running average over the epoch's minibatches)",
+                    title:
+                        "accuracy: validation solid, training dashed (running average over each epoch); below, each seed's best epoch and stop",
                     xLabel: "epoch", yLabel: "accuracy (%)", yRange: accuracyRange,
-                    series: StandardPanels.seedCurves(
-                        [report.continued], metrics: [.validationAccuracy, .trainAccuracy], title: ""
-                    ).series
-                        + marks { $0.validationAccuracy.map { 100 * Double($0) } }),
+                    series: accuracy + accuracyStrip),
             ], layout: .stacked)
     }
 }

@@ -148,21 +148,22 @@ extension InputNormalizationLesson {
             validation.summary(a).count == a.runs.count && validation.summary(b).count == b.runs.count
         }
         let holm = report.bestRateComparisons(scalings)
+        // Both measures' panels aligned, so that every zero line is at the same place on the page.
+        let panels =
+            StandardPanels.differenceForests(
+                complete.map { "\($0.label) − \($1.label)" },
+                complete.map { Difference(validation.summary($0), validation.summary($1)) },
+                title:
+                    "validation accuracy (mean of the last \(min(lastK, epochs)) of \(epochs) epochs) at the common rate",
+                xLabel: "difference in validation accuracy (points)")
+            + StandardPanels.differenceForests(
+                Report.bestRatePairs.map { "\(scalings[$0]) − \(scalings[$1])" }, holm.differences, holm: holm,
+                title: "test accuracy after \(gridEpochs) epochs, each at its best rate, Holm over the pairs",
+                xLabel: "difference in test accuracy (points)")
         return Figure(
             name: "comparison",
             title: "Paired differences over \(report.imageRuns[0].runs.count) seeds: mean and 95 % interval",
-            panels: [
-                StandardPanels.differenceForest(
-                    complete.map { "\($0.label) − \($1.label)" },
-                    complete.map { Difference(validation.summary($0), validation.summary($1)) },
-                    title:
-                        "validation accuracy (mean of the last \(min(lastK, epochs)) of \(epochs) epochs) at the common rate",
-                    xLabel: "difference in validation accuracy (points)"),
-                StandardPanels.differenceForest(
-                    Report.bestRatePairs.map { "\(scalings[$0]) − \(scalings[$1])" }, holm.differences, holm: holm,
-                    title: "test accuracy after \(gridEpochs) epochs, each at its best rate, Holm over the pairs",
-                    xLabel: "difference in test accuracy (points)"),
-            ], layout: .stacked)
+            panels: panels.sharingLeftMargin(), layout: .stacked)
     }
 
     func gridFigure(_ report: Report, scalings: [String], epochs: Int) -> Figure {

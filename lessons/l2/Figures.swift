@@ -48,7 +48,8 @@ extension L2Lesson {
     }
 
     /// Accuracy and weight norm against λ (log axis), mean ± std over seeds; λ = 0 drawn as a
-    /// dashed line with its band across the whole axis.
+    /// dashed line with its band across the whole axis. The panels share their left margin, so
+    /// that their λ axes are one above the other.
     static func sweepFigure(_ report: Report, epochs: Int) -> Figure {
         let positive = report.lambdas.indices.filter { report.lambdas[$0] > 0 }
         let x = positive.map { Double(report.lambdas[$0]) }
@@ -94,7 +95,7 @@ extension L2Lesson {
                         yLabel: "Σ‖W‖² (log scale)", xScale: .log, yScale: .log, xRange: xRange,
                         series: sweep("Σ‖W‖²", { $0.estimate(\.weightNorm) }, color: 2))
                 ].sharingYRange()[0].labellingLogYRange(),
-            ], layout: .stacked)
+            ].sharingLeftMargin(), layout: .stacked)
     }
 
     /// First-layer weights of the first seed without penalty and with the largest λ, on a

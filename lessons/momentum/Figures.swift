@@ -142,10 +142,11 @@ extension MomentumLesson {
                         .heatMap(
                             x: rates, y: alphas, z: z, valueLabel: "rate per step (lower is faster)",
                             valueRange: 0.6...1),
-                        // Drawn twice in black so that its shade (two transparent layers) stands
-                        // clearly apart from the slow region's yellow beneath it.
-                        .band("diverges", x: [2 / steepest, 4 / steepest], lower: [0, 0], upper: [0, 1], color: 6),
-                        .band(nil, x: [2 / steepest, 4 / steepest], lower: [0, 0], upper: [0, 1], color: 6),
+                        // Solid grey, a colour the map does not use: the region looks as its key
+                        // swatch does (a see-through shade took the map's yellow beneath it).
+                        .band(
+                            "diverges", x: [2 / steepest, 4 / steepest], lower: [0, 0], upper: [0, 1], color: 9,
+                            opaque: true),
                         .line(
                             String(format: "stability boundary η·%g = 2(1 + α)", steepest),
                             x: [2 / steepest, 4 / steepest], y: [0, 1], color: 6),
