@@ -32,9 +32,10 @@ set ylabel 'accuracy (%)'
 if (format eq 'preview') { set title 'accuracy'."\n".'y: accuracy (%)'; unset ylabel; unset y2label }
 set xtics 50.0
 set yrange [40.0:100.0]
+set bmargin 8.0
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+unset key
 plot data index 0 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 1 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 2 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
@@ -54,6 +55,7 @@ set xlabel 'epoch'
 set ylabel 'percentage points'
 if (format eq 'preview') { set title 'gap: training − validation'."\n".'y: percentage points'; unset ylabel; unset y2label }
 set xtics 50.0
+set bmargin 8.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -71,9 +73,10 @@ set ylabel 'cross-entropy loss'
 if (format eq 'preview') { set title 'loss'."\n".'y: cross-entropy loss'; unset ylabel; unset y2label }
 set xtics 50.0
 set yrange [0.0:1.5]
+set bmargin 8.0
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+unset key
 plot data index 18 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 19 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 20 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \

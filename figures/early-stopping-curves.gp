@@ -26,10 +26,10 @@ if (format eq 'preview') { set output } else { set output script_dir.'early-stop
 set multiplot layout 3,1 title '784→256→256→10, Adam, patience 3, mean ± std over 10 seeds (a run with early stopping is its seed''s run up to the stop)'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
-set title 'loss (log scale; geometric mean ×÷ std): validation solid, training dashed (running average)'
+set title 'loss (log scale; geometric mean ×÷ std): validation solid, training dashed; above, each seed''s best epoch and stop'
 set xlabel 'epoch'
 set ylabel 'cross-entropy loss'
-if (format eq 'preview') { set title 'loss (log scale; geometric mean ×÷ std): validation solid, training dashed (running average)'."\n".'y: cross-entropy loss'; unset ylabel; unset y2label }
+if (format eq 'preview') { set title 'loss (log scale; geometric mean ×÷ std): validation solid, training dashed; above, each seed''s best epoch and stop'."\n".'y: cross-entropy loss'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set border 3
@@ -39,9 +39,9 @@ plot data index 0 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves f
      data index 1 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 2 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no stopping', \
      data index 3 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title (format eq 'preview' ? 'no stopping, dashed' : ''), \
-     data index 4 using 1:2 with points pt 7 ps 1.6 lc rgb '#009E73' title 'best epoch (each seed''s own value)', \
+     data index 4 using 1:2 with points pt 7 ps 1.6 lc rgb '#009E73' title 'best epoch (one dot per seed)', \
      data index 4 using 1:2 with points pt 6 ps 1.6 lw 1.5 lc rgb '#000000' notitle, \
-     data index 5 using 1:2 with points pt 7 ps 1.6 lc rgb '#CC79A7' title 'stop (each seed''s own value)', \
+     data index 5 using 1:2 with points pt 7 ps 1.6 lc rgb '#CC79A7' title 'stop (one dot per seed)', \
      data index 5 using 1:2 with points pt 6 ps 1.6 lw 1.5 lc rgb '#000000' notitle
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
@@ -60,10 +60,10 @@ plot data index 6 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves f
      data index 9 using 1:2 with points pt 6 ps 1.6 lw 1.5 lc rgb '#000000' notitle
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
-set title 'accuracy: validation solid, training dashed (running average over the epoch''s minibatches)'
+set title 'accuracy: validation solid, training dashed (running average over each epoch); below, each seed''s best epoch and stop'
 set xlabel 'epoch'
 set ylabel 'accuracy (%)'
-if (format eq 'preview') { set title 'accuracy: validation solid, training dashed (running average over the epoch''s minibatches)'."\n".'y: accuracy (%)'; unset ylabel; unset y2label }
+if (format eq 'preview') { set title 'accuracy: validation solid, training dashed (running average over each epoch); below, each seed''s best epoch and stop'."\n".'y: accuracy (%)'; unset ylabel; unset y2label }
 set yrange [40.0:100.0]
 set border 3
 set tics out nomirror
@@ -72,9 +72,9 @@ plot data index 10 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves 
      data index 11 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 12 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no stopping', \
      data index 13 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title (format eq 'preview' ? 'no stopping, dashed' : ''), \
-     data index 14 using 1:2 with points pt 7 ps 1.6 lc rgb '#009E73' title 'best epoch (each seed''s own value)', \
+     data index 14 using 1:2 with points pt 7 ps 1.6 lc rgb '#009E73' title 'best epoch (one dot per seed)', \
      data index 14 using 1:2 with points pt 6 ps 1.6 lw 1.5 lc rgb '#000000' notitle, \
-     data index 15 using 1:2 with points pt 7 ps 1.6 lc rgb '#CC79A7' title 'stop (each seed''s own value)', \
+     data index 15 using 1:2 with points pt 7 ps 1.6 lc rgb '#CC79A7' title 'stop (one dot per seed)', \
      data index 15 using 1:2 with points pt 6 ps 1.6 lw 1.5 lc rgb '#000000' notitle
 unset multiplot
 set output

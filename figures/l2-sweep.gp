@@ -33,6 +33,7 @@ if (format eq 'preview') { set title 'accuracy, mean of the last 10 epochs'."\n"
 set logscale x
 set format x '%g'
 set xrange [0.007999999821186066:1.25]
+set lmargin 10.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -53,6 +54,7 @@ if (format eq 'preview') { set title 'validation loss, mean of the last 10 epoch
 set logscale x
 set format x '%g'
 set xrange [0.007999999821186066:1.25]
+set lmargin 10.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -72,6 +74,7 @@ set logscale y
 set format y '%g'
 set xrange [0.007999999821186066:1.25]
 set yrange [21.05718921190111:353.8630438729408]
+set lmargin 10.0
 set ytics ('30' 30.0, '50' 50.0, '70' 70.0, '100' 100.0, '150' 150.0, '200' 200.0, '300' 300.0)
 set border 3
 set tics out nomirror

@@ -40,13 +40,12 @@ set cbrange [0.6:1.0]
 set xrange [0.0:0.2]
 set yrange [0.0:1.0]
 plot data index 0 using 1:2:3 with image notitle, \
-     data index 1 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#000000' title 'diverges', \
-     data index 2 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#000000' notitle, \
-     data index 3 using 1:2 with lines lw 2 lc rgb '#000000' title 'stability boundary η·20 = 2(1 + α)', \
-     data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' title 'best α for each η', \
-     data index 5 using 1:2 with points pt 7 ps 0.6 lc rgb '#D55E00' title 'measured runs, lr 0.04', \
-     data index 6 using 1:2 with points pt 7 ps 1.6 lc rgb '#E69F00' title 'best pair (η*, α*) = (0.134, 0.40)', \
-     data index 6 using 1:2 with points pt 6 ps 1.6 lw 1.5 lc rgb '#000000' notitle
+     data index 1 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs solid 1 noborder lc rgb '#888888' title 'diverges', \
+     data index 2 using 1:2 with lines lw 2 lc rgb '#000000' title 'stability boundary η·20 = 2(1 + α)', \
+     data index 3 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' title 'best α for each η', \
+     data index 4 using 1:2 with points pt 7 ps 0.6 lc rgb '#D55E00' title 'measured runs, lr 0.04', \
+     data index 5 using 1:2 with points pt 7 ps 1.6 lc rgb '#E69F00' title 'best pair (η*, α*) = (0.134, 0.40)', \
+     data index 5 using 1:2 with points pt 6 ps 1.6 lw 1.5 lc rgb '#000000' notitle
 unset multiplot
 set output
 }
