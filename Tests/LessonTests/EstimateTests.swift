@@ -40,4 +40,23 @@ final class EstimateTests: XCTestCase {
         XCTAssertFalse(
             Difference(Estimate([1, 2]), Estimate([0, 1])).isResolved, "two equal differences estimate no noise")
     }
+
+    /// Least squares and Spearman's correlation (hyperparameters' report) agree with numpy's
+    /// least squares and scipy's `spearmanr` on small data sets (values computed with them):
+    /// coefficients, 95 % margins, ρ with a tie, and its p-value.
+    func testLeastSquaresAndSpearmanMatchTheReferenceImplementations() throws {
+        let x = [1.0, 2, 3, 4, 5, 6, 7, 8], flag = [0.0, 1, 0, 1, 0, 1, 0, 1]
+        let y = [1.1, 3.2, 4.8, 7.3, 9.0, 10.9, 13.2, 15.1]
+        let fit = try XCTUnwrap(OrdinaryLeastSquares(x.indices.map { [1, x[$0], flag[$0]] }, y))
+        for (got, expected) in zip(fit.coefficients, [(-0.955, 0.38661414), (1.995, 0.07582127), (0.105, 0.34745671)]) {
+            XCTAssertEqual(got.coefficient, expected.0, accuracy: 1e-9)
+            XCTAssertEqual(got.margin, expected.1, accuracy: 1e-7)
+        }
+        XCTAssertNil(
+            OrdinaryLeastSquares([[1, 2], [1, 3]], [1, 2]), "no residual degrees of freedom")
+        let correlation = SpearmanCorrelation(x, [2, 1, 4, 3, 3, 6, 8, 7])
+        XCTAssertEqual(correlation.rho, 0.8742671711966791, accuracy: 1e-12)
+        XCTAssertEqual(correlation.pValue, 0.004512385603651025, accuracy: 1e-9)
+        XCTAssertEqual(SpearmanCorrelation.ranks([3, 1, 3, 2]), [3.5, 1, 3.5, 2])
+    }
 }

@@ -96,6 +96,26 @@ final class RegenerateFiguresTests: XCTestCase {
         for png in pngs { XCTAssertTrue(gallery.contains("(\(png))"), "the gallery lacks \(png)") }
     }
 
+    /// A measured difference quoted in a README's prose ("+0.67 ± 0.96") is one the lesson
+    /// printed: it is in the results block and in results.json, never typed.
+    func testEveryMeanAndSpreadInTheProseIsInTheLessonsReport() throws {
+        let quoted = try NSRegularExpression(pattern: #"\d+(?:\.\d+)? ± \d+(?:\.\d+)?"#)
+        for entry in try LessonRegistry.load(root: Self.root) {
+            let readme = try String(contentsOfFile: Self.root + "/lessons/\(entry.name)/README.md", encoding: .utf8)
+            let results = try LessonResults.read(Self.root + "/figures/\(LessonResults.fileName(lesson: entry.name))")
+            let report = results.report.joined(separator: "\n")
+            let prose = readme.components(separatedBy: "<!-- results:begin").first! + "\n"
+                + (readme.components(separatedBy: ReadmeBlock.end).dropFirst().first ?? "")
+            let text = prose as NSString
+            for match in quoted.matches(in: prose, range: NSRange(location: 0, length: text.length)) {
+                let number = text.substring(with: match.range)
+                XCTAssertTrue(
+                    report.contains(number),
+                    "\(entry.name)/README.md quotes \(number), which its report does not print")
+            }
+        }
+    }
+
     /// Every README that quotes results has its generated block.
     func testLessonReadmesHaveResultBlocks() throws {
         for entry in try LessonRegistry.load(root: Self.root) {

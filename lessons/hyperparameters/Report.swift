@@ -141,7 +141,7 @@ extension HyperparametersLesson {
         })
         guard band.count >= 3 else { return }
         let thirds = band.meanValidationByWidthThird
-        let correlation = Spearman(band.width, band.validation)
+        let correlation = SpearmanCorrelation(band.width, band.validation)
         context.report(
             "  Within \(Self.goodLearningRates.lowerBound) < lr < \(Self.goodLearningRates.upperBound) (\(band.count) trials), mean validation by thirds of the trials sorted by width: "
                 + thirds.map {

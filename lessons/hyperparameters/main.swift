@@ -231,69 +231,6 @@ extension HyperparametersLesson {
         }
     }
 
-    /// Ordinary least squares of y on the columns of `rows`, through the normal equations:
-    /// each coefficient and the half-width of its 95 % interval (Student t with n − p degrees
-    /// of freedom, the residual variance estimated with n − p).
-    struct OrdinaryLeastSquares {
-        let coefficients: [(coefficient: Double, margin: Double)]
-
-        init?(_ rows: [[Double]], _ y: [Double]) {
-            let n = rows.count, p = rows.first?.count ?? 0
-            guard n > p, p > 0 else { return nil }
-            var normal = [Double](repeating: 0, count: p * p), right = [Double](repeating: 0, count: p)
-            for (row, target) in zip(rows, y) {
-                for i in 0..<p {
-                    right[i] += row[i] * target
-                    for j in 0..<p { normal[i * p + j] += row[i] * row[j] }
-                }
-            }
-            guard let factor = Cholesky.factor(normal, size: p) else { return nil }
-            let beta = Cholesky.solve(factor, size: p, right)
-            let residuals = zip(rows, y).map { row, target in target - zip(row, beta).map(*).reduce(0, +) }
-            let variance = residuals.map { $0 * $0 }.reduce(0, +) / Double(n - p)
-            let t = StudentT.quantile(0.975, degreesOfFreedom: Double(n - p))
-            coefficients = (0..<p).map { j in
-                // The j-th diagonal element of (XᵀX)⁻¹: the j-th component of (XᵀX)⁻¹·e_j.
-                let unit = (0..<p).map { $0 == j ? 1.0 : 0 }
-                let inverseDiagonal = Cholesky.solve(factor, size: p, unit)[j]
-                return (beta[j], t * (variance * inverseDiagonal).squareRoot())
-            }
-        }
-    }
-
-    /// Spearman's rank correlation and its two-sided p-value (the t approximation with n − 2
-    /// degrees of freedom, as scipy's `spearmanr` computes it); tied values share their mean rank.
-    struct Spearman {
-        let rho: Double
-        let pValue: Double
-
-        init(_ x: [Double], _ y: [Double]) {
-            let (rx, ry) = (Self.ranks(x), Self.ranks(y))
-            let n = Double(x.count)
-            let (mx, my) = (rx.reduce(0, +) / n, ry.reduce(0, +) / n)
-            let covariance = zip(rx, ry).map { ($0 - mx) * ($1 - my) }.reduce(0, +)
-            let spread = (rx.map { ($0 - mx) * ($0 - mx) }.reduce(0, +) * ry.map { ($0 - my) * ($0 - my) }.reduce(0, +))
-                .squareRoot()
-            rho = spread > 0 ? covariance / spread : .nan
-            let t = rho * ((n - 2) / max(1 - rho * rho, .leastNonzeroMagnitude)).squareRoot()
-            pValue = n > 2 && rho.isFinite ? StudentT.twoSidedPValue(t, degreesOfFreedom: n - 2) : .nan
-        }
-
-        /// 1-based ranks, ties given the mean of the ranks they span.
-        static func ranks(_ values: [Double]) -> [Double] {
-            let order = values.indices.sorted { values[$0] < values[$1] }
-            var ranks = [Double](repeating: 0, count: values.count)
-            var start = 0
-            while start < order.count {
-                var end = start
-                while end + 1 < order.count && values[order[end + 1]] == values[order[start]] { end += 1 }
-                for position in start...end { ranks[order[position]] = Double(start + end) / 2 + 1 }
-                start = end + 1
-            }
-            return ranks
-        }
-    }
-
     /// The best validation accuracy (%) after `trials` trials, over the searches of a strategy.
     static func bestAfter(_ trials: Int, _ setting: SettingRuns<SearchRun>) -> Estimate {
         setting.estimate(column: SearchRun.bestColumn(after: trials))
