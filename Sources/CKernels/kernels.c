@@ -243,3 +243,71 @@ void training_lab_adadelta(float *restrict w, const float *restrict g, float *re
         w[i] -= rate * delta;
     }
 }
+
+// Batch normalization over a rows × cols batch, row by row, each column its own accumulator
+// in row order (so the vectors run across columns and every sum keeps its order).
+
+DISPATCHED
+void training_lab_batchnorm_statistics(float *restrict mean, float *restrict variance, const float *restrict x,
+                                       size_t rows, size_t cols) {
+    for (size_t c = 0; c < cols; c++) {
+        mean[c] = 0;
+        variance[c] = 0;
+    }
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < cols; c++) mean[c] += x[r * cols + c];
+    }
+    for (size_t c = 0; c < cols; c++) mean[c] /= (float)rows;
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < cols; c++) {
+            float d = x[r * cols + c] - mean[c];
+            variance[c] += d * d;
+        }
+    }
+    for (size_t c = 0; c < cols; c++) variance[c] /= (float)rows;
+}
+
+DISPATCHED
+void training_lab_batchnorm_forward(float *restrict normalized, float *restrict output, const float *restrict x,
+                                    const float *restrict mean, const float *restrict inverse_std,
+                                    const float *restrict gamma, const float *restrict beta, size_t rows,
+                                    size_t cols) {
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < cols; c++) {
+            size_t i = r * cols + c;
+            normalized[i] = (x[i] - mean[c]) * inverse_std[c];
+            output[i] = gamma[c] * normalized[i] + beta[c];
+        }
+    }
+}
+
+DISPATCHED
+void training_lab_batchnorm_backward(float *restrict input_gradient, float *restrict gradient_sums,
+                                     float *restrict gradient_normalized_sums, const float *restrict gradient,
+                                     const float *restrict normalized, const float *restrict scale, size_t rows,
+                                     size_t cols, bool training) {
+    for (size_t c = 0; c < cols; c++) {
+        gradient_sums[c] = 0;
+        gradient_normalized_sums[c] = 0;
+    }
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t c = 0; c < cols; c++) {
+            gradient_sums[c] += gradient[r * cols + c];
+            gradient_normalized_sums[c] += gradient[r * cols + c] * normalized[r * cols + c];
+        }
+    }
+    float n = (float)rows;
+    if (training) {
+        for (size_t r = 0; r < rows; r++) {
+            for (size_t c = 0; c < cols; c++) {
+                size_t i = r * cols + c;
+                input_gradient[i] = scale[c] * (gradient[i] - gradient_sums[c] / n -
+                                                normalized[i] * gradient_normalized_sums[c] / n);
+            }
+        }
+    } else {
+        for (size_t r = 0; r < rows; r++) {
+            for (size_t c = 0; c < cols; c++) input_gradient[r * cols + c] = scale[c] * gradient[r * cols + c];
+        }
+    }
+}

@@ -94,6 +94,53 @@ package enum Kernels {
             new, epsilon)
     }
 
+    /// Per-column mean and biased variance of a batch, each sum in row order.
+    package static func batchStatistics(_ input: Matrix) -> (mean: [Float], variance: [Float]) {
+        var mean = [Float](repeating: 0, count: input.cols), variance = mean
+        input.withUnsafeBufferPointer { x in
+            training_lab_batchnorm_statistics(&mean, &variance, x.baseAddress, input.rows, input.cols)
+        }
+        return (mean, variance)
+    }
+
+    /// x̂ = (x − mean[c])·inverseStd[c] and y = γ[c]·x̂ + β[c].
+    package static func batchNormForward(
+        _ input: Matrix, mean: [Float], inverseStd: [Float], gamma: [Float], beta: [Float]
+    ) -> (normalized: Matrix, output: Matrix) {
+        precondition([mean.count, inverseStd.count, gamma.count, beta.count].allSatisfy { $0 == input.cols })
+        var normalized = Matrix(uninitializedRows: input.rows, cols: input.cols)
+        var output = Matrix(uninitializedRows: input.rows, cols: input.cols)
+        input.withUnsafeBufferPointer { x in
+            normalized.withUnsafeMutableBufferPointer { xHat in
+                output.withUnsafeMutableBufferPointer { y in
+                    training_lab_batchnorm_forward(
+                        xHat.baseAddress, y.baseAddress, x.baseAddress, mean, inverseStd, gamma, beta, input.rows,
+                        input.cols)
+                }
+            }
+        }
+        return (normalized, output)
+    }
+
+    /// dx, Σ dy and Σ dy·x̂ of batch normalization's backward pass (`training_lab_batchnorm_backward`).
+    package static func batchNormBackward(
+        _ gradient: Matrix, normalized: Matrix, scale: [Float], training: Bool
+    ) -> (inputGradient: Matrix, gradientSums: [Float], gradientNormalizedSums: [Float]) {
+        precondition(normalized.rows == gradient.rows && normalized.cols == gradient.cols && scale.count == gradient.cols)
+        var inputGradient = Matrix(uninitializedRows: gradient.rows, cols: gradient.cols)
+        var sums = [Float](repeating: 0, count: gradient.cols), normalizedSums = sums
+        gradient.withUnsafeBufferPointer { dy in
+            normalized.withUnsafeBufferPointer { xHat in
+                inputGradient.withUnsafeMutableBufferPointer { dx in
+                    training_lab_batchnorm_backward(
+                        dx.baseAddress, &sums, &normalizedSums, dy.baseAddress, xHat.baseAddress, scale,
+                        gradient.rows, gradient.cols, training)
+                }
+            }
+        }
+        return (inputGradient, sums, normalizedSums)
+    }
+
     /// to[i] = Float(from[i])·scale + shift: pixel bytes as network inputs.
     package static func bytesToFloats(
         _ to: UnsafeMutablePointer<Float>, from: UnsafePointer<UInt8>, count: Int,

@@ -209,6 +209,61 @@ final class KernelsTests: XCTestCase {
         }
     }
 
+    /// Batch normalization's statistics, forward and backward passes (both modes) give the
+    /// bits of the row-by-row Swift loops, for widths that exercise the vector body and tail.
+    func testBatchNormKernelsMatchTheScalarLoops() {
+        for (rows, cols) in [(2, 1), (64, 7), (64, 100), (33, 257)] {
+            let x = values(rows * cols, seed: 27, scale: 3), dy = values(rows * cols, seed: 28)
+            let gamma = values(cols, seed: 29), beta = values(cols, seed: 30)
+            var mean = [Float](repeating: 0, count: cols), variance = mean
+            for r in 0..<rows { for c in 0..<cols { mean[c] += x[r * cols + c] } }
+            for c in 0..<cols { mean[c] /= Float(rows) }
+            for r in 0..<rows {
+                for c in 0..<cols {
+                    let d = x[r * cols + c] - mean[c]
+                    variance[c] += d * d
+                }
+            }
+            for c in 0..<cols { variance[c] /= Float(rows) }
+            let statistics = Kernels.batchStatistics(Matrix(rows: rows, cols: cols, x))
+            XCTAssertEqual(statistics.mean.map(\.bitPattern), mean.map(\.bitPattern), "mean, \(rows)×\(cols)")
+            XCTAssertEqual(statistics.variance.map(\.bitPattern), variance.map(\.bitPattern), "variance, \(rows)×\(cols)")
+
+            let inverse = variance.map { 1 / ($0 + 1e-5).squareRoot() }
+            var xHat = [Float](repeating: 0, count: rows * cols), y = xHat
+            for i in xHat.indices {
+                xHat[i] = (x[i] - mean[i % cols]) * inverse[i % cols]
+                y[i] = gamma[i % cols] * xHat[i] + beta[i % cols]
+            }
+            let forward = Kernels.batchNormForward(
+                Matrix(rows: rows, cols: cols, x), mean: mean, inverseStd: inverse, gamma: gamma, beta: beta)
+            XCTAssertEqual(forward.normalized.storage.map(\.bitPattern), xHat.map(\.bitPattern), "x̂, \(rows)×\(cols)")
+            XCTAssertEqual(forward.output.storage.map(\.bitPattern), y.map(\.bitPattern), "y, \(rows)×\(cols)")
+
+            let scale = zip(gamma, inverse).map { $0 * $1 }
+            var sums = [Float](repeating: 0, count: cols), normalizedSums = sums
+            for r in 0..<rows {
+                for c in 0..<cols {
+                    sums[c] += dy[r * cols + c]
+                    normalizedSums[c] += dy[r * cols + c] * xHat[r * cols + c]
+                }
+            }
+            for training in [true, false] {
+                let n = Float(rows)
+                let dx = dy.indices.map { i in
+                    let c = i % cols
+                    return training
+                        ? scale[c] * (dy[i] - sums[c] / n - xHat[i] * normalizedSums[c] / n) : scale[c] * dy[i]
+                }
+                let backward = Kernels.batchNormBackward(
+                    Matrix(rows: rows, cols: cols, dy), normalized: forward.normalized, scale: scale, training: training)
+                XCTAssertEqual(backward.inputGradient.storage.map(\.bitPattern), dx.map(\.bitPattern), "dx, training \(training)")
+                XCTAssertEqual(backward.gradientSums.map(\.bitPattern), sums.map(\.bitPattern))
+                XCTAssertEqual(backward.gradientNormalizedSums.map(\.bitPattern), normalizedSums.map(\.bitPattern))
+            }
+        }
+    }
+
     func testBytesToFloatsMatchesTheScalarConversion() {
         let scale: Float = 1 / (255 * 0.353), shift: Float = -0.286 / 0.353
         for count in sizes {

@@ -88,4 +88,22 @@ void training_lab_rmsprop(float *w, const float *g, float *square, float *mean, 
 void training_lab_adadelta(float *w, const float *g, float *square, float *updates, size_t count, float rate,
                            float weight_decay, float keep, float new, float epsilon);
 
+/// A batch's per-column mean and biased variance (x is rows × cols): mean[c] = Σ_r x / rows,
+/// then variance[c] = Σ_r (x − mean[c])² / rows, every sum in row order.
+void training_lab_batchnorm_statistics(float *mean, float *variance, const float *x, size_t rows, size_t cols);
+
+/// Batch normalization's forward pass: normalized = (x − mean[c])·inverseStd[c] and
+/// output = gamma[c]·normalized + beta[c], element by element.
+void training_lab_batchnorm_forward(float *normalized, float *output, const float *x, const float *mean,
+                                    const float *inverse_std, const float *gamma, const float *beta, size_t rows,
+                                    size_t cols);
+
+/// Batch normalization's backward pass: gradientSums[c] = Σ_r dy (dβ) and
+/// gradientNormalizedSums[c] = Σ_r dy·x̂ (dγ), in row order; in training mode
+/// dx = scale[c]·(dy − gradientSums[c]/rows − x̂·gradientNormalizedSums[c]/rows), else
+/// dx = scale[c]·dy (scale = γ/σ).
+void training_lab_batchnorm_backward(float *input_gradient, float *gradient_sums, float *gradient_normalized_sums,
+                                     const float *gradient, const float *normalized, const float *scale, size_t rows,
+                                     size_t cols, bool training);
+
 #endif

@@ -54,18 +54,11 @@ public final class BatchNorm1d: Module, RunningStatisticsLayer {
             variance = runningVariance.value.values
         }
         inverseStd = variance.map { 1 / ($0 + epsilon).squareRoot() }
-        // Loops over local arrays: no exclusivity checks on the layer's stored properties.
-        let x = input.values, g = gamma.value.values, b = beta.value.values, inverse = inverseStd
-        var xHat = [Float](repeating: 0, count: n * features), y = xHat
-        for r in 0..<n {
-            let row = r * features
-            for c in 0..<features {
-                xHat[row + c] = (x[row + c] - mean[c]) * inverse[c]
-                y[row + c] = g[c] * xHat[row + c] + b[c]
-            }
-        }
-        normalized = Matrix(rows: n, cols: features, xHat)
-        return Matrix(rows: n, cols: features, y)
+        // x̂ = (x − mean)·(1/σ) and y = γ·x̂ + β, element by element.
+        let (xHat, y) = Kernels.batchNormForward(
+            input, mean: mean, inverseStd: inverseStd, gamma: gamma.value.values, beta: beta.value.values)
+        normalized = xHat
+        return y
     }
 
     private func track(mean: [Float], variance: [Float], batchSize n: Int) {
@@ -80,48 +73,18 @@ public final class BatchNorm1d: Module, RunningStatisticsLayer {
 
     /// Per-feature mean and biased variance of a batch (two passes, for accuracy).
     public static func batchStatistics(_ input: Matrix) -> (mean: [Float], variance: [Float]) {
-        let n = input.rows, features = input.cols, x = input.values
-        var mean = [Float](repeating: 0, count: features)
-        var variance = [Float](repeating: 0, count: features)
-        for r in 0..<n { for c in 0..<features { mean[c] += x[r * features + c] } }
-        for c in 0..<features { mean[c] /= Float(n) }
-        for r in 0..<n {
-            for c in 0..<features {
-                let d = x[r * features + c] - mean[c]
-                variance[c] += d * d
-            }
-        }
-        for c in 0..<features { variance[c] /= Float(n) }
-        return (mean, variance)
+        Kernels.batchStatistics(input)
     }
 
     public func backward(_ outputGradient: Matrix) -> Matrix {
-        let n = outputGradient.rows, features = features
-        let dy = outputGradient.values, xHat = normalized.values
-        var sumGrad = [Float](repeating: 0, count: features)  // Σ dy   = dβ
-        var sumGradXHat = [Float](repeating: 0, count: features)  // Σ dy·x̂ = dγ
-        for r in 0..<n {
-            for c in 0..<features {
-                sumGrad[c] += dy[r * features + c]
-                sumGradXHat[c] += dy[r * features + c] * xHat[r * features + c]
-            }
-        }
         let scale = zip(gamma.value.values, inverseStd).map { $0 * $1 }
-        let training = isTraining
-        var dx = [Float](repeating: 0, count: n * features)
-        for r in 0..<n {
-            for c in 0..<features {
-                let i = r * features + c
-                // The batch mean and variance depend on every input of the batch, which adds
-                // two correction terms in training mode: dx = γ/σ·(dy − mean(dy) − x̂·mean(dy·x̂)).
-                dx[i] =
-                    training
-                    ? scale[c] * (dy[i] - sumGrad[c] / Float(n) - xHat[i] * sumGradXHat[c] / Float(n))
-                    : scale[c] * dy[i]
-            }
-        }
+        // dβ = Σ dy and dγ = Σ dy·x̂ over the batch. The batch mean and variance depend on every
+        // input of the batch, which adds two correction terms in training mode:
+        // dx = γ/σ·(dy − mean(dy) − x̂·mean(dy·x̂)); in evaluation mode dx = γ/σ·dy.
+        let (dx, sumGrad, sumGradXHat) = Kernels.batchNormBackward(
+            outputGradient, normalized: normalized, scale: scale, training: isTraining)
         gamma.gradient = Matrix(rows: 1, cols: features, sumGradXHat)
         beta.gradient = Matrix(rows: 1, cols: features, sumGrad)
-        return Matrix(rows: n, cols: features, dx)
+        return dx
     }
 }
