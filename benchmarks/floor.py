@@ -33,7 +33,7 @@ results = []
 for path in sorted(glob.glob(os.path.join(args.figures, "*-results.json"))):
     with open(path) as f:
         record = json.load(f)
-    if not record.get("quick") and record.get("gemm_gflop") is not None:
+    if not record.get("quick") and record.get("gemm_gflop"):
         results.append(record)
 if not results:
     sys.exit(f"floor.py: no full-run results file with gemm_gflop in {args.figures}")
@@ -61,16 +61,17 @@ print("GEMM rate per core with both cores busy (medians of the two workers): "
       + ", ".join(f"batch {size}: {statistics.median(values):.0f} GFLOP/s" for size, values in sorted(rates.items())))
 header = ["lesson", "wall s", "GEMM GFLOP", "floor s (2 cores)", "floor / wall"]
 rows = []
-total_seconds = total_floor = 0.0
+total_seconds, total_floor = 0.0, [0.0, 0.0]
 for record in sorted(results, key=lambda r: -r["seconds"]):
     floor = record["gemm_gflop"] / (2 * rate_high), record["gemm_gflop"] / (2 * rate_low)
     total_seconds += record["seconds"]
-    total_floor += floor[0]
+    total_floor = [total_floor[0] + floor[0], total_floor[1] + floor[1]]
     share = f"{floor[0] / record['seconds']:.2f}–{floor[1] / record['seconds']:.2f}" if record["seconds"] else "–"
     rows.append([record["lesson"], f"{record['seconds']:.0f}", f"{record['gemm_gflop']:.0f}",
                  f"{floor[0]:.0f}–{floor[1]:.0f}", share])
 rows.append(["all lessons", f"{total_seconds:.0f}", f"{sum(r['gemm_gflop'] for r in results):.0f}",
-             f"{total_floor:.0f}–", f"{total_floor / total_seconds:.2f}–"])
+             f"{total_floor[0]:.0f}–{total_floor[1]:.0f}",
+             f"{total_floor[0] / total_seconds:.2f}–{total_floor[1] / total_seconds:.2f}"])
 widths = [max(len(str(row[i])) for row in [header] + rows) for i in range(len(header))]
 for row in [header] + rows:
     print("  ".join(str(cell).rjust(width) if i else str(cell).ljust(width) for i, (cell, width) in
