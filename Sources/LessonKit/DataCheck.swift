@@ -129,6 +129,7 @@ public enum DataCheck {
             case .final: return EpochSummary.final(values)
             case .lastK: return source.k.map { EpochSummary.lastEpochs($0, values) }
             case .atEpoch: return source.epoch.map { EpochSummary.atEpoch($0, values) }
+            case .lowest: return EpochSummary.lowest(values)
             case .window:
                 guard let first = source.epoch, let count = source.k else { return nil }
                 return EpochSummary.window(from: first, count: count, values)

@@ -237,6 +237,12 @@ public struct SettingRuns<Run: RunRecord>: Sendable {
             k: epochs.count, epoch: epochs.lowerBound)
     }
 
+    /// Each run's lowest value of the metric over its epochs (a loss at its best, wherever in
+    /// the budget that fell).
+    public func lowest(_ metric: EpochMetric) -> Estimate {
+        sourced(EpochSummary.lowest(values(metric)), metric, .lowest)
+    }
+
     /// Each run's metric per epoch, as the data files hold it (`EpochSummary.values`), so that
     /// a summary recomputed from the files is the same number to the last bit.
     func values(_ metric: EpochMetric) -> [[Double?]] { runs.map { EpochSummary.values($0.history, metric) } }
@@ -356,6 +362,8 @@ enum EpochSummary {
                 return values.count == count ? values.reduce(0, +) / Double(count) : nil
             })
     }
+
+    static func lowest(_ runs: [[Double?]]) -> Estimate { Estimate(runs.compactMap { $0.compactMap { $0 }.min() }) }
 
     static func atBest(_ runs: [[Double?]], bestEpochs: [Int?]) -> Estimate {
         Estimate(

@@ -33,6 +33,9 @@ public struct Estimate: Sendable, Codable, Equatable, CustomStringConvertible {
             /// Each run's mean over the `k` epochs from epoch `epoch` (1-based), in
             /// `<lesson>-runs.csv`: e.g. how much a run still gained late in its budget.
             case window
+            /// Each run's lowest value in `column` over its epochs, in `<lesson>-runs.csv`: the
+            /// best a loss got, whenever that was.
+            case lowest
             /// Each run's epoch (1-based) of highest value in `column`, in `<lesson>-runs.csv`.
             case bestEpoch = "best_epoch"
             /// Each run's value in `<lesson>-per-run.csv`.

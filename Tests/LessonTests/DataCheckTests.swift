@@ -130,8 +130,13 @@ final class DataCheckTests: XCTestCase {
             context.report(
                 Difference(runs[1].window(3...4, .trainLoss), runs[1].window(1...2, .trainLoss))
                     .verdict("epochs 3–4", "epochs 1–2", quantity: "Late change", unit: "", decimals: 4))
+            context.report(
+                Difference(runs[1].lowest(.validationLoss), runs[0].lowest(.validationLoss))
+                    .verdict("lr 0.2", "lr 0.05", quantity: "Lowest validation loss", unit: "", decimals: 4))
         }
-        let verdict = try XCTUnwrap(LessonResults.read(folder.file("probe-results.json")).verdicts?.last)
+        let verdicts = try XCTUnwrap(LessonResults.read(folder.file("probe-results.json")).verdicts)
+        XCTAssertEqual(verdicts.last?.comparison.b?.summary, .lowest)
+        let verdict = verdicts[verdicts.count - 2]
         XCTAssertEqual(
             verdict.comparison.a,
             Estimate.Source(
