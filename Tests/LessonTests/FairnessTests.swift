@@ -46,6 +46,12 @@ final class FairnessTests: XCTestCase {
             XCTAssertEqual(d.pValue < 0.05, d.isResolved, "shift \(shift): p = \(d.pValue), \(d.formatted())")
         }
         XCTAssertEqual(Difference(Estimate([1]), Estimate([0])).pValue, 1, "one seed measures no noise")
+        let identical = Difference(Estimate([3, 1, 4, 1, 5]), Estimate([3, 1, 4, 1, 5]))
+        XCTAssertEqual(identical.pValue, 1, "the same value on every seed rejects nothing")
+        let family = Holm([identical, Difference(Estimate([1.0, 1.2, 0.9, 1.1, 1.3]), Estimate([0, 0.1, 0, 0.2, 0.1]))])
+        XCTAssertEqual(family.adjusted[0], 1)
+        XCTAssertFalse(family.survives(0))
+        XCTAssertTrue(family.survives(1), "one real comparison among two: \(family.adjusted)")
     }
 
     /// The textbook example: p = 0.01, 0.04, 0.03, 0.005 → Holm 0.03, 0.06, 0.06, 0.02
