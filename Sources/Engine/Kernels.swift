@@ -49,7 +49,8 @@ package enum Kernels {
         keep1: Float, new1: Float, keep2: Float, new2: Float, correction2: Float, epsilon: Float,
         gradientScale: Float, momentumScale: Float
     ) {
-        precondition([g.count, m.count, v.count].allSatisfy { $0 == w.count }, "gradient, moments and weights differ in size")
+        precondition(
+            [g.count, m.count, v.count].allSatisfy { $0 == w.count }, "gradient, moments and weights differ in size")
         training_lab_nadam(
             w.baseAddress, g.baseAddress, m.baseAddress, v.baseAddress, w.count, weightDecay, keep1, new1, keep2,
             new2, correction2, epsilon, gradientScale, momentumScale)
@@ -126,7 +127,8 @@ package enum Kernels {
     package static func batchNormBackward(
         _ gradient: Matrix, normalized: Matrix, scale: [Float], training: Bool
     ) -> (inputGradient: Matrix, gradientSums: [Float], gradientNormalizedSums: [Float]) {
-        precondition(normalized.rows == gradient.rows && normalized.cols == gradient.cols && scale.count == gradient.cols)
+        precondition(
+            normalized.rows == gradient.rows && normalized.cols == gradient.cols && scale.count == gradient.cols)
         var inputGradient = Matrix(uninitializedRows: gradient.rows, cols: gradient.cols)
         var sums = [Float](repeating: 0, count: gradient.cols), normalizedSums = sums
         gradient.withUnsafeBufferPointer { dy in

@@ -447,4 +447,3 @@ public struct SpearmanCorrelation: Sendable {
         return ranks
     }
 }
-

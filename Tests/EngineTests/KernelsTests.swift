@@ -93,7 +93,8 @@ final class KernelsTests: XCTestCase {
         let (keep1, new1, keep2, new2): (Float, Float, Float, Float) = (0.9, 0.1, 0.999, 0.001)
         let (stepSize, root, epsilon): (Float, Float, Float) = (0.003, 0.04, 1e-8)
         for count in sizes {
-            for (amsgrad, decay, coupled): (Bool, Float, Float) in [(false, 1, 0), (false, 0.9999, 0), (true, 1, 0.01)] {
+            for (amsgrad, decay, coupled): (Bool, Float, Float) in [(false, 1, 0), (false, 0.9999, 0), (true, 1, 0.01)]
+            {
                 let arrays = [
                     values(count, seed: 6), values(count, seed: 7, scale: 2), values(count, seed: 8, scale: 0.1),
                     squares(count, seed: 9), squares(count, seed: 10),
@@ -120,8 +121,12 @@ final class KernelsTests: XCTestCase {
     }
 
     func testNAdamMatchesTheScalarUpdate() {
-        let (keep1, new1, keep2, new2, correction2): (Float, Float, Float, Float, Float) = (0.9, 0.1, 0.999, 0.001, 0.02)
-        let (epsilon, gradientScale, momentumScale, weightDecay): (Float, Float, Float, Float) = (1e-8, 0.02, 0.15, 1e-3)
+        let (keep1, new1, keep2, new2, correction2): (Float, Float, Float, Float, Float) = (
+            0.9, 0.1, 0.999, 0.001, 0.02
+        )
+        let (epsilon, gradientScale, momentumScale, weightDecay): (Float, Float, Float, Float) = (
+            1e-8, 0.02, 0.15, 1e-3
+        )
         for count in sizes {
             let arrays = [
                 values(count, seed: 11), values(count, seed: 12), values(count, seed: 13, scale: 0.1),
@@ -159,7 +164,9 @@ final class KernelsTests: XCTestCase {
     }
 
     func testRMSpropMatchesTheScalarUpdateCentredOrNotWithOrWithoutMomentum() {
-        let (rate, weightDecay, keep, new, epsilon): (Float, Float, Float, Float, Float) = (0.01, 1e-3, 0.99, 0.01, 1e-8)
+        let (rate, weightDecay, keep, new, epsilon): (Float, Float, Float, Float, Float) = (
+            0.01, 1e-3, 0.99, 0.01, 1e-8
+        )
         for count in sizes {
             for (centered, momentum): (Bool, Float) in [(false, 0), (true, 0), (false, 0.9), (true, 0.9)] {
                 let arrays = [
@@ -194,7 +201,9 @@ final class KernelsTests: XCTestCase {
     func testAdadeltaMatchesTheScalarUpdate() {
         let (rate, weightDecay, keep, new, epsilon): (Float, Float, Float, Float, Float) = (1, 1e-3, 0.9, 0.1, 1e-6)
         for count in sizes {
-            let arrays = [values(count, seed: 23), values(count, seed: 24), squares(count, seed: 25), squares(count, seed: 26)]
+            let arrays = [
+                values(count, seed: 23), values(count, seed: 24), squares(count, seed: 25), squares(count, seed: 26),
+            ]
             assertSameBits(arrays, "\(count) weights") { a in
                 let gradient = a[1][0] + weightDecay * a[0][0]
                 a[2][0] = keep * a[2][0] + new * gradient * gradient
@@ -227,7 +236,8 @@ final class KernelsTests: XCTestCase {
             for c in 0..<cols { variance[c] /= Float(rows) }
             let statistics = Kernels.batchStatistics(Matrix(rows: rows, cols: cols, x))
             XCTAssertEqual(statistics.mean.map(\.bitPattern), mean.map(\.bitPattern), "mean, \(rows)×\(cols)")
-            XCTAssertEqual(statistics.variance.map(\.bitPattern), variance.map(\.bitPattern), "variance, \(rows)×\(cols)")
+            XCTAssertEqual(
+                statistics.variance.map(\.bitPattern), variance.map(\.bitPattern), "variance, \(rows)×\(cols)")
 
             let inverse = variance.map { 1 / ($0 + 1e-5).squareRoot() }
             var xHat = [Float](repeating: 0, count: rows * cols), y = xHat
@@ -256,8 +266,10 @@ final class KernelsTests: XCTestCase {
                         ? scale[c] * (dy[i] - sums[c] / n - xHat[i] * normalizedSums[c] / n) : scale[c] * dy[i]
                 }
                 let backward = Kernels.batchNormBackward(
-                    Matrix(rows: rows, cols: cols, dy), normalized: forward.normalized, scale: scale, training: training)
-                XCTAssertEqual(backward.inputGradient.storage.map(\.bitPattern), dx.map(\.bitPattern), "dx, training \(training)")
+                    Matrix(rows: rows, cols: cols, dy), normalized: forward.normalized, scale: scale, training: training
+                )
+                XCTAssertEqual(
+                    backward.inputGradient.storage.map(\.bitPattern), dx.map(\.bitPattern), "dx, training \(training)")
                 XCTAssertEqual(backward.gradientSums.map(\.bitPattern), sums.map(\.bitPattern))
                 XCTAssertEqual(backward.gradientNormalizedSums.map(\.bitPattern), normalizedSums.map(\.bitPattern))
             }

@@ -48,7 +48,9 @@ final class FairnessTests: XCTestCase {
         XCTAssertEqual(Difference(Estimate([1]), Estimate([0])).pValue, 1, "one seed measures no noise")
         let identical = Difference(Estimate([3, 1, 4, 1, 5]), Estimate([3, 1, 4, 1, 5]))
         XCTAssertEqual(identical.pValue, 1, "the same value on every seed rejects nothing")
-        let family = Holm([identical, Difference(Estimate([1.0, 1.2, 0.9, 1.1, 1.3]), Estimate([0, 0.1, 0, 0.2, 0.1]))])
+        let family = Holm([
+            identical, Difference(Estimate([1.0, 1.2, 0.9, 1.1, 1.3]), Estimate([0, 0.1, 0, 0.2, 0.1])),
+        ])
         XCTAssertEqual(family.adjusted[0], 1)
         XCTAssertFalse(family.survives(0))
         XCTAssertTrue(family.survives(1), "one real comparison among two: \(family.adjusted)")

@@ -104,7 +104,8 @@ final class RegenerateFiguresTests: XCTestCase {
             let readme = try String(contentsOfFile: Self.root + "/lessons/\(entry.name)/README.md", encoding: .utf8)
             let results = try LessonResults.read(Self.root + "/figures/\(LessonResults.fileName(lesson: entry.name))")
             let report = results.report.joined(separator: "\n")
-            let prose = readme.components(separatedBy: "<!-- results:begin").first! + "\n"
+            let prose =
+                readme.components(separatedBy: "<!-- results:begin").first! + "\n"
                 + (readme.components(separatedBy: ReadmeBlock.end).dropFirst().first ?? "")
             let text = prose as NSString
             for match in quoted.matches(in: prose, range: NSRange(location: 0, length: text.length)) {
