@@ -125,10 +125,15 @@ extension BatchSizeLesson {
             colors: colors)
         // A third of the page wide: past a dozen epochs every fifth labelled, not every second.
         if epochs.xTickStep == nil { epochs.xTickStep = 5 }
+        // Only the epoch panel has the key below it: one bottom margin for all three (five
+        // lines for the tick labels, the axis label and the space around them, one per key
+        // entry) keeps the plot areas the same height, so that the shared y-range is one scale.
+        var panels = [epochs, steps, seconds]
+        for index in panels.indices { panels[index].bottomMargin = Double(5 + report.runs.count) }
         return Figure(
             name: "accuracy",
             title: "Validation accuracy, mean over \(report.runs[0].runs.count) seeds (band: ±1 std, epoch panel)",
-            panels: [epochs, steps, seconds], layout: .triple
+            panels: panels, layout: .triple
         ).sharingYRange()
     }
 }
