@@ -25,13 +25,9 @@ extension BatchSizeLesson {
                 color: panel.series[1].color)
             return panel
         }
-        let losses = runs.flatMap { $0.runs[0].history.minibatchLosses }.map(Double.init).filter {
-            $0.isFinite && $0 > 0
-        }
-        if let low = losses.min(), let high = losses.max() {
-            let range = pow(10, floor(log10(low)))...pow(10, ceil(log10(high)))
-            for index in panels.indices { panels[index].yRange = range }
-        }
+        // One y-range fitted to the losses (not widened to whole decades, which left the top
+        // one empty), labelled at 1-2-5 over the decade or two it spans.
+        panels = panels.sharingYRange().map { $0.labellingLogYRange() }
         return Figure(
             name: "minibatch-loss",
             title: "Minibatch loss per iteration (first seed), with a centred running mean; shared y-axis",
