@@ -56,7 +56,8 @@ extension BatchSizeLesson {
             // Three decimals: the spread over seeds is a few thousandths of a second.
             let seconds = setting.estimate(\.secondsPerEpoch)
             time.add([
-                setting.label, seconds.formatted(decimals: 3), String(format: "%.2f", seconds.mean / referenceSeconds.mean),
+                setting.label, seconds.formatted(decimals: 3),
+                String(format: "%.2f", seconds.mean / referenceSeconds.mean),
             ])
         }
         context.report(time)
@@ -145,7 +146,8 @@ extension BatchSizeLesson {
         context.report(Self.secondsPerEpoch.verdict(same.1, against: reference))
         context.report(
             Self.secondsPerEpoch.verdict(
-                linear.1, against: same.1, caveats: ["the same work per step: a difference here is the timing's, not the batch's"]))
+                linear.1, against: same.1,
+                caveats: ["the same work per step: a difference here is the timing's, not the batch's"]))
     }
 
     static var finalTest: Measure<NoiseRun> { Measure("test, final", quantity: "Test, final") { $0.testAccuracy } }

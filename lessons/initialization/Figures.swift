@@ -170,7 +170,8 @@ extension InitializationLesson {
             zoom.yRange = bottom...top
             // Labels every 2 points over the full run's span, every 5 over a wider one.
             let step: Double = top - bottom > 24 ? 5 : 2
-            zoom.yTicks = AxisTick.values(stride(from: (bottom / step).rounded(.up) * step, through: top, by: step).map { $0 })
+            zoom.yTicks = AxisTick.values(
+                stride(from: (bottom / step).rounded(.up) * step, through: top, by: step).map { $0 })
         }
         // The key of the panel above serves both.
         zoom.legend = .hidden

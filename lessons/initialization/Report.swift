@@ -170,7 +170,8 @@ extension InitializationLesson {
                 let values = history.map { Double($0[layer]) }.sorted()
                 let middle = values.count / 2
                 let median = values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
-                return "layer \(layer + 1) \(median.formatted(significantDigits: 2)) (\(values.last!.formatted(significantDigits: 2)))"
+                return
+                    "layer \(layer + 1) \(median.formatted(significantDigits: 2)) (\(values.last!.formatted(significantDigits: 2)))"
             }
             context.report("  \(scheme.name): " + cells.joined(separator: ", "))
         }

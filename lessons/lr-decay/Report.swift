@@ -124,7 +124,8 @@ extension LearningRateDecayLesson {
             })
         return decays.indices.map {
             family.verdict(
-                $0, "epochs \(late.lowerBound)–\(late.upperBound)", "epochs \(earlier.lowerBound)–\(earlier.upperBound)",
+                $0, "epochs \(late.lowerBound)–\(late.upperBound)",
+                "epochs \(earlier.lowerBound)–\(earlier.upperBound)",
                 quantity: "Late gain, validation, \(decays[$0].label)")
         }
     }

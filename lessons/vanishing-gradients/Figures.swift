@@ -87,15 +87,18 @@ extension VanishingGradientsLesson {
             let predicted = report.predictedFactors[index]
             series.append(
                 .line(
-                    index == 0 ? "bar: predicted √n·σ_W·√E[f′(z)²], in each network's colour" : nil, x: [predicted, predicted],
+                    index == 0 ? "bar: predicted √n·σ_W·√E[f′(z)²], in each network's colour" : nil,
+                    x: [predicted, predicted],
                     y: [row(index) - 0.3, row(index) + 0.3], color: index))
             series.append(
                 .line(
-                    index == 0 ? "points: measured, one per seed, in each network's colour" : nil, x: measured, y: measured.map { _ in row(index) },
+                    index == 0 ? "points: measured, one per seed, in each network's colour" : nil, x: measured,
+                    y: measured.map { _ in row(index) },
                     style: .points, color: index))
         }
         var panel = Panel(
-            title: "gradient factor per hidden layer at initialization: (‖∂W⁽²⁾‖ / ‖∂W⁽\(Typography.superscript(depth))⁾‖)^(1/\(depth - 2))",
+            title:
+                "gradient factor per hidden layer at initialization: (‖∂W⁽²⁾‖ / ‖∂W⁽\(Typography.superscript(depth))⁾‖)^(1/\(depth - 2))",
             xLabel: "‖∂L/∂W⁽ˡ⁾‖ / ‖∂L/∂W⁽ˡ⁺¹⁾‖ (log scale)", xScale: .log,
             xRange: 0.1...2, yRange: 0.5...(Double(rows) + 0.5), series: series)
         panel.yTicks = report.runs.enumerated().map { AxisTick($0.element.label, at: row($0.offset)) }
