@@ -75,11 +75,18 @@ final class BatchSizeTests: XCTestCase {
         // Holm over the two scaled arms, and the linear rule's jitter with the square-root rule's;
         // every verdict is recomputed from the data files alone.
         let verdicts = try LessonResults.read(folder.file("batch-size-results.json")).verdicts ?? []
-        let againstSameRate = verdicts.filter { $0.wording.b == large.label }
+        let againstSameRate = verdicts.filter { $0.wording.b == large.label && $0.wording.quantity.hasPrefix("Test") }
         XCTAssertEqual(againstSameRate.map(\.wording.a), [runs[2], runs[2], runs[3], runs[3]].map(\.label))
         XCTAssertTrue(againstSameRate.allSatisfy { $0.holm?.comparisons.count == 2 })
         let jitter = try XCTUnwrap(verdicts.first { $0.wording.quantity == "Validation jitter (last 5 epochs)" })
         XCTAssertEqual([jitter.wording.a, jitter.wording.b], [runs[3].label, runs[2].label])
+        // The wall time: the same-rate large batch against the small one (where a saving would
+        // show), and the linearly scaled arm against the same-rate one (the same work per step:
+        // the timing's own artefact), each a single verdict in seconds that --check recomputes.
+        let seconds = verdicts.filter { $0.wording.quantity == "Seconds per epoch" }
+        XCTAssertEqual(
+            seconds.map { [$0.wording.a, $0.wording.b] }, [[large.label, small.label], [runs[3].label, large.label]])
+        XCTAssertTrue(seconds.allSatisfy { $0.wording.unit == " s" && $0.isDerivable && $0.holm == nil })
         XCTAssertEqual(DataCheck.problems(lesson: "batch-size", folder: folder.path), [])
     }
 

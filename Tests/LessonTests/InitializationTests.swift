@@ -94,6 +94,11 @@ final class InitializationTests: XCTestCase {
                     $0.wording.a == "tanh, gain \(a)" && $0.wording.b == "tanh, gain \(b)" && $0.isDerivable
                 }, "tanh \(a) vs \(b)")
         }
+        // The update-to-data figure in numbers: one line per init with layers 1, 6 and 11.
+        let updateLines = results.report.filter {
+            $0.hasPrefix("  ") && $0.contains("layer 1 ") && $0.contains("layer 11 ")
+        }
+        XCTAssertEqual(updateLines.count, report.updateRatios.count)
         XCTAssertEqual(DataCheck.problems(lesson: "initialization", folder: folder.path), [])
         for file in [
             "signal.png", "xavier-vs-he.png", "histograms.png", "training.png", "update-ratio.png",

@@ -57,6 +57,20 @@ final class LearningRateDecayTests: XCTestCase {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("lr-decay-\(figure).png")), figure)
         }
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("lr-decay-results.json")))
+        // Every decay against the smallest constant on the validation jumps (Holm over the six),
+        // and the two decays highest on test against the third (Holm over the two): verdicts
+        // --check recomputes from the data files.
+        let verdicts = try LessonResults.read(folder.file("lr-decay-results.json")).verdicts ?? []
+        let decays = runs.dropFirst(LearningRateDecayLesson.constantCount).map(\.label)
+        let jumps = verdicts.filter {
+            $0.wording.quantity == "Validation jumps" && $0.wording.b == "constant, η = 0.01"
+        }
+        XCTAssertEqual(jumps.map(\.wording.a), decays)
+        XCTAssertTrue(jumps.allSatisfy { $0.holm?.comparisons.count == 6 && $0.isDerivable })
+        let ranked = verdicts.filter { $0.wording.quantity == "Test (last 10)" && $0.holm?.comparisons.count == 2 }
+        XCTAssertEqual(ranked.count, 2)
+        XCTAssertTrue(ranked.allSatisfy { decays.contains($0.wording.a) && $0.wording.b == ranked[0].wording.b })
+        XCTAssertFalse(ranked.contains { $0.wording.a == $0.wording.b })
     }
 
     func testImpossibleOptionsAreRejected() {

@@ -25,13 +25,9 @@ extension BatchSizeLesson {
                 color: panel.series[1].color)
             return panel
         }
-        let losses = runs.flatMap { $0.runs[0].history.minibatchLosses }.map(Double.init).filter {
-            $0.isFinite && $0 > 0
-        }
-        if let low = losses.min(), let high = losses.max() {
-            let range = pow(10, floor(log10(low)))...pow(10, ceil(log10(high)))
-            for index in panels.indices { panels[index].yRange = range }
-        }
+        // One y-range fitted to the losses (not widened to whole decades, which left the top
+        // one empty), labelled at 1-2-5 over the decade or two it spans.
+        panels = panels.sharingYRange().map { $0.labellingLogYRange() }
         return Figure(
             name: "minibatch-loss",
             title: "Minibatch loss per iteration (first seed), with a centred running mean; shared y-axis",
@@ -125,10 +121,15 @@ extension BatchSizeLesson {
             colors: colors)
         // A third of the page wide: past a dozen epochs every fifth labelled, not every second.
         if epochs.xTickStep == nil { epochs.xTickStep = 5 }
+        // Only the epoch panel has the key below it: one bottom margin for all three (five
+        // lines for the tick labels, the axis label and the space around them, one per key
+        // entry) keeps the plot areas the same height, so that the shared y-range is one scale.
+        var panels = [epochs, steps, seconds]
+        for index in panels.indices { panels[index].bottomMargin = Double(5 + report.runs.count) }
         return Figure(
             name: "accuracy",
             title: "Validation accuracy, mean over \(report.runs[0].runs.count) seeds (band: ±1 std, epoch panel)",
-            panels: [epochs, steps, seconds], layout: .triple
+            panels: panels, layout: .triple
         ).sharingYRange()
     }
 }

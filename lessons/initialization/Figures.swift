@@ -159,6 +159,22 @@ extension InitializationLesson {
             trainedPanel.yRange = 0...top
             trainedPanel.yTicks = AxisTick.values(stride(from: 0.0, through: min(top, 100), by: 20).map { $0 })
         }
+        // The full range shows which gains stay at chance; its points-wide differences and ±1 std
+        // bands between the gains that trained need a panel of their own, zoomed on those.
+        var zoom = trainedPanel
+        zoom.title = "the same, zoomed on the gains that trained (above 50 %); lines to lower points leave the panel"
+        let trainedBands = trainedPanel.drawnYValues.filter { $0.isFinite && $0 > 50 }
+        if let low = trainedBands.min(), let high = trainedBands.max() {
+            // The top fifth stays free for the marker labels.
+            let bottom = (low - 1).rounded(.down), top = (high + (high - low) / 4 + 1).rounded(.up)
+            zoom.yRange = bottom...top
+            // Labels every 2 points over the full run's span, every 5 over a wider one.
+            let step: Double = top - bottom > 24 ? 5 : 2
+            zoom.yTicks = AxisTick.values(
+                stride(from: (bottom / step).rounded(.up) * step, through: top, by: step).map { $0 })
+        }
+        // The key of the panel above serves both.
+        zoom.legend = .hidden
         return Figure(
             name: "gain-sweep", title: "\(depth) hidden layers of \(width), weights N(0, g²/n_in), zero biases",
             panels: [
@@ -166,8 +182,8 @@ extension InitializationLesson {
                     title: "at initialization: std of layer \(depth)'s activations", xLabel: "gain g",
                     yLabel: "std (log scale)",
                     yScale: .log, xRange: 0.4...3.1, markers: markers, series: signal),
-                trainedPanel,
-            ], layout: .stacked)
+                trainedPanel, zoom,
+            ].sharingLeftMargin(), layout: .stacked)
     }
 
     /// Two rows, tanh and ReLU, each comparing a variance-preserving init with the default on
@@ -236,6 +252,13 @@ extension InitializationLesson {
             panels: [panel], layout: .single)
     }
 
+    /// The layers the update-to-data figure draws and the report prints: the first, the middle
+    /// and the last.
+    static func updateRatioLayers(_ history: [[Float]]) -> [Int] {
+        let layerCount = history.first?.count ?? 0
+        return Array(Set([0, layerCount / 2, layerCount - 1])).sorted()
+    }
+
     func updateFigure(_ ratios: [(Scheme, [[Float]])]) -> Figure {
         // Layers that barely move (the tiny init's lower layers, ratios many decades down) would
         // stretch the shared axis over empty decades: the axis stops at 10⁻⁷, four decades under
@@ -251,8 +274,7 @@ extension InitializationLesson {
                 "Update-to-data ratio std(Δw)/std(w) per layer over the first steps (deep ReLU net, SGD lr 0.01 momentum 0.9)",
             panels: ratios.map { scheme, history in
                 let steps = history.indices.map { Double($0 + 1) }
-                let layerCount = history.first?.count ?? 0
-                let shown = Array(Set([0, layerCount / 2, layerCount - 1])).sorted()
+                let shown = Self.updateRatioLayers(history)
                 let below = shown.filter { layer in history.allSatisfy { Double($0[layer]) < low } }
                 var title = scheme.name
                 if !below.isEmpty {
@@ -284,8 +306,9 @@ extension InitializationLesson {
             title:
                 "784→64→64→10 from small weights: minibatch loss (running average over \(Self.lossWindow) steps), ±1 std over \(runs.first?.runs.count ?? 0) seeds",
             colors: runs.map { Self.color($0.label) })
-        // The losses span less than a decade: labels at 1-2-5, not only at 0.1, 1 and 10.
-        panel.yTicks = AxisTick.values([0.1, 0.2, 0.5, 1, 2, 5, 10])
+        // The losses span about a decade: the axis fitted to them (no empty decade above the
+        // chance line), labelled at 1-2-5, not only at the powers of ten.
+        panel = [panel].sharingYRange()[0].labellingLogYRange()
         return Figure(name: "slow-convergence", panels: [panel], layout: .single)
     }
 }

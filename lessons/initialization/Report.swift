@@ -153,7 +153,28 @@ extension InitializationLesson {
                 context.report(holm.verdict(index, a.label, b.label, quantity: measure.quantity, caveats: caveats))
             }
         }
+        reportUpdateRatios(context, report)
         context.report()
+    }
+
+    /// The update-to-data figure's layers in numbers: per init, each drawn layer's median ratio
+    /// over the steps and its largest, so that "how fast does the last layer move" is read here,
+    /// not guessed from a log axis.
+    func reportUpdateRatios(_ context: LessonContext, _ report: Report) {
+        guard let steps = report.updateRatios.first?.1.count, steps > 0 else { return }
+        context.report(
+            "Update-to-data ratio std(Δw)/std(w) over the first \(steps) steps (seed \(context.seeds[0]), the update-ratio figure), median over the steps (largest):"
+        )
+        for (scheme, history) in report.updateRatios {
+            let cells = Self.updateRatioLayers(history).map { layer in
+                let values = history.map { Double($0[layer]) }.sorted()
+                let middle = values.count / 2
+                let median = values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
+                return
+                    "layer \(layer + 1) \(median.formatted(significantDigits: 2)) (\(values.last!.formatted(significantDigits: 2)))"
+            }
+            context.report("  \(scheme.name): " + cells.joined(separator: ", "))
+        }
     }
 
     /// Step 5: how long the shallow network sits at chance from small weights.

@@ -361,7 +361,6 @@ extension InitializationLesson {
         let spreadOverBatch: [Double]
     }
 
-
     /// Mean over inputs of the standard deviation across a layer's units of their weights:
     /// 0 exactly when every unit has the same weights.
     static func spreadAcrossUnits(_ weight: Matrix) -> Float {

@@ -21,8 +21,11 @@ extension LearningRateDecayLesson {
                     xLabel: "epoch", yLabel: "learning rate (log scale)", yScale: .log, yRange: 1e-5...1,
                     series: runs.enumerated().map { index, setting in
                         let curve = setting.curve(rate)
+                        // The constants dashed without points: the darkest decay (reduce-on-plateau)
+                        // crosses the constants' rates, and a different line tells them apart.
                         return .line(
-                            setting.label, x: curve.epochs, y: curve.mean, style: .linesPoints, color: colors[index])
+                            setting.label, x: curve.epochs, y: curve.mean,
+                            style: index < constantCount ? .dashed : .linesPoints, color: colors[index])
                     })
             ], layout: .single)
     }
@@ -35,8 +38,12 @@ extension LearningRateDecayLesson {
         let panels = runs.enumerated().map { index, setting in
             var series: [Series] = []
             if index != 0 {
+                // Dashed, so that a schedule's curve lying on it (η = 0.03's, dark indigo) still shows.
                 series += StandardPanels.seedSeries(baseline, metrics: [.validationAccuracy], color: colors[0])
-                    .filter { if case .line = $0.content { true } else { false } }
+                    .compactMap { series in
+                        guard case let .line(x, y, _) = series.content else { return nil }
+                        return .line(series.title, x: x, y: y, style: .dashed, color: series.color)
+                    }
             }
             series += StandardPanels.seedSeries(setting, metrics: [.validationAccuracy], color: colors[index])
             return Panel(
@@ -46,7 +53,7 @@ extension LearningRateDecayLesson {
         return Figure(
             name: "curves",
             title:
-                "Validation accuracy, mean ± std over \(runs[0].runs.count) seeds; black: \(baseline.label) (under a schedule still at its rate)",
+                "Validation accuracy, mean ± std over \(runs[0].runs.count) seeds; black dashed: \(baseline.label) (under a schedule still at its rate)",
             panels: panels.sharingYRange(), layout: .smallMultiples)
     }
 
@@ -75,11 +82,13 @@ extension LearningRateDecayLesson {
                 holm: comparisons.againstBaseline.families[1],
                 title: "test at each run's best-validation epoch − \(baseline)",
                 xLabel: "difference (points)"))
-        // One x-range: the panels are read against each other in points.
+        // The panels draw the same key: under the last one only.
+        for index in panels.indices.dropLast() { panels[index].legend = .hidden }
+        // One x-range and one left edge: the panels are read against each other in points.
         return Figure(
             name: "differences",
             title:
                 "Paired differences in test accuracy: mean and 95 % interval over \(seeds) seeds, Holm per panel; right is better",
-            panels: panels.sharingXRange(), layout: .stacked)
+            panels: panels.sharingXRange().sharingLeftMargin(), layout: .stacked)
     }
 }

@@ -79,8 +79,36 @@ extension LearningRateDecayLesson {
             context.report()
             for line in comparisons.againstBaseline.verdicts(on: measureIndex) { context.report(line) }
         }
+        reportRankings(context, runs: runs)
         context.report()
         for line in Self.lateGains(Array(runs.dropFirst(Self.constantCount)), epochs: epochs) { context.report(line) }
+    }
+
+    /// Two claims the verdicts against η₀ leave open: whether the smallest constant rate still
+    /// jumps more than every decay, and whether the two decays highest on test are ahead of
+    /// the next one, or only ranked by their means.
+    func reportRankings(_ context: LessonContext, runs: [SettingRuns<ScheduledRun>]) {
+        let measures = Self.measures()
+        let decays = Array(runs.dropFirst(Self.constantCount))
+        guard let smallestConstant = runs.prefix(Self.constantCount).last, !decays.isEmpty else { return }
+        context.report()
+        context.report(
+            "Each decay against the smallest constant rate, \(smallestConstant.label), on the validation jumps, paired over seeds, Holm over the \(decays.count) decays:"
+        )
+        for line in ComparisonsAgainstReference(decays, against: smallestConstant, measures: [measures[2]]).verdicts() {
+            context.report(line)
+        }
+        let ranked = decays.sorted { measures[0].summary($0).mean > measures[0].summary($1).mean }
+        guard ranked.count >= 3 else { return }
+        context.report()
+        context.report(
+            "The two decays with the highest mean test accuracy over the last \(Self.lastK) epochs against the third, \(ranked[2].label), paired over seeds, Holm over the 2:"
+        )
+        for line in ComparisonsAgainstReference(Array(ranked.prefix(2)), against: ranked[2], measures: [measures[0]])
+            .verdicts()
+        {
+            context.report(line)
+        }
     }
 
     /// How much each decay still gained at the end of the budget: its validation mean over the
@@ -96,7 +124,8 @@ extension LearningRateDecayLesson {
             })
         return decays.indices.map {
             family.verdict(
-                $0, "epochs \(late.lowerBound)–\(late.upperBound)", "epochs \(earlier.lowerBound)–\(earlier.upperBound)",
+                $0, "epochs \(late.lowerBound)–\(late.upperBound)",
+                "epochs \(earlier.lowerBound)–\(earlier.upperBound)",
                 quantity: "Late gain, validation, \(decays[$0].label)")
         }
     }

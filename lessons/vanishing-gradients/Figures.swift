@@ -19,7 +19,8 @@ extension VanishingGradientsLesson {
                             y: z.map { Double(sigmoidDerivative(Float($0))) }, color: 1),
                     ]),
                 Panel(
-                    title: "largest factor through L sigmoid layers: 0.25ᴸ", xLabel: "layers L", yLabel: "0.25ᴸ",
+                    title: "the σ′ factors alone through L layers: ≤ 0.25ᴸ", xLabel: "layers L",
+                    yLabel: "0.25ᴸ (weights not included)",
                     yScale: .log,
                     markers: [Marker(x: 10, label: "0.25¹⁰ ≈ 9.5·10⁻⁷")],
                     series: [
@@ -65,9 +66,9 @@ extension VanishingGradientsLesson {
                     yScale: .log, series: series(trained: false, overlay: true)),
                 Panel(
                     title: "after \(epochs) epochs of SGD", xLabel: "layer l", yLabel: "gradient norm", yScale: .log,
-                    series: series(trained: true, overlay: false)),
-                // Taller than a pair: five networks' legend below each panel would leave the curves little room.
-            ], layout: .surface)
+                    legend: .hidden, series: series(trained: true, overlay: false)),
+                // Taller than a pair: five networks' legend below the panels would leave the curves little room.
+            ].withOneKey(entries: report.runs.count), layout: .surface)
     }
 
     /// Per network (one row each, top to bottom in the lesson's order), the measured factor per
@@ -86,15 +87,18 @@ extension VanishingGradientsLesson {
             let predicted = report.predictedFactors[index]
             series.append(
                 .line(
-                    index == 0 ? "predicted √n·σ_W·√E[f′(z)²]" : nil, x: [predicted, predicted],
+                    index == 0 ? "bar: predicted √n·σ_W·√E[f′(z)²], in each network's colour" : nil,
+                    x: [predicted, predicted],
                     y: [row(index) - 0.3, row(index) + 0.3], color: index))
             series.append(
                 .line(
-                    index == 0 ? "measured, one point per seed" : nil, x: measured, y: measured.map { _ in row(index) },
+                    index == 0 ? "points: measured, one per seed, in each network's colour" : nil, x: measured,
+                    y: measured.map { _ in row(index) },
                     style: .points, color: index))
         }
         var panel = Panel(
-            title: "gradient factor per hidden layer at initialization, fitted over layers 2…\(depth)",
+            title:
+                "gradient factor per hidden layer at initialization: (‖∂W⁽²⁾‖ / ‖∂W⁽\(Typography.superscript(depth))⁾‖)^(1/\(depth - 2))",
             xLabel: "‖∂L/∂W⁽ˡ⁾‖ / ‖∂L/∂W⁽ˡ⁺¹⁾‖ (log scale)", xScale: .log,
             xRange: 0.1...2, yRange: 0.5...(Double(rows) + 0.5), series: series)
         panel.yTicks = report.runs.enumerated().map { AxisTick($0.element.label, at: row($0.offset)) }
@@ -126,8 +130,8 @@ extension VanishingGradientsLesson {
                     yLabel: "accuracy (%)"),
                 panel(
                     [.validationLoss, .trainLoss], title: "loss (solid/dashed as left)", yLabel: "cross-entropy loss"),
-                // Taller than a pair, as the gradients figure: five networks' legends below the panels.
-            ], layout: .surface)
+                // Taller than a pair, as the gradients figure: five networks' legend below the panels.
+            ].withOneKey(entries: runs.count), layout: .surface)
     }
 
     func explodingFigure(_ scaled: [[Scaled]]) -> Figure {
@@ -164,5 +168,19 @@ extension VanishingGradientsLesson {
                     xLabel: "layer l", yLabel: "gradient norm ‖∂L/∂W⁽ˡ⁾‖", yScale: .log, legend: .outside,
                     series: series)
             ], layout: .single)
+    }
+}
+
+extension [Panel] {
+    /// The key under the first panel only (the panels draw the same networks in the same
+    /// colours), with one bottom margin for all, so that the plot areas stay level: five lines
+    /// for the tick labels, the axis label and the space around them, one per key entry.
+    func withOneKey(entries: Int) -> [Panel] {
+        enumerated().map { index, panel in
+            var panel = panel
+            if index > 0 { panel.legend = .hidden }
+            panel.bottomMargin = Double(5 + entries)
+            return panel
+        }
     }
 }

@@ -21,7 +21,7 @@ extension VanishingGradientsLesson {
                     TableColumn("layer 1 trained") { Self.scientific(GradientRun.norms($0, trained: true, layer: 0)) },
                 ], settingHeader: "network"))
         context.report(
-            "Factor per hidden layer from one layer's ‖∂L/∂W‖ to the next one down (layers 2…\(depth); below 1: vanishing), measured (geometric fit, mean ± std over \(seeds) seeds) and predicted √n·σ_W·√E[f′(z)²] (0.25·√n·σ_W for a sigmoid with small z):"
+            "Factor per hidden layer from one layer's ‖∂L/∂W‖ to the next one down (layers 2…\(depth); below 1: vanishing), measured as the endpoint ratio (‖∂W⁽²⁾‖/‖∂W⁽\(depth)⁾‖)^(1/\(depth - 2)) (mean ± std over \(seeds) seeds) and predicted √n·σ_W·√E[f′(z)²] (0.25·√n·σ_W for a sigmoid with small z):"
         )
         for (index, setting) in report.runs.enumerated() {
             let measured = setting.estimate(\.factor)

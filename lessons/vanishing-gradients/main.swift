@@ -48,7 +48,7 @@ extension VanishingGradientsLesson {
         context.report(
             String(
                 format:
-                    "σ′(z) = σ(z)(1 − σ(z)) is largest at z = 0: %.2f. Through 10 sigmoid layers at best 0.25¹⁰ = %.3g.",
+                    "σ′(z) = σ(z)(1 − σ(z)) is largest at z = 0: %.2f. Through 10 sigmoid layers the σ′ factors alone are at most 0.25¹⁰ = %.3g (the weights multiply the gradient too).",
                 Self.sigmoidDerivative(0), pow(0.25, 10)))
         try context.write(Self.boundFigure())
 
