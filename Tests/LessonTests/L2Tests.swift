@@ -50,7 +50,7 @@ final class L2Tests: XCTestCase {
         let comparisons = try XCTUnwrap(report.comparisons)
         XCTAssertEqual(comparisons.reference.label, "λ = 0")
         XCTAssertEqual(comparisons.labels, ["λ = 0.3", "λ = 1"])
-        XCTAssertEqual(comparisons.families.map(\.count), [2, 2, 2])
+        XCTAssertEqual(comparisons.families.map(\.count), [2, 2, 2, 2])
         XCTAssertEqual(report.equivalenceDifference, 0)
         // λ = 0's validation loss over the last third of the budget (epochs 26 and 40 of the
         // quick run's 40): a table and a verdict that --check recomputes from the data files.
