@@ -108,6 +108,10 @@ extension AugmentationLesson {
                     holm: comparisons.lowestValidationLoss,
                     title: "lowest validation loss, each run at its best epoch: left is better",
                     xLabel: "difference in lowest validation loss", decimals: 3),
+                StandardPanels.differenceForest(
+                    comparisons.labels, comparisons.finalTest.differences, holm: comparisons.finalTest,
+                    title: "test accuracy after the last epoch: right is better",
+                    xLabel: "difference in test accuracy (points)"),
             ], layout: .stacked)
     }
 }

@@ -60,6 +60,7 @@ extension AugmentationLesson {
         var testAtBestValidation: Holm { holm { $0.estimate(\.testAtBestValidation) } }
         var validationLoss: Holm { holm { $0.lastEpochs(lastK, .validationLoss) } }
         var lowestValidationLoss: Holm { holm { $0.lowest(.validationLoss) } }
+        var finalTest: Holm { holm(Measure<AugmentationRun>.finalTest.summary) }
     }
 
     /// The gap at two thirds of the budget against the gap over its last tenth (the window of
