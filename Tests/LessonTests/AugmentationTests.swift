@@ -42,6 +42,12 @@ final class AugmentationLessonTests: XCTestCase {
         XCTAssertEqual(growth.table.header, ["augmentation", "gap at epoch 26", "gap, epochs 37–40"])
         XCTAssertEqual(growth.table.rows.map { $0[1] }, runs.map { $0.atEpoch(26, .gap).formatted() })
         XCTAssertTrue(growth.table.cellSources.allSatisfy { $0.dropFirst().allSatisfy { $0 != nil } })
+        // Each run's lowest validation loss, wherever it fell, against the other arms': three
+        // paired verdicts in one Holm family, each recomputed from the data files.
+        let lowest = (results.verdicts ?? []).filter { $0.wording.quantity.hasPrefix("Lowest validation loss") }
+        XCTAssertEqual(lowest.count, 3)
+        XCTAssertTrue(lowest.allSatisfy { $0.isDerivable && $0.holm?.comparisons.count == 3 })
+        XCTAssertTrue(lowest.allSatisfy { $0.comparison.a?.summary == .lowest && $0.comparison.b?.summary == .lowest })
         XCTAssertEqual(DataCheck.problems(lesson: "augmentation", folder: folder.path), [])
     }
 

@@ -43,6 +43,15 @@ final class EarlyStoppingTests: XCTestCase {
             // the mean of the last epochs).
             XCTAssertTrue(continued.history.epochs.allSatisfy { $0.testAccuracy != nil && $0.testLoss != nil })
         }
+        // The unstopped run's last 10 of its 40 epochs against epochs 11–20: paired verdicts on
+        // validation and test accuracy that --check recomputes from the data files.
+        let late = try XCTUnwrap(LessonResults.read(folder.file("early-stopping-results.json")).verdicts).filter {
+            $0.wording.quantity.hasSuffix("without stopping")
+        }
+        XCTAssertEqual(late.map(\.wording.a), ["epochs 31–40", "epochs 31–40"])
+        XCTAssertEqual(late.map(\.wording.b), ["epochs 11–20", "epochs 11–20"])
+        XCTAssertTrue(late.allSatisfy { $0.isDerivable && $0.comparison.a?.summary == .window })
+        XCTAssertEqual(DataCheck.problems(lesson: "early-stopping", folder: folder.path), [])
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("best.ckpt")), "kept on request")
         for seedIndex in 0..<2 {
             XCTAssertFalse(

@@ -50,7 +50,7 @@ final class L2Tests: XCTestCase {
         let comparisons = try XCTUnwrap(report.comparisons)
         XCTAssertEqual(comparisons.reference.label, "λ = 0")
         XCTAssertEqual(comparisons.labels, ["λ = 0.3", "λ = 1"])
-        XCTAssertEqual(comparisons.families.map(\.count), [2, 2, 2])
+        XCTAssertEqual(comparisons.families.map(\.count), [2, 2, 2, 2])
         XCTAssertEqual(report.equivalenceDifference, 0)
         // λ = 0's validation loss over the last third of the budget (epochs 26 and 40 of the
         // quick run's 40): a table and a verdict that --check recomputes from the data files.
@@ -61,6 +61,17 @@ final class L2Tests: XCTestCase {
                     && $0.wording.b == "epoch 26" && $0.isDerivable
             } ?? false, results.report.joined(separator: "\n"))
         XCTAssertTrue(results.report.contains { $0.hasPrefix("λ = 0") && $0.contains(" ± ") })
+        // Each λ's lowest validation loss against λ = 0's, and each λ's loss at the end against
+        // λ = 0's lowest: paired verdicts in Holm families over the two λ > 0, from the data files.
+        let verdicts = results.verdicts ?? []
+        let lowest = verdicts.filter { $0.wording.quantity.contains("lowest validation loss") }
+        let endAgainstLowest = verdicts.filter { $0.wording.b == "λ = 0 at its lowest" }
+        XCTAssertEqual(lowest.map(\.wording.a), ["λ = 0.3", "λ = 1"])
+        XCTAssertEqual(endAgainstLowest.map(\.wording.a), ["λ = 0.3, last 10", "λ = 1, last 10"])
+        for verdict in lowest + endAgainstLowest {
+            XCTAssertTrue(verdict.isDerivable && verdict.holm?.comparisons.count == 2, verdict.line)
+            XCTAssertEqual(verdict.comparison.b?.summary, .lowest, verdict.line)
+        }
         XCTAssertEqual(DataCheck.problems(lesson: "l2", folder: folder.path), [])
         for file in [
             "sweep.png", "norms.png", "comparison.png", "weights.png", "results.json", "runs.csv", "per-run.csv",

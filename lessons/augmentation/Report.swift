@@ -4,8 +4,10 @@ import LessonKit
 
 extension AugmentationLesson {
     /// What each augmentation changes, in the order of the verdicts: the test accuracy of the
-    /// best-validation epoch's weights, the validation loss and the gap over the last epochs,
-    /// and the test accuracy and loss after the last epoch.
+    /// best-validation epoch's weights, the validation loss over the last epochs and at each
+    /// run's lowest (wherever in the budget it fell: what stopping at the best epoch keeps,
+    /// so that an effect of the budget shows apart), the gap over the last epochs, and the
+    /// test accuracy and loss after the last epoch.
     static func measures() -> [Measure<AugmentationRun>] {
         [
             Measure("test at best validation", quantity: "Test accuracy at the best-validation epoch") {
@@ -15,6 +17,10 @@ extension AugmentationLesson {
                 "validation loss, last \(lastK)", quantity: "Validation loss (last \(lastK) epochs)", unit: "",
                 decimals: 3
             ) { $0.lastEpochs(lastK, .validationLoss) },
+            Measure(
+                "lowest validation loss", quantity: "Lowest validation loss (each run at its best epoch)", unit: "",
+                decimals: 3
+            ) { $0.lowest(.validationLoss) },
             .lastEpochs(lastK, .gap, "gap"), .finalTest,
             Measure("test loss, final", quantity: "Test loss after the last epoch", unit: "", decimals: 3) {
                 $0.testLoss
@@ -53,6 +59,8 @@ extension AugmentationLesson {
 
         var testAtBestValidation: Holm { holm { $0.estimate(\.testAtBestValidation) } }
         var validationLoss: Holm { holm { $0.lastEpochs(lastK, .validationLoss) } }
+        var lowestValidationLoss: Holm { holm { $0.lowest(.validationLoss) } }
+        var finalTest: Holm { holm(Measure<AugmentationRun>.finalTest.summary) }
     }
 
     /// The gap at two thirds of the budget against the gap over its last tenth (the window of
@@ -80,8 +88,8 @@ extension AugmentationLesson {
     ) {
         let k = Self.lastK
         let measures = Self.measures()
-        let (testAtBestValidation, validationLoss, gap, finalTest, testLoss) =
-            (measures[0], measures[1], measures[2], measures[3], measures[4])
+        let (testAtBestValidation, validationLoss, lowestValidationLoss, gap, finalTest, testLoss) =
+            (measures[0], measures[1], measures[2], measures[3], measures[4], measures[5])
         context.report(
             SummaryTable(
                 title:
@@ -90,7 +98,8 @@ extension AugmentationLesson {
                 columns: [
                     .measure(.lastEpochs(k, .trainAccuracy, "train")),
                     .measure(.lastEpochs(k, .validationAccuracy, "validation")), .measure(gap),
-                    .measure(validationLoss),
+                    .measure(validationLoss), .measure(lowestValidationLoss),
+                    TableColumn("lowest loss at epoch") { $0.lowestEpochRange(.validationLoss) },
                     .estimate("best validation at epoch", decimals: 0) { $0.estimate(\.bestValidationEpoch) },
                     .stillImproving(budget: epochs), .measure(testAtBestValidation), .measure(finalTest),
                     .measure(testLoss),

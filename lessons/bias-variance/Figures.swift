@@ -87,7 +87,8 @@ extension BiasVarianceLesson {
         // decades), with 1-2-5 labels, as it spans only a decade or two.
         let variancePanel = [
             Panel(
-                title: "variance: how much test accuracy changes from one training subset (seed) to the next",
+                title:
+                    "spread (std, not variance): how much test accuracy changes from one training subset (seed) to the next",
                 xLabel: "training images", yLabel: "std of test accuracy over seeds (points)", xScale: .log,
                 yScale: .log, xRange: xRange,
                 series: [.line("std of test accuracy over seeds", x: x, y: spread, style: .linesPoints, color: 1)])

@@ -19,6 +19,26 @@ extension EarlyStoppingLesson {
                 k, smallest, largest, span))
     }
 
+    /// Whether the unstopped run's accuracy is still rising at the end of its budget: its last
+    /// `lastK` epochs against the `lastK` epochs that end 20 epochs earlier, paired over seeds,
+    /// for validation and test accuracy. A rise says that the accuracy verdict against the
+    /// restored weights is at this budget.
+    func reportLateGain(_ context: LessonContext, _ continued: SettingRuns<StoppingRun>, epochs: Int) {
+        let k = Self.lastK
+        let late = (epochs - k + 1)...epochs, earlier = (epochs - k - 19)...(epochs - 20)
+        guard earlier.lowerBound >= 1 else { return }
+        for (metric, quantity) in [
+            (EpochMetric.validationAccuracy, "Validation accuracy without stopping"),
+            (.testAccuracy, "Test accuracy without stopping"),
+        ] {
+            context.report(
+                Difference(continued.window(late, metric), continued.window(earlier, metric)).verdict(
+                    "epochs \(late.lowerBound)–\(late.upperBound)",
+                    "epochs \(earlier.lowerBound)–\(earlier.upperBound)",
+                    quantity: quantity))
+        }
+    }
+
     /// Per run with at least two test accuracies in its last `k` epochs: the mean absolute
     /// change (points) from one of those epochs to the next, and their largest minus smallest.
     static func lateSwings(_ histories: [History], lastEpochs k: Int) -> [(meanChange: Double, span: Double)] {
@@ -50,7 +70,7 @@ extension EarlyStoppingLesson {
         let early = zip(stopping.runs, globalMinima).filter { run, minimum in (run.stop?.bestEpoch ?? minimum) < minimum
         }.count
         context.report(
-            "Patience \(patience) stopped before the run's lowest validation loss over all \(report.maximumEpochs) epochs in \(early) of \(stopping.runs.count) seeds (that minimum after epoch \(Estimate(globalMinima.map(Double.init)).formatted(decimals: 1)))."
+            "Patience \(patience) stopped before the run's lowest validation loss over all \(report.maximumEpochs) epochs in \(early) of \(stopping.runs.count) seeds (over all \(stopping.runs.count) seeds, that lowest came after epoch \(Estimate(globalMinima.map(Double.init)).formatted(decimals: 1)))."
         )
         context.report(
             String(
@@ -83,6 +103,7 @@ extension EarlyStoppingLesson {
             accuracy: continued.testAccuracy)
         context.report(table)
         reportLateSwings(context, continued)
+        reportLateGain(context, continued, epochs: report.maximumEpochs)
         context.report()
         let a = "restored best weights", b = "no stopping (last \(k) epochs)"
         context.report(

@@ -14,12 +14,22 @@ extension L2Lesson {
                 StandardPanels.differenceForest(
                     comparisons.labels, comparisons.families[0].differences, holm: comparisons.families[0],
                     title: "validation loss, mean of the last \(lastK) epochs: left is better",
-                    xLabel: "difference in validation loss", decimals: 3),
-                StandardPanels.differenceForest(
+                    xLabel: "difference in validation loss", decimals: 3)
+            ]
+                + StandardPanels.differenceForests(
+                    comparisons.labels, comparisons.families[1].differences, holm: comparisons.families[1],
+                    title: "lowest validation loss, each run at its best epoch: left is better",
+                    xLabel: "difference in lowest validation loss", decimals: 3)
+                + StandardPanels.differenceForests(
                     comparisons.labels, comparisons.families[2].differences, holm: comparisons.families[2],
-                    title: "test accuracy after the last epoch: right is better",
-                    xLabel: "difference in test accuracy (points)"),
-            ], layout: .stacked)
+                    title: "validation accuracy, mean of the last \(lastK) epochs: right is better",
+                    xLabel: "difference in validation accuracy (points)")
+                + [
+                    StandardPanels.differenceForest(
+                        comparisons.labels, comparisons.families[3].differences, holm: comparisons.families[3],
+                        title: "test accuracy after the last epoch: right is better",
+                        xLabel: "difference in test accuracy (points)")
+                ], layout: .stacked)
     }
 
     /// Σ‖W‖² against epochs for every λ (mean over seeds), from the initialization level
@@ -58,7 +68,12 @@ extension L2Lesson {
         // The axis spans the positive λ with a margin of a factor 1.25 (a log axis would
         // otherwise round out to whole decades and leave an empty decade).
         let xRange: ClosedRange<Double>? = span[0] < span[1] ? span[0] / 1.25...span[1] * 1.25 : nil
-        func sweep(_ name: String, _ estimate: (SettingRuns<PenalizedRun>) -> Estimate, color: Int) -> [Series] {
+        // λ = 0 gets a colour of its own (black, with a grey band, where it is alone in its
+        // panel): in the curve's colour its band could not be told from the curve's band where
+        // they overlap.
+        func sweep(
+            _ name: String, _ estimate: (SettingRuns<PenalizedRun>) -> Estimate, color: Int, zeroColor: Int = 6
+        ) -> [Series] {
             let values = positive.map { estimate(report.runs[$0]) }
             var series: [Series] = [
                 .spread(x: x, values, color: color),
@@ -68,9 +83,9 @@ extension L2Lesson {
                 let none = estimate(report.runs[zero])
                 series.append(
                     .band(
-                        nil, x: span, lower: [none.mean - none.std] * 2, upper: [none.mean + none.std] * 2, color: color
-                    ))
-                series.append(.line("\(name), λ = 0", x: span, y: [none.mean] * 2, style: .dashed, color: color))
+                        nil, x: span, lower: [none.mean - none.std] * 2, upper: [none.mean + none.std] * 2,
+                        color: zeroColor))
+                series.append(.line("\(name), λ = 0", x: span, y: [none.mean] * 2, style: .dashed, color: zeroColor))
             }
             return series
         }
@@ -82,7 +97,7 @@ extension L2Lesson {
                 Panel(
                     title: "accuracy, mean of the last \(lastK) epochs", xLabel: "λ", yLabel: "accuracy (%)",
                     xScale: .log, xRange: xRange,
-                    series: sweep("training", { $0.lastEpochs(lastK, .trainAccuracy) }, color: 0)
+                    series: sweep("training", { $0.lastEpochs(lastK, .trainAccuracy) }, color: 0, zeroColor: 5)
                         + sweep("validation", { $0.lastEpochs(lastK, .validationAccuracy) }, color: 1)),
                 Panel(
                     title: "validation loss, mean of the last \(lastK) epochs", xLabel: "λ",

@@ -3,14 +3,21 @@ import Foundation
 import LessonKit
 
 extension L2Lesson {
-    /// What every λ > 0 is compared with λ = 0 on: validation loss and accuracy over the last
-    /// epochs, and test accuracy after the last epoch (indented under the report's heading).
+    /// What every λ > 0 is compared with λ = 0 on: validation loss over the last epochs and
+    /// at each run's lowest, validation accuracy over the last epochs, and test accuracy after
+    /// the last epoch (indented under the report's heading).
     static func measures() -> [Measure<PenalizedRun>] {
         [
             Measure(
                 "validation loss, last \(lastK)", quantity: "  validation loss (last \(lastK) epochs)", unit: "",
                 decimals: 3
             ) { $0.lastEpochs(lastK, .validationLoss) },
+            // Each run's lowest validation loss, wherever in the budget it fell: what a run
+            // stopped at its best epoch would have, so a fixed-budget effect shows apart.
+            Measure(
+                "lowest validation loss", quantity: "  lowest validation loss (each run at its best epoch)", unit: "",
+                decimals: 3
+            ) { $0.lowest(.validationLoss) },
             Measure(
                 "validation, last \(lastK)", quantity: "  validation accuracy (last \(lastK) epochs)"
             ) { $0.lastEpochs(lastK, .validationAccuracy) },
@@ -34,7 +41,8 @@ extension L2Lesson {
                 "\(trainCount) training images, \(epochs) epochs, \(context.seeds.count) seeds (mean ± std); accuracy in %; last \(k) = mean of the last \(k) epochs",
             header: [
                 "λ", "lecture's λ (n = \(trainCount))", "weight decay 2λ/n", "Σ‖W‖²", "train, last \(k)",
-                "validation, last \(k)", "validation loss, last \(k)", "gap, last \(k)", "test, final",
+                "validation, last \(k)", "validation loss, last \(k)", "lowest validation loss", "lowest at epoch",
+                "gap, last \(k)", "test, final",
             ])
         for (lambda, setting) in zip(report.lambdas, report.runs) {
             // λ and what it amounts to are the grid's constants; the rest are measured.
@@ -46,6 +54,8 @@ extension L2Lesson {
                 .estimate(setting.lastEpochs(k, .trainAccuracy)),
                 .estimate(setting.lastEpochs(k, .validationAccuracy)),
                 .estimate(setting.lastEpochs(k, .validationLoss), decimals: 3),
+                .estimate(setting.lowest(.validationLoss), decimals: 3),
+                .text(setting.lowestEpochRange(.validationLoss)),
                 .estimate(setting.lastEpochs(k, .gap)), .estimate(setting.testAccuracy),
             ])
         }
@@ -77,6 +87,7 @@ extension L2Lesson {
         }) {
             context.report(line)
         }
+        reportEndAgainstLowest(context, comparisons)
         // λ chosen on validation loss and scored on test: the choice never saw the test images.
         let choice = ChosenOnValidation(
             validation: report.runs.map { $0.lastEpochs(k, .validationLoss) },
@@ -84,6 +95,30 @@ extension L2Lesson {
         context.report(
             "λ chosen on validation loss (last \(k) epochs): \(report.runs[choice.index].label), test accuracy \(choice.test.formatted()) (λ = 0: \(none.testAccuracy.formatted())); each seed choosing its own λ: \(choice.perSeedTest.formatted())."
         )
+        context.report(
+            Difference(choice.perSeedTest, none.testAccuracy).verdict(
+                "each seed's own λ", none.label, quantity: "Test accuracy, λ chosen per seed on validation loss"))
+    }
+
+    /// Each λ's validation loss at the end of the budget against the lowest λ = 0 reached
+    /// (each run at its own best epoch): whether the penalty gives a lower validation loss
+    /// than λ = 0 stopped at its best epoch, rather than one that rises less after it.
+    func reportEndAgainstLowest(
+        _ context: LessonContext, _ comparisons: ComparisonsAgainstReference<PenalizedRun>
+    ) {
+        let k = Self.lastK
+        let none = comparisons.reference
+        let family = Holm(
+            comparisons.settings.map { Difference($0.lastEpochs(k, .validationLoss), none.lowest(.validationLoss)) })
+        context.report(
+            "Each λ's validation loss over the last \(k) epochs against \(none.label)'s lowest (each run at its best epoch; paired over seeds, Holm over the \(family.count) values of λ):"
+        )
+        for (index, setting) in comparisons.settings.enumerated() {
+            context.report(
+                family.verdict(
+                    index, "\(setting.label), last \(k)", "\(none.label) at its lowest", quantity: "  validation loss",
+                    unit: "", decimals: 3))
+        }
     }
 
     /// Where λ = 0's validation loss goes over the last third of the budget: a loss still

@@ -59,6 +59,7 @@ extension ParameterCount {
                 style: .dashed, color: 10),
         ]
         let depthRange = Double(growth.depths.first!)...Double(growth.depths.last!)
+        // Solid black, so that it is not mistaken for the dashed slope guides.
         let imagesLabel = "\(SummaryTable.grouped(trainingImages)) training images"
         return Figure(
             name: "growth", title: "Total parameters of an MLP with 10 classes",
@@ -71,7 +72,7 @@ extension ParameterCount {
                     series: guides + widthSeries + [
                         .line(
                             imagesLabel, x: [widthRange.lowerBound, widthRange.upperBound],
-                            y: [examples, examples], style: .dashed, color: 6)
+                            y: [examples, examples], style: .lines, color: 6)
                     ]),
                 Panel(
                     title: "hidden layers of width 100 (grows linearly)", xLabel: "number of hidden layers",
@@ -79,7 +80,7 @@ extension ParameterCount {
                     series: depthSeries + [
                         .line(
                             imagesLabel, x: [depthRange.lowerBound, depthRange.upperBound],
-                            y: [examples, examples], style: .dashed, color: 6)
+                            y: [examples, examples], style: .lines, color: 6)
                     ]),
             ], layout: .pair)
     }
