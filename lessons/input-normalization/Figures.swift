@@ -182,7 +182,7 @@ extension InputNormalizationLesson {
                 Panel(
                     title:
                         "Each input scaling at every learning rate: validation accuracy after \(epochs) epochs (±1 std over \(report.grid[0].runs.count) seeds; diverged = 10 %)",
-                    xLabel: "SGD learning rate", yLabel: "validation accuracy (%)", xScale: .log,
+                    xLabel: "SGD learning rate (log scale)", yLabel: "validation accuracy (%)", xScale: .log,
                     xRange: x.count > 1 ? (x.min()! / 1.5)...(x.max()! * 1.5) : nil, series: series)
             ], layout: .single)
     }
