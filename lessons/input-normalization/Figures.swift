@@ -124,8 +124,12 @@ extension InputNormalizationLesson {
             ].sharingYRange(), layout: .stacked)
     }
 
+    /// Above, every scaling on the whole range (raw pixels' chance level and huge first loss);
+    /// below, the scalings other than raw on their own axes, where the whole range squeezes
+    /// their few-point difference into a few pixels (each keeps its colour from above).
     func imageFigure(_ runs: [SettingRuns<ScaledRun>], epochs: Int) -> Figure {
-        Figure(
+        let scaled = Array(runs.dropFirst()), scaledColors = Array(runs.indices.dropFirst())
+        return Figure(
             name: "fashion-mnist",
             title:
                 "784→128→10 on Fashion-MNIST, SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds",
@@ -136,6 +140,13 @@ extension InputNormalizationLesson {
                 StandardPanels.seedCurves(
                     runs, metrics: [.validationLoss, .trainLoss], title: "loss, the same curves (log scale)",
                     yLabel: "cross-entropy loss", yScale: .log),
+                StandardPanels.seedCurves(
+                    scaled, metrics: [.validationAccuracy, .trainAccuracy],
+                    title: "accuracy without raw pixels (zoomed)", yLabel: "accuracy (%)", colors: scaledColors,
+                    legend: .hidden),
+                StandardPanels.seedCurves(
+                    scaled, metrics: [.validationLoss, .trainLoss], title: "loss without raw pixels (linear scale)",
+                    yLabel: "cross-entropy loss", colors: scaledColors, legend: .hidden),
             ], layout: .pair)
     }
 
