@@ -56,7 +56,7 @@ extension BatchNormLesson {
                     TableColumn("steps to loss < 2") { setting in
                         let escape = setting.estimate(\.stepsToEscape)
                         return escape.count == setting.runs.count
-                            ? escape.formatted(decimals: 0) : "\(escape.count) of \(setting.runs.count) seeds"
+                            ? escape.formatted(decimals: 1) : "\(escape.count) of \(setting.runs.count) seeds"
                     },
                 ], settingHeader: "network"))
         for (a, b) in [
