@@ -238,9 +238,11 @@ public enum StandardPanels {
 
     /// The running average of the minibatch loss per step, geometric mean ×÷ std over seeds,
     /// on log axes (the first steps and a late escape both visible), with chance level ln 10.
+    /// With `fullWindowsOnly` the curves start at step `window`, each point the mean of the
+    /// `window` losses up to it; otherwise the first steps average the losses so far.
     public static func seedMinibatchLoss<Run>(
         _ settings: [SettingRuns<Run>], window: Int, batchSize: Int, title: String,
-        styles: [Series.Style]? = nil, colors: [Int]? = nil
+        styles: [Series.Style]? = nil, colors: [Int]? = nil, fullWindowsOnly: Bool = false
     ) -> Panel {
         // The chance line first, so that runs stalled on it are drawn over it, not hidden.
         let last = Double(settings.flatMap { $0.runs.map(\.history.minibatchLosses.count) }.max() ?? 2)
@@ -249,9 +251,13 @@ public enum StandardPanels {
         ]
         for (index, setting) in settings.enumerated() {
             let band = geometricBand(
-                setting.runs.map { runningAverage($0.history.minibatchLosses.map(Double.init), window: window) })
+                setting.runs.map {
+                    runningAverage(
+                        $0.history.minibatchLosses.map(Double.init), window: window, fullWindowsOnly: fullWindowsOnly)
+                })
             guard !band.mean.isEmpty else { continue }
-            let x = band.mean.indices.map { Double($0 + 1) }
+            let firstStep = fullWindowsOnly ? window : 1
+            let x = band.mean.indices.map { Double($0 + firstStep) }
             let color = colors?[index] ?? index
             if setting.runs.count > 1 {
                 series.append(.band(nil, x: x, lower: band.lower, upper: band.upper, color: color))
@@ -266,10 +272,15 @@ public enum StandardPanels {
 
     /// The first step (1-based) at which the running average of the minibatch loss over
     /// `window` steps falls below `level`: when a stalled network escapes. Nil if it never does.
-    public static func escapeStep(_ history: History, window: Int, below level: Double) -> Int? {
-        runningAverage(history.minibatchLosses.map(Double.init), window: window).firstIndex { $0 < level }.map {
-            $0 + 1
-        }
+    /// With `fullWindowsOnly` only steps from `window` on count, each judged on the mean of
+    /// exactly `window` losses (before it the running average is a mean of fewer).
+    public static func escapeStep(
+        _ history: History, window: Int, below level: Double, fullWindowsOnly: Bool = false
+    ) -> Int? {
+        let firstStep = fullWindowsOnly ? window : 1
+        return runningAverage(
+            history.minibatchLosses.map(Double.init), window: window, fullWindowsOnly: fullWindowsOnly
+        ).firstIndex { $0 < level }.map { $0 + firstStep }
     }
 
     /// Every minibatch loss against the epoch (iteration / iterations per epoch), log scale,
@@ -289,13 +300,16 @@ public enum StandardPanels {
             ])
     }
 
-    public static func runningAverage(_ values: [Double], window: Int) -> [Double] {
+    /// The mean of the last `window` values at each index; before index `window − 1` the mean
+    /// of the values so far, unless `fullWindowsOnly`, which starts the result at index
+    /// `window − 1` (empty when there are fewer than `window` values).
+    public static func runningAverage(_ values: [Double], window: Int, fullWindowsOnly: Bool = false) -> [Double] {
         var result: [Double] = []
         var sum = 0.0
         for (index, value) in values.enumerated() {
             sum += value
             if index >= window { sum -= values[index - window] }
-            result.append(sum / Double(min(index + 1, window)))
+            if index + 1 >= window || !fullWindowsOnly { result.append(sum / Double(min(index + 1, window))) }
         }
         return result
     }

@@ -86,11 +86,35 @@ final class BatchNormLessonTests: XCTestCase {
         let preActivations = try XCTUnwrap(results.tables?.first { $0.table.title.hasPrefix("What enters each ReLU") })
         let initialized = try XCTUnwrap(preActivations.table.rows.first { $0[0] == "BatchNorm, at initialization" })
         XCTAssertTrue(initialized.dropFirst().allSatisfy { $0.hasSuffix("0.00 / 1.00") }, "\(initialized)")
-        // With BatchNorm, the tiny initialization's extra steps are a verdict the data files give.
+        // The escape is judged on full windows only, so no run escapes before the window's last step.
+        for setting in report.runs {
+            XCTAssertTrue(
+                setting.runs.compactMap(\.stepsToEscape).allSatisfy { $0 >= Double(BatchNormLesson.lossWindow) })
+        }
+        // The steps, the generalization gap, the two initializations with BatchNorm and the
+        // batch-statistics mistake at large batches are verdicts the data files give.
+        for prefix in [
+            "With BatchNorm, steps until", "From the default init, steps until", "Gap (last 3 epochs)",
+            "BatchNorm test accuracy at evaluation batch 128", "BatchNorm test accuracy at evaluation batch 1000",
+        ] {
+            XCTAssertTrue(
+                (results.verdicts ?? []).contains { $0.wording.quantity.hasPrefix(prefix) && $0.isDerivable }, prefix)
+        }
         XCTAssertTrue(
             (results.verdicts ?? []).contains {
-                $0.wording.quantity.hasPrefix("With BatchNorm, steps until") && $0.isDerivable
+                $0.wording.a == "BatchNorm" && $0.wording.b == "BatchNorm, N(0, 0.001²) init" && $0.isDerivable
             })
+        // Every sweep network still improving after the sweep's epochs is noted beside its rate's verdict.
+        for rate in report.sweepRates {
+            let line = try XCTUnwrap(results.report.first { $0.hasPrefix("Learning rate \(rate), validation") })
+            for batchNorm in [true, false] {
+                let setting = report.sweepRun(rate, batchNorm: batchNorm)
+                if let note = setting.convergenceNote(budget: BatchNormLesson.sweepEpochs) {
+                    XCTAssertTrue(line.contains(note), line)
+                }
+            }
+        }
+        XCTAssertTrue(results.report.contains { $0.hasPrefix("85th percentile of the BatchNorm unit's ReLU input") })
         XCTAssertEqual(DataCheck.problems(lesson: "batchnorm", folder: folder.path), [])
         for file in [
             "curves.png", "stall.png", "percentiles.png", "preactivations.png", "learning-rates.png", "inference.png",
@@ -98,6 +122,22 @@ final class BatchNormLessonTests: XCTestCase {
         ] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("batchnorm-\(file)")), file)
         }
+    }
+
+    func testRunningAverageOverFullWindowsStartsAtTheWindowsLastStep() {
+        let values = [4.0, 2, 3, 1, 0]
+        XCTAssertEqual(StandardPanels.runningAverage(values, window: 2), [4, 3, 2.5, 2, 0.5])
+        XCTAssertEqual(StandardPanels.runningAverage(values, window: 2, fullWindowsOnly: true), [3, 2.5, 2, 0.5])
+        XCTAssertEqual(StandardPanels.runningAverage([1], window: 2, fullWindowsOnly: true), [])
+    }
+
+    func testEscapeOverFullWindowsIgnoresAnEarlyLowLoss() {
+        // The first loss alone is below the level; the first full window of 3 only at step 5.
+        var history = History()
+        history.minibatchLosses = [1, 3, 3, 1, 1]
+        XCTAssertEqual(StandardPanels.escapeStep(history, window: 3, below: 2), 1)
+        XCTAssertEqual(StandardPanels.escapeStep(history, window: 3, below: 2, fullWindowsOnly: true), 5)
+        XCTAssertNil(StandardPanels.escapeStep(history, window: 3, below: 1, fullWindowsOnly: true))
     }
 
     func testImpossibleOptionsAreRejected() {

@@ -55,7 +55,7 @@ extension BatchNormLesson {
         let panels = Self.initializations(runs).map { title, pair in
             var panel = StandardPanels.seedMinibatchLoss(
                 pair, window: Self.lossWindow, batchSize: Self.batchSize, title: title + " (dashed: chance, ln 10)",
-                colors: Self.networkColors(pair))
+                colors: Self.networkColors(pair), fullWindowsOnly: true)
             panel.legend = .hidden
             return panel
         }
@@ -64,7 +64,7 @@ extension BatchNormLesson {
         return Figure(
             name: "stall",
             title:
-                "Minibatch loss, running mean of \(Self.lossWindow), \(runs[0].runs.count) seeds, geometric mean ×÷ std: blue no BatchNorm, orange BatchNorm",
+                "Minibatch loss, mean of the last \(Self.lossWindow) steps, \(runs[0].runs.count) seeds, geometric mean ×÷ std: blue no BatchNorm, orange BatchNorm",
             panels: shared, layout: .pair)
     }
 

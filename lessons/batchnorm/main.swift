@@ -93,7 +93,11 @@ extension BatchNormLesson {
     static let inferenceBatchSizes = [2, 4, 8, 32, 128, 1000]
     /// The running average of the minibatch loss that counts as "left the plateau" (chance is ln 10 ≈ 2.30).
     static let escapeLoss = 2.0
-    static let lossWindow = 20
+    /// Steps in the loss's running mean, counted only over full windows (a mean of the first
+    /// few losses alone would decide the BatchNorm networks, which cross within 20 steps);
+    /// short, so that BatchNorm's few-step differences stay measurable: with 5, the
+    /// default-initialized BatchNorm network crossed at the first counted step on 9 of 10 seeds.
+    static let lossWindow = 3
 
     /// Step 1: the four networks under every seed. Each BatchNorm run is also evaluated with
     /// batch statistics on small batches, and its running estimates are checked.
@@ -127,8 +131,9 @@ extension BatchNormLesson {
                 callbacks: tracker.map { [$0] } ?? [])
             var result = NormRun(
                 history: history, test: Evaluation(of: model, loss: CrossEntropyLoss(), on: test),
-                stepsToEscape: StandardPanels.escapeStep(history, window: Self.lossWindow, below: Self.escapeLoss).map(
-                    Double.init))
+                stepsToEscape: StandardPanels.escapeStep(
+                    history, window: Self.lossWindow, below: Self.escapeLoss, fullWindowsOnly: true
+                ).map(Double.init))
             if first {
                 result.capture = .init(
                     before: before, after: try Self.preActivations(model, batch: probe), tracker: tracker)

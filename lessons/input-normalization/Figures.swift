@@ -124,8 +124,12 @@ extension InputNormalizationLesson {
             ].sharingYRange(), layout: .stacked)
     }
 
+    /// Above, every scaling on the whole range (raw pixels' chance level and huge first loss);
+    /// below, the scalings other than raw on their own axes, where the whole range squeezes
+    /// their few-point difference into a few pixels (each keeps its colour from above).
     func imageFigure(_ runs: [SettingRuns<ScaledRun>], epochs: Int) -> Figure {
-        Figure(
+        let scaled = Array(runs.dropFirst()), scaledColors = Array(runs.indices.dropFirst())
+        return Figure(
             name: "fashion-mnist",
             title:
                 "784→128→10 on Fashion-MNIST, SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds",
@@ -136,6 +140,13 @@ extension InputNormalizationLesson {
                 StandardPanels.seedCurves(
                     runs, metrics: [.validationLoss, .trainLoss], title: "loss, the same curves (log scale)",
                     yLabel: "cross-entropy loss", yScale: .log),
+                StandardPanels.seedCurves(
+                    scaled, metrics: [.validationAccuracy, .trainAccuracy],
+                    title: "accuracy without raw pixels (zoomed)", yLabel: "accuracy (%)", colors: scaledColors,
+                    legend: .hidden),
+                StandardPanels.seedCurves(
+                    scaled, metrics: [.validationLoss, .trainLoss], title: "loss without raw pixels (linear scale)",
+                    yLabel: "cross-entropy loss", colors: scaledColors, legend: .hidden),
             ], layout: .pair)
     }
 
@@ -182,7 +193,7 @@ extension InputNormalizationLesson {
                 Panel(
                     title:
                         "Each input scaling at every learning rate: validation accuracy after \(epochs) epochs (±1 std over \(report.grid[0].runs.count) seeds; diverged = 10 %)",
-                    xLabel: "SGD learning rate", yLabel: "validation accuracy (%)", xScale: .log,
+                    xLabel: "SGD learning rate (log scale)", yLabel: "validation accuracy (%)", xScale: .log,
                     xRange: x.count > 1 ? (x.min()! / 1.5)...(x.max()! * 1.5) : nil, series: series)
             ], layout: .single)
     }
