@@ -187,7 +187,7 @@ extension MomentumLesson {
             panels: [
                 Panel(
                     title:
-                        "the first 80 steps on the landscape (gradient descent and momentum 0.5 hidden under momentum 0.9)",
+                        "first 80 steps (GD and momentum 0.5 partly under momentum 0.9)",
                     xLabel: "x", yLabel: "f(x)",
                     xRange: xs.first!...xs.last!, yRange: -0.6...top, series: landscape),
                 Panel(
@@ -219,5 +219,28 @@ extension MomentumLesson {
                     return panel
                 }(),
             ], layout: .pair)
+    }
+
+    /// The five paired comparisons the report states, one Holm family: training-loss rows and
+    /// validation rows on x-axes of their own (their units differ), each row coloured by whether
+    /// it survives the correction over all five. The ±1 std bands of the curves figure carry the
+    /// seed noise that pairing removes.
+    static func differencesFigure(_ comparisons: [FashionComparison], seeds: Int, epochs: Int) -> Figure {
+        let holm = Holm(comparisons.map(\.difference))
+        let labels = comparisons.map { "\($0.a) − \($0.b)" }
+        let loss = comparisons.indices.filter { comparisons[$0].isLoss }
+        let validation = comparisons.indices.filter { !comparisons[$0].isLoss }
+        return Figure(
+            name: "differences",
+            title: "Fashion-MNIST: paired differences over \(seeds) seeds, 95 % intervals, Holm over all five",
+            panels: [
+                StandardPanels.differenceForest(
+                    rows: loss, of: holm, labels: labels, title: "final training loss: left is lower",
+                    xLabel: "difference in training loss", decimals: 4),
+                StandardPanels.differenceForest(
+                    rows: validation, of: holm, labels: labels,
+                    title: "validation accuracy, mean of the last \(min(3, epochs)) epochs: right is better",
+                    xLabel: "difference in validation accuracy (points)"),
+            ], layout: .stacked)
     }
 }

@@ -40,6 +40,7 @@ extension OptimizersLesson {
         }
         context.report(sensitivity)
         context.report()
+        reportRateChoices(context, ranked: ranked)
         var edges = SummaryTable(
             title: "Chosen rates at an end of the sweep (the best may lie beyond it)",
             header: ["optimizer", "chosen lr", "edge"])
@@ -96,6 +97,56 @@ extension OptimizersLesson {
         context.report(surface)
         context.report()
         reportWalks(context, outcomes: outcomes, steps: steps)
+    }
+
+    /// Whether the chosen rate beats the usual one by more than the noise, paired over seeds on
+    /// the validation score the choice used: one Holm family over the optimizers whose choice
+    /// moved off the usual rate; for those that kept it, the usual rate against the runner-up
+    /// (a second family). Each line ends with the rates the seeds pick on their own validation.
+    func reportRateChoices(_ context: LessonContext, ranked: [Outcome]) {
+        let k = Self.lastK
+        let usualIndex = Self.rateFactors.firstIndex(of: 1)!
+        func validation(_ outcome: Outcome, _ index: Int) -> Estimate {
+            outcome.sweep[index].lastEpochs(k, .validationAccuracy)
+        }
+        func rate(_ outcome: Outcome, _ index: Int) -> String {
+            String(format: "%g", outcome.entry.networkRate * Self.rateFactors[index])
+        }
+        func seedsChoices(_ outcome: Outcome) -> String {
+            let picks = outcome.choice.perSeedChoices
+            let counts = Self.rateFactors.indices.filter(picks.contains).map { index in
+                "\(rate(outcome, index)) × \(picks.filter { $0 == index }.count)"
+            }
+            return "the seeds' own choices: " + counts.joined(separator: ", ")
+        }
+        let moved = ranked.filter { $0.choice.index != usualIndex }
+        let kept = ranked.filter { $0.choice.index == usualIndex }
+        context.report(
+            "The chosen rate against the usual one, on validation (mean of the last \(k) epochs), paired over seeds:")
+        let movedFamily = Holm(moved.map { Difference(validation($0, $0.choice.index), validation($0, usualIndex)) })
+        for (index, outcome) in moved.enumerated() {
+            context.report(
+                movedFamily.verdict(
+                    index, "\(outcome.entry.name) at \(rate(outcome, outcome.choice.index))",
+                    "at \(rate(outcome, usualIndex))", quantity: "Validation", caveats: [seedsChoices(outcome)]))
+        }
+        defer { context.report() }
+        guard !kept.isEmpty else { return }
+        // The runner-up: the other rate best on mean validation.
+        func runnerUp(_ outcome: Outcome) -> Int {
+            Self.rateFactors.indices.filter { $0 != usualIndex }.max {
+                validation(outcome, $0).mean < validation(outcome, $1).mean
+            }!
+        }
+        context.report("Those that keep their usual rate, against their runner-up rate:")
+        let keptFamily = Holm(kept.map { Difference(validation($0, usualIndex), validation($0, runnerUp($0))) })
+        for (index, outcome) in kept.enumerated() {
+            context.report(
+                keptFamily.verdict(
+                    index, "\(outcome.entry.name) at \(rate(outcome, usualIndex))",
+                    "at \(rate(outcome, runnerUp(outcome)))", quantity: "Validation",
+                    caveats: [seedsChoices(outcome)]))
+        }
     }
 
     /// f along each walk on Rosenbrock's valley: the first step, the lowest point, and two late
