@@ -182,6 +182,25 @@ extension HyperparametersLesson {
                 return panel
             }, layout: .pair)
     }
+
+    /// The report's six paired verdicts, two Holm families of three: the best validation score
+    /// each search found, and its chosen setting retrained and scored on test. The progress
+    /// figure's ±1 std bands over searches carry the noise that pairing by seed removes.
+    static func differencesFigure(_ comparisons: StrategyComparisons, trials: Int, searches: Int) -> Figure {
+        Figure(
+            name: "differences",
+            title: "Search strategies: paired differences over \(searches) seeds, 95 % intervals, Holm over each panel's three",
+            panels: [
+                StandardPanels.differenceForest(
+                    comparisons.labels, comparisons.best.differences, holm: comparisons.best,
+                    title: "best validation accuracy after \(trials) trials: right is better",
+                    xLabel: "difference in validation accuracy (points)"),
+                StandardPanels.differenceForest(
+                    comparisons.labels, comparisons.retested.differences, holm: comparisons.retested,
+                    title: "the chosen setting retrained, test accuracy: right is better",
+                    xLabel: "difference in test accuracy (points)"),
+            ], layout: .stacked)
+    }
 }
 
 extension HyperparametersLesson.Posterior {

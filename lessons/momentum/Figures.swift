@@ -227,20 +227,22 @@ extension MomentumLesson {
     /// seed noise that pairing removes.
     static func differencesFigure(_ comparisons: [FashionComparison], seeds: Int, epochs: Int) -> Figure {
         let holm = Holm(comparisons.map(\.difference))
-        let labels = comparisons.map { "\($0.a) − \($0.b)" }
+        // Short labels leave the plot area, and the key below it, the width of the figure.
+        let labels = comparisons.map {
+            "\($0.a) − \($0.b)".replacingOccurrences(of: " 0.9", with: "").replacingOccurrences(of: " at ", with: ", ")
+        }
         let loss = comparisons.indices.filter { comparisons[$0].isLoss }
         let validation = comparisons.indices.filter { !comparisons[$0].isLoss }
         return Figure(
             name: "differences",
-            title: "Fashion-MNIST: paired differences over \(seeds) seeds, 95 % intervals, Holm over all five",
-            panels: [
-                StandardPanels.differenceForest(
-                    rows: loss, of: holm, labels: labels, title: "final training loss: left is lower",
-                    xLabel: "difference in training loss", decimals: 4),
-                StandardPanels.differenceForest(
+            title: "Fashion-MNIST, α = 0.9: paired differences over \(seeds) seeds, 95 % intervals, Holm over all five",
+            panels: (StandardPanels.differenceForests(
+                rows: loss, of: holm, labels: labels, title: "final training loss: left is lower",
+                xLabel: "difference in training loss", decimals: 4)
+                + StandardPanels.differenceForests(
                     rows: validation, of: holm, labels: labels,
                     title: "validation accuracy, mean of the last \(min(3, epochs)) epochs: right is better",
-                    xLabel: "difference in validation accuracy (points)"),
-            ], layout: .stacked)
+                    xLabel: "difference in validation accuracy (points)")).sharingLeftMargin(),
+            layout: .stacked)
     }
 }
