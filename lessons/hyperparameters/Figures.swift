@@ -170,11 +170,14 @@ extension HyperparametersLesson {
                 let steps = run.history.minibatchLosses.count
                 // Odd, so that each step has a centre; centred, so that it does not lag.
                 let window = max(10, steps / 20) | 1
+                // Each panel's raw losses in a light colour, their mean in a dark one of like hue:
+                // sky blue and blue, orange and brown (vermillion beside orange read as one).
+                let (raw, smoothed) = index == 0 ? (5, 0) : (4, 10)
                 var panel = StandardPanels.minibatchLoss(
                     run.history, title: "batch \(run.batchSize): \(steps) steps", window: window,
-                    colors: (index == 0 ? 5 : 4, index))
+                    colors: (raw, smoothed))
                 panel.series[1] = panel.series[0].centredMean(
-                    window: window, title: "mean over the \(window) steps centred on each", color: index,
+                    window: window, title: "mean over the \(window) steps centred on each", color: smoothed,
                     fullWindowsOnly: true)
                 panel.yScale = .linear
                 panel.yRange = range

@@ -65,9 +65,9 @@ extension OptimizersLesson {
             panels: [
                 Panel(
                     title:
-                        "mean of the last \(lastK) of \(epochs) epochs, ±1 std over seeds; legend: the rate each chose",
+                        "mean of the last \(lastK) of \(epochs) epochs, ±1 std over seeds; key: the rate each chose",
                     xLabel: "learning rate (log scale)", yLabel: "validation accuracy (%)", xScale: .log,
-                    yRange: floor...(min((all.max() ?? 100) + 1, 100)), legend: .outside, series: series)
+                    yRange: floor...(min((all.max() ?? 100) + 1, 100)), legend: .below, series: series)
             ], layout: .single)
     }
 
