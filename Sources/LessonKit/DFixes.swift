@@ -11,7 +11,8 @@ extension StandardPanels {
     ) -> [Panel] {
         precondition(labels.count == holm.count, "one label per difference")
         let forest = ForestRows(labels: labels, differences: holm.differences, holm: holm, decimals: decimals)
-        let groups = rows.isEmpty ? [[]] : forestScaleGroups(rows.map { holm.differences[$0] }).map { $0.map { rows[$0] } }
+        let groups =
+            rows.isEmpty ? [[]] : forestScaleGroups(rows.map { holm.differences[$0] }).map { $0.map { rows[$0] } }
         let panels = groups.enumerated().map { position, group in
             forest.panel(
                 group, keyFrom: position == groups.count - 1 ? rows : [],

@@ -164,7 +164,8 @@ extension AdamLesson {
         // below it the width of the figure.
         func short(_ runs: SettingRuns<LossRun>) -> String {
             let setting = settings.first { $0.label == runs.label }!
-            return "\(setting.rate)" + (setting.correction ? "" : " uncorrected") + (setting.warmUp > 0 ? " + warm-up" : "")
+            return "\(setting.rate)" + (setting.correction ? "" : " uncorrected")
+                + (setting.warmUp > 0 ? " + warm-up" : "")
         }
         return Figure(
             name: "differences",

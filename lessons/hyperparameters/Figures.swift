@@ -192,7 +192,8 @@ extension HyperparametersLesson {
     static func differencesFigure(_ comparisons: StrategyComparisons, trials: Int, searches: Int) -> Figure {
         Figure(
             name: "differences",
-            title: "Search strategies: paired differences over \(searches) seeds, 95 % intervals, Holm over each panel's three",
+            title:
+                "Search strategies: paired differences over \(searches) seeds, 95 % intervals, Holm over each panel's three",
             panels: [
                 StandardPanels.differenceForest(
                     comparisons.labels, comparisons.best.differences, holm: comparisons.best,
