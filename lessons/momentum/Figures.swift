@@ -50,31 +50,8 @@ extension MomentumLesson {
                     StandardPanels.surfaceLoss(bowl, paths: bowlPaths, title: "bowl: f per step"),
                     StandardPanels.surfaceLoss(
                         banana, paths: bananaPaths, title: "Rosenbrock: f (Nesterov over momentum 0.9)"),
-                ].map(withPowerOfTenTicks),
+                ].map { $0.withPowerOfTenTicks() },
             layout: .surface)
-    }
-
-    /// A log-scale panel's y ticks at powers of ten, all written alike ("10⁻⁵", "10⁰", "10¹⁵"):
-    /// gnuplot's own labels mix "1e+15", "100000" and "1e-05" on an axis of many decades.
-    static func withPowerOfTenTicks(_ panel: Panel) -> Panel {
-        let values = panel.series.flatMap { series -> [Double] in
-            guard case let .line(_, y, _) = series.content else { return [] }
-            return y.filter { $0.isFinite && $0 > 0 }
-        }
-        guard let low = values.min(), let high = values.max() else { return panel }
-        let (first, last) = (Int(log10(low).rounded(.down)), Int(log10(high).rounded(.up)))
-        // At most about six labelled decades.
-        let stride = max(1, Int((Double(last - first) / 5).rounded(.up)))
-        let superscripts: [Character: Character] = [
-            "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
-            "-": "⁻",
-        ]
-        var panel = panel
-        let start = Int((Double(first) / Double(stride)).rounded(.down)) * stride
-        panel.yTicks = Swift.stride(from: start, through: last, by: stride).map { exponent in
-            AxisTick("10" + String(String(exponent).map { superscripts[$0]! }), at: pow(10, Double(exponent)))
-        }
-        return panel
     }
 
     static func ratesFigure(_ sweep: RateSweep) -> Figure {

@@ -129,13 +129,17 @@ extension OptimizersLesson {
             let others: [Series] = curves.enumerated().filter { $0.offset != index }.map { _, values in
                 .line(nil, x: values.indices.map(Double.init), y: values, color: grey)
             }
+            // A dot at step 1: a one-step spike (AdaGrad's first step of η·sign(g)) is a pixel
+            // wide on an axis of thousands of steps.
             return Panel(
                 title: "\(outcome.entry.short), lr \(outcome.entry.surfaceRate)", xLabel: "step",
                 yLabel: "f (log scale)",
                 yScale: .log, xRange: 0...Double(steps), yRange: range, legend: .hidden,
                 series: others + [
-                    .line(nil, x: curves[index].indices.map(Double.init), y: curves[index], color: outcome.entry.color)
-                ])
+                    .line(nil, x: curves[index].indices.map(Double.init), y: curves[index], color: outcome.entry.color),
+                    .line(nil, x: [1], y: [curves[index][1]], style: .points, color: outcome.entry.color),
+                ]
+            ).withPowerOfTenTicks()
         }
         return Figure(
             name: "rosenbrock-f", title: "f per step on Rosenbrock's valley; grey: the other optimizers",
