@@ -64,7 +64,7 @@ final class AdamLessonTests: XCTestCase {
         XCTAssertEqual(DataCheck.problems(lesson: "adam", folder: folder.path), [])
         XCTAssertEqual(AdamLesson.settings[6].multiplier(step: 50), 0.25, accuracy: 1e-9)
         XCTAssertEqual(AdamLesson.settings[1].multiplier(step: 1), 0.1 / 0.001.squareRoot(), accuracy: 1e-6)
-        for figure in ["moments", "training", "step-size"] {
+        for figure in ["moments", "training", "step-size", "differences"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("adam-\(figure).png")), figure)
         }
     }

@@ -87,7 +87,7 @@ final class HyperparametersTests: XCTestCase {
             TensorStatistics(Matrix(rows: history.minibatchLosses.count, cols: 1, history.minibatchLosses)).std
         }
         XCTAssertGreaterThan(spread(report.zigzag[0].history), spread(report.zigzag[1].history))
-        for figure in ["search-space", "progress", "posterior", "marginals", "zigzag"] {
+        for figure in ["search-space", "progress", "posterior", "marginals", "zigzag", "differences"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("hyperparameters-\(figure).png")), figure)
         }
         // The x axis of the progress figure ends at the last trial.

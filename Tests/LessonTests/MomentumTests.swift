@@ -74,7 +74,7 @@ final class MomentumTests: XCTestCase {
         for (m, s) in zip(matched.final(.trainLoss).values, slow.final(.trainLoss).values) {
             XCTAssertLessThan(m, s - 0.3)
         }
-        for figure in ["surfaces", "rates", "double-well", "fashion-mnist"] {
+        for figure in ["surfaces", "rates", "double-well", "fashion-mnist", "differences"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("momentum-\(figure).png")), figure)
         }
     }

@@ -40,7 +40,13 @@ final class OptimizersTests: XCTestCase {
         for figure in ["fashion-mnist", "validation", "sensitivity", "differences", "rosenbrock", "rosenbrock-f"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("optimizers-\(figure).png")), figure)
         }
-        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("optimizers-results.json")))
+        // One chosen-against-usual (or usual-against-runner-up) validation verdict per
+        // optimizer, each recomputed from the data files alone.
+        let results = try LessonResults.read(folder.file("optimizers-results.json"))
+        let rateVerdicts = (results.verdicts ?? []).filter { $0.wording.quantity == "Validation" }
+        XCTAssertEqual(rateVerdicts.count, OptimizersLesson.entries.count)
+        XCTAssertTrue(rateVerdicts.allSatisfy(\.isDerivable))
+        XCTAssertEqual(DataCheck.problems(lesson: "optimizers", folder: folder.path), [])
     }
 
     /// The README's Rosenbrock claims, on the full 2,000 steps (deterministic, no BLAS): Adam

@@ -34,8 +34,8 @@ final class RegenerateFiguresTests: XCTestCase {
         XCTAssertEqual(
             files,
             [
-                "adam-moments.dat", "adam-step-size.dat", "adam-training.dat", "parameter-count-growth.dat",
-                "parameter-count-per-layer.dat",
+                "adam-differences.dat", "adam-moments.dat", "adam-step-size.dat", "adam-training.dat",
+                "parameter-count-growth.dat", "parameter-count-per-layer.dat",
             ])
         for file in files {
             XCTAssertEqual(

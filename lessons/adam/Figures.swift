@@ -4,9 +4,11 @@ import LessonKit
 import Plot
 
 extension AdamLesson {
-    /// Corrected runs at 0.001 and 0.01 in vermillion/orange, uncorrected in blues (as m̂ and m
-    /// in the moments figure); the larger constant rates and the warm-up in the remaining colours.
-    static let colors = [1, 0, 4, 5, 2, 3, 8]
+    /// Corrected runs at 0.001 and 0.01 in vermillion and brown (two warm colours apart in
+    /// lightness: orange beside vermillion read as one where the curves cross), uncorrected in
+    /// blues (as m̂ and m in the moments figure); the larger constant rates and the warm-up in
+    /// the remaining colours.
+    static let colors = [1, 0, 10, 5, 2, 3, 8]
 
     static func trainingFigure(_ runs: [SettingRuns<LossRun>], trainCount: Int) -> Figure {
         let total = runs[0].runs[0].history.minibatchLosses.count
@@ -58,7 +60,7 @@ extension AdamLesson {
             panels: [
                 Panel(
                     title:
-                        "step applied by each arm over all \(total) steps, in units of m̂/(√v̂ + ε): lr × multiplier (after step \(Self.warmUpSteps) the warm-up lies on, and hides, the constant 0.002)",
+                        "each arm's step, in units of m̂/(√v̂ + ε), over all \(total) steps (from step \(Self.warmUpSteps) the warm-up hides 0.002)",
                     xLabel: "step",
                     yLabel: "lr × multiplier (log scale)", yScale: .log, legend: .hidden,
                     series: runs.indices.map { index in
@@ -148,5 +150,31 @@ extension AdamLesson {
             xRange: 0.8...(last + barSpacing * Double(runs.count + 1)), series: series)
         panel.xTickStep = 1
         return panel
+    }
+
+    /// The five paired validation verdicts of the report, one Holm family: the ±1 std bars of
+    /// the step-size figure carry the seed noise that pairing removes, and seem to contradict them.
+    static func differencesFigure(_ runs: [SettingRuns<LossRun>], epochs: Int) -> Figure {
+        let k = min(lastK, epochs)
+        let pairs = validationPairs(runs)
+        let differences = pairs.map {
+            Difference($0.0.lastEpochs(k, .validationAccuracy), $0.1.lastEpochs(k, .validationAccuracy))
+        }
+        // Short labels ("0.002 + warm-up − 0.002") leave the plot area, its title and the key
+        // below it the width of the figure.
+        func short(_ runs: SettingRuns<LossRun>) -> String {
+            let setting = settings.first { $0.label == runs.label }!
+            return "\(setting.rate)" + (setting.correction ? "" : " uncorrected")
+                + (setting.warmUp > 0 ? " + warm-up" : "")
+        }
+        return Figure(
+            name: "differences",
+            title:
+                "Adam at lr (corrected unless marked): paired differences over \(runs[0].runs.count) seeds, 95 % intervals, Holm over all five",
+            panels: StandardPanels.differenceForests(
+                pairs.map { "\(short($0.0)) − \(short($0.1))" }, differences, holm: Holm(differences),
+                title: "validation accuracy, mean of the last \(k) epochs: right is better",
+                xLabel: "difference in validation accuracy (points)"),
+            layout: .stacked)
     }
 }

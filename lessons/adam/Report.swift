@@ -84,11 +84,7 @@ extension AdamLesson {
         }
         // At 0.01 the uncorrected run's oversized early steps still cost it after step 20.
         context.report(Self.laterLoss.verdict(arm(0.01, false), against: arm(0.01, true)))
-        let finalPairs = [
-            (arm(0.001, false), arm(0.001, true)), (arm(0.01, false), arm(0.01, true)),
-            (arm(0.002, true), arm(0.001, false)), (arm(0.005, true), arm(0.001, false)),
-            (arm(0.002, true, warmUp: Self.warmUpSteps), arm(0.002, true)),
-        ]
+        let finalPairs = Self.validationPairs(runs)
         let final = Holm(
             finalPairs.map {
                 Difference($0.0.lastEpochs(k, .validationAccuracy), $0.1.lastEpochs(k, .validationAccuracy))
@@ -99,5 +95,18 @@ extension AdamLesson {
                     index, pair.0.label, pair.1.label, quantity: "Validation (last \(k))",
                     caveats: caveats(pair.0, pair.1)))
         }
+    }
+
+    /// The arms compared on validation, one Holm family, for the report and the differences figure.
+    static func validationPairs(_ runs: [SettingRuns<LossRun>]) -> [(SettingRuns<LossRun>, SettingRuns<LossRun>)] {
+        let byLabel = Dictionary(uniqueKeysWithValues: runs.map { ($0.label, $0) })
+        func arm(_ rate: Float, _ correction: Bool, warmUp: Int = 0) -> SettingRuns<LossRun> {
+            byLabel[Setting(rate: rate, correction: correction, warmUp: warmUp).label]!
+        }
+        return [
+            (arm(0.001, false), arm(0.001, true)), (arm(0.01, false), arm(0.01, true)),
+            (arm(0.002, true), arm(0.001, false)), (arm(0.005, true), arm(0.001, false)),
+            (arm(0.002, true, warmUp: warmUpSteps), arm(0.002, true)),
+        ]
     }
 }

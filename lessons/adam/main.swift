@@ -122,6 +122,7 @@ extension AdamLesson {
         }
         try context.write(Self.trainingFigure(runs, trainCount: train.count))
         try context.write(Self.rateFigure(runs))
+        try context.write(Self.differencesFigure(runs, epochs: epochs))
         reportComparison(context, runs, epochs: epochs, trainCount: train.count)
         return runs
     }

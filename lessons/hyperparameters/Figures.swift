@@ -170,17 +170,40 @@ extension HyperparametersLesson {
                 let steps = run.history.minibatchLosses.count
                 // Odd, so that each step has a centre; centred, so that it does not lag.
                 let window = max(10, steps / 20) | 1
+                // Each panel's raw losses in a light colour, their mean in a dark one of like hue:
+                // sky blue and blue, orange and brown (vermillion beside orange read as one).
+                let (raw, smoothed) = index == 0 ? (5, 0) : (4, 10)
                 var panel = StandardPanels.minibatchLoss(
                     run.history, title: "batch \(run.batchSize): \(steps) steps", window: window,
-                    colors: (index == 0 ? 5 : 4, index))
+                    colors: (raw, smoothed))
                 panel.series[1] = panel.series[0].centredMean(
-                    window: window, title: "mean over the \(window) steps centred on each", color: index,
+                    window: window, title: "mean over the \(window) steps centred on each", color: smoothed,
                     fullWindowsOnly: true)
                 panel.yScale = .linear
                 panel.yRange = range
                 panel.xRange = 0...1
                 return panel
             }, layout: .pair)
+    }
+
+    /// The report's six paired verdicts, two Holm families of three: the best validation score
+    /// each search found, and its chosen setting retrained and scored on test. The progress
+    /// figure's ±1 std bands over searches carry the noise that pairing by seed removes.
+    static func differencesFigure(_ comparisons: StrategyComparisons, trials: Int, searches: Int) -> Figure {
+        Figure(
+            name: "differences",
+            title:
+                "Search strategies: paired differences over \(searches) seeds, 95 % intervals, Holm over each panel's three",
+            panels: [
+                StandardPanels.differenceForest(
+                    comparisons.labels, comparisons.best.differences, holm: comparisons.best,
+                    title: "best validation accuracy after \(trials) trials: right is better",
+                    xLabel: "difference in validation accuracy (points)"),
+                StandardPanels.differenceForest(
+                    comparisons.labels, comparisons.retested.differences, holm: comparisons.retested,
+                    title: "the chosen setting retrained, test accuracy: right is better",
+                    xLabel: "difference in test accuracy (points)"),
+            ], layout: .stacked)
     }
 }
 

@@ -26,17 +26,15 @@ extension HyperparametersLesson {
         }
         context.report(table)
         context.report()
-        let (grid, random, bayes) = (runs[0], runs[1], runs[2])
-        // Each strategy draws its own points and training noise, but under one seed all three
-        // search the same data split: paired over seeds, three comparisons per quantity.
-        let pairs = [(random, grid), (bayes, random), (bayes, grid)]
-        let best = Holm(pairs.map { Difference(Self.bestAfter(t, $0), Self.bestAfter(t, $1)) })
-        for (index, (a, b)) in pairs.enumerated() {
-            context.report(best.verdict(index, a.label, b.label, quantity: "Best validation after \(t) trials"))
+        let bayes = runs[2]
+        let comparisons = StrategyComparisons(runs, trials: t)
+        for (index, (a, b)) in comparisons.pairs.enumerated() {
+            context.report(
+                comparisons.best.verdict(index, a.label, b.label, quantity: "Best validation after \(t) trials"))
         }
-        let retested = Holm(pairs.map { Difference($0.estimate(\.retestedAccuracy), $1.estimate(\.retestedAccuracy)) })
-        for (index, (a, b)) in pairs.enumerated() {
-            context.report(retested.verdict(index, a.label, b.label, quantity: "Chosen setting retrained, test"))
+        for (index, (a, b)) in comparisons.pairs.enumerated() {
+            context.report(
+                comparisons.retested.verdict(index, a.label, b.label, quantity: "Chosen setting retrained, test"))
         }
         reportWinnersCurse(context, runs, trials: t)
         context.report()
@@ -155,5 +153,29 @@ extension HyperparametersLesson {
     /// "+1.90", "−5.21": a coefficient with its sign, a true minus.
     static func signed(_ value: Double) -> String {
         (value < 0 ? "−" : "+") + String(format: "%.2f", abs(value))
+    }
+
+    /// The strategies against each other, for the report's verdicts and the differences figure.
+    /// Each strategy draws its own points and training noise, but under one seed all three
+    /// search the same data split: paired over seeds, three comparisons per quantity, each
+    /// quantity one Holm family.
+    struct StrategyComparisons {
+        let pairs: [(SettingRuns<SearchRun>, SettingRuns<SearchRun>)]
+        /// The best validation score after every trial.
+        let best: Holm
+        /// The chosen setting, retrained, on test.
+        let retested: Holm
+
+        init(_ runs: [SettingRuns<SearchRun>], trials: Int) {
+            let (grid, random, bayes) = (runs[0], runs[1], runs[2])
+            pairs = [(random, grid), (bayes, random), (bayes, grid)]
+            best = Holm(
+                pairs.map {
+                    Difference(HyperparametersLesson.bestAfter(trials, $0), HyperparametersLesson.bestAfter(trials, $1))
+                })
+            retested = Holm(pairs.map { Difference($0.estimate(\.retestedAccuracy), $1.estimate(\.retestedAccuracy)) })
+        }
+
+        var labels: [String] { pairs.map { "\($0.0.label) − \($0.1.label)" } }
     }
 }

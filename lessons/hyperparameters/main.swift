@@ -71,6 +71,9 @@ extension HyperparametersLesson {
         try context.write(Self.spaceFigure(Strategy.allCases.map { searches[$0]![0] }))
         try context.write(Self.marginalsFigure(searches[.random]!))
         try context.write(Self.zigzagFigure(zigzag))
+        try context.write(
+            Self.differencesFigure(
+                StrategyComparisons(runs, trials: budget.trials), trials: budget.trials, searches: context.seeds.count))
         reportSummary(
             context, runs: runs, searches: searches, repeated: repeated, trials: trials, posteriors: posteriors,
             budget: budget, data: data)

@@ -50,31 +50,8 @@ extension MomentumLesson {
                     StandardPanels.surfaceLoss(bowl, paths: bowlPaths, title: "bowl: f per step"),
                     StandardPanels.surfaceLoss(
                         banana, paths: bananaPaths, title: "Rosenbrock: f (Nesterov over momentum 0.9)"),
-                ].map(withPowerOfTenTicks),
+                ].map { $0.withPowerOfTenTicks() },
             layout: .surface)
-    }
-
-    /// A log-scale panel's y ticks at powers of ten, all written alike ("10⁻⁵", "10⁰", "10¹⁵"):
-    /// gnuplot's own labels mix "1e+15", "100000" and "1e-05" on an axis of many decades.
-    static func withPowerOfTenTicks(_ panel: Panel) -> Panel {
-        let values = panel.series.flatMap { series -> [Double] in
-            guard case let .line(_, y, _) = series.content else { return [] }
-            return y.filter { $0.isFinite && $0 > 0 }
-        }
-        guard let low = values.min(), let high = values.max() else { return panel }
-        let (first, last) = (Int(log10(low).rounded(.down)), Int(log10(high).rounded(.up)))
-        // At most about six labelled decades.
-        let stride = max(1, Int((Double(last - first) / 5).rounded(.up)))
-        let superscripts: [Character: Character] = [
-            "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
-            "-": "⁻",
-        ]
-        var panel = panel
-        let start = Int((Double(first) / Double(stride)).rounded(.down)) * stride
-        panel.yTicks = Swift.stride(from: start, through: last, by: stride).map { exponent in
-            AxisTick("10" + String(String(exponent).map { superscripts[$0]! }), at: pow(10, Double(exponent)))
-        }
-        return panel
     }
 
     static func ratesFigure(_ sweep: RateSweep) -> Figure {
@@ -187,7 +164,7 @@ extension MomentumLesson {
             panels: [
                 Panel(
                     title:
-                        "the first 80 steps on the landscape (gradient descent and momentum 0.5 hidden under momentum 0.9)",
+                        "first 80 steps (GD and momentum 0.5 partly under momentum 0.9)",
                     xLabel: "x", yLabel: "f(x)",
                     xRange: xs.first!...xs.last!, yRange: -0.6...top, series: landscape),
                 Panel(
@@ -219,5 +196,30 @@ extension MomentumLesson {
                     return panel
                 }(),
             ], layout: .pair)
+    }
+
+    /// The five paired comparisons the report states, one Holm family: training-loss rows and
+    /// validation rows on x-axes of their own (their units differ), each row coloured by whether
+    /// it survives the correction over all five. The ±1 std bands of the curves figure carry the
+    /// seed noise that pairing removes.
+    static func differencesFigure(_ comparisons: [FashionComparison], seeds: Int, epochs: Int) -> Figure {
+        let holm = Holm(comparisons.map(\.difference))
+        // Short labels leave the plot area, and the key below it, the width of the figure.
+        let labels = comparisons.map {
+            "\($0.a) − \($0.b)".replacingOccurrences(of: " 0.9", with: "").replacingOccurrences(of: " at ", with: ", ")
+        }
+        let loss = comparisons.indices.filter { comparisons[$0].isLoss }
+        let validation = comparisons.indices.filter { !comparisons[$0].isLoss }
+        return Figure(
+            name: "differences",
+            title: "Fashion-MNIST, α = 0.9: paired differences over \(seeds) seeds, 95 % intervals, Holm over all five",
+            panels: (StandardPanels.differenceForests(
+                rows: loss, of: holm, labels: labels, title: "final training loss: left is lower",
+                xLabel: "difference in training loss", decimals: 4)
+                + StandardPanels.differenceForests(
+                    rows: validation, of: holm, labels: labels,
+                    title: "validation accuracy, mean of the last \(min(3, epochs)) epochs: right is better",
+                    xLabel: "difference in validation accuracy (points)")).sharingLeftMargin(),
+            layout: .stacked)
     }
 }

@@ -108,31 +108,7 @@ extension MomentumLesson {
                     },
                 ], settingHeader: "optimizer"))
         let (slow, matched, momentum, nesterov) = (runs[0], runs[1], runs[2], runs[3])
-        // Five comparisons stated together: each verdict says whether it survives Holm over all five.
-        let comparisons: [(a: String, b: String, quantity: String, difference: Difference, isLoss: Bool)] = [
-            (
-                "momentum 0.9", "SGD at the same lr", "Final training loss",
-                Difference(momentum.final(.trainLoss), slow.final(.trainLoss)), true
-            ),
-            (
-                "momentum 0.9", "SGD at lr η/(1 − α)", "Final training loss",
-                Difference(momentum.final(.trainLoss), matched.final(.trainLoss)), true
-            ),
-            (
-                "momentum 0.9", "SGD at lr η/(1 − α)", "Validation (last \(k))",
-                Difference(momentum.lastEpochs(k, .validationAccuracy), matched.lastEpochs(k, .validationAccuracy)),
-                false
-            ),
-            (
-                "Nesterov 0.9", "momentum 0.9", "Final training loss",
-                Difference(nesterov.final(.trainLoss), momentum.final(.trainLoss)), true
-            ),
-            (
-                "Nesterov 0.9", "momentum 0.9", "Validation (last \(k))",
-                Difference(nesterov.lastEpochs(k, .validationAccuracy), momentum.lastEpochs(k, .validationAccuracy)),
-                false
-            ),
-        ]
+        let comparisons = Self.fashionComparisons(runs, epochs: epochs)
         // Beside each verdict, the convergence note of either arm still improving at the budget's end.
         let arms = Dictionary(uniqueKeysWithValues: [
             ("momentum 0.9", momentum), ("SGD at the same lr", slow), ("SGD at lr η/(1 − α)", matched),
@@ -159,5 +135,43 @@ extension MomentumLesson {
                     "epoch \(epochs)", "epoch \(epochs - 1)", quantity: "Training loss, \(arm.label)", unit: "",
                     decimals: 4))
         }
+    }
+
+    /// One of the five Fashion-MNIST comparisons the report states together (one Holm family).
+    struct FashionComparison {
+        let a: String
+        let b: String
+        let quantity: String
+        let difference: Difference
+        /// A training-loss difference (no unit, four decimals), else validation accuracy in points.
+        let isLoss: Bool
+    }
+
+    /// The five comparisons, in the report's order, for its verdicts and the differences figure.
+    static func fashionComparisons(_ runs: [SettingRuns<RunResult>], epochs: Int) -> [FashionComparison] {
+        let k = min(3, epochs)
+        let (slow, matched, momentum, nesterov) = (runs[0], runs[1], runs[2], runs[3])
+        func loss(_ a: String, _ b: String, _ x: SettingRuns<RunResult>, _ y: SettingRuns<RunResult>)
+            -> FashionComparison
+        {
+            FashionComparison(
+                a: a, b: b, quantity: "Final training loss",
+                difference: Difference(x.final(.trainLoss), y.final(.trainLoss)), isLoss: true)
+        }
+        func validation(_ a: String, _ b: String, _ x: SettingRuns<RunResult>, _ y: SettingRuns<RunResult>)
+            -> FashionComparison
+        {
+            FashionComparison(
+                a: a, b: b, quantity: "Validation (last \(k))",
+                difference: Difference(x.lastEpochs(k, .validationAccuracy), y.lastEpochs(k, .validationAccuracy)),
+                isLoss: false)
+        }
+        return [
+            loss("momentum 0.9", "SGD at the same lr", momentum, slow),
+            loss("momentum 0.9", "SGD at lr η/(1 − α)", momentum, matched),
+            validation("momentum 0.9", "SGD at lr η/(1 − α)", momentum, matched),
+            loss("Nesterov 0.9", "momentum 0.9", nesterov, momentum),
+            validation("Nesterov 0.9", "momentum 0.9", nesterov, momentum),
+        ]
     }
 }

@@ -151,6 +151,9 @@ extension MomentumLesson {
         try context.write(
             Self.fashionFigure(
                 runs, colors: settings.map { $0.rate == eta ? $0.method.color : 5 }, trainCount: train.count))
+        try context.write(
+            Self.differencesFigure(
+                Self.fashionComparisons(runs, epochs: epochs), seeds: context.seeds.count, epochs: epochs))
         reportFashionMNIST(context, runs, epochs: epochs, trainCount: train.count)
         return runs
     }

@@ -65,24 +65,41 @@ extension OptimizersLesson {
             panels: [
                 Panel(
                     title:
-                        "mean of the last \(lastK) of \(epochs) epochs, ±1 std over seeds; legend: the rate each chose",
+                        "mean of the last \(lastK) of \(epochs) epochs, ±1 std over seeds; key: the rate each chose",
                     xLabel: "learning rate (log scale)", yLabel: "validation accuracy (%)", xScale: .log,
-                    yRange: floor...(min((all.max() ?? 100) + 1, 100)), legend: .outside, series: series)
+                    yRange: floor...(min((all.max() ?? 100) + 1, 100)), legend: .below, series: series)
             ], layout: .single)
     }
 
-    /// Each optimizer at its chosen rate minus the one best on validation, on test.
-    static func differencesFigure(_ comparison: Comparison, seeds: Int, testCount: Int) -> Figure {
-        Figure(
+    /// Each optimizer at its chosen rate minus the one best on validation, on test; below, on
+    /// validation, each chosen rate against the usual one (or the usual one kept against the
+    /// runner-up): every paired verdict the report states.
+    static func differencesFigure(
+        _ comparison: Comparison, choices: RateChoices, seeds: Int, testCount: Int
+    ) -> Figure {
+        func forest(_ family: RateChoices.Family, _ title: String) -> [Panel] {
+            family.rows.isEmpty
+                ? []
+                : [
+                    StandardPanels.differenceForest(
+                        family.rows.map(\.label), family.holm.differences, holm: family.holm,
+                        title: title + ", Holm over \(family.rows.count)",
+                        xLabel: "difference in validation accuracy (points)")
+                ]
+        }
+        return Figure(
             name: "differences",
-            title:
-                "Test accuracy (\(testCount) images) at each optimizer's chosen rate − \(comparison.winner.entry.name)'s, paired over \(seeds) seeds; left of 0: worse",
-            panels: [
+            title: "Paired over \(seeds) seeds: means and 95 % intervals; left of 0: the first is worse",
+            panels: ([
                 StandardPanels.differenceForest(
                     comparison.others.map(\.entry.name), comparison.test.differences, holm: comparison.test,
-                    title: "mean and 95 % interval, Holm over \(comparison.others.count) comparisons",
+                    title:
+                        "test (\(testCount) images) at each chosen rate − \(comparison.winner.entry.name)'s, Holm over \(comparison.others.count)",
                     xLabel: "difference in test accuracy (points)")
-            ], layout: .single)
+            ]
+                + forest(choices.moved, "validation (last \(lastK) epochs): chosen rate − usual rate")
+                + forest(choices.kept, "usual rate kept − runner-up rate")).sharingLeftMargin(),
+            layout: .stacked)
     }
 
     /// A range around [low, high] with a margin; on a log scale a factor, never below a positive floor.
@@ -129,13 +146,17 @@ extension OptimizersLesson {
             let others: [Series] = curves.enumerated().filter { $0.offset != index }.map { _, values in
                 .line(nil, x: values.indices.map(Double.init), y: values, color: grey)
             }
+            // A dot at step 1: a one-step spike (AdaGrad's first step of η·sign(g)) is a pixel
+            // wide on an axis of thousands of steps.
             return Panel(
                 title: "\(outcome.entry.short), lr \(outcome.entry.surfaceRate)", xLabel: "step",
                 yLabel: "f (log scale)",
                 yScale: .log, xRange: 0...Double(steps), yRange: range, legend: .hidden,
                 series: others + [
-                    .line(nil, x: curves[index].indices.map(Double.init), y: curves[index], color: outcome.entry.color)
-                ])
+                    .line(nil, x: curves[index].indices.map(Double.init), y: curves[index], color: outcome.entry.color),
+                    .line(nil, x: [1], y: [curves[index][1]], style: .points, color: outcome.entry.color),
+                ]
+            ).withPowerOfTenTicks()
         }
         return Figure(
             name: "rosenbrock-f", title: "f per step on Rosenbrock's valley; grey: the other optimizers",

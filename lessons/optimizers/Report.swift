@@ -40,6 +40,7 @@ extension OptimizersLesson {
         }
         context.report(sensitivity)
         context.report()
+        reportRateChoices(context, ranked: ranked)
         var edges = SummaryTable(
             title: "Chosen rates at an end of the sweep (the best may lie beyond it)",
             header: ["optimizer", "chosen lr", "edge"])
@@ -96,6 +97,88 @@ extension OptimizersLesson {
         context.report(surface)
         context.report()
         reportWalks(context, outcomes: outcomes, steps: steps)
+    }
+
+    /// Whether the chosen rate beats the usual one by more than the noise, paired over seeds on
+    /// the validation score the choice used: one Holm family over the optimizers whose choice
+    /// moved off the usual rate; for those that kept it, the usual rate against the runner-up
+    /// (a second family). Each line ends with the rates the seeds pick on their own validation.
+    func reportRateChoices(_ context: LessonContext, ranked: [Outcome]) {
+        let choices = RateChoices(ranked)
+        func seedsChoices(_ outcome: Outcome) -> String {
+            let picks = outcome.choice.perSeedChoices
+            let counts = Self.rateFactors.indices.filter(picks.contains).map { index in
+                "\(RateChoices.rate(outcome, index)) × \(picks.filter { $0 == index }.count)"
+            }
+            return "the seeds' own choices: " + counts.joined(separator: ", ")
+        }
+        func report(_ family: RateChoices.Family) {
+            for (index, row) in family.rows.enumerated() {
+                context.report(
+                    family.holm.verdict(
+                        index, row.a, row.b, quantity: "Validation", caveats: [seedsChoices(row.outcome)]))
+            }
+        }
+        context.report(
+            "The chosen rate against the usual one, on validation (mean of the last \(Self.lastK) epochs), paired over seeds:"
+        )
+        report(choices.moved)
+        if !choices.kept.rows.isEmpty {
+            context.report("Those that keep their usual rate, against their runner-up rate:")
+            report(choices.kept)
+        }
+        context.report()
+    }
+
+    /// Each optimizer's chosen rate against its usual one (or, where it kept the usual rate,
+    /// the usual against the runner-up) on validation, paired over seeds: for the report's
+    /// verdicts and the differences figure.
+    struct RateChoices {
+        struct Row {
+            let outcome: Outcome
+            /// The two rates compared, "0.00316" and "0.001".
+            let rates: (String, String)
+            /// "Adam at 0.00316" and "at 0.001": the verdict line's names.
+            var a: String { "\(outcome.entry.name) at \(rates.0)" }
+            var b: String { "at \(rates.1)" }
+            /// "Adam: 0.00316 − 0.001", for the differences figure.
+            var label: String { "\(outcome.entry.short): \(rates.0) − \(rates.1)" }
+        }
+
+        /// One Holm family of rows.
+        struct Family {
+            let rows: [Row]
+            let holm: Holm
+        }
+
+        /// The optimizers whose choice moved off the usual rate: chosen − usual.
+        let moved: Family
+        /// Those that kept the usual rate: usual − the runner-up (the other rate best on mean validation).
+        let kept: Family
+
+        init(_ ranked: [Outcome]) {
+            let usual = OptimizersLesson.rateFactors.firstIndex(of: 1)!
+            func validation(_ outcome: Outcome, _ index: Int) -> Estimate {
+                outcome.sweep[index].lastEpochs(OptimizersLesson.lastK, .validationAccuracy)
+            }
+            func family(_ outcomes: [Outcome], _ pair: (Outcome) -> (Int, Int)) -> Family {
+                let pairs = outcomes.map(pair)
+                return Family(
+                    rows: zip(outcomes, pairs).map { outcome, pair in
+                        Row(outcome: outcome, rates: (Self.rate(outcome, pair.0), Self.rate(outcome, pair.1)))
+                    },
+                    holm: Holm(zip(outcomes, pairs).map { Difference(validation($0, $1.0), validation($0, $1.1)) }))
+            }
+            moved = family(ranked.filter { $0.choice.index != usual }) { ($0.choice.index, usual) }
+            kept = family(ranked.filter { $0.choice.index == usual }) { outcome in
+                let others = OptimizersLesson.rateFactors.indices.filter { $0 != usual }
+                return (usual, others.max { validation(outcome, $0).mean < validation(outcome, $1).mean }!)
+            }
+        }
+
+        static func rate(_ outcome: Outcome, _ index: Int) -> String {
+            String(format: "%g", outcome.entry.networkRate * OptimizersLesson.rateFactors[index])
+        }
     }
 
     /// f along each walk on Rosenbrock's valley: the first step, the lowest point, and two late

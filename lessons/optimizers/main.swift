@@ -56,7 +56,10 @@ extension OptimizersLesson {
             ))
         try context.write(Self.sensitivityFigure(outcomes, epochs: epochs, trainCount: train.count))
         let comparison = Comparison(outcomes)
-        try context.write(Self.differencesFigure(comparison, seeds: context.seeds.count, testCount: test.count))
+        try context.write(
+            Self.differencesFigure(
+                comparison, choices: RateChoices(Self.ranking(outcomes)), seeds: context.seeds.count,
+                testCount: test.count))
         try context.write(Self.rosenbrockFigure(outcomes, steps: steps))
         try context.write(Self.rosenbrockLossFigure(outcomes, steps: steps))
         reportSummary(
