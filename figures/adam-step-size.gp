@@ -26,10 +26,10 @@ if (format eq 'preview') { set output } else { set output script_dir.'adam-step-
 set multiplot layout 2,1
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
-set title 'step applied by each arm over all 785 steps, in units of m̂/(√v̂ + ε): lr × multiplier (after step 200 the warm-up lies on, and hides, the constant 0.002)'
+set title 'each arm''s step, in units of m̂/(√v̂ + ε), over all 785 steps (from step 200 the warm-up hides 0.002)'
 set xlabel 'step'
 set ylabel 'lr × multiplier (log scale)'
-if (format eq 'preview') { set title 'step applied by each arm over all 785 steps, in units of m̂/(√v̂ + ε): lr × multiplier (after step 200 the warm-up lies on, and hides, the constant 0.002)'."\n".'y: lr × multiplier (log scale)'; unset ylabel; unset y2label }
+if (format eq 'preview') { set title 'each arm''s step, in units of m̂/(√v̂ + ε), over all 785 steps (from step 200 the warm-up hides 0.002)'."\n".'y: lr × multiplier (log scale)'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set border 3
@@ -37,7 +37,7 @@ set tics out nomirror
 unset key
 plot data index 0 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'lr 0.001 corrected', \
      data index 1 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'lr 0.001 uncorrected', \
-     data index 2 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'lr 0.01 corrected', \
+     data index 2 using 1:2 with lines lw 2 lc rgb '#8C510A' title 'lr 0.01 corrected', \
      data index 3 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'lr 0.01 uncorrected', \
      data index 4 using 1:2 with lines lw 2 lc rgb '#009E73' title 'lr 0.002 corrected', \
      data index 5 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'lr 0.005 corrected', \
@@ -57,8 +57,8 @@ plot data index 7 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' t
      data index 8 using 1:2 with lines lw 2 lc rgb '#D55E00' title (format eq 'preview' ? 'lr 0.001 corrected, solid' : ''), \
      data index 9 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'lr 0.001 uncorrected', \
      data index 10 using 1:2 with lines lw 2 lc rgb '#0072B2' title (format eq 'preview' ? 'lr 0.001 uncorrected, solid' : ''), \
-     data index 11 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#E69F00' title 'lr 0.01 corrected', \
-     data index 12 using 1:2 with lines lw 2 lc rgb '#E69F00' title (format eq 'preview' ? 'lr 0.01 corrected, solid' : ''), \
+     data index 11 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#8C510A' title 'lr 0.01 corrected', \
+     data index 12 using 1:2 with lines lw 2 lc rgb '#8C510A' title (format eq 'preview' ? 'lr 0.01 corrected, solid' : ''), \
      data index 13 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#56B4E9' title 'lr 0.01 uncorrected', \
      data index 14 using 1:2 with lines lw 2 lc rgb '#56B4E9' title (format eq 'preview' ? 'lr 0.01 uncorrected, solid' : ''), \
      data index 15 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'lr 0.002 corrected', \

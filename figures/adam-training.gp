@@ -35,9 +35,9 @@ set format y '%g'
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 0 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
+plot data index 0 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#8C510A' notitle, \
      data index 1 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
-     data index 2 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'lr 0.01 corrected', \
+     data index 2 using 1:2 with lines lw 2 lc rgb '#8C510A' title 'lr 0.01 corrected', \
      data index 3 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'lr 0.01 uncorrected'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }

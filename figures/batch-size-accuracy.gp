@@ -32,6 +32,7 @@ set ylabel 'validation accuracy (%)'
 if (format eq 'preview') { set title 'against epochs'."\n".'y: validation accuracy (%)'; unset ylabel; unset y2label }
 set xtics 5.0
 set yrange [76.36343093048337:88.3595476627778]
+set bmargin 9.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -53,6 +54,7 @@ set logscale x
 set format x '%g'
 set xrange [43.333333333333336:20232.0]
 set yrange [76.36343093048337:88.3595476627778]
+set bmargin 9.0
 set xtics ('100' 100.0, '1000' 1000.0, '10000' 10000.0)
 set border 3
 set tics out nomirror
@@ -68,6 +70,7 @@ set xlabel 'seconds (mean epoch time × epochs)'
 set ylabel 'validation accuracy (%)'
 if (format eq 'preview') { set title 'against wall time (this machine)'."\n".'y: validation accuracy (%)'; unset ylabel; unset y2label }
 set yrange [76.36343093048337:88.3595476627778]
+set bmargin 9.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1

@@ -32,7 +32,8 @@ set ylabel 'minibatch loss'
 if (format eq 'preview') { set title 'batch 64, lr 0.1: 843 iterations per epoch, mean of 843'."\n".'y: minibatch loss'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
-set yrange [0.1:10.0]
+set yrange [0.12260570474292921:2.807870256900787]
+set ytics ('0.15' 0.15, '0.2' 0.2, '0.3' 0.3, '0.5' 0.5, '0.7' 0.7, '1' 1.0, '1.5' 1.5, '2' 2.0)
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -46,7 +47,8 @@ set ylabel 'minibatch loss'
 if (format eq 'preview') { set title 'batch 1024, lr 0.1: 52 iterations per epoch, mean of 53'."\n".'y: minibatch loss'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
-set yrange [0.1:10.0]
+set yrange [0.12260570474292921:2.807870256900787]
+set ytics ('0.15' 0.15, '0.2' 0.2, '0.3' 0.3, '0.5' 0.5, '0.7' 0.7, '1' 1.0, '1.5' 1.5, '2' 2.0)
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1

@@ -42,10 +42,10 @@ plot data index 0 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves f
      data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'test accuracy'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
-set title 'variance: how much test accuracy changes from one training subset (seed) to the next'
+set title 'spread (std, not variance): how much test accuracy changes from one training subset (seed) to the next'
 set xlabel 'training images'
 set ylabel 'std of test accuracy over seeds (points)'
-if (format eq 'preview') { set title 'variance: how much test accuracy changes from one training subset (seed) to the next'."\n".'y: std of test accuracy over seeds (points)'; unset ylabel; unset y2label }
+if (format eq 'preview') { set title 'spread (std, not variance): how much test accuracy changes from one training subset (seed) to the next'."\n".'y: std of test accuracy over seeds (points)'; unset ylabel; unset y2label }
 set logscale x
 set format x '%g'
 set logscale y

@@ -14,16 +14,16 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 880,1110 font 'DejaVu Sans,10'
+  set terminal pngcairo noenhanced size 880,1470 font 'DejaVu Sans,10'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 880,1110 font 'DejaVu Sans,10' background '#ffffff'
+    set terminal svg noenhanced size 880,1470 font 'DejaVu Sans,10' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'early-stopping-curves.'.format.output_suffix }
-set multiplot layout 3,1 title '784→256→256→10, Adam, patience 3, mean ± std over 10 seeds (a run with early stopping is its seed''s run up to the stop)'
+set multiplot layout 4,1 title '784→256→256→10, Adam, patience 3, mean ± std over 10 seeds (a run with early stopping is its seed''s run up to the stop)'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'loss (log scale; geometric mean ×÷ std): validation solid, training dashed; above, each seed''s best epoch and stop'
@@ -32,9 +32,10 @@ set ylabel 'cross-entropy loss'
 if (format eq 'preview') { set title 'loss (log scale; geometric mean ×÷ std): validation solid, training dashed; above, each seed''s best epoch and stop'."\n".'y: cross-entropy loss'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
+set xrange [0.0:100.0]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+unset key
 plot data index 0 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 1 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 2 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no stopping', \
@@ -49,9 +50,10 @@ set title 'validation loss alone, linear scale (mean ± std); below it each seed
 set xlabel 'epoch'
 set ylabel 'validation loss'
 if (format eq 'preview') { set title 'validation loss alone, linear scale (mean ± std); below it each seed''s best epoch and stop'."\n".'y: validation loss'; unset ylabel; unset y2label }
+set xrange [0.0:100.0]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+unset key
 plot data index 6 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 7 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no stopping', \
      data index 8 using 1:2 with points pt 7 ps 1.6 lc rgb '#009E73' title 'best epoch (one dot per seed)', \
@@ -64,10 +66,11 @@ set title 'accuracy: validation solid, training dashed (running average over eac
 set xlabel 'epoch'
 set ylabel 'accuracy (%)'
 if (format eq 'preview') { set title 'accuracy: validation solid, training dashed (running average over each epoch); below, each seed''s best epoch and stop'."\n".'y: accuracy (%)'; unset ylabel; unset y2label }
+set xrange [0.0:100.0]
 set yrange [40.0:100.0]
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+unset key
 plot data index 10 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 11 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 12 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'no stopping', \
@@ -76,6 +79,25 @@ plot data index 10 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves 
      data index 14 using 1:2 with points pt 6 ps 1.6 lw 1.5 lc rgb '#000000' notitle, \
      data index 15 using 1:2 with points pt 7 ps 1.6 lc rgb '#CC79A7' title 'stop (one dot per seed)', \
      data index 15 using 1:2 with points pt 6 ps 1.6 lw 1.5 lc rgb '#000000' notitle
+reset
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
+set title 'validation and test accuracy from epoch 5 (the climb before it is in the panel above); below, each seed''s best epoch and stop'
+set xlabel 'epoch'
+set ylabel 'accuracy (%)'
+if (format eq 'preview') { set title 'validation and test accuracy from epoch 5 (the climb before it is in the panel above); below, each seed''s best epoch and stop'."\n".'y: accuracy (%)'; unset ylabel; unset y2label }
+set xrange [0.0:100.0]
+set yrange [72.0:85.0]
+set border 3
+set tics out nomirror
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+plot data index 16 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 17 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 18 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'validation accuracy, no stopping', \
+     data index 19 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'test accuracy, no stopping', \
+     data index 20 using 1:2 with points pt 7 ps 1.6 lc rgb '#009E73' title 'best epoch (one dot per seed)', \
+     data index 20 using 1:2 with points pt 6 ps 1.6 lw 1.5 lc rgb '#000000' notitle, \
+     data index 21 using 1:2 with points pt 7 ps 1.6 lc rgb '#CC79A7' title 'stop (one dot per seed)', \
+     data index 21 using 1:2 with points pt 6 ps 1.6 lw 1.5 lc rgb '#000000' notitle
 unset multiplot
 set output
 }

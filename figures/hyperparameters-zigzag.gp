@@ -49,7 +49,7 @@ set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 2 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'minibatch loss', \
-     data index 3 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'mean over the 11 steps centred on each'
+     data index 3 using 1:2 with lines lw 2 lc rgb '#8C510A' title 'mean over the 11 steps centred on each'
 unset multiplot
 set output
 }

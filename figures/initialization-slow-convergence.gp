@@ -35,7 +35,8 @@ set format x '%g'
 set logscale y
 set format y '%g'
 set xrange [1.0:3768.0]
-set ytics ('0.1' 0.1, '0.2' 0.2, '0.5' 0.5, '1' 1.0, '2' 2.0, '5' 5.0, '10' 10.0)
+set yrange [0.2293103336019948:2.8219723851506995]
+set ytics ('0.3' 0.3, '0.5' 0.5, '0.7' 0.7, '1' 1.0, '1.5' 1.5, '2' 2.0)
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1

@@ -14,16 +14,16 @@ if (!exists('output_suffix')) output_suffix = ''
 if (!exists('preview')) preview = ''
 do for [format in (preview eq '' ? 'png svg' : 'preview')] {
 if (format eq 'png') {
-  set terminal pngcairo noenhanced size 1280,490 font 'DejaVu Sans,15'
+  set terminal pngcairo noenhanced size 1280,950 font 'DejaVu Sans,15'
 } else {
   if (format eq 'svg') {
-    set terminal svg noenhanced size 1280,490 font 'DejaVu Sans,15' background '#ffffff'
+    set terminal svg noenhanced size 1280,950 font 'DejaVu Sans,15' background '#ffffff'
   } else {
     eval('set terminal '.preview)
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'input-normalization-fashion-mnist.'.format.output_suffix }
-set multiplot layout 1,2 title '784→128→10 on Fashion-MNIST, SGD lr 0.05: mean ± std over 10 seeds'
+set multiplot layout 2,2 title '784→128→10 on Fashion-MNIST, SGD lr 0.05: mean ± std over 10 seeds'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'validation (solid), training (dashed, running average)'
@@ -70,6 +70,42 @@ plot data index 12 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves 
      data index 21 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title (format eq 'preview' ? 'scaled to [0, 1], dashed' : ''), \
      data index 22 using 1:2 with lines lw 2 lc rgb '#009E73' title 'standardized', \
      data index 23 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title (format eq 'preview' ? 'standardized, dashed' : '')
+reset
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
+set title 'accuracy without raw pixels (zoomed)'
+set xlabel 'epoch'
+set ylabel 'accuracy (%)'
+if (format eq 'preview') { set title 'accuracy without raw pixels (zoomed)'."\n".'y: accuracy (%)'; unset ylabel; unset y2label }
+set xtics 1.0
+set border 3
+set tics out nomirror
+unset key
+plot data index 24 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 25 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 26 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 27 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 28 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'scaled to [0, 1]', \
+     data index 29 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title (format eq 'preview' ? 'scaled to [0, 1], dashed' : ''), \
+     data index 30 using 1:2 with lines lw 2 lc rgb '#009E73' title 'standardized', \
+     data index 31 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title (format eq 'preview' ? 'standardized, dashed' : '')
+reset
+if (format ne 'preview') { set grid lc rgb '#dddddd' }
+set title 'loss without raw pixels (linear scale)'
+set xlabel 'epoch'
+set ylabel 'cross-entropy loss'
+if (format eq 'preview') { set title 'loss without raw pixels (linear scale)'."\n".'y: cross-entropy loss'; unset ylabel; unset y2label }
+set xtics 1.0
+set border 3
+set tics out nomirror
+unset key
+plot data index 32 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 33 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 34 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 35 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 36 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'scaled to [0, 1]', \
+     data index 37 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title (format eq 'preview' ? 'scaled to [0, 1], dashed' : ''), \
+     data index 38 using 1:2 with lines lw 2 lc rgb '#009E73' title 'standardized', \
+     data index 39 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title (format eq 'preview' ? 'standardized, dashed' : '')
 unset multiplot
 set output
 }

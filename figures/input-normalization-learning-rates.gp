@@ -27,7 +27,7 @@ set multiplot layout 1,1
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'Each input scaling at every learning rate: validation accuracy after 3 epochs (±1 std over 10 seeds; diverged = 10 %)'
-set xlabel 'SGD learning rate'
+set xlabel 'SGD learning rate (log scale)'
 set ylabel 'validation accuracy (%)'
 if (format eq 'preview') { set title 'Each input scaling at every learning rate: validation accuracy after 3 epochs (±1 std over 10 seeds; diverged = 10 %)'."\n".'y: validation accuracy (%)'; unset ylabel; unset y2label }
 set logscale x

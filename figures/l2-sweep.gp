@@ -38,13 +38,13 @@ set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 1 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
+     data index 1 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
      data index 2 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
-     data index 3 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
+     data index 3 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#000000' notitle, \
      data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'training', \
-     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'training, λ = 0', \
+     data index 5 using 1:2 with lines lw 2 dt 2 lc rgb '#56B4E9' title 'training, λ = 0', \
      data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'validation', \
-     data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#D55E00' title 'validation, λ = 0'
+     data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'validation, λ = 0'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'validation loss, mean of the last 10 epochs'
@@ -59,9 +59,9 @@ set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 8 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
-     data index 9 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
+     data index 9 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#000000' notitle, \
      data index 10 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'validation loss', \
-     data index 11 using 1:2 with lines lw 2 dt 2 lc rgb '#CC79A7' title 'validation loss, λ = 0'
+     data index 11 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'validation loss, λ = 0'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'sum of squared weights over all weight matrices after training'
@@ -80,9 +80,9 @@ set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 12 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 13 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
+     data index 13 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#000000' notitle, \
      data index 14 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'Σ‖W‖²', \
-     data index 15 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title 'Σ‖W‖², λ = 0'
+     data index 15 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'Σ‖W‖², λ = 0'
 unset multiplot
 set output
 }

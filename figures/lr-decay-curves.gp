@@ -23,7 +23,7 @@ if (format eq 'png') {
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'lr-decay-curves.'.format.output_suffix }
-set multiplot layout 3,3 title 'Validation accuracy, mean ± std over 10 seeds; black: constant, η = 0.1 (under a schedule still at its rate)'
+set multiplot layout 3,3 title 'Validation accuracy, mean ± std over 10 seeds; black dashed: constant, η = 0.1 (under a schedule still at its rate)'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'constant, η = 0.1'
@@ -47,7 +47,7 @@ set border 3
 set tics out nomirror
 unset key
 plot data index 2 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#332288' notitle, \
-     data index 3 using 1:2 with lines lw 2 lc rgb '#000000' title 'constant, η = 0.1', \
+     data index 3 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'constant, η = 0.1', \
      data index 4 using 1:2 with lines lw 2 lc rgb '#332288' title 'constant, η = 0.03'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
@@ -60,7 +60,7 @@ set border 3
 set tics out nomirror
 unset key
 plot data index 5 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#8C510A' notitle, \
-     data index 6 using 1:2 with lines lw 2 lc rgb '#000000' title 'constant, η = 0.1', \
+     data index 6 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'constant, η = 0.1', \
      data index 7 using 1:2 with lines lw 2 lc rgb '#8C510A' title 'constant, η = 0.01'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
@@ -73,7 +73,7 @@ set border 3
 set tics out nomirror
 unset key
 plot data index 8 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
-     data index 9 using 1:2 with lines lw 2 lc rgb '#000000' title 'constant, η = 0.1', \
+     data index 9 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'constant, η = 0.1', \
      data index 10 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'exponential, k = 0.1'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
@@ -86,7 +86,7 @@ set border 3
 set tics out nomirror
 unset key
 plot data index 11 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \
-     data index 12 using 1:2 with lines lw 2 lc rgb '#000000' title 'constant, η = 0.1', \
+     data index 12 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'constant, η = 0.1', \
      data index 13 using 1:2 with lines lw 2 lc rgb '#009E73' title 'multiplicative, α = 0.85'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
@@ -99,7 +99,7 @@ set border 3
 set tics out nomirror
 unset key
 plot data index 14 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#CC79A7' notitle, \
-     data index 15 using 1:2 with lines lw 2 lc rgb '#000000' title 'constant, η = 0.1', \
+     data index 15 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'constant, η = 0.1', \
      data index 16 using 1:2 with lines lw 2 lc rgb '#CC79A7' title 'inverse, k = 0.3'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
@@ -112,7 +112,7 @@ set border 3
 set tics out nomirror
 unset key
 plot data index 17 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#E69F00' notitle, \
-     data index 18 using 1:2 with lines lw 2 lc rgb '#000000' title 'constant, η = 0.1', \
+     data index 18 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'constant, η = 0.1', \
      data index 19 using 1:2 with lines lw 2 lc rgb '#E69F00' title 'step: ×0.5 every 7 epochs'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
@@ -125,7 +125,7 @@ set border 3
 set tics out nomirror
 unset key
 plot data index 20 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#882255' notitle, \
-     data index 21 using 1:2 with lines lw 2 lc rgb '#000000' title 'constant, η = 0.1', \
+     data index 21 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'constant, η = 0.1', \
      data index 22 using 1:2 with lines lw 2 lc rgb '#882255' title 'on plateau: ×0.5 after 3 bad epochs'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
@@ -138,7 +138,7 @@ set border 3
 set tics out nomirror
 unset key
 plot data index 23 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \
-     data index 24 using 1:2 with lines lw 2 lc rgb '#000000' title 'constant, η = 0.1', \
+     data index 24 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'constant, η = 0.1', \
      data index 25 using 1:2 with lines lw 2 lc rgb '#56B4E9' title 'too aggressive: exponential, k = 1'
 unset multiplot
 set output

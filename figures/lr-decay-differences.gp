@@ -30,10 +30,11 @@ set title 'test, last 10 epochs − constant, η = 0.1'
 set xlabel 'difference (points)'
 set xrange [-6.120637672638887:3.299600314408953]
 set yrange [-0.6:7.6]
+set lmargin 51.0
 set ytics ('constant, η = 0.03  −0.50 ± 0.50' 7.0, 'constant, η = 0.01  −1.41 ± 0.59' 6.0, 'exponential, k = 0.1  +1.78 ± 0.70' 5.0, 'multiplicative, α = 0.85  +1.20 ± 0.71' 4.0, 'inverse, k = 0.3  +1.18 ± 0.67' 3.0, 'step: ×0.5 every 7 epochs  +2.18 ± 0.70' 2.0, 'on plateau: ×0.5 after 3 bad epochs  +2.30 ± 0.73' 1.0, 'too aggressive: exponential, k = 1  −3.04 ± 0.70' 0.0)
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+unset key
 plot data index 0 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' notitle, \
      data index 1 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'survives Holm', \
      data index 2 using 1:2 with lines lw 2 lc rgb '#888888' title 'within noise', \
@@ -45,6 +46,7 @@ set title 'test at each run''s best-validation epoch − constant, η = 0.1'
 set xlabel 'difference (points)'
 set xrange [-6.120637672638887:3.299600314408953]
 set yrange [-0.6:7.6]
+set lmargin 51.0
 set ytics ('constant, η = 0.03  −1.36 ± 0.42' 7.0, 'constant, η = 0.01  −3.13 ± 0.40' 6.0, 'exponential, k = 0.1  −0.49 ± 0.36' 5.0, 'multiplicative, α = 0.85  −1.27 ± 0.35' 4.0, 'inverse, k = 0.3  −0.84 ± 0.30' 3.0, 'step: ×0.5 every 7 epochs  −0.06 ± 0.34' 2.0, 'on plateau: ×0.5 after 3 bad epochs  +0.17 ± 0.32' 1.0, 'too aggressive: exponential, k = 1  −5.47 ± 0.39' 0.0)
 set border 3
 set tics out nomirror

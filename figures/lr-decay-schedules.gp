@@ -36,9 +36,9 @@ set yrange [1e-05:1.0]
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
-plot data index 0 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#000000' title 'constant, η = 0.1', \
-     data index 1 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#332288' title 'constant, η = 0.03', \
-     data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#8C510A' title 'constant, η = 0.01', \
+plot data index 0 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'constant, η = 0.1', \
+     data index 1 using 1:2 with lines lw 2 dt 2 lc rgb '#332288' title 'constant, η = 0.03', \
+     data index 2 using 1:2 with lines lw 2 dt 2 lc rgb '#8C510A' title 'constant, η = 0.01', \
      data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'exponential, k = 0.1', \
      data index 4 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'multiplicative, α = 0.85', \
      data index 5 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'inverse, k = 0.3', \

@@ -26,10 +26,10 @@ if (format eq 'preview') { set output } else { set output script_dir.'momentum-d
 set multiplot layout 1,2 title 'Momentum carries the weight over a barrier (lr 0.01, from x = 2.0)'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
-set title 'the first 80 steps on the landscape (gradient descent and momentum 0.5 hidden under momentum 0.9)'
+set title 'first 80 steps (GD and momentum 0.5 partly under momentum 0.9)'
 set xlabel 'x'
 set ylabel 'f(x)'
-if (format eq 'preview') { set title 'the first 80 steps on the landscape (gradient descent and momentum 0.5 hidden under momentum 0.9)'."\n".'y: f(x)'; unset ylabel; unset y2label }
+if (format eq 'preview') { set title 'first 80 steps (GD and momentum 0.5 partly under momentum 0.9)'."\n".'y: f(x)'; unset ylabel; unset y2label }
 set xrange [-1.675:2.175]
 set yrange [-0.6:10.110000400543212]
 set border 3

@@ -35,6 +35,7 @@ set format y '%g'
 set mytics 1
 set xrange [0.0:2000.0]
 set yrange [1.513764958793257e-13:171.69500350952148]
+set ytics ('10⁻¹⁶' 1e-16, '10⁻¹²' 1e-12, '10⁻⁸' 1e-08, '10⁻⁴' 0.0001, '10⁰' 1.0)
 set border 3
 set tics out nomirror
 unset key
@@ -46,7 +47,8 @@ plot data index 0 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 5 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 6 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 7 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 8 using 1:2 with lines lw 2 lc rgb '#332288' notitle
+     data index 8 using 1:2 with lines lw 2 lc rgb '#332288' notitle, \
+     data index 9 using 1:2 with points pt 7 ps 0.6 lc rgb '#332288' notitle
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'momentum 0.9, lr 0.001'
@@ -58,18 +60,20 @@ set format y '%g'
 set mytics 1
 set xrange [0.0:2000.0]
 set yrange [1.513764958793257e-13:171.69500350952148]
+set ytics ('10⁻¹⁶' 1e-16, '10⁻¹²' 1e-12, '10⁻⁸' 1e-08, '10⁻⁴' 0.0001, '10⁰' 1.0)
 set border 3
 set tics out nomirror
 unset key
-plot data index 9 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 10 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+plot data index 10 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 11 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 12 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 13 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 14 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 15 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 16 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 17 using 1:2 with lines lw 2 lc rgb '#0072B2' notitle
+     data index 17 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 18 using 1:2 with lines lw 2 lc rgb '#0072B2' notitle, \
+     data index 19 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' notitle
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'Nesterov 0.9, lr 0.001'
@@ -81,18 +85,20 @@ set format y '%g'
 set mytics 1
 set xrange [0.0:2000.0]
 set yrange [1.513764958793257e-13:171.69500350952148]
+set ytics ('10⁻¹⁶' 1e-16, '10⁻¹²' 1e-12, '10⁻⁸' 1e-08, '10⁻⁴' 0.0001, '10⁰' 1.0)
 set border 3
 set tics out nomirror
 unset key
-plot data index 18 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 19 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 20 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+plot data index 20 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 21 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 22 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 23 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 24 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 25 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 26 using 1:2 with lines lw 2 lc rgb '#56B4E9' notitle
+     data index 26 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 27 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 28 using 1:2 with lines lw 2 lc rgb '#56B4E9' notitle, \
+     data index 29 using 1:2 with points pt 7 ps 0.6 lc rgb '#56B4E9' notitle
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'AdaGrad, lr 0.5'
@@ -104,18 +110,20 @@ set format y '%g'
 set mytics 1
 set xrange [0.0:2000.0]
 set yrange [1.513764958793257e-13:171.69500350952148]
+set ytics ('10⁻¹⁶' 1e-16, '10⁻¹²' 1e-12, '10⁻⁸' 1e-08, '10⁻⁴' 0.0001, '10⁰' 1.0)
 set border 3
 set tics out nomirror
 unset key
-plot data index 27 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 28 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 29 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 30 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+plot data index 30 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 31 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 32 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 33 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 34 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 35 using 1:2 with lines lw 2 lc rgb '#009E73' notitle
+     data index 35 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 36 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 37 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 38 using 1:2 with lines lw 2 lc rgb '#009E73' notitle, \
+     data index 39 using 1:2 with points pt 7 ps 0.6 lc rgb '#009E73' notitle
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'RMSprop, lr 0.01'
@@ -127,18 +135,20 @@ set format y '%g'
 set mytics 1
 set xrange [0.0:2000.0]
 set yrange [1.513764958793257e-13:171.69500350952148]
+set ytics ('10⁻¹⁶' 1e-16, '10⁻¹²' 1e-12, '10⁻⁸' 1e-08, '10⁻⁴' 0.0001, '10⁰' 1.0)
 set border 3
 set tics out nomirror
 unset key
-plot data index 36 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 37 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 38 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 39 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 40 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+plot data index 40 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 41 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 42 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 43 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 44 using 1:2 with lines lw 2 lc rgb '#E69F00' notitle
+     data index 44 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 45 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 46 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 47 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 48 using 1:2 with lines lw 2 lc rgb '#E69F00' notitle, \
+     data index 49 using 1:2 with points pt 7 ps 0.6 lc rgb '#E69F00' notitle
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'Adam, lr 0.05'
@@ -150,18 +160,20 @@ set format y '%g'
 set mytics 1
 set xrange [0.0:2000.0]
 set yrange [1.513764958793257e-13:171.69500350952148]
+set ytics ('10⁻¹⁶' 1e-16, '10⁻¹²' 1e-12, '10⁻⁸' 1e-08, '10⁻⁴' 0.0001, '10⁰' 1.0)
 set border 3
 set tics out nomirror
 unset key
-plot data index 45 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 46 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 47 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 48 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 49 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 50 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+plot data index 50 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 51 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 52 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 53 using 1:2 with lines lw 2 lc rgb '#D55E00' notitle
+     data index 53 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 54 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 55 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 56 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 57 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 58 using 1:2 with lines lw 2 lc rgb '#D55E00' notitle, \
+     data index 59 using 1:2 with points pt 7 ps 0.6 lc rgb '#D55E00' notitle
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'NAdam, lr 0.05'
@@ -173,18 +185,20 @@ set format y '%g'
 set mytics 1
 set xrange [0.0:2000.0]
 set yrange [1.513764958793257e-13:171.69500350952148]
+set ytics ('10⁻¹⁶' 1e-16, '10⁻¹²' 1e-12, '10⁻⁸' 1e-08, '10⁻⁴' 0.0001, '10⁰' 1.0)
 set border 3
 set tics out nomirror
 unset key
-plot data index 54 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 55 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 56 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 57 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 58 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 59 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 60 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+plot data index 60 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
      data index 61 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 62 using 1:2 with lines lw 2 lc rgb '#CC79A7' notitle
+     data index 62 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 63 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 64 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 65 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 66 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 67 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 68 using 1:2 with lines lw 2 lc rgb '#CC79A7' notitle, \
+     data index 69 using 1:2 with points pt 7 ps 0.6 lc rgb '#CC79A7' notitle
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'AdamW (decay 0.01), lr 0.05'
@@ -196,18 +210,20 @@ set format y '%g'
 set mytics 1
 set xrange [0.0:2000.0]
 set yrange [1.513764958793257e-13:171.69500350952148]
+set ytics ('10⁻¹⁶' 1e-16, '10⁻¹²' 1e-12, '10⁻⁸' 1e-08, '10⁻⁴' 0.0001, '10⁰' 1.0)
 set border 3
 set tics out nomirror
 unset key
-plot data index 63 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 64 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 65 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 66 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 67 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 68 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 69 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 70 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 71 using 1:2 with lines lw 2 lc rgb '#882255' notitle
+plot data index 70 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 71 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 72 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 73 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 74 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 75 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 76 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 77 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 78 using 1:2 with lines lw 2 lc rgb '#882255' notitle, \
+     data index 79 using 1:2 with points pt 7 ps 0.6 lc rgb '#882255' notitle
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'AdaDelta, lr 1.0'
@@ -219,18 +235,20 @@ set format y '%g'
 set mytics 1
 set xrange [0.0:2000.0]
 set yrange [1.513764958793257e-13:171.69500350952148]
+set ytics ('10⁻¹⁶' 1e-16, '10⁻¹²' 1e-12, '10⁻⁸' 1e-08, '10⁻⁴' 0.0001, '10⁰' 1.0)
 set border 3
 set tics out nomirror
 unset key
-plot data index 72 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 73 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 74 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 75 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 76 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 77 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 78 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 79 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
-     data index 80 using 1:2 with lines lw 2 lc rgb '#8C510A' notitle
+plot data index 80 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 81 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 82 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 83 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 84 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 85 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 86 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 87 using 1:2 with lines lw 2 lc rgb '#888888' notitle, \
+     data index 88 using 1:2 with lines lw 2 lc rgb '#8C510A' notitle, \
+     data index 89 using 1:2 with points pt 7 ps 0.6 lc rgb '#8C510A' notitle
 unset multiplot
 set output
 }

@@ -26,16 +26,16 @@ if (format eq 'preview') { set output } else { set output script_dir.'optimizers
 set multiplot layout 1,1 title 'Validation accuracy against the learning rate (10000 training images)'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
-set title 'mean of the last 3 of 10 epochs, ±1 std over seeds; legend: the rate each chose'
+set title 'mean of the last 3 of 10 epochs, ±1 std over seeds; key: the rate each chose'
 set xlabel 'learning rate (log scale)'
 set ylabel 'validation accuracy (%)'
-if (format eq 'preview') { set title 'mean of the last 3 of 10 epochs, ±1 std over seeds; legend: the rate each chose'."\n".'y: validation accuracy (%)'; unset ylabel; unset y2label }
+if (format eq 'preview') { set title 'mean of the last 3 of 10 epochs, ±1 std over seeds; key: the rate each chose'."\n".'y: validation accuracy (%)'; unset ylabel; unset y2label }
 set logscale x
 set format x '%g'
 set yrange [69.82866649999998:86.35599866666666]
 set border 3
 set tics out nomirror
-set key outside right top vertical reverse Left samplen 2 nobox
+set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#332288' notitle, \
      data index 1 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 2 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#56B4E9' notitle, \

@@ -46,7 +46,7 @@ plot data index 0 using 1:2 with lines lw 2 dt 2 lc rgb '#888888' title 'slope 1
      data index 1 using 1:2 with lines lw 2 dt 2 lc rgb '#8C510A' title 'slope 2 (∝ w²), ⅓ of the 784 curve''s end', \
      data index 2 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title '50 inputs (lecture)', \
      data index 3 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title '784 inputs (28×28 image)', \
-     data index 4 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title '54,000 training images'
+     data index 4 using 1:2 with lines lw 2 lc rgb '#000000' title '54,000 training images'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'hidden layers of width 100 (grows linearly)'
@@ -58,7 +58,7 @@ set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 5 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title '50 inputs (lecture)', \
      data index 6 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title '784 inputs (28×28 image)', \
-     data index 7 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title '54,000 training images'
+     data index 7 using 1:2 with lines lw 2 lc rgb '#000000' title '54,000 training images'
 unset multiplot
 set output
 }

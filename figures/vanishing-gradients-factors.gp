@@ -26,7 +26,7 @@ if (format eq 'preview') { set output } else { set output script_dir.'vanishing-
 set multiplot layout 1,1
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
-set title 'gradient factor per hidden layer at initialization, fitted over layers 2…10'
+set title 'gradient factor per hidden layer at initialization: (‖∂W⁽²⁾‖ / ‖∂W⁽¹⁰⁾‖)^(1/8)'
 set xlabel '‖∂L/∂W⁽ˡ⁾‖ / ‖∂L/∂W⁽ˡ⁺¹⁾‖ (log scale)'
 set logscale x
 set format x '%g'
@@ -39,8 +39,8 @@ set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 0 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title '0.25 = σ′(0), the lecture''s factor', \
      data index 1 using 1:2 with lines lw 2 dt 2 lc rgb '#56B4E9' title '1: no vanishing', \
-     data index 2 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'predicted √n·σ_W·√E[f′(z)²]', \
-     data index 3 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' title 'measured, one point per seed', \
+     data index 2 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'bar: predicted √n·σ_W·√E[f′(z)²], in each network''s colour', \
+     data index 3 using 1:2 with points pt 7 ps 0.6 lc rgb '#0072B2' title 'points: measured, one per seed, in each network''s colour', \
      data index 4 using 1:2 with lines lw 2 lc rgb '#D55E00' notitle, \
      data index 5 using 1:2 with points pt 7 ps 0.6 lc rgb '#D55E00' notitle, \
      data index 6 using 1:2 with lines lw 2 lc rgb '#009E73' notitle, \

@@ -33,6 +33,7 @@ if (format eq 'preview') { set title 'at initialization; dashed: the predicted f
 set logscale y
 set format y '%g'
 set mytics 1
+set bmargin 10.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -58,9 +59,10 @@ if (format eq 'preview') { set title 'after 10 epochs of SGD'."\n".'y: gradient 
 set logscale y
 set format y '%g'
 set mytics 1
+set bmargin 10.0
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+unset key
 plot data index 13 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 14 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
      data index 15 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#009E73' notitle, \

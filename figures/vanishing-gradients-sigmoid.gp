@@ -35,10 +35,10 @@ plot data index 0 using 1:2 with lines lw 2 lc rgb '#0072B2' title 'σ(z)', \
      data index 1 using 1:2 with lines lw 2 lc rgb '#D55E00' title 'σ′(z) = σ(z)(1 − σ(z)), at most 0.25'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
-set title 'largest factor through L sigmoid layers: 0.25ᴸ'
+set title 'the σ′ factors alone through L layers: ≤ 0.25ᴸ'
 set xlabel 'layers L'
-set ylabel '0.25ᴸ'
-if (format eq 'preview') { set title 'largest factor through L sigmoid layers: 0.25ᴸ'."\n".'y: 0.25ᴸ'; unset ylabel; unset y2label }
+set ylabel '0.25ᴸ (weights not included)'
+if (format eq 'preview') { set title 'the σ′ factors alone through L layers: ≤ 0.25ᴸ'."\n".'y: 0.25ᴸ (weights not included)'; unset ylabel; unset y2label }
 set logscale y
 set format y '%g'
 set mytics 1

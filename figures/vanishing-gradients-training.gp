@@ -31,6 +31,7 @@ set xlabel 'epoch'
 set ylabel 'accuracy (%)'
 if (format eq 'preview') { set title 'accuracy: validation (solid), training (dashed)'."\n".'y: accuracy (%)'; unset ylabel; unset y2label }
 set xtics 1.0
+set bmargin 10.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -61,9 +62,10 @@ set xlabel 'epoch'
 set ylabel 'cross-entropy loss'
 if (format eq 'preview') { set title 'loss (solid/dashed as left)'."\n".'y: cross-entropy loss'; unset ylabel; unset y2label }
 set xtics 1.0
+set bmargin 10.0
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+unset key
 plot data index 20 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 21 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#0072B2' notitle, \
      data index 22 using 1:(format eq 'preview' ? NaN : $2):3 with filledcurves fs transparent solid 0.25 noborder lc rgb '#D55E00' notitle, \
