@@ -60,7 +60,7 @@ extension EarlyStoppingLesson {
             zip(stopping.estimate(\.restoredValidationLoss).values, stopping.estimate(\.bestValidationLoss).values).map
             { abs($0 - $1) })
         context.report(
-            "Over \(context.seeds.count) seeds (mean ± std): validation loss lowest after epoch \(stopping.estimate(\.bestEpoch).formatted(decimals: 1)); patience \(patience) ran out in \(stops) of \(stopping.runs.count) runs, stopping after epoch \(stopping.estimate(\.stoppedEpoch).formatted(decimals: 1)) of at most \(report.maximumEpochs)."
+            "Over \(context.seeds.count) seeds (mean ± std): validation loss lowest before the stop after epoch \(stopping.estimate(\.bestEpoch).formatted(decimals: 1)); patience \(patience) ran out in \(stops) of \(stopping.runs.count) runs, stopping after epoch \(stopping.estimate(\.stoppedEpoch).formatted(decimals: 1)) of at most \(report.maximumEpochs)."
         )
         // The run without stopping is the same run up to the stop, so its whole curve shows
         // whether the validation loss would have fallen lower after patience ran out.
@@ -78,7 +78,13 @@ extension EarlyStoppingLesson {
                     "Best weights saved to a checkpoint file and loaded back: validation loss equals the best epoch's to within %.1e in every run.",
                 restoredGap.max))
         context.report(
-            "The run without stopping reaches its highest validation *accuracy* after epoch \(Estimate(continued.bestValidationEpochs.compactMap { $0.map(Double.init) }).formatted(decimals: 1)): stopping on accuracy would train longer."
+            "The run without stopping reaches its highest validation *accuracy* after epoch \(Estimate(continued.bestValidationEpochs.compactMap { $0.map(Double.init) }).formatted(decimals: 1)) of \(report.maximumEpochs)."
+        )
+        // The unstopped run is the stopped one up to the stop, so replaying the rule on its
+        // validation accuracy shows where stopping on accuracy, at the same patience, would end.
+        let accuracyStops = continued.patienceStopEpochs(.validationAccuracy, patience: patience, higherIsBetter: true)
+        context.report(
+            "Patience \(patience) on validation accuracy (the same rule replayed on the unstopped runs) would stop after epoch \(Estimate(accuracyStops.map(Double.init)).formatted(decimals: 1))."
         )
         context.report()
         var table = SummaryTable(
