@@ -35,3 +35,24 @@ extension SettingRuns {
         }
     }
 }
+
+extension StandardPanels {
+    /// The rows of one Holm family in panels chosen by the caller, each group on an x-axis of
+    /// its own: for a lesson whose text says which rows share a scale (every λ but the largest
+    /// on one axis), where `differenceForests`' own grouping by size would split them
+    /// differently from measure to measure. `groups` are indices into `holm.differences` and
+    /// `labels`; each row's colour still says whether it survives the correction over the
+    /// whole family.
+    public static func differenceForests(
+        groups: [[Int]], of holm: Holm, labels: [String], title: String?, xLabel: String, decimals: Int = 2
+    ) -> [Panel] {
+        precondition(labels.count == holm.count, "one label per difference")
+        let forest = ForestRows(labels: labels, differences: holm.differences, holm: holm, decimals: decimals)
+        let panels = groups.enumerated().map { position, group in
+            forest.panel(
+                group, keyFrom: position == groups.count - 1 ? groups.flatMap { $0 } : [],
+                title: position == 0 ? title : "the same measure, rows on an x-axis of their own", xLabel: xLabel)
+        }
+        return panels.count > 1 ? panels.sharingLeftMargin() : panels
+    }
+}

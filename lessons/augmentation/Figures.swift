@@ -86,18 +86,29 @@ extension AugmentationLesson {
         return panel
     }
 
-    /// The paired differences behind the verdicts, one row per comparison, Holm-corrected.
+    /// The paired differences behind the verdicts, one row per comparison, Holm-corrected. The
+    /// two test-accuracy panels share one x range, since the text contrasts them.
     static func comparisonFigure(_ comparisons: Comparisons, seeds: Int, trainCount: Int, epochs: Int) -> Figure {
-        Figure(
+        var testAtBest = StandardPanels.differenceForest(
+            comparisons.labels, comparisons.testAtBestValidation.differences,
+            holm: comparisons.testAtBestValidation,
+            title: "test accuracy of each run's best-validation epoch: right is better",
+            xLabel: "difference in test accuracy (points)")
+        var finalTest = StandardPanels.differenceForest(
+            comparisons.labels, comparisons.finalTest.differences, holm: comparisons.finalTest,
+            title: "test accuracy after the last epoch: right is better",
+            xLabel: "difference in test accuracy (points)")
+        if let first = testAtBest.xRange, let second = finalTest.xRange {
+            let shared = min(first.lowerBound, second.lowerBound)...max(first.upperBound, second.upperBound)
+            testAtBest.xRange = shared
+            finalTest.xRange = shared
+        }
+        return Figure(
             name: "comparison",
             title:
                 "Paired differences over \(seeds) seeds, \(trainCount) images, \(epochs) epochs: mean and 95 % interval",
             panels: [
-                StandardPanels.differenceForest(
-                    comparisons.labels, comparisons.testAtBestValidation.differences,
-                    holm: comparisons.testAtBestValidation,
-                    title: "test accuracy of each run's best-validation epoch: right is better",
-                    xLabel: "difference in test accuracy (points)"),
+                testAtBest,
                 StandardPanels.differenceForest(
                     comparisons.labels, comparisons.validationLoss.differences,
                     holm: comparisons.validationLoss,
@@ -108,10 +119,7 @@ extension AugmentationLesson {
                     holm: comparisons.lowestValidationLoss,
                     title: "lowest validation loss, each run at its best epoch: left is better",
                     xLabel: "difference in lowest validation loss", decimals: 3),
-                StandardPanels.differenceForest(
-                    comparisons.labels, comparisons.finalTest.differences, holm: comparisons.finalTest,
-                    title: "test accuracy after the last epoch: right is better",
-                    xLabel: "difference in test accuracy (points)"),
+                finalTest,
             ], layout: .stacked)
     }
 }

@@ -7,7 +7,11 @@ extension L2Lesson {
     static func comparisonFigure(
         _ comparisons: ComparisonsAgainstReference<PenalizedRun>, seeds: Int, epochs: Int
     ) -> Figure {
-        Figure(
+        // The largest λ underfits and its differences dwarf the others', so it alone gets an
+        // x-axis of its own, the same split for every measure that needs one.
+        let largest = comparisons.labels.count - 1
+        let groups = largest > 0 ? [Array(0..<largest), [largest]] : [Array(comparisons.labels.indices)]
+        return Figure(
             name: "comparison",
             title: "Each λ − (λ = 0): mean and 95 % interval paired over \(seeds) seeds, \(epochs) epochs",
             panels: [
@@ -17,11 +21,11 @@ extension L2Lesson {
                     xLabel: "difference in validation loss", decimals: 3)
             ]
                 + StandardPanels.differenceForests(
-                    comparisons.labels, comparisons.families[1].differences, holm: comparisons.families[1],
+                    groups: groups, of: comparisons.families[1], labels: comparisons.labels,
                     title: "lowest validation loss, each run at its best epoch: left is better",
-                    xLabel: "difference in lowest validation loss", decimals: 3)
+                    xLabel: "difference in lowest validation loss", decimals: 4)
                 + StandardPanels.differenceForests(
-                    comparisons.labels, comparisons.families[2].differences, holm: comparisons.families[2],
+                    groups: groups, of: comparisons.families[2], labels: comparisons.labels,
                     title: "validation accuracy, mean of the last \(lastK) epochs: right is better",
                     xLabel: "difference in validation accuracy (points)")
                 + [
