@@ -1,3 +1,5 @@
+import Plot
+
 extension SettingRuns {
     /// The epochs (1-based) at which the runs reached their lowest value of `metric`, as
     /// "first–last" over the seeds ("16–28"), or the one epoch when they all agree: where
