@@ -57,7 +57,7 @@ extension BiasVarianceLesson {
                             style: .dashed, color: 0),
                         .line(
                             "variance / \(sets) (bias² noise)", x: degrees, y: decompositions.map(\.bias2NoiseFloor),
-                            style: .points, color: 4),
+                            style: .marker, color: 4),
                         .line("variance", x: degrees, y: decompositions.map(\.variance), style: .linesPoints, color: 1),
                         .line("noise σ²", x: degrees, y: decompositions.map(\.noise), style: .dashed, color: 6),
                         .line("bias² + variance + noise", x: degrees, y: decompositions.map(\.sum), color: 2),
