@@ -56,6 +56,18 @@ final class InputNormalizationTests: XCTestCase {
                         && $0.isDerivable
                 } ?? false, scaling)
         }
+        // The best-rate test verdicts are at the grid's short budget: an arm still improving
+        // there has its "not converged" note beside every verdict it is in.
+        let gridEpochs = min(InputNormalizationLesson.gridEpochs, 2)
+        for scaling in ["raw 0–255", "scaled to [0, 1]", "standardized"] {
+            guard
+                let note = report.gridRuns(scaling)[report.best(scaling).choice.index].convergenceNote(
+                    budget: gridEpochs)
+            else { continue }
+            let verdicts = results.report.filter { $0.hasPrefix("Test: ") && $0.contains(scaling) }
+            XCTAssertEqual(verdicts.count, 2, scaling)
+            XCTAssertTrue(verdicts.allSatisfy { $0.contains(note) }, scaling)
+        }
         XCTAssertTrue(results.report.contains { $0.contains("1/std² = ") })
         XCTAssertEqual(DataCheck.problems(lesson: "input-normalization", folder: folder.path), [])
         for file in [

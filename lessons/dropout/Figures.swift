@@ -4,22 +4,24 @@ import Plot
 
 extension DropoutLesson {
     /// The paired differences against no dropout as forest plots: what the verdicts rest on.
+    /// Rows many times larger than the others (a large p's cost) go to an x-axis of their own,
+    /// so that the small rows' intervals stay readable; every panel's plot area aligned.
     static func comparisonFigure(
         _ comparisons: ComparisonsAgainstReference<DropoutRun>, seeds: Int, epochs: Int
     ) -> Figure {
-        Figure(
+        let panels =
+            StandardPanels.differenceForests(
+                comparisons.labels, comparisons.families[0].differences, holm: comparisons.families[0],
+                title: "generalization gap, mean of the last \(lastK) epochs: left is less overfitting",
+                xLabel: "difference in gap (points)")
+            + StandardPanels.differenceForests(
+                comparisons.labels, comparisons.families[1].differences, holm: comparisons.families[1],
+                title: "test accuracy at each run's best-validation epoch: right is better on new images",
+                xLabel: "difference in test accuracy (points)")
+        return Figure(
             name: "comparison",
             title: "Each p − no dropout: mean and 95 % interval paired over \(seeds) seeds, \(epochs) epochs",
-            panels: [
-                StandardPanels.differenceForest(
-                    comparisons.labels, comparisons.families[0].differences, holm: comparisons.families[0],
-                    title: "generalization gap, mean of the last \(lastK) epochs: left is less overfitting",
-                    xLabel: "difference in gap (points)"),
-                StandardPanels.differenceForest(
-                    comparisons.labels, comparisons.families[1].differences, holm: comparisons.families[1],
-                    title: "test accuracy at each run's best-validation epoch: right is better on new images",
-                    xLabel: "difference in test accuracy (points)"),
-            ], layout: .stacked)
+            panels: panels.sharingLeftMargin(), layout: .stacked)
     }
 
     static func curvesFigure(

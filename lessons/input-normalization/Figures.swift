@@ -132,7 +132,7 @@ extension InputNormalizationLesson {
         return Figure(
             name: "fashion-mnist",
             title:
-                "784→128→10 on Fashion-MNIST, SGD lr \(learningRate.value): mean ± std over \(runs[0].runs.count) seeds",
+                "784→128→10 on Fashion-MNIST, SGD lr \(learningRate.value), \(runs[0].runs.count) seeds: mean ± std (log-scale panel: geometric mean ×÷ geometric std)",
             panels: [
                 StandardPanels.seedCurves(
                     runs, metrics: [.validationAccuracy, .trainAccuracy],

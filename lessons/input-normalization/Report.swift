@@ -18,7 +18,7 @@ extension InputNormalizationLesson {
             let steps: [String] = [
                 feature.steps.map(String.init) ?? "> \(self.steps)",
                 feature.stepBound.map { String(format: "%.0f", $0) } ?? "–",
-                feature.idealStepBound.map { String(format: "%.0f", $0) } ?? "–",
+                feature.idealStepBound.map { String(format: "%.1f", $0) } ?? "–",
             ]
             table.add([feature.preparation.label] + measured.map { $0.formatted(significantDigits: 3) } + steps)
         }
@@ -85,8 +85,15 @@ extension InputNormalizationLesson {
         // A best rate at the grid's largest may still be rising there: such a scaling's difference
         // may be only where the grid stops, not what its best rate would give.
         let atGridEdge = scalings.map { report.best($0).rate == report.gridRates.max() }
+        // An arm still improving at the end of the short grid budget is compared at that budget,
+        // not at its best.
+        let convergence = scalings.map { scaling in
+            report.gridRuns(scaling)[report.best(scaling).choice.index].convergenceNote(budget: gridEpochs)
+        }
         for (index, (a, b)) in pairs.enumerated() {
-            let caveats = [a, b].filter { atGridEdge[$0] }.map { "\(scalings[$0])'s chosen rate is the grid's largest" }
+            let caveats =
+                [a, b].filter { atGridEdge[$0] }.map { "\(scalings[$0])'s chosen rate is the grid's largest" }
+                + [a, b].compactMap { convergence[$0] }
             context.report(holm.verdict(index, scalings[a], scalings[b], quantity: "Test", caveats: caveats))
         }
         reportGridEdge(
