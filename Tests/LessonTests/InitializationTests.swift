@@ -99,6 +99,12 @@ final class InitializationTests: XCTestCase {
             $0.hasPrefix("  ") && $0.contains("layer 1 ") && $0.contains("layer 11 ")
         }
         XCTAssertEqual(updateLines.count, report.updateRatios.count)
+        // The signal figure's columns share one scale only if its four plot areas are equally
+        // tall: one key for the figure, and the same room below every panel.
+        let signalPanels = lesson.signalFigure(report.profiles[0]).panels
+        XCTAssertEqual(signalPanels.filter { $0.legend != .hidden }.count, 1)
+        XCTAssertEqual(Set(signalPanels.map(\.bottomMargin)).count, 1)
+        XCTAssertNotNil(signalPanels[0].bottomMargin)
         XCTAssertEqual(DataCheck.problems(lesson: "initialization", folder: folder.path), [])
         for file in [
             "signal.png", "xavier-vs-he.png", "histograms.png", "training.png", "update-ratio.png",

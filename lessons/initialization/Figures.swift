@@ -28,6 +28,10 @@ extension InitializationLesson {
     /// their normal twins; the table has them).
     static let drawnSchemes = ["Xavier normal", "He normal", "PyTorch default", "N(0, 0.001²)", "N(0, 1)"]
 
+    /// The room below each signal panel, in characters: the tick labels and the axis label, and
+    /// the key's rows under the bottom-left panel.
+    static let signalBottomMargin = 8.0
+
     func signalFigure(_ profiles: [SignalProfile]) -> Figure {
         func panel(_ activation: Activation, gradient: Bool) -> Panel {
             let chosen = profiles.filter { $0.activation == activation && Self.drawnSchemes.contains($0.scheme.name) }
@@ -37,11 +41,15 @@ extension InitializationLesson {
                     y: profile.layers.map { Double(gradient ? $0.outputGradient!.std : $0.activation.std) },
                     style: .linesPoints, color: Self.color(profile.scheme.name))
             }
-            // One legend per row of the figure (the bottom one): the colours are the same in all four panels.
-            return Panel(
+            // One key for the figure, under the bottom-left panel: the colours are the same in all
+            // four. Every panel keeps the room for it below, so that all four plot areas have one
+            // height and each column's shared y-range is one scale.
+            var panel = Panel(
                 title: "\(activation.rawValue) network: std of \(gradient ? "∂L/∂activation" : "activations")",
                 xLabel: "hidden layer", yLabel: "standard deviation (log scale)", yScale: .log,
-                legend: activation == .relu ? .below : .hidden, series: series)
+                legend: activation == .relu && !gradient ? .below : .hidden, series: series)
+            panel.bottomMargin = Self.signalBottomMargin
+            return panel
         }
         return Figure(
             name: "signal",

@@ -77,7 +77,7 @@ extension InitializationLesson {
         var ratioTable = SummaryTable(
             title:
                 "ReLU network, layer \(depth) over layer 1 at initialization, mean ± std over \(seeds) seeds: predicted (factor per layer)^\(depth - 1), measured on the activations' std and on their spread over the batch (per unit, over the images)",
-            header: ["init", "predicted", "std", "÷ predicted", "batch spread", "÷ predicted"])
+            header: ["init", "predicted", "std", "÷ predicted", "batch spread", "spread ÷ predicted"])
         for name in ["Xavier normal", "He normal", "PyTorch default"] {
             let scheme = Self.variancePreserving.first { $0.name == name }!
             let predicted = pow(predictedReLUFactor(scheme)!, Double(depth - 1))

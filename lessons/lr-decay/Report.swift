@@ -77,7 +77,9 @@ extension LearningRateDecayLesson {
         }
         for measureIndex in [1, 2] {
             context.report()
-            for line in comparisons.againstBaseline.verdicts(on: measureIndex) { context.report(line) }
+            for line in comparisons.againstBaseline.verdicts(on: measureIndex, caveats: budgetNote) {
+                context.report(line)
+            }
         }
         reportRankings(context, runs: runs)
         context.report()
