@@ -5,21 +5,33 @@ extension StandardPanels {
     /// `differenceForests` for some rows of one Holm family: a family whose comparisons come in
     /// different units (a training loss and an accuracy in points) needs panels, and x-axes, per
     /// unit, while each row's colour still says whether it survives the correction over the
-    /// whole family. `rows` are indices into `holm.differences` and `labels`; rows many times
-    /// larger than others go to a panel of their own, as in `differenceForests`.
+    /// whole family. `rows` are indices into `holm.differences` and `labels`. They share one
+    /// x-axis unless an interval would span less than a twentieth of it (some 25 pixels, too
+    /// few to read against the zero line); only then are they grouped by size as in
+    /// `differenceForests`, each group on an x-axis of its own.
     public static func differenceForests(
         rows: [Int], of holm: Holm, labels: [String], title: String?, xLabel: String, decimals: Int = 2
     ) -> [Panel] {
         precondition(labels.count == holm.count, "one label per difference")
         let forest = ForestRows(labels: labels, differences: holm.differences, holm: holm, decimals: decimals)
+        let shown = rows.map { holm.differences[$0] }
         let groups =
-            rows.isEmpty ? [[]] : forestScaleGroups(rows.map { holm.differences[$0] }).map { $0.map { rows[$0] } }
+            readableOnOneAxis(shown) ? [rows] : forestScaleGroups(shown).map { $0.map { rows[$0] } }
         let panels = groups.enumerated().map { position, group in
             forest.panel(
                 group, keyFrom: position == groups.count - 1 ? rows : [],
                 title: position == 0 ? title : "the same measure, rows on an x-axis of their own", xLabel: xLabel)
         }
         return panels.count > 1 ? panels.sharingLeftMargin() : panels
+    }
+
+    /// Whether every interval spans at least a twentieth of an x-axis holding all of them and
+    /// zero. Intervals of unknown width do not count.
+    static func readableOnOneAxis(_ differences: [Difference]) -> Bool {
+        let finite = differences.filter { $0.margin.isFinite }
+        let ends: [Double] = finite.flatMap { [$0.interval.lowerBound, $0.interval.upperBound] } + [0]
+        let span = ends.max()! - ends.min()!
+        return finite.allSatisfy { $0.interval.upperBound - $0.interval.lowerBound >= span / 20 }
     }
 }
 

@@ -172,7 +172,8 @@ extension AdamLesson {
             title:
                 "Adam at lr (corrected unless marked): paired differences over \(runs[0].runs.count) seeds, 95 % intervals, Holm over all five",
             panels: StandardPanels.differenceForests(
-                pairs.map { "\(short($0.0)) − \(short($0.1))" }, differences, holm: Holm(differences),
+                rows: Array(pairs.indices), of: Holm(differences),
+                labels: pairs.map { "\(short($0.0)) − \(short($0.1))" },
                 title: "validation accuracy, mean of the last \(k) epochs: right is better",
                 xLabel: "difference in validation accuracy (points)"),
             layout: .stacked)
