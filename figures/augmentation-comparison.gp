@@ -28,7 +28,7 @@ reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'test accuracy of each run''s best-validation epoch: right is better'
 set xlabel 'difference in test accuracy (points)'
-set xrange [-1.4271780752470509:0.36306604402206355]
+set xrange [-1.9937478581735082:0.36306604402206355]
 set yrange [-0.6:2.6]
 set ytics ('shift + rotate − none  −0.13 ± 0.41' 2.0, 'shift + rotate + flip − none  −0.75 ± 0.59' 1.0, 'shift + rotate + flip − shift + rotate  −0.63 ± 0.35' 0.0)
 set border 3
@@ -70,7 +70,7 @@ reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'test accuracy after the last epoch: right is better'
 set xlabel 'difference in test accuracy (points)'
-set xrange [-1.9937478581735082:0.09494037419873849]
+set xrange [-1.9937478581735082:0.36306604402206355]
 set yrange [-0.6:2.6]
 set ytics ('shift + rotate − none  −0.67 ± 0.58' 2.0, 'shift + rotate + flip − none  −1.31 ± 0.59' 1.0, 'shift + rotate + flip − shift + rotate  −0.65 ± 0.41' 0.0)
 set border 3

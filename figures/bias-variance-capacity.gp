@@ -65,7 +65,8 @@ set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
 plot data index 7 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'bias² (plug-in)', \
      data index 8 using 1:2 with lines lw 2 dt 2 lc rgb '#0072B2' title 'bias² of the median fit', \
-     data index 9 using 1:2 with points pt 7 ps 0.6 lc rgb '#E69F00' title 'variance / 200 (bias² noise)', \
+     data index 9 using 1:2 with points pt 7 ps 1.6 lc rgb '#E69F00' title 'variance / 200 (bias² noise)', \
+     data index 9 using 1:2 with points pt 6 ps 1.6 lw 1.5 lc rgb '#000000' notitle, \
      data index 10 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#D55E00' title 'variance', \
      data index 11 using 1:2 with lines lw 2 dt 2 lc rgb '#000000' title 'noise σ²', \
      data index 12 using 1:2 with lines lw 2 lc rgb '#009E73' title 'bias² + variance + noise', \

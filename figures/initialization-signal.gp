@@ -34,6 +34,7 @@ set logscale y
 set format y '%g'
 set mytics 1
 set yrange [3.1709653303710965e-22:419359956.79999995]
+set bmargin 8.0
 set border 3
 set tics out nomirror
 unset key
@@ -52,6 +53,7 @@ set logscale y
 set format y '%g'
 set mytics 1
 set yrange [7.785679317317949e-26:146581.14726562498]
+set bmargin 8.0
 set border 3
 set tics out nomirror
 unset key
@@ -70,6 +72,7 @@ set logscale y
 set format y '%g'
 set mytics 1
 set yrange [3.1709653303710965e-22:419359956.79999995]
+set bmargin 8.0
 set border 3
 set tics out nomirror
 set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
@@ -88,9 +91,10 @@ set logscale y
 set format y '%g'
 set mytics 1
 set yrange [7.785679317317949e-26:146581.14726562498]
+set bmargin 8.0
 set border 3
 set tics out nomirror
-set key below horizontal maxrows 2 reverse Left samplen 2 nobox height 1
+unset key
 plot data index 15 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#0072B2' title 'Xavier normal', \
      data index 16 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#CC79A7' title 'He normal', \
      data index 17 using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc rgb '#009E73' title 'PyTorch default', \

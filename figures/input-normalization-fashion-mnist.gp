@@ -23,7 +23,7 @@ if (format eq 'png') {
   }
 }
 if (format eq 'preview') { set output } else { set output script_dir.'input-normalization-fashion-mnist.'.format.output_suffix }
-set multiplot layout 2,2 title '784→128→10 on Fashion-MNIST, SGD lr 0.05: mean ± std over 10 seeds'
+set multiplot layout 2,2 title '784→128→10 on Fashion-MNIST, SGD lr 0.05, 10 seeds: mean ± std (log-scale panel: geometric mean ×÷ geometric std)'
 reset
 if (format ne 'preview') { set grid lc rgb '#dddddd' }
 set title 'validation (solid), training (dashed, running average)'
