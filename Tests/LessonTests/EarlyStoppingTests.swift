@@ -86,16 +86,8 @@ final class EarlyStoppingTests: XCTestCase {
     /// improvement, the stop is the epoch on which the count reaches the patience, and a run
     /// whose patience never runs out counts its last epoch.
     func testPatienceReplayedOnValidationAccuracy() {
-        let runs = [[50.0, 60, 60, 59, 58, 70], [50, 55, 54, 56, 57]].map { accuracies in
-            var history = History()
-            history.epochs = accuracies.indices.map { index in
-                EpochRecord(
-                    epoch: index + 1, learningRate: 0.001, trainLoss: 1, trainAccuracy: nil, validationLoss: nil,
-                    validationAccuracy: Float(accuracies[index] / 100), testLoss: nil, testAccuracy: nil, seconds: 0)
-            }
-            return RunResult(history: history)
-        }
-        let setting = SettingRuns(label: "no stopping", seeds: [0, 1], runs: runs)
+        let setting = SettingRuns.withValidation(
+            "no stopping", validation: [[50.0, 60, 60, 59, 58, 70], [50, 55, 54, 56, 57]])
         XCTAssertEqual(setting.patienceStopEpochs(.validationAccuracy, patience: 3, higherIsBetter: true), [5, 5])
         XCTAssertEqual(setting.patienceStopEpochs(.validationAccuracy, patience: 2, higherIsBetter: false), [3, 3])
     }

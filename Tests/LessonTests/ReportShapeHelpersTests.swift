@@ -16,7 +16,7 @@ final class ReportShapeHelpersTests: XCTestCase {
         let measure = Measure<RunResult>.validationAccuracy(lastEpochs: 2)
         XCTAssertEqual(measure.header, "validation, last 2")
         XCTAssertEqual(measure.quantity, "Validation accuracy (last 2 epochs)")
-        let setting = settingRuns("a", validation: [[50, 60, 70], [40, 50, 60]])
+        let setting = SettingRuns.withValidation("a", validation: [[50, 60, 70], [40, 50, 60]])
         // Accuracies are stored as Float fractions: equal to 1e-4 points.
         for (value, expected) in zip(measure.summary(setting).values, [65.0, 55]) {
             XCTAssertEqual(value, expected, accuracy: 1e-4)
@@ -28,8 +28,8 @@ final class ReportShapeHelpersTests: XCTestCase {
     }
 
     func testSingleVerdictNamesBothSettings() {
-        let better = settingRuns("wide", validation: [[70], [72], [71], [73]])
-        let worse = settingRuns("narrow", validation: [[60], [61], [62], [62.5]])
+        let better = SettingRuns.withValidation("wide", validation: [[70], [72], [71], [73]])
+        let worse = SettingRuns.withValidation("narrow", validation: [[60], [61], [62], [62.5]])
         let line = Measure<RunResult>.validationAccuracy(lastEpochs: 1).verdict(
             better, against: worse, caveats: ["note"]
         ).line
@@ -39,10 +39,10 @@ final class ReportShapeHelpersTests: XCTestCase {
 
     /// `verdicts(on:)` is `verdicts()` regrouped family by family, each line with its setting's caveats.
     func testVerdictsOfOneFamily() {
-        let reference = settingRuns("none", validation: [[60, 61], [62, 60], [61, 63]])
+        let reference = SettingRuns.withValidation("none", validation: [[60, 61], [62, 60], [61, 63]])
         let settings = [
-            settingRuns("small", validation: [[60, 62], [63, 61], [60, 64]]),
-            settingRuns("large", validation: [[70, 72], [73, 71], [70, 74]]),
+            SettingRuns.withValidation("small", validation: [[60, 62], [63, 61], [60, 64]]),
+            SettingRuns.withValidation("large", validation: [[70, 72], [73, 71], [70, 74]]),
         ]
         let comparisons = ComparisonsAgainstReference(
             settings, against: reference, measures: [.validationAccuracy(lastEpochs: 1), .bestValidation])
@@ -55,8 +55,8 @@ final class ReportShapeHelpersTests: XCTestCase {
     }
 
     func testDashWhereThereIsNothingToSummarize() {
-        let trained = settingRuns("trained", validation: [[50, 60], [52, 62]])
-        let empty = settingRuns("diverged at once", validation: [[], []])
+        let trained = SettingRuns.withValidation("trained", validation: [[50, 60], [52, 62]])
+        let empty = SettingRuns.withValidation("diverged at once", validation: [[], []])
         let column = TableColumn<RunResult>.measureOrDash(.bestValidation)
         XCTAssertEqual(column.header, "best validation")
         XCTAssertEqual(column.cell(trained), TableColumn.measure(.bestValidation).cell(trained))
@@ -64,19 +64,5 @@ final class ReportShapeHelpersTests: XCTestCase {
         XCTAssertEqual(column.cell(empty), "–")
         let ruled = TableColumn<RunResult>.measureOrDash(.bestValidation) { $0.label == "trained" }
         XCTAssertEqual(ruled.cell(trained), "–")
-    }
-
-    /// One setting whose runs have these validation accuracies (%) per epoch, one list per seed.
-    private func settingRuns(_ label: String, validation: [[Double]]) -> SettingRuns<RunResult> {
-        let runs = validation.map { accuracies in
-            var history = History()
-            history.epochs = accuracies.indices.map { index in
-                EpochRecord(
-                    epoch: index + 1, learningRate: 0.1, trainLoss: 1, trainAccuracy: nil, validationLoss: nil,
-                    validationAccuracy: Float(accuracies[index] / 100), testLoss: nil, testAccuracy: nil, seconds: 0)
-            }
-            return RunResult(history: history)
-        }
-        return SettingRuns(label: label, seeds: runs.indices.map(UInt64.init), runs: runs)
     }
 }
