@@ -6,8 +6,9 @@ extension StandardPanels {
     /// different units (a training loss and an accuracy in points) needs panels, and x-axes, per
     /// unit, while each row's colour still says whether it survives the correction over the
     /// whole family. `rows` are indices into `holm.differences` and `labels`. They share one
-    /// x-axis unless an interval would span less than a twentieth of it (some 25 pixels, too
-    /// few to read against the zero line); only then are they grouped by size as in
+    /// x-axis unless an interval would span less than a twelfth of it (some 40 pixels: fewer
+    /// hold too few dashes to show where a borderline bar ends, or to read it against the zero
+    /// line); only then are they grouped by size as in
     /// `differenceForests`, each group on an x-axis of its own.
     public static func differenceForests(
         rows: [Int], of holm: Holm, labels: [String], title: String?, xLabel: String, decimals: Int = 2
@@ -25,13 +26,13 @@ extension StandardPanels {
         return panels.count > 1 ? panels.sharingLeftMargin() : panels
     }
 
-    /// Whether every interval spans at least a twentieth of an x-axis holding all of them and
+    /// Whether every interval spans at least a twelfth of an x-axis holding all of them and
     /// zero. Intervals of unknown width do not count.
     static func readableOnOneAxis(_ differences: [Difference]) -> Bool {
         let finite = differences.filter { $0.margin.isFinite }
         let ends: [Double] = finite.flatMap { [$0.interval.lowerBound, $0.interval.upperBound] } + [0]
         let span = ends.max()! - ends.min()!
-        return finite.allSatisfy { $0.interval.upperBound - $0.interval.lowerBound >= span / 20 }
+        return finite.allSatisfy { $0.interval.upperBound - $0.interval.lowerBound >= span / 12 }
     }
 }
 

@@ -34,9 +34,9 @@ final class DFixesTests: XCTestCase {
         XCTAssertEqual(split.map { $0.yTicks.map { String($0.label.prefix(1)) } }, [["c"], ["b"]])
         XCTAssertEqual(split[0].legend, .hidden)
         XCTAssertEqual(split[0].leftMargin, split[1].leftMargin)
-        // Rows many times apart in size whose intervals still span a twentieth of one axis
-        // (about 2.2 points of about 31) share it.
-        let readable = Holm([difference(1.2), difference(30)])
+        // Rows many times apart in size whose intervals still span a twelfth of one axis
+        // (about 2.2 points of about 21) share it.
+        let readable = Holm([difference(1.2), difference(20)])
         let shared = StandardPanels.differenceForests(
             rows: [0, 1], of: readable, labels: ["a", "b"], title: "title", xLabel: "difference (points)")
         XCTAssertEqual(shared.map { $0.yTicks.map { String($0.label.prefix(1)) } }, [["a", "b"]])

@@ -16,7 +16,7 @@ extension L2Lesson {
             // stopped at its best epoch would have, so a fixed-budget effect shows apart.
             Measure(
                 "lowest validation loss", quantity: "  lowest validation loss (each run at its best epoch)", unit: "",
-                decimals: 3
+                decimals: 4
             ) { $0.lowest(.validationLoss) },
             Measure(
                 "validation, last \(lastK)", quantity: "  validation accuracy (last \(lastK) epochs)"
