@@ -32,6 +32,29 @@ public struct Measure<Run: RunRecord> {
         }
     }
 
+    /// Validation loss averaged over each run's last `k` epochs.
+    public static func validationLoss(lastEpochs k: Int) -> Measure {
+        Measure("validation loss, last \(k)", quantity: "Validation loss (last \(k) epochs)", unit: "", decimals: 3) {
+            $0.lastEpochs(k, .validationLoss)
+        }
+    }
+
+    /// Each run's lowest validation loss, wherever in the budget it fell: what a run stopped at
+    /// its best epoch would have, so that an effect of the budget shows apart.
+    public static func lowestValidationLoss(decimals: Int) -> Measure {
+        Measure(
+            "lowest validation loss", quantity: "Lowest validation loss (each run at its best epoch)", unit: "",
+            decimals: decimals
+        ) { $0.lowest(.validationLoss) }
+    }
+
+    /// The measure as a line under a heading of the report: its quantity indented, lower case.
+    public var indented: Measure {
+        Measure(
+            header, quantity: "  " + quantity.prefix(1).lowercased() + quantity.dropFirst(), unit: unit,
+            decimals: decimals, summary)
+    }
+
     /// Test accuracy at each run's best-validation epoch: chosen on validation, scored on test.
     public static var testAtBestValidation: Measure {
         Measure("test at that epoch", quantity: "Test accuracy at the best-validation epoch") {

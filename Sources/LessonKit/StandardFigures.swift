@@ -121,6 +121,51 @@ public enum StandardPanels {
         return panels.count > 1 ? panels.sharingLeftMargin() : panels
     }
 
+    /// The rows of one Holm family in panels chosen by the caller, each group on an x-axis of
+    /// its own: for a lesson whose text says which rows share a scale (every λ but the largest
+    /// on one axis), where `differenceForests`' own grouping by size would split them
+    /// differently from measure to measure. `groups` are indices into `holm.differences` and
+    /// `labels`; each row's colour still says whether it survives the correction over the
+    /// whole family.
+    public static func differenceForests(
+        groups: [[Int]], of holm: Holm, labels: [String], title: String?, xLabel: String, decimals: Int = 2
+    ) -> [Panel] {
+        precondition(labels.count == holm.count, "one label per difference")
+        let forest = ForestRows(labels: labels, differences: holm.differences, holm: holm, decimals: decimals)
+        let panels = groups.enumerated().map { position, group in
+            forest.panel(
+                group, keyFrom: position == groups.count - 1 ? groups.flatMap { $0 } : [],
+                title: position == 0 ? title : "the same measure, rows on an x-axis of their own", xLabel: xLabel)
+        }
+        return panels.count > 1 ? panels.sharingLeftMargin() : panels
+    }
+
+    /// `differenceForests` for some rows of one Holm family: a family whose comparisons come in
+    /// different units (a training loss and an accuracy in points) needs panels, and x-axes, per
+    /// unit, while each row's colour still says whether it survives the correction over the
+    /// whole family. `rows` are indices into `holm.differences` and `labels`. They share one
+    /// x-axis unless an interval would span less than a twelfth of it (some 40 pixels: fewer
+    /// hold too few dashes to show where a borderline bar ends, or to read it against the zero
+    /// line); only then are they grouped by size as in
+    /// `differenceForests`, each group on an x-axis of its own.
+    public static func differenceForests(
+        rows: [Int], of holm: Holm, labels: [String], title: String?, xLabel: String, decimals: Int = 2
+    ) -> [Panel] {
+        let shown = rows.map { holm.differences[$0] }
+        let groups = readableOnOneAxis(shown) ? [rows] : forestScaleGroups(shown).map { $0.map { rows[$0] } }
+        return differenceForests(
+            groups: groups, of: holm, labels: labels, title: title, xLabel: xLabel, decimals: decimals)
+    }
+
+    /// Whether every interval spans at least a twelfth of an x-axis holding all of them and
+    /// zero. Intervals of unknown width do not count.
+    static func readableOnOneAxis(_ differences: [Difference]) -> Bool {
+        let finite = differences.filter { $0.margin.isFinite }
+        let ends: [Double] = finite.flatMap { [$0.interval.lowerBound, $0.interval.upperBound] } + [0]
+        let span = ends.max()! - ends.min()!
+        return finite.allSatisfy { $0.interval.upperBound - $0.interval.lowerBound >= span / 12 }
+    }
+
     /// How far a row reaches from zero: the farther end of its interval (its mean where the
     /// interval is unknown).
     static func forestExtent(_ difference: Difference) -> Double {

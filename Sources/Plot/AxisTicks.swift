@@ -53,3 +53,28 @@ extension Panel {
             .joined(separator: ", ") + ")"
     }
 }
+
+extension Panel {
+    /// A log-scale panel's y ticks at powers of ten, all written alike ("10⁻⁵", "10⁰", "10¹⁵"):
+    /// gnuplot's own labels mix "1e+15", "100000" and "1e-05" on an axis of many decades.
+    public func withPowerOfTenTicks() -> Panel {
+        let values = series.flatMap { drawn -> [Double] in
+            guard case let .line(_, y, _) = drawn.content else { return [] }
+            return y.filter { $0.isFinite && $0 > 0 }
+        }
+        guard let low = values.min(), let high = values.max() else { return self }
+        let (first, last) = (Int(log10(low).rounded(.down)), Int(log10(high).rounded(.up)))
+        // At most about six labelled decades.
+        let stride = max(1, Int((Double(last - first) / 5).rounded(.up)))
+        let superscripts: [Character: Character] = [
+            "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+            "-": "⁻",
+        ]
+        var panel = self
+        let start = Int((Double(first) / Double(stride)).rounded(.down)) * stride
+        panel.yTicks = Swift.stride(from: start, through: last, by: stride).map { exponent in
+            AxisTick("10" + String(String(exponent).map { superscripts[$0]! }), at: pow(10, Double(exponent)))
+        }
+        return panel
+    }
+}

@@ -13,14 +13,7 @@ extension AugmentationLesson {
             Measure("test at best validation", quantity: "Test accuracy at the best-validation epoch") {
                 $0.estimate(\.testAtBestValidation)
             },
-            Measure(
-                "validation loss, last \(lastK)", quantity: "Validation loss (last \(lastK) epochs)", unit: "",
-                decimals: 3
-            ) { $0.lastEpochs(lastK, .validationLoss) },
-            Measure(
-                "lowest validation loss", quantity: "Lowest validation loss (each run at its best epoch)", unit: "",
-                decimals: 3
-            ) { $0.lowest(.validationLoss) },
+            .validationLoss(lastEpochs: lastK), .lowestValidationLoss(decimals: 3),
             .lastEpochs(lastK, .gap, "gap"), .finalTest,
             Measure("test loss, final", quantity: "Test loss after the last epoch", unit: "", decimals: 3) {
                 $0.testLoss

@@ -7,22 +7,11 @@ extension L2Lesson {
     /// at each run's lowest, validation accuracy over the last epochs, and test accuracy after
     /// the last epoch (indented under the report's heading).
     static func measures() -> [Measure<PenalizedRun>] {
-        [
-            Measure(
-                "validation loss, last \(lastK)", quantity: "  validation loss (last \(lastK) epochs)", unit: "",
-                decimals: 3
-            ) { $0.lastEpochs(lastK, .validationLoss) },
-            // Each run's lowest validation loss, wherever in the budget it fell: what a run
-            // stopped at its best epoch would have, so a fixed-budget effect shows apart.
-            Measure(
-                "lowest validation loss", quantity: "  lowest validation loss (each run at its best epoch)", unit: "",
-                decimals: 4
-            ) { $0.lowest(.validationLoss) },
-            Measure(
-                "validation, last \(lastK)", quantity: "  validation accuracy (last \(lastK) epochs)"
-            ) { $0.lastEpochs(lastK, .validationAccuracy) },
-            Measure("test, final", quantity: "  test accuracy after the last epoch") { $0.testAccuracy },
+        let measures: [Measure<PenalizedRun>] = [
+            .validationLoss(lastEpochs: lastK), .lowestValidationLoss(decimals: 4),
+            .validationAccuracy(lastEpochs: lastK), .finalTest,
         ]
+        return measures.map(\.indented)
     }
 
     /// Step 3: the table over λ, and every λ against λ = 0 by validation loss and test

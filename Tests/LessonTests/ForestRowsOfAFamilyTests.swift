@@ -4,7 +4,7 @@ import XCTest
 
 /// A forest of some rows of one Holm family colours each row by the correction over the whole
 /// family, not over the rows it shows.
-final class DFixesTests: XCTestCase {
+final class ForestRowsOfAFamilyTests: XCTestCase {
     /// Differences of about `mean` points over five paired seeds, with a spread of about one point.
     func difference(_ mean: Double) -> Difference {
         Difference(Estimate([50, 51.5, 49, 50.5, 50.2].map { $0 + mean }), Estimate([50, 50, 50, 50, 50]))
