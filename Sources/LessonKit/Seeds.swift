@@ -539,23 +539,16 @@ extension SettingRuns {
 }
 
 extension SettingRuns {
-    /// The epoch (1-based) after which each run would have stopped had the lesson's patience
-    /// rule watched `metric` instead: stop once `patience` epochs in a row fail to strictly
-    /// improve on the best so far; a run whose patience never runs out counts its last epoch.
-    /// Replayed on the per-epoch values as the data files hold them, so the files give the
-    /// same epochs back.
+    /// The epoch (1-based) after which each run would have stopped had early stopping's
+    /// `Patience` rule watched `metric` instead (strict improvement); a run whose patience
+    /// never runs out counts its last epoch. Replayed on the per-epoch values as the data files
+    /// hold them, so the files give the same epochs back.
     public func patienceStopEpochs(_ metric: EpochMetric, patience: Int, higherIsBetter: Bool) -> [Int] {
         values(metric).map { values in
-            var best: Double?, sinceBest = 0
+            var rule = Patience<Double>(patience)
             for (index, value) in values.enumerated() {
                 guard let value else { continue }
-                if best.map({ higherIsBetter ? value > $0 : value < $0 }) ?? true {
-                    best = value
-                    sinceBest = 0
-                } else {
-                    sinceBest += 1
-                    if sinceBest >= patience { return index + 1 }
-                }
+                if rule.observe(higherIsBetter ? -value : value) == .exhausted { return index + 1 }
             }
             return values.count
         }

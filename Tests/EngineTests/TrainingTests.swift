@@ -5,6 +5,18 @@ import TestSupport
 import XCTest
 
 final class TrainingTests: XCTestCase {
+    /// The patience rule worked by hand: an improvement must beat the best by more than the
+    /// minimum delta, a tie does not, and the count that reaches the patience ends it.
+    func testPatienceCountsEpochsWithoutImprovement() {
+        var rule = Patience<Double>(2, minimumDelta: 0.05)
+        XCTAssertEqual(
+            [3, 2, 1.96, 2, 1.5, 1.5, 1.6].map { rule.observe($0) },
+            [
+                .improved, .improved, .waiting, .exhausted, .improved, .waiting, .exhausted,
+            ])
+        XCTAssertEqual(rule.best, 1.5)
+    }
+
     /// Each column's std over the rows, averaged: [1, 3] has std 1 and [2, 2] none; adding a
     /// constant to a column (a bias) leaves the spread as it was.
     func testMeanColumnSpreadIgnoresWhatEveryRowShares() {

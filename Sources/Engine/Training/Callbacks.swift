@@ -18,6 +18,36 @@ extension TrainingCallback {
     public func trainingDidEnd(_ history: History, model: any Layer) throws {}
 }
 
+/// Early stopping's patience rule, apart from any model: a value improves when it is lower than
+/// the best so far by more than `minimumDelta`; the rule runs out once `patience` values in a
+/// row have not improved. `EarlyStopping` applies it to the validation loss as training goes;
+/// a lesson can replay it on a recorded curve.
+public struct Patience<Value: FloatingPoint & Sendable>: Sendable {
+    public enum Outcome: Sendable { case improved, waiting, exhausted }
+
+    public let patience: Int
+    public let minimumDelta: Value
+    public private(set) var best = Value.infinity
+    private var sinceBest = 0
+
+    public init(_ patience: Int, minimumDelta: Value = 0) {
+        precondition(patience >= 1, "patience must be at least 1")
+        self.patience = patience
+        self.minimumDelta = minimumDelta
+    }
+
+    /// One epoch's value (lower is better).
+    public mutating func observe(_ value: Value) -> Outcome {
+        if value < best - minimumDelta {
+            best = value
+            sinceBest = 0
+            return .improved
+        }
+        sinceBest += 1
+        return sinceBest >= patience ? .exhausted : .waiting
+    }
+}
+
 /// The lecture's early stopping: after each epoch compare the validation loss with the best
 /// so far; on improvement remember the weights (and write them to `checkpointPath`, if
 /// given, atomically) and reset the counter; otherwise count, and stop once the counter
@@ -29,28 +59,27 @@ public final class EarlyStopping: TrainingCallback {
     public let restoreBestWeights: Bool
     public let checkpointPath: String?
 
-    public private(set) var bestLoss = Float.infinity
+    public var bestLoss: Float { rule.best }
     public private(set) var bestEpoch: Int?
     public private(set) var stoppedEpoch: Int?
-    private var epochsWithoutImprovement = 0
+    private var rule: Patience<Float>
     private var bestState: ModelState?
 
     public init(
         patience: Int = 3, minimumDelta: Float = 0, restoreBestWeights: Bool = true,
         checkpointPath: String? = nil
     ) {
-        precondition(patience >= 1, "patience must be at least 1")
         self.patience = patience
         self.minimumDelta = minimumDelta
+        rule = Patience(patience, minimumDelta: minimumDelta)
         self.restoreBestWeights = restoreBestWeights
         self.checkpointPath = checkpointPath
     }
 
     public func trainingWillStart(epochs: Int, batchesPerEpoch: Int) {
-        bestLoss = .infinity
+        rule = Patience(patience, minimumDelta: minimumDelta)
         bestEpoch = nil
         stoppedEpoch = nil
-        epochsWithoutImprovement = 0
         bestState = nil
     }
 
@@ -58,22 +87,20 @@ public final class EarlyStopping: TrainingCallback {
         guard let loss = record.validationLoss else {
             preconditionFailure("early stopping needs a validation set")
         }
-        if loss < bestLoss - minimumDelta {
-            bestLoss = loss
+        switch rule.observe(loss) {
+        case .improved:
             bestEpoch = record.epoch
-            epochsWithoutImprovement = 0
             bestState = model.state()
             if let checkpointPath {
                 do { try Checkpoint.save(bestState!, to: checkpointPath) } catch { checkpointError = error }
             }
             return .continue
-        }
-        epochsWithoutImprovement += 1
-        if epochsWithoutImprovement >= patience {
+        case .waiting:
+            return .continue
+        case .exhausted:
             stoppedEpoch = record.epoch
             return .stop
         }
-        return .continue
     }
 
     private var checkpointError: Error?
